@@ -1,0 +1,4 @@
+/** Placeholder until the CLI lands (issue 7). */
+export async function main(_argv: string[]): Promise<number> {
+  return 0;
+}

@@ -1,0 +1,41 @@
+/** The one error type users see. @module */
+
+/** Stable error codes; the message says what happened, the code says what kind of thing. */
+export type XmdErrorCode =
+  | "syntax"
+  | "undefined-name"
+  | "type"
+  | "runtime"
+  | "thrown"
+  | "limit"
+  | "exec-denied"
+  | "exec-failed"
+  | "outside-root"
+  | "file"
+  | "import-cycle"
+  | "data";
+
+/**
+ * An error in a document, with where it is and a code frame.
+ * A stack trace reaching a user is a bug; an `XmdError` is the intended way to fail.
+ */
+export class XmdError extends Error {
+  override readonly name = "XmdError";
+  constructor(
+    /** What kind of error. */
+    readonly code: XmdErrorCode,
+    message: string,
+    /** Path of the document (or `<stdin>`). */
+    readonly file: string,
+    /** 1-based line. */
+    readonly line: number,
+    /** 1-based column. */
+    readonly column: number,
+    /** A few source lines around the error with a caret under the column. */
+    readonly frame: string,
+    /** Extra help, e.g. the flag that allows a denied command. */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

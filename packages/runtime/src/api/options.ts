@@ -1,0 +1,77 @@
+/**
+ * Options that shape a runtime: memory mode, limits, the file root and the exec policy.
+ * @module
+ */
+
+/**
+ * How the runtime allocates its most frequent objects.
+ * - `pooled`: AST nodes, variables and temporaries live in `@xmd/pool` / `@xmd/stack`
+ *   typed-array storage; identifiers are interned.
+ * - `heap`: one JS object per node, per variable, per temporary; no interning. Same
+ *   semantics — it exists so the memory plan can be measured A/B in one process.
+ */
+export type MemoryMode = "pooled" | "heap";
+
+/** Limits that stop a runaway document with an error naming the limit. */
+export interface Limits {
+  /** Loop iterations per document run, all loops counted together. */
+  maxIterations: number;
+  /** Nested function calls. */
+  maxCallDepth: number;
+  /** Bytes of rendered output. */
+  maxOutputBytes: number;
+  /** Wall-clock milliseconds per document run (imports included). */
+  timeoutMs: number;
+  /** Slots per pool (AST nodes, variables); exceeding it is an error, never silent growth. */
+  maxPoolSlots: number;
+}
+
+/** The defaults: generous for real documents, quick to stop a runaway one. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxIterations: 10_000_000,
+  maxCallDepth: 1_000,
+  maxOutputBytes: 64 * 1024 * 1024,
+  timeoutMs: 10_000,
+  maxPoolSlots: 16 * 1024 * 1024,
+});
+
+/** Who may run programs, and how. `exec` is off unless this says otherwise. */
+export interface ExecPolicy {
+  /** `true`: every command; a list: only these command names; `false` (default): none. */
+  allow: boolean | readonly string[];
+  /** Run through `/bin/sh -c` instead of argv. Off by default: no `;`, `|`, `$()` interpretation. */
+  shell?: boolean;
+  /** Milliseconds before a command is killed. Default 10 000. */
+  timeoutMs?: number;
+  /** Bytes of stdout kept before the command is stopped with an error. Default 1 MiB. */
+  maxOutputBytes?: number;
+}
+
+/** Options for {@link createRuntime}. */
+export interface RuntimeOptions {
+  /** Allocation strategy; default `pooled`. */
+  memory?: MemoryMode;
+  /** Overrides for {@link DEFAULT_LIMITS}. */
+  limits?: Partial<Limits>;
+  /**
+   * Directory that confines every file access (`import`, `File.*`, `get`/`put`).
+   * Default: the directory of the document being rendered (or the cwd for stdin).
+   */
+  root?: string;
+  /** The exec policy; default: exec denied. */
+  exec?: ExecPolicy;
+  /** A fixed clock for `Date.now` (ms since epoch or a Date), for deterministic output. */
+  now?: number | Date;
+  /** Pool misuse checks (double free, stale handle). Default `false` (release mode). */
+  checked?: boolean;
+}
+
+/** Options for one render. */
+export interface RenderOptions {
+  /** Path of the document, for error locations, relative imports and the default root. */
+  path?: string;
+  /** Variables visible to the document, as if set before its first line. */
+  vars?: Readonly<Record<string, unknown>>;
+  /** Dialect of the source: markdown with embedded code, or a native XMD file. Default: from `path`'s extension, else `md`. */
+  lang?: "md" | "xmd";
+}

@@ -1,0 +1,24 @@
+/**
+ * What builtins may see of the running document: where files may be touched, the exec
+ * policy, the clock, and a way to call back into XMD functions.
+ * @module
+ */
+import type { ExecPolicy } from "../api/options.js";
+import type { Callable } from "../values/callable.js";
+
+export interface HostContext {
+  /** Absolute, symlink-resolved directory that confines every file access. */
+  readonly root: string;
+  /** Absolute directory of the document being run; relative paths resolve from here. */
+  readonly baseDir: string;
+  /** Who may run programs. */
+  readonly exec: ExecPolicy;
+  /** A fixed clock (ms since epoch), or null to read the real one. */
+  readonly now: number | null;
+  /** Filled in as the run goes: commands that ran, whether the real clock was read. */
+  readonly nondeterminism: { exec: string[]; clock: boolean };
+  /** Absolute paths of files read, imported or written by the run. */
+  readonly dependencies: Set<string>;
+  /** Call an XMD function (user function, lambda or builtin) with arguments. */
+  call(fn: Callable, args: unknown[]): unknown;
+}

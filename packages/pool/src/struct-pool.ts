@@ -1,0 +1,179 @@
+/**
+ * A pool of fixed-shape records stored as typed-array columns.
+ * @module
+ */
+import { type ColumnAccessor, type FieldAccessor, makeAccessor } from "./field-accessor.js";
+import { FIELD_ARRAY, type FieldArray, type FieldType, isFieldType } from "./field-type.js";
+import type { Handle } from "./handle.js";
+import type { PoolStats } from "./pool-stats.js";
+import { SlotTable } from "./slot-table.js";
+
+/** Options of a {@link StructPool}. */
+export interface StructPoolOptions<F extends Record<string, FieldType>> {
+  /** Name used in errors and stats. */
+  name: string;
+  /** The record's fields and their types, e.g. `{ kind: "u8", start: "u32", end: "u32" }`. */
+  fields: F;
+  /** Slots per page, a power of two in 1..2^22. Default 1024. */
+  pageSize?: number;
+  /** Most records the pool may hold at once, 1..2^22. Default 2^22. Exceeding it throws a `PoolError` of kind `"capacity"`. */
+  maxCapacity?: number;
+  /** Detect double frees and stale handles (default true). `false` is release mode: no checks at all. */
+  checked?: boolean;
+}
+
+/** One field's storage. */
+interface Column<B extends string> {
+  readonly type: FieldType;
+  array: FieldArray;
+  readonly accessor: ColumnAccessor<B>;
+}
+
+/**
+ * A pool of records whose fields live in typed arrays, one array per field
+ * ("struct of arrays"). A record is a {@link Handle}, not an object: reading a
+ * field is an index into a column, and a million records cost a few typed
+ * arrays rather than a million heap objects for the GC to trace.
+ *
+ * ```ts
+ * const nodes = new StructPool<{ kind: "u8"; start: "u32"; end: "u32" }, "Node">({
+ *   name: "nodes",
+ *   fields: { kind: "u8", start: "u32", end: "u32" },
+ * });
+ * const kind = nodes.field("kind");
+ * const n = nodes.acquire();   // all fields 0
+ * kind.set(n, 3);
+ * kind.get(n);                 // 3
+ * nodes.release(n);            // n is stale from now on
+ * ```
+ *
+ * @typeParam F - the field declaration, `{ name: FieldType }`.
+ * @typeParam B - the handle brand, so handles of different pools do not mix.
+ */
+export class StructPool<F extends Record<string, FieldType>, B extends string = string> {
+  /** The pool's name (errors, stats). */
+  readonly name: string;
+  /** Whether misuse is checked. */
+  readonly checked: boolean;
+  /** The field declaration the pool was made with. */
+  readonly fields: Readonly<F>;
+  private readonly table: SlotTable;
+  private readonly columns = new Map<string, Column<B>>();
+  /** Columns in declaration order, for zeroing and growth. */
+  private readonly columnList: Column<B>[] = [];
+
+  /** Makes an empty pool; no memory is taken until the first `acquire`. */
+  constructor(options: StructPoolOptions<F>) {
+    this.name = options.name;
+    this.fields = { ...options.fields };
+    this.table = new SlotTable(options, (reserved) => this.grow(reserved));
+    this.checked = this.table.checked;
+    for (const [name, type] of Object.entries(options.fields)) {
+      if (!isFieldType(type)) {
+        throw new TypeError(`pool "${options.name}": field "${name}" has unknown type ${String(type)}`);
+      }
+      const array = new FIELD_ARRAY[type](0);
+      const column: Column<B> = { type, array, accessor: makeAccessor<B>(type, array, this.table) };
+      this.columns.set(name, column);
+      this.columnList.push(column);
+    }
+  }
+
+  /** Records in use now. */
+  get live(): number {
+    return this.table.live;
+  }
+
+  /** Takes a record; all its fields are 0. O(1) (amortised when a page is added). */
+  acquire(): Handle<B> {
+    return this.table.acquire() as Handle<B>;
+  }
+
+  /**
+   * Gives the record back; `h` and every copy of it are stale from now on. The
+   * record's fields are zeroed now, so the next `acquire` of the slot starts clean.
+   * Checked mode throws a `PoolError` on a double free or a stale handle.
+   */
+  release(h: Handle<B>): void {
+    const slot = this.table.release(h);
+    const list = this.columnList;
+    for (let i = 0; i < list.length; i++) list[i]!.array[slot] = 0;
+  }
+
+  /** Reads one field by name. Convenient, not fast: in hot loops use {@link field}. */
+  get(h: Handle<B>, field: keyof F & string): number {
+    return this.column(field).accessor.get(h);
+  }
+
+  /** Writes one field by name. Convenient, not fast: in hot loops use {@link field}. */
+  set(h: Handle<B>, field: keyof F & string, value: number): void {
+    this.column(field).accessor.set(h, value);
+  }
+
+  /**
+   * The accessor of one field, for hot paths. The same object is returned every
+   * time and stays valid across growth; checked pools return a checking accessor.
+   */
+  field(name: keyof F & string): FieldAccessor<B> {
+    return this.column(name).accessor;
+  }
+
+  /** Whether `h` names a live record of this pool (works in both modes, never throws). */
+  isLive(h: Handle<B>): boolean {
+    return this.table.isLive(h);
+  }
+
+  /**
+   * Throws the `PoolError` explaining why `h` is not live, if it is not (in
+   * both modes). Useful at API boundaries of a release-mode build.
+   */
+  assertLive(h: Handle<B>): void {
+    if (!this.table.isLive(h)) this.table.fail(h, "read");
+  }
+
+  /** Calls `visit` with the handle of every live record, in slot order. */
+  forEachLive(visit: (h: Handle<B>) => void): void {
+    const stamps = this.table.stamps;
+    this.table.forEachLiveSlot((slot) => visit(stamps[slot] as Handle<B>));
+  }
+
+  /**
+   * Arena-style bulk release: every record becomes free and zeroed, every handle
+   * handed out so far becomes stale. Pages are kept for reuse. O(slots touched).
+   */
+  reset(): void {
+    const touched = this.table.touched;
+    for (const column of this.columnList) column.array.fill(0, 0, touched);
+    this.table.releaseAll();
+  }
+
+  /** Alias of {@link reset}. */
+  clear(): void {
+    this.reset();
+  }
+
+  /** A snapshot of the pool's counters. */
+  stats(): PoolStats {
+    return this.table.stats();
+  }
+
+  private column(name: string): Column<B> {
+    const column = this.columns.get(name);
+    if (column === undefined) {
+      throw new TypeError(
+        `pool "${this.name}": no field "${name}" (fields: ${[...this.columns.keys()].join(", ")})`,
+      );
+    }
+    return column;
+  }
+
+  /** Growth callback: copy each column into a larger array and repoint its accessor. */
+  private grow(reserved: number): void {
+    for (const column of this.columnList) {
+      const array = new FIELD_ARRAY[column.type](reserved);
+      array.set(column.array);
+      column.array = array;
+      column.accessor.col = array;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * JSON and YAML text <-> XMD values, with errors that name the source, line and column.
+ * YAML is read safely: core schema (no custom or language tags, no timestamps), unique keys,
+ * no merge keys, and at most {@link MAX_YAML_ALIASES} alias expansions (billion-laughs guard).
+ * @module
+ */
+import YAML from "yaml";
+import { Callable } from "../values/callable.js";
+import { RuntimeFault } from "../values/fault.js";
+import { findJsonError, positionAt } from "./json-error.js";
+import { toJsonText } from "./text.js";
+
+/** Alias expansions allowed while reading one YAML document. */
+export const MAX_YAML_ALIASES = 100;
+
+/** Parses JSON text; `source` names it in errors (`data file "x.json"`, `json.parse`). */
+export function parseJsonText(text: string, source: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(body);
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    const offset = findJsonError(body);
+    const where = offset >= 0 ? atPosition(body, offset) : "";
+    const reason = err.message.split("\n")[0]!.replace(/, ".*$/, "");
+    throw new RuntimeFault("data", `${source} is not valid JSON${where}: ${reason}`);
+  }
+}
+
+function atPosition(text: string, offset: number): string {
+  const { line, column } = positionAt(text, offset);
+  return ` at line ${line}, column ${column}`;
+}
+
+const YAML_OPTIONS = {
+  schema: "core",
+  uniqueKeys: true,
+  merge: false,
+  prettyErrors: false,
+  strict: true,
+  logLevel: "silent",
+} as const;
+
+/** Parses YAML text (one document); `source` names it in errors. */
+export function parseYamlText(text: string, source: string): unknown {
+  let doc: YAML.Document.Parsed;
+  try {
+    doc = YAML.parseDocument(text, YAML_OPTIONS);
+  } catch (err) {
+    throw new RuntimeFault("data", `${source} is not valid YAML: ${(err as Error).message}`);
+  }
+  const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (problem) {
+    const pos = problem.linePos?.[0];
+    const where = pos ? ` at line ${pos.line}, column ${pos.col}` : "";
+    const reason =
+      problem.code === "TAG_RESOLVE_FAILED"
+        ? `${problem.message.split(" at line")[0]} (custom tags are not supported)`
+        : problem.message.split(" at line")[0]!;
+    throw new RuntimeFault("data", `${source} is not valid YAML${where}: ${reason}`);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? null;
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      throw new RuntimeFault(
+        "data",
+        `${source} expands YAML aliases more than ${MAX_YAML_ALIASES} times (a "billion laughs" document?) and was refused`,
+      );
+    }
+    throw new RuntimeFault("data", `${source} could not be read as YAML: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * An XMD value as plain data for a data file: dates become ISO strings, `undefined` null.
+ * Functions cannot be stored (a "data" error naming `what`); a value that contains itself neither.
+ */
+export function toPlainData(value: unknown, what: string): unknown {
+  const seen: unknown[] = [];
+  const walk = (v: unknown): unknown => {
+    if (v === undefined || v === null) return null;
+    if (typeof v !== "object") {
+      if (typeof v === "number" && !Number.isFinite(v)) return null;
+      if (typeof v === "function")
+        throw new RuntimeFault("data", `${what}: a function cannot be stored in a data file`);
+      return v;
+    }
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+    if (v instanceof Callable) {
+      throw new RuntimeFault(
+        "data",
+        `${what}: the function <function ${v.name}> cannot be stored in a data file`,
+      );
+    }
+    if (v instanceof RegExp) return String(v);
+    if (seen.includes(v)) throw new RuntimeFault("data", `${what}: the value contains itself`);
+    seen.push(v);
+    try {
+      if (Array.isArray(v)) return v.map(walk);
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        Object.defineProperty(out, k, {
+          value: walk(x),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    } finally {
+      seen.pop();
+    }
+  };
+  return walk(value);
+}
+
+/** `json.stringify value [indent]`: compact by default, like text conversion of objects. */
+export function stringifyJson(value: unknown, indent?: number | string): string {
+  return toJsonText(value, indent);
+}
+
+/** `yaml.stringify value`: block style, dates as ISO strings, functions as `<function NAME>`. */
+export function stringifyYaml(value: unknown): string {
+  const plain = JSON.parse(toJsonText(value)) as unknown;
+  return YAML.stringify(plain, { schema: "core" });
+}
+
+/** Data file text in the format its extension says: JSON pretty-printed (2 spaces) with a final newline, or YAML. */
+export function formatDataFile(value: unknown, format: "json" | "yaml", what: string): string {
+  const plain = toPlainData(value, what);
+  return format === "json"
+    ? `${JSON.stringify(plain, null, 2)}\n`
+    : YAML.stringify(plain, { schema: "core" });
+}

@@ -1,0 +1,434 @@
+/**
+ * Members and methods of values: `text.upper`, `items.push x`, `user.name`, `d.diff other "years"`.
+ * A method that needs no argument can be read like a property (`text.length`, `items.pop`).
+ * @module
+ */
+import { Callable } from "../values/callable.js";
+import { RuntimeFault } from "../values/fault.js";
+import { describe, expectArgCount, expectCallable, expectInteger, expectString, orNull } from "./args.js";
+import type { HostContext } from "./context.js";
+import { dateDiff, formatDate, parseDate } from "./dates.js";
+import { roundTo } from "./numbers.js";
+import { didYouMean } from "./suggest.js";
+import { isPlainObject, isTruthy, looseEquals, toText, typeName } from "./text.js";
+
+interface Method<T> {
+  readonly min: number;
+  readonly max: number;
+  run(ctx: HostContext, self: T, args: unknown[]): unknown;
+}
+
+function m<T>(min: number, max: number, run: Method<T>["run"]): Method<T> {
+  return { min, max, run };
+}
+
+const ANY = Number.POSITIVE_INFINITY;
+
+/** An optional argument: absent or null means "not given". */
+function given(args: unknown[], i: number): boolean {
+  return args.length > i && args[i] !== null && args[i] !== undefined;
+}
+
+function optInteger(args: unknown[], i: number, what: string): number | undefined {
+  return given(args, i) ? expectInteger(args[i], what) : undefined;
+}
+
+// ---------------------------------------------------------------------------------- strings
+
+function textOrRegex(value: unknown, what: string): string | RegExp {
+  return value instanceof RegExp ? value : expectString(value, what);
+}
+
+const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<string, Method<string>>([
+  ["length", m(0, 0, (_c, s) => s.length)],
+  ["upper", m(0, 0, (_c, s) => s.toUpperCase())],
+  ["lower", m(0, 0, (_c, s) => s.toLowerCase())],
+  ["trim", m(0, 0, (_c, s) => s.trim())],
+  ["trimStart", m(0, 0, (_c, s) => s.trimStart())],
+  ["trimEnd", m(0, 0, (_c, s) => s.trimEnd())],
+  [
+    "split",
+    // No separator: split on runs of whitespace (ignoring leading/trailing); "" splits into characters.
+    m(0, 1, (_c, s, a) => {
+      if (!given(a, 0)) {
+        const t = s.trim();
+        return t === "" ? [] : t.split(/\s+/);
+      }
+      const sep = textOrRegex(a[0], ".split separator");
+      return sep === "" ? Array.from(s) : s.split(sep);
+    }),
+  ],
+  [
+    "replace",
+    // Every occurrence of a text (taken literally: `$` has no meaning); a regex follows its own flags.
+    m(2, 2, (_c, s, a) => {
+      const what = textOrRegex(a[0], ".replace pattern");
+      const by = toText(a[1]);
+      if (typeof what === "string") return s.replaceAll(what, () => by);
+      return s.replace(what, by);
+    }),
+  ],
+  ["startsWith", m(1, 1, (_c, s, a) => s.startsWith(expectString(a[0], ".startsWith argument")))],
+  ["endsWith", m(1, 1, (_c, s, a) => s.endsWith(expectString(a[0], ".endsWith argument")))],
+  [
+    "includes",
+    m(1, 1, (_c, s, a) => {
+      const x = textOrRegex(a[0], ".includes argument");
+      return typeof x === "string" ? s.includes(x) : new RegExp(x.source, x.flags.replace("g", "")).test(s);
+    }),
+  ],
+  ["slice", m(0, 2, (_c, s, a) => s.slice(optInteger(a, 0, ".slice start"), optInteger(a, 1, ".slice end")))],
+  ["indexOf", m(1, 1, (_c, s, a) => s.indexOf(expectString(a[0], ".indexOf argument")))],
+  ["lastIndexOf", m(1, 1, (_c, s, a) => s.lastIndexOf(expectString(a[0], ".lastIndexOf argument")))],
+  [
+    "padStart",
+    m(1, 2, (_c, s, a) =>
+      s.padStart(expectInteger(a[0], ".padStart length"), given(a, 1) ? toText(a[1]) : " "),
+    ),
+  ],
+  [
+    "padEnd",
+    m(1, 2, (_c, s, a) => s.padEnd(expectInteger(a[0], ".padEnd length"), given(a, 1) ? toText(a[1]) : " ")),
+  ],
+  [
+    "repeat",
+    m(1, 1, (_c, s, a) => {
+      const n = expectInteger(a[0], ".repeat count");
+      if (n < 0) throw new RuntimeFault("runtime", `.repeat count must not be negative, got ${n}`);
+      if (s.length * n > 64 * 1024 * 1024) {
+        throw new RuntimeFault("runtime", `.repeat would make a string of ${s.length * n} characters`);
+      }
+      return s.repeat(n);
+    }),
+  ],
+  ["charAt", m(1, 1, (_c, s, a) => s.charAt(expectInteger(a[0], ".charAt index")))],
+  [
+    "match",
+    m(1, 1, (_c, s, a) => {
+      const re =
+        a[0] instanceof RegExp ? a[0] : new RegExp(escapeRegex(expectString(a[0], ".match pattern")));
+      const found = s.match(re);
+      return found === null ? null : Array.from(found, (x) => orNull(x));
+    }),
+  ],
+]);
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// ----------------------------------------------------------------------------------- arrays
+
+/** Default order for `.sort`: numbers numerically when every item is a number, else by text. */
+function defaultCompare(items: readonly unknown[]): (a: unknown, b: unknown) => number {
+  if (items.every((x) => typeof x === "number")) return (a, b) => (a as number) - (b as number);
+  return (a, b) => {
+    const x = toText(a);
+    const y = toText(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** A comparison function may return a number (negative: a first) or a boolean (true: a first). */
+function userCompare(ctx: HostContext, fn: Callable): (a: unknown, b: unknown) => number {
+  return (a, b) => {
+    const r = ctx.call(fn, [a, b]);
+    if (typeof r === "number") return Number.isNaN(r) ? 0 : r;
+    if (typeof r === "boolean") {
+      if (r) return -1;
+      return isTruthy(ctx.call(fn, [b, a])) ? 1 : 0;
+    }
+    throw new RuntimeFault(
+      "type",
+      `the .sort function must return a number or true/false, not ${describe(r)}`,
+    );
+  };
+}
+
+/** `reduce`: `args[1]` is the starting value; without it the first item starts. */
+export function reduceArray(
+  ctx: HostContext,
+  items: readonly unknown[],
+  fn: Callable,
+  args: unknown[],
+): unknown {
+  let i = 0;
+  let acc: unknown;
+  if (args.length >= 2) acc = args[1];
+  else {
+    if (items.length === 0) {
+      throw new RuntimeFault(
+        "runtime",
+        "reduce of an empty array needs a starting value",
+        "reduce list f, 0",
+      );
+    }
+    acc = items[0];
+    i = 1;
+  }
+  for (; i < items.length; i++) acc = orNull(ctx.call(fn, [acc, items[i]]));
+  return acc;
+}
+
+/** `map`/`filter`/`reduce` shared with the global builtins. Functions receive the item only. */
+export function mapArray(ctx: HostContext, items: readonly unknown[], fn: Callable): unknown[] {
+  const out = new Array<unknown>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = orNull(ctx.call(fn, [items[i]]));
+  return out;
+}
+
+export function filterArray(ctx: HostContext, items: readonly unknown[], fn: Callable): unknown[] {
+  const out: unknown[] = [];
+  for (const item of items) if (isTruthy(ctx.call(fn, [item]))) out.push(item);
+  return out;
+}
+
+function indexOfValue(items: readonly unknown[], x: unknown): number {
+  for (let i = 0; i < items.length; i++) if (looseEquals(items[i], x)) return i;
+  return -1;
+}
+
+const ARRAY_METHODS: ReadonlyMap<string, Method<unknown[]>> = new Map<string, Method<unknown[]>>([
+  ["length", m(0, 0, (_c, xs) => xs.length)],
+  [
+    "push",
+    m(1, ANY, (_c, xs, a) => {
+      for (const x of a) xs.push(orNull(x));
+      return xs.length;
+    }),
+  ],
+  ["pop", m(0, 0, (_c, xs) => orNull(xs.pop()))],
+  ["shift", m(0, 0, (_c, xs) => orNull(xs.shift()))],
+  ["join", m(0, 1, (_c, xs, a) => joinItems(xs, given(a, 0) ? toText(a[0]) : ","))],
+  ["map", m(1, 1, (c, xs, a) => mapArray(c, xs, expectCallable(a[0], ".map argument")))],
+  ["filter", m(1, 1, (c, xs, a) => filterArray(c, xs, expectCallable(a[0], ".filter argument")))],
+  ["reduce", m(1, 2, (c, xs, a) => reduceArray(c, xs, expectCallable(a[0], ".reduce function"), a))],
+  [
+    "find",
+    m(1, 1, (c, xs, a) => {
+      const fn = expectCallable(a[0], ".find argument");
+      for (const x of xs) if (isTruthy(c.call(fn, [x]))) return x;
+      return null;
+    }),
+  ],
+  [
+    "some",
+    m(1, 1, (c, xs, a) => {
+      const fn = expectCallable(a[0], ".some argument");
+      return xs.some((x) => isTruthy(c.call(fn, [x])));
+    }),
+  ],
+  [
+    "every",
+    m(1, 1, (c, xs, a) => {
+      const fn = expectCallable(a[0], ".every argument");
+      return xs.every((x) => isTruthy(c.call(fn, [x])));
+    }),
+  ],
+  [
+    "sort",
+    // Sorts in place (stable) and returns the same array, as JavaScript does.
+    m(0, 1, (c, xs, a) =>
+      xs.sort(given(a, 0) ? userCompare(c, expectCallable(a[0], ".sort argument")) : defaultCompare(xs)),
+    ),
+  ],
+  // Reverses in place and returns the same array, as JavaScript does.
+  ["reverse", m(0, 0, (_c, xs) => xs.reverse())],
+  ["includes", m(1, 1, (_c, xs, a) => indexOfValue(xs, a[0]) >= 0)],
+  ["indexOf", m(1, 1, (_c, xs, a) => indexOfValue(xs, a[0]))],
+  [
+    "slice",
+    m(0, 2, (_c, xs, a) => xs.slice(optInteger(a, 0, ".slice start"), optInteger(a, 1, ".slice end"))),
+  ],
+  ["concat", m(0, ANY, (_c, xs, a) => xs.concat(...a.map((x) => (Array.isArray(x) ? x : [orNull(x)]))))],
+  ["first", m(0, 0, (_c, xs) => orNull(xs[0]))],
+  ["last", m(0, 0, (_c, xs) => orNull(xs[xs.length - 1]))],
+]);
+
+/** Items converted to text and joined (the `.join` method and the `join` builtin). */
+export function joinItems(items: readonly unknown[], sep: string): string {
+  let out = "";
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += sep;
+    out += toText(items[i]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------- numbers
+
+const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<string, Method<number>>([
+  ["round", m(0, 1, (_c, n, a) => roundTo(n, optInteger(a, 0, ".round digits") ?? 0))],
+  ["floor", m(0, 0, (_c, n) => Math.floor(n))],
+  ["ceil", m(0, 0, (_c, n) => Math.ceil(n))],
+  ["abs", m(0, 0, (_c, n) => Math.abs(n))],
+  [
+    "toFixed",
+    m(0, 1, (_c, n, a) => {
+      const digits = optInteger(a, 0, ".toFixed digits") ?? 0;
+      if (digits < 0 || digits > 100)
+        throw new RuntimeFault("runtime", `.toFixed digits must be 0 to 100, got ${digits}`);
+      return n.toFixed(digits);
+    }),
+  ],
+]);
+
+// ------------------------------------------------------------------------------------ dates
+
+const DATE_METHODS: ReadonlyMap<string, Method<Date>> = new Map<string, Method<Date>>([
+  [
+    "diff",
+    m(1, 2, (_c, d, a) => {
+      const other = a[0] instanceof Date ? a[0] : parseDate(a[0]);
+      return dateDiff(d, other, given(a, 1) ? expectString(a[1], ".diff unit") : undefined);
+    }),
+  ],
+  // No pattern: ISO 8601, like text conversion.
+  [
+    "format",
+    m(0, 1, (_c, d, a) => (given(a, 0) ? formatDate(d, expectString(a[0], ".format pattern")) : toText(d))),
+  ],
+  ["year", m(0, 0, (_c, d) => d.getUTCFullYear())],
+  ["month", m(0, 0, (_c, d) => d.getUTCMonth() + 1)],
+  ["day", m(0, 0, (_c, d) => d.getUTCDate())],
+  ["hour", m(0, 0, (_c, d) => d.getUTCHours())],
+  ["minute", m(0, 0, (_c, d) => d.getUTCMinutes())],
+  ["second", m(0, 0, (_c, d) => d.getUTCSeconds())],
+  ["weekday", m(0, 0, (_c, d) => d.getUTCDay())],
+  ["time", m(0, 0, (_c, d) => d.getTime())],
+]);
+
+// ---------------------------------------------------------------------------------- objects
+
+const OBJECT_METHODS: ReadonlyMap<string, Method<Record<string, unknown>>> = new Map<
+  string,
+  Method<Record<string, unknown>>
+>([
+  ["keys", m(0, 0, (_c, o) => Object.keys(o))],
+  ["values", m(0, 0, (_c, o) => Object.values(o).map(orNull))],
+  ["has", m(1, 1, (_c, o, a) => Object.hasOwn(o, toText(a[0])))],
+]);
+
+// ----------------------------------------------------------------------------------- regexes
+
+const REGEX_METHODS: ReadonlyMap<string, Method<RegExp>> = new Map<string, Method<RegExp>>([
+  [
+    "test",
+    m(1, 1, (_c, re, a) =>
+      new RegExp(re.source, re.flags.replace("g", "")).test(expectString(a[0], ".test argument")),
+    ),
+  ],
+  [
+    "match",
+    m(1, 1, (_c, re, a) => {
+      const found = expectString(a[0], ".match argument").match(re);
+      return found === null ? null : Array.from(found, (x) => orNull(x));
+    }),
+  ],
+  ["source", m(0, 0, (_c, re) => re.source)],
+]);
+
+// ---------------------------------------------------------------------------------- dispatch
+
+// biome-ignore lint/suspicious/noExplicitAny: the table is chosen together with the receiver's kind.
+type AnyTable = ReadonlyMap<string, Method<any>>;
+
+function tableFor(receiver: unknown): AnyTable | null {
+  switch (typeName(receiver)) {
+    case "string":
+      return STRING_METHODS;
+    case "array":
+      return ARRAY_METHODS;
+    case "number":
+      return NUMBER_METHODS;
+    case "date":
+      return DATE_METHODS;
+    case "object":
+      return isPlainObject(receiver) ? OBJECT_METHODS : null;
+    case "regex":
+      return REGEX_METHODS;
+    default:
+      return null;
+  }
+}
+
+const PLURAL: Record<string, string> = {
+  string: "strings",
+  array: "arrays",
+  number: "numbers",
+  date: "dates",
+  object: "objects",
+  regex: "regexes",
+  boolean: "true/false values",
+  function: "functions",
+};
+
+function noSuchMember(receiver: unknown, name: string, table: AnyTable | null): RuntimeFault {
+  const kind = typeName(receiver);
+  if (kind === "null") {
+    return new RuntimeFault(
+      "type",
+      `cannot read '${name}' of null`,
+      "check that the value was set before use",
+    );
+  }
+  const candidates = [...(table?.keys() ?? [])];
+  if (isPlainObject(receiver)) candidates.push(...Object.keys(receiver));
+  return new RuntimeFault(
+    "type",
+    `${PLURAL[kind] ?? kind} have no member '${name}'${didYouMean(name, candidates)}`,
+  );
+}
+
+/** The names of the methods values of this kind have (for completion and messages). */
+export function methodNames(receiver: unknown): string[] {
+  return [...(tableFor(receiver)?.keys() ?? [])];
+}
+
+/** True when `receiver`'s kind has a method `name` (an object's own keys are not methods). */
+export function hasMethod(receiver: unknown, name: string): boolean {
+  return tableFor(receiver)?.has(name) ?? false;
+}
+
+function invoke(
+  ctx: HostContext,
+  receiver: unknown,
+  name: string,
+  args: unknown[],
+  table: AnyTable,
+): unknown {
+  const method = table.get(name)!;
+  expectArgCount(args, method.min, method.max, `.${name} on ${PLURAL[typeName(receiver)] ?? "values"}`);
+  return orNull(method.run(ctx, receiver, args));
+}
+
+/**
+ * `receiver.name` without arguments. Objects: an own key wins; then `.keys`/`.values`;
+ * a missing key is null. Other kinds: a method that needs no argument is called
+ * (`text.upper`, `items.length`); anything else is a "type" error with a suggestion.
+ */
+export function getMember(ctx: HostContext, receiver: unknown, name: string): unknown {
+  if (isPlainObject(receiver)) {
+    if (Object.hasOwn(receiver, name)) return orNull(receiver[name]);
+    if (OBJECT_METHODS.has(name)) return invoke(ctx, receiver, name, [], OBJECT_METHODS);
+    return null;
+  }
+  const table = tableFor(receiver);
+  if (table?.has(name)) return invoke(ctx, receiver, name, [], table);
+  throw noSuchMember(receiver, name, table);
+}
+
+/**
+ * `receiver.name args…`. Objects: an own key holding a function is called with the
+ * arguments; otherwise the method of the value's kind runs. Argument counts are checked.
+ */
+export function callMethod(ctx: HostContext, receiver: unknown, name: string, args: unknown[]): unknown {
+  if (isPlainObject(receiver) && Object.hasOwn(receiver, name)) {
+    const own = receiver[name];
+    if (own instanceof Callable) return orNull(ctx.call(own, args));
+    throw new RuntimeFault("type", `'${name}' is ${describe(own)}, not a function: it cannot take arguments`);
+  }
+  const table = tableFor(receiver);
+  if (table?.has(name)) return invoke(ctx, receiver, name, args, table);
+  throw noSuchMember(receiver, name, table);
+}

@@ -1,0 +1,109 @@
+/**
+ * Namespaced builtins: `File.*`, `json.*`, `yaml.*`, and `Date` (callable itself:
+ * `Date "1990-01-01"`, plus `Date.now`).
+ * @module
+ */
+import { RuntimeFault } from "../values/fault.js";
+import { describe, expectArgCount, expectString, orNull } from "./args.js";
+import type { HostContext } from "./context.js";
+import { parseDate } from "./dates.js";
+import { deleteFile, fileExists, listFolder, readText, writeTextAtomic } from "./files.js";
+import { parseJsonText, parseYamlText, stringifyJson, stringifyYaml } from "./formats.js";
+import type { HostFunction, HostNamespace } from "./host-function.js";
+import { didYouMean } from "./suggest.js";
+import { toText } from "./text.js";
+
+type Member = [name: string, min: number, max: number, run: HostFunction];
+
+function checked(label: string, min: number, max: number, run: HostFunction): HostFunction {
+  return (ctx, args) => {
+    expectArgCount(args, min, max, label);
+    return orNull(run(ctx, args));
+  };
+}
+
+function namespace(name: string, members: Member[], call?: Member): HostNamespace {
+  const table = new Map<string, HostFunction>();
+  for (const [member, min, max, run] of members)
+    table.set(member, checked(`${name}.${member}`, min, max, run));
+  return call
+    ? { name, members: table, call: checked(name, call[1], call[2], call[3]) }
+    : { name, members: table };
+}
+
+/** `Date.now`: the fixed clock when the run has one, else the real clock (recorded as nondeterminism). */
+export function currentDate(ctx: HostContext): Date {
+  if (ctx.now !== null) return new Date(ctx.now);
+  ctx.nondeterminism.clock = true;
+  return new Date();
+}
+
+function indentArg(value: unknown): number | string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 10) return value;
+  if (typeof value === "string" && value.length <= 10 && /^\s*$/.test(value)) return value;
+  throw new RuntimeFault("type", `json.stringify indent must be 0 to 10 spaces, not ${describe(value)}`);
+}
+
+const FILE = namespace("File", [
+  ["read", 1, 1, (c, a) => readText(c, a[0])],
+  // Writes the text conversion of the value; returns null (prints nothing).
+  [
+    "write",
+    2,
+    2,
+    (c, a) => {
+      writeTextAtomic(c, a[0], toText(a[1]));
+      return null;
+    },
+  ],
+  ["exists", 1, 1, (c, a) => fileExists(c, a[0])],
+  ["list", 0, 1, (c, a) => listFolder(c, a.length > 0 && a[0] !== null ? a[0] : ".")],
+  ["delete", 1, 1, (c, a) => deleteFile(c, a[0])],
+]);
+
+const JSON_NS = namespace("json", [
+  ["parse", 1, 1, (_c, a) => parseJsonText(expectString(a[0], "json.parse argument"), "json.parse text")],
+  ["stringify", 1, 2, (_c, a) => stringifyJson(a[0], indentArg(a[1]))],
+]);
+
+const YAML_NS = namespace("yaml", [
+  ["parse", 1, 1, (_c, a) => parseYamlText(expectString(a[0], "yaml.parse argument"), "yaml.parse text")],
+  ["stringify", 1, 1, (_c, a) => stringifyYaml(a[0])],
+]);
+
+const DATE_NS = namespace(
+  "Date",
+  [
+    ["now", 0, 0, (c) => currentDate(c)],
+    ["parse", 1, 1, (_c, a) => parseDate(a[0])],
+  ],
+  // `Date` with no argument is now; with one, a date from text, milliseconds or a date.
+  ["Date", 0, 1, (c, a) => (a.length === 0 || a[0] === null ? currentDate(c) : parseDate(a[0]))],
+);
+
+/** Every namespace by name. */
+export const NAMESPACES: ReadonlyMap<string, HostNamespace> = new Map([
+  ["File", FILE],
+  ["json", JSON_NS],
+  ["yaml", YAML_NS],
+  ["Date", DATE_NS],
+]);
+
+/** Names of the namespaces, for the parser. */
+export const NAMESPACE_NAMES: readonly string[] = Object.freeze([...NAMESPACES.keys()]);
+
+/**
+ * `NS.member` as a function; a misspelt member is a "type" error with a suggestion
+ * (`File has no function 'raed'; did you mean 'read'?`).
+ */
+export function namespaceMember(namespaceName: string, member: string): HostFunction {
+  const ns = NAMESPACES.get(namespaceName);
+  if (!ns) throw new RuntimeFault("undefined-name", `there is no builtin namespace '${namespaceName}'`);
+  const found = ns.members.get(member);
+  if (found) return found;
+  throw new RuntimeFault(
+    "type",
+    `${namespaceName} has no function '${member}'${didYouMean(member, ns.members.keys())}`,
+  );
+}

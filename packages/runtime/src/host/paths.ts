@@ -1,0 +1,106 @@
+/**
+ * Root confinement: every file a document touches (`import`, `File.*`, `get`/`put`) must
+ * lie inside the root, after `..` is applied and after symbolic links are followed.
+ * @module
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { RuntimeFault } from "../values/fault.js";
+import { describe } from "./args.js";
+import type { HostContext } from "./context.js";
+
+/** True when `candidate` is `root` or lies under it (both absolute and normalised). */
+export function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  if (rel === "") return true;
+  if (path.isAbsolute(rel)) return false;
+  return rel !== ".." && !rel.startsWith(`..${path.sep}`);
+}
+
+function outside(ctx: HostContext, requested: string, reason?: string): RuntimeFault {
+  return new RuntimeFault(
+    "outside-root",
+    `path "${requested}" is outside the root ${ctx.root}${reason ? ` (${reason})` : ""}`,
+    "documents may only touch files under the root; use --root to choose another root",
+  );
+}
+
+const MAX_LINKS = 40;
+
+/**
+ * The real location of `abs`: symbolic links in every existing component followed; parts
+ * that do not exist yet are appended as they are. A dangling link is followed to its target
+ * (so a write through it cannot land outside the root).
+ */
+export function realLocation(abs: string, hops = 0): string {
+  const rest: string[] = [];
+  let existing = abs;
+  for (;;) {
+    try {
+      const real = fs.realpathSync.native(existing);
+      return rest.length === 0 ? real : path.join(real, ...rest.reverse());
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ELOOP")
+        throw new RuntimeFault("file", `path "${abs}" goes through a loop of symbolic links`);
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw err;
+    }
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.lstatSync(existing);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isSymbolicLink()) {
+      if (hops >= MAX_LINKS)
+        throw new RuntimeFault("file", `path "${abs}" goes through too many symbolic links`);
+      const target = path.resolve(path.dirname(existing), fs.readlinkSync(existing));
+      return realLocation(rest.length === 0 ? target : path.join(target, ...rest.reverse()), hops + 1);
+    }
+    const parent = path.dirname(existing);
+    if (parent === existing) return abs;
+    rest.push(path.basename(existing));
+    existing = parent;
+  }
+}
+
+let cachedRoot: { given: string; real: string } | null = null;
+
+function realRoot(root: string): string {
+  if (cachedRoot?.given === root) return cachedRoot.real;
+  let real: string;
+  try {
+    real = fs.realpathSync.native(root);
+  } catch {
+    real = path.resolve(root);
+  }
+  cachedRoot = { given: root, real };
+  return real;
+}
+
+/**
+ * The absolute, symlink-resolved path of `requested` (relative to `fromDir`, default the
+ * document's folder). Throws "outside-root" when the path — lexically, or once symbolic
+ * links are followed — leaves `ctx.root`, and for NUL bytes. `%2e%2e` is a literal name:
+ * XMD paths are not URLs.
+ */
+export function resolveInRoot(ctx: HostContext, requested: unknown, fromDir: string = ctx.baseDir): string {
+  if (typeof requested !== "string") {
+    throw new RuntimeFault("type", `a file path must be a string, not ${describe(requested)}`);
+  }
+  if (requested === "") throw new RuntimeFault("file", "the file path is empty");
+  if (requested.includes("\0")) {
+    throw new RuntimeFault(
+      "outside-root",
+      `path ${JSON.stringify(requested)} contains a NUL byte and is refused: it could reach outside the root ${ctx.root}`,
+    );
+  }
+  const root = path.resolve(ctx.root);
+  const lexical = path.resolve(fromDir, requested);
+  if (!isInside(root, lexical)) throw outside(ctx, requested);
+  const real = realLocation(lexical);
+  if (!isInside(realRoot(root), real) && !isInside(root, real)) {
+    throw outside(ctx, requested, "through a symbolic link");
+  }
+  return real;
+}

@@ -3,3 +3,5 @@ export type { MemoryMode, Limits, ExecPolicy, RuntimeOptions, RenderOptions } fr
 export { DEFAULT_LIMITS } from "./api/options.js";
 export type { RunStats, AllocationCounts, PoolSummary } from "./api/stats.js";
 export { XmdError, type XmdErrorCode } from "./api/error.js";
+export { createRuntime, langOf } from "./runtime.js";
+export { formatError, type FormatOptions } from "./api/format.js";

@@ -1,0 +1,210 @@
+/**
+ * From a document's text to one program. Markdown text becomes Emit statements,
+ * `{{ … }}` EmitExpr, code pieces Piece blocks, and classic `<!-- xmd:if -->` /
+ * `<!-- xmd:for -->` directives become If / For nodes whose bodies are the markdown
+ * between them. All pieces are lexed first so that callee names (functions are hoisted)
+ * are known before any piece is parsed.
+ * @module
+ */
+import { splitMarkdown, splitXmdFile } from "../markdown/split.js";
+import type { Piece } from "../markdown/pieces.js";
+import { K } from "../syntax/keywords.js";
+import { N, NONE, type NodeId } from "../syntax/nodes.js";
+import { type Dialect, Parser, giveTokenBuffer, lexInto, parseExpressionRange, prescanCallees } from "../syntax/parser.js";
+import { T, type TokenBuffer } from "../syntax/tokens.js";
+import type { ParseUnit } from "../syntax/unit.js";
+
+/** A parsed document or module. */
+export interface Program {
+  /** The top-level Block. */
+  root: NodeId;
+  /** Module-level function declarations, bound before the first line runs. */
+  hoisted: NodeId[];
+}
+
+/** Appends statements to a Block, keeping its last child for O(1) appends. */
+class BlockBuilder {
+  private last = NONE;
+  constructor(
+    private readonly unit: ParseUnit,
+    readonly block: NodeId,
+  ) {}
+  append(n: NodeId): void {
+    const nodes = this.unit.nodes;
+    if (this.last === NONE) nodes.setA(this.block, n);
+    else nodes.setNext(this.last, n);
+    this.last = n;
+    while (nodes.next(this.last) !== NONE) this.last = nodes.next(this.last);
+  }
+}
+
+/** An open classic `if` or `for` waiting for its `endif` / `endfor`. */
+interface OpenDirective {
+  kind: "if" | "for";
+  /** The directive's piece, for "never closed" errors. */
+  start: number;
+  end: number;
+  /** The If node whose else branch an `elif`/`else` fills. */
+  chain: NodeId;
+  hasElse: boolean;
+  outer: BlockBuilder;
+}
+
+export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
+  const source = unit.source;
+  const pieces: Piece[] = lang === "md" ? splitMarkdown(source) : splitXmdFile(source);
+  const nodes = unit.nodes;
+
+  // Lex every code piece first, so that prescanning sees every function declaration.
+  const tokens = new Map<Piece, TokenBuffer>();
+  try {
+    for (const piece of pieces) {
+      if (piece.kind === "code") {
+        const t = lexInto(unit, piece.codeStart, piece.codeEnd, true);
+        tokens.set(piece, t);
+        prescanCallees(unit, t);
+      }
+    }
+
+    const root = nodes.create(N.Block, 0, source.length);
+    let current = new BlockBuilder(unit, root);
+    const open: OpenDirective[] = [];
+
+    for (const piece of pieces) {
+      switch (piece.kind) {
+        case "text": {
+          if (piece.end > piece.start) current.append(nodes.create(N.Emit, piece.start, piece.end));
+          break;
+        }
+        case "interp": {
+          const e = nodes.create(N.EmitExpr, piece.start, piece.end);
+          nodes.setA(e, parseExpressionRange(unit, piece.exprStart, piece.exprEnd));
+          current.append(e);
+          break;
+        }
+        case "code": {
+          const t = tokens.get(piece) as TokenBuffer;
+          if (piece.dialect === "classic") {
+            const handled = directive(unit, t, piece, open, current);
+            if (handled !== undefined) {
+              current = handled;
+              break;
+            }
+          }
+          const block = new Parser(unit, t, piece.dialect as Dialect).parseProgram();
+          const p = nodes.create(N.Piece, piece.start, piece.end);
+          nodes.setA(p, block);
+          nodes.setFlags(p, piece.placement === "inline" ? 1 : 0);
+          current.append(p);
+          break;
+        }
+      }
+    }
+    for (const o of open) {
+      unit.problems.push({
+        start: o.start,
+        end: o.end,
+        message: `this <!-- xmd:${o.kind} --> is never closed`,
+        hint: `close it with <!-- xmd:end${o.kind} -->`,
+      });
+    }
+    return { root, hoisted: collectHoisted(unit, root) };
+  } finally {
+    for (const t of tokens.values()) giveTokenBuffer(t);
+  }
+}
+
+/**
+ * Handles a classic structural directive (`if`, `elif`, `else`, `endif`, `for`,
+ * `endfor`). Returns the builder that following pieces go into, or undefined when the
+ * piece is not a structural directive (a script block, `set`, `exec`, `import` …).
+ */
+function directive(
+  unit: ParseUnit,
+  t: TokenBuffer,
+  piece: Extract<Piece, { kind: "code" }>,
+  open: OpenDirective[],
+  current: BlockBuilder,
+): BlockBuilder | undefined {
+  if (t.kind[0] !== T.Ident) return undefined;
+  // A script block spans several statements; a directive is one line.
+  let lines = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (t.kind[i] === T.Newline) lines++;
+    if (t.kind[i] === T.Indent) return undefined;
+  }
+  if (lines > 1) return undefined;
+  const nodes = unit.nodes;
+  const word = t.id[0];
+  const top = open[open.length - 1];
+  const problem = (message: string, hint?: string) => {
+    unit.problems.push(hint === undefined ? { start: piece.start, end: piece.end, message } : { start: piece.start, end: piece.end, message, hint });
+    return current;
+  };
+  switch (word) {
+    case K.if: {
+      const n = nodes.create(N.If, piece.start, piece.end);
+      nodes.setA(n, new Parser(unit, t, "classic").parseDirectiveCondition());
+      const body = nodes.create(N.Block, piece.end, piece.end);
+      nodes.setB(n, body);
+      current.append(n);
+      open.push({ kind: "if", start: piece.start, end: piece.end, chain: n, hasElse: false, outer: current });
+      return new BlockBuilder(unit, body);
+    }
+    case K.elif:
+    case K.else: {
+      if (top === undefined || top.kind !== "if") return problem(`<!-- xmd:${word === K.elif ? "elif" : "else"} --> without an open <!-- xmd:if -->`);
+      if (top.hasElse) return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
+      if (word === K.elif) {
+        const n = nodes.create(N.If, piece.start, piece.end);
+        nodes.setA(n, new Parser(unit, t, "classic").parseDirectiveCondition());
+        const body = nodes.create(N.Block, piece.end, piece.end);
+        nodes.setB(n, body);
+        nodes.setC(top.chain, n);
+        top.chain = n;
+        return new BlockBuilder(unit, body);
+      }
+      if (t.kind[1] !== T.Newline && t.kind[1] !== T.EOF) return undefined;
+      const body = nodes.create(N.Block, piece.end, piece.end);
+      nodes.setC(top.chain, body);
+      top.hasElse = true;
+      return new BlockBuilder(unit, body);
+    }
+    case K.endif:
+    case K.endfor: {
+      const kind = word === K.endif ? "if" : "for";
+      if (top === undefined || top.kind !== kind) {
+        return problem(`<!-- xmd:end${kind} --> without an open <!-- xmd:${kind} -->`);
+      }
+      open.pop();
+      return top.outer;
+    }
+    case K.for: {
+      const n = new Parser(unit, t, "classic").parseDirectiveFor();
+      if (n === NONE) return current;
+      const body = nodes.create(N.Block, piece.end, piece.end);
+      nodes.setB(n, body);
+      current.append(n);
+      open.push({ kind: "for", start: piece.start, end: piece.end, chain: n, hasElse: false, outer: current });
+      return new BlockBuilder(unit, body);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Function declarations at module level (inside pieces and exports, not inside other blocks). */
+function collectHoisted(unit: ParseUnit, root: NodeId): NodeId[] {
+  const nodes = unit.nodes;
+  const out: NodeId[] = [];
+  const visit = (first: NodeId) => {
+    for (let s = first; s !== NONE; s = nodes.next(s)) {
+      const k = nodes.kind(s);
+      if (k === N.FunctionDecl) out.push(s);
+      else if (k === N.Piece) visit(nodes.a(nodes.a(s)));
+      else if (k === N.Export && nodes.a(s) !== NONE && nodes.kind(nodes.a(s)) === N.FunctionDecl) out.push(nodes.a(s));
+    }
+  };
+  visit(nodes.a(root));
+  return out;
+}

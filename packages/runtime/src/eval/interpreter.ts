@@ -1,0 +1,1156 @@
+/**
+ * The evaluator: walks the node store. Every expression leaves exactly one value on the
+ * temp stack; statements leave it as they found it. Numbers travel unboxed through the
+ * stack's float64 column; variables are frame slots (locals), cells (captured locals) or
+ * module globals, all resolved to indices before the run.
+ * @module
+ */
+import { XmdError, type XmdErrorCode } from "../api/error.js";
+import type { Limits } from "../api/options.js";
+import type { HostContext } from "../host/context.js";
+import { Binding } from "../resolve/bindings.js";
+import { C } from "../syntax/keywords.js";
+import type { NameTable } from "../syntax/names.js";
+import { N, NONE, type NodeId, type NodeStore, Op } from "../syntax/nodes.js";
+import type { FunctionInfo } from "../syntax/unit.js";
+import { Callable } from "../values/callable.js";
+import { RuntimeFault } from "../values/fault.js";
+import { BuiltinFunction, type HostFunction, type ModuleInstance, NamespaceValue, UserFunction } from "./functions.js";
+import { StackOverflow, Tag, type TempStack } from "./temps.js";
+import type { VariableStore } from "./variables.js";
+
+/** Statement outcomes. */
+const NORMAL = 0;
+const BREAK = 1;
+const CONTINUE = 2;
+const RETURN = 3;
+
+/** A value thrown by `throw`; `catch err` binds `value`. */
+export class ThrownValue extends XmdError {
+  constructor(
+    readonly value: unknown,
+    message: string,
+    file: string,
+    line: number,
+    column: number,
+    frame: string,
+  ) {
+    super("thrown", message, file, line, column, frame);
+  }
+}
+
+/** What the evaluator needs from the host library and the module loader. */
+export interface EvalServices {
+  toText(value: unknown): string;
+  isTruthy(value: unknown): boolean;
+  looseEquals(a: unknown, b: unknown): boolean;
+  typeName(value: unknown): string;
+  getMember(ctx: HostContext, receiver: unknown, name: string): unknown;
+  callMethod(ctx: HostContext, receiver: unknown, name: string, args: unknown[]): unknown;
+  globals: ReadonlyMap<string, HostFunction>;
+  namespaces: ReadonlyMap<string, { members: ReadonlyMap<string, HostFunction>; call?: HostFunction }>;
+  runCommand(ctx: HostContext, commandLine: string): string;
+  dataGet(ctx: HostContext, file: string, keys: string[]): unknown;
+  dataPut(ctx: HostContext, file: string, keys: string[], value: unknown): void;
+  /** `import` as an expression or binding: data for json/yaml, an exports object for modules. */
+  importValue(from: ModuleInstance, path: string): unknown;
+  /** Classic in-place import: runs the file sharing `from`'s variables; returns its output. */
+  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void;
+}
+
+export class Interpreter {
+  /** The module whose code is running. */
+  module!: ModuleInstance;
+  private base = 0;
+  private cells: readonly number[] = [];
+  /** Frame handles pushed by calls, so a catch can unwind them in order. */
+  private readonly frames: number[] = [];
+  private depth = 0;
+  private inline = false;
+  /** The node being evaluated, for error locations. */
+  private at: NodeId = NONE;
+  private iterations = 0;
+  private ticks = 0;
+  private readonly deadline: number;
+  private outputBytes = 0;
+  readonly chunks: string[] = [];
+  /** Temporaries produced (allocation accounting). */
+  temps = 0;
+  /** Frame slots created (variables that live on the stack). */
+  frameSlots = 0;
+  private readonly builtinCache = new Map<string, unknown>();
+
+  constructor(
+    private readonly nodes: NodeStore,
+    private readonly names: NameTable,
+    private readonly stack: TempStack,
+    private readonly vars: VariableStore,
+    private readonly limits: Limits,
+    private readonly services: EvalServices,
+  ) {
+    this.deadline = Date.now() + limits.timeoutMs;
+  }
+
+  // ── entry points ───────────────────────────────────────────────────────────
+
+  /** Runs a module's top-level statements (blocks in document order). */
+  runModule(module: ModuleInstance, roots: readonly NodeId[], hoisted: readonly NodeId[]): void {
+    const saved = this.module;
+    const savedBase = this.base;
+    const savedCells = this.cells;
+    this.module = module;
+    this.cells = [];
+    try {
+      for (const decl of hoisted) this.declareFunction(decl);
+      for (const root of roots) {
+        const signal = this.execList(root);
+        if (signal !== NORMAL) break;
+      }
+    } finally {
+      this.module = saved;
+      this.base = savedBase;
+      this.cells = savedCells;
+    }
+  }
+
+  /** Evaluates an expression node and returns its value (for `{{ }}` in imported parts, tests). */
+  evaluate(n: NodeId): unknown {
+    this.evalExpr(n);
+    return this.stack.pop();
+  }
+
+  emit(text: string): void {
+    this.outputBytes += text.length;
+    if (this.outputBytes > this.limits.maxOutputBytes) {
+      throw this.error(
+        "limit",
+        `output limit reached: more than ${this.limits.maxOutputBytes} bytes (limit maxOutputBytes)`,
+        this.at,
+        "raise it with --max-output",
+      );
+    }
+    this.chunks.push(text);
+  }
+
+  /** Calls an XMD function from a builtin (map, filter, sort …). */
+  callFunction(fn: Callable, args: unknown[]): unknown {
+    if (fn instanceof UserFunction) {
+      for (const a of args) this.stack.push(a);
+      this.invoke(fn, args.length);
+      return this.stack.pop();
+    }
+    if (fn instanceof BuiltinFunction) return this.callHost(fn.fn, args);
+    throw new RuntimeFault("type", `${this.services.typeName(fn)} is not a function`);
+  }
+
+  // ── errors ─────────────────────────────────────────────────────────────────
+
+  error(code: XmdErrorCode, message: string, n: NodeId, hint?: string): XmdError {
+    const unit = this.module.unit;
+    const start = n === NONE ? 0 : this.nodes.start(n);
+    const end = n === NONE ? 0 : this.nodes.end(n);
+    const { line, column } = unit.lines.position(start);
+    return new XmdError(code, message, unit.file, line, column, unit.lines.frame(start, end), hint);
+  }
+
+  /** Turns what a builtin threw into an XmdError at the current node. */
+  private fault(e: unknown): XmdError {
+    if (e instanceof XmdError) return e;
+    if (e instanceof RuntimeFault) return this.error(e.code, e.message, this.at, e.hint);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return this.depthError();
+    const message = e instanceof Error ? e.message : String(e);
+    return this.error("runtime", message, this.at);
+  }
+
+  private depthError(): XmdError {
+    return this.error(
+      "limit",
+      `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
+      this.at,
+      "look for a recursion without a base case, or raise it with --max-depth",
+    );
+  }
+
+  private tick(n: NodeId): void {
+    if (++this.iterations > this.limits.maxIterations) {
+      throw this.error(
+        "limit",
+        `loop limit reached: more than ${this.limits.maxIterations} iterations (limit maxIterations)`,
+        n,
+        "look for a loop whose condition never becomes false, or raise it with --max-iterations",
+      );
+    }
+    if ((++this.ticks & 1023) === 0) this.checkClock(n);
+  }
+
+  private checkClock(n: NodeId): void {
+    if (Date.now() > this.deadline) {
+      throw this.error("limit", `time limit reached: the document ran longer than ${this.limits.timeoutMs} ms (limit timeoutMs)`, n, "raise it with --timeout");
+    }
+  }
+
+  // ── statements ─────────────────────────────────────────────────────────────
+
+  /** Runs a sibling list of statements. */
+  private execList(first: NodeId): number {
+    const nodes = this.nodes;
+    for (let s = first; s !== NONE; s = nodes.next(s)) {
+      const signal = this.exec(s);
+      if (signal !== NORMAL) return signal;
+    }
+    return NORMAL;
+  }
+
+  private exec(n: NodeId): number {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    switch (nodes.kind(n)) {
+      case N.Emit:
+        this.emit(this.module.unit.source.slice(nodes.start(n), nodes.end(n)));
+        return NORMAL;
+      case N.EmitExpr: {
+        this.evalExpr(nodes.a(n));
+        this.emit(this.services.toText(stack.pop()));
+        return NORMAL;
+      }
+      case N.ExprStmt: {
+        const e = nodes.a(n);
+        this.evalExpr(e);
+        const k = nodes.kind(e);
+        const top = stack.size - 1;
+        // A function named alone on a line is called: `greet` runs greet.
+        if ((k === N.Name || k === N.Member) && stack.tagAt(top) === Tag.Ref) {
+          const v = stack.refAt(top);
+          if (v instanceof UserFunction) {
+            stack.drop(1);
+            this.at = e;
+            this.invoke(v, 0);
+          }
+        }
+        stack.drop(1);
+        return NORMAL;
+      }
+      case N.Set:
+        this.execSet(n);
+        return NORMAL;
+      case N.Block:
+        return this.execList(nodes.a(n));
+      case N.Piece: {
+        const saved = this.inline;
+        this.inline = nodes.flags(n) === 1;
+        try {
+          return this.execList(nodes.a(nodes.a(n)));
+        } finally {
+          this.inline = saved;
+        }
+      }
+      case N.If: {
+        this.evalExpr(nodes.a(n));
+        if (this.truthyPop()) return this.execList(nodes.a(nodes.b(n)));
+        const alt = nodes.c(n);
+        if (alt === NONE) return NORMAL;
+        return nodes.kind(alt) === N.If ? this.exec(alt) : this.execList(nodes.a(alt));
+      }
+      case N.For:
+        return this.execFor(n);
+      case N.While: {
+        const body = nodes.a(nodes.b(n));
+        for (;;) {
+          this.evalExpr(nodes.a(n));
+          if (!this.truthyPop()) return NORMAL;
+          this.tick(n);
+          const signal = this.execList(body);
+          if (signal === BREAK) return NORMAL;
+          if (signal === RETURN) return signal;
+        }
+      }
+      case N.Loop: {
+        this.evalExpr(nodes.a(n));
+        const count = this.numberPop(nodes.a(n), "loop … times");
+        const body = nodes.a(nodes.b(n));
+        for (let i = 0; i < count; i++) {
+          this.tick(n);
+          const signal = this.execList(body);
+          if (signal === BREAK) return NORMAL;
+          if (signal === RETURN) return signal;
+        }
+        return NORMAL;
+      }
+      case N.Break:
+        return BREAK;
+      case N.Continue:
+        return CONTINUE;
+      case N.Return:
+        if (nodes.a(n) === NONE) stack.pushNull();
+        else this.evalExpr(nodes.a(n));
+        return RETURN;
+      case N.Throw: {
+        this.evalExpr(nodes.a(n));
+        const value = stack.pop();
+        const unit = this.module.unit;
+        const { line, column } = unit.lines.position(nodes.start(n));
+        throw new ThrownValue(value, this.services.toText(value), unit.file, line, column, unit.lines.frame(nodes.start(n), nodes.end(n)));
+      }
+      case N.Try:
+        return this.execTry(n);
+      case N.FunctionDecl:
+        // Hoisted: already bound when its module or function started.
+        return NORMAL;
+      case N.Import:
+        this.execImport(n);
+        return NORMAL;
+      case N.Export:
+        return this.execExport(n);
+      case N.ExecStmt: {
+        this.evalExpr(nodes.a(n));
+        const out = this.services.toText(stack.pop());
+        this.emit(this.inline ? out : `${out}\n`);
+        return NORMAL;
+      }
+      default:
+        throw this.error("runtime", `cannot run this statement (node kind ${nodes.kind(n)})`, n);
+    }
+  }
+
+  private truthyPop(): boolean {
+    const stack = this.stack;
+    const top = stack.size - 1;
+    const tag = stack.tagAt(top);
+    if (tag === Tag.Bool) {
+      const b = stack.pop() as boolean;
+      return b;
+    }
+    if (tag === Tag.Number) {
+      const x = stack.popNumber();
+      return x !== 0 && x === x;
+    }
+    return this.services.isTruthy(stack.pop());
+  }
+
+  private numberPop(at: NodeId, what: string): number {
+    const stack = this.stack;
+    if (stack.tagAt(stack.size - 1) === Tag.Number) return stack.popNumber();
+    const v = stack.pop();
+    throw this.error("type", `${what} needs a number, got ${this.services.typeName(v)}`, at);
+  }
+
+  private execSet(n: NodeId): void {
+    const nodes = this.nodes;
+    const target = nodes.a(n);
+    const op = nodes.flags(n);
+    if (nodes.kind(target) === N.Name) {
+      if (op !== 0) {
+        this.evalName(target);
+        this.evalExpr(nodes.b(n));
+        this.at = n;
+        this.binaryOp(op === 1 ? Op.Add : Op.Sub);
+      } else this.evalExpr(nodes.b(n));
+      this.storeName(target);
+      return;
+    }
+    // Member or index assignment: object.key = value, list[i] = value
+    this.evalExpr(nodes.a(target));
+    const container = this.stack.pop();
+    let key: unknown;
+    if (nodes.kind(target) === N.Member) key = nodes.str(target);
+    else {
+      this.evalExpr(nodes.b(target));
+      key = this.stack.pop();
+    }
+    if (op !== 0) {
+      this.stack.push(this.readKey(container, key, target));
+      this.evalExpr(nodes.b(n));
+      this.binaryOp(op === 1 ? Op.Add : Op.Sub);
+    } else this.evalExpr(nodes.b(n));
+    const value = this.stack.pop();
+    this.at = target;
+    if (Array.isArray(container) && typeof key === "number") {
+      if (!Number.isInteger(key) || key < 0) throw this.error("type", `list index must be a whole number ≥ 0, got ${key}`, target);
+      container[key] = value;
+    } else if (container !== null && typeof container === "object" && !Array.isArray(container) && !(container instanceof Date)) {
+      (container as Record<string, unknown>)[this.services.toText(key)] = value;
+    } else {
+      throw this.error("type", `cannot set '${this.services.toText(key)}' on ${this.services.typeName(container)}`, target);
+    }
+  }
+
+  /** Pops the top of the stack into the variable a Name node is bound to. */
+  private storeName(name: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    const slot = nodes.a(name);
+    switch (nodes.flags(name)) {
+      case Binding.Global:
+        this.vars.popInto(this.globalVar(slot), stack);
+        return;
+      case Binding.Local: {
+        const top = stack.size - 1;
+        const i = this.base + slot;
+        if (stack.tagAt(top) === Tag.Number) stack.setNumber(i, stack.numberAt(top));
+        else stack.set(i, stack.get(top));
+        stack.drop(1);
+        return;
+      }
+      case Binding.LocalCell:
+        this.vars.popInto(stack.numberAt(this.base + slot), stack);
+        return;
+      case Binding.Capture:
+        this.vars.popInto(this.cells[slot] as number, stack);
+        return;
+      default:
+        throw this.error("runtime", `cannot assign to the builtin '${this.names.textOf(nodes.name(name))}'`, name);
+    }
+  }
+
+  private assignValue(name: NodeId, value: unknown): void {
+    this.stack.push(value);
+    this.storeName(name);
+  }
+
+  private globalVar(index: number): number {
+    const vars = this.module.globalVars;
+    let v = vars[index];
+    if (v === undefined || v === -1) {
+      v = this.vars.create();
+      while (vars.length < index) vars.push(-1);
+      vars[index] = v;
+    }
+    return v;
+  }
+
+  private execFor(n: NodeId): number {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    const first = nodes.c(n);
+    const second = nodes.flags(n) === 1 ? nodes.next(first) : NONE;
+    const body = nodes.a(nodes.b(n));
+    const iterable = nodes.a(n);
+    // `for i in a .. b`: count without building a list.
+    if (nodes.kind(iterable) === N.Range && second === NONE) {
+      this.evalExpr(nodes.a(iterable));
+      const from = this.numberPop(nodes.a(iterable), "a range");
+      this.evalExpr(nodes.b(iterable));
+      const to = this.numberPop(nodes.b(iterable), "a range");
+      const step = from <= to ? 1 : -1;
+      for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
+        this.tick(n);
+        stack.pushNumber(i);
+        this.storeName(first);
+        const signal = this.execList(body);
+        if (signal === BREAK) return NORMAL;
+        if (signal === RETURN) return signal;
+      }
+      return NORMAL;
+    }
+    this.evalExpr(iterable);
+    const value = stack.pop();
+    this.at = iterable;
+    if (Array.isArray(value) || typeof value === "string") {
+      const items = typeof value === "string" ? Array.from(value) : value;
+      for (let i = 0; i < items.length; i++) {
+        this.tick(n);
+        if (second === NONE) this.assignValue(first, items[i]);
+        else {
+          stack.pushNumber(i);
+          this.storeName(first);
+          this.assignValue(second, items[i]);
+        }
+        const signal = this.execList(body);
+        if (signal === BREAK) return NORMAL;
+        if (signal === RETURN) return signal;
+      }
+      return NORMAL;
+    }
+    if (value !== null && typeof value === "object" && !(value instanceof Date) && !(value instanceof Callable)) {
+      for (const key of Object.keys(value)) {
+        this.tick(n);
+        this.assignValue(first, key);
+        if (second !== NONE) this.assignValue(second, (value as Record<string, unknown>)[key]);
+        const signal = this.execList(body);
+        if (signal === BREAK) return NORMAL;
+        if (signal === RETURN) return signal;
+      }
+      return NORMAL;
+    }
+    if (typeof value === "number") {
+      // `for i in 3` counts 0, 1, 2.
+      for (let i = 0; i < value; i++) {
+        this.tick(n);
+        stack.pushNumber(i);
+        this.storeName(first);
+        const signal = this.execList(body);
+        if (signal === BREAK) return NORMAL;
+        if (signal === RETURN) return signal;
+      }
+      return NORMAL;
+    }
+    throw this.error("type", `cannot loop over ${this.services.typeName(value)}`, iterable, "loop over a list, an object, a string or a range like 1 .. 5");
+  }
+
+  private execTry(n: NodeId): number {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    const size = stack.size;
+    const frames = this.frames.length;
+    const depth = this.depth;
+    const base = this.base;
+    const cells = this.cells;
+    const module = this.module;
+    const inline = this.inline;
+    try {
+      return this.execList(nodes.a(nodes.a(n)));
+    } catch (e) {
+      const error = e instanceof XmdError || e instanceof RuntimeFault ? e : null;
+      if (error === null || error.code === "limit") throw e;
+      // Unwind what the failed code left: frames in order, then temporaries.
+      while (this.frames.length > frames) stack.popFrame(this.frames.pop() as number);
+      if (stack.size > size) stack.drop(stack.size - size);
+      this.depth = depth;
+      this.base = base;
+      this.cells = cells;
+      this.module = module;
+      this.inline = inline;
+      const errVar = nodes.c(n);
+      if (errVar !== NONE) this.assignValue(errVar, error instanceof ThrownValue ? error.value : error.message);
+      return this.execList(nodes.a(nodes.b(n)));
+    }
+  }
+
+  private execImport(n: NodeId): void {
+    const nodes = this.nodes;
+    this.evalExpr(nodes.a(n));
+    const path = this.services.toText(this.stack.pop());
+    this.at = n;
+    const mode = nodes.flags(n);
+    if (mode === 2) {
+      try {
+        this.services.importInPlace(this.module, path, this);
+      } catch (e) {
+        throw this.fault(e);
+      }
+      return;
+    }
+    let value: unknown;
+    try {
+      value = this.services.importValue(this.module, path);
+    } catch (e) {
+      throw this.fault(e);
+    }
+    if (mode === 0) {
+      this.assignValue(nodes.b(n), value);
+      return;
+    }
+    for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) {
+      const exported = nodes.str(spec);
+      if (value === null || typeof value !== "object" || !Object.hasOwn(value, exported)) {
+        throw this.error("file", `'${exported}' is not exported by ${path}`, spec);
+      }
+      this.assignValue(nodes.b(spec), (value as Record<string, unknown>)[exported]);
+    }
+  }
+
+  private execExport(n: NodeId): number {
+    const nodes = this.nodes;
+    const exports = this.module.exports;
+    if (nodes.flags(n) === 1) {
+      for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) {
+        this.evalName(nodes.b(spec));
+        exports[nodes.str(spec)] = this.stack.pop();
+      }
+      return NORMAL;
+    }
+    const inner = nodes.a(n);
+    const signal = this.exec(inner);
+    // The exported names: the function's, or every variable the set assigned.
+    if (nodes.kind(inner) === N.FunctionDecl) {
+      const name = nodes.a(inner);
+      this.evalName(name);
+      exports[this.names.textOf(nodes.name(name))] = this.stack.pop();
+    } else {
+      const sets = nodes.kind(inner) === N.Block ? nodes.a(inner) : inner;
+      for (let s = sets; s !== NONE; s = nodes.kind(inner) === N.Block ? nodes.next(s) : NONE) {
+        const target = nodes.a(s);
+        if (nodes.kind(target) === N.Name) {
+          this.evalName(target);
+          exports[this.names.textOf(nodes.name(target))] = this.stack.pop();
+        }
+      }
+    }
+    return signal;
+  }
+
+  /** Binds a FunctionDecl's name to a new function value (hoisting). */
+  declareFunction(decl: NodeId): void {
+    const nodes = this.nodes;
+    const info = this.module.unit.functions[nodes.num(decl)] as FunctionInfo;
+    this.stack.pushRef(this.makeFunction(info));
+    this.storeName(nodes.a(decl));
+  }
+
+  private makeFunction(info: FunctionInfo): UserFunction {
+    const cells: number[] = [];
+    for (const capture of info.captures) {
+      cells.push(capture.fromLocal ? this.stack.numberAt(this.base + capture.index) : (this.cells[capture.index] as number));
+    }
+    return new UserFunction(info.name, info, this.module, cells);
+  }
+
+  // ── calls ──────────────────────────────────────────────────────────────────
+
+  /** Calls a user function whose `argc` arguments are on the stack; leaves the result in their place. */
+  private invoke(fn: UserFunction, argc: number): void {
+    const stack = this.stack;
+    const info = fn.info;
+    if (++this.depth > this.limits.maxCallDepth) throw this.depthError();
+    if ((++this.ticks & 1023) === 0) this.checkClock(this.at);
+    const argBase = stack.size - argc;
+    let frame: number;
+    try {
+      frame = stack.pushFrame(info.frameSize);
+    } catch (e) {
+      if (e instanceof StackOverflow || (e instanceof Error && (e as { code?: string }).code === "overflow")) throw this.depthError();
+      throw e;
+    }
+    this.frames.push(frame);
+    this.frameSlots += info.frameSize;
+    const base = stack.frameBase(frame);
+    const params = info.params.length;
+    for (let i = 0; i < params && i < argc; i++) {
+      const from = argBase + i;
+      if (stack.tagAt(from) === Tag.Number) stack.setNumber(base + i, stack.numberAt(from));
+      else stack.set(base + i, stack.get(from));
+    }
+    // Captured variables live in cells so closures share them.
+    for (const slot of info.cellSlots) {
+      const cell = this.vars.create();
+      if (slot < params) this.vars.write(cell, stack.get(base + slot));
+      else this.vars.write(cell, null);
+      stack.setNumber(base + slot, cell);
+    }
+    const savedBase = this.base;
+    const savedCells = this.cells;
+    const savedModule = this.module;
+    this.base = base;
+    this.cells = fn.cells;
+    this.module = fn.module;
+    let signal: number;
+    if (info.exprBody) {
+      this.evalExpr(info.body);
+      signal = RETURN;
+    } else {
+      const body = this.nodes.a(info.body);
+      // Functions declared inside are hoisted within the body.
+      for (let s = body; s !== NONE; s = this.nodes.next(s)) if (this.nodes.kind(s) === N.FunctionDecl) this.declareFunction(s);
+      signal = this.execList(body);
+      if (signal !== RETURN) stack.pushNull();
+    }
+    // Move the result below the frame and the arguments.
+    const top = stack.size - 1;
+    if (stack.tagAt(top) === Tag.Number) {
+      const r = stack.numberAt(top);
+      stack.popFrame(this.frames.pop() as number);
+      stack.drop(stack.size - argBase);
+      stack.pushNumber(r);
+    } else {
+      const r = stack.get(top);
+      stack.popFrame(this.frames.pop() as number);
+      stack.drop(stack.size - argBase);
+      stack.push(r);
+    }
+    this.base = savedBase;
+    this.cells = savedCells;
+    this.module = savedModule;
+    this.depth--;
+  }
+
+  private callHost(fn: HostFunction, args: unknown[]): unknown {
+    try {
+      return fn(this.module.ctx, args);
+    } catch (e) {
+      throw this.fault(e);
+    }
+  }
+
+  /** Evaluates an argument list (sibling nodes) into a JS array. */
+  private argValues(first: NodeId): unknown[] {
+    const nodes = this.nodes;
+    const args: unknown[] = [];
+    for (let a = first; a !== NONE; a = nodes.next(a)) {
+      if (nodes.kind(a) === N.Spread) {
+        this.evalExpr(nodes.a(a));
+        const v = this.stack.pop();
+        if (Array.isArray(v)) args.push(...v);
+        else args.push(v);
+      } else {
+        this.evalExpr(a);
+        args.push(this.stack.pop());
+      }
+    }
+    return args;
+  }
+
+  private evalCall(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    const callee = nodes.a(n);
+    const firstArg = nodes.b(n);
+    if (nodes.kind(callee) === N.Name && nodes.flags(callee) === Binding.None) {
+      const key = nodes.name(callee);
+      if (key === C.print) {
+        const args = this.argValues(firstArg);
+        let text = "";
+        for (let i = 0; i < args.length; i++) text += (i > 0 ? " " : "") + this.services.toText(args[i]);
+        this.emit(this.inline ? text : `${text}\n`);
+        stack.pushNull();
+        return;
+      }
+      if (key === C.exists) {
+        const args = this.argValues(firstArg);
+        stack.pushBool(this.exists(this.services.toText(args[0] ?? "")));
+        return;
+      }
+    }
+    this.evalExpr(callee);
+    this.at = n;
+    const top = stack.size - 1;
+    const fn = stack.tagAt(top) === Tag.Ref ? stack.refAt(top) : null;
+    if (fn instanceof UserFunction) {
+      stack.drop(1);
+      let argc = 0;
+      for (let a = firstArg; a !== NONE; a = nodes.next(a)) {
+        if (nodes.kind(a) === N.Spread) {
+          this.evalExpr(nodes.a(a));
+          const v = stack.pop();
+          const items = Array.isArray(v) ? v : [v];
+          for (const item of items) stack.push(item);
+          argc += items.length;
+        } else {
+          this.evalExpr(a);
+          argc++;
+        }
+      }
+      this.at = n;
+      this.invoke(fn, argc);
+      return;
+    }
+    stack.drop(1);
+    const args = this.argValues(firstArg);
+    this.at = n;
+    if (fn instanceof BuiltinFunction) {
+      stack.push(this.callHost(fn.fn, args));
+      return;
+    }
+    if (fn instanceof NamespaceValue && fn.call) {
+      stack.push(this.callHost(fn.call, args));
+      return;
+    }
+    const what = nodes.kind(callee) === N.Name ? `'${this.names.textOf(nodes.name(callee))}'` : "this value";
+    throw this.error("type", `${what} is ${this.services.typeName(fn)}, not a function`, callee);
+  }
+
+  private exists(name: string): boolean {
+    const key = this.names.keyOfText(name);
+    const index = this.module.globals.index.get(key);
+    if (index === undefined) return false;
+    const v = this.module.globalVars[index];
+    return v !== undefined && v !== -1 && this.vars.isSet(v);
+  }
+
+  private evalMethodCall(n: NodeId): void {
+    const nodes = this.nodes;
+    this.evalExpr(nodes.a(n));
+    const receiver = this.stack.pop();
+    const name = nodes.str(n);
+    const args = this.argValues(nodes.b(n));
+    this.at = n;
+    if (receiver instanceof NamespaceValue) {
+      const member = receiver.members.get(name);
+      if (member === undefined) throw this.error("type", `${receiver.name} has no member '${name}'`, n);
+      this.stack.push(this.callHost(member, args));
+      return;
+    }
+    if (receiver !== null && typeof receiver === "object" && !Array.isArray(receiver) && Object.hasOwn(receiver, name)) {
+      const fn = (receiver as Record<string, unknown>)[name];
+      if (fn instanceof Callable) {
+        let result: unknown;
+        try {
+          result = this.callFunction(fn, args);
+        } catch (e) {
+          throw this.fault(e);
+        }
+        this.stack.push(result);
+        return;
+      }
+    }
+    let result: unknown;
+    try {
+      result = this.services.callMethod(this.module.ctx, receiver, name, args);
+    } catch (e) {
+      throw this.fault(e);
+    }
+    this.stack.push(result);
+  }
+
+  private readKey(container: unknown, key: unknown, at: NodeId): unknown {
+    if (Array.isArray(container)) {
+      if (typeof key !== "number") throw this.error("type", `a list index must be a number, got ${this.services.typeName(key)}`, at);
+      return container[key] ?? null;
+    }
+    if (typeof container === "string") {
+      if (typeof key !== "number") throw this.error("type", `a string index must be a number, got ${this.services.typeName(key)}`, at);
+      return container[key] ?? null;
+    }
+    if (container !== null && typeof container === "object") {
+      const k = this.services.toText(key);
+      return Object.hasOwn(container, k) ? (container as Record<string, unknown>)[k] : null;
+    }
+    throw this.error("type", `cannot index ${this.services.typeName(container)}`, at);
+  }
+
+  // ── expressions ────────────────────────────────────────────────────────────
+
+  private evalName(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    const slot = nodes.a(n);
+    switch (nodes.flags(n)) {
+      case Binding.Local: {
+        const i = this.base + slot;
+        if (stack.tagAt(i) === Tag.Number) stack.pushNumber(stack.numberAt(i));
+        else stack.push(stack.get(i));
+        return;
+      }
+      case Binding.Global: {
+        const v = this.module.globalVars[slot];
+        if (v === undefined || v === -1 || !this.vars.isSet(v)) throw this.undefinedName(n);
+        this.vars.pushOnto(v, stack);
+        return;
+      }
+      case Binding.LocalCell:
+        this.vars.pushOnto(stack.numberAt(this.base + slot), stack);
+        return;
+      case Binding.Capture:
+        this.vars.pushOnto(this.cells[slot] as number, stack);
+        return;
+      default:
+        stack.push(this.builtin(n));
+    }
+  }
+
+  private undefinedName(n: NodeId): XmdError {
+    const name = this.names.textOf(this.nodes.name(n));
+    return this.error("undefined-name", `'${name}' is not defined`, n, `set it first (set ${name} …), or test for it with exists("${name}")`);
+  }
+
+  private builtin(n: NodeId): unknown {
+    const name = this.names.textOf(this.nodes.name(n));
+    let value = this.builtinCache.get(name);
+    if (value === undefined) {
+      const fn = this.services.globals.get(name);
+      const ns = this.services.namespaces.get(name);
+      if (fn !== undefined) value = new BuiltinFunction(name, fn);
+      else if (ns !== undefined) value = new NamespaceValue(name, ns.members, ns.call);
+      else throw this.undefinedName(n);
+      this.builtinCache.set(name, value);
+    }
+    return value;
+  }
+
+  private evalExpr(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    this.temps++;
+    switch (nodes.kind(n)) {
+      case N.Num:
+        stack.pushNumber(nodes.num(n));
+        return;
+      case N.Str:
+        stack.pushRef(nodes.str(n));
+        return;
+      case N.True:
+        stack.pushBool(true);
+        return;
+      case N.False:
+        stack.pushBool(false);
+        return;
+      case N.Null:
+        stack.pushNull();
+        return;
+      case N.Name:
+        this.evalName(n);
+        return;
+      case N.Binary:
+        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.b(n));
+        this.at = n;
+        this.binaryOp(nodes.flags(n));
+        return;
+      case N.And:
+      case N.Or: {
+        this.evalExpr(nodes.a(n));
+        const top = stack.size - 1;
+        const tag = stack.tagAt(top);
+        const truthy =
+          tag === Tag.Bool ? (stack.get(top) as boolean) : tag === Tag.Number ? stack.numberAt(top) !== 0 : this.services.isTruthy(stack.get(top));
+        if (truthy === (nodes.kind(n) === N.Or)) return;
+        stack.drop(1);
+        this.evalExpr(nodes.b(n));
+        return;
+      }
+      case N.Unary: {
+        this.evalExpr(nodes.a(n));
+        if (nodes.flags(n) === Op.Not) {
+          stack.pushBool(!this.truthyPop());
+          return;
+        }
+        const top = stack.size - 1;
+        if (stack.tagAt(top) === Tag.Number) {
+          stack.setNumber(top, -stack.numberAt(top));
+          return;
+        }
+        throw this.error("type", `cannot negate ${this.services.typeName(stack.get(top))}`, n);
+      }
+      case N.Ternary:
+        this.evalExpr(nodes.a(n));
+        this.evalExpr(this.truthyPop() ? nodes.b(n) : nodes.c(n));
+        return;
+      case N.Call:
+        this.evalCall(n);
+        return;
+      case N.MethodCall:
+        this.evalMethodCall(n);
+        return;
+      case N.Member: {
+        this.evalExpr(nodes.a(n));
+        const receiver = stack.pop();
+        const name = nodes.str(n);
+        this.at = n;
+        if (receiver instanceof NamespaceValue) {
+          const member = receiver.members.get(name);
+          if (member === undefined) throw this.error("type", `${receiver.name} has no member '${name}'`, n);
+          stack.push(this.callHost(member, []));
+          return;
+        }
+        if (receiver !== null && typeof receiver === "object" && !Array.isArray(receiver) && Object.hasOwn(receiver, name)) {
+          stack.push((receiver as Record<string, unknown>)[name]);
+          return;
+        }
+        let value: unknown;
+        try {
+          value = this.services.getMember(this.module.ctx, receiver, name);
+        } catch (e) {
+          throw this.fault(e);
+        }
+        stack.push(value);
+        return;
+      }
+      case N.Index: {
+        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.b(n));
+        const key = stack.pop();
+        const container = stack.pop();
+        stack.push(this.readKey(container, key, n));
+        return;
+      }
+      case N.Array: {
+        const items: unknown[] = [];
+        for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
+          if (nodes.kind(e) === N.Spread) {
+            this.evalExpr(nodes.a(e));
+            const v = stack.pop();
+            if (Array.isArray(v)) items.push(...v);
+            else items.push(v);
+          } else {
+            this.evalExpr(e);
+            items.push(stack.pop());
+          }
+        }
+        stack.pushRef(items);
+        return;
+      }
+      case N.Object: {
+        const object: Record<string, unknown> = {};
+        for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+          if (nodes.kind(p) === N.Spread) {
+            this.evalExpr(nodes.a(p));
+            const v = stack.pop();
+            if (v !== null && typeof v === "object") Object.assign(object, v);
+          } else {
+            this.evalExpr(nodes.b(p));
+            object[nodes.str(p)] = stack.pop();
+          }
+        }
+        stack.pushRef(object);
+        return;
+      }
+      case N.Template: {
+        let text = "";
+        for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+          if (nodes.kind(p) === N.Str) text += nodes.str(p);
+          else {
+            this.evalExpr(p);
+            text += this.services.toText(stack.pop());
+          }
+        }
+        stack.pushRef(text);
+        return;
+      }
+      case N.Range: {
+        this.evalExpr(nodes.a(n));
+        const from = this.numberPop(nodes.a(n), "a range");
+        this.evalExpr(nodes.b(n));
+        const to = this.numberPop(nodes.b(n), "a range");
+        const items: number[] = [];
+        const step = from <= to ? 1 : -1;
+        for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
+          this.tick(n);
+          items.push(i);
+        }
+        stack.pushRef(items);
+        return;
+      }
+      case N.Lambda:
+        stack.pushRef(this.makeFunction(this.module.unit.functions[nodes.num(n)] as FunctionInfo));
+        return;
+      case N.ImportExpr: {
+        this.evalExpr(nodes.a(n));
+        const path = this.services.toText(stack.pop());
+        this.at = n;
+        let value: unknown;
+        try {
+          value = this.services.importValue(this.module, path);
+        } catch (e) {
+          throw this.fault(e);
+        }
+        stack.push(value);
+        return;
+      }
+      case N.Exec: {
+        this.evalExpr(nodes.a(n));
+        const command = this.services.toText(stack.pop());
+        this.at = n;
+        let out: string;
+        try {
+          out = this.services.runCommand(this.module.ctx, command);
+        } catch (e) {
+          throw this.fault(e);
+        }
+        stack.pushRef(out);
+        return;
+      }
+      case N.DataGet:
+      case N.DataPut: {
+        this.evalExpr(nodes.a(n));
+        const file = this.services.toText(stack.pop());
+        const keys: string[] = [];
+        for (let k = nodes.b(n); k !== NONE; k = nodes.next(k)) keys.push(nodes.str(k));
+        this.at = n;
+        try {
+          if (nodes.kind(n) === N.DataGet) stack.push(this.services.dataGet(this.module.ctx, file, keys));
+          else {
+            this.evalExpr(nodes.c(n));
+            this.services.dataPut(this.module.ctx, file, keys, stack.pop());
+            stack.pushNull();
+          }
+        } catch (e) {
+          throw this.fault(e);
+        }
+        return;
+      }
+      case N.Spread:
+        throw this.error("syntax", "'...' spreads only inside a list, an object or an argument list", n);
+      default:
+        throw this.error("runtime", `cannot evaluate this expression (node kind ${nodes.kind(n)})`, n);
+    }
+  }
+
+  /** Applies a binary operator to the two values on top of the stack. */
+  private binaryOp(op: number): void {
+    const stack = this.stack;
+    const top = stack.size - 1;
+    if (stack.tagAt(top) === Tag.Number && stack.tagAt(top - 1) === Tag.Number) {
+      const y = stack.numberAt(top);
+      const x = stack.numberAt(top - 1);
+      stack.drop(2);
+      switch (op) {
+        case Op.Add:
+          stack.pushNumber(x + y);
+          return;
+        case Op.Sub:
+          stack.pushNumber(x - y);
+          return;
+        case Op.Mul:
+          stack.pushNumber(x * y);
+          return;
+        case Op.Div:
+          stack.pushNumber(x / y);
+          return;
+        case Op.Mod:
+          stack.pushNumber(x % y);
+          return;
+        case Op.Eq:
+          stack.pushBool(x === y);
+          return;
+        case Op.NotEq:
+          stack.pushBool(x !== y);
+          return;
+        case Op.Lt:
+          stack.pushBool(x < y);
+          return;
+        case Op.Le:
+          stack.pushBool(x <= y);
+          return;
+        case Op.Gt:
+          stack.pushBool(x > y);
+          return;
+        case Op.Ge:
+          stack.pushBool(x >= y);
+          return;
+      }
+    }
+    const y = stack.pop();
+    const x = stack.pop();
+    stack.push(this.binaryGeneric(op, x, y));
+  }
+
+  private binaryGeneric(op: number, x: unknown, y: unknown): unknown {
+    const s = this.services;
+    switch (op) {
+      case Op.Add:
+        if (typeof x === "string" || typeof y === "string") return s.toText(x) + s.toText(y);
+        if (Array.isArray(x) && Array.isArray(y)) return [...x, ...y];
+        if (typeof x === "number" && typeof y === "number") return x + y;
+        if (x === null && typeof y === "number") return y;
+        if (typeof x === "number" && y === null) return x;
+        throw this.error("type", `cannot add ${s.typeName(y)} to ${s.typeName(x)}`, this.at, "convert with string x or number x first");
+      case Op.Eq:
+        return s.looseEquals(x, y);
+      case Op.NotEq:
+        return !s.looseEquals(x, y);
+      case Op.Lt:
+      case Op.Le:
+      case Op.Gt:
+      case Op.Ge: {
+        let a: number | string;
+        let b: number | string;
+        if (typeof x === "string" && typeof y === "string") {
+          a = x;
+          b = y;
+        } else if (x instanceof Date && y instanceof Date) {
+          a = x.getTime();
+          b = y.getTime();
+        } else if (typeof x === "number" && typeof y === "number") {
+          a = x;
+          b = y;
+        } else {
+          throw this.error("type", `cannot compare ${s.typeName(x)} with ${s.typeName(y)}`, this.at);
+        }
+        return op === Op.Lt ? a < b : op === Op.Le ? a <= b : op === Op.Gt ? a > b : a >= b;
+      }
+      default: {
+        const names: Record<number, string> = { [Op.Sub]: "subtract", [Op.Mul]: "multiply", [Op.Div]: "divide", [Op.Mod]: "take the remainder of" };
+        throw this.error("type", `cannot ${names[op] ?? "combine"} ${s.typeName(x)} and ${s.typeName(y)}: both must be numbers`, this.at);
+      }
+    }
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * The resolver: binds every name use once, before anything runs, to a global index, a
+ * frame slot, a cell, or a closure capture. The evaluator then never looks a variable up
+ * by its string.
+ *
+ * Scoping rules (the language reference leaves the details open; these are ours):
+ * - Module level: every name set, declared, imported or looped over anywhere at module
+ *   level is a global of the module.
+ * - In a function: parameters are locals; `set NAME` assigns an existing variable of an
+ *   enclosing function or of the module when there is one, and otherwise declares a local
+ *   (so a function can update a module-level counter, and its own names stay its own);
+ *   loop and catch variables are always locals.
+ * - A name read that nothing declares becomes a global that is unset until something
+ *   sets it (a classic `import` can, at run time); reading it unset is the
+ *   "not defined" error, with the location of the use.
+ * @module
+ */
+import type { NameKey } from "../syntax/names.js";
+import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
+import type { FunctionInfo, ParseUnit } from "../syntax/unit.js";
+import { Binding } from "./bindings.js";
+
+/** The module-level names, shared with classic in-place imports. */
+export class GlobalNames {
+  readonly index = new Map<NameKey, number>();
+  readonly names: NameKey[] = [];
+  declare(key: NameKey): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.names.length;
+      this.index.set(key, i);
+      this.names.push(key);
+    }
+    return i;
+  }
+  get size(): number {
+    return this.names.length;
+  }
+}
+
+interface Scope {
+  info: FunctionInfo;
+  parent: Scope | null;
+  locals: Map<NameKey, number>;
+  captured: Set<number>;
+  /** name → index in info.captures */
+  captureIndex: Map<NameKey, number>;
+}
+
+export class Resolver {
+  private readonly nodes: NodeStore;
+  private readonly localRefs: { node: NodeId; scope: Scope; slot: number }[] = [];
+
+  constructor(
+    private readonly unit: ParseUnit,
+    private readonly globals: GlobalNames,
+    /** Names that mean a builtin unless the document declares them. */
+    private readonly isBuiltin: (key: NameKey) => boolean,
+  ) {
+    this.nodes = unit.nodes;
+  }
+
+  /** Resolves a module's top-level block (or the blocks of a document, in order). */
+  resolveModule(roots: readonly NodeId[]): void {
+    for (const root of roots) this.declareModuleLevel(root);
+    for (const root of roots) this.walk(root, null);
+    // Variables captured by closures live in cells; fix up their uses now that all captures are known.
+    for (const ref of this.localRefs) {
+      if (ref.scope.captured.has(ref.slot)) this.nodes.setFlags(ref.node, Binding.LocalCell);
+    }
+    for (const fn of this.unit.functions) fn.cellSlots.sort((x, y) => x - y);
+  }
+
+  /** Collects module-level declarations, not descending into function bodies. */
+  private declareModuleLevel(n: NodeId): void {
+    const nodes = this.nodes;
+    for (let s = n; s !== NONE; s = nodes.next(s)) {
+      switch (nodes.kind(s)) {
+        case N.Block:
+        case N.Piece:
+          this.declareModuleLevel(nodes.a(s));
+          break;
+        case N.Set: {
+          const target = nodes.a(s);
+          if (nodes.kind(target) === N.Name) this.globals.declare(nodes.name(target));
+          break;
+        }
+        case N.FunctionDecl:
+          this.globals.declare(nodes.name(nodes.a(s)));
+          break;
+        case N.Export:
+          this.declareModuleLevel(nodes.a(s));
+          break;
+        case N.For:
+          for (let v = nodes.c(s); v !== NONE; v = nodes.next(v)) this.globals.declare(nodes.name(v));
+          this.declareModuleLevel(nodes.a(nodes.b(s)));
+          break;
+        case N.If:
+          this.declareModuleLevel(nodes.a(nodes.b(s)));
+          if (nodes.c(s) !== NONE) {
+            const c = nodes.c(s);
+            if (nodes.kind(c) === N.If) this.declareModuleLevel(c);
+            else this.declareModuleLevel(nodes.a(c));
+          }
+          break;
+        case N.While:
+        case N.Loop:
+          this.declareModuleLevel(nodes.a(nodes.b(s)));
+          break;
+        case N.Try:
+          this.declareModuleLevel(nodes.a(nodes.a(s)));
+          if (nodes.c(s) !== NONE) this.globals.declare(nodes.name(nodes.c(s)));
+          this.declareModuleLevel(nodes.a(nodes.b(s)));
+          break;
+        case N.Import:
+          if (nodes.flags(s) === 1) {
+            for (let spec = nodes.b(s); spec !== NONE; spec = nodes.next(spec)) this.globals.declare(nodes.name(nodes.b(spec)));
+          } else if (nodes.b(s) !== NONE) this.globals.declare(nodes.name(nodes.b(s)));
+          break;
+      }
+    }
+  }
+
+  /** Declares a function's locals: parameters, then what its body sets (see the module doc). */
+  private enterFunction(info: FunctionInfo, parent: Scope | null): Scope {
+    const scope: Scope = { info, parent, locals: new Map(), captured: new Set(), captureIndex: new Map() };
+    for (const p of info.params) {
+      const key = this.nodes.name(p);
+      if (!scope.locals.has(key)) scope.locals.set(key, scope.locals.size);
+    }
+    if (!info.exprBody) this.declareLocals(this.nodes.a(info.body), scope);
+    info.frameSize = scope.locals.size;
+    return scope;
+  }
+
+  private declareLocal(scope: Scope, key: NameKey, always: boolean): void {
+    if (scope.locals.has(key)) return;
+    if (!always && this.visibleOutside(scope.parent, key)) return;
+    scope.locals.set(key, scope.locals.size);
+  }
+
+  private visibleOutside(scope: Scope | null, key: NameKey): boolean {
+    for (let s = scope; s !== null; s = s.parent) if (s.locals.has(key)) return true;
+    return this.globals.index.has(key);
+  }
+
+  private declareLocals(n: NodeId, scope: Scope): void {
+    const nodes = this.nodes;
+    for (let s = n; s !== NONE; s = nodes.next(s)) {
+      switch (nodes.kind(s)) {
+        case N.Block:
+          this.declareLocals(nodes.a(s), scope);
+          break;
+        case N.Set: {
+          const target = nodes.a(s);
+          if (nodes.kind(target) === N.Name) this.declareLocal(scope, nodes.name(target), false);
+          break;
+        }
+        case N.FunctionDecl:
+          this.declareLocal(scope, nodes.name(nodes.a(s)), true);
+          break;
+        case N.For:
+          for (let v = nodes.c(s); v !== NONE; v = nodes.next(v)) this.declareLocal(scope, nodes.name(v), true);
+          this.declareLocals(nodes.a(nodes.b(s)), scope);
+          break;
+        case N.If:
+          this.declareLocals(nodes.a(nodes.b(s)), scope);
+          if (nodes.c(s) !== NONE) {
+            const c = nodes.c(s);
+            if (nodes.kind(c) === N.If) this.declareLocals(c, scope);
+            else this.declareLocals(nodes.a(c), scope);
+          }
+          break;
+        case N.While:
+        case N.Loop:
+          this.declareLocals(nodes.a(nodes.b(s)), scope);
+          break;
+        case N.Try:
+          this.declareLocals(nodes.a(nodes.a(s)), scope);
+          if (nodes.c(s) !== NONE) this.declareLocal(scope, nodes.name(nodes.c(s)), true);
+          this.declareLocals(nodes.a(nodes.b(s)), scope);
+          break;
+      }
+    }
+  }
+
+  /** Resolves every node reachable from `n` and its siblings. */
+  private walk(n: NodeId, scope: Scope | null): void {
+    const nodes = this.nodes;
+    for (let s = n; s !== NONE; s = nodes.next(s)) this.visit(s, scope);
+  }
+
+  private visit(n: NodeId, scope: Scope | null): void {
+    const nodes = this.nodes;
+    switch (nodes.kind(n)) {
+      case N.Name:
+        this.bind(n, scope);
+        return;
+      case N.FunctionDecl: {
+        this.bind(nodes.a(n), scope);
+        this.resolveFunction(this.unit.functions[nodes.num(n)] as FunctionInfo, scope);
+        return;
+      }
+      case N.Lambda:
+        this.resolveFunction(this.unit.functions[nodes.num(n)] as FunctionInfo, scope);
+        return;
+      case N.Member:
+      case N.MethodCall:
+      case N.Pair:
+      case N.Str:
+      case N.Num:
+      case N.True:
+      case N.False:
+      case N.Null:
+      case N.Emit:
+        break;
+      case N.Import:
+        // The path is an expression; bindings are names.
+        this.walk(nodes.a(n), scope);
+        if (nodes.flags(n) === 1) {
+          for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) this.bind(nodes.b(spec), scope);
+        } else if (nodes.b(n) !== NONE) this.bind(nodes.b(n), scope);
+        return;
+      case N.Export:
+        if (nodes.flags(n) === 1) {
+          for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) this.bind(nodes.b(spec), scope);
+        } else this.visit(nodes.a(n), scope);
+        return;
+    }
+    // Children: a, b, c (each a sibling list).
+    const kind = nodes.kind(n);
+    const a = nodes.a(n);
+    const b = nodes.b(n);
+    const c = nodes.c(n);
+    if (kind === N.Member) {
+      if (a !== NONE) this.visit(a, scope);
+      return;
+    }
+    if (kind === N.MethodCall) {
+      if (a !== NONE) this.visit(a, scope);
+      if (b !== NONE) this.walk(b, scope);
+      return;
+    }
+    if (kind === N.Pair) {
+      if (b !== NONE) this.visit(b, scope);
+      return;
+    }
+    if (a !== NONE) this.walk(a, scope);
+    if (b !== NONE) this.walk(b, scope);
+    if (c !== NONE) this.walk(c, scope);
+  }
+
+  private resolveFunction(info: FunctionInfo, parent: Scope | null): void {
+    const scope = this.enterFunction(info, parent);
+    for (const p of info.params) this.bind(p, scope);
+    if (info.exprBody) this.visit(info.body, scope);
+    else this.walk(this.nodes.a(info.body), scope);
+    for (const slot of scope.captured) info.cellSlots.push(slot);
+  }
+
+  private bind(n: NodeId, scope: Scope | null): void {
+    const nodes = this.nodes;
+    const key = nodes.name(n);
+    if (scope !== null) {
+      const slot = scope.locals.get(key);
+      if (slot !== undefined) {
+        nodes.setFlags(n, Binding.Local);
+        nodes.setA(n, slot);
+        this.localRefs.push({ node: n, scope, slot });
+        return;
+      }
+      const capture = this.captureOf(scope, key);
+      if (capture !== -1) {
+        nodes.setFlags(n, Binding.Capture);
+        nodes.setA(n, capture);
+        return;
+      }
+    }
+    const g = this.globals.index.get(key);
+    if (g === undefined && this.isBuiltin(key)) {
+      nodes.setFlags(n, Binding.None); // a builtin: the evaluator finds it by name
+      nodes.setA(n, -1);
+      return;
+    }
+    nodes.setFlags(n, Binding.Global);
+    nodes.setA(n, g ?? this.globals.declare(key));
+  }
+
+  /** Index of `key` among `scope`'s captures, adding it (and along the chain) if an enclosing function declares it. */
+  private captureOf(scope: Scope, key: NameKey): number {
+    const known = scope.captureIndex.get(key);
+    if (known !== undefined) return known;
+    const parent = scope.parent;
+    if (parent === null) return -1;
+    const slot = parent.locals.get(key);
+    let entry: { fromLocal: boolean; index: number };
+    if (slot !== undefined) {
+      parent.captured.add(slot);
+      entry = { fromLocal: true, index: slot };
+    } else {
+      const outer = this.captureOf(parent, key);
+      if (outer === -1) return -1;
+      entry = { fromLocal: false, index: outer };
+    }
+    scope.info.captures.push(entry);
+    const index = scope.info.captures.length - 1;
+    scope.captureIndex.set(key, index);
+    return index;
+  }
+}

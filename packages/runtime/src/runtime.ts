@@ -1,0 +1,438 @@
+/**
+ * `createRuntime`: wires the stores for the chosen memory mode, and runs documents:
+ * parse → resolve → evaluate → output, then releases everything the run acquired.
+ * @module
+ */
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, extname, resolve as resolvePath } from "node:path";
+import { XmdError } from "./api/error.js";
+import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
+import type { RenderResult, Runtime } from "./api/runtime.js";
+import type { RunStats } from "./api/stats.js";
+import { type Program, buildProgram } from "./document/build.js";
+import { type HostFunction, ModuleInstance } from "./eval/functions.js";
+import { type EvalServices, Interpreter } from "./eval/interpreter.js";
+import { HeapTemps, type TempStack, createPooledTemps } from "./eval/temps.js";
+import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
+import type { HostContext } from "./host/context.js";
+import { dataGet, dataPut } from "./host/data.js";
+import { runCommand } from "./host/exec.js";
+import { loadDataFile, readText } from "./host/files.js";
+import { GLOBALS, NAMESPACES } from "./host/globals.js";
+import { callMethod, getMember } from "./host/methods.js";
+import { resolveInRoot } from "./host/paths.js";
+import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
+import { GlobalNames, Resolver } from "./resolve/resolver.js";
+import { LineMap } from "./syntax/location.js";
+import { InternedNames } from "./syntax/interned-names.js";
+import { type NameTable, PlainNames } from "./syntax/names.js";
+import { HeapNodeStore, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
+import type { ParseUnit } from "./syntax/unit.js";
+import { RuntimeFault } from "./values/fault.js";
+
+/** Extensions of documents that run as XMD modules. */
+const MODULE_EXTENSIONS = [".xmd", ".xm", ".md"];
+const DATA_EXTENSIONS = [".json", ".yaml", ".yml"];
+
+/** The language of a path, from its extension. */
+export function langOf(path: string | undefined): "md" | "xmd" {
+  const ext = path ? extname(path).toLowerCase() : "";
+  return ext === ".xmd" || ext === ".xm" ? "xmd" : "md";
+}
+
+/** Creates a runtime. See {@link RuntimeOptions} for memory mode, limits, root and exec policy. */
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  return new XmdRuntime(options);
+}
+
+class XmdRuntime implements Runtime {
+  readonly memory: "pooled" | "heap";
+  readonly limits: Limits;
+  private readonly names: NameTable;
+  private readonly nodes: NodeStore;
+  private readonly stack: TempStack;
+  private readonly vars: VariableStore;
+  private readonly checked: boolean;
+  private readonly services: Omit<EvalServices, "importValue" | "importInPlace">;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.memory = options.memory ?? "pooled";
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.checked = options.checked ?? false;
+    if (this.memory === "pooled") {
+      this.names = new InternedNames();
+      this.nodes = new PooledNodeStore(this.names, this.limits.maxPoolSlots, this.checked);
+      // Each call needs a few slots for its frame and temporaries; the stack's limit backs up maxCallDepth.
+      this.stack = createPooledTemps(Math.max(1 << 16, this.limits.maxCallDepth * 64), this.checked);
+      this.vars = new PooledVariables(this.limits.maxPoolSlots, this.checked);
+    } else {
+      this.names = new PlainNames();
+      this.nodes = new HeapNodeStore();
+      this.stack = new HeapTemps(Math.max(1 << 16, this.limits.maxCallDepth * 64));
+      this.vars = new HeapVariables();
+    }
+    this.services = {
+      toText,
+      isTruthy,
+      looseEquals,
+      typeName,
+      getMember,
+      callMethod,
+      globals: GLOBALS as ReadonlyMap<string, HostFunction>,
+      namespaces: NAMESPACES as EvalServices["namespaces"],
+      runCommand,
+      dataGet,
+      dataPut,
+    };
+  }
+
+  renderFile(path: string, options: Omit<RenderOptions, "path"> = {}): RenderResult {
+    let source: string;
+    try {
+      source = readFileSync(path, "utf8");
+    } catch (e) {
+      throw new XmdError("file", `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, path, 1, 1, "");
+    }
+    return this.render(source, { ...options, path });
+  }
+
+  render(source: string, options: RenderOptions = {}): RenderResult {
+    const run = new DocumentRun(this.names, this.nodes, this.stack, this.vars, this.limits, this.services, this.options, options);
+    const started = performance.now();
+    try {
+      const output = run.execute(source);
+      return {
+        output,
+        stats: run.stats(started),
+        dependencies: [...run.dependencies],
+        nondeterminism: run.nondeterminism,
+      };
+    } finally {
+      run.release();
+    }
+  }
+
+  check(source: string, options: RenderOptions = {}): XmdError[] {
+    const run = new DocumentRun(this.names, this.nodes, this.stack, this.vars, this.limits, this.services, this.options, options);
+    try {
+      return run.parseOnly(source);
+    } finally {
+      run.release();
+    }
+  }
+
+  dispose(): void {
+    this.nodes.releaseAll();
+    this.vars.releaseAll();
+    this.stack.reset();
+  }
+}
+
+/** One render: the module cache, the import stack, the context shared by its modules. */
+class DocumentRun {
+  readonly dependencies = new Set<string>();
+  readonly nondeterminism = { exec: [] as string[], clock: false };
+  private readonly path: string;
+  private readonly root: string;
+  private readonly lang: "md" | "xmd";
+  private readonly modules = new Map<string, Record<string, unknown>>();
+  private readonly loading: string[] = [];
+  private interpreter: Interpreter | null = null;
+  private parseMs = 0;
+  private outputBytes = 0;
+  private readonly internMark: number | null;
+
+  constructor(
+    private readonly names: NameTable,
+    private readonly nodes: NodeStore,
+    private readonly stack: TempStack,
+    private readonly vars: VariableStore,
+    private readonly limits: Limits,
+    private readonly services: Omit<EvalServices, "importValue" | "importInPlace">,
+    private readonly options: RuntimeOptions,
+    private readonly render: RenderOptions,
+  ) {
+    this.path = render.path ? resolvePath(render.path) : "<stdin>";
+    this.lang = render.lang ?? langOf(render.path);
+    const rootDir = options.root ?? (render.path ? dirname(this.path) : process.cwd());
+    this.root = realRoot(resolvePath(rootDir));
+    // Names interned by this document are dropped when it is done; keywords stay.
+    this.internMark = names instanceof InternedNames ? names.interner.mark() : null;
+  }
+
+  private displayPath(): string {
+    return this.render.path ?? "<stdin>";
+  }
+
+  private context(baseDir: string): HostContext {
+    const now = this.options.now;
+    return {
+      root: this.root,
+      baseDir,
+      exec: this.options.exec ?? { allow: false },
+      now: now === undefined ? null : typeof now === "number" ? now : now.getTime(),
+      nondeterminism: this.nondeterminism,
+      dependencies: this.dependencies,
+      call: (fn, args) => (this.interpreter as Interpreter).callFunction(fn, args),
+    };
+  }
+
+  private newUnit(source: string, file: string): ParseUnit {
+    return {
+      source,
+      file,
+      lines: new LineMap(source),
+      nodes: this.nodes,
+      names: this.names,
+      functions: [],
+      callees: new Set(),
+      problems: [],
+    };
+  }
+
+  /** Parses a unit; throws the first syntax problem as an XmdError. */
+  private parse(unit: ParseUnit, lang: "md" | "xmd"): Program {
+    const t0 = performance.now();
+    const program = buildProgram(unit, lang);
+    this.parseMs += performance.now() - t0;
+    const first = unit.problems[0];
+    if (first !== undefined) throw problemError(unit, first);
+    return program;
+  }
+
+  parseOnly(source: string): XmdError[] {
+    const unit = this.newUnit(source, this.displayPath());
+    buildProgram(unit, this.lang);
+    if (unit.problems.length === 0) {
+      const globals = new GlobalNames();
+      new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([]);
+    }
+    return unit.problems.map((p) => problemError(unit, p));
+  }
+
+  private isBuiltin(key: number | string): boolean {
+    const name = this.names.textOf(key);
+    return (
+      name === "print" ||
+      name === "exists" ||
+      this.services.globals.has(name) ||
+      this.services.namespaces.has(name)
+    );
+  }
+
+  execute(source: string): string {
+    const unit = this.newUnit(source, this.displayPath());
+    const program = this.parse(unit, this.lang);
+    const globals = new GlobalNames();
+    const vars = this.render.vars ?? {};
+    for (const name of Object.keys(vars)) globals.declare(this.names.keyOfText(name));
+    new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
+
+    const interp = new Interpreter(this.nodes, this.names, this.stack, this.vars, this.limits, {
+      ...this.services,
+      importValue: (from, path) => this.importValue(from, path),
+      importInPlace: (from, path, it) => this.importInPlace(from, path, it),
+    });
+    this.interpreter = interp;
+    const module = new ModuleInstance(unit, globals, this.path, this.context(render_dir(this.path)));
+    interp.module = module;
+    for (const [name, value] of Object.entries(vars)) {
+      const index = globals.index.get(this.names.keyOfText(name)) as number;
+      const v = this.vars.create();
+      this.vars.write(v, value);
+      module.globalVars[index] = v;
+    }
+    if (this.path !== "<stdin>") this.loading.push(this.path);
+    try {
+      interp.runModule(module, [program.root], program.hoisted);
+    } catch (e) {
+      throw asUserError(e, unit);
+    }
+    const output = interp.chunks.join("");
+    this.outputBytes = output.length;
+    return output;
+  }
+
+  /** Resolves an import path: inside the root, relative to the importing file; bare names try known extensions. */
+  private locate(from: ModuleInstance, path: string): string {
+    const ctx = from.ctx;
+    const direct = resolveInRoot(ctx, path);
+    if (extname(path) !== "") return direct;
+    for (const ext of [...MODULE_EXTENSIONS, ...DATA_EXTENSIONS]) {
+      const candidate = resolveInRoot(ctx, path + ext);
+      if (exists(candidate)) return candidate;
+    }
+    return direct;
+  }
+
+  private cycleCheck(abs: string): void {
+    const at = this.loading.indexOf(abs);
+    if (at !== -1) {
+      const chain = [...this.loading.slice(at), abs].map((p) => relativeName(this.root, p)).join(" → ");
+      throw new RuntimeFault("import-cycle", `import cycle: ${chain}`, "break the cycle by moving shared code into a third file");
+    }
+  }
+
+  private importValue(from: ModuleInstance, path: string): unknown {
+    const abs = this.locate(from, path);
+    const ext = extname(abs).toLowerCase();
+    if (DATA_EXTENSIONS.includes(ext)) {
+      this.dependencies.add(abs);
+      return loadDataFile(from.ctx, abs);
+    }
+    const cached = this.modules.get(abs);
+    if (cached !== undefined) return cached;
+    this.cycleCheck(abs);
+    const source = readText(from.ctx, abs);
+    this.dependencies.add(abs);
+    const unit = this.newUnit(source, relativeName(this.root, abs));
+    const program = this.parse(unit, langOf(abs));
+    const globals = new GlobalNames();
+    new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
+    const module = new ModuleInstance(unit, globals, abs, this.context(dirname(abs)));
+    const interp = this.interpreter as Interpreter;
+    // A module's own output is not part of the document.
+    const mark = interp.chunks.length;
+    this.loading.push(abs);
+    try {
+      interp.runModule(module, [program.root], program.hoisted);
+    } finally {
+      this.loading.pop();
+      interp.chunks.length = mark;
+    }
+    this.modules.set(abs, module.exports);
+    return module.exports;
+  }
+
+  private importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
+    const abs = this.locate(from, path);
+    const ext = extname(abs).toLowerCase();
+    if (!MODULE_EXTENSIONS.includes(ext)) {
+      throw new RuntimeFault("file", `only .md and .xmd files can be imported in place, not ${path}`, 'use `set data import "file"` for data');
+    }
+    this.cycleCheck(abs);
+    const source = readText(from.ctx, abs);
+    this.dependencies.add(abs);
+    const unit = this.newUnit(source, relativeName(this.root, abs));
+    const program = this.parse(unit, langOf(abs));
+    // The part shares the caller's variables: same global names, same variable table.
+    new Resolver(unit, from.globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
+    const part = new ModuleInstance(unit, from.globals, abs, this.context(dirname(abs)), from.globalVars);
+    this.loading.push(abs);
+    try {
+      interp.runModule(part, [program.root], program.hoisted);
+    } finally {
+      this.loading.pop();
+    }
+  }
+
+  stats(started: number): RunStats {
+    const nodes = this.nodes;
+    const interp = this.interpreter;
+    const pooled = nodes.pooled;
+    const temps = interp?.temps ?? 0;
+    const frameSlots = interp?.frameSlots ?? 0;
+    const variables = this.vars.created + frameSlots;
+    const nameLookups = this.names.servedLookups;
+    const requested = {
+      node: nodes.counts.nodes,
+      variable: variables,
+      temporary: temps,
+      string: nodes.counts.strings + (pooled ? nameLookups : 0),
+    };
+    const served = pooled
+      ? { node: nodes.counts.nodes, variable: variables, temporary: temps, string: nodes.counts.internedStrings + nameLookups }
+      : { node: 0, variable: 0, temporary: 0, string: 0 };
+    const total = requested.node + requested.variable + requested.temporary + requested.string;
+    const servedTotal = served.node + served.variable + served.temporary + served.string;
+    const pools: RunStats["pools"] = [];
+    if (nodes instanceof PooledNodeStore) pools.push(summary(nodes.pool.stats()));
+    if (this.vars instanceof PooledVariables) pools.push(summary(this.vars.pool.stats()));
+    const stackStats = "stats" in this.stack ? (this.stack as unknown as { stats(): { highWater: number; framesPushed: number; growths: number } }).stats() : null;
+    const runMs = performance.now() - started - this.parseMs;
+    return {
+      memory: pooled ? "pooled" : "heap",
+      allocations: { requested, pooled: served, poolShare: total === 0 ? 0 : servedTotal / total },
+      pools,
+      intern: this.names.stats(),
+      stack: stackStats ? { highWater: stackStats.highWater, frames: stackStats.framesPushed, growths: stackStats.growths } : null,
+      parseMs: this.parseMs,
+      runMs: Math.max(0, runMs),
+      outputBytes: this.outputBytes,
+    };
+  }
+
+  /** Returns every slot the run acquired. */
+  release(): void {
+    this.nodes.releaseAll();
+    this.vars.releaseAll();
+    this.stack.reset();
+    if (this.internMark !== null && this.names instanceof InternedNames) {
+      this.names.interner.rollback(this.internMark as never);
+    }
+  }
+}
+
+function render_dir(path: string): string {
+  return path === "<stdin>" ? process.cwd() : dirname(path);
+}
+
+function summary(s: {
+  name: string;
+  acquires: number;
+  releases: number;
+  live: number;
+  highWater: number;
+  capacity: number;
+  pages: number;
+  reuseRatio: number;
+  occupancy: number;
+}): RunStats["pools"][number] {
+  return {
+    name: s.name,
+    acquires: s.acquires,
+    releases: s.releases,
+    live: s.live,
+    highWater: s.highWater,
+    capacity: s.capacity,
+    pages: s.pages,
+    reuseRatio: s.reuseRatio,
+    occupancy: s.occupancy,
+  };
+}
+
+function realRoot(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function relativeName(root: string, abs: string): string {
+  return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : abs;
+}
+
+function problemError(unit: ParseUnit, p: { start: number; end: number; message: string; hint?: string }): XmdError {
+  const { line, column } = unit.lines.position(p.start);
+  return new XmdError("syntax", p.message, unit.file, line, column, unit.lines.frame(p.start, p.end), p.hint);
+}
+
+/** Anything escaping a run becomes an XmdError; a stack trace reaching a user is a bug. */
+function asUserError(e: unknown, unit: ParseUnit): unknown {
+  if (e instanceof XmdError) return e;
+  if (e instanceof RuntimeFault) return new XmdError(e.code, e.message, unit.file, 1, 1, "", e.hint);
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new XmdError("limit", "call depth exceeded: the JavaScript stack ran out (limit maxCallDepth)", unit.file, 1, 1, "");
+  }
+  return e;
+}

@@ -1,0 +1,351 @@
+/**
+ * The AST store. A node is a number. Its fields are: kind, flags, source span, three
+ * child links (a, b, c), a sibling link (next) and a numeric payload (num). Names and
+ * strings ride on `num` as intern ids in pooled mode; in heap mode each node is one JS
+ * object and carries its strings directly.
+ * @module
+ */
+import { type Handle, StructPool } from "@xmd/pool";
+import type { NameKey, NameTable } from "./names.js";
+
+export type NodeId = number;
+/** "No node" in every link field. */
+export const NONE = -1;
+
+/** Node kinds. */
+export const N = {
+  // expressions
+  Num: 1,
+  Str: 2,
+  Template: 3,
+  True: 4,
+  False: 5,
+  Null: 6,
+  Name: 7,
+  Array: 8,
+  Object: 9,
+  Pair: 10,
+  Unary: 11,
+  Binary: 12,
+  And: 13,
+  Or: 14,
+  Ternary: 15,
+  Range: 16,
+  Member: 17,
+  Index: 18,
+  Call: 19,
+  MethodCall: 20,
+  Lambda: 21,
+  ImportExpr: 22,
+  Exec: 23,
+  DataGet: 24,
+  DataPut: 25,
+  Spread: 26,
+  // statements
+  Block: 40,
+  ExprStmt: 41,
+  Set: 42,
+  If: 43,
+  For: 44,
+  Loop: 45,
+  While: 46,
+  Break: 47,
+  Continue: 48,
+  Return: 49,
+  Throw: 50,
+  Try: 51,
+  FunctionDecl: 52,
+  Import: 53,
+  Export: 54,
+  Emit: 55,
+  EmitExpr: 56,
+  Piece: 57,
+  ExecStmt: 58,
+  ClassicImport: 59,
+} as const;
+
+/** Binary operators (flags of a Binary node). */
+export const Op = {
+  Add: 1,
+  Sub: 2,
+  Mul: 3,
+  Div: 4,
+  Mod: 5,
+  Eq: 6,
+  NotEq: 7,
+  Lt: 8,
+  Le: 9,
+  Gt: 10,
+  Ge: 11,
+  Neg: 12,
+  Not: 13,
+} as const;
+
+/** The fields of a node, as the pool declares them. */
+const NODE_FIELDS = {
+  kind: "u8",
+  flags: "u16",
+  start: "u32",
+  end: "u32",
+  a: "i32",
+  b: "i32",
+  c: "i32",
+  next: "i32",
+  num: "f64",
+} as const;
+
+/** Read/write access to nodes, whatever the memory mode. */
+export interface NodeStore {
+  readonly pooled: boolean;
+  create(kind: number, start: number, end: number): NodeId;
+  kind(n: NodeId): number;
+  flags(n: NodeId): number;
+  start(n: NodeId): number;
+  end(n: NodeId): number;
+  a(n: NodeId): NodeId;
+  b(n: NodeId): NodeId;
+  c(n: NodeId): NodeId;
+  next(n: NodeId): NodeId;
+  num(n: NodeId): number;
+  setFlags(n: NodeId, v: number): void;
+  setEnd(n: NodeId, v: number): void;
+  setA(n: NodeId, v: NodeId): void;
+  setB(n: NodeId, v: NodeId): void;
+  setC(n: NodeId, v: NodeId): void;
+  setNext(n: NodeId, v: NodeId): void;
+  setNum(n: NodeId, v: number): void;
+  /** A name (identifier) carried by the node. */
+  name(n: NodeId): NameKey;
+  setName(n: NodeId, key: NameKey): void;
+  /** A string constant carried by the node (string literal, member name, object key). */
+  str(n: NodeId): string;
+  setStr(n: NodeId, text: string): void;
+  /** Nodes alive now. */
+  readonly live: number;
+  /** Release every node (end of a document run). */
+  releaseAll(): void;
+  /** Allocation accounting: nodes created, and string constants created vs interned. */
+  readonly counts: { nodes: number; strings: number; internedStrings: number };
+}
+
+/** Strings up to this many code units are interned; longer ones go to a side list. */
+const SMALL_STRING = 64;
+
+/** Pooled mode: nodes are slots of a typed-array struct pool. */
+export class PooledNodeStore implements NodeStore {
+  readonly pooled = true;
+  readonly pool: StructPool<typeof NODE_FIELDS>;
+  readonly counts = { nodes: 0, strings: 0, internedStrings: 0 };
+  private readonly fKind;
+  private readonly fFlags;
+  private readonly fStart;
+  private readonly fEnd;
+  private readonly fA;
+  private readonly fB;
+  private readonly fC;
+  private readonly fNext;
+  private readonly fNum;
+  /** Long string constants; the node's num is -(index + 1). */
+  private longStrings: string[] = [];
+
+  constructor(
+    private readonly names: NameTable & { interner?: { intern(s: string): number; text(id: number): string } },
+    maxCapacity: number,
+    checked: boolean,
+  ) {
+    this.pool = new StructPool({ name: "ast-nodes", fields: NODE_FIELDS, pageSize: 4096, maxCapacity, checked });
+    this.fKind = this.pool.field("kind");
+    this.fFlags = this.pool.field("flags");
+    this.fStart = this.pool.field("start");
+    this.fEnd = this.pool.field("end");
+    this.fA = this.pool.field("a");
+    this.fB = this.pool.field("b");
+    this.fC = this.pool.field("c");
+    this.fNext = this.pool.field("next");
+    this.fNum = this.pool.field("num");
+  }
+
+  get live(): number {
+    return this.pool.live;
+  }
+
+  create(kind: number, start: number, end: number): NodeId {
+    const h = this.pool.acquire();
+    this.counts.nodes++;
+    this.fKind.set(h, kind);
+    this.fStart.set(h, start);
+    this.fEnd.set(h, end);
+    this.fA.set(h, NONE);
+    this.fB.set(h, NONE);
+    this.fC.set(h, NONE);
+    this.fNext.set(h, NONE);
+    return h;
+  }
+  kind(n: NodeId): number {
+    return this.fKind.get(n as Handle);
+  }
+  flags(n: NodeId): number {
+    return this.fFlags.get(n as Handle);
+  }
+  start(n: NodeId): number {
+    return this.fStart.get(n as Handle);
+  }
+  end(n: NodeId): number {
+    return this.fEnd.get(n as Handle);
+  }
+  a(n: NodeId): NodeId {
+    return this.fA.get(n as Handle);
+  }
+  b(n: NodeId): NodeId {
+    return this.fB.get(n as Handle);
+  }
+  c(n: NodeId): NodeId {
+    return this.fC.get(n as Handle);
+  }
+  next(n: NodeId): NodeId {
+    return this.fNext.get(n as Handle);
+  }
+  num(n: NodeId): number {
+    return this.fNum.get(n as Handle);
+  }
+  setFlags(n: NodeId, v: number): void {
+    this.fFlags.set(n as Handle, v);
+  }
+  setEnd(n: NodeId, v: number): void {
+    this.fEnd.set(n as Handle, v);
+  }
+  setA(n: NodeId, v: NodeId): void {
+    this.fA.set(n as Handle, v);
+  }
+  setB(n: NodeId, v: NodeId): void {
+    this.fB.set(n as Handle, v);
+  }
+  setC(n: NodeId, v: NodeId): void {
+    this.fC.set(n as Handle, v);
+  }
+  setNext(n: NodeId, v: NodeId): void {
+    this.fNext.set(n as Handle, v);
+  }
+  setNum(n: NodeId, v: number): void {
+    this.fNum.set(n as Handle, v);
+  }
+  name(n: NodeId): NameKey {
+    return this.fNum.get(n as Handle);
+  }
+  setName(n: NodeId, key: NameKey): void {
+    this.fNum.set(n as Handle, key as number);
+  }
+  str(n: NodeId): string {
+    const v = this.fNum.get(n as Handle);
+    return v >= 0 ? this.names.interner!.text(v) : (this.longStrings[-v - 1] as string);
+  }
+  setStr(n: NodeId, text: string): void {
+    this.counts.strings++;
+    if (text.length <= SMALL_STRING) {
+      this.counts.internedStrings++;
+      this.fNum.set(n as Handle, this.names.interner!.intern(text));
+    } else {
+      this.longStrings.push(text);
+      this.fNum.set(n as Handle, -this.longStrings.length);
+    }
+  }
+  releaseAll(): void {
+    this.pool.reset();
+    this.longStrings = [];
+  }
+}
+
+/** One JS object per node: the heap-mode baseline. */
+interface HeapNode {
+  kind: number;
+  flags: number;
+  start: number;
+  end: number;
+  a: NodeId;
+  b: NodeId;
+  c: NodeId;
+  next: NodeId;
+  num: number;
+  name: NameKey;
+  str: string;
+}
+
+/** Heap mode: an array of node objects; a node id is its index. */
+export class HeapNodeStore implements NodeStore {
+  readonly pooled = false;
+  readonly counts = { nodes: 0, strings: 0, internedStrings: 0 };
+  private nodes: HeapNode[] = [];
+
+  get live(): number {
+    return this.nodes.length;
+  }
+  create(kind: number, start: number, end: number): NodeId {
+    this.counts.nodes++;
+    this.nodes.push({ kind, flags: 0, start, end, a: NONE, b: NONE, c: NONE, next: NONE, num: 0, name: "", str: "" });
+    return this.nodes.length - 1;
+  }
+  kind(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).kind;
+  }
+  flags(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).flags;
+  }
+  start(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).start;
+  }
+  end(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).end;
+  }
+  a(n: NodeId): NodeId {
+    return (this.nodes[n] as HeapNode).a;
+  }
+  b(n: NodeId): NodeId {
+    return (this.nodes[n] as HeapNode).b;
+  }
+  c(n: NodeId): NodeId {
+    return (this.nodes[n] as HeapNode).c;
+  }
+  next(n: NodeId): NodeId {
+    return (this.nodes[n] as HeapNode).next;
+  }
+  num(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).num;
+  }
+  setFlags(n: NodeId, v: number): void {
+    (this.nodes[n] as HeapNode).flags = v;
+  }
+  setEnd(n: NodeId, v: number): void {
+    (this.nodes[n] as HeapNode).end = v;
+  }
+  setA(n: NodeId, v: NodeId): void {
+    (this.nodes[n] as HeapNode).a = v;
+  }
+  setB(n: NodeId, v: NodeId): void {
+    (this.nodes[n] as HeapNode).b = v;
+  }
+  setC(n: NodeId, v: NodeId): void {
+    (this.nodes[n] as HeapNode).c = v;
+  }
+  setNext(n: NodeId, v: NodeId): void {
+    (this.nodes[n] as HeapNode).next = v;
+  }
+  setNum(n: NodeId, v: number): void {
+    (this.nodes[n] as HeapNode).num = v;
+  }
+  name(n: NodeId): NameKey {
+    return (this.nodes[n] as HeapNode).name;
+  }
+  setName(n: NodeId, key: NameKey): void {
+    (this.nodes[n] as HeapNode).name = key;
+  }
+  str(n: NodeId): string {
+    return (this.nodes[n] as HeapNode).str;
+  }
+  setStr(n: NodeId, text: string): void {
+    this.counts.strings++;
+    (this.nodes[n] as HeapNode).str = text;
+  }
+  releaseAll(): void {
+    this.nodes = [];
+  }
+}

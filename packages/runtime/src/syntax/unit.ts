@@ -1,0 +1,46 @@
+/**
+ * What the parser builds into: one source file's nodes, functions and errors.
+ * @module
+ */
+import type { LineMap } from "./location.js";
+import type { NameKey, NameTable } from "./names.js";
+import type { NodeId, NodeStore } from "./nodes.js";
+
+/** A function or lambda: its parameters and body, and what the resolver learns about its frame. */
+export interface FunctionInfo {
+  name: string;
+  /** Name nodes of the parameters, in order. */
+  params: NodeId[];
+  /** A Block for functions; an expression for lambdas with an expression body. */
+  body: NodeId;
+  exprBody: boolean;
+  /** The FunctionDecl or Lambda node. */
+  node: NodeId;
+  /** Slots in the frame (parameters first). Set by the resolver. */
+  frameSize: number;
+  /** For each captured variable: where the creating frame keeps its cell (local slot, or its own capture index). */
+  captures: { fromLocal: boolean; index: number }[];
+  /** Local slots (parameters included) that other functions capture, so they live in cells. */
+  cellSlots: number[];
+}
+
+/** A syntax error before it becomes an XmdError. */
+export interface SyntaxProblem {
+  start: number;
+  end: number;
+  message: string;
+  hint?: string;
+}
+
+/** One source file being parsed. */
+export interface ParseUnit {
+  readonly source: string;
+  readonly file: string;
+  readonly lines: LineMap;
+  readonly nodes: NodeStore;
+  readonly names: NameTable;
+  readonly functions: FunctionInfo[];
+  /** Names that take arguments without parentheses. */
+  readonly callees: Set<NameKey>;
+  readonly problems: SyntaxProblem[];
+}

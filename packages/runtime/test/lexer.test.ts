@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { type LexProblem, lex } from "../src/syntax/lexer.js";
+import { PlainNames } from "../src/syntax/names.js";
+import { K } from "../src/syntax/keywords.js";
+import { SPACE_BEFORE, T, TokenBuffer } from "../src/syntax/tokens.js";
+
+const NAMES = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
+
+function kinds(source: string, block = true): string[] {
+  const out = new TokenBuffer(4);
+  const problems: LexProblem[] = [];
+  lex(source, 0, source.length, out, new PlainNames(), block, problems);
+  return Array.from(out.kind.subarray(0, out.length), (k) => NAMES[k] as string);
+}
+
+function tokens(source: string, block = true) {
+  const out = new TokenBuffer(4);
+  const problems: LexProblem[] = [];
+  lex(source, 0, source.length, out, new PlainNames(), block, problems);
+  return { out, problems };
+}
+
+describe("lexer", () => {
+  it("emits indent and dedent around blocks", () => {
+    expect(kinds("if x\n    print 1\nprint 2\n")).toEqual([
+      "Ident", "Ident", "Newline", "Indent", "Ident", "Number", "Newline", "Dedent", "Ident", "Number", "Newline", "EOF",
+    ]);
+  });
+
+  it("closes every open block at the end", () => {
+    expect(kinds("for i in xs\n  if i\n    print i")).toEqual([
+      "Ident", "Ident", "Ident", "Ident", "Newline", "Indent", "Ident", "Ident", "Newline", "Indent", "Ident", "Ident", "Newline", "Dedent", "Dedent", "EOF",
+    ]);
+  });
+
+  it("ignores blank and comment-only lines for indentation", () => {
+    expect(kinds("if x\n\n    // note\n    # note\n    /* a\n b */\n    y\n")).toEqual([
+      "Ident", "Ident", "Newline", "Indent", "Ident", "Newline", "Dedent", "EOF",
+    ]);
+  });
+
+  it("treats line breaks inside brackets as spaces", () => {
+    expect(kinds("set a [1,\n  2]\n")).toEqual(["Ident", "Ident", "LBracket", "Number", "Comma", "Number", "RBracket", "Newline", "EOF"]);
+  });
+
+  it("reads numbers without eating range dots", () => {
+    const { out } = tokens("1..5 3.25 1e3 1_000", false);
+    expect(Array.from(out.kind.subarray(0, out.length))).toEqual([T.Number, T.DotDot, T.Number, T.Number, T.Number, T.Number, T.EOF]);
+    expect(Array.from(out.num.subarray(0, 6))).toEqual([1, 0, 5, 3.25, 1000, 1000]);
+  });
+
+  it("recognises operators longest first", () => {
+    expect(kinds("a == b != c <= d >= e => f ... g .. h += i -= j && k || l", false).filter((k) => k !== "Ident")).toEqual([
+      "EqEq", "NotEq", "Le", "Ge", "Arrow", "Spread", "DotDot", "PlusEq", "MinusEq", "AndAnd", "OrOr", "EOF",
+    ]);
+  });
+
+  it("gives keywords their fixed ids", () => {
+    const { out } = tokens("set if elif else", false);
+    expect(Array.from(out.id.subarray(0, 4))).toEqual([K.set, K.if, K.elif, K.else]);
+  });
+
+  it("marks whether a token is preceded by space", () => {
+    const { out } = tokens("f(1) f (1)", false);
+    expect(out.flags[1]! & SPACE_BEFORE).toBe(0);
+    expect(out.flags[5]! & SPACE_BEFORE).toBe(SPACE_BEFORE);
+  });
+
+  it("scans strings with escapes and templates with interpolation", () => {
+    expect(kinds(`"a \\" b" 'c' \`x {{y}}\``, false)).toEqual(["String", "String", "Template", "EOF"]);
+  });
+
+  it("reports problems and keeps going", () => {
+    const { problems } = tokens('print "open\nprint @\n');
+    expect(problems.map((p) => p.message)).toEqual(["this string is never closed", "unexpected character '@'"]);
+  });
+
+  it("reports an indentation that matches no block", () => {
+    const { problems } = tokens("if x\n    a\n  b\n");
+    expect(problems[0]?.message).toMatch(/indentation/);
+  });
+
+  it("accepts CRLF line endings", () => {
+    expect(kinds("if x\r\n    y\r\n")).toEqual(["Ident", "Ident", "Newline", "Indent", "Ident", "Newline", "Dedent", "EOF"]);
+  });
+
+  it("accepts non-ASCII names", () => {
+    const { out, problems } = tokens("set tên 1", false);
+    expect(problems).toEqual([]);
+    expect(out.kind[1]).toBe(T.Ident);
+  });
+
+  it("grows its buffer past the initial capacity", () => {
+    const src = Array.from({ length: 500 }, (_, i) => `x${i}`).join(" ");
+    const { out } = tokens(src, false);
+    expect(out.length).toBe(501);
+  });
+});

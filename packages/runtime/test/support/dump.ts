@@ -1,0 +1,122 @@
+/** Prints parsed trees as S-expressions, so parser tests read like the grammar. */
+import { LineMap } from "../../src/syntax/location.js";
+import { PlainNames } from "../../src/syntax/names.js";
+import { HeapNodeStore, N, NONE, type NodeId, type NodeStore, Op } from "../../src/syntax/nodes.js";
+import { lexInto, parseStatements, prescanCallees, giveTokenBuffer, parseExpressionRange } from "../../src/syntax/parser.js";
+import type { ParseUnit } from "../../src/syntax/unit.js";
+
+const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));
+const OP_NAMES: Record<number, string> = {
+  [Op.Add]: "+",
+  [Op.Sub]: "-",
+  [Op.Mul]: "*",
+  [Op.Div]: "/",
+  [Op.Mod]: "%",
+  [Op.Eq]: "=",
+  [Op.NotEq]: "!=",
+  [Op.Lt]: "<",
+  [Op.Le]: "<=",
+  [Op.Gt]: ">",
+  [Op.Ge]: ">=",
+  [Op.Neg]: "neg",
+  [Op.Not]: "not",
+};
+
+export function makeUnit(source: string): ParseUnit {
+  const names = new PlainNames();
+  return {
+    source,
+    file: "test.xmd",
+    lines: new LineMap(source),
+    nodes: new HeapNodeStore(),
+    names,
+    functions: [],
+    callees: new Set(),
+    problems: [],
+  };
+}
+
+export function parseCode(source: string, dialect: "native" | "classic" = "native"): { unit: ParseUnit; root: NodeId } {
+  const unit = makeUnit(source);
+  const tokens = lexInto(unit, 0, source.length, true);
+  prescanCallees(unit, tokens);
+  const root = parseStatements(unit, tokens, dialect);
+  giveTokenBuffer(tokens);
+  return { unit, root };
+}
+
+export function parseExpr(source: string): { unit: ParseUnit; root: NodeId } {
+  const unit = makeUnit(source);
+  return { unit, root: parseExpressionRange(unit, 0, source.length) };
+}
+
+export function dump(unit: ParseUnit, n: NodeId): string {
+  const nodes: NodeStore = unit.nodes;
+  const list = (first: NodeId): string[] => {
+    const out: string[] = [];
+    for (let c = first; c !== NONE; c = nodes.next(c)) out.push(dump(unit, c));
+    return out;
+  };
+  const kind = nodes.kind(n);
+  const name = KIND_NAMES[kind] ?? String(kind);
+  switch (kind) {
+    case N.Num:
+      return String(nodes.num(n));
+    case N.Str:
+      return JSON.stringify(nodes.str(n));
+    case N.True:
+      return "true";
+    case N.False:
+      return "false";
+    case N.Null:
+      return "null";
+    case N.Name:
+      return String(unit.names.textOf(nodes.name(n)));
+    case N.Binary:
+    case N.Unary:
+      return `(${OP_NAMES[nodes.flags(n)]} ${[nodes.a(n), nodes.b(n)].filter((x) => x !== NONE).map((x) => dump(unit, x)).join(" ")})`;
+    case N.And:
+      return `(and ${dump(unit, nodes.a(n))} ${dump(unit, nodes.b(n))})`;
+    case N.Or:
+      return `(or ${dump(unit, nodes.a(n))} ${dump(unit, nodes.b(n))})`;
+    case N.Member:
+      return `(. ${dump(unit, nodes.a(n))} ${nodes.str(n)})`;
+    case N.MethodCall:
+      return `(.${nodes.str(n)} ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
+    case N.Call:
+      return `(call ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
+    case N.Pair:
+      return `${nodes.str(n)}: ${dump(unit, nodes.b(n))}`;
+    case N.Array:
+      return `[${list(nodes.a(n)).join(" ")}]`;
+    case N.Object:
+      return `{${list(nodes.a(n)).join(", ")}}`;
+    case N.Block:
+      return `(block ${list(nodes.a(n)).join(" ")})`;
+    case N.Set:
+      return `(set${["", "+=", "-="][nodes.flags(n)] ? ` ${["", "+=", "-="][nodes.flags(n)]}` : ""} ${dump(unit, nodes.a(n))} ${dump(unit, nodes.b(n))})`;
+    case N.ExprStmt:
+      return dump(unit, nodes.a(n));
+    case N.Lambda: {
+      const info = unit.functions[nodes.num(n)];
+      return `(=> (${info?.params.map((p) => dump(unit, p)).join(" ")}) ${info ? dump(unit, info.body) : "?"})`;
+    }
+    case N.FunctionDecl: {
+      const info = unit.functions[nodes.num(n)];
+      return `(function ${dump(unit, nodes.a(n))} (${info?.params.map((p) => dump(unit, p)).join(" ")}) ${info ? dump(unit, info.body) : "?"})`;
+    }
+    default: {
+      const parts = [nodes.a(n), nodes.b(n), nodes.c(n)].filter((x) => x !== NONE).map((x) => list(x).join(" "));
+      return `(${name}${parts.length ? ` ${parts.join(" ")}` : ""})`;
+    }
+  }
+}
+
+/** Dumps the statements of a parsed program, one per line. */
+export function dumpProgram(source: string, dialect: "native" | "classic" = "native"): string {
+  const { unit, root } = parseCode(source, dialect);
+  if (unit.problems.length) throw new Error(unit.problems.map((p) => p.message).join("; "));
+  const out: string[] = [];
+  for (let s = unit.nodes.a(root); s !== NONE; s = unit.nodes.next(s)) out.push(dump(unit, s));
+  return out.join("\n");
+}

@@ -31,8 +31,8 @@ export interface FieldAccessor<B extends string = string> {
 
 /** An accessor the pool can repoint at a grown column. */
 export interface ColumnAccessor<B extends string = string> extends FieldAccessor<B> {
-  /** The column; replaced by the pool when it grows. */
-  col: FieldArray;
+  /** Points the accessor at the pool's new arrays after growth. */
+  repoint(col: FieldArray, stamps: Int32Array): void;
 }
 
 /** Release-mode accessor of a `u8` column. */
@@ -42,6 +42,10 @@ class U8Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Uint8Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Uint8Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -57,23 +61,31 @@ class U8Field<B extends string> implements ColumnAccessor<B> {
 class CheckedU8Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Uint8Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Uint8Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Uint8Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }
@@ -85,6 +97,10 @@ class I8Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Int8Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Int8Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -100,23 +116,31 @@ class I8Field<B extends string> implements ColumnAccessor<B> {
 class CheckedI8Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Int8Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Int8Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Int8Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }
@@ -128,6 +152,10 @@ class U16Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Uint16Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Uint16Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -143,23 +171,31 @@ class U16Field<B extends string> implements ColumnAccessor<B> {
 class CheckedU16Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Uint16Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Uint16Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Uint16Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }
@@ -171,6 +207,10 @@ class I16Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Int16Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Int16Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -186,23 +226,31 @@ class I16Field<B extends string> implements ColumnAccessor<B> {
 class CheckedI16Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Int16Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Int16Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Int16Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }
@@ -214,6 +262,10 @@ class U32Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Uint32Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Uint32Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -229,23 +281,31 @@ class U32Field<B extends string> implements ColumnAccessor<B> {
 class CheckedU32Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Uint32Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Uint32Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Uint32Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }
@@ -257,6 +317,10 @@ class I32Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Int32Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Int32Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -272,23 +336,31 @@ class I32Field<B extends string> implements ColumnAccessor<B> {
 class CheckedI32Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Int32Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Int32Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Int32Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }
@@ -300,6 +372,10 @@ class F32Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Float32Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Float32Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -315,23 +391,31 @@ class F32Field<B extends string> implements ColumnAccessor<B> {
 class CheckedF32Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Float32Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Float32Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Float32Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }
@@ -343,6 +427,10 @@ class F64Field<B extends string> implements ColumnAccessor<B> {
   /** Wraps `col`. */
   constructor(col: Float64Array) {
     this.col = col;
+  }
+  /** Takes the grown column. */
+  repoint(col: FieldArray): void {
+    this.col = col as Float64Array;
   }
   /** Reads without checks. */
   get(h: Handle<B>): number {
@@ -358,23 +446,31 @@ class F64Field<B extends string> implements ColumnAccessor<B> {
 class CheckedF64Field<B extends string> implements ColumnAccessor<B> {
   /** The column. */
   col: Float64Array;
-  /** Slot bookkeeping of the owning pool, for the generation test. */
+  /** The owning pool's stamps (see SlotTable), for the generation test; repointed on growth. */
+  private stamps: Int32Array;
+  /** Slot bookkeeping of the owning pool, for error diagnosis. */
   private readonly table: SlotTable;
   /** Wraps `col`. */
   constructor(col: Float64Array, table: SlotTable) {
     this.col = col;
+    this.stamps = table.stamps;
     this.table = table;
+  }
+  /** Takes the grown column and stamps. */
+  repoint(col: FieldArray, stamps: Int32Array): void {
+    this.col = col as Float64Array;
+    this.stamps = stamps;
   }
   /** Reads after checking that `h` is live. */
   get(h: Handle<B>): number {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "read");
+    if (this.stamps[slot] !== h) this.table.fail(h, "read");
     return this.col[slot]!;
   }
   /** Writes after checking that `h` is live. */
   set(h: Handle<B>, value: number): void {
     const slot = h & SLOT_MASK;
-    if (this.table.stamps[slot] !== h) this.table.fail(h, "write");
+    if (this.stamps[slot] !== h) this.table.fail(h, "write");
     this.col[slot] = value;
   }
 }

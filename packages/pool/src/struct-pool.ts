@@ -59,8 +59,22 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
   readonly fields: Readonly<F>;
   private readonly table: SlotTable;
   private readonly columns = new Map<string, Column<B>>();
-  /** Columns in declaration order, for zeroing and growth. */
+  /** Columns in declaration order, for growth and reset. */
   private readonly columnList: Column<B>[] = [];
+  /**
+   * The same columns grouped by array type, for zeroing a released record. Why:
+   * one loop storing into `Uint8Array`s and `Float64Array`s alike goes
+   * megamorphic and cost ~18 ns per release in the bench (more than acquire and
+   * release together); one loop per type keeps each store monomorphic.
+   */
+  private readonly u8: Uint8Array[] = [];
+  private readonly i8: Int8Array[] = [];
+  private readonly u16: Uint16Array[] = [];
+  private readonly i16: Int16Array[] = [];
+  private readonly u32: Uint32Array[] = [];
+  private readonly i32: Int32Array[] = [];
+  private readonly f32: Float32Array[] = [];
+  private readonly f64: Float64Array[] = [];
 
   /** Makes an empty pool; no memory is taken until the first `acquire`. */
   constructor(options: StructPoolOptions<F>) {
@@ -77,6 +91,7 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
       this.columns.set(name, column);
       this.columnList.push(column);
     }
+    this.regroup();
   }
 
   /** Records in use now. */
@@ -96,8 +111,15 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
    */
   release(h: Handle<B>): void {
     const slot = this.table.release(h);
-    const list = this.columnList;
-    for (let i = 0; i < list.length; i++) list[i]!.array[slot] = 0;
+    const { u8, i8, u16, i16, u32, i32, f32, f64 } = this;
+    for (let i = 0; i < u8.length; i++) u8[i]![slot] = 0;
+    for (let i = 0; i < i8.length; i++) i8[i]![slot] = 0;
+    for (let i = 0; i < u16.length; i++) u16[i]![slot] = 0;
+    for (let i = 0; i < i16.length; i++) i16[i]![slot] = 0;
+    for (let i = 0; i < u32.length; i++) u32[i]![slot] = 0;
+    for (let i = 0; i < i32.length; i++) i32[i]![slot] = 0;
+    for (let i = 0; i < f32.length; i++) f32[i]![slot] = 0;
+    for (let i = 0; i < f64.length; i++) f64[i]![slot] = 0;
   }
 
   /** Reads one field by name. Convenient, not fast: in hot loops use {@link field}. */
@@ -173,7 +195,15 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
       const array = new FIELD_ARRAY[column.type](reserved);
       array.set(column.array);
       column.array = array;
-      column.accessor.col = array;
+      column.accessor.repoint(array, this.table.stamps);
     }
+    this.regroup();
+  }
+
+  /** Rebuilds the per-type column groups from `columnList`. */
+  private regroup(): void {
+    const groups = [this.u8, this.i8, this.u16, this.i16, this.u32, this.i32, this.f32, this.f64];
+    for (const group of groups) group.length = 0;
+    for (const { type, array } of this.columnList) (this[type] as FieldArray[]).push(array);
   }
 }

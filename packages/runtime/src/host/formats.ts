@@ -36,7 +36,7 @@ const YAML_OPTIONS = {
   schema: "core",
   uniqueKeys: true,
   merge: false,
-  prettyErrors: false,
+  prettyErrors: true,
   strict: true,
   logLevel: "silent",
 } as const;

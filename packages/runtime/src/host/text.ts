@@ -97,12 +97,10 @@ function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
  * functions as `<function NAME>`.
  */
 export function toText(value: unknown): string {
-  return convert(value, 0);
+  return convert(value, []);
 }
 
-const MAX_TEXT_DEPTH = 10_000;
-
-function convert(value: unknown, depth: number): string {
+function convert(value: unknown, ancestors: unknown[]): string {
   if (value === null || value === undefined) return "";
   switch (typeof value) {
     case "string":
@@ -117,14 +115,16 @@ function convert(value: unknown, depth: number): string {
       return "<function>";
   }
   if (Array.isArray(value)) {
-    if (depth > MAX_TEXT_DEPTH) {
+    if (ancestors.includes(value)) {
       throw new RuntimeFault("runtime", "cannot convert a value that contains itself to text");
     }
+    ancestors.push(value);
     let out = "";
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ", ";
-      out += convert(value[i], depth + 1);
+      out += convert(value[i], ancestors);
     }
+    ancestors.pop();
     return out;
   }
   if (value instanceof Date) return dateToText(value);

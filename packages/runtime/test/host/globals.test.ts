@@ -1,0 +1,254 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { GLOBAL_NAMES, GLOBALS, NAMESPACE_NAMES, NAMESPACES, range } from "../../src/host/globals.js";
+import { namespaceMember } from "../../src/host/namespaces.js";
+import { fault, lambda, makeContext } from "./helpers.js";
+
+const ctx = makeContext();
+function g(name: string, ...args: unknown[]): unknown {
+  const f = GLOBALS.get(name);
+  if (!f) throw new Error(`no global ${name}`);
+  return f(ctx, args);
+}
+
+describe("global builtins", () => {
+  it("lists the names the parser needs", () => {
+    for (const name of [
+      "join",
+      "len",
+      "range",
+      "keys",
+      "values",
+      "round",
+      "floor",
+      "ceil",
+      "abs",
+      "min",
+      "max",
+    ]) {
+      expect(GLOBAL_NAMES).toContain(name);
+    }
+    for (const name of ["sqrt", "number", "string", "map", "filter", "reduce"])
+      expect(GLOBAL_NAMES).toContain(name);
+    expect(NAMESPACE_NAMES).toEqual(["File", "json", "yaml", "Date"]);
+  });
+
+  it("join and len", () => {
+    expect(g("join", [1, "a", null], "-")).toBe("1-a-");
+    expect(g("join", [1, 2])).toBe("1,2");
+    expect(g("len", "héllo")).toBe(5);
+    expect(g("len", [1, 2])).toBe(2);
+    expect(g("len", { a: 1, b: 2 })).toBe(2);
+    expect(fault(() => g("len", 3)).message).toContain("len needs a string, an array or an object");
+    expect(fault(() => g("join", "abc")).code).toBe("type");
+  });
+
+  it("range is half-open like Python", () => {
+    expect(g("range", 4)).toEqual([0, 1, 2, 3]);
+    expect(g("range", 2, 5)).toEqual([2, 3, 4]);
+    expect(g("range", 0, 10, 3)).toEqual([0, 3, 6, 9]);
+    expect(g("range", 5, 0, -2)).toEqual([5, 3, 1]);
+    expect(g("range", 0)).toEqual([]);
+    expect(g("range", 5, 2)).toEqual([]);
+    expect(fault(() => g("range", 0, 5, 0)).message).toContain("non-zero");
+    expect(fault(() => range([1e12])).message).toContain("the most is");
+    expect(fault(() => g("range")).message).toBe("range takes 1 to 3 arguments, got 0");
+  });
+
+  it("keys and values", () => {
+    expect(g("keys", { b: 1, a: 2 })).toEqual(["b", "a"]);
+    expect(g("values", { b: 1, a: 2 })).toEqual([1, 2]);
+    expect(fault(() => g("keys", [1])).message).toBe("keys argument must be an object, not an array");
+  });
+
+  it("number functions", () => {
+    expect(g("round", 2.5)).toBe(3);
+    expect(g("round", 2.345, 2)).toBe(2.35);
+    expect(g("floor", -1.5)).toBe(-2);
+    expect(g("ceil", 1.2)).toBe(2);
+    expect(g("abs", -3)).toBe(3);
+    expect(g("sqrt", 16)).toBe(4);
+    expect(fault(() => g("sqrt", -1)).message).toContain("negative");
+    expect(g("min", 3, 1, 2)).toBe(1);
+    expect(g("max", [3, 1, 2])).toBe(3);
+    expect(g("max", 7)).toBe(7);
+    expect(fault(() => g("min", [])).message).toContain("min of nothing");
+    expect(fault(() => g("max", 1, "2")).message).toContain("max argument 2 must be a number");
+    expect(fault(() => g("floor", "1")).code).toBe("type");
+  });
+
+  it("number parses text and refuses what is not a number", () => {
+    expect(g("number", "42")).toBe(42);
+    expect(g("number", " -3.5 ")).toBe(-3.5);
+    expect(g("number", "1e3")).toBe(1000);
+    expect(g("number", ".5")).toBe(0.5);
+    expect(g("number", "0x10")).toBe(16);
+    expect(g("number", 7)).toBe(7);
+    expect(g("number", true)).toBe(1);
+    for (const bad of ["", "  ", "abc", "12abc", "1,5", null, [1], {}]) {
+      const f = fault(() => g("number", bad));
+      expect(f.code).toBe("type");
+      expect(f.message).toContain("cannot convert");
+    }
+  });
+
+  it("string converts to text", () => {
+    expect(g("string", 2.5)).toBe("2.5");
+    expect(g("string", [1, [2]])).toBe("1, 2");
+    expect(g("string", null)).toBe("");
+  });
+
+  it("map, filter, reduce (conformance lambdas case)", () => {
+    const numbers = [1, 2, 3, 4];
+    expect(
+      g(
+        "map",
+        numbers,
+        lambda((x) => (x as number) * 2),
+      ),
+    ).toEqual([2, 4, 6, 8]);
+    expect(
+      g(
+        "filter",
+        numbers,
+        lambda((x) => (x as number) % 2 === 0),
+      ),
+    ).toEqual([2, 4]);
+    expect(
+      g(
+        "reduce",
+        numbers,
+        lambda((a, b) => (a as number) + (b as number)),
+        0,
+      ),
+    ).toBe(10);
+    expect(
+      g(
+        "reduce",
+        ["a", "b"],
+        lambda((a, b) => `${a}${b}`),
+      ),
+    ).toBe("ab");
+    expect(fault(() => g("map", numbers, "x")).message).toContain("map function must be a function");
+  });
+});
+
+describe("json and yaml", () => {
+  const json = NAMESPACES.get("json")!;
+  const yaml = NAMESPACES.get("yaml")!;
+  const jsonParse = json.members.get("parse")!;
+  const jsonStringify = json.members.get("stringify")!;
+  it("stringifies compactly by default (conformance arrays-objects case)", () => {
+    expect(jsonStringify(ctx, [{ name: "Linh", age: 30, active: true }])).toBe(
+      '{"name":"Linh","age":30,"active":true}',
+    );
+    expect(jsonStringify(ctx, [{ a: [1] }, 2])).toBe('{\n  "a": [\n    1\n  ]\n}');
+    expect(jsonStringify(ctx, ["x"])).toBe('"x"');
+    expect(jsonStringify(ctx, [new Date(0)])).toBe('"1970-01-01T00:00:00.000Z"');
+    expect(fault(() => jsonStringify(ctx, [1, 99])).code).toBe("type");
+  });
+
+  it("parses JSON and names the line of an error", () => {
+    expect(jsonParse(ctx, ['{"a":[1,2],"b":null}'])).toEqual({ a: [1, 2], b: null });
+    const f = fault(() => jsonParse(ctx, ['{\n  "a": 1,\n  "b": }']));
+    expect(f.code).toBe("data");
+    expect(f.message).toContain("json.parse text is not valid JSON at line 3, column 8");
+    expect(fault(() => jsonParse(ctx, [3])).code).toBe("type");
+  });
+
+  it("keeps __proto__ keys as data", () => {
+    const o = jsonParse(ctx, ['{"__proto__": {"polluted": 1}}']) as Record<string, unknown>;
+    expect(Object.keys(o)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("round-trips through yaml (conformance file-io case)", () => {
+    const y = yaml.members.get("stringify")!(ctx, [{ name: "Alice", age: 30 }]);
+    expect(y).toBe("name: Alice\nage: 30\n");
+    const back = yaml.members.get("parse")!(ctx, [y]) as Record<string, unknown>;
+    expect(back.name).toBe("Alice");
+    expect(yaml.members.get("stringify")!(ctx, [{ when: new Date(0), f: lambda(() => 1) }])).toBe(
+      "when: 1970-01-01T00:00:00.000Z\nf: <function lambda>\n",
+    );
+  });
+
+  it("parses yaml with the core schema: dates stay text, yes stays text", () => {
+    expect(yaml.members.get("parse")!(ctx, ["d: 2020-01-01\nt: yes\nn: 3\nb: true\nz: ~\n"])).toEqual({
+      d: "2020-01-01",
+      t: "yes",
+      n: 3,
+      b: true,
+      z: null,
+    });
+    expect(yaml.members.get("parse")!(ctx, [""])).toBe(null);
+  });
+});
+
+describe("Date", () => {
+  const date = NAMESPACES.get("Date")!;
+  it("is callable with a date text", () => {
+    expect(date.call!(ctx, ["1990-01-01"])).toEqual(new Date(Date.UTC(1990, 0, 1)));
+    expect(date.call!(ctx, ["1990-01-01T10:30:00"])).toEqual(new Date(Date.UTC(1990, 0, 1, 10, 30)));
+    expect(date.call!(ctx, ["1990-01-01 10:30"])).toEqual(new Date(Date.UTC(1990, 0, 1, 10, 30)));
+    expect(date.call!(ctx, ["1990-01-01T10:30:00+02:00"])).toEqual(new Date(Date.UTC(1990, 0, 1, 8, 30)));
+    expect(date.call!(ctx, ["1990-01-01T10:30:00.5Z"])).toEqual(
+      new Date(Date.UTC(1990, 0, 1, 10, 30, 0, 500)),
+    );
+    expect(date.call!(ctx, [0])).toEqual(new Date(0));
+    expect(date.members.get("parse")!(ctx, ["2000-02-29"])).toEqual(new Date(Date.UTC(2000, 1, 29)));
+  });
+
+  it("refuses what is not a date", () => {
+    expect(fault(() => date.call!(ctx, ["yesterday"])).message).toContain("not a date XMD can read");
+    expect(fault(() => date.call!(ctx, ["2023-02-29"])).message).toContain("not a real date");
+    expect(fault(() => date.call!(ctx, ["2023-13-01"])).message).toContain("not a real date");
+    expect(fault(() => date.call!(ctx, [true])).code).toBe("type");
+  });
+
+  it("now uses the fixed clock when there is one", () => {
+    const fixed = makeContext({ now: Date.UTC(2024, 0, 2) });
+    expect(date.members.get("now")!(fixed, [])).toEqual(new Date(Date.UTC(2024, 0, 2)));
+    expect(date.call!(fixed, [])).toEqual(new Date(Date.UTC(2024, 0, 2)));
+    expect(fixed.nondeterminism.clock).toBe(false);
+  });
+
+  it("now reads the real clock otherwise and records it", () => {
+    const live = makeContext();
+    expect(date.members.get("now")!(live, [])).toBeInstanceOf(Date);
+    expect(live.nondeterminism.clock).toBe(true);
+  });
+});
+
+describe("File", () => {
+  it("writes, reads, lists, tests and deletes (conformance file-io case)", () => {
+    const c = makeContext();
+    const file = (n: string) => namespaceMember("File", n);
+    expect(file("write")(c, ["out/hello.txt", "Hello File"])).toBe(null);
+    expect(file("read")(c, ["out/hello.txt"])).toBe("Hello File");
+    expect(file("exists")(c, ["out/nothing.txt"])).toBe(false);
+    expect(file("exists")(c, ["out/hello.txt"])).toBe(true);
+    expect(file("exists")(c, ["out"])).toBe(true);
+    file("write")(c, ["out/a.txt", 42]);
+    expect(fs.readFileSync(path.join(c.root, "out/a.txt"), "utf8")).toBe("42");
+    expect(file("list")(c, ["out"])).toEqual(["a.txt", "hello.txt"]);
+    expect(file("list")(c, [])).toEqual(["out"]);
+    expect(file("delete")(c, ["out/a.txt"])).toBe(true);
+    expect(file("delete")(c, ["out/a.txt"])).toBe(false);
+    expect(file("list")(c, ["out"])).toEqual(["hello.txt"]);
+    expect(c.dependencies.has(path.join(c.root, "out/hello.txt"))).toBe(true);
+  });
+
+  it("suggests a misspelt member", () => {
+    expect(fault(() => namespaceMember("File", "raed")).message).toBe(
+      "File has no function 'raed'; did you mean 'read'?",
+    );
+    expect(fault(() => namespaceMember("Nope", "x")).code).toBe("undefined-name");
+  });
+
+  it("checks argument counts", () => {
+    expect(fault(() => namespaceMember("File", "write")(ctx, ["x"])).message).toBe(
+      "File.write takes 2 arguments, got 1",
+    );
+  });
+});

@@ -1,0 +1,78 @@
+/** A fake host context over a temporary root, and lambdas written in JS for tests. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { expect } from "vitest";
+import type { ExecPolicy } from "../../src/api/options.js";
+import type { HostContext } from "../../src/host/context.js";
+import { Callable } from "../../src/values/callable.js";
+import { RuntimeFault } from "../../src/values/fault.js";
+
+/** A callable whose body is a JS function (stands in for an XMD lambda). */
+export class JsFunction extends Callable {
+  constructor(
+    readonly name: string,
+    readonly body: (...args: unknown[]) => unknown,
+  ) {
+    super();
+  }
+}
+
+export function lambda(body: (...args: unknown[]) => unknown): JsFunction {
+  return new JsFunction("lambda", body);
+}
+
+export interface TestContext extends HostContext {
+  readonly nondeterminism: { exec: string[]; clock: boolean };
+  /** Calls received through `call`. */
+  calls: number;
+}
+
+/** A fresh temporary root (realpath'd) and a context whose document sits in it. */
+export function makeContext(
+  options: { exec?: ExecPolicy; now?: number | null; baseDir?: string } = {},
+): TestContext {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "xmd-host-")));
+  return contextFor(root, options);
+}
+
+export function contextFor(
+  root: string,
+  options: { exec?: ExecPolicy; now?: number | null; baseDir?: string } = {},
+): TestContext {
+  const ctx: TestContext = {
+    root,
+    baseDir: options.baseDir ?? root,
+    exec: options.exec ?? { allow: false },
+    now: options.now === undefined ? null : options.now,
+    nondeterminism: { exec: [], clock: false },
+    dependencies: new Set(),
+    calls: 0,
+    call(fn, args) {
+      ctx.calls++;
+      if (!(fn instanceof JsFunction)) throw new Error("test context can only call JsFunction");
+      return fn.body(...args);
+    },
+  };
+  return ctx;
+}
+
+/** Writes files (creating folders) under `dir`. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    const p = path.join(dir, name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, text);
+  }
+}
+
+/** Runs `f`, expects a RuntimeFault, returns it. */
+export function fault(f: () => unknown): RuntimeFault {
+  try {
+    f();
+  } catch (err) {
+    expect(err).toBeInstanceOf(RuntimeFault);
+    return err as RuntimeFault;
+  }
+  throw new Error("expected a RuntimeFault, but nothing was thrown");
+}

@@ -232,11 +232,11 @@ describe("number methods", () => {
     expect(get(-0.4, "round")).toBe(0);
     expect(Object.is(get(-0.4, "round"), -0)).toBe(false);
     expect(call(1.005, "round", 2)).toBe(1.01);
-    expect(call(3.14159, "round", 3)).toBe(3.142);
+    expect(call(12.34567, "round", 3)).toBe(12.346);
     expect(get(2.7, "floor")).toBe(2);
     expect(get(2.1, "ceil")).toBe(3);
     expect(get(-4, "abs")).toBe(4);
-    expect(call(3.14159, "toFixed", 2)).toBe("3.14");
+    expect(call(12.34567, "toFixed", 2)).toBe("12.35");
     expect(get(2.5, "toFixed")).toBe("3");
   });
 });

@@ -1,0 +1,159 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { splitCommandLine } from "../../src/host/command-line.js";
+import { runCommand, trimOneNewline } from "../../src/host/exec.js";
+import { fault, makeContext } from "./helpers.js";
+
+const all = { allow: true } as const;
+
+describe("splitCommandLine", () => {
+  it("splits on blanks and honours quotes and escapes", () => {
+    expect(splitCommandLine("echo hello world")).toEqual(["echo", "hello", "world"]);
+    expect(splitCommandLine("  echo   'a  b'  \"c d\" ")).toEqual(["echo", "a  b", "c d"]);
+    expect(splitCommandLine(`echo "say \\"hi\\"" 'it''s' a\\ b`)).toEqual(["echo", 'say "hi"', "its", "a b"]);
+    expect(splitCommandLine(`echo "\\n stays" 'back\\slash'`)).toEqual(["echo", "\\n stays", "back\\slash"]);
+    expect(splitCommandLine(`echo ""`)).toEqual(["echo", ""]);
+    expect(splitCommandLine("")).toEqual([]);
+  });
+
+  it("passes shell syntax through as text", () => {
+    expect(splitCommandLine("echo hi; rm -rf x")).toEqual(["echo", "hi;", "rm", "-rf", "x"]);
+    expect(splitCommandLine("echo `id` $(id) a|b a&&b >f")).toEqual([
+      "echo",
+      "`id`",
+      "$(id)",
+      "a|b",
+      "a&&b",
+      ">f",
+    ]);
+  });
+
+  it("refuses an unterminated quote", () => {
+    expect(fault(() => splitCommandLine("echo 'oops")).message).toContain("unterminated");
+    expect(fault(() => splitCommandLine('echo "oops')).message).toContain("unterminated");
+  });
+});
+
+describe("exec policy", () => {
+  it("is off by default, naming the command and the flag (conformance exec-denied case)", () => {
+    const ctx = makeContext();
+    const f = fault(() => runCommand(ctx, "date"));
+    expect(f.code).toBe("exec-denied");
+    expect(f.message).toBe("exec is disabled: the document wants to run 'date'");
+    expect(f.hint).toBe("run with --allow-exec=date (or --allow-exec for every command)");
+    expect(ctx.nondeterminism.exec).toEqual([]);
+  });
+
+  it("runs only allow-listed commands (by base name)", () => {
+    const ctx = makeContext({ exec: { allow: ["echo"] } });
+    expect(runCommand(ctx, "echo hello")).toBe("hello");
+    expect(runCommand(ctx, "/bin/echo world")).toBe("world");
+    const f = fault(() => runCommand(ctx, "date"));
+    expect(f.code).toBe("exec-denied");
+    expect(f.message).toContain("'date'");
+    expect(f.hint).toContain("--allow-exec=echo,date");
+    expect(ctx.nondeterminism.exec).toEqual(["echo hello", "/bin/echo world"]);
+  });
+
+  it("an empty allow-list allows nothing", () => {
+    expect(fault(() => runCommand(makeContext({ exec: { allow: [] } }), "echo x")).code).toBe("exec-denied");
+  });
+
+  it("refuses an empty command", () => {
+    expect(fault(() => runCommand(makeContext({ exec: all }), "   ")).code).toBe("exec-failed");
+  });
+});
+
+describe("runCommand", () => {
+  it("returns stdout with one trailing newline trimmed (conformance exec-allowed case)", () => {
+    const ctx = makeContext({ exec: { allow: ["echo"] } });
+    expect(runCommand(ctx, "echo hello")).toBe("hello");
+    expect(runCommand(ctx, "echo -n no-newline")).toBe("no-newline");
+    const multi = makeContext({ exec: all });
+    expect(runCommand(multi, "printf 'a\\n\\n'")).toBe("a\n");
+    expect(trimOneNewline("x\r\n")).toBe("x");
+  });
+
+  it("runs in the document's folder", () => {
+    const ctx = makeContext({ exec: all });
+    fs.mkdirSync(path.join(ctx.root, "docs"));
+    const inDocs = { ...ctx, baseDir: path.join(ctx.root, "docs") };
+    expect(runCommand(inDocs, "pwd")).toBe(path.join(ctx.root, "docs"));
+  });
+
+  it("never interprets ; | && backticks or $( ) without shell mode", () => {
+    const ctx = makeContext({ exec: all });
+    const marker = path.join(ctx.root, "pwned");
+    expect(runCommand(ctx, `echo hi; touch ${marker}`)).toBe(`hi; touch ${marker}`);
+    expect(runCommand(ctx, `echo hi && touch ${marker}`)).toBe(`hi && touch ${marker}`);
+    expect(runCommand(ctx, `echo hi | touch ${marker}`)).toBe(`hi | touch ${marker}`);
+    expect(runCommand(ctx, `echo \`touch ${marker}\``)).toBe(`\`touch ${marker}\``);
+    expect(runCommand(ctx, `echo $(touch ${marker})`)).toBe(`$(touch ${marker})`);
+    expect(runCommand(ctx, `echo hi > ${marker}`)).toBe(`hi > ${marker}`);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it("an allow-list cannot be bypassed through injected commands", () => {
+    const ctx = makeContext({ exec: { allow: ["echo"] } });
+    const marker = path.join(ctx.root, "pwned");
+    expect(runCommand(ctx, `echo x; touch ${marker}`)).toBe(`x; touch ${marker}`);
+    expect(fault(() => runCommand(ctx, `touch ${marker}`)).code).toBe("exec-denied");
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it("uses the shell only when the policy says so", () => {
+    const ctx = makeContext({ exec: { allow: true, shell: true } });
+    expect(runCommand(ctx, "echo a; echo b")).toBe("a\nb");
+    expect(runCommand(ctx, "echo $((1 + 2)) | tr 3 4")).toBe("4");
+  });
+
+  it("refuses shell syntax in shell mode with an allow-list", () => {
+    const ctx = makeContext({ exec: { allow: ["echo"], shell: true } });
+    const marker = path.join(ctx.root, "pwned");
+    expect(runCommand(ctx, "echo plain")).toBe("plain");
+    expect(fault(() => runCommand(ctx, `echo x; touch ${marker}`)).code).toBe("exec-denied");
+    expect(fault(() => runCommand(ctx, `echo $(touch ${marker})`)).code).toBe("exec-denied");
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it("reports a missing command", () => {
+    const f = fault(() => runCommand(makeContext({ exec: all }), "no-such-command-xmd --x"));
+    expect(f.code).toBe("exec-failed");
+    expect(f.message).toBe("command 'no-such-command-xmd' was not found (is it installed and on PATH?)");
+  });
+
+  it("reports a non-zero exit with the code and the first line of stderr", () => {
+    const ctx = makeContext({ exec: all });
+    const f = fault(() => runCommand(ctx, "ls /definitely/not/here"));
+    expect(f.code).toBe("exec-failed");
+    expect(f.message).toMatch(/^command 'ls' failed with exit code 2: .*not/);
+    expect(fault(() => runCommand(ctx, "false")).message).toBe("command 'false' failed with exit code 1");
+  });
+
+  it("stops a command that hangs", () => {
+    const ctx = makeContext({ exec: { allow: true, timeoutMs: 300 } });
+    const f = fault(() => runCommand(ctx, "sleep 5"));
+    expect(f.code).toBe("exec-failed");
+    expect(f.message).toBe("command 'sleep' timed out after 300 ms and was stopped");
+  });
+
+  it("stops a command that reads stdin instead of waiting for it", () => {
+    expect(runCommand(makeContext({ exec: { allow: true, timeoutMs: 5000 } }), "cat")).toBe("");
+  });
+
+  it("caps the output", () => {
+    const ctx = makeContext({ exec: { allow: true, maxOutputBytes: 64 * 1024 } });
+    const f = fault(() => runCommand(ctx, "head -c 5000000 /dev/zero"));
+    expect(f.code).toBe("exec-failed");
+    expect(f.message).toContain("output exceeded 65536 bytes");
+    const endless = fault(() => runCommand(ctx, "yes"));
+    expect(endless.message).toContain("output exceeded");
+  });
+
+  it("caps the output at 1 MiB by default", () => {
+    const ctx = makeContext({ exec: all });
+    expect(runCommand(ctx, "head -c 1000000 /dev/zero").length).toBe(1_000_000);
+    expect(fault(() => runCommand(ctx, "head -c 1100000 /dev/zero")).message).toContain("1048576 bytes");
+  });
+});

@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataGet, dataPut, parseLink } from "../../src/host/data.js";
-import { fault, makeContext, writeFiles } from "./helpers.js";
+import { fault, makeContext, tempDir, writeFiles } from "./helpers.js";
 
 describe("parseLink", () => {
   it("recognises '@ file key.path' strings", () => {
@@ -141,7 +140,7 @@ describe("dataPut", () => {
 
   it("does not write through a symlink out of the root", () => {
     const ctx = makeContext();
-    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "xmd-outside-")));
+    const outside = tempDir("xmd-outside-");
     fs.symlinkSync(path.join(outside, "db.json"), path.join(ctx.root, "db.json"));
     expect(fault(() => dataPut(ctx, "db.json", ["a"], 1)).code).toBe("outside-root");
     expect(fs.readdirSync(outside)).toEqual([]);

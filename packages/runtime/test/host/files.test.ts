@@ -1,5 +1,4 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,7 +9,7 @@ import {
   readText,
   writeTextAtomic,
 } from "../../src/host/files.js";
-import { fault, makeContext, writeFiles } from "./helpers.js";
+import { fault, makeContext, tempDir, writeFiles } from "./helpers.js";
 
 describe("readText", () => {
   it("reads UTF-8 and records the dependency", () => {
@@ -80,7 +79,7 @@ describe("writeTextAtomic", () => {
 
   it("does not write through a symlinked folder to the outside", () => {
     const ctx = makeContext();
-    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "xmd-outside-")));
+    const outside = tempDir("xmd-outside-");
     fs.symlinkSync(outside, path.join(ctx.root, "out"));
     expect(fault(() => writeTextAtomic(ctx, "out/x/y.txt", "x")).code).toBe("outside-root");
     expect(fs.readdirSync(outside)).toEqual([]);

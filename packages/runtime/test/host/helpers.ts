@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import type { ExecPolicy } from "../../src/api/options.js";
 import type { HostContext } from "../../src/host/context.js";
 import { Callable } from "../../src/values/callable.js";
@@ -28,12 +28,24 @@ export interface TestContext extends HostContext {
   calls: number;
 }
 
-/** A fresh temporary root (realpath'd) and a context whose document sits in it. */
+const created: string[] = [];
+
+afterAll(() => {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder (realpath'd), removed after the test file. */
+export function tempDir(prefix = "xmd-host-"): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  created.push(dir);
+  return dir;
+}
+
+/** A fresh temporary root and a context whose document sits in it. */
 export function makeContext(
   options: { exec?: ExecPolicy; now?: number | null; baseDir?: string } = {},
 ): TestContext {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "xmd-host-")));
-  return contextFor(root, options);
+  return contextFor(tempDir(), options);
 }
 
 export function contextFor(

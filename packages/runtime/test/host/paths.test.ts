@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isInside, resolveInRoot } from "../../src/host/paths.js";
-import { fault, makeContext, writeFiles } from "./helpers.js";
+import { fault, makeContext, tempDir, writeFiles } from "./helpers.js";
 
 function outsideFault(run: () => unknown, requested: string, root: string): void {
   const f = fault(run);
@@ -81,7 +81,7 @@ describe("resolveInRoot", () => {
 
   it("refuses a symlinked folder that leads out of the root", () => {
     const ctx = makeContext();
-    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "xmd-outside-")));
+    const outside = tempDir("xmd-outside-");
     writeFiles(outside, { "secret.txt": "secret" });
     fs.symlinkSync(outside, path.join(ctx.root, "link"));
     outsideFault(() => resolveInRoot(ctx, "link/secret.txt"), "link/secret.txt", ctx.root);
@@ -91,7 +91,7 @@ describe("resolveInRoot", () => {
 
   it("refuses a symlinked file that points out, and a dangling link to the outside (a write would follow it)", () => {
     const ctx = makeContext();
-    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "xmd-outside-")));
+    const outside = tempDir("xmd-outside-");
     writeFiles(outside, { "secret.txt": "secret" });
     fs.symlinkSync(path.join(outside, "secret.txt"), path.join(ctx.root, "file-link"));
     fs.symlinkSync(path.join(outside, "not-yet.txt"), path.join(ctx.root, "dangling"));
@@ -111,7 +111,7 @@ describe("resolveInRoot", () => {
 
   it("does not let a symlink plus .. escape lexically", () => {
     const ctx = makeContext();
-    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "xmd-outside-")));
+    const outside = tempDir("xmd-outside-");
     fs.mkdirSync(path.join(outside, "deep"));
     fs.symlinkSync(path.join(outside, "deep"), path.join(ctx.root, "jump"));
     // jump/.. is normalised lexically to the root itself, which is inside; the OS never sees `jump/..`.

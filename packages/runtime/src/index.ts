@@ -1,4 +1,4 @@
-export type { Runtime, RenderResult } from "./api/runtime.js";
+export type { Runtime, RenderResult, ParsedDocument, RuntimeState } from "./api/runtime.js";
 export type { MemoryMode, Limits, ExecPolicy, RuntimeOptions, RenderOptions } from "./api/options.js";
 export { DEFAULT_LIMITS } from "./api/options.js";
 export type { RunStats, AllocationCounts, PoolSummary } from "./api/stats.js";

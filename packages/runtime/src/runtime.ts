@@ -7,7 +7,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import { XmdError } from "./api/error.js";
 import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
-import type { RenderResult, Runtime } from "./api/runtime.js";
+import type { ParsedDocument, RenderResult, Runtime, RuntimeState } from "./api/runtime.js";
 import type { RunStats } from "./api/stats.js";
 import { type Program, buildProgram } from "./document/build.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
@@ -121,6 +121,30 @@ class XmdRuntime implements Runtime {
     }
   }
 
+  parse(source: string, options: RenderOptions = {}): ParsedDocument {
+    // A kept tree gets stores of its own, so renders (which release theirs) cannot touch it.
+    const names = this.memory === "pooled" ? new InternedNames() : new PlainNames();
+    const nodes =
+      this.memory === "pooled" ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked) : new HeapNodeStore();
+    const run = new DocumentRun(names, nodes, this.stack, this.vars, this.limits, this.services, this.options, options);
+    run.parseAndResolve(source);
+    return {
+      nodeCount: nodes.live,
+      release: () => nodes.releaseAll(),
+    };
+  }
+
+  inspect(): RuntimeState {
+    const pools: RuntimeState["pools"] = [];
+    if (this.nodes instanceof PooledNodeStore) pools.push(summary(this.nodes.pool.stats()));
+    if (this.vars instanceof PooledVariables) pools.push(summary(this.vars.pool.stats()));
+    return {
+      memory: this.memory,
+      pools,
+      live: { nodes: this.nodes.live, variables: this.vars.live, temporaries: this.stack.size },
+    };
+  }
+
   dispose(): void {
     this.nodes.releaseAll();
     this.vars.releaseAll();
@@ -202,12 +226,18 @@ class DocumentRun {
 
   parseOnly(source: string): XmdError[] {
     const unit = this.newUnit(source, this.displayPath());
-    buildProgram(unit, this.lang);
+    const program = buildProgram(unit, this.lang);
     if (unit.problems.length === 0) {
-      const globals = new GlobalNames();
-      new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([]);
+      new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
     }
     return unit.problems.map((p) => problemError(unit, p));
+  }
+
+  /** Parses and resolves without running (for {@link Runtime.parse}); throws on syntax errors. */
+  parseAndResolve(source: string): void {
+    const unit = this.newUnit(source, this.displayPath());
+    const program = this.parse(unit, this.lang);
+    new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
   }
 
   private isBuiltin(key: number | string): boolean {

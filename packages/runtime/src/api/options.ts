@@ -28,11 +28,11 @@ export interface Limits {
 
 /** The defaults: generous for real documents, quick to stop a runaway one. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
-  maxIterations: 10_000_000,
+  maxIterations: 1_000_000,
   maxCallDepth: 1_000,
   maxOutputBytes: 64 * 1024 * 1024,
   timeoutMs: 10_000,
-  maxPoolSlots: 16 * 1024 * 1024,
+  maxPoolSlots: 4 * 1024 * 1024,
 });
 
 /** Who may run programs, and how. `exec` is off unless this says otherwise. */

@@ -1,7 +1,7 @@
 /** The runtime's public shape. @module */
 import type { XmdError } from "./error.js";
 import type { RenderOptions } from "./options.js";
-import type { RunStats } from "./stats.js";
+import type { PoolSummary, RunStats } from "./stats.js";
 
 /** What one render produces. */
 export interface RenderResult {
@@ -23,6 +23,29 @@ export interface Runtime {
   renderFile(path: string, options?: Omit<RenderOptions, "path">): RenderResult;
   /** Parse and resolve only; returns every error found (empty when the document is well-formed). */
   check(source: string, options?: RenderOptions): XmdError[];
+  /**
+   * Parse (and resolve) a document and keep it: the tree stays in memory until
+   * `release()`. For measuring what a parsed program costs; rendering does not need it.
+   */
+  parse(source: string, options?: RenderOptions): ParsedDocument;
+  /** The runtime's pools and stack as they are now (between renders every live count is zero). */
+  inspect(): RuntimeState;
   /** Release everything the runtime holds; every pool's live count returns to zero. */
   dispose(): void;
+}
+
+/** A parsed document kept in memory. */
+export interface ParsedDocument {
+  /** AST nodes in the tree. */
+  readonly nodeCount: number;
+  /** Frees the tree (returns its pool slots). */
+  release(): void;
+}
+
+/** Live state of a runtime's allocators. */
+export interface RuntimeState {
+  memory: "pooled" | "heap";
+  pools: PoolSummary[];
+  /** Nodes, variables and temporaries alive now, in either mode. */
+  live: { nodes: number; variables: number; temporaries: number };
 }

@@ -9,8 +9,7 @@ import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
 import { Binding } from "../resolve/bindings.js";
-import { C } from "../syntax/keywords.js";
-import type { NameTable } from "../syntax/names.js";
+import type { NameKey, NameTable } from "../syntax/names.js";
 import { N, NONE, type NodeId, type NodeStore, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
@@ -79,6 +78,9 @@ export class Interpreter {
   /** Frame slots created (variables that live on the stack). */
   frameSlots = 0;
   private readonly builtinCache = new Map<string, unknown>();
+  /** Keys of the two builtins the evaluator implements itself (ids when interned, strings in heap mode). */
+  private readonly printKey: NameKey;
+  private readonly existsKey: NameKey;
 
   constructor(
     private readonly nodes: NodeStore,
@@ -89,6 +91,8 @@ export class Interpreter {
     private readonly services: EvalServices,
   ) {
     this.deadline = Date.now() + limits.timeoutMs;
+    this.printKey = names.keyOfText("print");
+    this.existsKey = names.keyOfText("exists");
   }
 
   // ── entry points ───────────────────────────────────────────────────────────
@@ -696,7 +700,7 @@ export class Interpreter {
     const firstArg = nodes.b(n);
     if (nodes.kind(callee) === N.Name && nodes.flags(callee) === Binding.None) {
       const key = nodes.name(callee);
-      if (key === C.print) {
+      if (key === this.printKey) {
         const args = this.argValues(firstArg);
         let text = "";
         for (let i = 0; i < args.length; i++) text += (i > 0 ? " " : "") + this.services.toText(args[i]);
@@ -704,7 +708,7 @@ export class Interpreter {
         stack.pushNull();
         return;
       }
-      if (key === C.exists) {
+      if (key === this.existsKey) {
         const args = this.argValues(firstArg);
         stack.pushBool(this.exists(this.services.toText(args[0] ?? "")));
         return;

@@ -339,6 +339,8 @@ export class Parser {
     const s = this.statementNoLineEnd();
     const k = this.unit.nodes.kind(s);
     // Compound statements consumed their own block (and its line ends).
+    const closedByBlock = this.kind[this.pos - 1] === T.Dedent; // a multiline literal ended the statement
+    if (closedByBlock) return s;
     if (!(k === N.If || k === N.For || k === N.While || k === N.Loop || k === N.Try || k === N.FunctionDecl || k === N.Export)) {
       this.endLine();
     } else if (this.peek() === T.Newline) this.advance();
@@ -777,7 +779,8 @@ export class Parser {
 
   /** A module path: a string, or bare words like `Tasks` / `part.md` / `data/part.md`. */
   private importPath(): NodeId {
-    if (this.peek() === T.String || this.peek() === T.Template) return this.primary();
+    // A string may be built: import "members/" + name + ".md"
+    if (this.peek() === T.String || this.peek() === T.Template) return this.expression();
     const start = this.startOf();
     if (this.peek() === T.Newline || this.peek() === T.EOF) this.fail("expected a file to import");
     while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) {

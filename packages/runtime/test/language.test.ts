@@ -1,0 +1,247 @@
+import { describe, expect, it } from "vitest";
+import { failure, render } from "./support/render.js";
+
+const lines = (...l: string[]) => `${l.join("\n")}\n`;
+
+describe("values and text conversion", () => {
+  it("prints numbers in shortest form, null as nothing, arrays joined, objects as JSON", () => {
+    expect(render(lines("print 0.1 + 0.2", "print 10 / 4", "print null", "print [1, [2, 3]]", 'print {a: 1, b: "x"}'))).toBe(
+      lines("0.30000000000000004", "2.5", "", "1, 2, 3", '{"a":1,"b":"x"}'),
+    );
+  });
+
+  it("concatenates with + when either side is a string", () => {
+    expect(render(lines('print "n=" + 3', 'print 1 + "2"', 'print "a" + true'))).toBe(lines("n=3", "12", "atrue"));
+  });
+
+  it("interpolates template strings", () => {
+    expect(render(lines('set who "An"', "set n 2", "print `{{who}} has {{n * 2}} items`"))).toBe(lines("An has 4 items"));
+  });
+});
+
+describe("variables and functions", () => {
+  it("lets functions update module variables and keep their own locals", () => {
+    const src = lines(
+      "set total 0",
+      "function add x",
+      "    set total total + x",
+      "    set temp x * 2",
+      "    return temp",
+      "add 5",
+      "print add 7",
+      "print total",
+      'print exists("temp")',
+    );
+    expect(render(src)).toBe(lines("14", "12", "false"));
+  });
+
+  it("makes closures that capture their environment", () => {
+    const src = lines(
+      "function adder n",
+      "    return x => x + n",
+      "set add5 adder 5",
+      "set add10 adder 10",
+      "print add5(3)",
+      "print add10(3)",
+      "print [1, 2, 3].map(x => x * 10)",
+    );
+    expect(render(src)).toBe(lines("8", "13", "10, 20, 30"));
+  });
+
+  it("shares a captured variable between the function and its closures", () => {
+    const src = lines(
+      "function counter",
+      "    set n 0",
+      "    set bump () => n + 1",
+      "    set n bump()",
+      "    set n bump()",
+      "    return n",
+      "print counter()",
+    );
+    expect(render(src)).toBe(lines("2"));
+  });
+
+  it("recurses and calls functions named alone on a line", () => {
+    const src = lines(
+      "function fib n",
+      "    if n < 2 then return n",
+      "    return fib(n - 1) + fib(n - 2)",
+      "print fib 20",
+      "function hello",
+      '    print "hi"',
+      "hello",
+    );
+    expect(render(src)).toBe(lines("6765", "hi"));
+  });
+
+  it("hoists function declarations", () => {
+    expect(render(lines('print twice "x"', "function twice s", "    return s + s"))).toBe(lines("xx"));
+  });
+});
+
+describe("control flow", () => {
+  it("loops over objects with key and value, and strings by character", () => {
+    const src = lines('set o a 1, b 2', "for k, v in o", '    print k + "=" + v', 'for ch in "hé"', "    print ch");
+    expect(render(src)).toBe(lines("a=1", "b=2", "h", "é"));
+  });
+
+  it("counts ranges down as well as up", () => {
+    expect(render(lines("for i in 3 .. 1", "    print i"))).toBe(lines("3", "2", "1"));
+  });
+
+  it("breaks and continues in while loops", () => {
+    const src = lines("set i 0", "while true", "    set i i + 1", "    if i = 2 then continue", "    if i > 4 then break", "    print i");
+    expect(render(src)).toBe(lines("1", "3", "4"));
+  });
+
+  it("catches runtime errors and thrown values", () => {
+    const src = lines(
+      "try",
+      "    print nope",
+      "catch e",
+      '    print "caught: " + e',
+      "try",
+      '    throw {code: 42}',
+      "catch e",
+      "    print e.code",
+    );
+    expect(render(src)).toBe(lines("caught: 'nope' is not defined", "42"));
+  });
+
+  it("unwinds frames when an error escapes nested calls", () => {
+    const src = lines(
+      "function inner x",
+      '    throw "bad " + x',
+      "function outer x",
+      "    return inner x + 1",
+      "try",
+      "    outer 1",
+      "catch e",
+      "    print e",
+      "print outer2 5",
+      "function outer2 x",
+      "    return x * 2",
+    );
+    expect(render(src)).toBe(lines("bad 2", "10"));
+  });
+});
+
+describe("builtins through the evaluator", () => {
+  it("calls string, list and object methods", () => {
+    const src = lines(
+      'set s "a,b,c"',
+      'print s.split(",").reverse().join("")',
+      "set xs 3, 1, 2",
+      "print xs.sort()",
+      "print xs.includes 2",
+      "print len xs",
+      "set o x 1",
+      "print keys o",
+      'print o.has "x"',
+    );
+    expect(render(src)).toBe(lines("cba", "1, 2, 3", "true", "3", "x", "true"));
+  });
+
+  it("filters and reduces with lambdas, also as methods", () => {
+    const src = lines("set xs 1, 2, 3, 4", "print xs.filter(x => x > 2)", "print xs.reduce((a, b) => a + b, 0)", "print filter xs (x => x % 2 = 1)");
+    expect(render(src)).toBe(lines("3, 4", "10", "1, 3"));
+  });
+
+  it("uses a fixed clock when one is given", () => {
+    expect(render(lines('print Date.now().format "YYYY-MM-DD"'), "xmd", { now: Date.UTC(2026, 10, 24) })).toBe(lines("2026-11-24"));
+  });
+
+  it("receives variables from the caller", () => {
+    expect(render("Hello {{name}}, {{items.length}} items\n", "md", {}, { name: "An", items: [1, 2] })).toBe("Hello An, 2 items\n");
+  });
+});
+
+describe("markdown documents", () => {
+  it("keeps code fences and inline code verbatim and honours \\{{", () => {
+    const src = "```xmd\nset x 1\n```\nA `{{x}}` {{x}} \\{{x}}\n```js\n{{x}}\n```\n";
+    expect(render(src, "md")).toBe("A `{{x}}` 1 {{x}}\n```js\n{{x}}\n```\n");
+  });
+
+  it("nests classic for and if spans", () => {
+    const src = lines(
+      '<!-- xmd:set items = [1, 2, 3] -->',
+      "<!-- xmd:for i in items -->",
+      "<!-- xmd:if i % 2 == 1 -->",
+      "- odd {{i}}",
+      "<!-- xmd:else -->",
+      "- even {{i}}",
+      "<!-- xmd:endif -->",
+      "<!-- xmd:endfor -->",
+    );
+    expect(render(src, "md")).toBe(lines("- odd 1", "- even 2", "- odd 3"));
+  });
+
+  it("shares variables between the dialects", () => {
+    const src = lines("<!-- xmd:set a = 2 -->", "```xmd", "set b a * 10", "```", "<!-- xmd: print(a + b) -->");
+    expect(render(src, "md")).toBe(lines("22"));
+  });
+
+  it("prints inline where the comment stands", () => {
+    expect(render('Sum: <!-- xmd print 1 + 2 --> units\n', "md")).toBe("Sum: 3 units\n");
+  });
+});
+
+describe("errors", () => {
+  it("names an undefined variable with its location", () => {
+    const e = failure(lines("set a 1", "print a + nope"));
+    expect(e.code).toBe("undefined-name");
+    expect(e.message).toBe("'nope' is not defined");
+    expect([e.line, e.column]).toEqual([2, 11]);
+    expect(e.frame).toContain("print a + nope");
+    expect(e.frame).toContain("^^^^");
+  });
+
+  it("finds undefined names in {{ }} with their markdown location", () => {
+    const e = failure("# Title\n\nHello {{who}}\n", "md");
+    expect([e.line, e.column, e.message]).toEqual([3, 9, "'who' is not defined"]);
+  });
+
+  it("reports type errors in words", () => {
+    expect(failure('print "a" - 1').message).toBe("cannot subtract string and number: both must be numbers");
+    expect(failure("for x in true\n    print x").message).toBe("cannot loop over boolean");
+  });
+
+  it("reports syntax errors with a frame", () => {
+    const e = failure("set x 1\nif x =\n    print 1\n");
+    expect(e.code).toBe("syntax");
+    expect(e.line).toBe(2);
+  });
+
+  it("reports an unclosed classic if", () => {
+    expect(failure("<!-- xmd:if true -->\nx\n", "md").message).toMatch(/never closed/);
+  });
+});
+
+describe("limits", () => {
+  it("stops runaway loops", () => {
+    const e = failure("while true\n    set x 1\n", "xmd", { limits: { maxIterations: 1000 } });
+    expect(e.code).toBe("limit");
+    expect(e.message).toMatch(/loop limit reached: more than 1000 iterations/);
+  });
+
+  it("stops deep recursion with a depth error", () => {
+    const e = failure("function f n\n    return f n + 1\nprint f 0\n", "xmd", { limits: { maxCallDepth: 200 } });
+    expect(e.code).toBe("limit");
+    expect(e.message).toMatch(/call depth exceeded/);
+  });
+
+  it("stops too much output", () => {
+    const e = failure('loop 100 times\n    print "0123456789"\n', "xmd", { limits: { maxOutputBytes: 500 } });
+    expect(e.message).toMatch(/output limit reached/);
+  });
+
+  it("stops a document that runs too long", () => {
+    const e = failure("set i 0\nwhile true\n    set i i + 1\n", "xmd", { limits: { timeoutMs: 50, maxIterations: 1e12 } });
+    expect(e.message).toMatch(/time limit reached/);
+  });
+
+  it("does not let try/catch swallow a limit", () => {
+    const e = failure("try\n    while true\n        set x 1\ncatch e\n    print e\n", "xmd", { limits: { maxIterations: 100 } });
+    expect(e.code).toBe("limit");
+  });
+});

@@ -1,0 +1,75 @@
+/** The memory plan's promises that tests can check: counts, not timings. */
+import { describe, expect, it } from "vitest";
+import { createRuntime } from "../src/index.js";
+
+const DOC = [
+  "# Report",
+  "```xmd",
+  "set people",
+  '    {name: "An", age: 30},',
+  '    {name: "Binh", age: 25},',
+  "function label p",
+  '    return p.name + " (" + p.age + ")"',
+  "for p in people",
+  '    print "- " + label p',
+  "set total reduce people ((sum, p) => sum + p.age), 0",
+  "```",
+  "Total age: {{total}}",
+  "",
+].join("\n");
+
+describe("memory accounting", () => {
+  it("returns every pool slot at the end of each render", () => {
+    for (const memory of ["pooled", "heap"] as const) {
+      const runtime = createRuntime({ memory, checked: true });
+      for (let i = 0; i < 20; i++) runtime.render(DOC, { lang: "md" });
+      const state = runtime.inspect();
+      expect(state.live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
+      for (const pool of state.pools) expect(pool.live).toBe(0);
+      runtime.dispose();
+    }
+  });
+
+  it("serves nearly every allocation request from pools in pooled mode, none in heap mode", () => {
+    const pooled = createRuntime({ memory: "pooled" }).render(DOC, { lang: "md" }).stats;
+    const heap = createRuntime({ memory: "heap" }).render(DOC, { lang: "md" }).stats;
+    expect(pooled.allocations.poolShare).toBeGreaterThan(0.9);
+    expect(heap.allocations.poolShare).toBe(0);
+    expect(pooled.allocations.requested.node).toBe(heap.allocations.requested.node);
+    expect(pooled.pools.map((p) => p.name)).toEqual(["ast-nodes", "variables"]);
+    expect(pooled.intern?.distinct).toBeGreaterThan(0);
+  });
+
+  it("reuses pool slots across renders instead of growing", () => {
+    const runtime = createRuntime({ memory: "pooled" });
+    runtime.render(DOC, { lang: "md" });
+    const first = runtime.inspect().pools.map((p) => p.capacity);
+    for (let i = 0; i < 50; i++) runtime.render(DOC, { lang: "md" });
+    const after = runtime.inspect().pools.map((p) => p.capacity);
+    expect(after).toEqual(first);
+    const nodes = runtime.inspect().pools[0];
+    expect(nodes?.reuseRatio).toBeGreaterThan(0.9);
+  });
+
+  it("returns slots when a render fails", () => {
+    const runtime = createRuntime({ memory: "pooled", checked: true });
+    expect(() => runtime.render("set a 1\nfunction f x\n    return x + nope\nprint f 1\n", { lang: "xmd" })).toThrow(/nope/);
+    expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
+  });
+
+  it("keeps a parsed tree until it is released", () => {
+    const runtime = createRuntime({ memory: "pooled" });
+    const parsed = runtime.parse(DOC, { lang: "md" });
+    expect(parsed.nodeCount).toBeGreaterThan(30);
+    runtime.render(DOC, { lang: "md" });
+    parsed.release();
+    expect(runtime.inspect().live.nodes).toBe(0);
+  });
+
+  it("gives identical output in both modes", () => {
+    const a = createRuntime({ memory: "pooled" }).render(DOC, { lang: "md" }).output;
+    const b = createRuntime({ memory: "heap" }).render(DOC, { lang: "md" }).output;
+    expect(a).toBe(b);
+    expect(a).toBe("# Report\n- An (30)\n- Binh (25)\nTotal age: 55\n");
+  });
+});

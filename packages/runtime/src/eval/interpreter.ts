@@ -625,7 +625,9 @@ export class Interpreter {
       else stack.set(base + i, stack.get(from));
     }
     // Captured variables live in cells so closures share them.
-    for (const slot of info.cellSlots) {
+    const cellSlots = info.cellSlots;
+    for (let i = 0; i < cellSlots.length; i++) {
+      const slot = cellSlots[i] as number;
       const cell = this.vars.create();
       if (slot < params) this.vars.write(cell, stack.get(base + slot));
       else this.vars.write(cell, null);
@@ -642,10 +644,10 @@ export class Interpreter {
       this.evalExpr(info.body);
       signal = RETURN;
     } else {
-      const body = this.nodes.a(info.body);
       // Functions declared inside are hoisted within the body.
-      for (let s = body; s !== NONE; s = this.nodes.next(s)) if (this.nodes.kind(s) === N.FunctionDecl) this.declareFunction(s);
-      signal = this.execList(body);
+      const decls = info.decls;
+      for (let i = 0; i < decls.length; i++) this.declareFunction(decls[i] as NodeId);
+      signal = this.execList(this.nodes.a(info.body));
       if (signal !== RETURN) stack.pushNull();
     }
     // Move the result below the frame and the arguments.

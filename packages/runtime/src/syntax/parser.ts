@@ -719,7 +719,13 @@ export class Parser {
   }
 
   private addFunction(name: string, params: NodeId[], body: NodeId, exprBody: boolean, node: NodeId): number {
-    this.unit.functions.push({ name, params, body, exprBody, node, frameSize: 0, captures: [], cellSlots: [] });
+    const decls: NodeId[] = [];
+    if (!exprBody) {
+      for (let st = this.unit.nodes.a(body); st !== NONE; st = this.unit.nodes.next(st)) {
+        if (this.unit.nodes.kind(st) === N.FunctionDecl) decls.push(st);
+      }
+    }
+    this.unit.functions.push({ name, params, body, exprBody, node, frameSize: 0, captures: [], cellSlots: [], decls });
     return this.unit.functions.length - 1;
   }
 

@@ -22,6 +22,8 @@ export interface FunctionInfo {
   captures: { fromLocal: boolean; index: number }[];
   /** Local slots (parameters included) that other functions capture, so they live in cells. */
   cellSlots: number[];
+  /** FunctionDecl statements directly in the body, bound (hoisted) when a call starts. */
+  decls: NodeId[];
 }
 
 /** A syntax error before it becomes an XmdError. */

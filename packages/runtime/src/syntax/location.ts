@@ -5,13 +5,22 @@
 
 /** Line starts of a source text, computed once per file. */
 export class LineMap {
-  private readonly starts: number[] = [0];
-  constructor(readonly source: string) {
-    for (let i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && source.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+  /** Computed on first use: most documents never need a location. */
+  private lineStarts: number[] | null = null;
+  constructor(readonly source: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts === null) {
+      const starts = [0];
+      const source = this.source;
+      for (let i = 0; i < source.length; i++) {
+        const c = source.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13 && source.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+      }
+      this.lineStarts = starts;
     }
+    return this.lineStarts;
   }
 
   /** 1-based line and column (columns count UTF-16 code units, as editors mostly do). */

@@ -1,0 +1,144 @@
+/** Modules, data files and the safety policy, end to end through the runtime. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type MemoryMode, type RuntimeOptions, XmdError, createRuntime } from "../src/index.js";
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+/** Writes files into a fresh folder and returns its path. */
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "xmd-mod-"));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+function renderFileIn(memory: MemoryMode, root: string, file: string, options: RuntimeOptions = {}): string {
+  return createRuntime({ memory, checked: true, ...options }).renderFile(join(root, file)).output;
+}
+
+function errorOf(fn: () => unknown): XmdError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof XmdError) return e;
+    throw e;
+  }
+  throw new Error("expected an XmdError");
+}
+
+describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
+  it("runs a module once per document run and shares its exports", () => {
+    const root = project({
+      "lib.xmd": "export set seen []\nexport function add x\n    seen.push x\n",
+      "main.xmd": 'set a import "lib.xmd"\nset b import "lib.xmd"\na.add 1\nb.add 2\nprint b.seen\n',
+    });
+    expect(renderFileIn(memory, root, "main.xmd")).toBe("1, 2\n");
+  });
+
+  it("resolves paths relative to the importing file", () => {
+    const root = project({
+      "sub/mod.xmd": 'set cfg import "cfg.json"\nexport set name cfg.name\n',
+      "sub/cfg.json": '{"name": "inner"}',
+      "main.xmd": 'import name from "sub/mod.xmd"\nprint name\n',
+    });
+    expect(renderFileIn(memory, root, "main.xmd")).toBe("inner\n");
+  });
+
+  it("imports json/yaml keys by name, with renaming, and bare module names", () => {
+    const root = project({
+      "config.json": '{"title": "T", "count": 3}',
+      "Tasks.xmd": 'export set list "a", "b"\n',
+      "main.xmd": 'import title heading, count from "config.json"\nimport Tasks\nprint heading + count + Tasks.list.length\n',
+    });
+    expect(renderFileIn(memory, root, "main.xmd")).toBe("T32\n");
+  });
+
+  it("names the files of an import cycle", () => {
+    const root = project({ "a.xmd": 'import "b.xmd"\n', "b.xmd": 'import "a.xmd"\n' });
+    const e = errorOf(() => renderFileIn(memory, root, "a.xmd"));
+    expect(e.code).toBe("import-cycle");
+    expect(e.message).toBe("import cycle: a.xmd → b.xmd → a.xmd");
+    expect(e.file).toBe("b.xmd");
+  });
+
+  it("stops a document that imports itself in place", () => {
+    const root = project({ "self.md": "x\n<!-- xmd:import self.md -->\n" });
+    expect(errorOf(() => renderFileIn(memory, root, "self.md")).message).toMatch(/import cycle: self\.md → self\.md/);
+  });
+
+  it("reports a missing export with the importing line", () => {
+    const root = project({ "lib.xmd": "export set a 1\n", "main.xmd": 'set x 1\nimport b from "lib.xmd"\n' });
+    const e = errorOf(() => renderFileIn(memory, root, "main.xmd"));
+    expect([e.message, e.line]).toEqual(["'b' is not exported by lib.xmd", 2]);
+  });
+
+  it("follows data links with get and writes with put", () => {
+    const root = project({
+      "people.json": '{"alice": {"name": "Alice", "team": "@ teams.yaml platform"}}',
+      "teams.yaml": "platform:\n  lead: Binh\n",
+      "main.xmd": 'print get "people.json".alice.team.lead\nput "state.json".build.ok true\nprint get "state.json".build.ok\n',
+    });
+    expect(renderFileIn(memory, root, "main.xmd")).toBe("Binh\ntrue\n");
+    expect(JSON.parse(readFileSync(join(root, "state.json"), "utf8"))).toEqual({ build: { ok: true } });
+  });
+});
+
+describe.each(["pooled", "heap"] as MemoryMode[])("safety (%s)", (memory) => {
+  it("keeps imports, File and get inside the root", () => {
+    const root = project({ "doc/main.md": "x\n", "secret.txt": "s" });
+    for (const src of ['<!-- xmd:import "../secret.txt" -->', '<!-- xmd print File.read("../secret.txt") -->', '<!-- xmd print File.read("/etc/hostname") -->']) {
+      writeFileSync(join(root, "doc/main.md"), `${src}\n`);
+      const e = errorOf(() => renderFileIn(memory, root, "doc/main.md"));
+      expect(e.code).toBe("outside-root");
+      expect(e.message).toMatch(/outside the root/);
+      expect(e.line).toBe(1);
+    }
+  });
+
+  it("refuses a symlink that leaves the root", () => {
+    const outside = project({ "data.json": '{"k": 1}' });
+    const root = project({ "main.xmd": 'set d import "link/data.json"\nprint d.k\n' });
+    symlinkSync(outside, join(root, "link"));
+    expect(errorOf(() => renderFileIn(memory, root, "main.xmd")).code).toBe("outside-root");
+    // With the root widened to include the target, the same document works.
+    expect(renderFileIn(memory, root, "main.xmd", { root: "/" })).toBe("1\n");
+  });
+
+  it("denies exec by default and names the flag that allows it", () => {
+    const root = project({ "main.md": "<!-- xmd:exec echo hi -->\n" });
+    const e = errorOf(() => renderFileIn(memory, root, "main.md"));
+    expect(e.code).toBe("exec-denied");
+    expect(`${e.message} ${e.hint}`).toMatch(/--allow-exec/);
+  });
+
+  it("passes shell syntax to the program as plain arguments", () => {
+    const root = project({ "main.md": "<!-- xmd:exec echo a; touch pwned -->\n" });
+    expect(renderFileIn(memory, root, "main.md", { exec: { allow: ["echo"] } })).toBe("a; touch pwned\n");
+    expect(() => readFileSync(join(root, "pwned"))).toThrow();
+  });
+
+  it("records what made the output depend on more than the inputs", () => {
+    const root = project({ "main.md": "<!-- xmd:exec echo hi -->\n{{Date.now().year}}\n" });
+    const result = createRuntime({ memory, exec: { allow: true } }).renderFile(join(root, "main.md"));
+    expect(result.nondeterminism.exec).toEqual(["echo hi"]);
+    expect(result.nondeterminism.clock).toBe(true);
+    const fixed = createRuntime({ memory, exec: { allow: true }, now: 0 }).renderFile(join(root, "main.md"));
+    expect(fixed.nondeterminism.clock).toBe(false);
+    expect(fixed.output).toBe("hi\n1970\n");
+  });
+
+  it("lists the files a render read", () => {
+    const root = project({ "d.json": "{}", "main.md": '<!-- xmd:set d = import "d.json" -->\n' });
+    const result = createRuntime({ memory }).renderFile(join(root, "main.md"));
+    expect(result.dependencies).toEqual([join(root, "d.json")]);
+  });
+});

@@ -5,6 +5,7 @@
  * substring. Errors are collected, not thrown, so the parser can report several.
  * @module
  */
+import { C } from "./keywords.js";
 import type { NameTable } from "./names.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "./tokens.js";
 
@@ -144,7 +145,9 @@ export function lex(
     if (isIdentStart(c)) {
       pos++;
       while (pos < end && isIdentPart(source.charCodeAt(pos))) pos++;
-      out.push(T.Ident, tokStart, pos, names.idOfSlice(source, tokStart, pos), 0, flags);
+      const id = names.idOfSlice(source, tokStart, pos);
+      out.push(T.Ident, tokStart, pos, id, 0, flags);
+      if (id === C.exec) pos = rawCommand(source, pos, end, out);
       continue;
     }
     if (isDigit(c)) {
@@ -290,6 +293,26 @@ export function lex(
     for (let i = indents.length; i > 1; i--) out.push(T.Dedent, end, end, -1, 0, 0);
   }
   out.push(T.EOF, end, end, -1, 0, 0);
+}
+
+/**
+ * After `exec` and a space, the rest of the line is a command line for the program, not
+ * code: `exec echo a; b` passes `a;` and `b` as arguments. A quoted string or `(` after
+ * `exec` is an ordinary expression instead. Returns where lexing continues.
+ */
+function rawCommand(source: string, pos: number, end: number, out: TokenBuffer): number {
+  const c = source.charCodeAt(pos);
+  if (c !== 32 && c !== 9) return pos;
+  let p = pos;
+  while (p < end && (source.charCodeAt(p) === 32 || source.charCodeAt(p) === 9)) p++;
+  const first = source.charCodeAt(p);
+  if (p >= end || first === 10 || first === 13 || first === 34 || first === 39 || first === 96 || first === 40) return pos;
+  let q = p;
+  while (q < end && source.charCodeAt(q) !== 10 && source.charCodeAt(q) !== 13) q++;
+  let stop = q;
+  while (stop > p && (source.charCodeAt(stop - 1) === 32 || source.charCodeAt(stop - 1) === 9)) stop--;
+  out.push(T.Raw, p, stop, -1, 0, SPACE_BEFORE);
+  return q;
 }
 
 function blockCommentEndsLine(source: string, p: number, end: number): boolean {

@@ -1227,11 +1227,10 @@ export class Parser {
       nodes.setEnd(n, this.prevEnd());
       return n;
     }
-    const from = this.startOf();
-    while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) this.advance();
-    if (from === this.startOf() && this.peek() !== T.EOF) this.fail("expected a command after 'exec'");
-    const text = this.node(N.Str, from);
-    nodes.setStr(text, this.unit.source.slice(from, this.prevEnd()).trim());
+    if (this.peek() !== T.Raw) this.fail("expected a command after 'exec'", "write it as `exec echo hello`");
+    const raw = this.advance();
+    const text = this.node(N.Str, this.startOf(raw));
+    nodes.setStr(text, this.unit.source.slice(this.startOf(raw), this.endOf(raw)));
     nodes.setA(n, text);
     nodes.setEnd(n, this.prevEnd());
     return n;

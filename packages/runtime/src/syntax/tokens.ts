@@ -44,6 +44,8 @@ export const T = {
   MinusEq: 38,
   Spread: 39,
   Error: 40,
+  /** The rest of a line after `exec`: a command line, not XMD code. */
+  Raw: 41,
 } as const;
 export type TokenKind = (typeof T)[keyof typeof T];
 
@@ -88,6 +90,7 @@ export const TOKEN_NAMES: Record<number, string> = {
   [T.MinusEq]: "'-='",
   [T.Spread]: "'...'",
   [T.Error]: "an unexpected character",
+  [T.Raw]: "a command line",
 };
 
 /** Token flag: whitespace stands between this token and the previous one on the same line. */

@@ -1,0 +1,407 @@
+/**
+ * The interner: one stored copy of each distinct string, addressed by a dense integer id.
+ *
+ * Layout: an open-addressing (linear probing) hash table held in two typed arrays
+ * (`slotIds`, `slotHashes`), one plain array of strings indexed by id, and one typed
+ * array of hashes indexed by id (used to grow and to roll back). The table never holds
+ * tombstones: strings are only removed by `rollback`, newest first, which restores the
+ * exact table an insertion found (see `rollback`).
+ * @module
+ */
+import { hashSlice, hashString } from "./hash.js";
+import type { InternMark } from "./intern-mark.js";
+import type { InternStats } from "./intern-stats.js";
+
+/** Options for {@link Interner}. */
+export interface InternerOptions {
+  /**
+   * Strings interned first, in order: `seed[k]` gets id `k`. They are permanent
+   * (`rollback` never drops them), so code can compare ids against constants.
+   * Duplicates are rejected with a `RangeError`.
+   */
+  seed?: readonly string[];
+  /** How many distinct strings to make room for before the first growth. Default 64. */
+  initialCapacity?: number;
+  /**
+   * Table load (`distinct / capacity`) above which the table doubles and rehashes.
+   * Between 0.25 and 0.9; default 0.5 (short probes, 8 bytes of table per slot).
+   */
+  maxLoadFactor?: number;
+}
+
+/** Slot value meaning "empty". */
+const EMPTY = -1;
+/** Smallest table. */
+const MIN_CAPACITY = 8;
+/**
+ * V8 represents a slice of 13 or more code units as a view into its parent string, which
+ * keeps the whole parent alive. Stored slices at least this long are copied out first.
+ */
+const SLICED_STRING_MIN_LENGTH = 13;
+
+/**
+ * Maps strings to dense ids `0 .. size - 1` and back.
+ *
+ * - `intern(str)` / `internSlice(text, start, end)` return the id, inserting on a miss.
+ * - `lookup(str)` / `lookupSlice(text, start, end)` return the id or `-1`, never inserting.
+ * - `internSlice` and `lookupSlice` hash and compare the code units of the slice in place:
+ *   a hit allocates nothing; only a miss creates the substring.
+ * - `mark()` / `rollback(mark)` drop everything interned after a point (per-document
+ *   names) and reuse those ids.
+ *
+ * @example
+ * ```ts
+ * const names = new Interner({ seed: ["if", "else"] });
+ * names.intern("if");                        // 0 — seeded ids are fixed
+ * const src = "set total = total + 1";
+ * const a = names.internSlice(src, 4, 9);    // 2, "total" created once
+ * names.internSlice(src, 12, 17) === a;      // true, no substring made
+ * names.text(a);                             // "total"
+ * ```
+ */
+export class Interner {
+  /** Table slot -> id, or `EMPTY`. Length is a power of two. */
+  private slotIds: Int32Array;
+  /** Table slot -> hash of the string in that slot (compared before the string). */
+  private slotHashes: Int32Array;
+  /** `capacity - 1`. */
+  private mask: number;
+  /** Grow before inserting when `count` reaches this. */
+  private growAt: number;
+  private readonly maxLoad: number;
+  /** Id -> string. */
+  private readonly strings: string[];
+  /** Id -> hash; may be longer than `count`. */
+  private hashById: Int32Array;
+  private count: number;
+  private readonly seeded: number;
+  /** Code units of all stored strings. */
+  private heldUnits: number;
+  private lookups: number;
+  private hits: number;
+  /** Code units of slice hits (substrings not created). */
+  private savedUnits: number;
+
+  /**
+   * Creates an interner, interning `options.seed` (if any) as ids `0 .. seed.length - 1`.
+   *
+   * @param options - Seed strings, initial room and maximum load factor.
+   * @throws RangeError if the seed has duplicates or an option is out of range.
+   */
+  constructor(options: InternerOptions = {}) {
+    const seed = options.seed ?? [];
+    const maxLoad = options.maxLoadFactor ?? 0.5;
+    if (!(maxLoad >= 0.25 && maxLoad <= 0.9)) {
+      throw new RangeError(`maxLoadFactor must be between 0.25 and 0.9, got ${maxLoad}`);
+    }
+    const room = options.initialCapacity ?? 64;
+    if (!Number.isInteger(room) || room < 0) {
+      throw new RangeError(`initialCapacity must be a non-negative integer, got ${room}`);
+    }
+    const wanted = Math.max(room, seed.length);
+    let capacity = MIN_CAPACITY;
+    while (Math.floor(capacity * maxLoad) < wanted) capacity *= 2;
+    this.maxLoad = maxLoad;
+    this.slotIds = new Int32Array(capacity).fill(EMPTY);
+    this.slotHashes = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.growAt = Math.floor(capacity * maxLoad);
+    this.strings = [];
+    this.hashById = new Int32Array(Math.max(MIN_CAPACITY, wanted));
+    this.count = 0;
+    this.heldUnits = 0;
+    this.lookups = 0;
+    this.hits = 0;
+    this.savedUnits = 0;
+    for (let k = 0; k < seed.length; k++) {
+      const str = seed[k]!;
+      const h = hashString(str);
+      const found = this.findString(str, h);
+      if (found >= 0) {
+        throw new RangeError(`seed has a duplicate: ${JSON.stringify(str)} at ${found} and ${k}`);
+      }
+      this.insertAt(-1 - found, str, h);
+    }
+    this.seeded = seed.length;
+  }
+
+  /** Number of distinct strings held; ids are `0 .. size - 1`. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Number of seed strings (ids `0 .. seedCount - 1`, never rolled back). */
+  get seedCount(): number {
+    return this.seeded;
+  }
+
+  /**
+   * Returns the id of `str`, interning it on a miss. The interner keeps `str` itself.
+   *
+   * @param str - Any string, including `""` and strings with lone surrogates.
+   * @returns Its id, `0 <= id < size`.
+   */
+  intern(str: string): number {
+    this.lookups++;
+    const h = hashString(str);
+    const found = this.findString(str, h);
+    if (found >= 0) {
+      this.hits++;
+      return found;
+    }
+    return this.insertAt(-1 - found, str, h);
+  }
+
+  /**
+   * Returns the id of `text.slice(start, end)` without creating that substring unless it
+   * is new: the code units are hashed and compared in place. On a miss the substring is
+   * created and stored (copied out of `text` when V8 would otherwise keep `text` alive
+   * through it). Agrees with `intern(text.slice(start, end))`.
+   *
+   * @param text - The string holding the slice (e.g. a whole source file).
+   * @param start - Index of the first code unit (inclusive).
+   * @param end - Index after the last code unit (exclusive).
+   * @returns Its id, `0 <= id < size`.
+   * @throws RangeError unless `start`, `end` are integers with `0 <= start <= end <= text.length`.
+   */
+  internSlice(text: string, start: number, end: number): number {
+    if ((start | 0) !== start || (end | 0) !== end || start < 0 || start > end || end > text.length) {
+      throw sliceError(text, start, end);
+    }
+    this.lookups++;
+    const h = hashSlice(text, start, end);
+    const found = this.findSlice(text, start, end, h);
+    if (found >= 0) {
+      this.hits++;
+      this.savedUnits += end - start;
+      return found;
+    }
+    return this.insertAt(-1 - found, detachedSlice(text, start, end), h);
+  }
+
+  /**
+   * Returns the id of `str`, or `-1` if it has not been interned. Never inserts.
+   *
+   * @param str - The string to look up.
+   */
+  lookup(str: string): number {
+    this.lookups++;
+    const found = this.findString(str, hashString(str));
+    if (found >= 0) {
+      this.hits++;
+      return found;
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the id of `text.slice(start, end)`, or `-1`; never inserts and never creates
+   * the substring.
+   *
+   * @param text - The string holding the slice.
+   * @param start - Index of the first code unit (inclusive).
+   * @param end - Index after the last code unit (exclusive).
+   * @throws RangeError unless `start`, `end` are integers with `0 <= start <= end <= text.length`.
+   */
+  lookupSlice(text: string, start: number, end: number): number {
+    if ((start | 0) !== start || (end | 0) !== end || start < 0 || start > end || end > text.length) {
+      throw sliceError(text, start, end);
+    }
+    this.lookups++;
+    const found = this.findSlice(text, start, end, hashSlice(text, start, end));
+    if (found >= 0) {
+      this.hits++;
+      this.savedUnits += end - start;
+      return found;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether `str` has been interned (`lookup(str) >= 0`).
+   *
+   * @param str - The string to look up.
+   */
+  has(str: string): boolean {
+    return this.lookup(str) >= 0;
+  }
+
+  /**
+   * The string with id `id`.
+   *
+   * @param id - An id returned by this interner and not rolled back since.
+   * @throws RangeError if `id` is not in `0 .. size - 1`.
+   */
+  text(id: number): string {
+    if ((id | 0) !== id || id < 0 || id >= this.count) {
+      throw new RangeError(`no interned string has id ${id} (size ${this.count})`);
+    }
+    return this.strings[id]!;
+  }
+
+  /**
+   * Marks the current point, for a later {@link Interner.rollback}. Marks nest: roll back
+   * to the newest mark first.
+   *
+   * @returns The mark (the current `size`).
+   */
+  mark(): InternMark {
+    return this.count as InternMark;
+  }
+
+  /**
+   * Drops every string interned after `mark`; their ids will be handed out again, densely,
+   * to the next new strings. Seeded strings and everything before the mark keep their ids.
+   * Costs O(strings dropped); the table is not rebuilt.
+   *
+   * (Correctness: with open addressing, a string's probe path only crosses slots that were
+   * full when it was inserted, and growth re-inserts in id order. So emptying the slots of
+   * the newest strings, newest first, restores exactly the table the older ones saw.)
+   *
+   * @param mark - A value from `mark()`.
+   * @throws RangeError if the interner was already rolled back past `mark`, or `mark` is
+   *   not from `mark()`.
+   */
+  rollback(mark: InternMark): void {
+    const to: number = mark;
+    if ((to | 0) !== to || to < this.seeded || to > this.count) {
+      throw new RangeError(
+        `cannot roll back to mark ${to}: size is ${this.count}, ${this.seeded} seeded (rolled back past it already?)`,
+      );
+    }
+    const slotIds = this.slotIds;
+    const mask = this.mask;
+    const strings = this.strings;
+    for (let id = this.count - 1; id >= to; id--) {
+      let i = this.hashById[id]! & mask;
+      while (slotIds[i] !== id) i = (i + 1) & mask;
+      slotIds[i] = EMPTY;
+      this.heldUnits -= strings[id]!.length;
+    }
+    strings.length = to;
+    this.count = to;
+  }
+
+  /** A snapshot of counters and table shape; scans the table (O(capacity)). */
+  stats(): InternStats {
+    const capacity = this.mask + 1;
+    let probeSum = 0;
+    let probeMax = 0;
+    for (let i = 0; i < capacity; i++) {
+      if (this.slotIds[i] === EMPTY) continue;
+      const probes = ((i - (this.slotHashes[i]! & this.mask)) & this.mask) + 1;
+      probeSum += probes;
+      if (probes > probeMax) probeMax = probes;
+    }
+    return {
+      distinct: this.count,
+      seeded: this.seeded,
+      lookups: this.lookups,
+      hits: this.hits,
+      misses: this.lookups - this.hits,
+      bytesHeld: this.heldUnits * 2,
+      bytesSaved: this.savedUnits * 2,
+      probeMean: this.count === 0 ? 0 : probeSum / this.count,
+      probeMax,
+      capacity,
+      loadFactor: this.count / capacity,
+    };
+  }
+
+  /** Id of `str` if present, else `-1 - slot` of the empty slot where it would go. */
+  private findString(str: string, h: number): number {
+    const slotIds = this.slotIds;
+    const slotHashes = this.slotHashes;
+    const mask = this.mask;
+    let i = h & mask;
+    for (;;) {
+      const id = slotIds[i]!;
+      if (id === EMPTY) return -1 - i;
+      if (slotHashes[i] === h && this.strings[id] === str) return id;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Like `findString`, comparing the slice's code units in place. */
+  private findSlice(text: string, start: number, end: number, h: number): number {
+    const slotIds = this.slotIds;
+    const slotHashes = this.slotHashes;
+    const mask = this.mask;
+    const length = end - start;
+    let i = h & mask;
+    for (;;) {
+      const id = slotIds[i]!;
+      if (id === EMPTY) return -1 - i;
+      if (slotHashes[i] === h) {
+        const s = this.strings[id]!;
+        if (s.length === length) {
+          let k = 0;
+          while (k < length && s.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === length) return id;
+        }
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Stores `str` (hash `h`) as the next id, at `slot` unless the table must grow first. */
+  private insertAt(slot: number, str: string, h: number): number {
+    const id = this.count;
+    if (id >= this.growAt) {
+      this.grow();
+      slot = h & this.mask;
+      while (this.slotIds[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+    }
+    this.slotIds[slot] = id;
+    this.slotHashes[slot] = h;
+    if (id === this.hashById.length) {
+      const bigger = new Int32Array(id * 2);
+      bigger.set(this.hashById);
+      this.hashById = bigger;
+    }
+    this.hashById[id] = h;
+    this.strings.push(str);
+    this.heldUnits += str.length;
+    this.count = id + 1;
+    return id;
+  }
+
+  /** Doubles the table and re-inserts every string in id order. */
+  private grow(): void {
+    const capacity = (this.mask + 1) * 2;
+    const mask = capacity - 1;
+    const slotIds = new Int32Array(capacity).fill(EMPTY);
+    const slotHashes = new Int32Array(capacity);
+    const hashById = this.hashById;
+    for (let id = 0; id < this.count; id++) {
+      const h = hashById[id]!;
+      let i = h & mask;
+      while (slotIds[i] !== EMPTY) i = (i + 1) & mask;
+      slotIds[i] = id;
+      slotHashes[i] = h;
+    }
+    this.slotIds = slotIds;
+    this.slotHashes = slotHashes;
+    this.mask = mask;
+    this.growAt = Math.floor(capacity * this.maxLoad);
+  }
+}
+
+/**
+ * `text.slice(start, end)`, as a string that does not keep `text` alive. A plain slice of
+ * 13+ code units is a V8 "sliced string" pointing into `text`; storing it would pin the
+ * whole source in memory for as long as the interner lives. Concatenating and slicing
+ * again makes V8 flatten into a fresh buffer first.
+ */
+function detachedSlice(text: string, start: number, end: number): string {
+  if (end - start < SLICED_STRING_MIN_LENGTH || (start === 0 && end === text.length)) {
+    return text.slice(start, end);
+  }
+  return ` ${text.slice(start, end)}`.slice(1);
+}
+
+function sliceError(text: string, start: number, end: number): RangeError {
+  return new RangeError(
+    `slice [${start}, ${end}) is not inside a string of length ${text.length} (need integers 0 <= start <= end <= length)`,
+  );
+}

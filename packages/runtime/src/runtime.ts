@@ -157,7 +157,8 @@ class DocumentRun {
   readonly dependencies = new Set<string>();
   readonly nondeterminism = { exec: [] as string[], clock: false };
   private readonly path: string;
-  private readonly root: string;
+  private readonly rootDir: string;
+  private resolvedRoot: string | null = null;
   private readonly lang: "md" | "xmd";
   private readonly modules = new Map<string, Record<string, unknown>>();
   private readonly loading: string[] = [];
@@ -178,10 +179,15 @@ class DocumentRun {
   ) {
     this.path = render.path ? resolvePath(render.path) : "<stdin>";
     this.lang = render.lang ?? langOf(render.path);
-    const rootDir = options.root ?? (render.path ? dirname(this.path) : process.cwd());
-    this.root = realRoot(resolvePath(rootDir));
+    this.rootDir = resolvePath(options.root ?? (render.path ? dirname(this.path) : process.cwd()));
     // Names interned by this document are dropped when it is done; keywords stay.
     this.internMark = names instanceof InternedNames ? names.interner.mark() : null;
+  }
+
+  /** The root with symlinks resolved, computed on the first file access (most renders touch no file). */
+  private get root(): string {
+    if (this.resolvedRoot === null) this.resolvedRoot = realRoot(this.rootDir);
+    return this.resolvedRoot;
   }
 
   private displayPath(): string {
@@ -190,8 +196,11 @@ class DocumentRun {
 
   private context(baseDir: string): HostContext {
     const now = this.options.now;
+    const run = this;
     return {
-      root: this.root,
+      get root() {
+        return run.root;
+      },
       baseDir,
       exec: this.options.exec ?? { allow: false },
       now: now === undefined ? null : typeof now === "number" ? now : now.getTime(),

@@ -9,10 +9,10 @@ import { XmdError } from "./api/error.js";
 import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
 import type { ParsedDocument, RenderResult, Runtime, RuntimeState } from "./api/runtime.js";
 import type { RunStats } from "./api/stats.js";
-import { type Program, buildProgram } from "./document/build.js";
+import { buildProgram, type Program } from "./document/build.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { type EvalServices, Interpreter } from "./eval/interpreter.js";
-import { HeapTemps, type TempStack, createPooledTemps } from "./eval/temps.js";
+import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
 import { dataGet, dataPut } from "./host/data.js";
@@ -23,8 +23,8 @@ import { callMethod, getMember } from "./host/methods.js";
 import { resolveInRoot } from "./host/paths.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
-import { LineMap } from "./syntax/location.js";
 import { InternedNames } from "./syntax/interned-names.js";
+import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
 import { HeapNodeStore, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
 import type { ParseUnit } from "./syntax/unit.js";
@@ -91,13 +91,29 @@ class XmdRuntime implements Runtime {
     try {
       source = readFileSync(path, "utf8");
     } catch (e) {
-      throw new XmdError("file", `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, path, 1, 1, "");
+      throw new XmdError(
+        "file",
+        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        path,
+        1,
+        1,
+        "",
+      );
     }
     return this.render(source, { ...options, path });
   }
 
   render(source: string, options: RenderOptions = {}): RenderResult {
-    const run = new DocumentRun(this.names, this.nodes, this.stack, this.vars, this.limits, this.services, this.options, options);
+    const run = new DocumentRun(
+      this.names,
+      this.nodes,
+      this.stack,
+      this.vars,
+      this.limits,
+      this.services,
+      this.options,
+      options,
+    );
     const started = performance.now();
     try {
       const output = run.execute(source);
@@ -113,7 +129,16 @@ class XmdRuntime implements Runtime {
   }
 
   check(source: string, options: RenderOptions = {}): XmdError[] {
-    const run = new DocumentRun(this.names, this.nodes, this.stack, this.vars, this.limits, this.services, this.options, options);
+    const run = new DocumentRun(
+      this.names,
+      this.nodes,
+      this.stack,
+      this.vars,
+      this.limits,
+      this.services,
+      this.options,
+      options,
+    );
     try {
       return run.parseOnly(source);
     } finally {
@@ -125,8 +150,19 @@ class XmdRuntime implements Runtime {
     // A kept tree gets stores of its own, so renders (which release theirs) cannot touch it.
     const names = this.memory === "pooled" ? new InternedNames() : new PlainNames();
     const nodes =
-      this.memory === "pooled" ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked) : new HeapNodeStore();
-    const run = new DocumentRun(names, nodes, this.stack, this.vars, this.limits, this.services, this.options, options);
+      this.memory === "pooled"
+        ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked)
+        : new HeapNodeStore();
+    const run = new DocumentRun(
+      names,
+      nodes,
+      this.stack,
+      this.vars,
+      this.limits,
+      this.services,
+      this.options,
+      options,
+    );
     run.parseAndResolve(source);
     return {
       nodeCount: nodes.live,
@@ -308,7 +344,11 @@ class DocumentRun {
     const at = this.loading.indexOf(abs);
     if (at !== -1) {
       const chain = [...this.loading.slice(at), abs].map((p) => relativeName(this.root, p)).join(" → ");
-      throw new RuntimeFault("import-cycle", `import cycle: ${chain}`, "break the cycle by moving shared code into a third file");
+      throw new RuntimeFault(
+        "import-cycle",
+        `import cycle: ${chain}`,
+        "break the cycle by moving shared code into a third file",
+      );
     }
   }
 
@@ -347,7 +387,11 @@ class DocumentRun {
     const abs = this.locate(from, path);
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
-      throw new RuntimeFault("file", `only .md and .xmd files can be imported in place, not ${path}`, 'use `set data import "file"` for data');
+      throw new RuntimeFault(
+        "file",
+        `only .md and .xmd files can be imported in place, not ${path}`,
+        'use `set data import "file"` for data',
+      );
     }
     this.cycleCheck(abs);
     const source = readText(from.ctx, abs);
@@ -380,21 +424,33 @@ class DocumentRun {
       string: nodes.counts.strings + (pooled ? nameLookups : 0),
     };
     const served = pooled
-      ? { node: nodes.counts.nodes, variable: variables, temporary: temps, string: nodes.counts.internedStrings + nameLookups }
+      ? {
+          node: nodes.counts.nodes,
+          variable: variables,
+          temporary: temps,
+          string: nodes.counts.internedStrings + nameLookups,
+        }
       : { node: 0, variable: 0, temporary: 0, string: 0 };
     const total = requested.node + requested.variable + requested.temporary + requested.string;
     const servedTotal = served.node + served.variable + served.temporary + served.string;
     const pools: RunStats["pools"] = [];
     if (nodes instanceof PooledNodeStore) pools.push(summary(nodes.pool.stats()));
     if (this.vars instanceof PooledVariables) pools.push(summary(this.vars.pool.stats()));
-    const stackStats = "stats" in this.stack ? (this.stack as unknown as { stats(): { highWater: number; framesPushed: number; growths: number } }).stats() : null;
+    const stackStats =
+      "stats" in this.stack
+        ? (
+            this.stack as unknown as { stats(): { highWater: number; framesPushed: number; growths: number } }
+          ).stats()
+        : null;
     const runMs = performance.now() - started - this.parseMs;
     return {
       memory: pooled ? "pooled" : "heap",
       allocations: { requested, pooled: served, poolShare: total === 0 ? 0 : servedTotal / total },
       pools,
       intern: this.names.stats(),
-      stack: stackStats ? { highWater: stackStats.highWater, frames: stackStats.framesPushed, growths: stackStats.growths } : null,
+      stack: stackStats
+        ? { highWater: stackStats.highWater, frames: stackStats.framesPushed, growths: stackStats.growths }
+        : null,
       parseMs: this.parseMs,
       runMs: Math.max(0, runMs),
       outputBytes: this.outputBytes,
@@ -461,7 +517,10 @@ function relativeName(root: string, abs: string): string {
   return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : abs;
 }
 
-function problemError(unit: ParseUnit, p: { start: number; end: number; message: string; hint?: string }): XmdError {
+function problemError(
+  unit: ParseUnit,
+  p: { start: number; end: number; message: string; hint?: string },
+): XmdError {
   const { line, column } = unit.lines.position(p.start);
   return new XmdError("syntax", p.message, unit.file, line, column, unit.lines.frame(p.start, p.end), p.hint);
 }
@@ -471,7 +530,14 @@ function asUserError(e: unknown, unit: ParseUnit): unknown {
   if (e instanceof XmdError) return e;
   if (e instanceof RuntimeFault) return new XmdError(e.code, e.message, unit.file, 1, 1, "", e.hint);
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new XmdError("limit", "call depth exceeded: the JavaScript stack ran out (limit maxCallDepth)", unit.file, 1, 1, "");
+    return new XmdError(
+      "limit",
+      "call depth exceeded: the JavaScript stack ran out (limit maxCallDepth)",
+      unit.file,
+      1,
+      1,
+      "",
+    );
   }
   return e;
 }

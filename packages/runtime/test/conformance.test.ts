@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { type MemoryMode, type RuntimeOptions, XmdError, createRuntime, formatError } from "../src/index.js";
+import { createRuntime, formatError, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CORPUS = resolve(here, "../../../../shared/conformance");
@@ -41,10 +41,13 @@ function loadCases(): Case[] {
         const lines = readFileSync(`${base}.expect`, "utf8").split("\n");
         c.expect = {
           exitNonzero: lines.some((l) => l.trim() === "exit: nonzero"),
-          stderrContains: lines.filter((l) => l.startsWith("stderr-contains:")).map((l) => l.slice("stderr-contains:".length).trim()),
+          stderrContains: lines
+            .filter((l) => l.startsWith("stderr-contains:"))
+            .map((l) => l.slice("stderr-contains:".length).trim()),
         };
       }
-      if (existsSync(`${base}.args`)) c.args = readFileSync(`${base}.args`, "utf8").trim().split(/\s+/).filter(Boolean);
+      if (existsSync(`${base}.args`))
+        c.args = readFileSync(`${base}.args`, "utf8").trim().split(/\s+/).filter(Boolean);
       cases.push(c);
     }
   }
@@ -56,7 +59,8 @@ function optionsFromArgs(args: string[]): RuntimeOptions {
   const options: RuntimeOptions = {};
   for (const arg of args) {
     if (arg === "--allow-exec") options.exec = { allow: true };
-    else if (arg.startsWith("--allow-exec=")) options.exec = { allow: arg.slice("--allow-exec=".length).split(",") };
+    else if (arg.startsWith("--allow-exec="))
+      options.exec = { allow: arg.slice("--allow-exec=".length).split(",") };
     else throw new Error(`conformance runner: unsupported argument ${arg}`);
   }
   return options;

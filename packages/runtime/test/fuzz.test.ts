@@ -4,16 +4,96 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { XmdError, createRuntime } from "../src/index.js";
+import { createRuntime, XmdError } from "../src/index.js";
 
 const LIMITS = { maxIterations: 2_000, maxCallDepth: 50, timeoutMs: 2_000, maxOutputBytes: 100_000 };
 
 const TOKENS = [
-  "set", "if", "elif", "else", "then", "for", "in", "loop", "times", "while", "break", "continue", "function", "return",
-  "try", "catch", "throw", "and", "or", "not", "true", "false", "null", "end", "import", "export", "print", "exec", "get",
-  "x", "y", "f", "items", "map", "len", "File", "json", "Date", "1", "2.5", "-3", '"s"', "'t'", "`a{{x}}b`", "(", ")", "[",
-  "]", "{", "}", ",", ".", "..", "...", ":", "?", "=>", "+", "-", "*", "/", "%", "=", "==", "!=", "<", "<=", ">", ">=",
-  "&&", "||", "!", "+=", "\n", "\n    ", "\n        ", "{{", "}}", "<!-- xmd", "<!-- xmd:", "-->", "```xmd\n", "```\n", "#", "//",
+  "set",
+  "if",
+  "elif",
+  "else",
+  "then",
+  "for",
+  "in",
+  "loop",
+  "times",
+  "while",
+  "break",
+  "continue",
+  "function",
+  "return",
+  "try",
+  "catch",
+  "throw",
+  "and",
+  "or",
+  "not",
+  "true",
+  "false",
+  "null",
+  "end",
+  "import",
+  "export",
+  "print",
+  "exec",
+  "get",
+  "x",
+  "y",
+  "f",
+  "items",
+  "map",
+  "len",
+  "File",
+  "json",
+  "Date",
+  "1",
+  "2.5",
+  "-3",
+  '"s"',
+  "'t'",
+  "`a{{x}}b`",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  ".",
+  "..",
+  "...",
+  ":",
+  "?",
+  "=>",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "=",
+  "==",
+  "!=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "&&",
+  "||",
+  "!",
+  "+=",
+  "\n",
+  "\n    ",
+  "\n        ",
+  "{{",
+  "}}",
+  "<!-- xmd",
+  "<!-- xmd:",
+  "-->",
+  "```xmd\n",
+  "```\n",
+  "#",
+  "//",
 ];
 
 function check(runtime: ReturnType<typeof createRuntime>, source: string, lang: "md" | "xmd"): void {
@@ -31,18 +111,26 @@ describe.each(["pooled", "heap"] as const)("fuzz (%s)", (memory) => {
 
   it("survives random text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("md", "xmd" as const), (source, lang) => {
-        check(runtime, source, lang as "md" | "xmd");
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 200 }),
+        fc.constantFrom("md", "xmd" as const),
+        (source, lang) => {
+          check(runtime, source, lang as "md" | "xmd");
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("survives token soups", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }), fc.constantFrom("md", "xmd" as const), (parts, lang) => {
-        check(runtime, parts.join(" "), lang as "md" | "xmd");
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }),
+        fc.constantFrom("md", "xmd" as const),
+        (parts, lang) => {
+          check(runtime, parts.join(" "), lang as "md" | "xmd");
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -5,17 +5,23 @@ const lines = (...l: string[]) => `${l.join("\n")}\n`;
 
 describe("values and text conversion", () => {
   it("prints numbers in shortest form, null as nothing, arrays joined, objects as JSON", () => {
-    expect(render(lines("print 0.1 + 0.2", "print 10 / 4", "print null", "print [1, [2, 3]]", 'print {a: 1, b: "x"}'))).toBe(
-      lines("0.30000000000000004", "2.5", "", "1, 2, 3", '{"a":1,"b":"x"}'),
-    );
+    expect(
+      render(
+        lines("print 0.1 + 0.2", "print 10 / 4", "print null", "print [1, [2, 3]]", 'print {a: 1, b: "x"}'),
+      ),
+    ).toBe(lines("0.30000000000000004", "2.5", "", "1, 2, 3", '{"a":1,"b":"x"}'));
   });
 
   it("concatenates with + when either side is a string", () => {
-    expect(render(lines('print "n=" + 3', 'print 1 + "2"', 'print "a" + true'))).toBe(lines("n=3", "12", "atrue"));
+    expect(render(lines('print "n=" + 3', 'print 1 + "2"', 'print "a" + true'))).toBe(
+      lines("n=3", "12", "atrue"),
+    );
   });
 
   it("interpolates template strings", () => {
-    expect(render(lines('set who "An"', "set n 2", "print `{{who}} has {{n * 2}} items`"))).toBe(lines("An has 4 items"));
+    expect(render(lines('set who "An"', "set n 2", "print `{{who}} has {{n * 2}} items`"))).toBe(
+      lines("An has 4 items"),
+    );
   });
 });
 
@@ -81,7 +87,13 @@ describe("variables and functions", () => {
 
 describe("control flow", () => {
   it("loops over objects with key and value, and strings by character", () => {
-    const src = lines('set o a 1, b 2', "for k, v in o", '    print k + "=" + v', 'for ch in "hé"', "    print ch");
+    const src = lines(
+      "set o a 1, b 2",
+      "for k, v in o",
+      '    print k + "=" + v',
+      'for ch in "hé"',
+      "    print ch",
+    );
     expect(render(src)).toBe(lines("a=1", "b=2", "h", "é"));
   });
 
@@ -90,7 +102,14 @@ describe("control flow", () => {
   });
 
   it("breaks and continues in while loops", () => {
-    const src = lines("set i 0", "while true", "    set i i + 1", "    if i = 2 then continue", "    if i > 4 then break", "    print i");
+    const src = lines(
+      "set i 0",
+      "while true",
+      "    set i i + 1",
+      "    if i = 2 then continue",
+      "    if i > 4 then break",
+      "    print i",
+    );
     expect(render(src)).toBe(lines("1", "3", "4"));
   });
 
@@ -101,7 +120,7 @@ describe("control flow", () => {
       "catch e",
       '    print "caught: " + e',
       "try",
-      '    throw {code: 42}',
+      "    throw {code: 42}",
       "catch e",
       "    print e.code",
     );
@@ -143,16 +162,25 @@ describe("builtins through the evaluator", () => {
   });
 
   it("filters and reduces with lambdas, also as methods", () => {
-    const src = lines("set xs 1, 2, 3, 4", "print xs.filter(x => x > 2)", "print xs.reduce((a, b) => a + b, 0)", "print filter xs (x => x % 2 = 1)");
+    const src = lines(
+      "set xs 1, 2, 3, 4",
+      "print xs.filter(x => x > 2)",
+      "print xs.reduce((a, b) => a + b, 0)",
+      "print filter xs (x => x % 2 = 1)",
+    );
     expect(render(src)).toBe(lines("3, 4", "10", "1, 3"));
   });
 
   it("uses a fixed clock when one is given", () => {
-    expect(render(lines('print Date.now().format "YYYY-MM-DD"'), "xmd", { now: Date.UTC(2026, 10, 24) })).toBe(lines("2026-11-24"));
+    expect(
+      render(lines('print Date.now().format "YYYY-MM-DD"'), "xmd", { now: Date.UTC(2026, 10, 24) }),
+    ).toBe(lines("2026-11-24"));
   });
 
   it("receives variables from the caller", () => {
-    expect(render("Hello {{name}}, {{items.length}} items\n", "md", {}, { name: "An", items: [1, 2] })).toBe("Hello An, 2 items\n");
+    expect(render("Hello {{name}}, {{items.length}} items\n", "md", {}, { name: "An", items: [1, 2] })).toBe(
+      "Hello An, 2 items\n",
+    );
   });
 });
 
@@ -164,7 +192,7 @@ describe("markdown documents", () => {
 
   it("nests classic for and if spans", () => {
     const src = lines(
-      '<!-- xmd:set items = [1, 2, 3] -->',
+      "<!-- xmd:set items = [1, 2, 3] -->",
       "<!-- xmd:for i in items -->",
       "<!-- xmd:if i % 2 == 1 -->",
       "- odd {{i}}",
@@ -177,12 +205,18 @@ describe("markdown documents", () => {
   });
 
   it("shares variables between the dialects", () => {
-    const src = lines("<!-- xmd:set a = 2 -->", "```xmd", "set b a * 10", "```", "<!-- xmd: print(a + b) -->");
+    const src = lines(
+      "<!-- xmd:set a = 2 -->",
+      "```xmd",
+      "set b a * 10",
+      "```",
+      "<!-- xmd: print(a + b) -->",
+    );
     expect(render(src, "md")).toBe(lines("22"));
   });
 
   it("prints inline where the comment stands", () => {
-    expect(render('Sum: <!-- xmd print 1 + 2 --> units\n', "md")).toBe("Sum: 3 units\n");
+    expect(render("Sum: <!-- xmd print 1 + 2 --> units\n", "md")).toBe("Sum: 3 units\n");
   });
 });
 
@@ -225,7 +259,9 @@ describe("limits", () => {
   });
 
   it("stops deep recursion with a depth error", () => {
-    const e = failure("function f n\n    return f n + 1\nprint f 0\n", "xmd", { limits: { maxCallDepth: 200 } });
+    const e = failure("function f n\n    return f n + 1\nprint f 0\n", "xmd", {
+      limits: { maxCallDepth: 200 },
+    });
     expect(e.code).toBe("limit");
     expect(e.message).toMatch(/call depth exceeded/);
   });
@@ -236,12 +272,16 @@ describe("limits", () => {
   });
 
   it("stops a document that runs too long", () => {
-    const e = failure("set i 0\nwhile true\n    set i i + 1\n", "xmd", { limits: { timeoutMs: 50, maxIterations: 1e12 } });
+    const e = failure("set i 0\nwhile true\n    set i i + 1\n", "xmd", {
+      limits: { timeoutMs: 50, maxIterations: 1e12 },
+    });
     expect(e.message).toMatch(/time limit reached/);
   });
 
   it("does not let try/catch swallow a limit", () => {
-    const e = failure("try\n    while true\n        set x 1\ncatch e\n    print e\n", "xmd", { limits: { maxIterations: 100 } });
+    const e = failure("try\n    while true\n        set x 1\ncatch e\n    print e\n", "xmd", {
+      limits: { maxIterations: 100 },
+    });
     expect(e.code).toBe("limit");
   });
 });

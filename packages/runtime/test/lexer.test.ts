@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { K } from "../src/syntax/keywords.js";
 import { type LexProblem, lex } from "../src/syntax/lexer.js";
 import { PlainNames } from "../src/syntax/names.js";
-import { K } from "../src/syntax/keywords.js";
 import { SPACE_BEFORE, T, TokenBuffer } from "../src/syntax/tokens.js";
 
 const NAMES = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
@@ -23,35 +23,99 @@ function tokens(source: string, block = true) {
 describe("lexer", () => {
   it("emits indent and dedent around blocks", () => {
     expect(kinds("if x\n    print 1\nprint 2\n")).toEqual([
-      "Ident", "Ident", "Newline", "Indent", "Ident", "Number", "Newline", "Dedent", "Ident", "Number", "Newline", "EOF",
+      "Ident",
+      "Ident",
+      "Newline",
+      "Indent",
+      "Ident",
+      "Number",
+      "Newline",
+      "Dedent",
+      "Ident",
+      "Number",
+      "Newline",
+      "EOF",
     ]);
   });
 
   it("closes every open block at the end", () => {
     expect(kinds("for i in xs\n  if i\n    print i")).toEqual([
-      "Ident", "Ident", "Ident", "Ident", "Newline", "Indent", "Ident", "Ident", "Newline", "Indent", "Ident", "Ident", "Newline", "Dedent", "Dedent", "EOF",
+      "Ident",
+      "Ident",
+      "Ident",
+      "Ident",
+      "Newline",
+      "Indent",
+      "Ident",
+      "Ident",
+      "Newline",
+      "Indent",
+      "Ident",
+      "Ident",
+      "Newline",
+      "Dedent",
+      "Dedent",
+      "EOF",
     ]);
   });
 
   it("ignores blank and comment-only lines for indentation", () => {
     expect(kinds("if x\n\n    // note\n    # note\n    /* a\n b */\n    y\n")).toEqual([
-      "Ident", "Ident", "Newline", "Indent", "Ident", "Newline", "Dedent", "EOF",
+      "Ident",
+      "Ident",
+      "Newline",
+      "Indent",
+      "Ident",
+      "Newline",
+      "Dedent",
+      "EOF",
     ]);
   });
 
   it("treats line breaks inside brackets as spaces", () => {
-    expect(kinds("set a [1,\n  2]\n")).toEqual(["Ident", "Ident", "LBracket", "Number", "Comma", "Number", "RBracket", "Newline", "EOF"]);
+    expect(kinds("set a [1,\n  2]\n")).toEqual([
+      "Ident",
+      "Ident",
+      "LBracket",
+      "Number",
+      "Comma",
+      "Number",
+      "RBracket",
+      "Newline",
+      "EOF",
+    ]);
   });
 
   it("reads numbers without eating range dots", () => {
     const { out } = tokens("1..5 3.25 1e3 1_000", false);
-    expect(Array.from(out.kind.subarray(0, out.length))).toEqual([T.Number, T.DotDot, T.Number, T.Number, T.Number, T.Number, T.EOF]);
+    expect(Array.from(out.kind.subarray(0, out.length))).toEqual([
+      T.Number,
+      T.DotDot,
+      T.Number,
+      T.Number,
+      T.Number,
+      T.Number,
+      T.EOF,
+    ]);
     expect(Array.from(out.num.subarray(0, 6))).toEqual([1, 0, 5, 3.25, 1000, 1000]);
   });
 
   it("recognises operators longest first", () => {
-    expect(kinds("a == b != c <= d >= e => f ... g .. h += i -= j && k || l", false).filter((k) => k !== "Ident")).toEqual([
-      "EqEq", "NotEq", "Le", "Ge", "Arrow", "Spread", "DotDot", "PlusEq", "MinusEq", "AndAnd", "OrOr", "EOF",
+    expect(
+      kinds("a == b != c <= d >= e => f ... g .. h += i -= j && k || l", false).filter((k) => k !== "Ident"),
+    ).toEqual([
+      "EqEq",
+      "NotEq",
+      "Le",
+      "Ge",
+      "Arrow",
+      "Spread",
+      "DotDot",
+      "PlusEq",
+      "MinusEq",
+      "AndAnd",
+      "OrOr",
+      "EOF",
     ]);
   });
 
@@ -72,7 +136,10 @@ describe("lexer", () => {
 
   it("reports problems and keeps going", () => {
     const { problems } = tokens('print "open\nprint @\n');
-    expect(problems.map((p) => p.message)).toEqual(["this string is never closed", "unexpected character '@'"]);
+    expect(problems.map((p) => p.message)).toEqual([
+      "this string is never closed",
+      "unexpected character '@'",
+    ]);
   });
 
   it("reports an indentation that matches no block", () => {
@@ -81,7 +148,16 @@ describe("lexer", () => {
   });
 
   it("accepts CRLF line endings", () => {
-    expect(kinds("if x\r\n    y\r\n")).toEqual(["Ident", "Ident", "Newline", "Indent", "Ident", "Newline", "Dedent", "EOF"]);
+    expect(kinds("if x\r\n    y\r\n")).toEqual([
+      "Ident",
+      "Ident",
+      "Newline",
+      "Indent",
+      "Ident",
+      "Newline",
+      "Dedent",
+      "EOF",
+    ]);
   });
 
   it("accepts non-ASCII names", () => {

@@ -53,7 +53,9 @@ describe("memory accounting", () => {
 
   it("returns slots when a render fails", () => {
     const runtime = createRuntime({ memory: "pooled", checked: true });
-    expect(() => runtime.render("set a 1\nfunction f x\n    return x + nope\nprint f 1\n", { lang: "xmd" })).toThrow(/nope/);
+    expect(() =>
+      runtime.render("set a 1\nfunction f x\n    return x + nope\nprint f 1\n", { lang: "xmd" }),
+    ).toThrow(/nope/);
     expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
   });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type MemoryMode, type RuntimeOptions, XmdError, createRuntime } from "../src/index.js";
+import { createRuntime, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
 
 const roots: string[] = [];
 afterAll(() => {
@@ -57,7 +57,8 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     const root = project({
       "config.json": '{"title": "T", "count": 3}',
       "Tasks.xmd": 'export set list "a", "b"\n',
-      "main.xmd": 'import title heading, count from "config.json"\nimport Tasks\nprint heading + count + Tasks.list.length\n',
+      "main.xmd":
+        'import title heading, count from "config.json"\nimport Tasks\nprint heading + count + Tasks.list.length\n',
     });
     expect(renderFileIn(memory, root, "main.xmd")).toBe("T32\n");
   });
@@ -72,7 +73,9 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
 
   it("stops a document that imports itself in place", () => {
     const root = project({ "self.md": "x\n<!-- xmd:import self.md -->\n" });
-    expect(errorOf(() => renderFileIn(memory, root, "self.md")).message).toMatch(/import cycle: self\.md → self\.md/);
+    expect(errorOf(() => renderFileIn(memory, root, "self.md")).message).toMatch(
+      /import cycle: self\.md → self\.md/,
+    );
   });
 
   it("reports a missing export with the importing line", () => {
@@ -85,7 +88,8 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     const root = project({
       "people.json": '{"alice": {"name": "Alice", "team": "@ teams.yaml platform"}}',
       "teams.yaml": "platform:\n  lead: Binh\n",
-      "main.xmd": 'print get "people.json".alice.team.lead\nput "state.json".build.ok true\nprint get "state.json".build.ok\n',
+      "main.xmd":
+        'print get "people.json".alice.team.lead\nput "state.json".build.ok true\nprint get "state.json".build.ok\n',
     });
     expect(renderFileIn(memory, root, "main.xmd")).toBe("Binh\ntrue\n");
     expect(JSON.parse(readFileSync(join(root, "state.json"), "utf8"))).toEqual({ build: { ok: true } });
@@ -95,7 +99,11 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
 describe.each(["pooled", "heap"] as MemoryMode[])("safety (%s)", (memory) => {
   it("keeps imports, File and get inside the root", () => {
     const root = project({ "doc/main.md": "x\n", "secret.txt": "s" });
-    for (const src of ['<!-- xmd:import "../secret.txt" -->', '<!-- xmd print File.read("../secret.txt") -->', '<!-- xmd print File.read("/etc/hostname") -->']) {
+    for (const src of [
+      '<!-- xmd:import "../secret.txt" -->',
+      '<!-- xmd print File.read("../secret.txt") -->',
+      '<!-- xmd print File.read("/etc/hostname") -->',
+    ]) {
       writeFileSync(join(root, "doc/main.md"), `${src}\n`);
       const e = errorOf(() => renderFileIn(memory, root, "doc/main.md"));
       expect(e.code).toBe("outside-root");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dumpProgram, parseCode, parseExpr, dump } from "./support/dump.js";
+import { dump, dumpProgram, parseCode, parseExpr } from "./support/dump.js";
 
 const expr = (s: string) => {
   const { unit, root } = parseExpr(s);
@@ -23,7 +23,7 @@ describe("parser: expressions", () => {
     expect(expr("matrix[1][2]")).toBe("(Index (Index matrix 1) 2)");
     expect(expr("user.name")).toBe("(. user name)");
     expect(expr("f(1, 2)")).toBe("(call f 1 2)");
-    expect(expr("xs.map(x => x + 1).join \"-\"")).toBe('(.join (.map xs (=> (x) (+ x 1))) "-")');
+    expect(expr('xs.map(x => x + 1).join "-"')).toBe('(.join (.map xs (=> (x) (+ x 1))) "-")');
   });
 
   it("takes bare method arguments to the end of the expression", () => {
@@ -47,7 +47,9 @@ describe("parser: expressions", () => {
 
 describe("parser: calls without parentheses", () => {
   it("lets a callee take every argument after it", () => {
-    expect(dumpProgram("function add a b\n    return a + b\nprint add 2, 3")).toContain("(call print (call add 2 3))");
+    expect(dumpProgram("function add a b\n    return a + b\nprint add 2, 3")).toContain(
+      "(call print (call add 2 3))",
+    );
   });
 
   it("binds `n * factorial n - 1` as n * factorial(n - 1)", () => {
@@ -58,11 +60,13 @@ describe("parser: calls without parentheses", () => {
   it("separates arguments by juxtaposition", () => {
     expect(dumpProgram('File.write "out.txt" "text"')).toBe('(.write File "out.txt" "text")');
     expect(dumpProgram("set d map numbers (x => x * 2)")).toBe("(set d (call map numbers (=> (x) (* x 2))))");
-    expect(dumpProgram("print reduce xs ((a, b) => a + b), 0")).toBe("(call print (call reduce xs (=> (a b) (+ a b)) 0))");
+    expect(dumpProgram("print reduce xs ((a, b) => a + b), 0")).toBe(
+      "(call print (call reduce xs (=> (a b) (+ a b)) 0))",
+    );
   });
 
   it("knows functions declared later (hoisting)", () => {
-    expect(dumpProgram("greet \"An\"\nfunction greet name\n    print name")).toMatch(/^\(call greet "An"\)/);
+    expect(dumpProgram('greet "An"\nfunction greet name\n    print name')).toMatch(/^\(call greet "An"\)/);
   });
 
   it("treats `print -a + 1` as print of -a + 1", () => {
@@ -73,7 +77,9 @@ describe("parser: calls without parentheses", () => {
 describe("parser: set", () => {
   it("makes objects, several variables and arrays", () => {
     expect(dumpProgram('set user name "Alice", age 30')).toBe('(set user {name: "Alice", age: 30})');
-    expect(dumpProgram('set made "in Vietnam", by "Ky", age 40')).toBe('(block (set made "in Vietnam") (set by "Ky") (set age 40))');
+    expect(dumpProgram('set made "in Vietnam", by "Ky", age 40')).toBe(
+      '(block (set made "in Vietnam") (set by "Ky") (set age 40))',
+    );
     expect(dumpProgram("set scores 1, 2, 3")).toBe("(set scores [1 2 3])");
     expect(dumpProgram("set x x + 1")).toBe("(set x (+ x 1))");
     expect(dumpProgram("set self.name name")).toBe("(set (. self name) name)");
@@ -82,7 +88,9 @@ describe("parser: set", () => {
 
   it("reads multiline arrays and objects", () => {
     expect(dumpProgram('set items\n    "pen",\n    "book",\n')).toBe('(set items ["pen" "book"])');
-    expect(dumpProgram("set config\n    debug true,\n    retries 3,\n")).toBe("(set config {debug: true, retries: 3})");
+    expect(dumpProgram("set config\n    debug true,\n    retries 3,\n")).toBe(
+      "(set config {debug: true, retries: 3})",
+    );
     expect(dumpProgram("set m\n    [1, 2],\n    [3, 4],\n")).toBe("(set m [[1 2] [3 4]])");
   });
 
@@ -96,7 +104,9 @@ describe("parser: set", () => {
 
 describe("parser: blocks", () => {
   it("reads if / elif / else and the one-line form", () => {
-    expect(dumpProgram("if a\n    x\nelif b\n    y\nelse\n    z\n")).toBe("(If a (block x) (If b (block y) (block z)))");
+    expect(dumpProgram("if a\n    x\nelif b\n    y\nelse\n    z\n")).toBe(
+      "(If a (block x) (If b (block y) (block z)))",
+    );
     expect(dumpProgram('if n > 2 then print "big"')).toBe('(If (> n 2) (block (call print "big")))');
   });
 
@@ -111,11 +121,15 @@ describe("parser: blocks", () => {
 
   it("reads functions, try/catch and throw", () => {
     expect(dumpProgram("function f a, b\n    return a\n")).toBe("(function f (a b) (block (Return a)))");
-    expect(dumpProgram('try\n    throw "x"\ncatch err\n    print err\n')).toBe('(Try (block (Throw "x")) (block (call print err)) err)');
+    expect(dumpProgram('try\n    throw "x"\ncatch err\n    print err\n')).toBe(
+      '(Try (block (Throw "x")) (block (call print err)) err)',
+    );
   });
 
   it("reads imports and exports", () => {
-    expect(dumpProgram('import greet, version from "lib.xmd"')).toBe('(Import "lib.xmd" greet: greet version: version)');
+    expect(dumpProgram('import greet, version from "lib.xmd"')).toBe(
+      '(Import "lib.xmd" greet: greet version: version)',
+    );
     expect(dumpProgram('import "data/students.json"')).toBe('(Import "data/students.json" students)');
     expect(dumpProgram("export a, b B")).toBe("(Export a: a B: b)");
   });

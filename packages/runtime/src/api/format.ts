@@ -18,9 +18,16 @@ export interface FormatOptions {
 
 export function formatError(error: XmdError, options: FormatOptions = {}): string {
   const c = options.color
-    ? { red: (s: string) => `\x1b[31m${s}\x1b[39m`, bold: (s: string) => `\x1b[1m${s}\x1b[22m`, dim: (s: string) => `\x1b[2m${s}\x1b[22m`, cyan: (s: string) => `\x1b[36m${s}\x1b[39m` }
+    ? {
+        red: (s: string) => `\x1b[31m${s}\x1b[39m`,
+        bold: (s: string) => `\x1b[1m${s}\x1b[22m`,
+        dim: (s: string) => `\x1b[2m${s}\x1b[22m`,
+        cyan: (s: string) => `\x1b[36m${s}\x1b[39m`,
+      }
     : { red: (s: string) => s, bold: (s: string) => s, dim: (s: string) => s, cyan: (s: string) => s };
-  const lines = [`${c.bold(`${error.file}:${error.line}:${error.column}`)}: ${c.red(`error[${error.code}]`)}: ${c.bold(error.message)}`];
+  const lines = [
+    `${c.bold(`${error.file}:${error.line}:${error.column}`)}: ${c.red(`error[${error.code}]`)}: ${c.bold(error.message)}`,
+  ];
   if (error.frame) lines.push(c.dim(error.frame));
   if (error.hint) lines.push(`  = ${c.cyan("help")}: ${error.hint}`);
   return lines.join("\n");

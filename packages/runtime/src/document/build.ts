@@ -6,11 +6,19 @@
  * are known before any piece is parsed.
  * @module
  */
-import { splitMarkdown, splitXmdFile } from "../markdown/split.js";
+
 import type { Piece } from "../markdown/pieces.js";
+import { splitMarkdown, splitXmdFile } from "../markdown/split.js";
 import { K } from "../syntax/keywords.js";
 import { N, NONE, type NodeId } from "../syntax/nodes.js";
-import { type Dialect, Parser, giveTokenBuffer, lexInto, parseExpressionRange, prescanCallees } from "../syntax/parser.js";
+import {
+  type Dialect,
+  giveTokenBuffer,
+  lexInto,
+  Parser,
+  parseExpressionRange,
+  prescanCallees,
+} from "../syntax/parser.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
 import type { ParseUnit } from "../syntax/unit.js";
 
@@ -138,7 +146,11 @@ function directive(
   const word = t.id[0];
   const top = open[open.length - 1];
   const problem = (message: string, hint?: string) => {
-    unit.problems.push(hint === undefined ? { start: piece.start, end: piece.end, message } : { start: piece.start, end: piece.end, message, hint });
+    unit.problems.push(
+      hint === undefined
+        ? { start: piece.start, end: piece.end, message }
+        : { start: piece.start, end: piece.end, message, hint },
+    );
     return current;
   };
   switch (word) {
@@ -153,8 +165,10 @@ function directive(
     }
     case K.elif:
     case K.else: {
-      if (top === undefined || top.kind !== "if") return problem(`<!-- xmd:${word === K.elif ? "elif" : "else"} --> without an open <!-- xmd:if -->`);
-      if (top.hasElse) return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
+      if (top === undefined || top.kind !== "if")
+        return problem(`<!-- xmd:${word === K.elif ? "elif" : "else"} --> without an open <!-- xmd:if -->`);
+      if (top.hasElse)
+        return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
       if (word === K.elif) {
         const n = nodes.create(N.If, piece.start, piece.end);
         nodes.setA(n, new Parser(unit, t, "classic").parseDirectiveCondition());
@@ -185,7 +199,14 @@ function directive(
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setB(n, body);
       current.append(n);
-      open.push({ kind: "for", start: piece.start, end: piece.end, chain: n, hasElse: false, outer: current });
+      open.push({
+        kind: "for",
+        start: piece.start,
+        end: piece.end,
+        chain: n,
+        hasElse: false,
+        outer: current,
+      });
       return new BlockBuilder(unit, body);
     }
     default:
@@ -202,7 +223,8 @@ function collectHoisted(unit: ParseUnit, root: NodeId): NodeId[] {
       const k = nodes.kind(s);
       if (k === N.FunctionDecl) out.push(s);
       else if (k === N.Piece) visit(nodes.a(nodes.a(s)));
-      else if (k === N.Export && nodes.a(s) !== NONE && nodes.kind(nodes.a(s)) === N.FunctionDecl) out.push(nodes.a(s));
+      else if (k === N.Export && nodes.a(s) !== NONE && nodes.kind(nodes.a(s)) === N.FunctionDecl)
+        out.push(nodes.a(s));
     }
   };
   visit(nodes.a(root));

@@ -14,7 +14,13 @@ import { N, NONE, type NodeId, type NodeStore, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
-import { BuiltinFunction, type HostFunction, type ModuleInstance, NamespaceValue, UserFunction } from "./functions.js";
+import {
+  BuiltinFunction,
+  type HostFunction,
+  type ModuleInstance,
+  NamespaceValue,
+  UserFunction,
+} from "./functions.js";
 import { StackOverflow, Tag, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
 
@@ -189,7 +195,12 @@ export class Interpreter {
 
   private checkClock(n: NodeId): void {
     if (Date.now() > this.deadline) {
-      throw this.error("limit", `time limit reached: the document ran longer than ${this.limits.timeoutMs} ms (limit timeoutMs)`, n, "raise it with --timeout");
+      throw this.error(
+        "limit",
+        `time limit reached: the document ran longer than ${this.limits.timeoutMs} ms (limit timeoutMs)`,
+        n,
+        "raise it with --timeout",
+      );
     }
   }
 
@@ -293,7 +304,14 @@ export class Interpreter {
         const value = stack.pop();
         const unit = this.module.unit;
         const { line, column } = unit.lines.position(nodes.start(n));
-        throw new ThrownValue(value, this.services.toText(value), unit.file, line, column, unit.lines.frame(nodes.start(n), nodes.end(n)));
+        throw new ThrownValue(
+          value,
+          this.services.toText(value),
+          unit.file,
+          line,
+          column,
+          unit.lines.frame(nodes.start(n), nodes.end(n)),
+        );
       }
       case N.Try:
         return this.execTry(n);
@@ -326,7 +344,7 @@ export class Interpreter {
     }
     if (tag === Tag.Number) {
       const x = stack.popNumber();
-      return x !== 0 && x === x;
+      return x !== 0 && !Number.isNaN(x);
     }
     return this.services.isTruthy(stack.pop());
   }
@@ -369,12 +387,22 @@ export class Interpreter {
     const value = this.stack.pop();
     this.at = target;
     if (Array.isArray(container) && typeof key === "number") {
-      if (!Number.isInteger(key) || key < 0) throw this.error("type", `list index must be a whole number ≥ 0, got ${key}`, target);
+      if (!Number.isInteger(key) || key < 0)
+        throw this.error("type", `list index must be a whole number ≥ 0, got ${key}`, target);
       container[key] = value;
-    } else if (container !== null && typeof container === "object" && !Array.isArray(container) && !(container instanceof Date)) {
+    } else if (
+      container !== null &&
+      typeof container === "object" &&
+      !Array.isArray(container) &&
+      !(container instanceof Date)
+    ) {
       (container as Record<string, unknown>)[this.services.toText(key)] = value;
     } else {
-      throw this.error("type", `cannot set '${this.services.toText(key)}' on ${this.services.typeName(container)}`, target);
+      throw this.error(
+        "type",
+        `cannot set '${this.services.toText(key)}' on ${this.services.typeName(container)}`,
+        target,
+      );
     }
   }
 
@@ -402,7 +430,11 @@ export class Interpreter {
         this.vars.popInto(this.cells[slot] as number, stack);
         return;
       default:
-        throw this.error("runtime", `cannot assign to the builtin '${this.names.textOf(nodes.name(name))}'`, name);
+        throw this.error(
+          "runtime",
+          `cannot assign to the builtin '${this.names.textOf(nodes.name(name))}'`,
+          name,
+        );
     }
   }
 
@@ -465,7 +497,12 @@ export class Interpreter {
       }
       return NORMAL;
     }
-    if (value !== null && typeof value === "object" && !(value instanceof Date) && !(value instanceof Callable)) {
+    if (
+      value !== null &&
+      typeof value === "object" &&
+      !(value instanceof Date) &&
+      !(value instanceof Callable)
+    ) {
       for (const key of Object.keys(value)) {
         this.tick(n);
         this.assignValue(first, key);
@@ -488,7 +525,12 @@ export class Interpreter {
       }
       return NORMAL;
     }
-    throw this.error("type", `cannot loop over ${this.services.typeName(value)}`, iterable, "loop over a list, an object, a string or a range like 1 .. 5");
+    throw this.error(
+      "type",
+      `cannot loop over ${this.services.typeName(value)}`,
+      iterable,
+      "loop over a list, an object, a string or a range like 1 .. 5",
+    );
   }
 
   private execTry(n: NodeId): number {
@@ -515,7 +557,8 @@ export class Interpreter {
       this.module = module;
       this.inline = inline;
       const errVar = nodes.c(n);
-      if (errVar !== NONE) this.assignValue(errVar, error instanceof ThrownValue ? error.value : error.message);
+      if (errVar !== NONE)
+        this.assignValue(errVar, error instanceof ThrownValue ? error.value : error.message);
       return this.execList(nodes.a(nodes.b(n)));
     }
   }
@@ -594,7 +637,11 @@ export class Interpreter {
   private makeFunction(info: FunctionInfo): UserFunction {
     const cells: number[] = [];
     for (const capture of info.captures) {
-      cells.push(capture.fromLocal ? this.stack.numberAt(this.base + capture.index) : (this.cells[capture.index] as number));
+      cells.push(
+        capture.fromLocal
+          ? this.stack.numberAt(this.base + capture.index)
+          : (this.cells[capture.index] as number),
+      );
     }
     return new UserFunction(info.name, info, this.module, cells);
   }
@@ -612,7 +659,8 @@ export class Interpreter {
     try {
       frame = stack.pushFrame(info.frameSize);
     } catch (e) {
-      if (e instanceof StackOverflow || (e instanceof Error && (e as { code?: string }).code === "overflow")) throw this.depthError();
+      if (e instanceof StackOverflow || (e instanceof Error && (e as { code?: string }).code === "overflow"))
+        throw this.depthError();
       throw e;
     }
     this.frames.push(frame);
@@ -775,7 +823,12 @@ export class Interpreter {
       this.stack.push(this.callHost(member, args));
       return;
     }
-    if (receiver !== null && typeof receiver === "object" && !Array.isArray(receiver) && Object.hasOwn(receiver, name)) {
+    if (
+      receiver !== null &&
+      typeof receiver === "object" &&
+      !Array.isArray(receiver) &&
+      Object.hasOwn(receiver, name)
+    ) {
       const fn = (receiver as Record<string, unknown>)[name];
       if (fn instanceof Callable) {
         let result: unknown;
@@ -799,11 +852,13 @@ export class Interpreter {
 
   private readKey(container: unknown, key: unknown, at: NodeId): unknown {
     if (Array.isArray(container)) {
-      if (typeof key !== "number") throw this.error("type", `a list index must be a number, got ${this.services.typeName(key)}`, at);
+      if (typeof key !== "number")
+        throw this.error("type", `a list index must be a number, got ${this.services.typeName(key)}`, at);
       return container[key] ?? null;
     }
     if (typeof container === "string") {
-      if (typeof key !== "number") throw this.error("type", `a string index must be a number, got ${this.services.typeName(key)}`, at);
+      if (typeof key !== "number")
+        throw this.error("type", `a string index must be a number, got ${this.services.typeName(key)}`, at);
       return container[key] ?? null;
     }
     if (container !== null && typeof container === "object") {
@@ -845,7 +900,12 @@ export class Interpreter {
 
   private undefinedName(n: NodeId): XmdError {
     const name = this.names.textOf(this.nodes.name(n));
-    return this.error("undefined-name", `'${name}' is not defined`, n, `set it first (set ${name} …), or test for it with exists("${name}")`);
+    return this.error(
+      "undefined-name",
+      `'${name}' is not defined`,
+      n,
+      `set it first (set ${name} …), or test for it with exists("${name}")`,
+    );
   }
 
   private builtin(n: NodeId): unknown {
@@ -897,7 +957,11 @@ export class Interpreter {
         const top = stack.size - 1;
         const tag = stack.tagAt(top);
         const truthy =
-          tag === Tag.Bool ? (stack.get(top) as boolean) : tag === Tag.Number ? stack.numberAt(top) !== 0 : this.services.isTruthy(stack.get(top));
+          tag === Tag.Bool
+            ? (stack.get(top) as boolean)
+            : tag === Tag.Number
+              ? stack.numberAt(top) !== 0
+              : this.services.isTruthy(stack.get(top));
         if (truthy === (nodes.kind(n) === N.Or)) return;
         stack.drop(1);
         this.evalExpr(nodes.b(n));
@@ -937,7 +1001,12 @@ export class Interpreter {
           stack.push(this.callHost(member, []));
           return;
         }
-        if (receiver !== null && typeof receiver === "object" && !Array.isArray(receiver) && Object.hasOwn(receiver, name)) {
+        if (
+          receiver !== null &&
+          typeof receiver === "object" &&
+          !Array.isArray(receiver) &&
+          Object.hasOwn(receiver, name)
+        ) {
           stack.push((receiver as Record<string, unknown>)[name]);
           return;
         }
@@ -1128,7 +1197,12 @@ export class Interpreter {
         if (typeof x === "number" && typeof y === "number") return x + y;
         if (x === null && typeof y === "number") return y;
         if (typeof x === "number" && y === null) return x;
-        throw this.error("type", `cannot add ${s.typeName(y)} to ${s.typeName(x)}`, this.at, "convert with string x or number x first");
+        throw this.error(
+          "type",
+          `cannot add ${s.typeName(y)} to ${s.typeName(x)}`,
+          this.at,
+          "convert with string x or number x first",
+        );
       case Op.Eq:
         return s.looseEquals(x, y);
       case Op.NotEq:
@@ -1154,8 +1228,17 @@ export class Interpreter {
         return op === Op.Lt ? a < b : op === Op.Le ? a <= b : op === Op.Gt ? a > b : a >= b;
       }
       default: {
-        const names: Record<number, string> = { [Op.Sub]: "subtract", [Op.Mul]: "multiply", [Op.Div]: "divide", [Op.Mod]: "take the remainder of" };
-        throw this.error("type", `cannot ${names[op] ?? "combine"} ${s.typeName(x)} and ${s.typeName(y)}: both must be numbers`, this.at);
+        const names: Record<number, string> = {
+          [Op.Sub]: "subtract",
+          [Op.Mul]: "multiply",
+          [Op.Div]: "divide",
+          [Op.Mod]: "take the remainder of",
+        };
+        throw this.error(
+          "type",
+          `cannot ${names[op] ?? "combine"} ${s.typeName(x)} and ${s.typeName(y)}: both must be numbers`,
+          this.at,
+        );
       }
     }
   }

@@ -98,7 +98,13 @@ export class HeapTemps implements TempStack {
   }
   set(index: number, value: unknown): void {
     const tag =
-      typeof value === "number" ? Tag.Number : typeof value === "boolean" ? Tag.Bool : value == null ? Tag.Null : Tag.Ref;
+      typeof value === "number"
+        ? Tag.Number
+        : typeof value === "boolean"
+          ? Tag.Bool
+          : value == null
+            ? Tag.Null
+            : Tag.Ref;
     this.allocated++;
     this.items[index] = { tag, value: value ?? null };
   }

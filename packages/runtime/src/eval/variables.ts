@@ -41,7 +41,13 @@ export class PooledVariables implements VariableStore {
   created = 0;
 
   constructor(maxCapacity: number, checked: boolean) {
-    this.pool = new StructPool({ name: "variables", fields: VARIABLE_FIELDS, pageSize: 1024, maxCapacity, checked });
+    this.pool = new StructPool({
+      name: "variables",
+      fields: VARIABLE_FIELDS,
+      pageSize: 1024,
+      maxCapacity,
+      checked,
+    });
     this.fTag = this.pool.field("tag");
     this.fNum = this.pool.field("num");
     this.fRef = this.pool.field("ref");
@@ -82,7 +88,10 @@ export class PooledVariables implements VariableStore {
   }
   write(v: number, value: unknown): void {
     const h = v as Handle;
-    if (typeof value === "number") return this.writeNumber(v, value);
+    if (typeof value === "number") {
+      this.writeNumber(v, value);
+      return;
+    }
     if (typeof value === "boolean") {
       this.clearRef(h);
       this.fTag.set(h, Tag.Bool);

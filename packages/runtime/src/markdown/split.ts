@@ -26,7 +26,16 @@ export function splitXmdFile(source: string): Piece[] {
   let codeStart = 0;
   const flushCode = (upTo: number) => {
     if (upTo > codeStart) {
-      pieces.push({ kind: "code", start: codeStart, end: upTo, codeStart, codeEnd: upTo, dialect: "native", placement: "block", origin: "file" });
+      pieces.push({
+        kind: "code",
+        start: codeStart,
+        end: upTo,
+        codeStart,
+        codeEnd: upTo,
+        dialect: "native",
+        placement: "block",
+        origin: "file",
+      });
     }
   };
   let p = 0;
@@ -120,7 +129,8 @@ class MarkdownScanner {
         const next = this.comment(p, end, lineStart);
         if (next !== -1) {
           // A block comment consumed its whole line(s), line break included.
-          if (next > p && (next === end || source.charCodeAt(next - 1) === 10) && this.lastIsBlock()) atLineStart = true;
+          if (next > p && (next === end || source.charCodeAt(next - 1) === 10) && this.lastIsBlock())
+            atLineStart = true;
           p = next;
           continue;
         }
@@ -194,12 +204,30 @@ class MarkdownScanner {
     const block = /^[ \t]*$/.test(before) && /^[ \t]*\r?\n?$/.test(afterText);
     if (block) {
       this.flush(lineStart);
-      this.pieces.push({ kind: "code", start: lineStart, end: lineAfterEnd, codeStart, codeEnd, dialect: classic ? "classic" : "native", placement: "block", origin: "comment" });
+      this.pieces.push({
+        kind: "code",
+        start: lineStart,
+        end: lineAfterEnd,
+        codeStart,
+        codeEnd,
+        dialect: classic ? "classic" : "native",
+        placement: "block",
+        origin: "comment",
+      });
       this.textStart = lineAfterEnd;
       return lineAfterEnd;
     }
     this.flush(p);
-    this.pieces.push({ kind: "code", start: p, end: close + 3, codeStart, codeEnd, dialect: classic ? "classic" : "native", placement: "inline", origin: "comment" });
+    this.pieces.push({
+      kind: "code",
+      start: p,
+      end: close + 3,
+      codeStart,
+      codeEnd,
+      dialect: classic ? "classic" : "native",
+      placement: "inline",
+      origin: "comment",
+    });
     this.textStart = close + 3;
     return close + 3;
   }

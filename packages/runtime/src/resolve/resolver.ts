@@ -114,7 +114,8 @@ export class Resolver {
           break;
         case N.Import:
           if (nodes.flags(s) === 1) {
-            for (let spec = nodes.b(s); spec !== NONE; spec = nodes.next(spec)) this.globals.declare(nodes.name(nodes.b(spec)));
+            for (let spec = nodes.b(s); spec !== NONE; spec = nodes.next(spec))
+              this.globals.declare(nodes.name(nodes.b(spec)));
           } else if (nodes.b(s) !== NONE) this.globals.declare(nodes.name(nodes.b(s)));
           break;
       }
@@ -160,7 +161,8 @@ export class Resolver {
           this.declareLocal(scope, nodes.name(nodes.a(s)), true);
           break;
         case N.For:
-          for (let v = nodes.c(s); v !== NONE; v = nodes.next(v)) this.declareLocal(scope, nodes.name(v), true);
+          for (let v = nodes.c(s); v !== NONE; v = nodes.next(v))
+            this.declareLocal(scope, nodes.name(v), true);
           this.declareLocals(nodes.a(nodes.b(s)), scope);
           break;
         case N.If:

@@ -31,4 +31,3 @@ export class InternedNames implements NameTable {
     return { distinct: s.distinct, lookups: s.lookups, hits: s.hits, bytesSaved: s.bytesSaved };
   }
 }
-

@@ -38,6 +38,7 @@ export const K = {
   if: 1,
   elif: 2,
   else: 3,
+  // biome-ignore lint/suspicious/noThenProperty: `then` is a keyword of XMD; K is never awaited.
   then: 4,
   for: 5,
   in: 6,

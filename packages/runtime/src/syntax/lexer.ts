@@ -19,7 +19,9 @@ export interface LexProblem {
 const TAB_WIDTH = 4;
 
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || (c >= 0x80 && !isUnicodeSpace(c));
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || (c >= 0x80 && !isUnicodeSpace(c))
+  );
 }
 function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
@@ -28,7 +30,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+  return (
+    c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000
+  );
 }
 
 /**
@@ -91,7 +95,11 @@ export function lex(
           out.push(T.Dedent, p, p, -1, 0, 0);
         }
         if (width !== indents[indents.length - 1]) {
-          problems.push({ start: p, end: p + 1, message: "this line's indentation matches no enclosing block" });
+          problems.push({
+            start: p,
+            end: p + 1,
+            message: "this line's indentation matches no enclosing block",
+          });
           indents[indents.length - 1] = width;
         }
       }
@@ -282,7 +290,11 @@ export function lex(
     if (kind === T.Error) {
       const cp = source.codePointAt(pos) ?? c;
       len = cp > 0xffff ? 2 : 1;
-      problems.push({ start: pos, end: pos + len, message: `unexpected character '${String.fromCodePoint(cp)}'` });
+      problems.push({
+        start: pos,
+        end: pos + len,
+        message: `unexpected character '${String.fromCodePoint(cp)}'`,
+      });
     }
     pos += len;
     out.push(kind, tokStart, pos, -1, 0, flags);
@@ -306,7 +318,16 @@ function rawCommand(source: string, pos: number, end: number, out: TokenBuffer):
   let p = pos;
   while (p < end && (source.charCodeAt(p) === 32 || source.charCodeAt(p) === 9)) p++;
   const first = source.charCodeAt(p);
-  if (p >= end || first === 10 || first === 13 || first === 34 || first === 39 || first === 96 || first === 40) return pos;
+  if (
+    p >= end ||
+    first === 10 ||
+    first === 13 ||
+    first === 34 ||
+    first === 39 ||
+    first === 96 ||
+    first === 40
+  )
+    return pos;
   let q = p;
   while (q < end && source.charCodeAt(q) !== 10 && source.charCodeAt(q) !== 13) q++;
   let stop = q;

@@ -149,11 +149,19 @@ export class PooledNodeStore implements NodeStore {
   private longStrings: string[] = [];
 
   constructor(
-    private readonly names: NameTable & { interner?: { intern(s: string): number; text(id: number): string } },
+    private readonly names: NameTable & {
+      interner?: { intern(s: string): number; text(id: number): string };
+    },
     maxCapacity: number,
     checked: boolean,
   ) {
-    this.pool = new StructPool({ name: "ast-nodes", fields: NODE_FIELDS, pageSize: 4096, maxCapacity, checked });
+    this.pool = new StructPool({
+      name: "ast-nodes",
+      fields: NODE_FIELDS,
+      pageSize: 4096,
+      maxCapacity,
+      checked,
+    });
     this.fKind = this.pool.field("kind");
     this.fFlags = this.pool.field("flags");
     this.fStart = this.pool.field("start");
@@ -281,7 +289,19 @@ export class HeapNodeStore implements NodeStore {
   }
   create(kind: number, start: number, end: number): NodeId {
     this.counts.nodes++;
-    this.nodes.push({ kind, flags: 0, start, end, a: NONE, b: NONE, c: NONE, next: NONE, num: 0, name: "", str: "" });
+    this.nodes.push({
+      kind,
+      flags: 0,
+      start,
+      end,
+      a: NONE,
+      b: NONE,
+      c: NONE,
+      next: NONE,
+      num: 0,
+      name: "",
+      str: "",
+    });
     return this.nodes.length - 1;
   }
   kind(n: NodeId): number {

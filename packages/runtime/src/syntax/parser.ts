@@ -157,7 +157,8 @@ export class Parser {
       const text = this.unit.source.slice(this.startOf(i), this.endOf(i));
       return this.isKeyword(i) ? `the keyword '${text}'` : `the name '${text}'`;
     }
-    if (k === T.Number || k === T.String) return `${TOKEN_NAMES[k]} ${this.unit.source.slice(this.startOf(i), this.endOf(i))}`;
+    if (k === T.Number || k === T.String)
+      return `${TOKEN_NAMES[k]} ${this.unit.source.slice(this.startOf(i), this.endOf(i))}`;
     return TOKEN_NAMES[k] ?? "a token";
   }
 
@@ -181,7 +182,8 @@ export class Parser {
   private endLine(): void {
     const k = this.peek();
     if (k === T.Newline) this.advance();
-    else if (k !== T.EOF && k !== T.Dedent) this.fail(`expected the end of the line but found ${this.describe()}`);
+    else if (k !== T.EOF && k !== T.Dedent)
+      this.fail(`expected the end of the line but found ${this.describe()}`);
   }
   /** After an error: skip to the start of the next statement. */
   private recover(): void {
@@ -300,7 +302,10 @@ export class Parser {
     if (this.peek() === T.Newline) this.advance();
     const block = this.node(N.Block, start, start);
     if (this.peek() !== T.Indent) {
-      this.fail(`expected an indented block but found ${this.describe()}`, "indent the lines that belong to the block");
+      this.fail(
+        `expected an indented block but found ${this.describe()}`,
+        "indent the lines that belong to the block",
+      );
     }
     this.advance();
     let last = NONE;
@@ -313,7 +318,10 @@ export class Parser {
     }
     if (this.peek() === T.Dedent) this.advance();
     this.unit.nodes.setEnd(block, this.prevEnd());
-    if (this.isWord(K.end) && (this.peek(1) === T.Newline || this.peek(1) === T.EOF || this.peek(1) === T.Dedent)) {
+    if (
+      this.isWord(K.end) &&
+      (this.peek(1) === T.Newline || this.peek(1) === T.EOF || this.peek(1) === T.Dedent)
+    ) {
       this.advance();
       this.endLine();
     }
@@ -331,7 +339,8 @@ export class Parser {
       this.unit.nodes.setEnd(block, this.prevEnd());
       return block;
     }
-    if (this.peek() !== T.Newline) this.fail(`expected 'then' or the end of the line but found ${this.describe()}`);
+    if (this.peek() !== T.Newline)
+      this.fail(`expected 'then' or the end of the line but found ${this.describe()}`);
     return this.block();
   }
 
@@ -341,7 +350,17 @@ export class Parser {
     // Compound statements consumed their own block (and its line ends).
     const closedByBlock = this.kind[this.pos - 1] === T.Dedent; // a multiline literal ended the statement
     if (closedByBlock) return s;
-    if (!(k === N.If || k === N.For || k === N.While || k === N.Loop || k === N.Try || k === N.FunctionDecl || k === N.Export)) {
+    if (
+      !(
+        k === N.If ||
+        k === N.For ||
+        k === N.While ||
+        k === N.Loop ||
+        k === N.Try ||
+        k === N.FunctionDecl ||
+        k === N.Export
+      )
+    ) {
       this.endLine();
     } else if (this.peek() === T.Newline) this.advance();
     return s;
@@ -379,7 +398,8 @@ export class Parser {
         case K.break:
         case K.continue: {
           const isBreak = this.tid[this.pos] === K.break;
-          if (this.loopDepth === 0) this.fail(`'${isBreak ? "break" : "continue"}' is only allowed inside a loop`);
+          if (this.loopDepth === 0)
+            this.fail(`'${isBreak ? "break" : "continue"}' is only allowed inside a loop`);
           this.advance();
           return this.node(isBreak ? N.Break : N.Continue, start);
         }
@@ -408,7 +428,9 @@ export class Parser {
           return this.exportStatement();
         case K.elif:
         case K.else:
-          this.fail(`'${this.unit.source.slice(this.startOf(), this.endOf(this.pos))}' without an 'if' above it`);
+          this.fail(
+            `'${this.unit.source.slice(this.startOf(), this.endOf(this.pos))}' without an 'if' above it`,
+          );
           break;
         case K.end:
           this.fail("'end' without a block to close");
@@ -454,7 +476,10 @@ export class Parser {
     const start = this.startOf();
     this.advance();
     if (this.peek() !== T.Ident || this.isKeyword()) {
-      this.fail(`expected a variable name after 'set' but found ${this.describe()}`, "write it as `set name value`");
+      this.fail(
+        `expected a variable name after 'set' but found ${this.describe()}`,
+        "write it as `set name value`",
+      );
     }
     const target = this.setTarget();
     const k = this.peek();
@@ -465,7 +490,9 @@ export class Parser {
       return this.setNode(start, target, value);
     }
     if (k === T.Newline || k === T.EOF || k === T.Dedent) {
-      this.fail(`expected a value after 'set ${this.unit.source.slice(this.unit.nodes.start(target), this.unit.nodes.end(target))}'`);
+      this.fail(
+        `expected a value after 'set ${this.unit.source.slice(this.unit.nodes.start(target), this.unit.nodes.end(target))}'`,
+      );
     }
     if (this.startsObjectEntry()) {
       return this.setNode(start, target, this.objectEntries(this.startOf(), false));
@@ -539,7 +566,8 @@ export class Parser {
   private startsObjectEntry(offset = 0): boolean {
     const i = this.pos + offset;
     if (this.kind[i] !== T.Ident || this.isKeyword(i)) return false;
-    if (this.unit.callees.has(this.keyOf(i)) || this.isBuiltinCallee(i) || this.isGlobalBuiltin(i)) return false;
+    if (this.unit.callees.has(this.keyOf(i)) || this.isBuiltinCallee(i) || this.isGlobalBuiltin(i))
+      return false;
     return this.startsArgument(i + 1);
   }
 
@@ -568,7 +596,8 @@ export class Parser {
       else this.unit.nodes.setNext(last, item);
       last = item;
       if (this.peek() === T.Comma) this.advance();
-      else if (this.peek() !== T.Newline && this.peek() !== T.Dedent) this.fail(`expected ',' but found ${this.describe()}`);
+      else if (this.peek() !== T.Newline && this.peek() !== T.Dedent)
+        this.fail(`expected ',' but found ${this.describe()}`);
       this.skipListBreaks();
     }
     this.unit.nodes.setEnd(array, this.prevEnd());
@@ -695,7 +724,16 @@ export class Parser {
     this.loopDepth = savedLoop;
     this.functionDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
-    this.unit.nodes.setNum(n, this.addFunction(this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)), params, body, false, n));
+    this.unit.nodes.setNum(
+      n,
+      this.addFunction(
+        this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
+        params,
+        body,
+        false,
+        n,
+      ),
+    );
     return n;
   }
 
@@ -725,7 +763,17 @@ export class Parser {
         if (this.unit.nodes.kind(st) === N.FunctionDecl) decls.push(st);
       }
     }
-    this.unit.functions.push({ name, params, body, exprBody, node, frameSize: 0, captures: [], cellSlots: [], decls });
+    this.unit.functions.push({
+      name,
+      params,
+      body,
+      exprBody,
+      node,
+      frameSize: 0,
+      captures: [],
+      cellSlots: [],
+      decls,
+    });
     return this.unit.functions.length - 1;
   }
 
@@ -747,7 +795,12 @@ export class Parser {
     }
     // Named form: look for `from` on this line.
     let j = this.pos;
-    while (this.kind[j] !== T.Newline && this.kind[j] !== T.EOF && !(this.kind[j] === T.Ident && this.tid[j] === C.from)) j++;
+    while (
+      this.kind[j] !== T.Newline &&
+      this.kind[j] !== T.EOF &&
+      !(this.kind[j] === T.Ident && this.tid[j] === C.from)
+    )
+      j++;
     if (this.kind[j] === T.Ident && this.tid[j] === C.from) {
       nodes.setFlags(n, 1);
       let last = NONE;
@@ -773,7 +826,11 @@ export class Parser {
       const text = nodes.kind(path) === N.Str ? nodes.str(path) : "";
       const base = text.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
       if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(base)) {
-        this.fail(`cannot make a variable name from '${text}'`, 'use `set name import "file"` instead', this.pos - 1);
+        this.fail(
+          `cannot make a variable name from '${text}'`,
+          'use `set name import "file"` instead',
+          this.pos - 1,
+        );
       }
       const binding = nodes.create(N.Name, nodes.start(path), nodes.end(path));
       nodes.setName(binding, this.unit.names.keyOfText(base));
@@ -834,7 +891,9 @@ export class Parser {
 
   private startsExpression(): boolean {
     const k = this.peek();
-    return k !== T.Newline && k !== T.EOF && k !== T.Dedent && k !== T.RParen && k !== T.RBracket && k !== T.RBrace;
+    return (
+      k !== T.Newline && k !== T.EOF && k !== T.Dedent && k !== T.RParen && k !== T.RBracket && k !== T.RBrace
+    );
   }
 
   /** Can the token at `i` begin an argument of a call written without parentheses? */
@@ -848,7 +907,8 @@ export class Parser {
         return true;
       case T.Ident: {
         const id = this.tid[i] as number;
-        if (id >= 0 && id < KEYWORD_COUNT) return id === K.true || id === K.false || id === K.null || id === K.not || id === K.import;
+        if (id >= 0 && id < KEYWORD_COUNT)
+          return id === K.true || id === K.false || id === K.null || id === K.not || id === K.import;
         return true;
       }
       case T.LParen:
@@ -858,7 +918,10 @@ export class Parser {
       case T.Minus:
       case T.Bang:
         // `f -1` is a call with -1; `a - 1` is a subtraction.
-        return ((this.flags[i] as number) & SPACE_BEFORE) !== 0 && ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0;
+        return (
+          ((this.flags[i] as number) & SPACE_BEFORE) !== 0 &&
+          ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0
+        );
       default:
         return false;
     }
@@ -914,7 +977,10 @@ export class Parser {
       const op = COMPARE[this.peek()];
       if (op === undefined) return left;
       this.advance();
-      if (!this.startsExpression()) this.fail(`expected an expression after '${this.unit.source.slice(this.startOf(this.pos - 1), this.endOf(this.pos - 1))}' but found ${this.describe()}`);
+      if (!this.startsExpression())
+        this.fail(
+          `expected an expression after '${this.unit.source.slice(this.startOf(this.pos - 1), this.endOf(this.pos - 1))}' but found ${this.describe()}`,
+        );
       left = this.binary(N.Binary, op, left, this.range());
     }
   }
@@ -936,7 +1002,8 @@ export class Parser {
       const k = this.peek();
       if (k !== T.Plus && k !== T.Minus) return left;
       this.advance();
-      if (!this.startsExpression()) this.fail(`expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`);
+      if (!this.startsExpression())
+        this.fail(`expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`);
       left = this.binary(N.Binary, k === T.Plus ? Op.Add : Op.Sub, left, this.multiplicative());
     }
   }
@@ -948,7 +1015,8 @@ export class Parser {
       const op = k === T.Star ? Op.Mul : k === T.Slash ? Op.Div : k === T.Percent ? Op.Mod : 0;
       if (op === 0) return left;
       this.advance();
-      if (!this.startsExpression()) this.fail(`expected an expression after the operator but found ${this.describe()}`);
+      if (!this.startsExpression())
+        this.fail(`expected an expression after the operator but found ${this.describe()}`);
       left = this.binary(N.Binary, op, left, this.unary());
     }
   }
@@ -1036,7 +1104,8 @@ export class Parser {
       else this.unit.nodes.setNext(last, arg);
       last = arg;
       if (this.peek() === T.Comma) this.advance();
-      else if (this.peek() !== T.RParen) this.fail(`expected ',' or ')' in the argument list but found ${this.describe()}`);
+      else if (this.peek() !== T.RParen)
+        this.fail(`expected ',' or ')' in the argument list but found ${this.describe()}`);
     }
     this.advance();
     return first;
@@ -1059,7 +1128,9 @@ export class Parser {
 
   private startsArgumentAfterComma(): boolean {
     const k = this.kind[this.pos + 1];
-    return k !== T.Newline && k !== T.EOF && k !== T.Dedent && k !== T.RParen && k !== T.RBracket && k !== T.RBrace;
+    return (
+      k !== T.Newline && k !== T.EOF && k !== T.Dedent && k !== T.RParen && k !== T.RBracket && k !== T.RBrace
+    );
   }
 
   private isBuiltinCallee(i: number): boolean {
@@ -1086,7 +1157,14 @@ export class Parser {
       case T.String: {
         const tok = this.advance();
         const n = this.node(N.Str, start);
-        nodes.setStr(n, unescapeString(this.unit.source, this.startOf(tok) + 1, Math.max(this.startOf(tok) + 1, this.endOf(tok) - 1)));
+        nodes.setStr(
+          n,
+          unescapeString(
+            this.unit.source,
+            this.startOf(tok) + 1,
+            Math.max(this.startOf(tok) + 1, this.endOf(tok) - 1),
+          ),
+        );
         return n;
       }
       case T.Template:
@@ -1108,7 +1186,8 @@ export class Parser {
           else nodes.setNext(last, item);
           last = item;
           if (this.peek() === T.Comma) this.advance();
-          else if (this.peek() !== T.RBracket) this.fail(`expected ',' or ']' in the list but found ${this.describe()}`);
+          else if (this.peek() !== T.RBracket)
+            this.fail(`expected ',' or ']' in the list but found ${this.describe()}`);
         }
         this.advance();
         nodes.setEnd(array, this.prevEnd());
@@ -1140,10 +1219,16 @@ export class Parser {
       else {
         const keyTok = this.advance();
         const kk = this.kind[keyTok];
-        if (kk !== T.Ident && kk !== T.String && kk !== T.Number) this.fail(`expected a key but found ${this.describe(keyTok)}`, undefined, keyTok);
+        if (kk !== T.Ident && kk !== T.String && kk !== T.Number)
+          this.fail(`expected a key but found ${this.describe(keyTok)}`, undefined, keyTok);
         pair = this.node(N.Pair, this.startOf(keyTok));
         const raw = this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok));
-        nodes.setStr(pair, kk === T.String ? unescapeString(this.unit.source, this.startOf(keyTok) + 1, this.endOf(keyTok) - 1) : raw);
+        nodes.setStr(
+          pair,
+          kk === T.String
+            ? unescapeString(this.unit.source, this.startOf(keyTok) + 1, this.endOf(keyTok) - 1)
+            : raw,
+        );
         if (this.peek() === T.Colon) {
           this.advance();
           nodes.setB(pair, this.expression());
@@ -1156,7 +1241,8 @@ export class Parser {
       else nodes.setNext(last, pair);
       last = pair;
       if (this.peek() === T.Comma) this.advance();
-      else if (this.peek() !== T.RBrace) this.fail(`expected ',' or '}' in the object but found ${this.describe()}`);
+      else if (this.peek() !== T.RBrace)
+        this.fail(`expected ',' or '}' in the object but found ${this.describe()}`);
     }
     this.advance();
     nodes.setEnd(object, this.prevEnd());
@@ -1194,7 +1280,8 @@ export class Parser {
     if ((id === C.get || id === C.put) && this.peek(1) === T.String) return this.dataAccess(id === C.put);
     const tok = this.advance();
     const name = this.nameNode(tok);
-    const isCallee = this.unit.callees.has(this.keyOf(tok)) || this.isBuiltinCallee(tok) || this.isGlobalBuiltin(tok);
+    const isCallee =
+      this.unit.callees.has(this.keyOf(tok)) || this.isBuiltinCallee(tok) || this.isGlobalBuiltin(tok);
     if (isCallee && this.startsArgument(this.pos) && !(this.peek() === T.LParen && !this.spaceBefore())) {
       const call = this.node(N.Call, start);
       nodes.setA(call, name);
@@ -1202,7 +1289,12 @@ export class Parser {
       nodes.setEnd(call, this.prevEnd());
       return call;
     }
-    if (isCallee && this.isBuiltinCallee(tok) && (id === C.print) && !(this.peek() === T.LParen && !this.spaceBefore())) {
+    if (
+      isCallee &&
+      this.isBuiltinCallee(tok) &&
+      id === C.print &&
+      !(this.peek() === T.LParen && !this.spaceBefore())
+    ) {
       // `print` alone prints an empty line.
       const call = this.node(N.Call, start);
       nodes.setA(call, name);
@@ -1247,7 +1339,8 @@ export class Parser {
     while (this.peek() === T.Dot && !this.spaceBefore()) {
       this.advance();
       const keyTok = this.advance();
-      if (this.kind[keyTok] !== T.Ident && this.kind[keyTok] !== T.Number) this.fail("expected a key after '.'", undefined, keyTok);
+      if (this.kind[keyTok] !== T.Ident && this.kind[keyTok] !== T.Number)
+        this.fail("expected a key after '.'", undefined, keyTok);
       const key = this.node(N.Str, this.startOf(keyTok));
       nodes.setStr(key, this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok)));
       if (last === NONE) nodes.setB(n, key);

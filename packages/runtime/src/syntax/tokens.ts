@@ -140,7 +140,10 @@ export class TokenBuffer {
 
   private grow(): void {
     const capacity = this.kind.length * 2;
-    const grow = <A extends Uint8Array | Uint32Array | Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
+    const grow = <A extends Uint8Array | Uint32Array | Int32Array | Float64Array>(
+      old: A,
+      make: (n: number) => A,
+    ): A => {
       const next = make(capacity);
       next.set(old);
       return next;

@@ -40,7 +40,10 @@ describe("splitMarkdown", () => {
 
   it("accepts tilde fences, longer fences and an unclosed fence", () => {
     expect(md("~~~xmd\nprint 1\n~~~\n")).toEqual(["native/block/fence:print 1\n"]);
-    expect(md("````xmd\nx\n```\nstill code\n````\nafter")).toEqual(["native/block/fence:x\n```\nstill code\n", "after"]);
+    expect(md("````xmd\nx\n```\nstill code\n````\nafter")).toEqual([
+      "native/block/fence:x\n```\nstill code\n",
+      "after",
+    ]);
     expect(md("```xmd\nprint 1\n")).toEqual(["native/block/fence:print 1\n"]);
   });
 
@@ -70,7 +73,11 @@ describe("splitMarkdown", () => {
     expect(md("Hello <!-- xmd print 1 -->!\n")).toEqual(["Hello ", "native/inline/comment: print 1 ", "!\n"]);
     expect(md("  <!-- xmd:set a = 1 -->  \nnext")).toEqual(["classic/block/comment:set a = 1 ", "next"]);
     expect(md("<!-- xmd\nset a 1\n-->\nTotal")).toEqual(["native/block/comment:\nset a 1\n", "Total"]);
-    expect(md("<!-- xmd: if x -->A<!-- xmd:endif -->")).toEqual(["classic/inline/comment: if x ", "A", "classic/inline/comment:endif "]);
+    expect(md("<!-- xmd: if x -->A<!-- xmd:endif -->")).toEqual([
+      "classic/inline/comment: if x ",
+      "A",
+      "classic/inline/comment:endif ",
+    ]);
   });
 
   it("leaves ordinary and look-alike comments alone", () => {
@@ -78,7 +85,11 @@ describe("splitMarkdown", () => {
   });
 
   it("keeps CRLF line endings in text and treats them as line ends", () => {
-    expect(md("a\r\n<!-- xmd:set x = 1 -->\r\nb\r\n")).toEqual(["a\r\n", "classic/block/comment:set x = 1 ", "b\r\n"]);
+    expect(md("a\r\n<!-- xmd:set x = 1 -->\r\nb\r\n")).toEqual([
+      "a\r\n",
+      "classic/block/comment:set x = 1 ",
+      "b\r\n",
+    ]);
   });
 
   it("handles an empty document", () => {
@@ -109,7 +120,9 @@ describe("splitXmdFile", () => {
 
 describe("the conformance corpus", () => {
   for (const folder of ["markdown", "classic", "modules"]) {
-    for (const file of readdirSync(join(CORPUS, folder)).filter((f) => f.endsWith(".md") && !f.endsWith(".out.md"))) {
+    for (const file of readdirSync(join(CORPUS, folder)).filter(
+      (f) => f.endsWith(".md") && !f.endsWith(".out.md"),
+    )) {
       it(`${folder}/${file} tiles`, () => {
         const src = readFileSync(join(CORPUS, folder, file), "utf8");
         expectTiling(src, splitMarkdown(src));
@@ -140,7 +153,25 @@ describe("properties", () => {
   });
 
   it("tiles soups of markdown syntax", () => {
-    const bits = ["```xmd\n", "```\n", "~~~\n", "`", "``", "{{", "}}", "\\{{", "<!-- xmd", "<!-- xmd:", "-->", "<!--", "\n", "a", " ", '"', "\r\n"];
+    const bits = [
+      "```xmd\n",
+      "```\n",
+      "~~~\n",
+      "`",
+      "``",
+      "{{",
+      "}}",
+      "\\{{",
+      "<!-- xmd",
+      "<!-- xmd:",
+      "-->",
+      "<!--",
+      "\n",
+      "a",
+      " ",
+      '"',
+      "\r\n",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 40 }), (parts) => {
         const s = parts.join("");

@@ -2,7 +2,13 @@
 import { LineMap } from "../../src/syntax/location.js";
 import { PlainNames } from "../../src/syntax/names.js";
 import { HeapNodeStore, N, NONE, type NodeId, type NodeStore, Op } from "../../src/syntax/nodes.js";
-import { lexInto, parseStatements, prescanCallees, giveTokenBuffer, parseExpressionRange } from "../../src/syntax/parser.js";
+import {
+  giveTokenBuffer,
+  lexInto,
+  parseExpressionRange,
+  parseStatements,
+  prescanCallees,
+} from "../../src/syntax/parser.js";
 import type { ParseUnit } from "../../src/syntax/unit.js";
 
 const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));
@@ -36,7 +42,10 @@ export function makeUnit(source: string): ParseUnit {
   };
 }
 
-export function parseCode(source: string, dialect: "native" | "classic" = "native"): { unit: ParseUnit; root: NodeId } {
+export function parseCode(
+  source: string,
+  dialect: "native" | "classic" = "native",
+): { unit: ParseUnit; root: NodeId } {
   const unit = makeUnit(source);
   const tokens = lexInto(unit, 0, source.length, true);
   prescanCallees(unit, tokens);
@@ -74,7 +83,10 @@ export function dump(unit: ParseUnit, n: NodeId): string {
       return String(unit.names.textOf(nodes.name(n)));
     case N.Binary:
     case N.Unary:
-      return `(${OP_NAMES[nodes.flags(n)]} ${[nodes.a(n), nodes.b(n)].filter((x) => x !== NONE).map((x) => dump(unit, x)).join(" ")})`;
+      return `(${OP_NAMES[nodes.flags(n)]} ${[nodes.a(n), nodes.b(n)]
+        .filter((x) => x !== NONE)
+        .map((x) => dump(unit, x))
+        .join(" ")})`;
     case N.And:
       return `(and ${dump(unit, nodes.a(n))} ${dump(unit, nodes.b(n))})`;
     case N.Or:
@@ -106,7 +118,9 @@ export function dump(unit: ParseUnit, n: NodeId): string {
       return `(function ${dump(unit, nodes.a(n))} (${info?.params.map((p) => dump(unit, p)).join(" ")}) ${info ? dump(unit, info.body) : "?"})`;
     }
     default: {
-      const parts = [nodes.a(n), nodes.b(n), nodes.c(n)].filter((x) => x !== NONE).map((x) => list(x).join(" "));
+      const parts = [nodes.a(n), nodes.b(n), nodes.c(n)]
+        .filter((x) => x !== NONE)
+        .map((x) => list(x).join(" "));
       return `(${name}${parts.length ? ` ${parts.join(" ")}` : ""})`;
     }
   }

@@ -1,10 +1,16 @@
 /** Renders snippets in both memory modes and checks they agree. */
-import { type MemoryMode, type RuntimeOptions, XmdError, createRuntime } from "../../src/index.js";
+import { createRuntime, type MemoryMode, type RuntimeOptions, XmdError } from "../../src/index.js";
 
 export const MODES: MemoryMode[] = ["pooled", "heap"];
 
 /** Renders in one mode. `lang` defaults to native code. */
-export function renderIn(memory: MemoryMode, source: string, lang: "md" | "xmd" = "xmd", options: RuntimeOptions = {}, vars?: Record<string, unknown>): string {
+export function renderIn(
+  memory: MemoryMode,
+  source: string,
+  lang: "md" | "xmd" = "xmd",
+  options: RuntimeOptions = {},
+  vars?: Record<string, unknown>,
+): string {
   const runtime = createRuntime({ memory, checked: true, ...options });
   try {
     return runtime.render(source, vars ? { lang, vars } : { lang }).output;
@@ -14,10 +20,16 @@ export function renderIn(memory: MemoryMode, source: string, lang: "md" | "xmd" 
 }
 
 /** Renders in both modes; throws if they disagree. */
-export function render(source: string, lang: "md" | "xmd" = "xmd", options: RuntimeOptions = {}, vars?: Record<string, unknown>): string {
+export function render(
+  source: string,
+  lang: "md" | "xmd" = "xmd",
+  options: RuntimeOptions = {},
+  vars?: Record<string, unknown>,
+): string {
   const pooled = renderIn("pooled", source, lang, options, vars);
   const heap = renderIn("heap", source, lang, options, vars);
-  if (pooled !== heap) throw new Error(`modes disagree:\npooled: ${JSON.stringify(pooled)}\nheap:   ${JSON.stringify(heap)}`);
+  if (pooled !== heap)
+    throw new Error(`modes disagree:\npooled: ${JSON.stringify(pooled)}\nheap:   ${JSON.stringify(heap)}`);
   return pooled;
 }
 

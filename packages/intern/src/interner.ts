@@ -1,11 +1,10 @@
 /**
  * The interner: one stored copy of each distinct string, addressed by a dense integer id.
  *
- * Layout: an open-addressing (linear probing) hash table held in two typed arrays
- * (`slotIds`, `slotHashes`), one plain array of strings indexed by id, and one typed
- * array of hashes indexed by id (used to grow and to roll back). The table never holds
- * tombstones: strings are only removed by `rollback`, newest first, which restores the
- * exact table an insertion found (see `rollback`).
+ * Layout: an open-addressing (linear probing) hash table held in one typed array
+ * (id and hash of each slot side by side), one plain array of strings indexed by id, and one typed
+ * array of hashes indexed by id (to find a string's slot on rollback). The table never
+ * holds tombstones: `rollback` removes entries with backward-shift deletion.
  * @module
  */
 import { hashSlice, hashString } from "./hash.js";
@@ -60,16 +59,18 @@ const SLICED_STRING_MIN_LENGTH = 13;
  * ```
  */
 export class Interner {
-  /** Table slot -> id, or `EMPTY`. Length is a power of two. */
-  private slotIds: Int32Array;
-  /** Table slot -> hash of the string in that slot (compared before the string). */
-  private slotHashes: Int32Array;
+  /**
+   * The hash table, two int32 per slot, interleaved so one probe touches one cache line:
+   * `table[2 * slot]` is the id in that slot (or `EMPTY`), `table[2 * slot + 1]` its hash
+   * (compared before the string). The slot count is a power of two.
+   */
+  private table: Int32Array;
   /** `capacity - 1`. */
   private mask: number;
   /** Grow before inserting when `count` reaches this. */
   private growAt: number;
   private readonly maxLoad: number;
-  /** Id -> string. */
+  /** Id -> string for ids below `count`; slots above hold `""` after a rollback. */
   private readonly strings: string[];
   /** Id -> hash; may be longer than `count`. */
   private hashById: Int32Array;
@@ -102,8 +103,7 @@ export class Interner {
     let capacity = MIN_CAPACITY;
     while (Math.floor(capacity * maxLoad) < wanted) capacity *= 2;
     this.maxLoad = maxLoad;
-    this.slotIds = new Int32Array(capacity).fill(EMPTY);
-    this.slotHashes = new Int32Array(capacity);
+    this.table = newTable(capacity);
     this.mask = capacity - 1;
     this.growAt = Math.floor(capacity * maxLoad);
     this.strings = [];
@@ -252,11 +252,8 @@ export class Interner {
   /**
    * Drops every string interned after `mark`; their ids will be handed out again, densely,
    * to the next new strings. Seeded strings and everything before the mark keep their ids.
-   * Costs O(strings dropped); the table is not rebuilt.
-   *
-   * (Correctness: with open addressing, a string's probe path only crosses slots that were
-   * full when it was inserted, and growth re-inserts in id order. So emptying the slots of
-   * the newest strings, newest first, restores exactly the table the older ones saw.)
+   * Costs O(strings dropped) (each is removed with backward-shift deletion); the table is
+   * not rebuilt and does not shrink.
    *
    * @param mark - A value from `mark()`.
    * @throws RangeError if the interner was already rolled back past `mark`, or `mark` is
@@ -269,16 +266,16 @@ export class Interner {
         `cannot roll back to mark ${to}: size is ${this.count}, ${this.seeded} seeded (rolled back past it already?)`,
       );
     }
-    const slotIds = this.slotIds;
+    const table = this.table;
     const mask = this.mask;
     const strings = this.strings;
     for (let id = this.count - 1; id >= to; id--) {
       let i = this.hashById[id]! & mask;
-      while (slotIds[i] !== id) i = (i + 1) & mask;
-      slotIds[i] = EMPTY;
+      while (table[2 * i] !== id) i = (i + 1) & mask;
+      this.removeSlot(i);
       this.heldUnits -= strings[id]!.length;
+      strings[id] = ""; // release the string; keep the array's capacity for the next document
     }
-    strings.length = to;
     this.count = to;
   }
 
@@ -288,8 +285,8 @@ export class Interner {
     let probeSum = 0;
     let probeMax = 0;
     for (let i = 0; i < capacity; i++) {
-      if (this.slotIds[i] === EMPTY) continue;
-      const probes = ((i - (this.slotHashes[i]! & this.mask)) & this.mask) + 1;
+      if (this.table[2 * i] === EMPTY) continue;
+      const probes = ((i - (this.table[2 * i + 1]! & this.mask)) & this.mask) + 1;
       probeSum += probes;
       if (probes > probeMax) probeMax = probes;
     }
@@ -310,29 +307,27 @@ export class Interner {
 
   /** Id of `str` if present, else `-1 - slot` of the empty slot where it would go. */
   private findString(str: string, h: number): number {
-    const slotIds = this.slotIds;
-    const slotHashes = this.slotHashes;
+    const table = this.table;
     const mask = this.mask;
     let i = h & mask;
     for (;;) {
-      const id = slotIds[i]!;
+      const id = table[2 * i]!;
       if (id === EMPTY) return -1 - i;
-      if (slotHashes[i] === h && this.strings[id] === str) return id;
+      if (table[2 * i + 1] === h && this.strings[id] === str) return id;
       i = (i + 1) & mask;
     }
   }
 
   /** Like `findString`, comparing the slice's code units in place. */
   private findSlice(text: string, start: number, end: number, h: number): number {
-    const slotIds = this.slotIds;
-    const slotHashes = this.slotHashes;
+    const table = this.table;
     const mask = this.mask;
     const length = end - start;
     let i = h & mask;
     for (;;) {
-      const id = slotIds[i]!;
+      const id = table[2 * i]!;
       if (id === EMPTY) return -1 - i;
-      if (slotHashes[i] === h) {
+      if (table[2 * i + 1] === h) {
         const s = this.strings[id]!;
         if (s.length === length) {
           let k = 0;
@@ -350,38 +345,67 @@ export class Interner {
     if (id >= this.growAt) {
       this.grow();
       slot = h & this.mask;
-      while (this.slotIds[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+      while (this.table[2 * slot] !== EMPTY) slot = (slot + 1) & this.mask;
     }
-    this.slotIds[slot] = id;
-    this.slotHashes[slot] = h;
+    this.table[2 * slot] = id;
+    this.table[2 * slot + 1] = h;
     if (id === this.hashById.length) {
       const bigger = new Int32Array(id * 2);
       bigger.set(this.hashById);
       this.hashById = bigger;
     }
     this.hashById[id] = h;
-    this.strings.push(str);
+    if (id < this.strings.length) this.strings[id] = str;
+    else this.strings.push(str);
     this.heldUnits += str.length;
     this.count = id + 1;
     return id;
   }
 
-  /** Doubles the table and re-inserts every string in id order. */
+  /**
+   * Empties `slot` with backward-shift deletion: later entries of the same cluster move
+   * back into the hole when their home slot allows, so no probe chain is broken and no
+   * tombstone is left.
+   */
+  private removeSlot(slot: number): void {
+    const table = this.table;
+    const mask = this.mask;
+    let hole = slot;
+    let j = slot;
+    for (;;) {
+      j = (j + 1) & mask;
+      const id = table[2 * j]!;
+      if (id === EMPTY) break;
+      const h = table[2 * j + 1]!;
+      // The entry at j may move to the hole if its home is not inside (hole, j].
+      if (((j - (h & mask)) & mask) >= ((j - hole) & mask)) {
+        table[2 * hole] = id;
+        table[2 * hole + 1] = h;
+        hole = j;
+      }
+    }
+    table[2 * hole] = EMPTY;
+  }
+
+  /**
+   * Doubles the table and re-inserts every entry, walking the old table in slot order
+   * (entries land in the new table in nearly ascending order, which is cache-friendly).
+   */
   private grow(): void {
+    const old = this.table;
     const capacity = (this.mask + 1) * 2;
     const mask = capacity - 1;
-    const slotIds = new Int32Array(capacity).fill(EMPTY);
-    const slotHashes = new Int32Array(capacity);
-    const hashById = this.hashById;
-    for (let id = 0; id < this.count; id++) {
-      const h = hashById[id]!;
+    const table = newTable(capacity);
+    for (let s = 0; s < old.length; s += 2) {
+      const id = old[s]!;
+      if (id === EMPTY) continue;
+      const h = old[s + 1]!;
       let i = h & mask;
-      while (slotIds[i] !== EMPTY) i = (i + 1) & mask;
-      slotIds[i] = id;
-      slotHashes[i] = h;
+      while (table[2 * i] !== EMPTY) i = (i + 1) & mask;
+      table[2 * i] = id;
+      table[2 * i + 1] = h;
     }
-    this.slotIds = slotIds;
-    this.slotHashes = slotHashes;
+    this.table = table;
     this.mask = mask;
     this.growAt = Math.floor(capacity * this.maxLoad);
   }
@@ -398,6 +422,13 @@ function detachedSlice(text: string, start: number, end: number): string {
     return text.slice(start, end);
   }
   return ` ${text.slice(start, end)}`.slice(1);
+}
+
+/** An empty table of `capacity` slots. */
+function newTable(capacity: number): Int32Array {
+  const table = new Int32Array(2 * capacity);
+  for (let i = 0; i < table.length; i += 2) table[i] = EMPTY;
+  return table;
 }
 
 function sliceError(text: string, start: number, end: number): RangeError {

@@ -193,6 +193,21 @@ describe("mark / rollback", () => {
     expect(interner.stats().bytesHeld).toBe(2 * (3 + 2 + 10 * 7 + 40 * 8));
   });
 
+  it("rolls back half of 10^5 strings and keeps every older one reachable", () => {
+    const interner = new Interner({ initialCapacity: 0 });
+    for (let i = 0; i < 50_000; i++) interner.intern(`a${i}`);
+    const mark = interner.mark();
+    for (let i = 0; i < 50_000; i++) interner.intern(`b${i}`);
+    interner.rollback(mark);
+    let wrong = 0;
+    for (let i = 0; i < 50_000; i++) {
+      if (interner.lookup(`a${i}`) !== i) wrong++;
+      if (interner.lookup(`b${i}`) !== -1) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(interner.intern("c")).toBe(50_000);
+  });
+
   it("nests marks", () => {
     const interner = new Interner();
     const outer = interner.mark();

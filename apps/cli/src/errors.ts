@@ -1,0 +1,38 @@
+/**
+ * CLI-level failures and how they are printed. Document errors are `XmdError`s from the
+ * runtime (exit 1); usage errors exit 2; anything else is a bug (exit 70).
+ * @module
+ */
+import { formatError, XmdError } from "@xmd/runtime";
+
+/** A mistake in how the command was called. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+
+/** Whether to color stderr: a TTY, unless NO_COLOR; FORCE_COLOR forces it. */
+export function useColor(stream: NodeJS.WriteStream = process.stderr): boolean {
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  return stream.isTTY === true;
+}
+
+/** Prints an error the way a user should see it; stack traces only with --debug. */
+export function reportError(error: unknown, debug: boolean): number {
+  const color = useColor();
+  if (error instanceof XmdError) {
+    process.stderr.write(`${formatError(error, { color })}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT.failed;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`xmd: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `xmd: internal error: ${message}\nThis is a bug in xmd; please report it with the document that caused it.\n`,
+  );
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}

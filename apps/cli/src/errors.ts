@@ -12,7 +12,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 
 /** Whether to color stderr: a TTY, unless NO_COLOR; FORCE_COLOR forces it. */
 export function useColor(stream: NodeJS.WriteStream = process.stderr): boolean {
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== "" && force !== "0") return true;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
   return stream.isTTY === true;
 }

@@ -1,0 +1,85 @@
+/** Spawning the built CLI as a real process. */
+import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const BIN = resolve(here, "../bin/xmd.js");
+export const REPO = resolve(here, "../../..");
+export const CORPUS = resolve(REPO, "../shared/conformance");
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `xmd ARGS` to completion. */
+export function xmd(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...options.env },
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `xmd ARGS` in the background (watch mode). */
+export function xmdBackground(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" } });
+  let stderr = "";
+  let stdout = "";
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+  });
+  return {
+    child,
+    stderr: () => stderr,
+    stdout: () => stdout,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once("exit", () => done());
+        child.kill("SIGINT");
+      }),
+  };
+}
+
+const temps: string[] = [];
+
+/** A fresh folder with these files. */
+export function workspace(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "xmd-cli-"));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** A fresh copy of a folder. */
+export function copyOf(folder: string): string {
+  const dir = workspace();
+  cpSync(folder, dir, { recursive: true });
+  return dir;
+}
+
+export function cleanup(): void {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** Polls until `check` is true (or fails after `ms`). */
+export async function until(check: () => boolean, ms = 20_000, what = "condition"): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -24,7 +24,9 @@ describe.each(["pooled", "heap"])("conformance through the CLI (--memory %s)", (
     it(`${c.folder}/${c.file}`, () => {
       const base = join(CORPUS, c.folder, c.name);
       const dir = copyOf(join(CORPUS, c.folder));
-      const extra = existsSync(`${base}.args`) ? readFileSync(`${base}.args`, "utf8").trim().split(/\s+/).filter(Boolean) : [];
+      const extra = existsSync(`${base}.args`)
+        ? readFileSync(`${base}.args`, "utf8").trim().split(/\s+/).filter(Boolean)
+        : [];
       const run = xmd([c.file, ...extra, "--memory", memory], { cwd: dir });
       if (existsSync(`${base}.out.md`)) {
         expect(run.stderr).toBe("");

@@ -17,7 +17,10 @@ export interface Run {
 }
 
 /** Runs `xmd ARGS` to completion. */
-export function xmd(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+export function xmd(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): Run {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
     input: options.input ?? "",
@@ -30,7 +33,10 @@ export function xmd(args: string[], options: { cwd?: string; input?: string; env
 
 /** Starts `xmd ARGS` in the background (watch mode). */
 export function xmdBackground(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" },
+  });
   let stderr = "";
   let stdout = "";
   child.stderr.on("data", (d: Buffer) => {

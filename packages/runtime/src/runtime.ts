@@ -309,6 +309,7 @@ class DocumentRun {
       importInPlace: (from, path, it) => this.importInPlace(from, path, it),
     });
     this.interpreter = interp;
+    if (source.includes("\r\n")) interp.newline = "\r\n";
     const module = new ModuleInstance(unit, globals, this.path, this.context(render_dir(this.path)));
     interp.module = module;
     for (const [name, value] of Object.entries(vars)) {

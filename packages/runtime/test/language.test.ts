@@ -285,3 +285,10 @@ describe("limits", () => {
     expect(e.code).toBe("limit");
   });
 });
+
+describe("line endings", () => {
+  it("prints lines with the document's own line ending", () => {
+    expect(render("a\r\n```xmd\r\nprint 1\r\n```\r\nb\r\n", "md")).toBe("a\r\n1\r\nb\r\n");
+    expect(render("a\n```xmd\nprint 1\n```\nb\n", "md")).toBe("a\n1\nb\n");
+  });
+});

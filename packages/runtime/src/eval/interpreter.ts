@@ -72,6 +72,8 @@ export class Interpreter {
   private readonly frames: number[] = [];
   private depth = 0;
   private inline = false;
+  /** What ends a printed line: the document's own line ending, so CRLF files stay CRLF. */
+  newline = "\n";
   /** The node being evaluated, for error locations. */
   private at: NodeId = NONE;
   private iterations = 0;
@@ -326,7 +328,7 @@ export class Interpreter {
       case N.ExecStmt: {
         this.evalExpr(nodes.a(n));
         const out = this.services.toText(stack.pop());
-        this.emit(this.inline ? out : `${out}\n`);
+        this.emit(this.inline ? out : out + this.newline);
         return NORMAL;
       }
       default:
@@ -754,7 +756,7 @@ export class Interpreter {
         const args = this.argValues(firstArg);
         let text = "";
         for (let i = 0; i < args.length; i++) text += (i > 0 ? " " : "") + this.services.toText(args[i]);
-        this.emit(this.inline ? text : `${text}\n`);
+        this.emit(this.inline ? text : text + this.newline);
         stack.pushNull();
         return;
       }

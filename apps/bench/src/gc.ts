@@ -3,7 +3,7 @@
  * `PerformanceObserver` 'gc' entries.
  * @module
  */
-import { PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
+import { type PerformanceEntry, PerformanceObserver } from "node:perf_hooks";
 
 /** GC activity observed during one measurement. */
 export interface GcActivity {

@@ -16,7 +16,7 @@ export function formatStats(file: string, stats: RunStats): string {
     `  time: parse ${stats.parseMs.toFixed(2)} ms, run ${stats.runMs.toFixed(2)} ms; output ${stats.outputBytes} bytes`,
     "  allocation requests      requested     pooled",
   ];
-  for (const kind of ["node", "variable", "temporary", "string"] as const) {
+  for (const kind of ["node", "variable", "temporary", "string", "other"] as const) {
     lines.push(
       `    ${kind.padEnd(22)}${String(a.requested[kind]).padStart(9)}${String(a.pooled[kind]).padStart(11)}`,
     );

@@ -418,11 +418,13 @@ class DocumentRun {
     const frameSlots = interp?.frameSlots ?? 0;
     const variables = this.vars.created + frameSlots;
     const nameLookups = this.names.servedLookups;
+    const other = interp?.heapValues ?? 0;
     const requested = {
       node: nodes.counts.nodes,
       variable: variables,
       temporary: temps,
       string: nodes.counts.strings + (pooled ? nameLookups : 0),
+      other,
     };
     const served = pooled
       ? {
@@ -430,9 +432,11 @@ class DocumentRun {
           variable: variables,
           temporary: temps,
           string: nodes.counts.internedStrings + nameLookups,
+          other: 0,
         }
-      : { node: 0, variable: 0, temporary: 0, string: 0 };
-    const total = requested.node + requested.variable + requested.temporary + requested.string;
+      : { node: 0, variable: 0, temporary: 0, string: 0, other: 0 };
+    const total =
+      requested.node + requested.variable + requested.temporary + requested.string + requested.other;
     const servedTotal = served.node + served.variable + served.temporary + served.string;
     const pools: RunStats["pools"] = [];
     if (nodes instanceof PooledNodeStore) pools.push(summary(nodes.pool.stats()));

@@ -41,7 +41,7 @@ export async function watchCommand(
   /** Absolute document path → the files it depends on. */
   const dependencies = new Map<string, Set<string>>();
   const documents = new Set<string>();
-  const outInsideSrc = isDir && out !== null && out.startsWith(`${src}${sep}`) ? out : null;
+  const outInsideSrc = isDir && out?.startsWith(`${src}${sep}`) ? out : null;
   if (isDir) {
     const tree = await walkTree(src, outInsideSrc, config.include ?? [], config.exclude ?? []);
     for (const rel of tree.documents) documents.add(join(src, rel));

@@ -1,11 +1,16 @@
 /** Statistics a run exposes: allocation accounting and the state of every pool. @module */
 
-/** Allocation requests by kind, and how many of them a pool (or the value stack) served. */
+/**
+ * Allocation requests by kind, and how many of them a pool (or the value stack, or the
+ * interner) served. `other` counts what evaluation allocates on the JS heap in either
+ * mode — lists, objects, closures, argument lists and strings built by `+` or templates —
+ * so the share is of everything the runtime asks for, not only of what it pools.
+ */
 export interface AllocationCounts {
   /** Requests, per kind. */
-  requested: { node: number; variable: number; temporary: number; string: number };
-  /** Of those, served by pools / the value stack / the interner. */
-  pooled: { node: number; variable: number; temporary: number; string: number };
+  requested: { node: number; variable: number; temporary: number; string: number; other: number };
+  /** Of those, served by pools / the value stack / the interner (`other` is never pooled). */
+  pooled: { node: number; variable: number; temporary: number; string: number; other: number };
   /** pooled / requested over all kinds, 0..1. */
   poolShare: number;
 }

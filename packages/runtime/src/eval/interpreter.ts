@@ -85,6 +85,8 @@ export class Interpreter {
   temps = 0;
   /** Frame slots created (variables that live on the stack). */
   frameSlots = 0;
+  /** Values evaluation allocates on the JS heap: lists, objects, closures, argument lists, built strings. */
+  heapValues = 0;
   private readonly builtinCache = new Map<string, unknown>();
   /** Keys of the two builtins the evaluator implements itself (ids when interned, strings in heap mode). */
   private readonly printKey: NameKey;
@@ -637,6 +639,7 @@ export class Interpreter {
   }
 
   private makeFunction(info: FunctionInfo): UserFunction {
+    this.heapValues++;
     const cells: number[] = [];
     for (const capture of info.captures) {
       cells.push(
@@ -730,6 +733,7 @@ export class Interpreter {
   /** Evaluates an argument list (sibling nodes) into a JS array. */
   private argValues(first: NodeId): unknown[] {
     const nodes = this.nodes;
+    this.heapValues++;
     const args: unknown[] = [];
     for (let a = first; a !== NONE; a = nodes.next(a)) {
       if (nodes.kind(a) === N.Spread) {
@@ -1030,6 +1034,7 @@ export class Interpreter {
         return;
       }
       case N.Array: {
+        this.heapValues++;
         const items: unknown[] = [];
         for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
           if (nodes.kind(e) === N.Spread) {
@@ -1046,6 +1051,7 @@ export class Interpreter {
         return;
       }
       case N.Object: {
+        this.heapValues++;
         const object: Record<string, unknown> = {};
         for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
           if (nodes.kind(p) === N.Spread) {
@@ -1061,6 +1067,7 @@ export class Interpreter {
         return;
       }
       case N.Template: {
+        this.heapValues++;
         let text = "";
         for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
           if (nodes.kind(p) === N.Str) text += nodes.str(p);
@@ -1077,6 +1084,7 @@ export class Interpreter {
         const from = this.numberPop(nodes.a(n), "a range");
         this.evalExpr(nodes.b(n));
         const to = this.numberPop(nodes.b(n), "a range");
+        this.heapValues++;
         const items: number[] = [];
         const step = from <= to ? 1 : -1;
         for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
@@ -1194,7 +1202,10 @@ export class Interpreter {
     const s = this.services;
     switch (op) {
       case Op.Add:
-        if (typeof x === "string" || typeof y === "string") return s.toText(x) + s.toText(y);
+        if (typeof x === "string" || typeof y === "string") {
+          this.heapValues++;
+          return s.toText(x) + s.toText(y);
+        }
         if (Array.isArray(x) && Array.isArray(y)) return [...x, ...y];
         if (typeof x === "number" && typeof y === "number") return x + y;
         if (x === null && typeof y === "number") return y;

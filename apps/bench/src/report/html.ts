@@ -1,0 +1,81 @@
+/**
+ * The self-contained HTML report: tables plus charts rendered to static SVG at build time
+ * with vega-lite + vega (no script and no network needed to view it).
+ * @module
+ */
+import type { BenchSection } from "../section.js";
+
+interface ChartSpec {
+  title: string;
+  values: { group: string; engine: string; value: number }[];
+  unit: string;
+}
+
+async function chartSvg(chart: ChartSpec): Promise<string> {
+  const vega = await import("vega");
+  const { compile } = await import("vega-lite");
+  const spec = compile({
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: chart.title,
+    data: { values: chart.values },
+    mark: { type: "bar", tooltip: false },
+    encoding: {
+      y: { field: "engine", type: "nominal", sort: null, title: null },
+      x: { field: "value", type: "quantitative", title: chart.unit },
+      row: { field: "group", type: "nominal", title: null },
+      color: { field: "engine", type: "nominal", legend: null },
+    },
+    width: 420,
+    height: { step: 14 },
+    config: { font: "sans-serif" },
+  } as never).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: "none" });
+  return await view.toSVG();
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Builds the report; `charts` are ratio charts computed by the caller. */
+export async function buildHtml(
+  title: string,
+  meta: string,
+  sections: BenchSection[],
+  charts: ChartSpec[],
+): Promise<string> {
+  const svgs: string[] = [];
+  for (const c of charts) svgs.push(await chartSvg(c));
+  const tables = sections
+    .map(
+      (s) =>
+        `<h2>${escapeHtml(s.title)}</h2>\n${s.tables
+          .map(
+            (t) =>
+              `<h3>${escapeHtml(t.title)}</h3>\n<table>\n<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>\n<tbody>\n${t.rows
+                .map(
+                  (r) =>
+                    `<tr>${r.map((v) => `<td class="${String(v) === "met" ? "met" : String(v) === "missed" ? "missed" : ""}">${escapeHtml(String(v))}</td>`).join("")}</tr>`,
+                )
+                .join(
+                  "\n",
+                )}\n</tbody></table>\n${(t.notes ?? []).map((n) => `<p class="note">${escapeHtml(n)}</p>`).join("\n")}`,
+          )
+          .join("\n")}`,
+    )
+    .join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
+table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}
+th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.met{background:#dfd}.missed{background:#fdd}
+.note{color:#555;font-size:12px}.charts{display:flex;flex-wrap:wrap;gap:1rem}
+</style></head><body>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(meta)}</p>
+<div class="charts">${svgs.join("\n")}</div>
+${tables}
+</body></html>
+`;
+}
+
+export type { ChartSpec };

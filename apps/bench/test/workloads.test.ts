@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ENGINES, makeEngine } from "../src/macro/engines.js";
+import { normalize, w1Interpolate, w2Loop, w3Nested, w4ManyDocs, w5LargeProgram } from "../src/macro/workloads.js";
+
+describe("workloads", () => {
+  it("are generated deterministically", () => {
+    expect(w2Loop(0.05).data).toEqual(w2Loop(0.05).data);
+    expect(w1Interpolate(0.05).xmd.source).toBe(w1Interpolate(0.05).xmd.source);
+    expect(w5LargeProgram(20_000)).toBe(w5LargeProgram(20_000));
+  });
+
+  it("have the promised sizes", () => {
+    const w1 = w1Interpolate(1);
+    expect(w1.xmd.source.split("\n").length - 1).toBe(2000);
+    expect(w1.xmd.source.match(/\{\{v\d+\}\}/g)).toHaveLength(1000);
+    expect(new Set(w1.xmd.source.match(/\{\{v\d+\}\}/g)).size).toBeLessThanOrEqual(100);
+    expect((w2Loop(1).data.records as unknown[]).length).toBe(10_000);
+    expect((w3Nested(1).data.sections as unknown[]).length).toBe(50);
+    expect(w4ManyDocs(1000)).toHaveLength(1000);
+    expect(w5LargeProgram().length).toBeGreaterThanOrEqual(1024 * 1024);
+  });
+
+  for (const make of [() => [w1Interpolate(0.05)], () => [w2Loop(0.05)], () => [w3Nested(0.1)], () => w4ManyDocs(5)]) {
+    const ws = make();
+    const id = ws[0]?.id;
+    for (const engine of ENGINES) {
+      it(`${id}: ${engine} renders the same output as the hand-written baseline`, () => {
+        const e = makeEngine(engine);
+        for (const w of ws) expect(normalize(e.compile(w)())).toBe(normalize(w.baseline(w.data)));
+        e.dispose?.();
+      });
+    }
+  }
+
+  it("W5 parses as XMD in both memory modes", () => {
+    for (const engine of ["xmd-pooled", "xmd-heap"] as const) {
+      const e = makeEngine(engine);
+      const parsed = e.runtime?.parse(w5LargeProgram(30_000), { lang: "xmd" });
+      expect(parsed?.nodeCount).toBeGreaterThan(1000);
+      parsed?.release();
+    }
+  });
+});

@@ -82,10 +82,15 @@ export function cleanup(): void {
 }
 
 /** Polls until `check` is true (or fails after `ms`). */
-export async function until(check: () => boolean, ms = 20_000, what = "condition"): Promise<void> {
+export async function until(
+  check: () => boolean,
+  ms = 20_000,
+  what = "condition",
+  context: () => string = () => "",
+): Promise<void> {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}\n${context()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

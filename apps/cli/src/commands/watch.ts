@@ -4,7 +4,8 @@
  * reported and watching goes on; writes are atomic and never land on an input.
  * @module
  */
-import { existsSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { loadConfig } from "../config.js";
 import { EXIT, UsageError, useColor } from "../errors.js";
@@ -92,20 +93,48 @@ export async function watchCommand(
   };
 
   for (const doc of documents) renderOne(doc);
-  process.stderr.write(`watching ${srcArg} for changes (Ctrl-C to stop)\n`);
 
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
+  /** What each changed path held when we last acted on it (see `settle` below). */
+  const seen = new Map<string, string>();
+  const settleTimers = new Map<string, NodeJS.Timeout>();
+
+  const changed = (abs: string): void => {
+    pending.add(abs);
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  };
   const flush = () => {
     timer = null;
-    const changed = pending;
+    const paths = pending;
     pending = new Set();
     const affected = new Set<string>();
-    for (const path of changed) {
+    for (const path of paths) {
+      seen.set(path, fingerprint(path));
       if (documents.has(path) && existsSync(path)) affected.add(path);
       for (const [doc, deps] of dependencies) if (deps.has(path)) affected.add(doc);
     }
     for (const doc of affected) renderOne(doc);
+  };
+  // Chokidar drops a second "change" for a path that comes within 50 ms of the one
+  // before (its own throttle), so two quick saves would leave the first version
+  // rendered. After each change we look once more when that window has passed and
+  // treat a difference from what we acted on as a change of our own.
+  const settle = (abs: string): void => {
+    clearTimeout(settleTimers.get(abs));
+    settleTimers.set(
+      abs,
+      setTimeout(
+        () => {
+          settleTimers.delete(abs);
+          if (pending.has(abs))
+            settle(abs); // not acted on yet: look again later
+          else if (seen.has(abs) && fingerprint(abs) !== seen.get(abs)) changed(abs);
+        },
+        CHOKIDAR_THROTTLE_MS + debounceMs + 25,
+      ),
+    );
   };
   watcher.on("all", (event: string, path: string) => {
     const abs = resolve(path);
@@ -113,19 +142,38 @@ export async function watchCommand(
     if (event === "unlink" && documents.has(abs)) {
       documents.delete(abs);
       dependencies.delete(abs);
+      seen.delete(abs);
       process.stderr.write(`removed ${relative(cwd, abs)} (its output is left in place)\n`);
       return;
     }
-    pending.add(abs);
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    changed(abs);
+    settle(abs);
   });
+
+  // Chokidar scans before it reports changes; an edit made during the scan is not an
+  // event. Announce "watching" only once that is true, so the message can be trusted.
+  await new Promise<void>((ready) => watcher.once("ready", () => ready()));
+  process.stderr.write(`watching ${srcArg} for changes (Ctrl-C to stop)\n`);
 
   return await new Promise<number>((done) => {
     const stop = () => {
+      for (const t of settleTimers.values()) clearTimeout(t);
+      if (timer !== null) clearTimeout(timer);
       void watcher.close().then(() => done(EXIT.ok));
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+}
+
+/** How long chokidar 4 swallows repeated "change" events for one path. */
+const CHOKIDAR_THROTTLE_MS = 50;
+
+/** The content of a file as a short digest ("missing" when it is gone). */
+function fingerprint(path: string): string {
+  try {
+    return createHash("sha1").update(readFileSync(path)).digest("base64");
+  } catch {
+    return "missing";
+  }
 }

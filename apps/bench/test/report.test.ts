@@ -5,7 +5,17 @@ import { tableToMarkdown } from "../src/report/markdown.js";
 const section = {
   id: "t",
   title: "Test <section>",
-  tables: [{ title: "Seed targets", columns: ["target", "result"], rows: [["a|b", "met"], ["c", "missed"]], notes: ["a note"] }],
+  tables: [
+    {
+      title: "Seed targets",
+      columns: ["target", "result"],
+      rows: [
+        ["a|b", "met"],
+        ["c", "missed"],
+      ],
+      notes: ["a note"],
+    },
+  ],
   data: {},
 };
 
@@ -17,9 +27,21 @@ describe("report", () => {
   });
 
   it("builds a self-contained HTML page with charts as inline SVG", async () => {
-    const html = await buildHtml("Report", "meta", [section], [
-      { title: "Ratio", unit: "×", values: [{ group: "W1", engine: "xmd", value: 2 }, { group: "W1", engine: "eta", value: 1 }] },
-    ]);
+    const html = await buildHtml(
+      "Report",
+      "meta",
+      [section],
+      [
+        {
+          title: "Ratio",
+          unit: "×",
+          values: [
+            { group: "W1", engine: "xmd", value: 2 },
+            { group: "W1", engine: "eta", value: 1 },
+          ],
+        },
+      ],
+    );
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<svg");
     expect(html).toContain("Test &lt;section&gt;");

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ENGINES, makeEngine } from "../src/macro/engines.js";
-import { normalize, w1Interpolate, w2Loop, w3Nested, w4ManyDocs, w5LargeProgram } from "../src/macro/workloads.js";
+import {
+  normalize,
+  w1Interpolate,
+  w2Loop,
+  w3Nested,
+  w4ManyDocs,
+  w5LargeProgram,
+} from "../src/macro/workloads.js";
 
 describe("workloads", () => {
   it("are generated deterministically", () => {
@@ -20,7 +27,12 @@ describe("workloads", () => {
     expect(w5LargeProgram().length).toBeGreaterThanOrEqual(1024 * 1024);
   });
 
-  for (const make of [() => [w1Interpolate(0.05)], () => [w2Loop(0.05)], () => [w3Nested(0.1)], () => w4ManyDocs(5)]) {
+  for (const make of [
+    () => [w1Interpolate(0.05)],
+    () => [w2Loop(0.05)],
+    () => [w3Nested(0.1)],
+    () => w4ManyDocs(5),
+  ]) {
     const ws = make();
     const id = ws[0]?.id;
     for (const engine of ENGINES) {

@@ -50,7 +50,7 @@ export interface CellResult {
   live_slots_after_dispose?: number;
   samples: number;
   /** For the leak check: heap after 100 and after N renders. */
-  leak?: { after100: number; afterN: number; n: number };
+  leak?: { after100: number; afterN: number; after2N: number; n: number };
 }
 
 function stats(times: number[]): { median: number; min: number; max: number } {
@@ -63,8 +63,16 @@ function stats(times: number[]): { median: number; min: number; max: number } {
 }
 
 /** JS heap plus ArrayBuffer backing stores (typed-array pools live there, outside heapUsed). */
-function heapUsed(): number {
-  collectGarbage();
+/**
+ * Live JS heap plus ArrayBuffer memory (where pools keep their columns) after full GCs.
+ * V8 frees the backing stores of dead ArrayBuffers on a later task, not inside gc(),
+ * so we yield between collections; without it a freed pool still counts as live.
+ */
+async function heapUsed(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    collectGarbage();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 }
@@ -93,7 +101,7 @@ function workloadsFor(request: CellRequest): Workload[] {
 }
 
 async function runRender(request: CellRequest): Promise<CellResult> {
-  const before = heapUsed();
+  const before = await heapUsed();
   const engine = makeEngine(request.engine);
   const workloads = workloadsFor(request);
   // 1. Outputs must agree before anything is timed.
@@ -135,7 +143,7 @@ async function runRender(request: CellRequest): Promise<CellResult> {
     for (const w of workloads) engine.compile(w)();
     compileTimes.push(performance.now() - t);
   }
-  const retained = heapUsed() - before;
+  const retained = (await heapUsed()) - before;
   const fragmentation = oldSpaceFragmentation();
   const s = stats(times);
   const result: CellResult = {
@@ -180,7 +188,7 @@ async function runParse(request: CellRequest): Promise<CellResult> {
   const runtime = engine.runtime;
   if (!runtime) return { ...empty(request), mismatch: "W5 is XMD only" };
   runtime.parse(source, { lang: "xmd" }).release(); // warm up
-  const before = heapUsed();
+  const before = await heapUsed();
   const times: number[] = [];
   let kept = runtime.parse(source, { lang: "xmd" });
   const { gc } = await withGcObserved(() => {
@@ -191,7 +199,7 @@ async function runParse(request: CellRequest): Promise<CellResult> {
       times.push(performance.now() - t);
     }
   });
-  const retained = heapUsed() - before;
+  const retained = (await heapUsed()) - before;
   const fragmentation = oldSpaceFragmentation();
   const nodes = kept.nodeCount;
   kept.release();
@@ -219,13 +227,16 @@ async function runLeak(request: CellRequest): Promise<CellResult> {
   const docs = w4ManyDocs(100);
   const n = request.quick ? 2_000 : 10_000;
   for (let i = 0; i < 100; i++) engine.compile(docs[i % 100] as Workload)();
-  const after100 = heapUsed();
+  const after100 = await heapUsed();
   for (let i = 100; i < n; i++) engine.compile(docs[i % 100] as Workload)();
-  const afterN = heapUsed();
+  const afterN = await heapUsed();
+  // A leak keeps growing; JIT warm-up (code, feedback) does not. A second N tells them apart.
+  for (let i = n; i < 2 * n; i++) engine.compile(docs[i % 100] as Workload)();
+  const after2N = await heapUsed();
   const state = engine.runtime?.inspect();
   return {
     ...empty(request),
-    leak: { after100, afterN, n },
+    leak: { after100, afterN, after2N, n },
     live_slots_after_dispose: state ? state.live.nodes + state.live.variables + state.live.temporaries : 0,
     rss_peak_bytes: process.resourceUsage().maxRSS * 1024,
   };

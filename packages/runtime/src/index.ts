@@ -2,6 +2,13 @@ export { XmdError, type XmdErrorCode } from "./api/error.js";
 export { type FormatOptions, formatError } from "./api/format.js";
 export type { ExecPolicy, Limits, MemoryMode, RenderOptions, RuntimeOptions } from "./api/options.js";
 export { DEFAULT_LIMITS } from "./api/options.js";
-export type { ParsedDocument, RenderResult, Runtime, RuntimeState } from "./api/runtime.js";
+export type {
+  CompiledDocument,
+  CompileOptions,
+  ParsedDocument,
+  RenderResult,
+  Runtime,
+  RuntimeState,
+} from "./api/runtime.js";
 export type { AllocationCounts, PoolSummary, RunStats } from "./api/stats.js";
 export { createRuntime, langOf } from "./runtime.js";

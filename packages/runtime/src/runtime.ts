@@ -7,7 +7,14 @@ import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import { XmdError } from "./api/error.js";
 import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
-import type { ParsedDocument, RenderResult, Runtime, RuntimeState } from "./api/runtime.js";
+import type {
+  CompiledDocument,
+  CompileOptions,
+  ParsedDocument,
+  RenderResult,
+  Runtime,
+  RuntimeState,
+} from "./api/runtime.js";
 import type { RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
@@ -26,7 +33,7 @@ import { GlobalNames, Resolver } from "./resolve/resolver.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
-import { HeapNodeStore, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
+import { HeapNodeStore, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
 import type { ParseUnit } from "./syntax/unit.js";
 import { RuntimeFault } from "./values/fault.js";
 
@@ -146,14 +153,23 @@ class XmdRuntime implements Runtime {
     }
   }
 
-  parse(source: string, options: RenderOptions = {}): ParsedDocument {
-    // A kept tree gets stores of its own, so renders (which release theirs) cannot touch it.
+  /** Name table and node store for a tree that outlives renders (which release theirs). */
+  private ownStores(): { names: NameTable; nodes: NodeStore } {
     const names = this.memory === "pooled" ? new InternedNames() : new PlainNames();
     const nodes =
       this.memory === "pooled"
         ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked)
         : new HeapNodeStore();
-    const run = new DocumentRun(
+    return { names, nodes };
+  }
+
+  private newRun(
+    names: NameTable,
+    nodes: NodeStore,
+    options: RenderOptions,
+    nodeMark: NodeMark | null = null,
+  ): DocumentRun {
+    return new DocumentRun(
       names,
       nodes,
       this.stack,
@@ -162,11 +178,49 @@ class XmdRuntime implements Runtime {
       this.services,
       this.options,
       options,
+      nodeMark,
     );
-    run.parseAndResolve(source);
+  }
+
+  parse(source: string, options: RenderOptions = {}): ParsedDocument {
+    const { names, nodes } = this.ownStores();
+    this.newRun(names, nodes, options).parseAndResolve(source);
     return {
       nodeCount: nodes.live,
       release: () => nodes.releaseAll(),
+    };
+  }
+
+  compile(source: string, options: CompileOptions = {}): CompiledDocument {
+    const { names, nodes } = this.ownStores();
+    const { vars: declared, ...where } = options;
+    const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
+    const prepared = this.newRun(names, nodes, where).prepare(source, declaredNames);
+    let released = false;
+    return {
+      get nodeCount() {
+        return nodes.live;
+      },
+      render: (vars: Record<string, unknown> = {}): RenderResult => {
+        if (released) throw new Error("render() after release(): compile the document again");
+        const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
+        const started = performance.now();
+        try {
+          const output = run.run(prepared, vars, true);
+          return {
+            output,
+            stats: run.stats(started),
+            dependencies: [...run.dependencies],
+            nondeterminism: run.nondeterminism,
+          };
+        } finally {
+          run.release();
+        }
+      },
+      release: () => {
+        released = true;
+        nodes.releaseAll();
+      },
     };
   }
 
@@ -188,6 +242,14 @@ class XmdRuntime implements Runtime {
   }
 }
 
+/** A parsed and resolved document, ready to run (once, or many times when compiled). */
+interface PreparedDocument {
+  unit: ParseUnit;
+  program: Program;
+  globals: GlobalNames;
+  crlf: boolean;
+}
+
 /** One render: the module cache, the import stack, the context shared by its modules. */
 class DocumentRun {
   readonly dependencies = new Set<string>();
@@ -202,6 +264,14 @@ class DocumentRun {
   private parseMs = 0;
   private outputBytes = 0;
   private readonly internMark: number | null;
+  /** Allocation counters when the run began; the stores count for their whole life. */
+  private readonly countsAtStart: {
+    nodes: number;
+    strings: number;
+    interned: number;
+    vars: number;
+    lookups: number;
+  };
 
   constructor(
     private readonly names: NameTable,
@@ -212,12 +282,21 @@ class DocumentRun {
     private readonly services: Omit<EvalServices, "importValue" | "importInPlace">,
     private readonly options: RuntimeOptions,
     private readonly render: RenderOptions,
+    /** Set when the store holds a compiled tree that must outlive this run. */
+    private readonly nodeMark: NodeMark | null = null,
   ) {
     this.path = render.path ? resolvePath(render.path) : "<stdin>";
     this.lang = render.lang ?? langOf(render.path);
     this.rootDir = resolvePath(options.root ?? (render.path ? dirname(this.path) : process.cwd()));
     // Names interned by this document are dropped when it is done; keywords stay.
     this.internMark = names instanceof InternedNames ? names.interner.mark() : null;
+    this.countsAtStart = {
+      nodes: nodes.counts.nodes,
+      strings: nodes.counts.strings,
+      interned: nodes.counts.internedStrings,
+      vars: vars.created,
+      lookups: names.servedLookups,
+    };
   }
 
   /** The root with symlinks resolved, computed on the first file access (most renders touch no file). */
@@ -296,12 +375,29 @@ class DocumentRun {
   }
 
   execute(source: string): string {
+    const vars = this.render.vars ?? {};
+    return this.run(this.prepare(source, Object.keys(vars)), vars);
+  }
+
+  /**
+   * Parses and resolves the document. `declared` are the names of the variables renders
+   * will pass: declared before resolving, so that `set NAME` in a function assigns them.
+   */
+  prepare(source: string, declared: readonly string[]): PreparedDocument {
     const unit = this.newUnit(source, this.displayPath());
     const program = this.parse(unit, this.lang);
     const globals = new GlobalNames();
-    const vars = this.render.vars ?? {};
-    for (const name of Object.keys(vars)) globals.declare(this.names.keyOfText(name));
+    for (const name of declared) globals.declare(this.names.keyOfText(name));
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
+    return { unit, program, globals, crlf: source.includes("\r\n") };
+  }
+
+  /** Runs a prepared document with these variables and returns its output. */
+  run(prepared: PreparedDocument, vars: Record<string, unknown>, shared = false): string {
+    const { unit, program } = prepared;
+    // A compiled document's names are shared by all its renders; in-place imports and
+    // new variables must not add to them, so each render works on a copy.
+    const globals = shared ? prepared.globals.copy() : prepared.globals;
 
     const interp = new Interpreter(this.nodes, this.names, this.stack, this.vars, this.limits, {
       ...this.services,
@@ -309,11 +405,12 @@ class DocumentRun {
       importInPlace: (from, path, it) => this.importInPlace(from, path, it),
     });
     this.interpreter = interp;
-    if (source.includes("\r\n")) interp.newline = "\r\n";
+    if (prepared.crlf) interp.newline = "\r\n";
     const module = new ModuleInstance(unit, globals, this.path, this.context(render_dir(this.path)));
     interp.module = module;
     for (const [name, value] of Object.entries(vars)) {
-      const index = globals.index.get(this.names.keyOfText(name)) as number;
+      const key = this.names.keyOfText(name);
+      const index = globals.index.get(key) ?? globals.declare(key);
       const v = this.vars.create();
       this.vars.write(v, value);
       module.globalVars[index] = v;
@@ -416,22 +513,24 @@ class DocumentRun {
     const pooled = nodes.pooled;
     const temps = interp?.temps ?? 0;
     const frameSlots = interp?.frameSlots ?? 0;
-    const variables = this.vars.created + frameSlots;
-    const nameLookups = this.names.servedLookups;
+    const at = this.countsAtStart;
+    const variables = this.vars.created - at.vars + frameSlots;
+    const nameLookups = this.names.servedLookups - at.lookups;
     const other = interp?.heapValues ?? 0;
+    const nodeCount = nodes.counts.nodes - at.nodes;
     const requested = {
-      node: nodes.counts.nodes,
+      node: nodeCount,
       variable: variables,
       temporary: temps,
-      string: nodes.counts.strings + (pooled ? nameLookups : 0),
+      string: nodes.counts.strings - at.strings + (pooled ? nameLookups : 0),
       other,
     };
     const served = pooled
       ? {
-          node: nodes.counts.nodes,
+          node: nodeCount,
           variable: variables,
           temporary: temps,
-          string: nodes.counts.internedStrings + nameLookups,
+          string: nodes.counts.internedStrings - at.interned + nameLookups,
           other: 0,
         }
       : { node: 0, variable: 0, temporary: 0, string: 0, other: 0 };
@@ -464,7 +563,8 @@ class DocumentRun {
 
   /** Returns every slot the run acquired. */
   release(): void {
-    this.nodes.releaseAll();
+    if (this.nodeMark !== null) this.nodes.rollback(this.nodeMark);
+    else this.nodes.releaseAll();
     this.vars.releaseAll();
     this.stack.reset();
     if (this.internMark !== null && this.names instanceof InternedNames) {

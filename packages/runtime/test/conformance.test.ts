@@ -86,20 +86,32 @@ describe.each(["pooled", "heap"] as MemoryMode[])("conformance (%s)", (memory) =
       cpSync(join(CORPUS, c.folder), work, { recursive: true });
       const runtime = createRuntime({ ...optionsFromArgs(c.args), memory, checked: true });
       const path = join(work, c.input);
-      if (c.expected !== undefined) {
-        const { output } = runtime.renderFile(path);
-        expect(output).toBe(c.expected);
-      } else {
-        expect(c.expect?.exitNonzero).toBe(true);
-        let error: unknown;
+      // Compiled once and rendered twice, a document must give what render gives.
+      const compileAndRender = () => {
+        const doc = runtime.compile(readFileSync(path, "utf8"), { path });
         try {
-          runtime.renderFile(path);
-        } catch (e) {
-          error = e;
+          const first = doc.render().output;
+          expect(doc.render().output).toBe(first);
+          return { output: first };
+        } finally {
+          doc.release();
         }
-        expect(error).toBeInstanceOf(XmdError);
-        const text = formatError(error as XmdError);
-        for (const needle of c.expect?.stderrContains ?? []) expect(text).toContain(needle);
+      };
+      for (const renderIt of [() => runtime.renderFile(path), compileAndRender]) {
+        if (c.expected !== undefined) {
+          expect(renderIt().output).toBe(c.expected);
+        } else {
+          expect(c.expect?.exitNonzero).toBe(true);
+          let error: unknown;
+          try {
+            renderIt();
+          } catch (e) {
+            error = e;
+          }
+          expect(error).toBeInstanceOf(XmdError);
+          const text = formatError(error as XmdError);
+          for (const needle of c.expect?.stderrContains ?? []) expect(text).toContain(needle);
+        }
       }
       runtime.dispose();
     });

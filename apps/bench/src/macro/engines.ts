@@ -37,8 +37,14 @@ export type Render = () => string;
 
 export interface Engine {
   id: EngineId;
-  /** Compiles the template of `w` (XMD: prepares a runtime; it parses on every render). */
+  /** Compiles the template of `w` once; the result renders it (again and again). */
   compile(w: Workload): Render;
+  /**
+   * Parses and renders `w` once, the way a one-shot user would (XMD: `render`, which
+   * reuses the runtime's pools instead of giving the tree stores of its own).
+   * Engines without it compile and render.
+   */
+  once?(w: Workload): string;
   /** Releases what the engine holds (XMD: dispose the runtime). */
   dispose?(): void;
   /** XMD only: the runtime, for statistics. */
@@ -58,7 +64,11 @@ export function makeEngine(id: EngineId): Engine {
       return {
         id,
         runtime,
-        compile: (w) => () => runtime.render(w.xmd.source, { lang: w.xmd.lang, vars: w.data }).output,
+        compile: (w) => {
+          const doc = runtime.compile(w.xmd.source, { lang: w.xmd.lang, vars: Object.keys(w.data) });
+          return () => doc.render(w.data).output;
+        },
+        once: (w) => runtime.render(w.xmd.source, { lang: w.xmd.lang, vars: w.data }).output,
         dispose: () => runtime.dispose(),
       };
     }

@@ -142,7 +142,7 @@ export async function macroSuite(
         w === "W4"
           ? ["Every engine compiles and renders each of the documents once: compile cost is the point."]
           : [
-              "XMD parses the document on every render (it has no separate compile step); peers render a template compiled once. The compile+render column is the fair comparison.",
+              "render: every engine renders a template compiled once (XMD: `runtime.compile` then `render(vars)`); compile+render: parse and render from source (XMD: `runtime.render`).",
             ],
     });
   }

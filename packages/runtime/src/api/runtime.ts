@@ -28,6 +28,12 @@ export interface Runtime {
    * `release()`. For measuring what a parsed program costs; rendering does not need it.
    */
   parse(source: string, options?: RenderOptions): ParsedDocument;
+  /**
+   * Compile once, render many: parse and resolve a document now and keep the tree, so
+   * each `render(vars)` only runs it. Output is the same as {@link Runtime.render} with
+   * the same variables. Imported modules and data files are read again on every render.
+   */
+  compile(source: string, options?: CompileOptions): CompiledDocument;
   /** The runtime's pools and stack as they are now (between renders every live count is zero). */
   inspect(): RuntimeState;
   /** Release everything the runtime holds; every pool's live count returns to zero. */
@@ -39,6 +45,27 @@ export interface ParsedDocument {
   /** AST nodes in the tree. */
   readonly nodeCount: number;
   /** Frees the tree (returns its pool slots). */
+  release(): void;
+}
+
+/** Where a compiled document comes from, and the variables its renders will pass. */
+export interface CompileOptions extends Omit<RenderOptions, "vars"> {
+  /**
+   * The names of the variables renders will pass (or an object whose keys are those
+   * names). Declaring them lets `set NAME` inside a function assign the variable, as it
+   * does in `render`; a variable passed to `render` without being declared is still
+   * visible wherever the document uses its name.
+   */
+  vars?: readonly string[] | Record<string, unknown>;
+}
+
+/** A document parsed once and kept, to be rendered many times. */
+export interface CompiledDocument {
+  /** AST nodes alive in the document's store: the kept tree (a render's imports are freed when it ends). */
+  readonly nodeCount: number;
+  /** Runs the document with these variables. Throws {@link XmdError} like `render`. */
+  render(vars?: Record<string, unknown>): RenderResult;
+  /** Frees the tree; `render` afterwards throws. */
   release(): void;
 }
 

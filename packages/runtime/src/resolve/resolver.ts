@@ -36,6 +36,12 @@ export class GlobalNames {
   get size(): number {
     return this.names.length;
   }
+  /** An independent copy (each render of a compiled document gets one). */
+  copy(): GlobalNames {
+    const c = new GlobalNames();
+    for (const key of this.names) c.declare(key);
+    return c;
+  }
 }
 
 interface Scope {

@@ -124,8 +124,18 @@ export interface NodeStore {
   readonly live: number;
   /** Release every node (end of a document run). */
   releaseAll(): void;
+  /** Remember the nodes that exist now, so that {@link rollback} can free only later ones. */
+  mark(): NodeMark;
+  /** Free every node created since `mark` (a render of a compiled document frees its imports). */
+  rollback(mark: NodeMark): void;
   /** Allocation accounting: nodes created, and string constants created vs interned. */
   readonly counts: { nodes: number; strings: number; internedStrings: number };
+}
+
+/** A point in a store's history: nodes and long strings created before it. */
+export interface NodeMark {
+  readonly nodes: number;
+  readonly strings: number;
 }
 
 /** Strings up to this many code units are interned; longer ones go to a side list. */
@@ -147,6 +157,8 @@ export class PooledNodeStore implements NodeStore {
   private readonly fNum;
   /** Long string constants; the node's num is -(index + 1). */
   private longStrings: string[] = [];
+  /** Handles created since the first open mark, in order; null when no mark is open. */
+  private created: number[] | null = null;
 
   constructor(
     private readonly names: NameTable & {
@@ -180,6 +192,7 @@ export class PooledNodeStore implements NodeStore {
   create(kind: number, start: number, end: number): NodeId {
     const h = this.pool.acquire();
     this.counts.nodes++;
+    if (this.created !== null) this.created.push(h);
     this.fKind.set(h, kind);
     this.fStart.set(h, start);
     this.fEnd.set(h, end);
@@ -260,6 +273,19 @@ export class PooledNodeStore implements NodeStore {
   releaseAll(): void {
     this.pool.reset();
     this.longStrings = [];
+    this.created = null;
+  }
+  mark(): NodeMark {
+    if (this.created === null) this.created = [];
+    return { nodes: this.created.length, strings: this.longStrings.length };
+  }
+  rollback(mark: NodeMark): void {
+    const created = this.created;
+    if (created === null) return;
+    for (let i = created.length - 1; i >= mark.nodes; i--) this.pool.release(created[i] as Handle);
+    created.length = mark.nodes;
+    this.longStrings.length = mark.strings;
+    if (mark.nodes === 0) this.created = null;
   }
 }
 
@@ -367,5 +393,11 @@ export class HeapNodeStore implements NodeStore {
   }
   releaseAll(): void {
     this.nodes = [];
+  }
+  mark(): NodeMark {
+    return { nodes: this.nodes.length, strings: 0 };
+  }
+  rollback(mark: NodeMark): void {
+    this.nodes.length = mark.nodes;
   }
 }

@@ -154,11 +154,14 @@ class XmdRuntime implements Runtime {
   }
 
   /** Name table and node store for a tree that outlives renders (which release theirs). */
-  private ownStores(): { names: NameTable; nodes: NodeStore } {
+  private ownStores(source: string): { names: NameTable; nodes: NodeStore } {
     const names = this.memory === "pooled" ? new InternedNames() : new PlainNames();
+    // Pages sized to the document (about one node per 4 characters), so that a thousand
+    // small compiled documents do not hold a thousand 4096-slot pages.
+    const pageSize = Math.min(4096, Math.max(64, 2 ** Math.ceil(Math.log2(source.length / 4 + 1))));
     const nodes =
       this.memory === "pooled"
-        ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked)
+        ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked, pageSize)
         : new HeapNodeStore();
     return { names, nodes };
   }
@@ -183,7 +186,7 @@ class XmdRuntime implements Runtime {
   }
 
   parse(source: string, options: RenderOptions = {}): ParsedDocument {
-    const { names, nodes } = this.ownStores();
+    const { names, nodes } = this.ownStores(source);
     this.newRun(names, nodes, options).parseAndResolve(source);
     return {
       nodeCount: nodes.live,
@@ -192,7 +195,7 @@ class XmdRuntime implements Runtime {
   }
 
   compile(source: string, options: CompileOptions = {}): CompiledDocument {
-    const { names, nodes } = this.ownStores();
+    const { names, nodes } = this.ownStores(source);
     const { vars: declared, ...where } = options;
     const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
     const prepared = this.newRun(names, nodes, where).prepare(source, declaredNames);

@@ -166,11 +166,13 @@ export class PooledNodeStore implements NodeStore {
     },
     maxCapacity: number,
     checked: boolean,
+    /** Slots per page: 4096 for the runtime's shared store, smaller for one small kept tree. */
+    pageSize = 4096,
   ) {
     this.pool = new StructPool({
       name: "ast-nodes",
       fields: NODE_FIELDS,
-      pageSize: 4096,
+      pageSize,
       maxCapacity,
       checked,
     });

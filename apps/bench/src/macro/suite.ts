@@ -142,7 +142,7 @@ export async function macroSuite(
         w === "W4"
           ? ["Every engine compiles and renders each of the documents once: compile cost is the point."]
           : [
-              "render: every engine renders a template compiled once (XMD: `runtime.compile` then `render(vars)`); compile+render: parse and render from source (XMD: `runtime.render`).",
+              "render: every engine renders a template compiled once (XMD: `runtime.compile` then `render(vars)`); compile+render: parse and render from source (XMD: `runtime.render`). Outputs are flattened inside the timing: an engine that returns a `+=` rope has not yet paid for its copy.",
             ],
     });
   }

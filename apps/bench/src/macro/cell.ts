@@ -117,7 +117,7 @@ function workloadsFor(request: CellRequest): Workload[] {
 
 async function runRender(request: CellRequest): Promise<CellResult> {
   const before = await heapUsed();
-  const engine = makeEngine(request.engine);
+  const engine = await makeEngine(request.engine);
   const workloads = workloadsFor(request);
   // 1. Outputs must agree before anything is timed.
   for (const w of workloads) {
@@ -201,7 +201,7 @@ async function runRender(request: CellRequest): Promise<CellResult> {
 /** W5: parse and keep a 1 MB program; what stays in the heap is the point. */
 async function runParse(request: CellRequest): Promise<CellResult> {
   const source = w5LargeProgram(request.quick ? 256 * 1024 : 1024 * 1024);
-  const engine = makeEngine(request.engine);
+  const engine = await makeEngine(request.engine);
   const runtime = engine.runtime;
   if (!runtime) return { ...empty(request), mismatch: "W5 is XMD only" };
   runtime.parse(source, { lang: "xmd" }).release(); // warm up
@@ -240,7 +240,7 @@ async function runParse(request: CellRequest): Promise<CellResult> {
 
 /** Leak check: heap after N renders of small documents stays within 5% of the heap after 100. */
 async function runLeak(request: CellRequest): Promise<CellResult> {
-  const engine = makeEngine(request.engine);
+  const engine = await makeEngine(request.engine);
   const docs = w4ManyDocs(100);
   const n = request.quick ? 2_000 : 10_000;
   for (let i = 0; i < 100; i++) once(engine, docs[i % 100] as Workload);

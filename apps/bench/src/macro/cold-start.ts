@@ -10,6 +10,6 @@ const id = process.argv[2] as EngineId | undefined;
 if (id !== undefined && process.argv[1]?.endsWith("cold-start.js")) {
   const doc = w4ManyDocs(1)[0];
   if (doc === undefined) throw new Error("no document");
-  const out = makeEngine(id).compile(doc)();
+  const out = (await makeEngine(id)).compile(doc)();
   if (out.length === 0) process.exitCode = 1;
 }

@@ -3,12 +3,7 @@
  * Every peer is configured to emit text as is (no HTML escaping), as markdown needs.
  * @module
  */
-import { createRuntime, type MemoryMode } from "@xmd/runtime";
-import { Eta } from "eta";
-import Handlebars from "handlebars";
-import { Liquid } from "liquidjs";
-import Mustache from "mustache";
-import nunjucks from "nunjucks";
+import type { createRuntime, MemoryMode } from "@xmd/runtime";
 import type { Workload } from "./workloads.js";
 
 export type EngineId =
@@ -51,14 +46,15 @@ export interface Engine {
   runtime?: ReturnType<typeof createRuntime>;
 }
 
-const handlebars = Handlebars.create();
-handlebars.registerHelper("gt", (a: number, b: number) => a > b);
-handlebars.registerHelper("mul", (a: number, b: number) => a * b);
-
-export function makeEngine(id: EngineId): Engine {
+/**
+ * Makes an engine. Each engine's library is imported here, on demand, so that a cold
+ * start (W6) loads that engine alone.
+ */
+export async function makeEngine(id: EngineId): Promise<Engine> {
   switch (id) {
     case "xmd-pooled":
     case "xmd-heap": {
+      const { createRuntime } = await import("@xmd/runtime");
       const memory: MemoryMode = id === "xmd-pooled" ? "pooled" : "heap";
       const runtime = createRuntime({ memory, limits: { maxIterations: 100_000_000, timeoutMs: 600_000 } });
       return {
@@ -73,6 +69,7 @@ export function makeEngine(id: EngineId): Engine {
       };
     }
     case "liquidjs": {
+      const { Liquid } = await import("liquidjs");
       const liquid = new Liquid();
       return {
         id,
@@ -83,6 +80,7 @@ export function makeEngine(id: EngineId): Engine {
       };
     }
     case "nunjucks": {
+      const { default: nunjucks } = await import("nunjucks");
       const env = new nunjucks.Environment(null, { autoescape: false });
       return {
         id,
@@ -92,7 +90,11 @@ export function makeEngine(id: EngineId): Engine {
         },
       };
     }
-    case "handlebars":
+    case "handlebars": {
+      const { default: Handlebars } = await import("handlebars");
+      const handlebars = Handlebars.create();
+      handlebars.registerHelper("gt", (a: number, b: number) => a > b);
+      handlebars.registerHelper("mul", (a: number, b: number) => a * b);
       return {
         id,
         compile: (w) => {
@@ -100,7 +102,9 @@ export function makeEngine(id: EngineId): Engine {
           return () => tpl(w.data);
         },
       };
+    }
     case "eta": {
+      const { Eta } = await import("eta");
       const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false });
       return {
         id,
@@ -110,7 +114,8 @@ export function makeEngine(id: EngineId): Engine {
         },
       };
     }
-    case "mustache":
+    case "mustache": {
+      const { default: Mustache } = await import("mustache");
       return {
         id,
         compile: (w) => {
@@ -119,6 +124,7 @@ export function makeEngine(id: EngineId): Engine {
           return () => Mustache.render(w.mustache, w.mustacheView, {}, { escape: (s: string) => s } as never);
         },
       };
+    }
     case "baseline":
       return { id, compile: (w) => () => w.baseline(w.data) };
   }

@@ -4,11 +4,23 @@
  * no merge keys, and at most {@link MAX_YAML_ALIASES} alias expansions (billion-laughs guard).
  * @module
  */
-import YAML from "yaml";
+import { createRequire } from "node:module";
+import type YAMLModule from "yaml";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 import { findJsonError, positionAt } from "./json-error.js";
 import { toJsonText } from "./text.js";
+
+/**
+ * The YAML library, loaded on first use: it costs about 50 ms to load, which every
+ * render that never touches YAML (most) would otherwise pay at start-up. `require`
+ * keeps rendering synchronous.
+ */
+let yamlModule: typeof YAMLModule | null = null;
+function yaml(): typeof YAMLModule {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as typeof YAMLModule;
+  return yamlModule;
+}
 
 /** Alias expansions allowed while reading one YAML document. */
 export const MAX_YAML_ALIASES = 100;
@@ -43,9 +55,9 @@ const YAML_OPTIONS = {
 
 /** Parses YAML text (one document); `source` names it in errors. */
 export function parseYamlText(text: string, source: string): unknown {
-  let doc: YAML.Document.Parsed;
+  let doc: YAMLModule.Document.Parsed;
   try {
-    doc = YAML.parseDocument(text, YAML_OPTIONS);
+    doc = yaml().parseDocument(text, YAML_OPTIONS);
   } catch (err) {
     throw new RuntimeFault("data", `${source} is not valid YAML: ${(err as Error).message}`);
   }
@@ -123,7 +135,7 @@ export function stringifyJson(value: unknown, indent?: number | string): string 
 /** `yaml.stringify value`: block style, dates as ISO strings, functions as `<function NAME>`. */
 export function stringifyYaml(value: unknown): string {
   const plain = JSON.parse(toJsonText(value)) as unknown;
-  return YAML.stringify(plain, { schema: "core" });
+  return yaml().stringify(plain, { schema: "core" });
 }
 
 /** Data file text in the format its extension says: JSON pretty-printed (2 spaces) with a final newline, or YAML. */
@@ -131,5 +143,5 @@ export function formatDataFile(value: unknown, format: "json" | "yaml", what: st
   const plain = toPlainData(value, what);
   return format === "json"
     ? `${JSON.stringify(plain, null, 2)}\n`
-    : YAML.stringify(plain, { schema: "core" });
+    : yaml().stringify(plain, { schema: "core" });
 }

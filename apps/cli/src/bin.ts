@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { EXIT, reportError, UsageError } from "./errors.js";
+import { EXIT, reportError } from "./errors.js";
 import type { RenderFlags } from "./options.js";
 
 function version(): string {
@@ -150,7 +150,6 @@ Examples:
         return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof UsageError) return reportError(error, debug);
-    return reportError(error, debug);
+    return await reportError(error, debug);
   }
 }

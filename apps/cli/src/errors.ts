@@ -3,7 +3,7 @@
  * runtime (exit 1); usage errors exit 2; anything else is a bug (exit 70).
  * @module
  */
-import { formatError, XmdError } from "@xmd/runtime";
+import type * as RuntimeModule from "@xmd/runtime";
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {}
@@ -18,17 +18,22 @@ export function useColor(stream: NodeJS.WriteStream = process.stderr): boolean {
   return stream.isTTY === true;
 }
 
-/** Prints an error the way a user should see it; stack traces only with --debug. */
-export function reportError(error: unknown, debug: boolean): number {
+/**
+ * Prints an error the way a user should see it; stack traces only with --debug.
+ * The runtime is imported here only when an error needs it, so that `xmd --version`
+ * and `xmd --help` do not load it.
+ */
+export async function reportError(error: unknown, debug: boolean): Promise<number> {
   const color = useColor();
+  if (error instanceof UsageError) {
+    process.stderr.write(`xmd: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const { formatError, XmdError }: typeof RuntimeModule = await import("@xmd/runtime");
   if (error instanceof XmdError) {
     process.stderr.write(`${formatError(error, { color })}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
-  }
-  if (error instanceof UsageError) {
-    process.stderr.write(`xmd: ${error.message}\n`);
-    return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(

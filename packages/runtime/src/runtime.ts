@@ -111,41 +111,12 @@ class XmdRuntime implements Runtime {
   }
 
   render(source: string, options: RenderOptions = {}): RenderResult {
-    const run = new DocumentRun(
-      this.names,
-      this.nodes,
-      this.stack,
-      this.vars,
-      this.limits,
-      this.services,
-      this.options,
-      options,
-    );
-    const started = performance.now();
-    try {
-      const output = run.execute(source);
-      return {
-        output,
-        stats: run.stats(started),
-        dependencies: [...run.dependencies],
-        nondeterminism: run.nondeterminism,
-      };
-    } finally {
-      run.release();
-    }
+    const run = this.newRun(this.names, this.nodes, options);
+    return finish(run, () => run.execute(source));
   }
 
   check(source: string, options: RenderOptions = {}): XmdError[] {
-    const run = new DocumentRun(
-      this.names,
-      this.nodes,
-      this.stack,
-      this.vars,
-      this.limits,
-      this.services,
-      this.options,
-      options,
-    );
+    const run = this.newRun(this.names, this.nodes, options);
     try {
       return run.parseOnly(source);
     } finally {
@@ -207,18 +178,7 @@ class XmdRuntime implements Runtime {
       render: (vars: Record<string, unknown> = {}): RenderResult => {
         if (released) throw new Error("render() after release(): compile the document again");
         const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
-        const started = performance.now();
-        try {
-          const output = run.run(prepared, vars, true);
-          return {
-            output,
-            stats: run.stats(started),
-            dependencies: [...run.dependencies],
-            nondeterminism: run.nondeterminism,
-          };
-        } finally {
-          run.release();
-        }
+        return finish(run, () => run.run(prepared, vars, true));
       },
       release: () => {
         released = true;
@@ -242,6 +202,22 @@ class XmdRuntime implements Runtime {
     this.nodes.releaseAll();
     this.vars.releaseAll();
     this.stack.reset();
+  }
+}
+
+/** Runs `produce` in `run` and packs the result; the run's slots are released whatever happens. */
+function finish(run: DocumentRun, produce: () => string): RenderResult {
+  const started = performance.now();
+  try {
+    const output = produce();
+    return {
+      output,
+      stats: run.stats(started),
+      dependencies: [...run.dependencies],
+      nondeterminism: run.nondeterminism,
+    };
+  } finally {
+    run.release();
   }
 }
 

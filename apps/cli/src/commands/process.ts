@@ -60,7 +60,7 @@ export async function processCommand(file: string | undefined, flags: ProcessFla
       vars,
     });
   } catch (e) {
-    if (e instanceof XmdError) return reportError(e, flags.debug === true);
+    if (e instanceof XmdError) return await reportError(e, flags.debug === true);
     throw e;
   }
   if (flags.stats) process.stderr.write(formatStats(fromStdin ? "<stdin>" : file, result.stats));

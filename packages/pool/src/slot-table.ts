@@ -74,7 +74,7 @@ export class SlotTable {
   reuses = 0;
   /** Most slots live at once. */
   highWater = 0;
-  /** Called after the arrays grew so the owner can grow its payload to `reserved` slots. */
+  /** Called after the arrays grew (or were trimmed) so the owner can resize its payload to `reserved` slots. */
   private readonly onGrow: (reserved: number) => void;
 
   /** Validates options; allocates nothing until the first acquire. */
@@ -178,6 +178,21 @@ export class SlotTable {
       reuseRatio: this.acquires === 0 ? 0 : this.reuses / this.acquires,
       occupancy: this.capacity === 0 ? 0 : this.live / this.capacity,
     };
+  }
+
+  /**
+   * Gives back the array room beyond the pages in use: growth doubles the arrays, so
+   * after a one-off build up to half of them can be slack. Live handles stay valid.
+   * O(capacity). Returns the number of slots of room given back.
+   */
+  trim(): number {
+    const slack = this.reserved - this.capacity;
+    if (slack === 0) return 0;
+    this.stamps = this.stamps.slice(0, this.capacity);
+    this.free = this.free.slice(0, this.capacity);
+    this.reserved = this.capacity;
+    this.onGrow(this.capacity);
+    return slack;
   }
 
   /** Adds one page (cold path): throws at `maxCapacity`, doubles the arrays when the page does not fit. */

@@ -169,6 +169,16 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
     this.table.releaseAll();
   }
 
+  /**
+   * Gives back the room growth reserved beyond the pool's pages — up to half of the
+   * arrays after a one-off build, such as a parsed tree that is kept. Handles and
+   * accessors stay valid; the pool grows again if needed. O(capacity).
+   * @returns slots of room given back
+   */
+  trim(): number {
+    return this.table.trim();
+  }
+
   /** Alias of {@link reset}. */
   clear(): void {
     this.reset();
@@ -189,11 +199,11 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
     return column;
   }
 
-  /** Growth callback: copy each column into a larger array and repoint its accessor. */
+  /** Resize callback (growth or trim): copy each column into a new array and repoint its accessor. */
   private grow(reserved: number): void {
     for (const column of this.columnList) {
       const array = new FIELD_ARRAY[column.type](reserved);
-      array.set(column.array);
+      array.set(column.array.length > reserved ? column.array.subarray(0, reserved) : column.array);
       column.array = array;
       column.accessor.repoint(array, this.table.stamps);
     }

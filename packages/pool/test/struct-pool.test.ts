@@ -139,6 +139,36 @@ describe("StructPool growth", () => {
   });
 });
 
+describe("StructPool trim", () => {
+  it("gives back the doubled room, keeps every record and handle, and can grow again", () => {
+    const p = pool({ pageSize: 16 });
+    const start = p.field("start");
+    const handles: Handle<"Node">[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const h = p.acquire();
+      start.set(h, i);
+      handles.push(h);
+    }
+    const capacity = p.stats().capacity; // 1008: 63 pages of 16
+    const given = p.trim();
+    expect(given).toBeGreaterThan(0); // the arrays had doubled to 1024
+    expect(p.trim()).toBe(0);
+    // Released slots and misuse checks still work after the trim.
+    const freed = handles.pop() as Handle<"Node">;
+    p.release(freed);
+    expect(catchPoolError(() => p.release(freed)).kind).toBe("double-free");
+    handles.forEach((h, i) => {
+      expect(p.isLive(h)).toBe(true);
+      expect(start.get(h)).toBe(i);
+    });
+    for (let i = 0; i < 100; i++) start.set(p.acquire(), 5000 + i);
+    expect(p.stats().capacity).toBeGreaterThan(capacity);
+    handles.forEach((h, i) => {
+      expect(start.get(h)).toBe(i);
+    });
+  });
+});
+
 describe("StructPool misuse in checked mode", () => {
   it("detects a double free with pool name, slot and kind", () => {
     const p = pool();

@@ -159,6 +159,7 @@ class XmdRuntime implements Runtime {
   parse(source: string, options: RenderOptions = {}): ParsedDocument {
     const { names, nodes } = this.ownStores(source);
     this.newRun(names, nodes, options).parseAndResolve(source);
+    nodes.trim();
     return {
       nodeCount: nodes.live,
       release: () => nodes.releaseAll(),
@@ -170,6 +171,7 @@ class XmdRuntime implements Runtime {
     const { vars: declared, ...where } = options;
     const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
     const prepared = this.newRun(names, nodes, where).prepare(source, declaredNames);
+    nodes.trim();
     let released = false;
     return {
       get nodeCount() {

@@ -124,6 +124,8 @@ export interface NodeStore {
   readonly live: number;
   /** Release every node (end of a document run). */
   releaseAll(): void;
+  /** Give back storage reserved beyond what the tree needs (a kept tree is done growing). */
+  trim(): void;
   /** Remember the nodes that exist now, so that {@link rollback} can free only later ones. */
   mark(): NodeMark;
   /** Free every node created since `mark` (a render of a compiled document frees its imports). */
@@ -277,6 +279,9 @@ export class PooledNodeStore implements NodeStore {
     this.longStrings = [];
     this.created = null;
   }
+  trim(): void {
+    this.pool.trim();
+  }
   mark(): NodeMark {
     if (this.created === null) this.created = [];
     return { nodes: this.created.length, strings: this.longStrings.length };
@@ -396,6 +401,7 @@ export class HeapNodeStore implements NodeStore {
   releaseAll(): void {
     this.nodes = [];
   }
+  trim(): void {}
   mark(): NodeMark {
     return { nodes: this.nodes.length, strings: 0 };
   }

@@ -1,10 +1,5 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import shared from "../../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    // End-to-end tests spawn real processes; give slow shared machines room.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+// End-to-end tests spawn real processes; the shared timeout already leaves them room.
+export default mergeConfig(shared, defineConfig({}));

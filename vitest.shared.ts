@@ -1,0 +1,17 @@
+/**
+ * Settings every package's vitest config starts from (each merges its own on top).
+ *
+ * CI runs every package's tests, type-check and lint at once on a 2-core machine that
+ * other jobs share, so a test that takes 0.2 s alone can take 20 times as long there.
+ * The timeout is a hang detector, not a speed check (no test asserts a wall-clock time):
+ * it is set far above any test's honest running time so that load alone never fails one.
+ */
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

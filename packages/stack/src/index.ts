@@ -1,6 +1,7 @@
 /**
- * `@xmd/stack`: stack allocation for temporaries — a typed value stack with O(1) frames
- * and marks, a reference side table that never leaks, and a bump arena for small arrays.
+ * `@xmd/stack`: stack allocation for temporaries — a typed value stack with frames, marks
+ * and unboxed numbers and handles, a reference side table that never leaks, and a bump
+ * arena for small arrays.
  * @module
  */
 

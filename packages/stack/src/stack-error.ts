@@ -11,7 +11,12 @@ export type StackErrorCode = "overflow" | "underflow" | "frame-order" | "type";
  * (runaway recursion); the others are bugs in the caller, reported in checked mode.
  */
 export class StackError extends Error {
+  /** Always `"StackError"`. */
   override readonly name = "StackError";
+  /**
+   * @param code - What went wrong.
+   * @param message - What happened, for a person.
+   */
   constructor(
     /** What went wrong. */
     readonly code: StackErrorCode,

@@ -1,17 +1,20 @@
 /**
- * A typed value stack: temporaries and call frames in three parallel columns.
+ * A typed value stack: temporaries and call frames in parallel columns.
  *
  * | column | type | holds |
  * | --- | --- | --- |
  * | tags | Uint8Array | {@link Tag} of each slot |
  * | nums | Float64Array | the number (or 0/1 for a boolean) |
- * | refs | Int32Array | index into the reference side table, or -1 |
+ * | handles | Int32Array | an int32 handle (a `@xmd/pool` handle, a table index) |
+ * | objects | side table | the JS object of a `Ref` slot |
  *
- * Numbers, booleans and null never become heap objects here. Anything else (strings,
- * arrays, closures) goes into a side table — a plain array indexed by slot — and the
- * slot's ref column points at it. Popping, releasing a mark or a frame clears the side
- * table entries it drops, so the GC can collect them: no object is kept alive by a slot
- * that is no longer in use.
+ * Numbers, booleans, null and int32 handles never become heap objects here. Anything
+ * else (strings, arrays, closures) goes into the side table, a plain array indexed by
+ * slot. It is indexed by slot, not kept as a stack of its own, because frame slots are
+ * assigned objects long after the temporaries above them were pushed. Popping, or
+ * releasing a mark or a frame, clears the entries it drops (a scan of the dropped slots'
+ * tag bytes, no allocation), so the GC can collect them: no object is kept alive by a
+ * slot that is no longer in use.
  * @module
  */
 import { StackError } from "./stack-error.js";
@@ -50,22 +53,58 @@ export interface StackStats {
   refsLive: number;
 }
 
+/**
+ * A stack of tagged values with frames and marks.
+ *
+ * - `push*` / `pop*` / `peek` work on the top; `get` / `set` / `*At` address any slot in use.
+ * - `pushFrame(n)` reserves `n` null slots addressed from `frameBase(frame)`; `popFrame`
+ *   drops the frame and everything above it.
+ * - `mark()` / `release(mark)` drop everything pushed after a point.
+ * - In checked mode (the default) misuse is a {@link StackError}: a typed pop of the wrong
+ *   type, a pop, drop or release that reaches into the innermost frame, frames popped out
+ *   of order. Release mode skips those checks; exhaustion (`overflow`) is always checked.
+ *
+ * @example
+ * ```ts
+ * const stack = new ValueStack({ maxSize: 1 << 16 });
+ * const frame = stack.pushFrame(2);          // two locals, null
+ * const base = stack.frameBase(frame);
+ * stack.setNumber(base, 40);                 // local 0 = 40, unboxed
+ * stack.pushNumber(stack.numberAt(base));    // a temporary
+ * stack.pushNumber(2);
+ * stack.pushNumber(stack.popNumber() + stack.popNumber());
+ * stack.popNumber();                         // 42
+ * stack.popFrame(frame);                     // size 0 again
+ * ```
+ */
 export class ValueStack {
   private tags: Uint8Array;
   private nums: Float64Array;
+  private handles: Int32Array;
   /** The side table: objects by slot index (undefined when the slot holds none). */
   private objects: unknown[];
   private sp = 0;
   private capacity: number;
   private readonly maxSize: number;
+  /** Whether misuse is checked (see the class description). */
   readonly checked: boolean;
-  /** Base slot of each pushed frame, innermost last. */
+  /** First slot of each pushed frame, innermost last. */
   private frameBases: Int32Array = new Int32Array(64);
+  /** Slot after each frame's last local: pops, drops and releases may not go below it. */
+  private frameEnds: Int32Array = new Int32Array(64);
   private frames = 0;
+  /** `frameEnds` of the innermost frame, or 0: the lowest depth a pop may reach. */
+  private floor = 0;
   private highWater = 0;
   private framesPushed = 0;
   private growths = 0;
 
+  /**
+   * Creates an empty stack.
+   *
+   * @param options - Initial room, the size limit, and checked mode.
+   * @throws RangeError if `initialCapacity` or `maxSize` is not a positive integer.
+   */
   constructor(options: ValueStackOptions = {}) {
     const initial = options.initialCapacity ?? 1024;
     this.maxSize = options.maxSize ?? 1 << 20;
@@ -76,6 +115,7 @@ export class ValueStack {
     this.capacity = Math.min(initial, this.maxSize);
     this.tags = new Uint8Array(this.capacity);
     this.nums = new Float64Array(this.capacity);
+    this.handles = new Int32Array(this.capacity);
     this.objects = new Array(this.capacity);
     this.checked = options.checked ?? true;
   }
@@ -103,8 +143,11 @@ export class ValueStack {
     tags.set(this.tags);
     const nums = new Float64Array(capacity);
     nums.set(this.nums);
+    const handles = new Int32Array(capacity);
+    handles.set(this.handles);
     this.tags = tags;
     this.nums = nums;
+    this.handles = handles;
     this.objects.length = capacity;
     this.capacity = capacity;
     this.growths++;
@@ -147,6 +190,21 @@ export class ValueStack {
     this.objects[i] = value;
   }
 
+  /**
+   * Pushes an int32 handle (a pool handle, an index), unboxed, tagged `Handle` so that a
+   * checked {@link popHandle} or {@link handleAt} can tell it from a number.
+   *
+   * @throws StackError `type` in checked mode if `handle` is not an int32.
+   */
+  pushHandle(handle: number): void {
+    if (this.checked && (handle | 0) !== handle) {
+      throw new StackError("type", `pushHandle: ${handle} is not an int32`);
+    }
+    const i = this.slot();
+    this.tags[i] = Tag.Handle;
+    this.handles[i] = handle;
+  }
+
   /** Pushes a JS value: number → Number, boolean → Bool, null/undefined → Null, else Ref. */
   push(value: unknown): void {
     if (typeof value === "number") this.pushNumber(value);
@@ -157,13 +215,22 @@ export class ValueStack {
 
   // ── pop ─────────────────────────────────────────────────────────────────────
 
+  /** Index of the top slot; in checked mode it may not belong to the innermost frame. */
   private top(): number {
     const i = this.sp - 1;
     if (i < 0) throw new StackError("underflow", "value stack underflow: pop from an empty stack");
+    if (this.checked && i < this.floor) throw this.intoFrame("pop", i);
     return i;
   }
 
-  /** Pops the top value as a JS value, clearing its side-table entry. */
+  private intoFrame(what: string, to: number): StackError {
+    return new StackError(
+      "frame-order",
+      `${what} would reach slot ${to}, inside the innermost frame (its locals end at ${this.floor}); pop the frame first`,
+    );
+  }
+
+  /** Pops the top value as a JS value (a handle comes out as its number), clearing its side-table entry. */
   pop(): unknown {
     const i = this.top();
     this.sp = i;
@@ -177,6 +244,8 @@ export class ValueStack {
         this.objects[i] = undefined;
         return value;
       }
+      case Tag.Handle:
+        return this.handles[i];
       default:
         return null;
     }
@@ -185,18 +254,36 @@ export class ValueStack {
   /** Pops a number. In checked mode a non-number top is a `type` error. */
   popNumber(): number {
     const i = this.top();
-    if (this.checked && this.tags[i] !== Tag.Number) {
-      throw new StackError("type", `popNumber: the top slot holds a ${tagName(this.tags[i] as number)}`);
+    const tag = this.tags[i];
+    if (tag !== Tag.Number) {
+      if (this.checked)
+        throw new StackError("type", `popNumber: the top slot holds a ${tagName(tag as number)}`);
+      // Release mode: misuse, but never a leak through the dropped slot.
+      if (tag === Tag.Ref) this.objects[i] = undefined;
     }
     this.sp = i;
     return this.nums[i] as number;
   }
 
+  /** Pops a handle. In checked mode a top that is not a handle is a `type` error. */
+  popHandle(): number {
+    const i = this.top();
+    const tag = this.tags[i];
+    if (tag !== Tag.Handle) {
+      if (this.checked)
+        throw new StackError("type", `popHandle: the top slot holds a ${tagName(tag as number)}`);
+      if (tag === Tag.Ref) this.objects[i] = undefined;
+    }
+    this.sp = i;
+    return this.handles[i] as number;
+  }
+
   /** Drops `count` values from the top, clearing their side-table entries. */
   drop(count = 1): void {
     const to = this.sp - count;
-    if (count < 0 || to < 0)
+    if (!Number.isInteger(count) || count < 0 || to < 0)
       throw new StackError("underflow", `value stack underflow: cannot drop ${count} of ${this.sp}`);
+    if (this.checked && to < this.floor) throw this.intoFrame(`drop(${count})`, to);
     this.clear(to, this.sp);
     this.sp = to;
   }
@@ -228,6 +315,20 @@ export class ValueStack {
     return this.nums[index] as number;
   }
 
+  /** The handle in slot `index`. In checked mode a slot that is not a handle is a `type` error. */
+  handleAt(index: number): number {
+    if (this.checked) {
+      this.index(index);
+      if (this.tags[index] !== Tag.Handle) {
+        throw new StackError(
+          "type",
+          `handleAt(${index}): the slot holds a ${tagName(this.tags[index] as number)}`,
+        );
+      }
+    }
+    return this.handles[index] as number;
+  }
+
   /** The object in slot `index` (undefined unless it is a Ref). */
   refAt(index: number): unknown {
     if (this.checked) this.index(index);
@@ -244,12 +345,14 @@ export class ValueStack {
         return this.nums[index] !== 0;
       case Tag.Ref:
         return this.objects[index];
+      case Tag.Handle:
+        return this.handles[index];
       default:
         return null;
     }
   }
 
-  /** Stores a JS value in slot `index`. */
+  /** Stores a JS value in slot `index` (a number is stored as a Number, never as a Handle). */
   set(index: number, value: unknown): void {
     if (this.checked) this.index(index);
     if (typeof value === "number") {
@@ -275,6 +378,21 @@ export class ValueStack {
     this.objects[index] = undefined;
   }
 
+  /**
+   * Stores an int32 handle in slot `index`, unboxed.
+   *
+   * @throws StackError `type` in checked mode if `handle` is not an int32.
+   */
+  setHandle(index: number, handle: number): void {
+    if (this.checked) {
+      this.index(index);
+      if ((handle | 0) !== handle) throw new StackError("type", `setHandle: ${handle} is not an int32`);
+    }
+    this.tags[index] = Tag.Handle;
+    this.handles[index] = handle;
+    this.objects[index] = undefined;
+  }
+
   // ── marks and frames ────────────────────────────────────────────────────────
 
   /** The current depth, to return to with {@link release}. */
@@ -282,22 +400,37 @@ export class ValueStack {
     return this.sp as StackMark;
   }
 
-  /** Drops everything above `mark` in O(dropped refs), clearing their references. */
+  /**
+   * Drops everything above `mark`, clearing the side-table entries of the dropped slots
+   * (a scan of their tag bytes: O(slots dropped), no allocation, no per-value work).
+   *
+   * @throws StackError `underflow` if `mark` is not a depth the stack has; `frame-order` in
+   *   checked mode if it would cut into the innermost frame.
+   */
   release(mark: StackMark): void {
-    if (mark > this.sp || mark < 0)
+    if (!Number.isInteger(mark) || mark > this.sp || mark < 0)
       throw new StackError("underflow", `cannot release to ${mark}: the stack holds ${this.sp}`);
-    if (this.checked && this.frames > 0 && mark < (this.frameBases[this.frames - 1] as number)) {
-      throw new StackError(
-        "frame-order",
-        `release(${mark}) would cut into the frame that starts at ${this.frameBases[this.frames - 1]}`,
-      );
-    }
+    if (this.checked && mark < this.floor) throw this.intoFrame(`release(${mark})`, mark);
     this.clear(mark, this.sp);
     this.sp = mark;
   }
 
-  /** Reserves `slots` slots initialised to null; address them from {@link frameBase}. */
+  /**
+   * Reserves `slots` slots initialised to null, addressed from {@link frameBase}. Until the
+   * frame is popped, checked mode refuses pops, drops and releases that reach its slots.
+   *
+   * @param slots - Number of locals, a non-negative integer.
+   * @returns The frame, to pass to `frameBase` and `popFrame`.
+   * @throws RangeError if `slots` is not a non-negative integer; StackError `overflow` past
+   *   `maxSize` slots or `maxSize` frames.
+   */
   pushFrame(slots: number): FrameHandle {
+    if (!Number.isInteger(slots) || slots < 0) {
+      throw new RangeError(`pushFrame: slots must be a non-negative integer, got ${slots}`);
+    }
+    if (this.frames >= this.maxSize) {
+      throw new StackError("overflow", `value stack overflow: more than ${this.maxSize} frames`);
+    }
     const base = this.sp;
     const end = base + slots;
     if (end > this.capacity) this.grow(end);
@@ -305,11 +438,12 @@ export class ValueStack {
     this.sp = end;
     if (end > this.highWater) this.highWater = end;
     if (this.frames === this.frameBases.length) {
-      const bigger = new Int32Array(this.frames * 2);
-      bigger.set(this.frameBases);
-      this.frameBases = bigger;
+      this.frameBases = doubled(this.frameBases);
+      this.frameEnds = doubled(this.frameEnds);
     }
     this.frameBases[this.frames] = base;
+    this.frameEnds[this.frames] = end;
+    this.floor = end;
     this.framesPushed++;
     return this.frames++ as FrameHandle;
   }
@@ -322,10 +456,15 @@ export class ValueStack {
     return this.frameBases[frame] as number;
   }
 
-  /** Pops `frame` and everything above it. In checked mode it must be the innermost frame. */
+  /**
+   * Pops `frame` and everything above it (O(slots dropped), as {@link release}).
+   *
+   * @throws StackError `frame-order` if `frame` is not on the stack, or in checked mode is
+   *   not the innermost frame.
+   */
   popFrame(frame: FrameHandle): void {
     if (frame !== this.frames - 1) {
-      if (this.checked || frame < 0 || frame >= this.frames) {
+      if (this.checked || !Number.isInteger(frame) || frame < 0 || frame >= this.frames) {
         throw new StackError(
           "frame-order",
           `popFrame(${frame}) but the innermost frame is ${this.frames - 1}`,
@@ -336,6 +475,7 @@ export class ValueStack {
     this.clear(base, this.sp);
     this.sp = base;
     this.frames = frame;
+    this.floor = frame > 0 ? (this.frameEnds[frame - 1] as number) : 0;
   }
 
   /** Empties the stack and drops every reference. */
@@ -343,6 +483,7 @@ export class ValueStack {
     this.clear(0, this.sp);
     this.sp = 0;
     this.frames = 0;
+    this.floor = 0;
   }
 
   /** Clears side-table entries of slots [from, to) so dropped objects can be collected. */
@@ -354,7 +495,7 @@ export class ValueStack {
     }
   }
 
-  /** Counters. */
+  /** Counters; `refsLive` scans the slots in use (O(size)). */
   stats(): StackStats {
     let refsLive = 0;
     for (let i = 0; i < this.sp; i++)
@@ -372,11 +513,22 @@ export class ValueStack {
 }
 
 function tagName(tag: number): string {
-  return tag === Tag.Number
-    ? "number"
-    : tag === Tag.Bool
-      ? "boolean"
-      : tag === Tag.Ref
-        ? "reference"
-        : "null";
+  switch (tag) {
+    case Tag.Number:
+      return "number";
+    case Tag.Bool:
+      return "boolean";
+    case Tag.Ref:
+      return "reference";
+    case Tag.Handle:
+      return "handle";
+    default:
+      return "null";
+  }
+}
+
+function doubled(column: Int32Array): Int32Array {
+  const bigger = new Int32Array(column.length * 2);
+  bigger.set(column);
+  return bigger;
 }

@@ -46,4 +46,23 @@ describe("BumpArena", () => {
     })();
     expect(() => arena.release(late)).toThrow(/after the current position/);
   });
+
+  it("leaves its state untouched when an allocation is refused", () => {
+    const arena = new BumpArena({ chunkBytes: 64, maxBytes: 128 });
+    const x = arena.int32(2);
+    x.fill(7);
+    const before = arena.stats().usedBytes;
+    for (const bad of [-1, 1.5, Number.NaN]) expect(() => arena.int32(bad)).toThrow(RangeError);
+    expect(() => arena.uint8(1000)).toThrow(StackError);
+    expect(arena.stats().usedBytes).toBe(before);
+    const y = arena.int32(1);
+    expect(y.byteOffset).toBe(8);
+    expect(Array.from(x)).toEqual([7, 7]);
+  });
+
+  it("applies its limit to the first chunk and refuses bad sizes", () => {
+    expect(() => new BumpArena({ chunkBytes: 1000, maxBytes: 100 })).toThrow(/larger than maxBytes/);
+    expect(() => new BumpArena({ chunkBytes: 0 })).toThrow(RangeError);
+    expect(() => new BumpArena().release(-1)).toThrow(StackError);
+  });
 });

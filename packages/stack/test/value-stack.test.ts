@@ -76,6 +76,74 @@ describe("ValueStack", () => {
     expect(errorCode(() => s.get(5))).toBe("underflow");
   });
 
+  it("keeps int32 handles unboxed and tells them from numbers in checked mode", () => {
+    const s = new ValueStack();
+    s.pushHandle(-7);
+    s.pushNumber(-7);
+    expect([s.tagAt(0), s.tagAt(1)]).toEqual([Tag.Handle, Tag.Number]);
+    expect(s.handleAt(0)).toBe(-7);
+    expect(errorCode(() => s.handleAt(1))).toBe("type");
+    expect(errorCode(() => s.popHandle())).toBe("type");
+    expect(s.popNumber()).toBe(-7);
+    expect(errorCode(() => s.popNumber())).toBe("type");
+    expect(s.popHandle()).toBe(-7);
+    expect(errorCode(() => s.pushHandle(1.5))).toBe("type");
+    expect(errorCode(() => s.pushHandle(2 ** 31))).toBe("type");
+    const f = s.pushFrame(1);
+    s.setHandle(s.frameBase(f), 12);
+    expect(s.get(s.frameBase(f))).toBe(12);
+    s.set(s.frameBase(f), 12);
+    expect(s.tagAt(s.frameBase(f))).toBe(Tag.Number);
+  });
+
+  it("refuses pops, drops and releases that reach into the innermost frame", () => {
+    const s = new ValueStack();
+    s.pushRef({ below: true });
+    const m = s.mark();
+    const f = s.pushFrame(2);
+    s.pushNumber(1);
+    expect(s.popNumber()).toBe(1);
+    expect(errorCode(() => s.pop())).toBe("frame-order");
+    expect(errorCode(() => s.drop(1))).toBe("frame-order");
+    expect(errorCode(() => s.release(m))).toBe("frame-order");
+    expect(errorCode(() => s.release((s.frameBase(f) + 1) as never))).toBe("frame-order");
+    expect([s.size, s.frameDepth]).toEqual([3, 1]);
+    s.popFrame(f);
+    expect([s.size, s.frameDepth]).toEqual([1, 0]);
+    // With the frame gone, the slot below is the floor no more.
+    expect(s.pop()).toEqual({ below: true });
+  });
+
+  it("rejects frame sizes, drops and marks that are not non-negative integers", () => {
+    const s = new ValueStack();
+    for (let i = 0; i < 4; i++) s.pushRef({ i });
+    for (const bad of [-1, 1.5, Number.NaN]) expect(() => s.pushFrame(bad)).toThrow(RangeError);
+    expect(errorCode(() => s.drop(1.5))).toBe("underflow");
+    expect(errorCode(() => s.release(2.5 as never))).toBe("underflow");
+    expect([s.size, s.frameDepth, s.stats().refsLive]).toEqual([4, 0, 4]);
+  });
+
+  it("limits the number of frames, even of empty ones", () => {
+    const s = new ValueStack({ maxSize: 16 });
+    for (let i = 0; i < 16; i++) s.pushFrame(0);
+    expect(errorCode(() => s.pushFrame(0))).toBe("overflow");
+  });
+
+  it("never leaks an object through a release-mode misuse", () => {
+    const s = new ValueStack({ checked: false });
+    const big = { big: true };
+    s.pushRef(big);
+    s.popNumber(); // misuse: the top is a reference
+    s.pushNumber(2);
+    s.drop();
+    s.pushRef(big);
+    s.popHandle();
+    // Both slots are gone and no side-table entry may still hold the object.
+    s.pushFrame(2);
+    expect(s.refAt(0)).toBeUndefined();
+    expect(s.refAt(1)).toBeUndefined();
+  });
+
   it("skips checks in release mode but still refuses to overflow", () => {
     const s = new ValueStack({ checked: false, maxSize: 2 });
     s.pushRef("x");
@@ -86,26 +154,50 @@ describe("ValueStack", () => {
   });
 });
 
+/** A model value: a handle is kept apart from a number, as the stack's tags keep it. */
+type Value = number | boolean | null | string | { handle: number };
+
 type Op =
-  | { op: "push"; value: number | boolean | null | string }
+  | { op: "push"; value: Value }
   | { op: "pop" }
+  | { op: "drop"; count: number }
   | { op: "frame"; slots: number }
   | { op: "popFrame" }
   | { op: "mark" }
   | { op: "release" }
-  | { op: "set"; back: number; value: number | string };
+  | { op: "set"; back: number; value: Value };
+
+function pushValue(s: ValueStack, v: Value): void {
+  if (v !== null && typeof v === "object") s.pushHandle(v.handle);
+  else s.push(v);
+}
+
+function setValue(s: ValueStack, i: number, v: Value): void {
+  if (v !== null && typeof v === "object") s.setHandle(i, v.handle);
+  else s.set(i, v);
+}
+
+/** What the stack gives back for a model value: a handle comes out as its number. */
+function plain(v: Value | undefined): unknown {
+  return v !== null && typeof v === "object" ? v.handle : v;
+}
 
 describe("ValueStack against a model", () => {
-  it("agrees with a plain array of values and frames", () => {
-    const value = fc.oneof(
+  it("agrees with a plain array of values and frames, and refuses every reach into a frame", () => {
+    const value: fc.Arbitrary<Value> = fc.oneof(
       fc.double({ noNaN: true }),
       fc.boolean(),
       fc.constant(null),
       fc.string({ maxLength: 3 }),
+      fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map((handle) => ({ handle })),
     );
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 4, arbitrary: value.map((v) => ({ op: "push" as const, value: v })) },
       { weight: 3, arbitrary: fc.constant({ op: "pop" as const }) },
+      {
+        weight: 1,
+        arbitrary: fc.integer({ min: 0, max: 4 }).map((count) => ({ op: "drop" as const, count })),
+      },
       {
         weight: 1,
         arbitrary: fc.integer({ min: 0, max: 4 }).map((slots) => ({ op: "frame" as const, slots })),
@@ -115,31 +207,40 @@ describe("ValueStack against a model", () => {
       { weight: 1, arbitrary: fc.constant({ op: "release" as const }) },
       {
         weight: 2,
-        arbitrary: fc
-          .tuple(fc.nat(5), fc.oneof(fc.double({ noNaN: true }), fc.string({ maxLength: 3 })))
-          .map(([back, v]) => ({ op: "set" as const, back, value: v })),
+        arbitrary: fc.tuple(fc.nat(5), value).map(([back, v]) => ({ op: "set" as const, back, value: v })),
       },
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 150 }), (ops) => {
         const s = new ValueStack({ initialCapacity: 2 });
-        const model: unknown[] = [];
-        const frames: { handle: number; base: number }[] = [];
+        const model: Value[] = [];
+        const frames: { handle: number; base: number; end: number }[] = [];
         const marks: number[] = [];
-        const floor = () => (frames.length ? (frames[frames.length - 1] as { base: number }).base : 0);
+        // Pops, drops and releases may not go below the innermost frame's last local.
+        const floor = () => frames[frames.length - 1]?.end ?? 0;
         for (const o of ops) {
           switch (o.op) {
             case "push":
-              s.push(o.value);
+              pushValue(s, o.value);
               model.push(o.value);
               break;
             case "pop":
-              if (model.length > floor() + (frames.length ? 0 : 0) && model.length > 0)
-                expect(s.pop()).toEqual(model.pop());
+              if (model.length === 0) expect(errorCode(() => s.pop())).toBe("underflow");
+              else if (model.length - 1 < floor()) expect(errorCode(() => s.pop())).toBe("frame-order");
+              else expect(s.pop()).toEqual(plain(model.pop()));
+              break;
+            case "drop":
+              if (model.length - o.count < 0) expect(errorCode(() => s.drop(o.count))).toBe("underflow");
+              else if (model.length - o.count < floor())
+                expect(errorCode(() => s.drop(o.count))).toBe("frame-order");
+              else {
+                s.drop(o.count);
+                model.length -= o.count;
+              }
               break;
             case "frame": {
               const handle = s.pushFrame(o.slots);
-              frames.push({ handle, base: model.length });
+              frames.push({ handle, base: model.length, end: model.length + o.slots });
               for (let i = 0; i < o.slots; i++) model.push(null);
               break;
             }
@@ -157,7 +258,10 @@ describe("ValueStack against a model", () => {
               break;
             case "release": {
               const m = marks.pop();
-              if (m !== undefined && m >= floor() && m <= model.length) {
+              if (m === undefined) break;
+              if (m > model.length) expect(errorCode(() => s.release(m as never))).toBe("underflow");
+              else if (m < floor()) expect(errorCode(() => s.release(m as never))).toBe("frame-order");
+              else {
                 s.release(m as never);
                 model.length = m;
               }
@@ -166,7 +270,7 @@ describe("ValueStack against a model", () => {
             case "set":
               if (model.length > o.back) {
                 const i = model.length - 1 - o.back;
-                s.set(i, o.value);
+                setValue(s, i, o.value);
                 model[i] = o.value;
               }
               break;
@@ -174,7 +278,13 @@ describe("ValueStack against a model", () => {
           expect(s.size).toBe(model.length);
           expect(s.frameDepth).toBe(frames.length);
         }
-        for (let i = 0; i < model.length; i++) expect(s.get(i)).toEqual(model[i]);
+        for (let i = 0; i < model.length; i++) {
+          const v = model[i] as Value;
+          expect(s.get(i)).toEqual(plain(v));
+          const isHandle = v !== null && typeof v === "object";
+          expect(s.tagAt(i) === Tag.Handle).toBe(isHandle);
+          if (isHandle) expect(s.handleAt(i)).toBe(v.handle);
+        }
         let refs = 0;
         for (const v of model) if (typeof v === "string") refs++;
         expect(s.stats().refsLive).toBe(refs);

@@ -428,7 +428,7 @@ export class Interpreter {
         return;
       }
       case Binding.LocalCell:
-        this.vars.popInto(stack.numberAt(this.base + slot), stack);
+        this.vars.popInto(stack.handleAt(this.base + slot), stack);
         return;
       case Binding.Capture:
         this.vars.popInto(this.cells[slot] as number, stack);
@@ -644,7 +644,7 @@ export class Interpreter {
     for (const capture of info.captures) {
       cells.push(
         capture.fromLocal
-          ? this.stack.numberAt(this.base + capture.index)
+          ? this.stack.handleAt(this.base + capture.index)
           : (this.cells[capture.index] as number),
       );
     }
@@ -684,7 +684,7 @@ export class Interpreter {
       const cell = this.vars.create();
       if (slot < params) this.vars.write(cell, stack.get(base + slot));
       else this.vars.write(cell, null);
-      stack.setNumber(base + slot, cell);
+      stack.setHandle(base + slot, cell);
     }
     const savedBase = this.base;
     const savedCells = this.cells;
@@ -894,7 +894,7 @@ export class Interpreter {
         return;
       }
       case Binding.LocalCell:
-        this.vars.pushOnto(stack.numberAt(this.base + slot), stack);
+        this.vars.pushOnto(stack.handleAt(this.base + slot), stack);
         return;
       case Binding.Capture:
         this.vars.pushOnto(this.cells[slot] as number, stack);

@@ -1,6 +1,6 @@
 /**
  * Where temporaries and call frames live. Pooled mode uses `@xmd/stack`'s ValueStack
- * (tag + float64 + reference columns: numbers are never boxed). Heap mode allocates one
+ * (tag, float64 and int32 columns and a side table: numbers and variable handles are never boxed). Heap mode allocates one
  * `{ tag, value }` object per temporary and per frame slot — the A/B baseline.
  * @module
  */
@@ -19,10 +19,12 @@ export interface TempStack {
   drop(count?: number): void;
   tagAt(index: number): number;
   numberAt(index: number): number;
+  handleAt(index: number): number;
   refAt(index: number): unknown;
   get(index: number): unknown;
   set(index: number, value: unknown): void;
   setNumber(index: number, n: number): void;
+  setHandle(index: number, handle: number): void;
   pushFrame(slots: number): number;
   frameBase(frame: number): number;
   popFrame(frame: number): void;
@@ -90,6 +92,9 @@ export class HeapTemps implements TempStack {
   numberAt(index: number): number {
     return (this.items[index] as HeapTemp).value as number;
   }
+  handleAt(index: number): number {
+    return (this.items[index] as HeapTemp).value as number;
+  }
   refAt(index: number): unknown {
     return (this.items[index] as HeapTemp).value;
   }
@@ -111,6 +116,10 @@ export class HeapTemps implements TempStack {
   setNumber(index: number, n: number): void {
     this.allocated++;
     this.items[index] = { tag: Tag.Number, value: n };
+  }
+  setHandle(index: number, handle: number): void {
+    this.allocated++;
+    this.items[index] = { tag: Tag.Handle, value: handle };
   }
   pushFrame(slots: number): number {
     const base = this.size;

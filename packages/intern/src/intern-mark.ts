@@ -4,10 +4,14 @@
  */
 
 /**
- * A position in an interner's history, returned by {@link Interner.mark}: the number of
- * distinct strings at that moment. `rollback(mark)` drops every string interned after it.
+ * A position in an interner's history, returned by {@link Interner.mark}.
+ * `rollback(mark)` drops every string interned after it.
  *
- * It is a branded number so it can be stored where a number is expected, but only a
- * value from `mark()` should be passed back.
+ * Opaque on purpose: the interner checks that a mark is its own and still valid (not
+ * rolled back past), which a plain number could not tell.
  */
-export type InternMark = number & { readonly __brand: "InternMark" };
+export interface InternMark {
+  /** The interner's size when the mark was taken. */
+  readonly size: number;
+  readonly __brand: "InternMark";
+}

@@ -28,6 +28,16 @@ export interface InternerOptions {
   maxLoadFactor?: number;
 }
 
+/** What `mark()` hands out; only the interner that made it can read `owner` and `live`. */
+class MarkToken {
+  declare readonly __brand: "InternMark";
+  live = true;
+  constructor(
+    readonly size: number,
+    readonly owner: Interner,
+  ) {}
+}
+
 /** Slot value meaning "empty". */
 const EMPTY = -1;
 /** Smallest table. */
@@ -82,6 +92,8 @@ export class Interner {
   private hits: number;
   /** Code units of slice hits (substrings not created). */
   private savedUnits: number;
+  /** Marks that may still be rolled back to, oldest first; their sizes never decrease. */
+  private readonly marks: MarkToken[] = [];
 
   /**
    * Creates an interner, interning `options.seed` (if any) as ids `0 .. seed.length - 1`.
@@ -240,32 +252,44 @@ export class Interner {
   }
 
   /**
-   * Marks the current point, for a later {@link Interner.rollback}. Marks nest: roll back
-   * to the newest mark first.
+   * Marks the current point, for a later {@link Interner.rollback}. Marks nest: a rollback
+   * to a mark makes every mark taken after it invalid. Taking a mark again at the same
+   * size returns the same mark, so one mark per document costs nothing over time.
    *
-   * @returns The mark (the current `size`).
+   * @returns The mark.
    */
   mark(): InternMark {
-    return this.count as InternMark;
+    const top = this.marks[this.marks.length - 1];
+    if (top !== undefined && top.size === this.count) return top;
+    const token = new MarkToken(this.count, this);
+    this.marks.push(token);
+    return token;
   }
 
   /**
    * Drops every string interned after `mark`; their ids will be handed out again, densely,
    * to the next new strings. Seeded strings and everything before the mark keep their ids.
-   * Costs O(strings dropped) (each is removed with backward-shift deletion); the table is
-   * not rebuilt and does not shrink.
+   * The mark stays valid (roll back to it again after the next document); marks taken
+   * after it do not. Costs O(strings dropped) (each is removed with backward-shift
+   * deletion); the table is not rebuilt and does not shrink.
    *
-   * @param mark - A value from `mark()`.
-   * @throws RangeError if the interner was already rolled back past `mark`, or `mark` is
-   *   not from `mark()`.
+   * @param mark - A value from this interner's `mark()`.
+   * @throws RangeError if `mark` is from another interner, or was invalidated by a rollback
+   *   to an earlier mark.
    */
   rollback(mark: InternMark): void {
-    const to: number = mark;
-    if ((to | 0) !== to || to < this.seeded || to > this.count) {
+    const token = mark as unknown as MarkToken;
+    if (!(token instanceof MarkToken) || token.owner !== this) {
+      throw new RangeError("cannot roll back to a mark from another interner (or not from mark())");
+    }
+    if (!token.live) {
       throw new RangeError(
-        `cannot roll back to mark ${to}: size is ${this.count}, ${this.seeded} seeded (rolled back past it already?)`,
+        `cannot roll back to the mark at size ${token.size}: an earlier rollback went below it`,
       );
     }
+    // Marks taken after this one are gone with the strings after it.
+    while (this.marks[this.marks.length - 1] !== token) (this.marks.pop() as MarkToken).live = false;
+    const to = token.size;
     const table = this.table;
     const mask = this.mask;
     const strings = this.strings;

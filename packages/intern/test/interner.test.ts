@@ -238,15 +238,47 @@ describe("mark / rollback", () => {
     expect(interner.size).toBe(0);
   });
 
-  it("refuses a mark it was already rolled back past, and one below the seed", () => {
+  it("refuses a mark it was already rolled back past, even once the size has grown back", () => {
     const interner = new Interner({ seed: ["k"] });
     const outer = interner.mark();
     interner.intern("a");
+    interner.intern("b");
     const inner = interner.mark();
+    interner.intern("c");
     interner.rollback(outer);
+    expect(() => interner.rollback(inner)).toThrow(/earlier rollback went below it/);
+    for (const s of ["p", "q", "r"]) interner.intern(s);
+    // The size is past inner's again; rolling back to it would drop "r" silently.
     expect(() => interner.rollback(inner)).toThrow(RangeError);
-    expect(() => interner.rollback(0 as InternMark)).toThrow(RangeError);
+    expect(interner.size).toBe(4);
+    expect(interner.lookup("r")).toBe(3);
+    interner.rollback(outer); // still valid, and reusable
+    interner.rollback(outer);
     expect(interner.size).toBe(1);
+  });
+
+  it("refuses a mark from another interner and anything not from mark()", () => {
+    const a = new Interner();
+    const b = new Interner();
+    b.intern("x");
+    const foreign = b.mark();
+    a.intern("y");
+    expect(() => a.rollback(foreign)).toThrow(/another interner/);
+    expect(() => a.rollback(0 as unknown as InternMark)).toThrow(RangeError);
+    expect(() => a.rollback({ size: 0 } as unknown as InternMark)).toThrow(RangeError);
+    expect(a.size).toBe(1);
+  });
+
+  it("hands out the same mark for the same size, so a mark per document does not pile up", () => {
+    const interner = new Interner({ seed: ["k"] });
+    const first = interner.mark();
+    for (let doc = 0; doc < 3; doc++) {
+      const m = interner.mark();
+      expect(m).toBe(first);
+      interner.intern(`doc${doc}`);
+      interner.rollback(m);
+    }
+    expect(first.size).toBe(1);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
+import type { InternMark } from "@xmd/intern";
 import { XmdError } from "./api/error.js";
 import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
 import type {
@@ -244,7 +245,7 @@ class DocumentRun {
   private interpreter: Interpreter | null = null;
   private parseMs = 0;
   private outputBytes = 0;
-  private readonly internMark: number | null;
+  private readonly internMark: InternMark | null;
   /** Allocation counters when the run began; the stores count for their whole life. */
   private readonly countsAtStart: {
     nodes: number;
@@ -549,7 +550,7 @@ class DocumentRun {
     this.vars.releaseAll();
     this.stack.reset();
     if (this.internMark !== null && this.names instanceof InternedNames) {
-      this.names.interner.rollback(this.internMark as never);
+      this.names.interner.rollback(this.internMark);
     }
   }
 }

@@ -63,23 +63,20 @@ export class ObjectPool<T, B extends string = string> {
     return this.table.live;
   }
 
-  /** Takes an object (made by `create` if the slot is new) and returns its handle. */
+  /**
+   * Takes an object (made by `create` if the slot is new) and returns its handle. If
+   * `create` throws, the error propagates and the pool is as it was, counters included.
+   */
   acquire(): Handle<B> {
-    const h = this.table.acquire();
-    const slot = h & SLOT_MASK;
-    if (slot === this.values.length) {
-      let value: T;
-      try {
-        value = this.create();
-      } catch (error) {
-        // Give the slot back so the pool stays consistent; the next acquire
-        // takes it from the free list and calls create again.
-        this.table.release(h);
-        throw error;
-      }
+    // A slot is new exactly when none is free: make its object first, so that a throwing
+    // `create` leaves nothing to undo.
+    if (this.table.freeCount === 0) {
+      const value = this.create();
+      const h = this.table.acquire();
       this.values.push(value);
+      return h as Handle<B>;
     }
-    return h as Handle<B>;
+    return this.table.acquire() as Handle<B>;
   }
 
   /** The object of the live handle `h`. Checked mode throws a `PoolError` on a stale handle. */

@@ -114,10 +114,12 @@ describe("ObjectPool", () => {
     });
     expect(() => p.acquire()).toThrow("boom");
     expect(p.live).toBe(0);
+    expect(p.stats()).toMatchObject({ acquires: 0, releases: 0, reuseRatio: 0 });
     fail = false;
     const h = p.acquire();
     expect(p.get(h).v).toBe(1);
     expect(p.live).toBe(1);
+    expect(p.stats()).toMatchObject({ acquires: 1, releases: 0, reuseRatio: 0 });
   });
 
   it("forEachLive visits live handles with their objects", () => {

@@ -69,14 +69,15 @@ export class ObjectPool<T, B extends string = string> {
    */
   acquire(): Handle<B> {
     // A slot is new exactly when none is free: make its object first, so that a throwing
-    // `create` leaves nothing to undo.
-    if (this.table.freeCount === 0) {
+    // `create` leaves nothing to undo. (At maxCapacity, acquire throws before any create.)
+    const table = this.table;
+    if (table.freeCount === 0 && table.touched < table.maxCapacity) {
       const value = this.create();
-      const h = this.table.acquire();
+      const h = table.acquire();
       this.values.push(value);
       return h as Handle<B>;
     }
-    return this.table.acquire() as Handle<B>;
+    return table.acquire() as Handle<B>;
   }
 
   /** The object of the live handle `h`. Checked mode throws a `PoolError` on a stale handle. */

@@ -7,7 +7,13 @@ import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
 import { XmdError } from "./api/error.js";
-import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
+import {
+  DEFAULT_LIMITS,
+  type ExecPolicy,
+  type Limits,
+  type RenderOptions,
+  type RuntimeOptions,
+} from "./api/options.js";
 import type {
   CompiledDocument,
   CompileOptions,
@@ -36,6 +42,7 @@ import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
 import { HeapNodeStore, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
 import type { ParseUnit } from "./syntax/unit.js";
+import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
 
 /** Extensions of documents that run as XMD modules. */
@@ -246,6 +253,10 @@ class DocumentRun {
   private parseMs = 0;
   private outputBytes = 0;
   private readonly internMark: InternMark | null;
+  /** When the time limit runs out; the evaluator and host work (exec) both stop there. */
+  readonly deadline: number;
+  /** Dry-run writes (see {@link RuntimeOptions.dryRun}), shared by every module of the run. */
+  readonly overlay: Map<string, string | null> | null;
   /** Allocation counters when the run began; the stores count for their whole life. */
   private readonly countsAtStart: {
     nodes: number;
@@ -270,6 +281,8 @@ class DocumentRun {
     this.path = render.path ? resolvePath(render.path) : "<stdin>";
     this.lang = render.lang ?? langOf(render.path);
     this.rootDir = resolvePath(options.root ?? (render.path ? dirname(this.path) : process.cwd()));
+    this.deadline = Date.now() + limits.timeoutMs;
+    this.overlay = options.dryRun ? new Map() : null;
     // Names interned by this document are dropped when it is done; keywords stay.
     this.internMark = names instanceof InternedNames ? names.interner.mark() : null;
     this.countsAtStart = {
@@ -282,7 +295,7 @@ class DocumentRun {
   }
 
   /** The root with symlinks resolved, computed on the first file access (most renders touch no file). */
-  private get root(): string {
+  get root(): string {
     if (this.resolvedRoot === null) this.resolvedRoot = realRoot(this.rootDir);
     return this.resolvedRoot;
   }
@@ -292,19 +305,12 @@ class DocumentRun {
   }
 
   private context(baseDir: string): HostContext {
-    const now = this.options.now;
-    const run = this;
-    return {
-      get root() {
-        return run.root;
-      },
-      baseDir,
-      exec: this.options.exec ?? { allow: false },
-      now: now === undefined ? null : typeof now === "number" ? now : now.getTime(),
-      nondeterminism: this.nondeterminism,
-      dependencies: this.dependencies,
-      call: (fn, args) => (this.interpreter as Interpreter).callFunction(fn, args),
-    };
+    return new RunContext(this, baseDir, this.options);
+  }
+
+  /** Calls back into XMD for a builtin (`map`, `filter`, …). */
+  callFunction(fn: Callable, args: unknown[]): unknown {
+    return (this.interpreter as Interpreter).callFunction(fn, args);
   }
 
   private newUnit(source: string, file: string): ParseUnit {
@@ -381,11 +387,19 @@ class DocumentRun {
     // new variables must not add to them, so each render works on a copy.
     const globals = shared ? prepared.globals.copy() : prepared.globals;
 
-    const interp = new Interpreter(this.nodes, this.names, this.stack, this.vars, this.limits, {
-      ...this.services,
-      importValue: (from, path) => this.importValue(from, path),
-      importInPlace: (from, path, it) => this.importInPlace(from, path, it),
-    });
+    const interp = new Interpreter(
+      this.nodes,
+      this.names,
+      this.stack,
+      this.vars,
+      this.limits,
+      {
+        ...this.services,
+        importValue: (from, path) => this.importValue(from, path),
+        importInPlace: (from, path, it) => this.importInPlace(from, path, it),
+      },
+      this.deadline,
+    );
     this.interpreter = interp;
     if (prepared.crlf) interp.newline = "\r\n";
     const module = new ModuleInstance(unit, globals, this.path, this.context(render_dir(this.path)));
@@ -554,6 +568,46 @@ class DocumentRun {
     }
   }
 }
+
+/**
+ * What builtins see of a run (one per module: `baseDir` differs). A class rather than an
+ * object literal with a getter: a literal's getter is a new closure each time, so no two
+ * contexts share a hidden class, and every render's object graph was promoted to old
+ * space before it died (about 5 KB a render; most of W2's GC pause in the bench).
+ */
+class RunContext implements HostContext {
+  readonly exec: ExecPolicy;
+  readonly now: number | null;
+  readonly nondeterminism: { exec: string[]; clock: boolean };
+  readonly dependencies: Set<string>;
+  readonly deadline: number;
+  readonly overlay: Map<string, string | null> | null;
+
+  constructor(
+    private readonly run: DocumentRun,
+    readonly baseDir: string,
+    options: RuntimeOptions,
+  ) {
+    const now = options.now;
+    this.exec = options.exec ?? DENY_EXEC;
+    this.now = now === undefined ? null : typeof now === "number" ? now : now.getTime();
+    this.nondeterminism = run.nondeterminism;
+    this.dependencies = run.dependencies;
+    this.deadline = run.deadline;
+    this.overlay = run.overlay;
+  }
+
+  /** Resolved on first use: most renders touch no file. */
+  get root(): string {
+    return this.run.root;
+  }
+
+  call(fn: Callable, args: unknown[]): unknown {
+    return this.run.callFunction(fn, args);
+  }
+}
+
+const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
 
 function render_dir(path: string): string {
   return path === "<stdin>" ? process.cwd() : dirname(path);

@@ -64,6 +64,12 @@ export interface RuntimeOptions {
   now?: number | Date;
   /** Pool misuse checks (double free, stale handle). Default `false` (release mode). */
   checked?: boolean;
+  /**
+   * Render without changing the disk (for `xmd --check`): `File.write`, `File.delete` and
+   * `put` change an in-memory overlay instead, which later reads in the same render see.
+   * Default `false`.
+   */
+  dryRun?: boolean;
 }
 
 /** Options for one render. */

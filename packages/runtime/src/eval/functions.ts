@@ -7,6 +7,7 @@ import type { HostContext } from "../host/context.js";
 import type { GlobalNames } from "../resolve/resolver.js";
 import type { FunctionInfo, ParseUnit } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
+import type { Cell } from "./cell.js";
 
 /** A host function: receives the context and evaluated arguments. */
 export type HostFunction = (ctx: HostContext, args: unknown[]) => unknown;
@@ -31,7 +32,7 @@ export class UserFunction extends Callable {
     readonly info: FunctionInfo,
     readonly module: ModuleInstance,
     /** Cells captured when the closure was made, in `info.captures` order. */
-    readonly cells: readonly number[],
+    readonly cells: readonly Cell[],
   ) {
     super();
   }

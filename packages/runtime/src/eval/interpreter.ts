@@ -14,6 +14,7 @@ import { N, NONE, type NodeId, type NodeStore, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { Cell } from "./cell.js";
 import {
   BuiltinFunction,
   type HostFunction,
@@ -67,7 +68,7 @@ export class Interpreter {
   /** The module whose code is running. */
   module!: ModuleInstance;
   private base = 0;
-  private cells: readonly number[] = [];
+  private cells: readonly Cell[] = [];
   /** Frame handles pushed by calls, so a catch can unwind them in order. */
   private readonly frames: number[] = [];
   private depth = 0;
@@ -99,8 +100,10 @@ export class Interpreter {
     private readonly vars: VariableStore,
     private readonly limits: Limits,
     private readonly services: EvalServices,
+    /** When the time limit runs out (`Date.now()` ms), shared with host work such as exec. */
+    deadline: number,
   ) {
-    this.deadline = Date.now() + limits.timeoutMs;
+    this.deadline = deadline;
     this.printKey = names.keyOfText("print");
     this.existsKey = names.keyOfText("exists");
   }
@@ -428,10 +431,10 @@ export class Interpreter {
         return;
       }
       case Binding.LocalCell:
-        this.vars.popInto(stack.handleAt(this.base + slot), stack);
+        (stack.refAt(this.base + slot) as Cell).value = stack.pop();
         return;
       case Binding.Capture:
-        this.vars.popInto(this.cells[slot] as number, stack);
+        (this.cells[slot] as Cell).value = stack.pop();
         return;
       default:
         throw this.error(
@@ -640,12 +643,12 @@ export class Interpreter {
 
   private makeFunction(info: FunctionInfo): UserFunction {
     this.heapValues++;
-    const cells: number[] = [];
+    const cells: Cell[] = [];
     for (const capture of info.captures) {
       cells.push(
         capture.fromLocal
-          ? this.stack.handleAt(this.base + capture.index)
-          : (this.cells[capture.index] as number),
+          ? (this.stack.refAt(this.base + capture.index) as Cell)
+          : (this.cells[capture.index] as Cell),
       );
     }
     return new UserFunction(info.name, info, this.module, cells);
@@ -681,11 +684,9 @@ export class Interpreter {
     const cellSlots = info.cellSlots;
     for (let i = 0; i < cellSlots.length; i++) {
       const slot = cellSlots[i] as number;
-      const cell = this.vars.create();
-      if (slot < params) this.vars.write(cell, stack.get(base + slot));
-      else this.vars.write(cell, null);
-      stack.setHandle(base + slot, cell);
+      stack.set(base + slot, new Cell(slot < params ? stack.get(base + slot) : null));
     }
+    this.heapValues += cellSlots.length;
     const savedBase = this.base;
     const savedCells = this.cells;
     const savedModule = this.module;
@@ -894,10 +895,10 @@ export class Interpreter {
         return;
       }
       case Binding.LocalCell:
-        this.vars.pushOnto(stack.handleAt(this.base + slot), stack);
+        stack.push((stack.refAt(this.base + slot) as Cell).value);
         return;
       case Binding.Capture:
-        this.vars.pushOnto(this.cells[slot] as number, stack);
+        stack.push((this.cells[slot] as Cell).value);
         return;
       default:
         stack.push(this.builtin(n));

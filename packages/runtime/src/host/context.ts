@@ -19,6 +19,17 @@ export interface HostContext {
   readonly nondeterminism: { exec: string[]; clock: boolean };
   /** Absolute paths of files read, imported or written by the run. */
   readonly dependencies: Set<string>;
+  /**
+   * When the document's time limit (`limits.timeoutMs`) runs out, in `Date.now()`
+   * milliseconds. Host work that can block, such as `exec`, must not run past it.
+   */
+  readonly deadline: number;
+  /**
+   * In a dry run (`RuntimeOptions.dryRun`): absolute path → the content written, or
+   * `null` for a deleted file. Writes go here instead of the disk and reads look here
+   * first. `null` when writes go to the disk.
+   */
+  readonly overlay: Map<string, string | null> | null;
   /** Call an XMD function (user function, lambda or builtin) with arguments. */
   call(fn: Callable, args: unknown[]): unknown;
 }

@@ -50,10 +50,7 @@ export function prescanCallees(unit: ParseUnit, t: TokenBuffer): void {
     if (word === K.function && kind[i + 1] === T.Ident) {
       unit.callees.add(keyAt(unit, t, i + 1));
     } else if (word === K.set && kind[i + 1] === T.Ident) {
-      const j = i + 2;
-      const isLambda =
-        (kind[j] === T.Ident && kind[j + 1] === T.Arrow) || (kind[j] === T.LParen && arrowAfterParen(t, j));
-      if (isLambda) unit.callees.add(keyAt(unit, t, i + 1));
+      if (startsLambda(t, i + 2)) unit.callees.add(keyAt(unit, t, i + 1));
     } else if (word === K.import) {
       // import a, b as c from "file": every name before `from` is a binding
       let j = i + 1;
@@ -68,6 +65,13 @@ export function prescanCallees(unit: ParseUnit, t: TokenBuffer): void {
       }
     }
   }
+}
+
+/** Whether a lambda starts at token `j`: `x =>`, `(a, b) =>`, or one of them in parentheses. */
+function startsLambda(t: TokenBuffer, j: number): boolean {
+  const k = t.kind[j];
+  if (k === T.Ident) return t.kind[j + 1] === T.Arrow;
+  return k === T.LParen && (arrowAfterParen(t, j) || startsLambda(t, j + 1));
 }
 
 function arrowAfterParen(t: TokenBuffer, open: number): boolean {
@@ -183,7 +187,17 @@ export class Parser {
     const k = this.peek();
     if (k === T.Newline) this.advance();
     else if (k !== T.EOF && k !== T.Dedent)
-      this.fail(`expected the end of the line but found ${this.describe()}`);
+      this.fail(`expected the end of the line but found ${this.describe()}`, this.notACalleeHint());
+  }
+  /**
+   * When a plain name is followed by a value (`k 1` with `k` a parameter), the user most
+   * likely meant a call: say why it is not one and how to write it.
+   */
+  private notACalleeHint(): string | undefined {
+    const prev = this.pos - 1;
+    if (prev < 0 || this.kind[prev] !== T.Ident || !this.startsArgument(this.pos)) return undefined;
+    const name = this.unit.source.slice(this.startOf(prev), this.endOf(prev));
+    return `'${name}' is not known to be a function here, so what follows it is not an argument; to call it, write ${name}(…). A name is a function when it is declared with \`function\`, imported, or set to a lambda`;
   }
   /** After an error: skip to the start of the next statement. */
   private recover(): void {
@@ -197,7 +211,8 @@ export class Parser {
           this.pos--;
           return;
         }
-        depth--;
+        // Back at the level of the failed statement: the next one starts here.
+        if (--depth === 0) return;
       } else if (kind === T.Newline && depth === 0) {
         if (this.peek() === T.Indent) continue;
         return;

@@ -42,15 +42,19 @@ export function tempDir(prefix = "xmd-host-"): string {
 }
 
 /** A fresh temporary root and a context whose document sits in it. */
-export function makeContext(
-  options: { exec?: ExecPolicy; now?: number | null; baseDir?: string } = {},
-): TestContext {
+export function makeContext(options: Parameters<typeof contextFor>[1] = {}): TestContext {
   return contextFor(tempDir(), options);
 }
 
 export function contextFor(
   root: string,
-  options: { exec?: ExecPolicy; now?: number | null; baseDir?: string } = {},
+  options: {
+    exec?: ExecPolicy;
+    now?: number | null;
+    baseDir?: string;
+    deadline?: number;
+    overlay?: Map<string, string | null>;
+  } = {},
 ): TestContext {
   const ctx: TestContext = {
     root,
@@ -59,6 +63,8 @@ export function contextFor(
     now: options.now === undefined ? null : options.now,
     nondeterminism: { exec: [], clock: false },
     dependencies: new Set(),
+    deadline: options.deadline ?? Number.POSITIVE_INFINITY,
+    overlay: options.overlay ?? null,
     calls: 0,
     call(fn, args) {
       ctx.calls++;

@@ -6,6 +6,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
+import { PoolError } from "@xmd/pool";
 import { XmdError } from "./api/error.js";
 import {
   DEFAULT_LIMITS,
@@ -82,9 +83,9 @@ class XmdRuntime implements Runtime {
       this.vars = new PooledVariables(this.limits.maxPoolSlots, this.checked);
     } else {
       this.names = new PlainNames();
-      this.nodes = new HeapNodeStore();
+      this.nodes = new HeapNodeStore(this.limits.maxPoolSlots);
       this.stack = new HeapTemps(Math.max(1 << 16, this.limits.maxCallDepth * 64));
-      this.vars = new HeapVariables();
+      this.vars = new HeapVariables(this.limits.maxPoolSlots);
     }
     this.services = {
       toText,
@@ -141,7 +142,7 @@ class XmdRuntime implements Runtime {
     const nodes =
       this.memory === "pooled"
         ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked, pageSize)
-        : new HeapNodeStore();
+        : new HeapNodeStore(this.limits.maxPoolSlots);
     return { names, nodes };
   }
 
@@ -219,7 +220,12 @@ class XmdRuntime implements Runtime {
 function finish(run: DocumentRun, produce: () => string): RenderResult {
   const started = performance.now();
   try {
-    const output = produce();
+    let output: string;
+    try {
+      output = produce();
+    } catch (e) {
+      throw run.userError(e);
+    }
     return {
       output,
       stats: run.stats(started),
@@ -298,6 +304,32 @@ class DocumentRun {
   get root(): string {
     if (this.resolvedRoot === null) this.resolvedRoot = realRoot(this.rootDir);
     return this.resolvedRoot;
+  }
+
+  /**
+   * The last line of defence, for failures outside the evaluator (which locates its own):
+   * a full pool while parsing, a string too long while splitting. Located at the start of
+   * the document; anything else is left to be reported as an internal error.
+   */
+  userError(e: unknown): unknown {
+    if (e instanceof XmdError) return e;
+    const file = this.displayPath();
+    if (e instanceof RuntimeFault) return new XmdError(e.code, e.message, file, 1, 1, "", e.hint);
+    let message: string | null = null;
+    let hint: string | undefined;
+    if (e instanceof PoolError && e.kind === "capacity") {
+      const what = e.pool === "variables" ? "variables" : "syntax nodes";
+      message = `the document needs more than ${this.limits.maxPoolSlots} ${what} (limit maxPoolSlots)`;
+      hint = "raise it with --max-pool-slots";
+    } else if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      message = "call depth exceeded: the JavaScript stack ran out";
+    } else if (
+      e instanceof RangeError &&
+      /invalid (string|array) length|allocation failed/i.test(e.message)
+    ) {
+      message = `a value grew too large to hold in memory (${e.message})`;
+    }
+    return message === null ? e : new XmdError("limit", message, file, 1, 1, "", hint);
   }
 
   private displayPath(): string {
@@ -415,7 +447,7 @@ class DocumentRun {
     try {
       interp.runModule(module, [program.root], program.hoisted);
     } catch (e) {
-      throw asUserError(e, unit);
+      throw this.userError(e);
     }
     const output = interp.chunks.join("");
     this.outputBytes = output.length;
@@ -667,18 +699,3 @@ function problemError(
 }
 
 /** Anything escaping a run becomes an XmdError; a stack trace reaching a user is a bug. */
-function asUserError(e: unknown, unit: ParseUnit): unknown {
-  if (e instanceof XmdError) return e;
-  if (e instanceof RuntimeFault) return new XmdError(e.code, e.message, unit.file, 1, 1, "", e.hint);
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new XmdError(
-      "limit",
-      "call depth exceeded: the JavaScript stack ran out (limit maxCallDepth)",
-      unit.file,
-      1,
-      1,
-      "",
-    );
-  }
-  return e;
-}

@@ -258,12 +258,62 @@ describe("limits", () => {
     expect(e.message).toMatch(/loop limit reached: more than 1000 iterations/);
   });
 
-  it("stops deep recursion with a depth error", () => {
+  it("stops deep recursion with maxCallDepth, at the call, before the JavaScript stack runs out", () => {
     const e = failure("function f n\n    return f n + 1\nprint f 0\n", "xmd", {
       limits: { maxCallDepth: 200 },
     });
     expect(e.code).toBe("limit");
-    expect(e.message).toMatch(/call depth exceeded/);
+    expect(e.message).toBe("call depth exceeded: more than 200 nested calls (limit maxCallDepth)");
+    expect([e.line, e.column]).toEqual([2, 12]);
+  });
+
+  it("names the JavaScript stack, not maxCallDepth, when the stack runs out first", () => {
+    const e = failure("function f n\n    return f n + 1\nprint f 0\n", "xmd", {
+      limits: { maxCallDepth: 1e9 },
+    });
+    expect(e.code).toBe("limit");
+    expect(e.message).toMatch(/the JavaScript stack ran out at \d+ nested calls, before maxCallDepth/);
+    expect(e.line).toBe(2);
+  });
+
+  it("stops a value that grows too large, at the line that grows it", () => {
+    for (const grow of ["set s s + s", "set s `{{s}}{{s}}`"]) {
+      const e = failure(`set s "x"\nwhile true\n    ${grow}\n`, "xmd");
+      expect(e.code).toBe("limit");
+      expect(e.message).toMatch(/a value grew too large to hold in memory/);
+      expect(e.line).toBe(3);
+    }
+  });
+
+  it("checks the clock after a builtin call, not only every 1024 loop steps", () => {
+    // 1000 steps never reach the 1024-step clock check; each join takes milliseconds.
+    const e = failure('set r range 200000\nloop 1000 times\n    set s r.join ","\n', "xmd", {
+      limits: { timeoutMs: 20 },
+    });
+    expect(e.message).toMatch(/time limit reached/);
+    expect(e.line).toBe(3);
+  });
+
+  it("counts output in UTF-8 bytes", () => {
+    // 5 characters, 10 bytes: over a limit of 8 bytes.
+    expect(failure('print "ééééé"\n', "xmd", { limits: { maxOutputBytes: 8 } }).message).toMatch(
+      /more than 8 bytes/,
+    );
+    expect(render('print "ééééé"\n', "xmd", { limits: { maxOutputBytes: 11 } })).toBe("ééééé\n");
+  });
+
+  it("points the output limit at the print that passed it", () => {
+    const e = failure('set n 0\nwhile true\n    set n n + 1\n    print "0123456789"\n', "xmd", {
+      limits: { maxOutputBytes: 500 },
+    });
+    expect(e.line).toBe(4);
+  });
+
+  it("stops a document that needs more than maxPoolSlots, in both modes alike", () => {
+    const source = Array.from({ length: 300 }, (_, i) => `set v${i} ${i}`).join("\n");
+    const e = failure(source, "xmd", { limits: { maxPoolSlots: 500 } });
+    expect(e.code).toBe("limit");
+    expect(e.message).toBe("the document needs more than 500 syntax nodes (limit maxPoolSlots)");
   });
 
   it("stops too much output", () => {

@@ -5,6 +5,8 @@
  * module globals, all resolved to indices before the run.
  * @module
  */
+
+import { PoolError } from "@xmd/pool";
 import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
@@ -24,6 +26,16 @@ import {
 } from "./functions.js";
 import { StackOverflow, Tag, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
+
+/** UTF-8 length of a string. */
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+/** "a number", "an array": a type name for a sentence. */
+function withArticle(type: string): string {
+  return type === "null" ? "null" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
 
 /** Statement outcomes. */
 const NORMAL = 0;
@@ -80,7 +92,10 @@ export class Interpreter {
   private iterations = 0;
   private ticks = 0;
   private readonly deadline: number;
-  private outputBytes = 0;
+  /** UTF-16 code units emitted so far. */
+  private outputUnits = 0;
+  /** UTF-8 bytes emitted so far, counted once the output nears the limit; -1 until then. */
+  private outputBytes = -1;
   readonly chunks: string[] = [];
   /** Temporaries produced (allocation accounting). */
   temps = 0;
@@ -123,6 +138,9 @@ export class Interpreter {
         const signal = this.execList(root);
         if (signal !== NORMAL) break;
       }
+    } catch (e) {
+      // Located here, while `module` and `at` still describe where it failed.
+      throw this.toUserError(e);
     } finally {
       this.module = saved;
       this.base = savedBase;
@@ -137,14 +155,21 @@ export class Interpreter {
   }
 
   emit(text: string): void {
-    this.outputBytes += text.length;
-    if (this.outputBytes > this.limits.maxOutputBytes) {
-      throw this.error(
-        "limit",
-        `output limit reached: more than ${this.limits.maxOutputBytes} bytes (limit maxOutputBytes)`,
-        this.at,
-        "raise it with --max-output",
-      );
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit, so counting code units is exact
+    // enough until the output could be within 3x of the limit; from then on, count bytes.
+    const limit = this.limits.maxOutputBytes;
+    this.outputUnits += text.length;
+    if (this.outputUnits * 3 > limit) {
+      if (this.outputBytes < 0) this.outputBytes = byteLength(this.chunks.join(""));
+      this.outputBytes += byteLength(text);
+      if (this.outputBytes > limit) {
+        throw this.error(
+          "limit",
+          `output limit reached: more than ${limit} bytes (limit maxOutputBytes)`,
+          this.at,
+          "raise it with --max-output",
+        );
+      }
     }
     this.chunks.push(text);
   }
@@ -174,9 +199,50 @@ export class Interpreter {
   private fault(e: unknown): XmdError {
     if (e instanceof XmdError) return e;
     if (e instanceof RuntimeFault) return this.error(e.code, e.message, this.at, e.hint);
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return this.depthError();
+    const located = this.toUserError(e);
+    if (located !== e) return located as XmdError;
     const message = e instanceof Error ? e.message : String(e);
     return this.error("runtime", message, this.at);
+  }
+
+  /**
+   * What reaches the user from a failed run: an XmdError located at the node being run
+   * in the module being run. A JS error that is not a bug in XMD (the JS stack running
+   * out, a value too large for memory, a full pool) becomes the limit it is; anything
+   * else is left as it is, to be reported as an internal error.
+   */
+  toUserError(e: unknown): unknown {
+    if (e instanceof XmdError) return e;
+    if (e instanceof RuntimeFault) return this.error(e.code, e.message, this.at, e.hint);
+    if (e instanceof RangeError) {
+      if (/call stack/i.test(e.message)) return this.jsStackError();
+      if (/invalid (string|array) length|allocation failed/i.test(e.message)) {
+        return this.error(
+          "limit",
+          `a value grew too large to hold in memory (${e.message})`,
+          this.at,
+          "look for a string or list that doubles in a loop",
+        );
+      }
+    }
+    if (e instanceof PoolError && e.kind === "capacity") {
+      return this.error(
+        "limit",
+        `the document needs more than ${this.limits.maxPoolSlots} ${e.pool === "variables" ? "variables" : "syntax nodes"} (limit maxPoolSlots)`,
+        this.at,
+        "raise it with --max-pool-slots",
+      );
+    }
+    return e;
+  }
+
+  private jsStackError(): XmdError {
+    return this.error(
+      "limit",
+      `call depth exceeded: the JavaScript stack ran out at ${this.depth} nested calls, before maxCallDepth (${this.limits.maxCallDepth})`,
+      this.at,
+      "deep recursion is bounded by the stack of the thread that renders; rewrite it as a loop, or render with the xmd command, which sizes its stack from --max-depth",
+    );
   }
 
   private depthError(): XmdError {
@@ -228,7 +294,7 @@ export class Interpreter {
     const stack = this.stack;
     switch (nodes.kind(n)) {
       case N.Emit:
-        this.emit(this.module.unit.source.slice(nodes.start(n), nodes.end(n)));
+        this.emit(nodes.str(n));
         return NORMAL;
       case N.EmitExpr: {
         this.evalExpr(nodes.a(n));
@@ -724,11 +790,16 @@ export class Interpreter {
   }
 
   private callHost(fn: HostFunction, args: unknown[]): unknown {
+    let result: unknown;
     try {
-      return fn(this.module.ctx, args);
+      result = fn(this.module.ctx, args);
     } catch (e) {
       throw this.fault(e);
     }
+    // One builtin call can take long (a join of millions, a command): check the clock
+    // after each, not only every 1024 loop steps.
+    this.checkClock(this.at);
+    return result;
   }
 
   /** Evaluates an argument list (sibling nodes) into a JS array. */
@@ -758,9 +829,18 @@ export class Interpreter {
     if (nodes.kind(callee) === N.Name && nodes.flags(callee) === Binding.None) {
       const key = nodes.name(callee);
       if (key === this.printKey) {
-        const args = this.argValues(firstArg);
-        let text = "";
-        for (let i = 0; i < args.length; i++) text += (i > 0 ? " " : "") + this.services.toText(args[i]);
+        let text: string;
+        if (firstArg !== NONE && nodes.next(firstArg) === NONE && nodes.kind(firstArg) !== N.Spread) {
+          // One argument, the common case: no argument list.
+          this.evalExpr(firstArg);
+          this.at = n;
+          text = this.services.toText(stack.pop());
+        } else {
+          const args = this.argValues(firstArg);
+          this.at = n;
+          text = "";
+          for (let i = 0; i < args.length; i++) text += (i > 0 ? " " : "") + this.services.toText(args[i]);
+        }
         this.emit(this.inline ? text : text + this.newline);
         stack.pushNull();
         return;
@@ -773,8 +853,7 @@ export class Interpreter {
     }
     this.evalExpr(callee);
     this.at = n;
-    const top = stack.size - 1;
-    const fn = stack.tagAt(top) === Tag.Ref ? stack.refAt(top) : null;
+    const fn = stack.peek();
     if (fn instanceof UserFunction) {
       stack.drop(1);
       let argc = 0;
@@ -806,7 +885,7 @@ export class Interpreter {
       return;
     }
     const what = nodes.kind(callee) === N.Name ? `'${this.names.textOf(nodes.name(callee))}'` : "this value";
-    throw this.error("type", `${what} is ${this.services.typeName(fn)}, not a function`, callee);
+    throw this.error("type", `${what} is ${withArticle(this.services.typeName(fn))}, not a function`, callee);
   }
 
   private exists(name: string): boolean {
@@ -854,6 +933,7 @@ export class Interpreter {
     } catch (e) {
       throw this.fault(e);
     }
+    this.checkClock(n);
     this.stack.push(result);
   }
 
@@ -1074,6 +1154,7 @@ export class Interpreter {
           if (nodes.kind(p) === N.Str) text += nodes.str(p);
           else {
             this.evalExpr(p);
+            this.at = n; // converting or joining can fail (a value that contains itself, a string too long)
             text += this.services.toText(stack.pop());
           }
         }
@@ -1213,7 +1294,7 @@ export class Interpreter {
         if (typeof x === "number" && y === null) return x;
         throw this.error(
           "type",
-          `cannot add ${s.typeName(y)} to ${s.typeName(x)}`,
+          `cannot add ${withArticle(s.typeName(x))} and ${withArticle(s.typeName(y))} (+ adds numbers, joins lists, and joins text when either side is text)`,
           this.at,
           "convert with string x or number x first",
         );

@@ -17,6 +17,7 @@ export interface TempStack {
   pop(): unknown;
   popNumber(): number;
   drop(count?: number): void;
+  peek(depth?: number): unknown;
   tagAt(index: number): number;
   numberAt(index: number): number;
   handleAt(index: number): number;
@@ -85,6 +86,9 @@ export class HeapTemps implements TempStack {
   }
   drop(count = 1): void {
     for (let i = 0; i < count; i++) this.items[--this.size] = undefined;
+  }
+  peek(depth = 0): unknown {
+    return (this.items[this.size - 1 - depth] as HeapTemp).value;
   }
   tagAt(index: number): number {
     return (this.items[index] as HeapTemp).tag;

@@ -5,6 +5,7 @@
  * @module
  */
 import { type Handle, StructPool } from "@xmd/pool";
+import { capacityError } from "../syntax/nodes.js";
 import { Tag, type TempStack } from "./temps.js";
 
 export interface VariableStore {
@@ -156,10 +157,13 @@ export class HeapVariables implements VariableStore {
   readonly pooled = false;
   private vars: HeapVariable[] = [];
   created = 0;
+  /** @param maxVariables - The same limit pooled mode's pool has (`maxPoolSlots`). */
+  constructor(private readonly maxVariables: number = Number.POSITIVE_INFINITY) {}
   get live(): number {
     return this.vars.length;
   }
   create(): number {
+    if (this.vars.length >= this.maxVariables) throw capacityError("variables", this.maxVariables);
     this.created++;
     this.vars.push({ set: false, value: null });
     return this.vars.length - 1;

@@ -5,7 +5,7 @@
  * object and carries its strings directly.
  * @module
  */
-import { type Handle, StructPool } from "@xmd/pool";
+import { type Handle, PoolError, StructPool } from "@xmd/pool";
 import type { NameKey, NameTable } from "./names.js";
 
 export type NodeId = number;
@@ -317,10 +317,14 @@ export class HeapNodeStore implements NodeStore {
   readonly counts = { nodes: 0, strings: 0, internedStrings: 0 };
   private nodes: HeapNode[] = [];
 
+  /** @param maxNodes - The same limit pooled mode's pool has (`maxPoolSlots`), so both modes fail alike. */
+  constructor(private readonly maxNodes: number = Number.POSITIVE_INFINITY) {}
+
   get live(): number {
     return this.nodes.length;
   }
   create(kind: number, start: number, end: number): NodeId {
+    if (this.nodes.length >= this.maxNodes) throw capacityError("ast-nodes", this.maxNodes);
     this.counts.nodes++;
     this.nodes.push({
       kind,
@@ -408,4 +412,9 @@ export class HeapNodeStore implements NodeStore {
   rollback(mark: NodeMark): void {
     this.nodes.length = mark.nodes;
   }
+}
+
+/** The error a full pool throws, for heap-mode stores that stand in for one. */
+export function capacityError(pool: string, max: number): PoolError {
+  return new PoolError(pool, -1, "capacity", `capacity exhausted: all ${max} slots are live`);
 }

@@ -1,4 +1,4 @@
-export { XmdError, type XmdErrorCode } from "./api/error.js";
+export { XmdError, type XmdErrorCode, type XmdLocation } from "./api/error.js";
 export { type FormatOptions, formatError } from "./api/format.js";
 export type { ExecPolicy, Limits, MemoryMode, RenderOptions, RuntimeOptions } from "./api/options.js";
 export { DEFAULT_LIMITS } from "./api/options.js";

@@ -69,7 +69,7 @@ class XmdRuntime implements Runtime {
   private readonly stack: TempStack;
   private readonly vars: VariableStore;
   private readonly checked: boolean;
-  private readonly services: Omit<EvalServices, "importValue" | "importInPlace">;
+  private readonly services: Omit<EvalServices, "importValue" | "importInPlace" | "importText">;
 
   constructor(private readonly options: RuntimeOptions) {
     this.memory = options.memory ?? "pooled";
@@ -278,7 +278,7 @@ class DocumentRun {
     private readonly stack: TempStack,
     private readonly vars: VariableStore,
     private readonly limits: Limits,
-    private readonly services: Omit<EvalServices, "importValue" | "importInPlace">,
+    private readonly services: Omit<EvalServices, "importValue" | "importInPlace" | "importText">,
     private readonly options: RuntimeOptions,
     private readonly render: RenderOptions,
     /** Set when the store holds a compiled tree that must outlive this run. */
@@ -429,6 +429,7 @@ class DocumentRun {
         ...this.services,
         importValue: (from, path) => this.importValue(from, path),
         importInPlace: (from, path, it) => this.importInPlace(from, path, it),
+        importText: (from, path, it) => this.importText(from, path, it),
       },
       this.deadline,
     );
@@ -532,6 +533,18 @@ class DocumentRun {
       interp.runModule(part, [program.root], program.hoisted);
     } finally {
       this.loading.pop();
+    }
+  }
+
+  private importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
+    const ext = extname(this.locate(from, path)).toLowerCase();
+    if (DATA_EXTENSIONS.includes(ext)) return this.importValue(from, path);
+    const mark = interp.chunks.length;
+    try {
+      this.importInPlace(from, path, interp);
+      return interp.chunks.slice(mark).join("");
+    } finally {
+      interp.chunks.length = mark;
     }
   }
 

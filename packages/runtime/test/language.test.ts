@@ -218,6 +218,23 @@ describe("markdown documents", () => {
   it("prints inline where the comment stands", () => {
     expect(render("Sum: <!-- xmd print 1 + 2 --> units\n", "md")).toBe("Sum: 3 units\n");
   });
+
+  it("leaves no line behind for a line of directives that print nothing", () => {
+    expect(render("<!-- xmd:set a = 1 --><!-- xmd:set b = 2 -->\n{{a}}{{b}}\n", "md")).toBe("12\n");
+    expect(render("A\n<!-- xmd:set a = 1 --> <!-- xmd:set b = 2 -->\nB\n", "md")).toBe("A\nB\n");
+    expect(render('<!-- xmd print "a" --> <!-- xmd print "b" -->\n', "md")).toBe("a\nb\n");
+  });
+
+  it("takes any expression in {{ }}: object literals, nested templates", () => {
+    expect(render("A {{ {a: {b: 2}}.a.b }} B\n", "md")).toBe("A 2 B\n");
+    expect(render("<!-- xmd:set z = 3 -->\nA {{ `x{{ `y{{z}}` }}` }}\n", "md")).toBe("A xy3\n");
+    expect(render("set o `v{{ {k: 1}.k }}`\nprint o\n")).toBe("v1\n");
+  });
+
+  it("reports an xmd comment that is never closed", () => {
+    const e = failure("a\n<!-- xmd print 1\nb\n", "md");
+    expect([e.code, e.message, e.line]).toEqual(["syntax", "this xmd comment is never closed", 2]);
+  });
 });
 
 describe("errors", () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRuntime, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
+import { createRuntime, formatError, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
 
 const roots: string[] = [];
 afterAll(() => {
@@ -69,6 +69,60 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     expect(e.code).toBe("import-cycle");
     expect(e.message).toBe("import cycle: a.xmd → b.xmd → a.xmd");
     expect(e.file).toBe("b.xmd");
+  });
+
+  it("notes every import an error in an imported file came through", () => {
+    const root = project({
+      "main.md": "# Main\n<!-- xmd:import parts/mid.md -->\n",
+      "parts/mid.md": 'text\n```xmd\nset lib import "lib.xmd"\n```\n',
+      "parts/lib.xmd": "set a 1\nprint a +\n",
+    });
+    const e = errorOf(() => renderFileIn(memory, root, "main.md"));
+    expect(e.file).toBe("parts/lib.xmd");
+    expect(e.line).toBe(2);
+    expect(e.importedFrom.map((s) => [s.file.replace(root, "ROOT"), s.line])).toEqual([
+      ["parts/mid.md", 3],
+      ["ROOT/main.md", 2],
+    ]);
+    expect(formatError(e)).toMatch(
+      /= note: imported from parts\/mid\.md:3:\d+\n {2}= note: imported from .*main\.md:2:\d+$/,
+    );
+  });
+
+  it("gives the processed text for a classic `set x = import FILE`, and data for data files", () => {
+    const root = project({
+      "setup.md": "# Setup {{n}}\n",
+      "cfg.json": '{"k": 7}',
+      "main.md": [
+        "<!-- xmd:set n = 5 -->",
+        '<!-- xmd:set x = import "setup.md" -->',
+        '<!-- xmd:set c = import "cfg.json" -->',
+        "[{{x}}] {{c.k}}",
+        "",
+      ].join("\n"),
+    });
+    expect(renderFileIn(memory, root, "main.md")).toBe("[# Setup 5\n] 7\n");
+  });
+
+  it("imports a path held in a variable with import (EXPR)", () => {
+    const root = project({
+      "part.md": "part {{who}}\n",
+      "main.md": '<!-- xmd:set f = "part.md" -->\n<!-- xmd:set who = "A" -->\n<!-- xmd:import (f) -->\n',
+      "lib.xmd": "export set v 3\n",
+      "main.xmd": 'set f "lib.xmd"\nset m import (f)\nprint m.v\n',
+    });
+    expect(renderFileIn(memory, root, "main.md")).toBe("part A\n");
+    expect(renderFileIn(memory, root, "main.xmd")).toBe("3\n");
+  });
+
+  it("runs cmd EXPR with a computed command line, and a silent command leaves no line", () => {
+    const root = project({
+      "main.xmd": 'set word "hi"\nset d cmd "echo " + word\nprint d\n',
+      "main.md": "x\n```xmd\nexec true\n```\ny\n",
+    });
+    const exec = { exec: { allow: ["echo", "true"] } };
+    expect(renderFileIn(memory, root, "main.xmd", exec)).toBe("hi\n");
+    expect(renderFileIn(memory, root, "main.md", exec)).toBe("x\ny\n");
   });
 
   it("stops a document that imports itself in place", () => {

@@ -15,12 +15,27 @@ export type XmdErrorCode =
   | "import-cycle"
   | "data";
 
+/** A place in a file. */
+export interface XmdLocation {
+  /** Path of the file, as the error's `file` is written. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+}
+
 /**
  * An error in a document, with where it is and a code frame.
  * A stack trace reaching a user is a bug; an `XmdError` is the intended way to fail.
  */
 export class XmdError extends Error {
   override readonly name = "XmdError";
+  /**
+   * When the error is in an imported file: the import statements it came through, from
+   * the innermost importer out to the document being rendered. Empty otherwise.
+   */
+  readonly importedFrom: XmdLocation[] = [];
   constructor(
     /** What kind of error. */
     readonly code: XmdErrorCode,

@@ -7,6 +7,8 @@
  *       |       ^^^^
  *   = help: set it first (set totl …), or test for it with exists("totl")
  * ```
+ * An error in an imported file ends with one `= note: imported from FILE:LINE:COLUMN`
+ * line per import it came through, innermost first.
  * @module
  */
 import type { XmdError } from "./error.js";
@@ -30,5 +32,8 @@ export function formatError(error: XmdError, options: FormatOptions = {}): strin
   ];
   if (error.frame) lines.push(c.dim(error.frame));
   if (error.hint) lines.push(`  = ${c.cyan("help")}: ${error.hint}`);
+  for (const site of error.importedFrom) {
+    lines.push(`  = ${c.cyan("note")}: imported from ${site.file}:${site.line}:${site.column}`);
+  }
   return lines.join("\n");
 }

@@ -60,7 +60,8 @@ interface OpenDirective {
 
 export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const source = unit.source;
-  const pieces: Piece[] = lang === "md" ? splitMarkdown(source) : splitXmdFile(source);
+  const pieces: Piece[] =
+    lang === "md" ? splitMarkdown(source, unit.problems) : splitXmdFile(source, unit.problems);
   const nodes = unit.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.

@@ -72,8 +72,10 @@ export interface EvalServices {
   dataPut(ctx: HostContext, file: string, keys: string[], value: unknown): void;
   /** `import` as an expression or binding: data for json/yaml, an exports object for modules. */
   importValue(from: ModuleInstance, path: string): unknown;
-  /** Classic in-place import: runs the file sharing `from`'s variables; returns its output. */
+  /** Classic in-place import: runs the file sharing `from`'s variables; its output goes in place. */
   importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void;
+  /** Classic `import FILE` as an expression: like in place, but returns the output as text (data files: their data). */
+  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown;
 }
 
 export class Interpreter {
@@ -245,6 +247,17 @@ export class Interpreter {
     );
   }
 
+  /** An error from an import: if it arose inside the imported file, note this import site. */
+  private importFailed(e: unknown, n: NodeId): XmdError {
+    const error = this.fault(e);
+    const unit = this.module.unit;
+    if (error.file !== unit.file) {
+      const { line, column } = unit.lines.position(this.nodes.start(n));
+      error.importedFrom.push({ file: unit.file, line, column });
+    }
+    return error;
+  }
+
   private depthError(): XmdError {
     return this.error(
       "limit",
@@ -399,7 +412,8 @@ export class Interpreter {
       case N.ExecStmt: {
         this.evalExpr(nodes.a(n));
         const out = this.services.toText(stack.pop());
-        this.emit(this.inline ? out : out + this.newline);
+        // A command that prints nothing leaves nothing, like a block that prints nothing.
+        if (out !== "") this.emit(this.inline ? out : out + this.newline);
         return NORMAL;
       }
       default:
@@ -646,7 +660,7 @@ export class Interpreter {
       try {
         this.services.importInPlace(this.module, path, this);
       } catch (e) {
-        throw this.fault(e);
+        throw this.importFailed(e, n);
       }
       return;
     }
@@ -654,7 +668,7 @@ export class Interpreter {
     try {
       value = this.services.importValue(this.module, path);
     } catch (e) {
-      throw this.fault(e);
+      throw this.importFailed(e, n);
     }
     if (mode === 0) {
       this.assignValue(nodes.b(n), value);
@@ -1185,9 +1199,12 @@ export class Interpreter {
         this.at = n;
         let value: unknown;
         try {
-          value = this.services.importValue(this.module, path);
+          value =
+            nodes.flags(n) === 1
+              ? this.services.importText(this.module, path, this)
+              : this.services.importValue(this.module, path);
         } catch (e) {
-          throw this.fault(e);
+          throw this.importFailed(e, n);
         }
         stack.push(value);
         return;

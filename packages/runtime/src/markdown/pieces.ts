@@ -24,3 +24,11 @@ export type Piece =
       placement: "block" | "inline";
       origin: "fence" | "comment" | "file";
     };
+
+/** A mistake the splitter found (an `xmd` comment that never closes); the text stays verbatim. */
+export interface SplitProblem {
+  start: number;
+  end: number;
+  message: string;
+  hint?: string;
+}

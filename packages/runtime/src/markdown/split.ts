@@ -8,19 +8,19 @@
  * (markdown output, split like a `.md` file) and other fences (plain text).
  * @module
  */
-import { findInterpolationEnd } from "../syntax/parser.js";
+import { findInterpolationEnd } from "../syntax/interpolation.js";
 import { closeFence, lineEnd, openFence } from "./fences.js";
-import type { Piece } from "./pieces.js";
+import type { Piece, SplitProblem } from "./pieces.js";
 
-/** Splits a markdown (`.md`) document. */
-export function splitMarkdown(source: string): Piece[] {
-  const scanner = new MarkdownScanner(source);
+/** Splits a markdown (`.md`) document; mistakes found on the way go to `problems`. */
+export function splitMarkdown(source: string, problems: SplitProblem[] = []): Piece[] {
+  const scanner = new MarkdownScanner(source, problems);
   scanner.scan(0, source.length, true);
   return scanner.pieces;
 }
 
-/** Splits a native XMD (`.xmd`, `.xm`) file. */
-export function splitXmdFile(source: string): Piece[] {
+/** Splits a native XMD (`.xmd`, `.xm`) file; mistakes found on the way go to `problems`. */
+export function splitXmdFile(source: string, problems: SplitProblem[] = []): Piece[] {
   const pieces: Piece[] = [];
   const end = source.length;
   let codeStart = 0;
@@ -50,7 +50,7 @@ export function splitXmdFile(source: string): Piece[] {
     const contentEnd = close === -1 ? end : close;
     const after = close === -1 ? end : lineEnd(source, close, end);
     if (fence.info === "markdown" || fence.info === "md") {
-      const scanner = new MarkdownScanner(source);
+      const scanner = new MarkdownScanner(source, problems);
       // A ```xmd fence inside markdown output of a .xmd file is plain text (teaching material).
       scanner.scan(fence.contentStart, contentEnd, false);
       pieces.push(...scanner.pieces);
@@ -68,8 +68,13 @@ export function splitXmdFile(source: string): Piece[] {
 class MarkdownScanner {
   readonly pieces: Piece[] = [];
   private textStart = 0;
+  /** End of a line that holds only xmd comments, while its later comments are scanned. */
+  private directiveLineEnd = -1;
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly problems: SplitProblem[],
+  ) {}
 
   private flush(upTo: number): void {
     if (upTo > this.textStart) {
@@ -187,35 +192,47 @@ class MarkdownScanner {
   private comment(p: number, end: number, lineStart: number): number {
     const source = this.source;
     const close = source.indexOf("-->", p + 4);
-    if (close === -1 || close + 3 > end) return -1;
-    let q = p + 4;
-    while (q < close && (source.charCodeAt(q) === 32 || source.charCodeAt(q) === 9)) q++;
-    const isXmd = source.startsWith("xmd", q);
-    const after = source.charCodeAt(q + 3);
-    const classic = isXmd && after === 58; /* : */
-    const native = isXmd && (after === 32 || after === 9 || after === 10 || after === 13 || q + 3 === close);
-    if (!classic && !native) return close + 3; // an ordinary comment: verbatim
-    const codeStart = q + (classic ? 4 : 3);
+    const kind = xmdCommentKind(source, p, close === -1 || close + 3 > end ? end : close);
+    if (close === -1 || close + 3 > end) {
+      if (kind !== null) {
+        this.problems.push({
+          start: p,
+          end: Math.min(lineEnd(source, p, end), end),
+          message: "this xmd comment is never closed",
+          hint: "end it with -->",
+        });
+      }
+      return -1;
+    }
+    if (kind === null) return close + 3; // an ordinary comment: verbatim
+    const classic = kind.classic;
+    const codeStart = kind.codeStart;
     const codeEnd = close;
-    // Block when only spaces stand before it on its line and after it on its last line.
-    const before = source.slice(lineStart, p);
     const lineAfterEnd = lineEnd(source, close + 3, end);
-    const afterText = source.slice(close + 3, lineAfterEnd);
-    const block = /^[ \t]*$/.test(before) && /^[ \t]*\r?\n?$/.test(afterText);
+    // Block when only spaces stand before it on its line (or, on a line of several
+    // directives, only directives) and only spaces or more directives after it.
+    const first = p >= this.directiveLineEnd;
+    const before = first ? source.slice(lineStart, p) : "";
+    const block = /^[ \t]*$/.test(before) && directivesOnly(source, close + 3, lineAfterEnd);
     if (block) {
-      this.flush(lineStart);
+      const last = /^[ \t]*\r?\n?$/.test(source.slice(close + 3, lineAfterEnd));
+      if (!last) this.directiveLineEnd = lineAfterEnd;
+      // Later directives of the line swallow the spaces between them.
+      if (first) this.flush(lineStart);
+      const start = first ? lineStart : this.textStart;
+      const pieceEnd = last ? lineAfterEnd : close + 3;
       this.pieces.push({
         kind: "code",
-        start: lineStart,
-        end: lineAfterEnd,
+        start,
+        end: pieceEnd,
         codeStart,
         codeEnd,
         dialect: classic ? "classic" : "native",
         placement: "block",
         origin: "comment",
       });
-      this.textStart = lineAfterEnd;
-      return lineAfterEnd;
+      this.textStart = pieceEnd;
+      return pieceEnd;
     }
     this.flush(p);
     this.pieces.push({
@@ -230,5 +247,35 @@ class MarkdownScanner {
     });
     this.textStart = close + 3;
     return close + 3;
+  }
+}
+
+/** If the comment at `p` (closing at `close`) is an xmd comment: its dialect and where its code starts. */
+function xmdCommentKind(
+  source: string,
+  p: number,
+  close: number,
+): { classic: boolean; codeStart: number } | null {
+  let q = p + 4;
+  while (q < close && (source.charCodeAt(q) === 32 || source.charCodeAt(q) === 9)) q++;
+  if (!source.startsWith("xmd", q)) return null;
+  const after = source.charCodeAt(q + 3);
+  if (after === 58 /* : */) return { classic: true, codeStart: q + 4 };
+  if (after === 32 || after === 9 || after === 10 || after === 13 || q + 3 === close) {
+    return { classic: false, codeStart: q + 3 };
+  }
+  return null;
+}
+
+/** Whether source[from, lineEnd) holds only spaces and xmd comments that close on this line. */
+function directivesOnly(source: string, from: number, lineEnd: number): boolean {
+  let p = from;
+  for (;;) {
+    while (p < lineEnd && (source.charCodeAt(p) === 32 || source.charCodeAt(p) === 9)) p++;
+    if (p === lineEnd || source.startsWith("\r\n", p) || source.charCodeAt(p) === 10) return true;
+    if (!source.startsWith("<!--", p)) return false;
+    const close = source.indexOf("-->", p + 4);
+    if (close === -1 || close + 3 > lineEnd || xmdCommentKind(source, p, close) === null) return false;
+    p = close + 3;
   }
 }

@@ -5,6 +5,8 @@
  * substring. Errors are collected, not thrown, so the parser can report several.
  * @module
  */
+
+import { skipTemplate } from "./interpolation.js";
 import { C } from "./keywords.js";
 import type { NameTable } from "./names.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "./tokens.js";
@@ -407,16 +409,8 @@ function scanString(source: string, pos: number, end: number, quote: number, pro
   return pos;
 }
 
-/** Returns the offset of the closing backtick, or -1. `{{ … }}` inside may contain strings. */
+/** Returns the offset of the closing backtick, or -1. `{{ … }}` inside may hold any expression. */
 function scanTemplate(source: string, pos: number, end: number): number {
-  while (pos < end) {
-    const c = source.charCodeAt(pos);
-    if (c === 96) return pos;
-    if (c === 92) {
-      pos += 2;
-      continue;
-    }
-    pos++;
-  }
-  return -1;
+  const after = skipTemplate(source, pos - 1, end);
+  return after === -1 ? -1 : after - 1;
 }

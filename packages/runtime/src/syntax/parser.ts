@@ -6,6 +6,8 @@
  * to the next line and carries on, so `xmd check` can report several at once.
  * @module
  */
+
+import { findInterpolationEnd } from "./interpolation.js";
 import { C, K, KEYWORD_COUNT } from "./keywords.js";
 import { type LexProblem, lex } from "./lexer.js";
 import type { NameKey } from "./names.js";
@@ -855,10 +857,14 @@ export class Parser {
     return n;
   }
 
-  /** A module path: a string, or bare words like `Tasks` / `part.md` / `data/part.md`. */
+  /**
+   * A module path: a string, bare words like `Tasks` / `part.md` / `data/part.md`, or an
+   * expression in parentheses (`import (file)`, for a path held in a variable).
+   */
   private importPath(): NodeId {
     // A string may be built: import "members/" + name + ".md"
-    if (this.peek() === T.String || this.peek() === T.Template) return this.expression();
+    if (this.peek() === T.String || this.peek() === T.Template || this.peek() === T.LParen)
+      return this.expression();
     const start = this.startOf();
     if (this.peek() === T.Newline || this.peek() === T.EOF) this.fail("expected a file to import");
     while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) {
@@ -1282,6 +1288,9 @@ export class Parser {
         case K.import: {
           this.advance();
           const n = this.node(N.ImportExpr, start);
+          // Classic `set x = import "part.md"` takes the processed text, as the in-place
+          // directive inserts it; native `set x import "mod.xmd"` takes the exports.
+          if (this.dialect === "classic") nodes.setFlags(n, 1);
           nodes.setA(n, this.importPath());
           nodes.setEnd(n, this.prevEnd());
           return n;
@@ -1292,6 +1301,7 @@ export class Parser {
     }
     if (this.kind[this.pos + 1] === T.Arrow) return this.lambda();
     if (id === C.exec && !(this.peek(1) === T.LParen && !this.spaceBefore(1))) return this.execExpression();
+    if (id === C.cmd && this.startsArgument(this.pos + 1)) return this.cmdExpression();
     if ((id === C.get || id === C.put) && this.peek(1) === T.String) return this.dataAccess(id === C.put);
     const tok = this.advance();
     const name = this.nameNode(tok);
@@ -1340,6 +1350,16 @@ export class Parser {
     nodes.setStr(text, this.unit.source.slice(this.startOf(raw), this.endOf(raw)));
     nodes.setA(n, text);
     nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** `cmd EXPR`: a command line computed by an expression (`cmd "git log -1 " + file`). */
+  private cmdExpression(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const n = this.node(N.Exec, start);
+    this.unit.nodes.setA(n, this.expression());
+    this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
 
@@ -1446,23 +1466,6 @@ export const BUILTIN_CALLEES: ReadonlySet<string> = new Set([
   "reduce",
   "Date",
 ]);
-
-/** The end of `{{ … }}` starting after the braces: the first `}}` outside a string. */
-export function findInterpolationEnd(source: string, from: number, end: number): number {
-  let p = from;
-  while (p < end - 1) {
-    const c = source.charCodeAt(p);
-    if (c === 34 || c === 39) {
-      p++;
-      while (p < end && source.charCodeAt(p) !== c) p += source.charCodeAt(p) === 92 ? 2 : 1;
-      p++;
-      continue;
-    }
-    if (c === 125 && source.charCodeAt(p + 1) === 125) return p;
-    p++;
-  }
-  return -1;
-}
 
 /** Decodes `\n \t \r \" \' \\ \` \{ \uXXXX` in source[start, end). */
 export function unescapeString(source: string, start: number, end: number): string {

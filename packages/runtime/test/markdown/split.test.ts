@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Piece } from "../../src/markdown/pieces.js";
+import type { Piece, SplitProblem } from "../../src/markdown/pieces.js";
 import { splitMarkdown, splitXmdFile } from "../../src/markdown/split.js";
 import { CORPUS } from "../conformance.test.js";
 
@@ -62,6 +62,13 @@ describe("splitMarkdown", () => {
     expect(md("open {{ never")).toEqual(["open {{ never"]);
   });
 
+  it("ends {{ }} after object literals and template strings, nested ones too", () => {
+    expect(md("A {{ {a: {b: 2}}.a.b }} B")).toEqual(["A ", "{ {a: {b: 2}}.a.b }", " B"]);
+    expect(md("A {{ `t{{z}}` }} B")).toEqual(["A ", "{ `t{{z}}` }", " B"]);
+    expect(md("A {{ `x{{ `y{{ {k: 1}.k }}` }}` }}!")).toEqual(["A ", "{ `x{{ `y{{ {k: 1}.k }}` }}` }", "!"]);
+    expect(md("A {{ `never }} B")).toEqual(["A {{ `never }} B"]);
+  });
+
   it("drops the backslash of \\{{", () => {
     const src = "Escaped: \\{{name}} and {{x}}";
     const pieces = splitMarkdown(src);
@@ -78,6 +85,37 @@ describe("splitMarkdown", () => {
       "A",
       "classic/inline/comment:endif ",
     ]);
+  });
+
+  it("treats a line of several xmd comments as block comments, spaces between them dropped", () => {
+    const src = "<!-- xmd:set a = 1 --> <!-- xmd:set b = 2 -->\nnext";
+    const pieces = splitMarkdown(src);
+    expect(show(src, pieces)).toEqual([
+      "classic/block/comment:set a = 1 ",
+      "classic/block/comment:set b = 2 ",
+      "next",
+    ]);
+    expectTiling(src, pieces);
+    // Text before the first comment makes them inline, as for one comment.
+    expect(md("x <!-- xmd print 1 --> <!-- xmd print 2 -->\n")).toEqual([
+      "x ",
+      "native/inline/comment: print 1 ",
+      " ",
+      "native/inline/comment: print 2 ",
+      "\n",
+    ]);
+  });
+
+  it("reports an xmd comment that never closes, and keeps its text", () => {
+    const problems: SplitProblem[] = [];
+    const src = "a\n<!-- xmd print 1\nb\n";
+    expect(show(src, splitMarkdown(src, problems))).toEqual([src]);
+    expect(problems).toEqual([
+      { start: 2, end: 19, message: "this xmd comment is never closed", hint: "end it with -->" },
+    ]);
+    const plain: SplitProblem[] = [];
+    splitMarkdown("a <!-- just a note", plain);
+    expect(plain).toEqual([]);
   });
 
   it("leaves ordinary and look-alike comments alone", () => {

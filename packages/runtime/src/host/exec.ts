@@ -1,49 +1,26 @@
 /**
  * `exec`/`cmd`: running a program under the exec policy. Off unless allowed; an allow-list
- * names the programs (by the base name of argv[0]); no shell unless the policy says so, so
- * `;`, `|`, `` ` `` and `$(…)` reach the program as plain text. Time and output are capped.
+ * names the programs (see {@link checkExecAllowed}); no shell unless the policy says so, so
+ * `;`, `|`, `` ` `` and `$(…)` reach the program as plain text. Time and output are capped,
+ * and a command never runs past the document's own time limit. A command that is stopped is
+ * stopped with everything it started (see {@link runInProcessGroup}).
+ *
+ * Commands inherit the whole environment of the process that renders (HOME, PATH, and also any
+ * tokens or secrets in it): tools such as `git` need it. Allow only programs you trust with it.
  * @module
  */
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import { splitCommandLine } from "./command-line.js";
 import type { HostContext } from "./context.js";
+import { checkExecAllowed } from "./exec-policy.js";
+import { type GroupOutcome, runInProcessGroup } from "./process-group.js";
+import { findProgram } from "./program-path.js";
 
 /** Default time a command may run. */
 export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
 /** Default bytes of output a command may write. */
 export const DEFAULT_EXEC_MAX_OUTPUT = 1024 * 1024;
-
-/** Shell characters refused in shell mode with an allow-list (they could start another program). */
-const SHELL_SPECIAL = /[;&|`$<>(){}\n\\*?[\]!~#]/;
-
-/** Throws "exec-denied" unless the policy allows the program `name` (full command line in `line`). */
-export function checkExecAllowed(ctx: HostContext, name: string, line: string): void {
-  const { allow } = ctx.exec;
-  if (allow === true) return;
-  if (allow === false || allow.length === 0) {
-    throw new RuntimeFault(
-      "exec-denied",
-      `exec is disabled: the document wants to run '${name}'`,
-      `run with --allow-exec=${name} (or --allow-exec for every command)`,
-    );
-  }
-  if (!allow.includes(name)) {
-    throw new RuntimeFault(
-      "exec-denied",
-      `exec of '${name}' is not allowed: the allow-list is ${allow.join(", ")}`,
-      `run with --allow-exec=${[...allow, name].join(",")} (or --allow-exec for every command)`,
-    );
-  }
-  if (ctx.exec.shell && SHELL_SPECIAL.test(line)) {
-    throw new RuntimeFault(
-      "exec-denied",
-      `exec in shell mode with an allow-list refuses shell syntax (; | & $ \` < > …): ${line}`,
-      "remove the shell syntax, or allow every command with --allow-exec",
-    );
-  }
-}
 
 function firstLine(buf: Buffer | string | null | undefined): string {
   if (!buf) return "";
@@ -58,78 +35,118 @@ export function trimOneNewline(text: string): string {
   return text;
 }
 
+/** How long a command may run, and which limit says so. */
+interface TimeBudget {
+  readonly ms: number;
+  /** `command`: the exec policy's per-command limit; `document`: what is left of the document's. */
+  readonly by: "command" | "document";
+}
+
+function timeBudget(ctx: HostContext): TimeBudget {
+  const perCommand = ctx.exec.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+  const left = Math.floor(ctx.deadline - Date.now());
+  return left < perCommand ? { ms: left, by: "document" } : { ms: perCommand, by: "command" };
+}
+
+function documentTimeUp(name: string, ranMs: number | null): RuntimeFault {
+  const what =
+    ranMs === null
+      ? `command '${name}' was not run: the document's time limit has run out`
+      : `command '${name}' was stopped after ${ranMs} ms: the document's time limit ran out`;
+  return new RuntimeFault(
+    "limit",
+    `time limit reached: ${what} (limit timeoutMs)`,
+    "raise it with --timeout",
+  );
+}
+
+function commandTimeUp(name: string, ms: number): RuntimeFault {
+  return new RuntimeFault(
+    "exec-failed",
+    `command '${name}' timed out after ${ms} ms and was stopped (limit exec.timeoutMs: how long one command may run)`,
+    "raise the exec policy's timeoutMs, or make the command finish sooner",
+  );
+}
+
+/** The argv the wrapper runs: the program as written, unless the shell would read it as an option. */
+function runnableArgv(argv: readonly string[], cwd: string): readonly string[] {
+  // Windows finds programs with PATHEXT and has no wrapper: there spawnSync reports ENOENT itself.
+  if (process.platform === "win32") return argv;
+  const program = argv[0]!;
+  const found = findProgram(program, cwd);
+  if ("missing" in found) {
+    throw found.missing === "EACCES"
+      ? new RuntimeFault("exec-failed", `command '${program}' cannot be run: permission denied`)
+      : new RuntimeFault("exec-failed", `command '${program}' was not found (is it installed and on PATH?)`);
+  }
+  return program.startsWith("-") ? [found.found, ...argv.slice(1)] : argv;
+}
+
+function outcomeValue(
+  outcome: GroupOutcome,
+  name: string,
+  shell: boolean,
+  budget: TimeBudget,
+  maxBuffer: number,
+  started: number,
+): string {
+  switch (outcome.kind) {
+    case "timed-out":
+      throw budget.by === "document"
+        ? documentTimeUp(name, Date.now() - started)
+        : commandTimeUp(name, budget.ms);
+    case "too-much-output":
+      throw new RuntimeFault(
+        "exec-failed",
+        `command '${name}' output exceeded ${maxBuffer} bytes and was stopped`,
+      );
+    case "not-started":
+      throw outcome.error.code === "ENOENT"
+        ? new RuntimeFault("exec-failed", `command '${name}' was not found (is it installed and on PATH?)`)
+        : new RuntimeFault("exec-failed", `command '${name}' could not be run: ${outcome.error.message}`);
+    case "signalled":
+      throw new RuntimeFault("exec-failed", `command '${name}' was stopped by signal ${outcome.signal}`);
+    case "exited": {
+      if (outcome.status === 0) return trimOneNewline(outcome.stdout.toString("utf8"));
+      const why = firstLine(outcome.stderr);
+      if (shell && outcome.status === 127) {
+        throw new RuntimeFault("exec-failed", `command '${name}' was not found${why ? `: ${why}` : ""}`);
+      }
+      throw new RuntimeFault(
+        "exec-failed",
+        `command '${name}' failed with exit code ${outcome.status}${why ? `: ${why}` : ""}`,
+      );
+    }
+  }
+}
+
 /**
  * Runs a command line and returns its stdout (one trailing newline trimmed). The working
- * folder is the document's folder; stdin is empty. Errors: "exec-denied" (policy),
- * "exec-failed" (not found, timed out, too much output, non-zero exit, killed by a signal).
- * Records the command in `ctx.nondeterminism.exec`.
+ * folder is the document's folder; stdin is empty. It may run for the exec policy's
+ * `timeoutMs` or until the document's deadline, whichever comes first. Errors: "exec-denied"
+ * (policy), "exec-failed" (not found, timed out, too much output, non-zero exit, killed by a
+ * signal), "limit" (the document's time ran out). Records the command in
+ * `ctx.nondeterminism.exec`.
  */
 export function runCommand(ctx: HostContext, commandLine: string): string {
   const line = commandLine.trim();
   const shell = ctx.exec.shell === true;
   const argv = splitCommandLine(line);
   if (argv.length === 0) throw new RuntimeFault("exec-failed", "exec needs a command to run");
-  const name = path.basename(argv[0]!);
-  checkExecAllowed(ctx, name, line);
+  checkExecAllowed(ctx, argv, line);
+  const name = path.basename(argv[0]!) || argv[0]!;
 
-  const timeout = ctx.exec.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+  const budget = timeBudget(ctx);
+  if (budget.ms <= 0) throw documentTimeUp(name, null);
   const maxBuffer = ctx.exec.maxOutputBytes ?? DEFAULT_EXEC_MAX_OUTPUT;
   ctx.nondeterminism.exec.push(line);
-  const result: SpawnSyncReturns<Buffer> = shell
-    ? spawnSync("/bin/sh", ["-c", line], options(ctx, timeout, maxBuffer))
-    : spawnSync(argv[0]!, argv.slice(1), options(ctx, timeout, maxBuffer));
-
-  const err = result.error as NodeJS.ErrnoException | undefined;
-  if (err) {
-    switch (err.code) {
-      case "ETIMEDOUT":
-        throw new RuntimeFault(
-          "exec-failed",
-          `command '${name}' timed out after ${timeout} ms and was stopped`,
-        );
-      case "ENOBUFS":
-        throw new RuntimeFault(
-          "exec-failed",
-          `command '${name}' output exceeded ${maxBuffer} bytes and was stopped`,
-        );
-      case "ENOENT":
-        throw new RuntimeFault(
-          "exec-failed",
-          `command '${argv[0]}' was not found (is it installed and on PATH?)`,
-        );
-      case "EACCES":
-        throw new RuntimeFault("exec-failed", `command '${argv[0]}' cannot be run: permission denied`);
-      default:
-        throw new RuntimeFault("exec-failed", `command '${name}' could not be run: ${err.message}`);
-    }
-  }
-  if (result.status !== 0) {
-    const why = firstLine(result.stderr);
-    if (result.status === null) {
-      throw new RuntimeFault(
-        "exec-failed",
-        `command '${name}' was stopped by signal ${result.signal ?? "?"}`,
-      );
-    }
-    if (shell && result.status === 127) {
-      throw new RuntimeFault("exec-failed", `command '${name}' was not found${why ? `: ${why}` : ""}`);
-    }
-    throw new RuntimeFault(
-      "exec-failed",
-      `command '${name}' failed with exit code ${result.status}${why ? `: ${why}` : ""}`,
-    );
-  }
-  return trimOneNewline(result.stdout.toString("utf8"));
-}
-
-function options(ctx: HostContext, timeout: number, maxBuffer: number) {
-  return {
+  const run = shell ? ["/bin/sh", "-c", line] : runnableArgv(argv, ctx.baseDir);
+  const started = Date.now();
+  const outcome = runInProcessGroup({
+    argv: run,
     cwd: ctx.baseDir,
-    timeout,
-    maxBuffer,
-    killSignal: "SIGKILL" as const,
-    stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"],
-    windowsHide: true,
-    shell: false,
-  };
+    timeoutMs: budget.ms,
+    maxOutputBytes: maxBuffer,
+  });
+  return outcomeValue(outcome, name, shell, budget, maxBuffer, started);
 }

@@ -45,15 +45,14 @@ describe("exec policy", () => {
     expect(ctx.nondeterminism.exec).toEqual([]);
   });
 
-  it("runs only allow-listed commands (by base name)", () => {
+  it("runs only allow-listed commands, by the name found on PATH", () => {
     const ctx = makeContext({ exec: { allow: ["echo"] } });
     expect(runCommand(ctx, "echo hello")).toBe("hello");
-    expect(runCommand(ctx, "/bin/echo world")).toBe("world");
     const f = fault(() => runCommand(ctx, "date"));
     expect(f.code).toBe("exec-denied");
     expect(f.message).toContain("'date'");
     expect(f.hint).toContain("--allow-exec=echo,date");
-    expect(ctx.nondeterminism.exec).toEqual(["echo hello", "/bin/echo world"]);
+    expect(ctx.nondeterminism.exec).toEqual(["echo hello"]);
   });
 
   it("an empty allow-list allows nothing", () => {
@@ -135,7 +134,9 @@ describe("runCommand", () => {
     const ctx = makeContext({ exec: { allow: true, timeoutMs: 300 } });
     const f = fault(() => runCommand(ctx, "sleep 5"));
     expect(f.code).toBe("exec-failed");
-    expect(f.message).toBe("command 'sleep' timed out after 300 ms and was stopped");
+    expect(f.message).toBe(
+      "command 'sleep' timed out after 300 ms and was stopped (limit exec.timeoutMs: how long one command may run)",
+    );
   });
 
   it("stops a command that reads stdin instead of waiting for it", () => {

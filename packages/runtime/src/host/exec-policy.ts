@@ -1,0 +1,91 @@
+/**
+ * Who may run what: the exec policy checked against a command's argv before anything runs.
+ *
+ * An allow-list entry without a slash (`echo`) matches only a program named without a slash,
+ * which the system finds on PATH; a program named by a path (`./tools/echo`, `/bin/echo`)
+ * runs only when that exact path, or the real path it leads to, is on the list. Matching the
+ * base name instead let `--allow-exec=echo` run any file called `echo`, such as a script
+ * shipped in the repository being rendered.
+ * @module
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { RuntimeFault } from "../values/fault.js";
+import type { HostContext } from "./context.js";
+
+/** Shell characters refused in shell mode with an allow-list (they could start another program). */
+const SHELL_SPECIAL = /[;&|`$<>(){}\n\\*?[\]!~#]/;
+
+/**
+ * What the first word must look like in shell mode with an allow-list. Anything else could
+ * make the shell run a program other than the one named: `X=/echo touch p` is an assignment
+ * followed by `touch`, and a path would need the slash rule, which a shell line cannot keep.
+ */
+const PLAIN_PROGRAM_NAME = /^[A-Za-z0-9_.-]+$/;
+
+function allowFlag(allow: readonly string[], program: string): string {
+  return `run with --allow-exec=${[...allow, program].join(",")} (or --allow-exec for every command)`;
+}
+
+function realPathOf(baseDir: string, program: string): string | null {
+  try {
+    return fs.realpathSync.native(path.resolve(baseDir, program));
+  } catch {
+    return null;
+  }
+}
+
+/** True when the allow-list lets `program` (argv[0] as written) run. */
+export function isOnAllowList(allow: readonly string[], program: string, baseDir: string): boolean {
+  if (!program.includes("/")) return allow.includes(program);
+  if (allow.includes(program)) return true;
+  const real = realPathOf(baseDir, program);
+  return real !== null && allow.includes(real);
+}
+
+function notOnList(allow: readonly string[], program: string): RuntimeFault {
+  const rule = program.includes("/")
+    ? `; a program given by a path runs only when that exact path (or its real path) is on the list — a name without a slash, such as '${path.basename(program)}', allows only the program of that name found on PATH`
+    : allow.some((entry) => entry.includes("/"))
+      ? "; an entry with a slash allows only the program at that path, not one of the same name found on PATH"
+      : "";
+  return new RuntimeFault(
+    "exec-denied",
+    `exec of '${program}' is not allowed: the allow-list is ${allow.join(", ")}${rule}`,
+    allowFlag(allow, program),
+  );
+}
+
+/**
+ * Throws "exec-denied" unless the policy allows `argv` to run. `line` is the whole command
+ * line (shell mode checks it for shell syntax).
+ */
+export function checkExecAllowed(ctx: HostContext, argv: readonly string[], line: string): void {
+  const { allow } = ctx.exec;
+  if (allow === true) return;
+  const program = argv[0]!;
+  if (allow === false || allow.length === 0) {
+    throw new RuntimeFault(
+      "exec-denied",
+      `exec is disabled: the document wants to run '${program}'`,
+      `run with --allow-exec=${program} (or --allow-exec for every command)`,
+    );
+  }
+  if (ctx.exec.shell) {
+    if (!PLAIN_PROGRAM_NAME.test(program)) {
+      throw new RuntimeFault(
+        "exec-denied",
+        `exec in shell mode with an allow-list needs a plain program name first (letters, digits, _ . -), not '${program}': ${line}`,
+        "name an allowed program first, or allow every command with --allow-exec",
+      );
+    }
+    if (SHELL_SPECIAL.test(line)) {
+      throw new RuntimeFault(
+        "exec-denied",
+        `exec in shell mode with an allow-list refuses shell syntax (; | & $ \` < > …): ${line}`,
+        "remove the shell syntax, or allow every command with --allow-exec",
+      );
+    }
+  }
+  if (!isOnAllowList(allow, program, ctx.baseDir)) throw notOnList(allow, program);
+}

@@ -3,11 +3,11 @@
  * parse → resolve → evaluate → output, then releases everything the run acquired.
  * @module
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
 import { PoolError } from "@xmd/pool";
-import { XmdError } from "./api/error.js";
+import { XmdError, type XmdErrorCode } from "./api/error.js";
 import {
   DEFAULT_LIMITS,
   type ExecPolicy,
@@ -41,7 +41,7 @@ import { GlobalNames, Resolver } from "./resolve/resolver.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
-import { HeapNodeStore, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
+import { HeapNodeStore, N, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
 import type { ParseUnit } from "./syntax/unit.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
@@ -355,6 +355,7 @@ class DocumentRun {
       functions: [],
       callees: new Set(),
       problems: [],
+      imports: [],
     };
   }
 
@@ -371,10 +372,46 @@ class DocumentRun {
   parseOnly(source: string): XmdError[] {
     const unit = this.newUnit(source, this.displayPath());
     const program = buildProgram(unit, this.lang);
-    if (unit.problems.length === 0) {
-      new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
+    if (unit.problems.length > 0) return unit.problems.map((p) => problemError(unit, p));
+    new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
+    return [...unit.problems.map((p) => problemError(unit, p)), ...this.missingImports(unit)];
+  }
+
+  /**
+   * Imports whose path is written out (not computed) and does not lead to a file inside
+   * the root: what a check can know without running the document.
+   */
+  private missingImports(unit: ParseUnit): XmdError[] {
+    const nodes = this.nodes;
+    const ctx = this.context(documentDir(this.path));
+    const errors: XmdError[] = [];
+    for (const n of unit.imports) {
+      const pathNode = nodes.a(n);
+      if (nodes.kind(pathNode) !== N.Str) continue; // computed: known only when it runs
+      const path = nodes.str(pathNode);
+      let code: XmdErrorCode = "file";
+      let message: string | null = null;
+      let hint: string | undefined;
+      try {
+        if (!exists(ctx, this.locate(ctx, path))) {
+          message = `cannot import '${path}': no such file`;
+          if (extname(path) === "") {
+            hint = `tried ${[...MODULE_EXTENSIONS, ...DATA_EXTENSIONS].map((ext) => path + ext).join(", ")}`;
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof RuntimeFault)) throw e;
+        code = e.code;
+        message = e.message;
+        hint = e.hint;
+      }
+      if (message !== null) {
+        const { line, column } = unit.lines.position(nodes.start(n));
+        const frame = unit.lines.frame(nodes.start(n), nodes.end(n));
+        errors.push(new XmdError(code, message, unit.file, line, column, frame, hint));
+      }
     }
-    return unit.problems.map((p) => problemError(unit, p));
+    return errors;
   }
 
   /** Parses and resolves without running (for {@link Runtime.parse}); throws on syntax errors. */
@@ -435,7 +472,7 @@ class DocumentRun {
     );
     this.interpreter = interp;
     if (prepared.crlf) interp.newline = "\r\n";
-    const module = new ModuleInstance(unit, globals, this.path, this.context(render_dir(this.path)));
+    const module = new ModuleInstance(unit, globals, this.path, this.context(documentDir(this.path)));
     interp.module = module;
     for (const [name, value] of Object.entries(vars)) {
       const key = this.names.keyOfText(name);
@@ -456,13 +493,12 @@ class DocumentRun {
   }
 
   /** Resolves an import path: inside the root, relative to the importing file; bare names try known extensions. */
-  private locate(from: ModuleInstance, path: string): string {
-    const ctx = from.ctx;
+  private locate(ctx: HostContext, path: string): string {
     const direct = resolveInRoot(ctx, path);
     if (extname(path) !== "") return direct;
     for (const ext of [...MODULE_EXTENSIONS, ...DATA_EXTENSIONS]) {
       const candidate = resolveInRoot(ctx, path + ext);
-      if (exists(candidate)) return candidate;
+      if (exists(ctx, candidate)) return candidate;
     }
     return direct;
   }
@@ -480,7 +516,7 @@ class DocumentRun {
   }
 
   private importValue(from: ModuleInstance, path: string): unknown {
-    const abs = this.locate(from, path);
+    const abs = this.locate(from.ctx, path);
     const ext = extname(abs).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) {
       this.dependencies.add(abs);
@@ -511,7 +547,7 @@ class DocumentRun {
   }
 
   private importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
-    const abs = this.locate(from, path);
+    const abs = this.locate(from.ctx, path);
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
       throw new RuntimeFault(
@@ -537,7 +573,7 @@ class DocumentRun {
   }
 
   private importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
-    const ext = extname(this.locate(from, path)).toLowerCase();
+    const ext = extname(this.locate(from.ctx, path)).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) return this.importValue(from, path);
     const mark = interp.chunks.length;
     try {
@@ -627,10 +663,12 @@ class RunContext implements HostContext {
   readonly dependencies: Set<string>;
   readonly deadline: number;
   readonly overlay: Map<string, string | null> | null;
+  private resolvedBaseDir: string | null = null;
 
   constructor(
     private readonly run: DocumentRun,
-    readonly baseDir: string,
+    /** The module's folder as given; see {@link baseDir}. */
+    private readonly dir: string,
     options: RuntimeOptions,
   ) {
     const now = options.now;
@@ -647,6 +685,15 @@ class RunContext implements HostContext {
     return this.run.root;
   }
 
+  /**
+   * The module's folder with symlinks resolved, like the root's, so that a document
+   * opened through a linked folder still reaches the files beside it. On first use.
+   */
+  get baseDir(): string {
+    if (this.resolvedBaseDir === null) this.resolvedBaseDir = realRoot(this.dir);
+    return this.resolvedBaseDir;
+  }
+
   call(fn: Callable, args: unknown[]): unknown {
     return this.run.callFunction(fn, args);
   }
@@ -654,7 +701,8 @@ class RunContext implements HostContext {
 
 const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
 
-function render_dir(path: string): string {
+/** The folder a document's relative paths start from (stdin: the working folder). */
+function documentDir(path: string): string {
   return path === "<stdin>" ? process.cwd() : dirname(path);
 }
 
@@ -690,10 +738,12 @@ function realRoot(dir: string): string {
   }
 }
 
-function exists(path: string): boolean {
+/** Whether a file is there (a dry run's writes and deletions included). */
+function exists(ctx: HostContext, path: string): boolean {
+  const written = ctx.overlay?.get(path);
+  if (written !== undefined) return written !== null;
   try {
-    readFileSync(path);
-    return true;
+    return statSync(path).isFile();
   } catch {
     return false;
   }

@@ -85,6 +85,22 @@ describe("variables and functions", () => {
   });
 });
 
+describe("objects", () => {
+  it("keeps __proto__ as an ordinary key, never as the prototype", () => {
+    const src = lines(
+      "set o {__proto__: {z: 1}, a: 2}",
+      "print keys o",
+      "set p {}",
+      'set p["__proto__"] 5',
+      "print p",
+      "set q {...o}",
+      "print q.a, q.z, q.__proto__.z",
+    );
+    // q.z is null: z is a key of the value of q's "__proto__" key, not of q.
+    expect(render(src)).toBe(lines("__proto__, a", '{"__proto__":5}', "2  1"));
+  });
+});
+
 describe("control flow", () => {
   it("loops over objects with key and value, and strings by character", () => {
     const src = lines(
@@ -231,6 +247,11 @@ describe("markdown documents", () => {
     expect(render("set o `v{{ {k: 1}.k }}`\nprint o\n")).toBe("v1\n");
   });
 
+  it("runs code that starts on the comment's first line and goes on below it", () => {
+    expect(render("<!-- xmd set x 1\nset y 2\nprint x + y -->\n", "md")).toBe("3\n");
+    expect(render("<!-- xmd: set x = 1\nset y = 2\nprint(x + y) -->\n", "md")).toBe("3\n");
+  });
+
   it("reports an xmd comment that is never closed", () => {
     const e = failure("a\n<!-- xmd print 1\nb\n", "md");
     expect([e.code, e.message, e.line]).toEqual(["syntax", "this xmd comment is never closed", 2]);
@@ -284,15 +305,6 @@ describe("limits", () => {
     expect([e.line, e.column]).toEqual([2, 12]);
   });
 
-  it("names the JavaScript stack, not maxCallDepth, when the stack runs out first", () => {
-    const e = failure("function f n\n    return f n + 1\nprint f 0\n", "xmd", {
-      limits: { maxCallDepth: 1e9 },
-    });
-    expect(e.code).toBe("limit");
-    expect(e.message).toMatch(/the JavaScript stack ran out at \d+ nested calls, before maxCallDepth/);
-    expect(e.line).toBe(2);
-  });
-
   it("stops a value that grows too large, at the line that grows it", () => {
     for (const grow of ["set s s + s", "set s `{{s}}{{s}}`"]) {
       const e = failure(`set s "x"\nwhile true\n    ${grow}\n`, "xmd");
@@ -343,6 +355,11 @@ describe("limits", () => {
       limits: { timeoutMs: 50, maxIterations: 1e12 },
     });
     expect(e.message).toMatch(/time limit reached/);
+  });
+
+  it("needs a whole number of times for loop … times", () => {
+    const e = failure('loop 2.5 times\n    print "x"\n');
+    expect([e.code, e.message]).toEqual(["type", "loop … times needs a whole number, got 2.5"]);
   });
 
   it("does not let try/catch swallow a limit", () => {

@@ -125,6 +125,41 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     expect(renderFileIn(memory, root, "main.md", exec)).toBe("x\ny\n");
   });
 
+  it("reaches the files beside a document opened through a linked folder", () => {
+    const root = project({
+      "real/in.txt": "inside",
+      "real/part.md": "part\n",
+      "real/t.md": '{{File.read "in.txt"}}\n<!-- xmd:import "part.md" -->\n',
+    });
+    symlinkSync(join(root, "real"), join(root, "link"));
+    expect(renderFileIn(memory, root, "link/t.md")).toBe("inside\npart\n");
+  });
+
+  it("checks written-out import paths without running anything", () => {
+    const root = project({
+      "ok.json": "{}",
+      "main.md": [
+        '<!-- xmd:import "gone.md" -->',
+        "```xmd",
+        'set a import "ok.json"',
+        "import Nope",
+        'set b import "../outside.json"',
+        'set c import ("dyn" + ".json")',
+        'exec echo "not run"',
+        "```",
+        "",
+      ].join("\n"),
+    });
+    const path = join(root, "main.md");
+    const errors = createRuntime({ memory }).check(readFileSync(path, "utf8"), { path });
+    expect(errors.map((e) => [e.code, e.line, e.message])).toEqual([
+      ["file", 1, "cannot import 'gone.md': no such file"],
+      ["file", 4, "cannot import 'Nope': no such file"],
+      ["outside-root", 5, expect.stringMatching(/outside the root/)],
+    ]);
+    expect(errors[1]?.hint).toBe("tried Nope.xmd, Nope.xm, Nope.md, Nope.json, Nope.yaml, Nope.yml");
+  });
+
   it("stops a document that imports itself in place", () => {
     const root = project({ "self.md": "x\n<!-- xmd:import self.md -->\n" });
     expect(errorOf(() => renderFileIn(memory, root, "self.md")).message).toMatch(

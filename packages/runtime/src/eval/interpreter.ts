@@ -37,6 +37,16 @@ function withArticle(type: string): string {
   return type === "null" ? "null" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
+/**
+ * `object[key] = value` as an own property. A document's keys are data: `__proto__` must
+ * be a key like any other, never the object's prototype.
+ */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  } else object[key] = value;
+}
+
 /** Statement outcomes. */
 const NORMAL = 0;
 const BREAK = 1;
@@ -368,6 +378,14 @@ export class Interpreter {
       case N.Loop: {
         this.evalExpr(nodes.a(n));
         const count = this.numberPop(nodes.a(n), "loop … times");
+        if (!Number.isInteger(count)) {
+          throw this.error(
+            "type",
+            `loop … times needs a whole number, got ${count}`,
+            nodes.a(n),
+            "round it: loop round(n) times",
+          );
+        }
         const body = nodes.a(nodes.b(n));
         for (let i = 0; i < count; i++) {
           this.tick(n);
@@ -483,7 +501,7 @@ export class Interpreter {
       !Array.isArray(container) &&
       !(container instanceof Date)
     ) {
-      (container as Record<string, unknown>)[this.services.toText(key)] = value;
+      setOwn(container as Record<string, unknown>, this.services.toText(key), value);
     } else {
       throw this.error(
         "type",
@@ -1152,10 +1170,12 @@ export class Interpreter {
           if (nodes.kind(p) === N.Spread) {
             this.evalExpr(nodes.a(p));
             const v = stack.pop();
-            if (v !== null && typeof v === "object") Object.assign(object, v);
+            if (v !== null && typeof v === "object") {
+              for (const k of Object.keys(v)) setOwn(object, k, (v as Record<string, unknown>)[k]);
+            }
           } else {
             this.evalExpr(nodes.b(p));
-            object[nodes.str(p)] = stack.pop();
+            setOwn(object, nodes.str(p), stack.pop());
           }
         }
         stack.pushRef(object);

@@ -260,11 +260,15 @@ function xmdCommentKind(
   while (q < close && (source.charCodeAt(q) === 32 || source.charCodeAt(q) === 9)) q++;
   if (!source.startsWith("xmd", q)) return null;
   const after = source.charCodeAt(q + 3);
-  if (after === 58 /* : */) return { classic: true, codeStart: q + 4 };
-  if (after === 32 || after === 9 || after === 10 || after === 13 || q + 3 === close) {
-    return { classic: false, codeStart: q + 3 };
-  }
-  return null;
+  const classic = after === 58; /* : */
+  if (!classic && !(after === 32 || after === 9 || after === 10 || after === 13 || q + 3 === close))
+    return null;
+  // Code on the comment's first line starts at its first character: the spaces after
+  // `xmd` are not indentation (`<!-- xmd set a 1` then `set b 2` on the next line).
+  let codeStart = q + (classic ? 4 : 3);
+  while (codeStart < close && (source.charCodeAt(codeStart) === 32 || source.charCodeAt(codeStart) === 9))
+    codeStart++;
+  return { classic, codeStart };
 }
 
 /** Whether source[from, lineEnd) holds only spaces and xmd comments that close on this line. */

@@ -803,6 +803,7 @@ export class Parser {
     const start = this.startOf();
     this.advance();
     const n = this.node(N.Import, start);
+    this.unit.imports.push(n);
     const nodes = this.unit.nodes;
     if (this.dialect === "classic") {
       nodes.setFlags(n, 2);
@@ -1288,6 +1289,7 @@ export class Parser {
         case K.import: {
           this.advance();
           const n = this.node(N.ImportExpr, start);
+          this.unit.imports.push(n);
           // Classic `set x = import "part.md"` takes the processed text, as the in-place
           // directive inserts it; native `set x import "mod.xmd"` takes the exports.
           if (this.dialect === "classic") nodes.setFlags(n, 1);

@@ -45,4 +45,6 @@ export interface ParseUnit {
   /** Names that take arguments without parentheses. */
   readonly callees: Set<NameKey>;
   readonly problems: SyntaxProblem[];
+  /** Import and ImportExpr nodes, in source order, for checks that do not run the code. */
+  readonly imports: NodeId[];
 }

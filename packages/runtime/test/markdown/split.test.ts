@@ -77,11 +77,11 @@ describe("splitMarkdown", () => {
   });
 
   it("tells block comments from inline ones", () => {
-    expect(md("Hello <!-- xmd print 1 -->!\n")).toEqual(["Hello ", "native/inline/comment: print 1 ", "!\n"]);
+    expect(md("Hello <!-- xmd print 1 -->!\n")).toEqual(["Hello ", "native/inline/comment:print 1 ", "!\n"]);
     expect(md("  <!-- xmd:set a = 1 -->  \nnext")).toEqual(["classic/block/comment:set a = 1 ", "next"]);
     expect(md("<!-- xmd\nset a 1\n-->\nTotal")).toEqual(["native/block/comment:\nset a 1\n", "Total"]);
     expect(md("<!-- xmd: if x -->A<!-- xmd:endif -->")).toEqual([
-      "classic/inline/comment: if x ",
+      "classic/inline/comment:if x ",
       "A",
       "classic/inline/comment:endif ",
     ]);
@@ -99,9 +99,9 @@ describe("splitMarkdown", () => {
     // Text before the first comment makes them inline, as for one comment.
     expect(md("x <!-- xmd print 1 --> <!-- xmd print 2 -->\n")).toEqual([
       "x ",
-      "native/inline/comment: print 1 ",
+      "native/inline/comment:print 1 ",
       " ",
-      "native/inline/comment: print 2 ",
+      "native/inline/comment:print 2 ",
       "\n",
     ]);
   });

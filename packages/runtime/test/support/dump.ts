@@ -39,6 +39,7 @@ export function makeUnit(source: string): ParseUnit {
     functions: [],
     callees: new Set(),
     problems: [],
+    imports: [],
   };
 }
 

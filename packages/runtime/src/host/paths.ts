@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import { describe } from "./args.js";
 import type { HostContext } from "./context.js";
+import { shortenPath } from "./shown-path.js";
 
 /** True when `candidate` is `root` or lies under it (both absolute and normalised). */
 export function isInside(root: string, candidate: string): boolean {
@@ -20,12 +21,28 @@ export function isInside(root: string, candidate: string): boolean {
 function outside(ctx: HostContext, requested: string, reason?: string): RuntimeFault {
   return new RuntimeFault(
     "outside-root",
-    `path "${requested}" is outside the root ${ctx.root}${reason ? ` (${reason})` : ""}`,
+    `path "${shortenPath(requested)}" is outside the root ${ctx.root}${reason ? ` (${reason})` : ""}`,
     "documents may only touch files under the root; use --root to choose another root",
   );
 }
 
 const MAX_LINKS = 40;
+
+/** A path the system refused to resolve (a loop of links, too long, no permission). */
+function unresolvable(abs: string, code: string | undefined): RuntimeFault {
+  const shown = `path "${shortenPath(abs)}"`;
+  switch (code) {
+    case "ELOOP":
+      return new RuntimeFault("file", `${shown} goes through a loop of symbolic links`);
+    case "ENAMETOOLONG":
+      return new RuntimeFault("file", `${shown} is too long for the system`);
+    case "EACCES":
+    case "EPERM":
+      return new RuntimeFault("file", `${shown} cannot be resolved: permission denied`);
+    default:
+      return new RuntimeFault("file", `${shown} cannot be resolved (${code ?? "unknown error"})`);
+  }
+}
 
 /**
  * The real location of `abs`: symbolic links in every existing component followed; parts
@@ -41,9 +58,7 @@ export function realLocation(abs: string, hops = 0): string {
       return rest.length === 0 ? real : path.join(real, ...rest.reverse());
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ELOOP")
-        throw new RuntimeFault("file", `path "${abs}" goes through a loop of symbolic links`);
-      if (code !== "ENOENT" && code !== "ENOTDIR") throw err;
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw unresolvable(abs, code);
     }
     let stat: fs.Stats | undefined;
     try {
@@ -53,7 +68,7 @@ export function realLocation(abs: string, hops = 0): string {
     }
     if (stat?.isSymbolicLink()) {
       if (hops >= MAX_LINKS)
-        throw new RuntimeFault("file", `path "${abs}" goes through too many symbolic links`);
+        throw new RuntimeFault("file", `path "${shortenPath(abs)}" goes through too many symbolic links`);
       const target = path.resolve(path.dirname(existing), fs.readlinkSync(existing));
       return realLocation(rest.length === 0 ? target : path.join(target, ...rest.reverse()), hops + 1);
     }
@@ -85,6 +100,31 @@ function realRoot(root: string): string {
  * XMD paths are not URLs.
  */
 export function resolveInRoot(ctx: HostContext, requested: unknown, fromDir: string = ctx.baseDir): string {
+  const { root, lexical } = lexicalInRoot(ctx, requested, fromDir);
+  return checkedReal(ctx, root, requested as string, realLocation(lexical));
+}
+
+/**
+ * Like {@link resolveInRoot}, but a final symbolic link is not followed: the location of the
+ * link itself (folders on the way are followed). For operations on the link, such as delete.
+ */
+export function resolveOwnInRoot(
+  ctx: HostContext,
+  requested: unknown,
+  fromDir: string = ctx.baseDir,
+): string {
+  const { root, lexical } = lexicalInRoot(ctx, requested, fromDir);
+  if (lexical === root) return checkedReal(ctx, root, requested as string, realLocation(lexical));
+  const own = path.join(realLocation(path.dirname(lexical)), path.basename(lexical));
+  return checkedReal(ctx, root, requested as string, own);
+}
+
+/** Checks a requested path as text and returns the root and the path with `..` applied. */
+function lexicalInRoot(
+  ctx: HostContext,
+  requested: unknown,
+  fromDir: string,
+): { root: string; lexical: string } {
   if (typeof requested !== "string") {
     throw new RuntimeFault("type", `a file path must be a string, not ${describe(requested)}`);
   }
@@ -92,13 +132,16 @@ export function resolveInRoot(ctx: HostContext, requested: unknown, fromDir: str
   if (requested.includes("\0")) {
     throw new RuntimeFault(
       "outside-root",
-      `path ${JSON.stringify(requested)} contains a NUL byte and is refused: it could reach outside the root ${ctx.root}`,
+      `path ${shortenPath(JSON.stringify(requested))} contains a NUL byte and is refused: it could reach outside the root ${ctx.root}`,
     );
   }
   const root = path.resolve(ctx.root);
   const lexical = path.resolve(fromDir, requested);
   if (!isInside(root, lexical)) throw outside(ctx, requested);
-  const real = realLocation(lexical);
+  return { root, lexical };
+}
+
+function checkedReal(ctx: HostContext, root: string, requested: string, real: string): string {
   if (!isInside(realRoot(root), real) && !isInside(root, real)) {
     throw outside(ctx, requested, "through a symbolic link");
   }

@@ -5,5 +5,5 @@
  */
 export { hashSlice, hashString } from "./hash.js";
 export type { InternMark } from "./intern-mark.js";
-export type { InternStats } from "./intern-stats.js";
+export type { InternCounts, InternStats } from "./intern-stats.js";
 export { Interner, type InternerOptions } from "./interner.js";

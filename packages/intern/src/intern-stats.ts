@@ -37,3 +37,6 @@ export interface InternStats {
   /** `distinct / capacity`. */
   loadFactor: number;
 }
+
+/** The counters of {@link InternStats} that cost nothing to read: all but the probe figures. */
+export type InternCounts = Omit<InternStats, "probeMean" | "probeMax">;

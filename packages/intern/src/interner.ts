@@ -9,7 +9,7 @@
  */
 import { hashSlice, hashString } from "./hash.js";
 import type { InternMark } from "./intern-mark.js";
-import type { InternStats } from "./intern-stats.js";
+import type { InternCounts, InternStats } from "./intern-stats.js";
 
 /** Options for {@link Interner}. */
 export interface InternerOptions {
@@ -303,7 +303,23 @@ export class Interner {
     this.count = to;
   }
 
-  /** A snapshot of counters and table shape; scans the table (O(capacity)). */
+  /** The counters and table size, in O(1): everything in {@link stats} but the probe figures. */
+  counts(): InternCounts {
+    const capacity = this.mask + 1;
+    return {
+      distinct: this.count,
+      seeded: this.seeded,
+      lookups: this.lookups,
+      hits: this.hits,
+      misses: this.lookups - this.hits,
+      bytesHeld: this.heldUnits * 2,
+      bytesSaved: this.savedUnits * 2,
+      capacity,
+      loadFactor: this.count / capacity,
+    };
+  }
+
+  /** A snapshot of counters and table shape; scans the table for probe lengths (O(capacity)). */
   stats(): InternStats {
     const capacity = this.mask + 1;
     let probeSum = 0;
@@ -314,19 +330,7 @@ export class Interner {
       probeSum += probes;
       if (probes > probeMax) probeMax = probes;
     }
-    return {
-      distinct: this.count,
-      seeded: this.seeded,
-      lookups: this.lookups,
-      hits: this.hits,
-      misses: this.lookups - this.hits,
-      bytesHeld: this.heldUnits * 2,
-      bytesSaved: this.savedUnits * 2,
-      probeMean: this.count === 0 ? 0 : probeSum / this.count,
-      probeMax,
-      capacity,
-      loadFactor: this.count / capacity,
-    };
+    return { ...this.counts(), probeMean: this.count === 0 ? 0 : probeSum / this.count, probeMax };
   }
 
   /** Id of `str` if present, else `-1 - slot` of the empty slot where it would go. */

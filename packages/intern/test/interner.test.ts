@@ -301,6 +301,10 @@ describe("stats", () => {
       bytesSaved: 18,
       probeMax: expect.any(Number),
     });
+    // counts() is stats() without the probe figures (which need a scan of the table).
+    const { probeMean, probeMax, ...counters } = interner.stats();
+    expect(interner.counts()).toEqual(counters);
+    expect([probeMean, probeMax]).toEqual([1, 1]);
   });
 
   it("reports an empty table sensibly", () => {

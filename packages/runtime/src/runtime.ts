@@ -26,7 +26,7 @@ import type {
 import type { RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
-import { type EvalServices, Interpreter } from "./eval/interpreter.js";
+import { type EvalServices, Interpreter, type ModuleLoader } from "./eval/interpreter.js";
 import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
@@ -69,7 +69,7 @@ class XmdRuntime implements Runtime {
   private readonly stack: TempStack;
   private readonly vars: VariableStore;
   private readonly checked: boolean;
-  private readonly services: Omit<EvalServices, "importValue" | "importInPlace" | "importText">;
+  private readonly services: EvalServices;
 
   constructor(private readonly options: RuntimeOptions) {
     this.memory = options.memory ?? "pooled";
@@ -242,15 +242,16 @@ interface PreparedDocument {
   unit: ParseUnit;
   program: Program;
   globals: GlobalNames;
+  /** Global index of each variable declared at compile time, by name. */
+  varIndex: Map<string, number>;
   crlf: boolean;
 }
 
 /** One render: the module cache, the import stack, the context shared by its modules. */
-class DocumentRun {
+class DocumentRun implements ModuleLoader {
   readonly dependencies = new Set<string>();
   readonly nondeterminism = { exec: [] as string[], clock: false };
   private readonly path: string;
-  private readonly rootDir: string;
   private resolvedRoot: string | null = null;
   private readonly lang: "md" | "xmd";
   private readonly modules = new Map<string, Record<string, unknown>>();
@@ -278,7 +279,7 @@ class DocumentRun {
     private readonly stack: TempStack,
     private readonly vars: VariableStore,
     private readonly limits: Limits,
-    private readonly services: Omit<EvalServices, "importValue" | "importInPlace" | "importText">,
+    private readonly services: EvalServices,
     private readonly options: RuntimeOptions,
     private readonly render: RenderOptions,
     /** Set when the store holds a compiled tree that must outlive this run. */
@@ -286,7 +287,6 @@ class DocumentRun {
   ) {
     this.path = render.path ? resolvePath(render.path) : "<stdin>";
     this.lang = render.lang ?? langOf(render.path);
-    this.rootDir = resolvePath(options.root ?? (render.path ? dirname(this.path) : process.cwd()));
     this.deadline = Date.now() + limits.timeoutMs;
     this.overlay = options.dryRun ? new Map() : null;
     // Names interned by this document are dropped when it is done; keywords stay.
@@ -302,7 +302,10 @@ class DocumentRun {
 
   /** The root with symlinks resolved, computed on the first file access (most renders touch no file). */
   get root(): string {
-    if (this.resolvedRoot === null) this.resolvedRoot = realRoot(this.rootDir);
+    if (this.resolvedRoot === null) {
+      const dir = this.options.root ?? (this.render.path ? dirname(this.path) : process.cwd());
+      this.resolvedRoot = realRoot(resolvePath(dir));
+    }
     return this.resolvedRoot;
   }
 
@@ -336,8 +339,14 @@ class DocumentRun {
     return this.render.path ?? "<stdin>";
   }
 
-  private context(baseDir: string): HostContext {
-    return new RunContext(this, baseDir, this.options);
+  /** The host context of a module in `dir`, or of the document itself when `dir` is null. */
+  private context(dir: string | null): HostContext {
+    return new RunContext(this, dir, this.options);
+  }
+
+  /** The folder the document's relative paths start from (stdin: the working folder). */
+  get documentDir(): string {
+    return this.path === "<stdin>" ? process.cwd() : dirname(this.path);
   }
 
   /** Calls back into XMD for a builtin (`map`, `filter`, …). */
@@ -383,7 +392,7 @@ class DocumentRun {
    */
   private missingImports(unit: ParseUnit): XmdError[] {
     const nodes = this.nodes;
-    const ctx = this.context(documentDir(this.path));
+    const ctx = this.context(null);
     const errors: XmdError[] = [];
     for (const n of unit.imports) {
       const pathNode = nodes.a(n);
@@ -444,17 +453,18 @@ class DocumentRun {
     const unit = this.newUnit(source, this.displayPath());
     const program = this.parse(unit, this.lang);
     const globals = new GlobalNames();
-    for (const name of declared) globals.declare(this.names.keyOfText(name));
+    const varIndex = new Map<string, number>();
+    for (const name of declared) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    return { unit, program, globals, crlf: source.includes("\r\n") };
+    return { unit, program, globals, varIndex, crlf: source.includes("\r\n") };
   }
 
   /** Runs a prepared document with these variables and returns its output. */
   run(prepared: PreparedDocument, vars: Record<string, unknown>, shared = false): string {
     const { unit, program } = prepared;
     // A compiled document's names are shared by all its renders; in-place imports and
-    // new variables must not add to them, so each render works on a copy.
-    const globals = shared ? prepared.globals.copy() : prepared.globals;
+    // new variables must not add to them, so each render declares into its own layer.
+    const globals = shared ? prepared.globals.layer() : prepared.globals;
 
     const interp = new Interpreter(
       this.nodes,
@@ -462,23 +472,19 @@ class DocumentRun {
       this.stack,
       this.vars,
       this.limits,
-      {
-        ...this.services,
-        importValue: (from, path) => this.importValue(from, path),
-        importInPlace: (from, path, it) => this.importInPlace(from, path, it),
-        importText: (from, path, it) => this.importText(from, path, it),
-      },
+      this.services,
+      this,
       this.deadline,
     );
     this.interpreter = interp;
     if (prepared.crlf) interp.newline = "\r\n";
-    const module = new ModuleInstance(unit, globals, this.path, this.context(documentDir(this.path)));
+    const module = new ModuleInstance(unit, globals, this.path, this.context(null));
     interp.module = module;
-    for (const [name, value] of Object.entries(vars)) {
-      const key = this.names.keyOfText(name);
-      const index = globals.index.get(key) ?? globals.declare(key);
+    for (const name in vars) {
+      if (!Object.hasOwn(vars, name)) continue;
+      const index = prepared.varIndex.get(name) ?? globals.declare(this.names.keyOfText(name));
       const v = this.vars.create();
-      this.vars.write(v, value);
+      this.vars.write(v, vars[name]);
       module.globalVars[index] = v;
     }
     if (this.path !== "<stdin>") this.loading.push(this.path);
@@ -515,7 +521,7 @@ class DocumentRun {
     }
   }
 
-  private importValue(from: ModuleInstance, path: string): unknown {
+  importValue(from: ModuleInstance, path: string): unknown {
     const abs = this.locate(from.ctx, path);
     const ext = extname(abs).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) {
@@ -546,7 +552,7 @@ class DocumentRun {
     return module.exports;
   }
 
-  private importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
+  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
     const abs = this.locate(from.ctx, path);
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
@@ -572,7 +578,7 @@ class DocumentRun {
     }
   }
 
-  private importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
+  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
     const ext = extname(this.locate(from.ctx, path)).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) return this.importValue(from, path);
     const mark = interp.chunks.length;
@@ -667,8 +673,8 @@ class RunContext implements HostContext {
 
   constructor(
     private readonly run: DocumentRun,
-    /** The module's folder as given; see {@link baseDir}. */
-    private readonly dir: string,
+    /** The module's folder as given, or null for the document's own; see {@link baseDir}. */
+    private readonly dir: string | null,
     options: RuntimeOptions,
   ) {
     const now = options.now;
@@ -690,7 +696,7 @@ class RunContext implements HostContext {
    * opened through a linked folder still reaches the files beside it. On first use.
    */
   get baseDir(): string {
-    if (this.resolvedBaseDir === null) this.resolvedBaseDir = realRoot(this.dir);
+    if (this.resolvedBaseDir === null) this.resolvedBaseDir = realRoot(this.dir ?? this.run.documentDir);
     return this.resolvedBaseDir;
   }
 
@@ -700,11 +706,6 @@ class RunContext implements HostContext {
 }
 
 const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
-
-/** The folder a document's relative paths start from (stdin: the working folder). */
-function documentDir(path: string): string {
-  return path === "<stdin>" ? process.cwd() : dirname(path);
-}
 
 function summary(s: {
   name: string;

@@ -80,6 +80,10 @@ export interface EvalServices {
   runCommand(ctx: HostContext, commandLine: string): string;
   dataGet(ctx: HostContext, file: string, keys: string[]): unknown;
   dataPut(ctx: HostContext, file: string, keys: string[], value: unknown): void;
+}
+
+/** What the evaluator needs from the run that loads modules: the imports. */
+export interface ModuleLoader {
   /** `import` as an expression or binding: data for json/yaml, an exports object for modules. */
   importValue(from: ModuleInstance, path: string): unknown;
   /** Classic in-place import: runs the file sharing `from`'s variables; its output goes in place. */
@@ -115,7 +119,8 @@ export class Interpreter {
   frameSlots = 0;
   /** Values evaluation allocates on the JS heap: lists, objects, closures, argument lists, built strings. */
   heapValues = 0;
-  private readonly builtinCache = new Map<string, unknown>();
+  /** Builtins looked up so far, by name; made on first use (most renders call none). */
+  private builtinCache: Map<string, unknown> | null = null;
   /** Keys of the two builtins the evaluator implements itself (ids when interned, strings in heap mode). */
   private readonly printKey: NameKey;
   private readonly existsKey: NameKey;
@@ -127,6 +132,7 @@ export class Interpreter {
     private readonly vars: VariableStore,
     private readonly limits: Limits,
     private readonly services: EvalServices,
+    private readonly loader: ModuleLoader,
     /** When the time limit runs out (`Date.now()` ms), shared with host work such as exec. */
     deadline: number,
   ) {
@@ -676,7 +682,7 @@ export class Interpreter {
     const mode = nodes.flags(n);
     if (mode === 2) {
       try {
-        this.services.importInPlace(this.module, path, this);
+        this.loader.importInPlace(this.module, path, this);
       } catch (e) {
         throw this.importFailed(e, n);
       }
@@ -684,7 +690,7 @@ export class Interpreter {
     }
     let value: unknown;
     try {
-      value = this.services.importValue(this.module, path);
+      value = this.loader.importValue(this.module, path);
     } catch (e) {
       throw this.importFailed(e, n);
     }
@@ -922,7 +928,7 @@ export class Interpreter {
 
   private exists(name: string): boolean {
     const key = this.names.keyOfText(name);
-    const index = this.module.globals.index.get(key);
+    const index = this.module.globals.indexOf(key);
     if (index === undefined) return false;
     const v = this.module.globalVars[index];
     return v !== undefined && v !== -1 && this.vars.isSet(v);
@@ -1029,6 +1035,7 @@ export class Interpreter {
 
   private builtin(n: NodeId): unknown {
     const name = this.names.textOf(this.nodes.name(n));
+    this.builtinCache ??= new Map();
     let value = this.builtinCache.get(name);
     if (value === undefined) {
       const fn = this.services.globals.get(name);
@@ -1221,8 +1228,8 @@ export class Interpreter {
         try {
           value =
             nodes.flags(n) === 1
-              ? this.services.importText(this.module, path, this)
-              : this.services.importValue(this.module, path);
+              ? this.loader.importText(this.module, path, this)
+              : this.loader.importValue(this.module, path);
         } catch (e) {
           throw this.importFailed(e, n);
         }

@@ -20,27 +20,45 @@ import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { FunctionInfo, ParseUnit } from "../syntax/unit.js";
 import { Binding } from "./bindings.js";
 
-/** The module-level names, shared with classic in-place imports. */
+/**
+ * The module-level names, shared with classic in-place imports. A layer
+ * ({@link GlobalNames.layer}) reads through to the names below it and keeps only the
+ * names declared on it: each render of a compiled document gets one, instead of a copy.
+ */
 export class GlobalNames {
-  readonly index = new Map<NameKey, number>();
-  readonly names: NameKey[] = [];
+  private readonly own = new Map<NameKey, number>();
+  private readonly ownNames: NameKey[] = [];
+
+  /** @param below - Names this layer reads through to; they must not change while it lives. */
+  constructor(private readonly below: GlobalNames | null = null) {}
+
+  /** The index of a declared name, or undefined. */
+  indexOf(key: NameKey): number | undefined {
+    const i = this.below?.indexOf(key);
+    return i !== undefined ? i : this.own.get(key);
+  }
+  has(key: NameKey): boolean {
+    return this.indexOf(key) !== undefined;
+  }
   declare(key: NameKey): number {
-    let i = this.index.get(key);
+    let i = this.indexOf(key);
     if (i === undefined) {
-      i = this.names.length;
-      this.index.set(key, i);
-      this.names.push(key);
+      i = this.size;
+      this.own.set(key, i);
+      this.ownNames.push(key);
     }
     return i;
   }
   get size(): number {
-    return this.names.length;
+    return (this.below?.size ?? 0) + this.ownNames.length;
   }
-  /** An independent copy (each render of a compiled document gets one). */
-  copy(): GlobalNames {
-    const c = new GlobalNames();
-    for (const key of this.names) c.declare(key);
-    return c;
+  /** Every name, by index. */
+  get names(): NameKey[] {
+    return [...(this.below?.names ?? []), ...this.ownNames];
+  }
+  /** A layer for one render: sees these names, declares its own without touching them. */
+  layer(): GlobalNames {
+    return new GlobalNames(this);
   }
 }
 
@@ -148,7 +166,7 @@ export class Resolver {
 
   private visibleOutside(scope: Scope | null, key: NameKey): boolean {
     for (let s = scope; s !== null; s = s.parent) if (s.locals.has(key)) return true;
-    return this.globals.index.has(key);
+    return this.globals.has(key);
   }
 
   private declareLocals(n: NodeId, scope: Scope): void {
@@ -284,7 +302,7 @@ export class Resolver {
         return;
       }
     }
-    const g = this.globals.index.get(key);
+    const g = this.globals.indexOf(key);
     if (g === undefined && this.isBuiltin(key)) {
       nodes.setFlags(n, Binding.None); // a builtin: the evaluator finds it by name
       nodes.setA(n, -1);

@@ -27,7 +27,7 @@ export class InternedNames implements NameTable {
     return typeof key === "number" ? this.interner.text(key) : key;
   }
   stats(): { distinct: number; lookups: number; hits: number; bytesSaved: number } {
-    const s = this.interner.stats();
+    const s = this.interner.counts();
     return { distinct: s.distinct, lookups: s.lookups, hits: s.hits, bytesSaved: s.bytesSaved };
   }
 }

@@ -1,7 +1,9 @@
 /**
  * JSON and YAML text <-> XMD values, with errors that name the source, line and column.
- * YAML is read safely: core schema (no custom or language tags, no timestamps), unique keys,
- * no merge keys, and at most {@link MAX_YAML_ALIASES} alias expansions (billion-laughs guard).
+ * YAML is read safely: core schema only (no custom or language tags, and none of YAML 1.1's
+ * `!!binary`, `!!set`, `!!omap`, `!!pairs` or `!!timestamp`, which would become objects a
+ * data file cannot hold), unique keys, merge keys (`<<: *base`) applied, and at most
+ * {@link MAX_YAML_ALIASES} alias expansions (billion-laughs guard).
  * @module
  */
 import { createRequire } from "node:module";
@@ -10,6 +12,7 @@ import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 import { findJsonError, positionAt } from "./json-error.js";
 import { toJsonText } from "./text.js";
+import { findDuplicateKey } from "./yaml-keys.js";
 
 /**
  * The YAML library, loaded on first use: it costs about 50 ms to load, which every
@@ -17,7 +20,8 @@ import { toJsonText } from "./text.js";
  * keeps rendering synchronous.
  */
 let yamlModule: typeof YAMLModule | null = null;
-function yaml(): typeof YAMLModule {
+/** The YAML library (loaded on first call). */
+export function yaml(): typeof YAMLModule {
   yamlModule ??= createRequire(import.meta.url)("yaml") as typeof YAMLModule;
   return yamlModule;
 }
@@ -46,15 +50,29 @@ function atPosition(text: string, offset: number): string {
 
 const YAML_OPTIONS = {
   schema: "core",
-  uniqueKeys: true,
-  merge: false,
+  // Duplicate keys are found by findDuplicateKey: the library's check is quadratic.
+  uniqueKeys: false,
+  merge: true,
+  // Tags beyond the core schema's are reported (TAG_RESOLVE_FAILED) instead of being turned
+  // into Buffers, Sets or Maps, which a data file cannot hold and `put` would write back wrong.
+  resolveKnownTags: false,
   prettyErrors: true,
   strict: true,
   logLevel: "silent",
 } as const;
 
-/** Parses YAML text (one document); `source` names it in errors. */
-export function parseYamlText(text: string, source: string): unknown {
+const CORE_TAGS = "!!str, !!int, !!float, !!bool, !!null, !!map and !!seq";
+
+function yamlFault(source: string, text: string, offset: number | undefined, reason: string): RuntimeFault {
+  const where = offset === undefined || offset < 0 ? "" : atPosition(text, offset);
+  return new RuntimeFault("data", `${source} is not valid YAML${where}: ${reason}`);
+}
+
+/**
+ * Parses YAML text (one document) into a checked document: syntax errors, tags outside the
+ * core schema and duplicate keys are refused with the line. `source` names it in errors.
+ */
+export function parseYamlDocument(text: string, source: string): YAMLModule.Document.Parsed {
   let doc: YAMLModule.Document.Parsed;
   try {
     doc = yaml().parseDocument(text, YAML_OPTIONS);
@@ -63,14 +81,28 @@ export function parseYamlText(text: string, source: string): unknown {
   }
   const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
   if (problem) {
-    const pos = problem.linePos?.[0];
-    const where = pos ? ` at line ${pos.line}, column ${pos.col}` : "";
+    const message = problem.message.split(" at line")[0]!;
     const reason =
       problem.code === "TAG_RESOLVE_FAILED"
-        ? `${problem.message.split(" at line")[0]} (custom tags are not supported)`
-        : problem.message.split(" at line")[0]!;
-    throw new RuntimeFault("data", `${source} is not valid YAML${where}: ${reason}`);
+        ? `${message} (only the core tags ${CORE_TAGS} are supported)`
+        : message;
+    throw yamlFault(source, text, problem.pos[0], reason);
   }
+  const duplicate = findDuplicateKey(yaml(), doc.contents);
+  if (duplicate) {
+    const first = positionAt(text, duplicate.firstOffset).line;
+    throw yamlFault(
+      source,
+      text,
+      duplicate.offset,
+      `map keys must be unique, and ${JSON.stringify(duplicate.key)} is repeated (first at line ${first})`,
+    );
+  }
+  return doc;
+}
+
+/** The value of a checked YAML document, with aliases expanded at most {@link MAX_YAML_ALIASES} times. */
+export function yamlDocumentValue(doc: YAMLModule.Document.Parsed, source: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? null;
   } catch (err) {
@@ -82,6 +114,11 @@ export function parseYamlText(text: string, source: string): unknown {
     }
     throw new RuntimeFault("data", `${source} could not be read as YAML: ${(err as Error).message}`);
   }
+}
+
+/** Parses YAML text (one document); `source` names it in errors. */
+export function parseYamlText(text: string, source: string): unknown {
+  return yamlDocumentValue(parseYamlDocument(text, source), source);
 }
 
 /**

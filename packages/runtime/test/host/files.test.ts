@@ -179,7 +179,9 @@ describe("loadDataFile", () => {
     });
     const f = fault(() => loadDataFile(ctx, "tag.yaml"));
     expect(f.code).toBe("data");
-    expect(f.message).toContain("custom tags are not supported");
+    expect(f.message).toContain(
+      "only the core tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are supported",
+    );
     expect(fault(() => loadDataFile(ctx, "custom.yaml")).message).toContain("line 2");
   });
 

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRuntime, XmdError } from "../src/index.js";
+import { randomProgram } from "./support/programs.js";
 
 const LIMITS = { maxIterations: 2_000, maxCallDepth: 50, timeoutMs: 2_000, maxOutputBytes: 100_000 };
 
@@ -132,6 +133,53 @@ describe.each(["pooled", "heap"] as const)("fuzz (%s)", (memory) => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+/** What a render comes to: its output, or its error's code, message and place. */
+function outcome(runtime: ReturnType<typeof createRuntime>, source: string, lang: "md" | "xmd"): string {
+  try {
+    return `ok ${JSON.stringify(runtime.render(source, { lang }).output)}`;
+  } catch (e) {
+    if (!(e instanceof XmdError)) throw e;
+    return `error ${e.code} ${e.line}:${e.column} ${e.message}`;
+  }
+}
+
+describe("fuzz: both memory modes", () => {
+  const pooled = createRuntime({ memory: "pooled", checked: true, limits: LIMITS });
+  const heap = createRuntime({ memory: "heap", limits: LIMITS });
+
+  it("agree on every token soup: same output, or the same error at the same place", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }),
+        fc.constantFrom("md", "xmd" as const),
+        (parts, lang) => {
+          const source = parts.join(" ");
+          expect(outcome(heap, source, lang as "md" | "xmd")).toBe(
+            outcome(pooled, source, lang as "md" | "xmd"),
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("agree on generated programs, fail only with located XmdErrors, and leave no live slots", () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const source = randomProgram(seed);
+        const result = outcome(pooled, source, "xmd");
+        expect(outcome(heap, source, "xmd")).toBe(result);
+        // Every error points at a line of the program, never at 1:1 for want of a place.
+        if (result.startsWith("error")) expect(result).not.toMatch(/^error \S+ 1:1 /);
+        for (const runtime of [pooled, heap]) {
+          expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

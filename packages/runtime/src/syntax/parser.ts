@@ -7,6 +7,7 @@
  * @module
  */
 
+import { GLOBAL_NAMES, NAMESPACE_NAMES, NAMESPACES } from "../host/globals.js";
 import { findInterpolationEnd } from "./interpolation.js";
 import { C, K, KEYWORD_COUNT } from "./keywords.js";
 import { type LexProblem, lex } from "./lexer.js";
@@ -1447,26 +1448,14 @@ export class Parser {
   }
 }
 
-/** Builtin functions that take arguments without parentheses (see host/globals). */
+/**
+ * Builtins that take arguments without parentheses: every global function, and the
+ * namespaces that can be called (`Date "1990-01-01"`). Taken from the host library so
+ * that the two can never disagree.
+ */
 export const BUILTIN_CALLEES: ReadonlySet<string> = new Set([
-  "join",
-  "len",
-  "range",
-  "keys",
-  "values",
-  "round",
-  "floor",
-  "ceil",
-  "abs",
-  "min",
-  "max",
-  "sqrt",
-  "number",
-  "string",
-  "map",
-  "filter",
-  "reduce",
-  "Date",
+  ...GLOBAL_NAMES,
+  ...NAMESPACE_NAMES.filter((name) => NAMESPACES.get(name)?.call !== undefined),
 ]);
 
 /** Decodes `\n \t \r \" \' \\ \` \{ \uXXXX` in source[start, end). */

@@ -174,11 +174,3 @@ export function stringifyYaml(value: unknown): string {
   const plain = JSON.parse(toJsonText(value)) as unknown;
   return yaml().stringify(plain, { schema: "core" });
 }
-
-/** Data file text in the format its extension says: JSON pretty-printed (2 spaces) with a final newline, or YAML. */
-export function formatDataFile(value: unknown, format: "json" | "yaml", what: string): string {
-  const plain = toPlainData(value, what);
-  return format === "json"
-    ? `${JSON.stringify(plain, null, 2)}\n`
-    : yaml().stringify(plain, { schema: "core" });
-}

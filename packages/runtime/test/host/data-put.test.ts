@@ -1,0 +1,154 @@
+/** get/put: array bounds (S8), link cycles (B3), what a link is, YAML edited in place, dry run. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { dataGet, dataPut, parseLink } from "../../src/host/data.js";
+import { contextFor, fault, makeContext, tempDir, writeFiles } from "./helpers.js";
+
+const read = (root: string, file: string) => fs.readFileSync(path.join(root, file), "utf8");
+
+describe("put into an array", () => {
+  it("sets an index up to the length (appending) and refuses one past the end, leaving the file alone", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "arr.json": '{"a": []}' });
+    dataPut(ctx, "arr.json", ["a", "0"], "x");
+    dataPut(ctx, "arr.json", ["a", "1", "name"], "y");
+    expect(dataGet(ctx, "arr.json", ["a"])).toEqual(["x", { name: "y" }]);
+    const before = read(ctx.root, "arr.json");
+    const f = fault(() => dataPut(ctx, "arr.json", ["a", "50000000"], 1));
+    expect(f.code).toBe("data");
+    expect(f.message).toBe(
+      'cannot put "a.50000000" into "arr.json": a is an array of 2 and 50000000 is past its end (the largest index that can be set is 2, which appends)',
+    );
+    expect(read(ctx.root, "arr.json")).toBe(before);
+  });
+
+  it("applies the same bound in YAML", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "l.yaml": "xs:\n  - 1\n" });
+    dataPut(ctx, "l.yaml", ["xs", "1"], 2);
+    expect(read(ctx.root, "l.yaml")).toBe("xs:\n  - 1\n  - 2\n");
+    expect(fault(() => dataPut(ctx, "l.yaml", ["xs", "9"], 1)).message).toContain("past its end");
+  });
+});
+
+describe("data links", () => {
+  it("follow a link back into a file it came from when there is more path to walk", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, {
+      "people.json": '{"alice": {"name": "Alice", "team": "@ teams.json t1"}}',
+      "teams.json": '{"t1": {"name": "Core", "lead": "@ people.json alice"}}',
+    });
+    expect(dataGet(ctx, "people.json", ["alice", "team", "lead", "team", "name"])).toBe("Core");
+    expect(dataGet(ctx, "people.json", ["alice", "team", "lead", "team", "lead", "name"])).toBe("Alice");
+    dataPut(ctx, "people.json", ["alice", "team", "lead", "team", "size"], 3);
+    expect(dataGet(ctx, "teams.json", ["t1", "size"])).toBe(3);
+  });
+
+  it("still report a real cycle, with the path left at each step", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "a.json": '{"x": "@ b.json y"}', "b.json": '{"y": "@ a.json x"}' });
+    const f = fault(() => dataGet(ctx, "a.json", ["x", "z"]));
+    expect(f.message).toBe("data links form a cycle: a.json x.z -> b.json y.z -> a.json x.z");
+    expect(fault(() => dataPut(ctx, "a.json", ["x", "z"], 1)).message).toContain("cycle");
+  });
+
+  it("stop a link that grows its own path for ever", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "a.json": '{"x": "@ a.json x.y"}' });
+    expect(fault(() => dataGet(ctx, "a.json", ["x"])).message).toContain("more than 100 data links in a row");
+  });
+
+  it("are only strings whose first word names a data file", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "d.json": '{"note": "@ home today", "who": "@ p.yml me"}', "p.yml": "me: Ky\n" });
+    expect(parseLink("@ home today")).toBe(null);
+    expect(parseLink("@ notes.txt a")).toBe(null);
+    expect(parseLink("@ P.YAML a")).toEqual({ file: "P.YAML", keys: ["a"] });
+    expect(dataGet(ctx, "d.json", ["note"])).toBe("@ home today");
+    expect(dataGet(ctx, "d.json", ["who"])).toBe("Ky");
+    dataPut(ctx, "d.json", ["note"], "@ work");
+    expect(dataGet(ctx, "d.json", ["note"])).toBe("@ work");
+  });
+});
+
+describe("put into YAML", () => {
+  it("keeps comments, order, quoting and layout", () => {
+    const ctx = makeContext();
+    const text = [
+      "# Team notes",
+      "title: 'Notes' # shown on top",
+      "tags: [a, b]",
+      "me:",
+      "  # am I working?",
+      "  working: false",
+      "  since: 2020",
+      "long: This line is much longer than eighty characters and must not be folded by a put somewhere else.",
+      "",
+    ].join("\n");
+    writeFiles(ctx.root, { "d.yaml": text });
+    dataPut(ctx, "d.yaml", ["me", "working"], true);
+    dataPut(ctx, "d.yaml", ["me", "role", "name"], "lead");
+    expect(read(ctx.root, "d.yaml")).toBe(
+      text
+        .replace("working: false", "working: true")
+        .replace("  since: 2020\n", "  since: 2020\n  role:\n    name: lead\n"),
+    );
+  });
+
+  it("writes through a merge key without changing the map merged from", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, {
+      "m.yaml": "base: &b\n  x: 1\n  db: {host: a, port: 1}\nprod:\n  <<: *b\n  x: 2\n",
+    });
+    dataPut(ctx, "m.yaml", ["prod", "db", "host"], "b");
+    dataPut(ctx, "m.yaml", ["prod", "y"], 3);
+    expect(dataGet(ctx, "m.yaml", [])).toEqual({
+      base: { x: 1, db: { host: "a", port: 1 } },
+      prod: { x: 2, db: { host: "b", port: 1 }, y: 3 },
+    });
+    expect(read(ctx.root, "m.yaml")).toContain("<<: *b");
+  });
+
+  it("creates a new file, replaces a whole file, and keys that look like numbers stay keys", () => {
+    const ctx = makeContext();
+    dataPut(ctx, "new.yaml", ["a", "1"], "one");
+    expect(read(ctx.root, "new.yaml")).toBe('a:\n  "1": one\n');
+    writeFiles(ctx.root, { "n.yaml": "1: one\n" });
+    dataPut(ctx, "n.yaml", ["1"], "uno");
+    expect(read(ctx.root, "n.yaml")).toBe("1: uno\n");
+    // the document's own comment (apart from the first key) stays when the whole value is replaced
+    writeFiles(ctx.root, { "w.yaml": "# kept\n\nold: 1\n" });
+    dataPut(ctx, "w.yaml", [], { fresh: [1, 2] });
+    expect(read(ctx.root, "w.yaml")).toBe("# kept\n\nfresh:\n  - 1\n  - 2\n");
+  });
+
+  it("refuses to put into a file it would have to read past an error, leaving it alone", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "bad.yaml": "a: 1\na: 2\n", "bin.yaml": "b: !!binary aGVsbG8=\n" });
+    expect(fault(() => dataPut(ctx, "bad.yaml", ["c"], 1)).message).toContain("must be unique");
+    expect(fault(() => dataPut(ctx, "bin.yaml", ["c"], 1)).message).toContain("binary");
+    expect(read(ctx.root, "bin.yaml")).toBe("b: !!binary aGVsbG8=\n");
+  });
+});
+
+describe("get and put in a dry run", () => {
+  it("put writes to the overlay and get reads it; the disk does not change", () => {
+    const root = tempDir();
+    writeFiles(root, { "d.json": '{"a": 1}', "y.yaml": "# c\nk: v\n" });
+    const overlay = new Map<string, string | null>();
+    const ctx = contextFor(root, { overlay });
+    dataPut(ctx, "d.json", ["a"], 2);
+    dataPut(ctx, "y.yaml", ["k"], "w");
+    dataPut(ctx, "new/n.json", ["x"], true);
+    expect(dataGet(ctx, "d.json", ["a"])).toBe(2);
+    expect(dataGet(ctx, "y.yaml", [])).toEqual({ k: "w" });
+    expect(dataGet(ctx, "new/n.json", ["x"])).toBe(true);
+    dataPut(ctx, "new/n.json", ["y"], 1);
+    expect(dataGet(ctx, "new/n.json", [])).toEqual({ x: true, y: 1 });
+    expect(read(root, "d.json")).toBe('{"a": 1}');
+    expect(read(root, "y.yaml")).toBe("# c\nk: v\n");
+    expect(fs.existsSync(path.join(root, "new"))).toBe(false);
+    expect(overlay.get(path.join(root, "y.yaml"))).toBe("# c\nk: w\n");
+  });
+});

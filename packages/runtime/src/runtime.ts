@@ -6,7 +6,7 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
-import { PoolError } from "@xmd/pool";
+import { PoolError, type PoolStats } from "@xmd/pool";
 import { XmdError, type XmdErrorCode } from "./api/error.js";
 import {
   DEFAULT_LIMITS,
@@ -23,7 +23,7 @@ import type {
   Runtime,
   RuntimeState,
 } from "./api/runtime.js";
-import type { RunStats } from "./api/stats.js";
+import type { PoolSummary, RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { type EvalServices, Interpreter, type ModuleLoader } from "./eval/interpreter.js";
@@ -199,9 +199,7 @@ class XmdRuntime implements Runtime {
   }
 
   inspect(): RuntimeState {
-    const pools: RuntimeState["pools"] = [];
-    if (this.nodes instanceof PooledNodeStore) pools.push(summary(this.nodes.pool.stats()));
-    if (this.vars instanceof PooledVariables) pools.push(summary(this.vars.pool.stats()));
+    const pools = poolSummaries(this.nodes, this.vars);
     return {
       memory: this.memory,
       pools,
@@ -620,9 +618,7 @@ class DocumentRun implements ModuleLoader {
     const total =
       requested.node + requested.variable + requested.temporary + requested.string + requested.other;
     const servedTotal = served.node + served.variable + served.temporary + served.string;
-    const pools: RunStats["pools"] = [];
-    if (nodes instanceof PooledNodeStore) pools.push(summary(nodes.pool.stats()));
-    if (this.vars instanceof PooledVariables) pools.push(summary(this.vars.pool.stats()));
+    const pools = poolSummaries(nodes, this.vars);
     const stackStats =
       "stats" in this.stack
         ? (
@@ -707,28 +703,12 @@ class RunContext implements HostContext {
 
 const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
 
-function summary(s: {
-  name: string;
-  acquires: number;
-  releases: number;
-  live: number;
-  highWater: number;
-  capacity: number;
-  pages: number;
-  reuseRatio: number;
-  occupancy: number;
-}): RunStats["pools"][number] {
-  return {
-    name: s.name,
-    acquires: s.acquires,
-    releases: s.releases,
-    live: s.live,
-    highWater: s.highWater,
-    capacity: s.capacity,
-    pages: s.pages,
-    reuseRatio: s.reuseRatio,
-    occupancy: s.occupancy,
-  };
+/** The counters of the pools behind these stores (none in heap mode). */
+function poolSummaries(nodes: NodeStore, vars: VariableStore): PoolSummary[] {
+  const pools: PoolStats[] = [];
+  if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
+  if (vars instanceof PooledVariables) pools.push(vars.pool.stats());
+  return pools.map(({ pageSize: _, ...summary }) => summary);
 }
 
 function realRoot(dir: string): string {

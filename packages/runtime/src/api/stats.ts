@@ -1,4 +1,5 @@
 /** Statistics a run exposes: allocation accounting and the state of every pool. @module */
+import type { PoolStats } from "@xmd/pool";
 
 /**
  * Allocation requests by kind, and how many of them a pool (or the value stack, or the
@@ -15,18 +16,8 @@ export interface AllocationCounts {
   poolShare: number;
 }
 
-/** One pool's counters, as `@xmd/pool` reports them. */
-export interface PoolSummary {
-  name: string;
-  acquires: number;
-  releases: number;
-  live: number;
-  highWater: number;
-  capacity: number;
-  pages: number;
-  reuseRatio: number;
-  occupancy: number;
-}
+/** One pool's counters, as `@xmd/pool` reports them (without the page size). */
+export type PoolSummary = Omit<PoolStats, "pageSize">;
 
 /** What one render reports. */
 export interface RunStats {

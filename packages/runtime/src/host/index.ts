@@ -9,10 +9,19 @@ export type { HostContext } from "./context.js";
 export { dataGet, dataPut, parseLink } from "./data.js";
 export { dateDiff, formatDate, parseDate } from "./dates.js";
 export { runCommand } from "./exec.js";
-export { deleteFile, fileExists, listFolder, loadDataFile, readText, writeTextAtomic } from "./files.js";
+export {
+  deleteFile,
+  fileExists,
+  listFolder,
+  loadDataFile,
+  MAX_DATA_FILE_BYTES,
+  readText,
+  writeTextAtomic,
+} from "./files.js";
 export { parseJsonText, parseYamlText, stringifyJson, stringifyYaml } from "./formats.js";
 export { GLOBAL_NAMES, GLOBALS, range } from "./globals.js";
 export type { HostFunction, HostNamespace } from "./host-function.js";
+export { isRegularFile, locateImport } from "./imports.js";
 export { callMethod, getMember, hasMethod, methodNames } from "./methods.js";
 export { currentDate, NAMESPACE_NAMES, NAMESPACES, namespaceMember } from "./namespaces.js";
 export { isInside, resolveInRoot } from "./paths.js";

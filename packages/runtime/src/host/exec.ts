@@ -101,9 +101,15 @@ function outcomeValue(
         `command '${name}' output exceeded ${maxBuffer} bytes and was stopped`,
       );
     case "not-started":
-      throw outcome.error.code === "ENOENT"
+      if (outcome.error.code !== "ENOENT")
+        throw new RuntimeFault("exec-failed", `command '${name}' could not be run: ${outcome.error.message}`);
+      // Elsewhere the program was found before spawning: what is missing is the wrapper's shell.
+      throw process.platform === "win32"
         ? new RuntimeFault("exec-failed", `command '${name}' was not found (is it installed and on PATH?)`)
-        : new RuntimeFault("exec-failed", `command '${name}' could not be run: ${outcome.error.message}`);
+        : new RuntimeFault(
+            "exec-failed",
+            `command '${name}' could not be run: /bin/sh, which starts every command (so that all it starts can be stopped), was not found`,
+          );
     case "signalled":
       throw new RuntimeFault("exec-failed", `command '${name}' was stopped by signal ${outcome.signal}`);
     case "exited": {

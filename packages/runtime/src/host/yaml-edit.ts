@@ -30,10 +30,21 @@ function ownPair(map: YAMLModule.YAMLMap, key: string): YAMLModule.Pair | undefi
   });
 }
 
+/** Gives a new value node the comments of the node it replaces (`key: old # note` keeps `# note`). */
+function replaced(old: unknown, node: unknown): unknown {
+  const Y = yaml();
+  if (Y.isNode(old) && Y.isNode(node)) {
+    node.comment = old.comment;
+    node.commentBefore = old.commentBefore;
+    node.spaceBefore = old.spaceBefore;
+  }
+  return node;
+}
+
 /** Sets `map[key]` to `node`: the existing pair keeps its key (and the comments on it), else a pair is added at the end. */
 function setInMap(doc: Doc, map: YAMLModule.YAMLMap, key: string, node: unknown): void {
   const pair = ownPair(map, key);
-  if (pair) pair.value = node;
+  if (pair) pair.value = replaced(pair.value, node);
   else map.items.push(doc.createPair(key, node));
 }
 
@@ -69,7 +80,7 @@ export function setInYamlDocument(
       if (last || isNullNode(existing)) {
         const created = doc.createNode(last ? plain : {});
         if (index === container.items.length) container.items.push(created);
-        else container.items[index] = created;
+        else container.items[index] = replaced(existing, created);
         if (last) return;
         node = created;
         js = {};

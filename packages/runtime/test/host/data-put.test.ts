@@ -81,18 +81,23 @@ describe("put into YAML", () => {
       "tags: [a, b]",
       "me:",
       "  # am I working?",
-      "  working: false",
+      "  working: false # since Monday",
       "  since: 2020",
+      "list:",
+      "  - one # first",
+      "  - two",
       "long: This line is much longer than eighty characters and must not be folded by a put somewhere else.",
       "",
     ].join("\n");
     writeFiles(ctx.root, { "d.yaml": text });
     dataPut(ctx, "d.yaml", ["me", "working"], true);
     dataPut(ctx, "d.yaml", ["me", "role", "name"], "lead");
+    dataPut(ctx, "d.yaml", ["list", "0"], "uno");
     expect(read(ctx.root, "d.yaml")).toBe(
       text
-        .replace("working: false", "working: true")
-        .replace("  since: 2020\n", "  since: 2020\n  role:\n    name: lead\n"),
+        .replace("working: false # since", "working: true # since")
+        .replace("  since: 2020\n", "  since: 2020\n  role:\n    name: lead\n")
+        .replace("- one # first", "- uno # first"),
     );
   });
 

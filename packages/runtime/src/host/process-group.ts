@@ -18,10 +18,13 @@
  *
  * When `spawnSync` stops the wrapper itself (time limit, output cap), this side kills the
  * group. A program that leaves the group on purpose (`setsid`, daemons) is not followed.
+ * Side effects of the wrapper: the command has no controlling terminal (it never had stdin),
+ * and, as POSIX shells do for background commands, it starts with SIGINT and SIGQUIT ignored;
+ * a wait status above 128 is reported as the signal it stands for.
  * Windows has no process groups of this kind: there the command runs as a plain child.
  *
- * Cost: one `/bin/sh` and one `sleep` process more per command, about 1 ms (a `spawnSync` of
- * `/bin/true` took 1.3 ms, the wrapped one 2.3 ms, on the 2-core machine this was measured on).
+ * Cost: a `/bin/sh`, a subshell and a `sleep` more per command, about 1.4 ms: `exec true` took
+ * 2.8 ms against 1.4 ms for a bare `spawnSync("true")` (500 runs, on a 2-core Linux VM).
  * @module
  */
 import { type SpawnSyncOptions, type SpawnSyncReturns, spawnSync } from "node:child_process";

@@ -4,6 +4,7 @@
  * own processes with `ps` afterwards.
  */
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCommand } from "../../src/host/exec.js";
 import { fault, makeContext } from "./helpers.js";
@@ -13,12 +14,32 @@ function uniqueSleep(): string {
   return `7${Math.floor(Math.random() * 1e6)}.5`;
 }
 
+/** Every process as "STATE COMMAND LINE": from `ps`, or from /proc where `ps` is not installed. */
+function processTable(): string[] {
+  try {
+    return execFileSync("ps", ["-eo", "stat=,args="], { encoding: "utf8" }).split("\n");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  const rows: string[] = [];
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const state = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+      rows.push(`${state} ${args}`);
+    } catch {
+      // the process ended while the table was read
+    }
+  }
+  return rows;
+}
+
 /** Processes still running (zombies excluded: they have ended) whose command line contains `text`. */
 function running(text: string): string[] {
-  const table = execFileSync("ps", ["-eo", "stat=,args="], { encoding: "utf8" });
-  return table
-    .split("\n")
-    .filter((row) => row.includes(text) && !row.trimStart().startsWith("Z") && !row.includes("ps -eo"));
+  return processTable().filter(
+    (row) => row.includes(text) && !row.trimStart().startsWith("Z") && !row.includes("ps -eo"),
+  );
 }
 
 /** Waits until no process matches (a SIGKILLed process can take a moment to go), then returns what is left. */

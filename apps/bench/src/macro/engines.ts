@@ -1,9 +1,10 @@
 /**
- * One adapter per engine: compile a workload's template once, then render data.
- * Every peer is configured to emit text as is (no HTML escaping), as markdown needs.
+ * One adapter per engine: compile a workload's template once, then render data; or
+ * compile and render in one go. Every peer is configured to emit text as is (no HTML
+ * escaping), as markdown needs.
  * @module
  */
-import type { createRuntime, MemoryMode } from "@xmd/runtime";
+import type { MemoryMode, RunStats, Runtime } from "@xmd/runtime";
 import type { Workload } from "./workloads.js";
 
 export type EngineId =
@@ -27,24 +28,58 @@ export const ENGINES: EngineId[] = [
 ];
 export const PEERS: EngineId[] = ["liquidjs", "nunjucks", "handlebars", "eta", "mustache"];
 
-/** A compiled template: render it with its data. */
-export type Render = () => string;
+/** A template compiled once. */
+export interface Compiled {
+  /** Renders the template with its workload's data. */
+  render(): string;
+  /** Drops what the engine keeps for this template (XMD: frees the tree; mustache: its cache). */
+  release(): void;
+  /** XMD only: AST nodes alive in the compiled document's own store (0 once released). */
+  liveNodes?(): number;
+}
+
+/** XMD's runtime and what its last render reported, for the pool figures. */
+export interface XmdProbe {
+  runtime: Runtime;
+  /** Statistics of the most recent render through this engine (compiled or one-shot). */
+  lastStats: RunStats | null;
+}
 
 export interface Engine {
   id: EngineId;
-  /** Compiles the template of `w` once; the result renders it (again and again). */
-  compile(w: Workload): Render;
+  /** Compiles the template of `w` once; the result renders it again and again. */
+  compile(w: Workload): Compiled;
   /**
-   * Parses and renders `w` once, the way a one-shot user would (XMD: `render`, which
-   * reuses the runtime's pools instead of giving the tree stores of its own).
-   * Engines without it compile and render.
+   * Compiles (or parses) and renders `w` once, the way a one-shot user would (XMD:
+   * `runtime.render`, which reuses the runtime's pools instead of giving the tree a store
+   * of its own).
    */
-  once?(w: Workload): string;
+  once(w: Workload): string;
+  /** Empties the engine's template caches (mustache's); called outside any timing. */
+  clearCaches(): void;
   /** Releases what the engine holds (XMD: dispose the runtime). */
-  dispose?(): void;
-  /** XMD only: the runtime, for statistics. */
-  runtime?: ReturnType<typeof createRuntime>;
+  dispose(): void;
+  /** XMD only. */
+  xmd?: XmdProbe;
 }
+
+/** An engine without caches or a one-shot path of its own: `once` compiles, renders, releases. */
+function plain(id: EngineId, compile: (w: Workload) => Compiled): Engine {
+  return {
+    id,
+    compile,
+    once: (w) => {
+      const c = compile(w);
+      const out = c.render();
+      c.release();
+      return out;
+    },
+    clearCaches: () => {},
+    dispose: () => {},
+  };
+}
+
+const nothing = () => {};
 
 /**
  * Makes an engine. Each engine's library is imported here, on demand, so that a cold
@@ -57,75 +92,83 @@ export async function makeEngine(id: EngineId): Promise<Engine> {
       const { createRuntime } = await import("@xmd/runtime");
       const memory: MemoryMode = id === "xmd-pooled" ? "pooled" : "heap";
       const runtime = createRuntime({ memory, limits: { maxIterations: 100_000_000, timeoutMs: 600_000 } });
+      const probe: XmdProbe = { runtime, lastStats: null };
       return {
         id,
-        runtime,
+        xmd: probe,
         compile: (w) => {
           const doc = runtime.compile(w.xmd.source, { lang: w.xmd.lang, vars: Object.keys(w.data) });
-          return () => doc.render(w.data).output;
+          return {
+            render: () => {
+              const r = doc.render(w.data);
+              probe.lastStats = r.stats;
+              return r.output;
+            },
+            release: () => doc.release(),
+            liveNodes: () => doc.nodeCount,
+          };
         },
-        once: (w) => runtime.render(w.xmd.source, { lang: w.xmd.lang, vars: w.data }).output,
+        once: (w) => {
+          const r = runtime.render(w.xmd.source, { lang: w.xmd.lang, vars: w.data });
+          probe.lastStats = r.stats;
+          return r.output;
+        },
+        clearCaches: nothing,
         dispose: () => runtime.dispose(),
       };
     }
     case "liquidjs": {
       const { Liquid } = await import("liquidjs");
-      const liquid = new Liquid();
-      return {
-        id,
-        compile: (w) => {
-          const tpl = liquid.parse(w.liquid);
-          return () => liquid.renderSync(tpl, w.data) as string;
-        },
-      };
+      const liquid = new Liquid(); // cache: false by default, so parse does not memoise
+      return plain(id, (w) => {
+        const tpl = liquid.parse(w.liquid);
+        return { render: () => liquid.renderSync(tpl, w.data) as string, release: nothing };
+      });
     }
     case "nunjucks": {
       const { default: nunjucks } = await import("nunjucks");
       const env = new nunjucks.Environment(null, { autoescape: false });
-      return {
-        id,
-        compile: (w) => {
-          const tpl = nunjucks.compile(w.nunjucks, env);
-          return () => tpl.render(w.data);
-        },
-      };
+      return plain(id, (w) => {
+        const tpl = nunjucks.compile(w.nunjucks, env);
+        return { render: () => tpl.render(w.data), release: nothing };
+      });
     }
     case "handlebars": {
       const { default: Handlebars } = await import("handlebars");
       const handlebars = Handlebars.create();
       handlebars.registerHelper("gt", (a: number, b: number) => a > b);
       handlebars.registerHelper("mul", (a: number, b: number) => a * b);
-      return {
-        id,
-        compile: (w) => {
-          const tpl = handlebars.compile(w.handlebars, { noEscape: true });
-          return () => tpl(w.data);
-        },
-      };
+      return plain(id, (w) => {
+        const tpl = handlebars.compile(w.handlebars, { noEscape: true });
+        return { render: () => tpl(w.data), release: nothing };
+      });
     }
     case "eta": {
       const { Eta } = await import("eta");
       const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false });
-      return {
-        id,
-        compile: (w) => {
-          const fn = eta.compile(w.eta);
-          return () => eta.render(fn, w.data);
-        },
-      };
+      return plain(id, (w) => {
+        const fn = eta.compile(w.eta);
+        return { render: () => eta.render(fn, w.data), release: nothing };
+      });
     }
     case "mustache": {
       const { default: Mustache } = await import("mustache");
+      const options = { escape: (s: string) => s } as never;
       return {
-        id,
-        compile: (w) => {
-          // Mustache caches parsed templates by their text; parse once here, then render.
+        ...plain(id, (w) => {
+          // Mustache caches parsed templates by their text: parse once here, render from the cache.
           Mustache.parse(w.mustache);
-          return () => Mustache.render(w.mustache, w.mustacheView, {}, { escape: (s: string) => s } as never);
-        },
+          return {
+            render: () => Mustache.render(w.mustache, w.mustacheView(w.data), {}, options),
+            release: () => Mustache.clearCache(),
+          };
+        }),
+        // One-shot: parse (into the cache) and render; callers clear the cache between runs.
+        once: (w) => Mustache.render(w.mustache, w.mustacheView(w.data), {}, options),
+        clearCaches: () => Mustache.clearCache(),
       };
     }
     case "baseline":
-      return { id, compile: (w) => () => w.baseline(w.data) };
+      return plain(id, (w) => ({ render: () => w.baseline(w.data), release: nothing }));
   }
 }

@@ -5,30 +5,60 @@
  */
 import type { BenchSection } from "../section.js";
 
-interface ChartSpec {
+/** A ratio chart: one bar per (group, engine), drawn from 1 on a log scale. */
+export interface ChartSpec {
   title: string;
   values: { group: string; engine: string; value: number }[];
   unit: string;
 }
 
+/**
+ * The vega-lite spec of a ratio chart: log scale, each bar starting at 1 (the reference),
+ * so a 0.5 and a 2 are the same length on either side and one 400× outlier does not
+ * squash every other bar. Ratios that are 0 or not finite cannot be drawn on a log scale
+ * and are left out (the tables show them).
+ */
+export function ratioChartSpec(chart: ChartSpec): Record<string, unknown> {
+  const values = chart.values.filter((v) => Number.isFinite(v.value) && v.value > 0);
+  return {
+    title: chart.title,
+    data: { values },
+    facet: { row: { field: "group", type: "nominal", title: null } },
+    spec: {
+      width: 420,
+      height: { step: 14 },
+      layer: [
+        {
+          mark: { type: "bar", tooltip: false },
+          encoding: {
+            y: { field: "engine", type: "nominal", sort: null, title: null },
+            x: { field: "value", type: "quantitative", title: chart.unit, scale: { type: "log" } },
+            x2: { datum: 1 },
+            color: { field: "engine", type: "nominal", legend: null },
+          },
+        },
+        {
+          mark: { type: "rule", color: "#333" },
+          encoding: { x: { datum: 1 } },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 3, fontSize: 9 },
+          encoding: {
+            y: { field: "engine", type: "nominal", sort: null },
+            x: { field: "value", type: "quantitative" },
+            text: { field: "value", type: "quantitative", format: ".2~f" },
+          },
+        },
+      ],
+    },
+    config: { font: "sans-serif" },
+  };
+}
+
 async function chartSvg(chart: ChartSpec): Promise<string> {
   const vega = await import("vega");
   const { compile } = await import("vega-lite");
-  const spec = compile({
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: chart.title,
-    data: { values: chart.values },
-    mark: { type: "bar", tooltip: false },
-    encoding: {
-      y: { field: "engine", type: "nominal", sort: null, title: null },
-      x: { field: "value", type: "quantitative", title: chart.unit },
-      row: { field: "group", type: "nominal", title: null },
-      color: { field: "engine", type: "nominal", legend: null },
-    },
-    width: 420,
-    height: { step: 14 },
-    config: { font: "sans-serif" },
-  } as never).spec;
+  const spec = compile(ratioChartSpec(chart) as never).spec;
   const view = new vega.View(vega.parse(spec), { renderer: "none" });
   return await view.toSVG();
 }
@@ -77,5 +107,3 @@ ${tables}
 </body></html>
 `;
 }
-
-export type { ChartSpec };

@@ -1,0 +1,128 @@
+/**
+ * W5: parse a large XMD program and keep the tree (XMD only: pooled vs heap). What the
+ * kept tree costs is the point: heap with the tree held minus heap after dropping it.
+ * @module
+ */
+import type { ParsedDocument } from "@xmd/runtime";
+import { GcWindows } from "../gc.js";
+import { jsHeapBytesPerCall } from "./alloc-profile.js";
+import { type CellRequest, type CellResult, emptyResult } from "./cell-result.js";
+import type { Engine } from "./engines.js";
+import { gcFigures } from "./figures.js";
+import { type HeapReading, oldSpaceFragmentation, rssPeakBytes, settledHeap } from "./heap.js";
+import { SLOT_BYTES } from "./pool-bytes.js";
+import { sampleFor, spread, warmUp } from "./sampling.js";
+import type { CellSettings } from "./settings.js";
+import { w5LargeProgram } from "./workloads.js";
+import { byteShare, liveTotal, poolMemory, runtimeLive } from "./xmd-figures.js";
+
+type Live = { nodes: number; variables: number; temporaries: number };
+
+/** Timed parses and the profile; no tree is kept when this returns. */
+async function timedParses(
+  engine: Engine,
+  source: string,
+  settings: CellSettings,
+): Promise<{ figures: Partial<CellResult>; nodes: number }> {
+  const runtime = engine.xmd?.runtime;
+  if (!runtime) throw new Error("W5 is XMD only");
+  const parse = () => runtime.parse(source, { lang: "xmd" });
+  warmUp(() => parse().release(), { minRuns: 2, minMs: 0 });
+  let kept: ParsedDocument | null = null;
+  let nodes = 0;
+  const gcWindows = new GcWindows();
+  const times = sampleFor(
+    settings.parse,
+    () => {
+      kept = gcWindows.measure(parse);
+    },
+    () => {
+      // The previous tree is freed before the next parse, outside the timing.
+      kept?.release();
+      kept = null;
+    },
+  );
+  nodes = (kept as ParsedDocument | null)?.nodeCount ?? 0;
+  (kept as ParsedDocument | null)?.release();
+  kept = null;
+  const gc = await gcWindows.finish();
+  const rss = rssPeakBytes();
+  const profile = await jsHeapBytesPerCall(() => parse().release(), settings.profile);
+  const s = spread(times);
+  const pooled = runtime.inspect().memory === "pooled";
+  // A parse takes one node slot per node of the tree it keeps; it runs nothing, so no
+  // variables or temporaries. The runtime reports no allocation counts for a parse.
+  const poolBytesPerParse = pooled ? nodes * SLOT_BYTES.node : 0;
+  return {
+    nodes,
+    figures: {
+      samples: s.samples,
+      ms_median: s.median,
+      ms_min: s.min,
+      ms_max: s.max,
+      mb_per_s: source.length / 1e6 / (s.median / 1000),
+      rss_peak_bytes: rss,
+      ...gcFigures(gc, s.samples),
+      js_heap_bytes_per_render: profile.bytesPerCall,
+      pool_bytes_per_render: poolBytesPerParse,
+      pool_byte_share: byteShare(poolBytesPerParse, profile.bytesPerCall),
+    },
+  };
+}
+
+/** The held reading with one kept tree, then the tree released (its store still referenced by nothing here). */
+async function heldTree(
+  engine: Engine,
+  source: string,
+): Promise<{ held: HeapReading; liveHeld: Live; liveAfterRelease: number; nodes: number }> {
+  const runtime = engine.xmd?.runtime;
+  if (!runtime) throw new Error("W5 is XMD only");
+  const kept = runtime.parse(source, { lang: "xmd" });
+  const held = await settledHeap();
+  const nodes = kept.nodeCount;
+  const shared = runtimeLive(runtime);
+  kept.release();
+  return {
+    held,
+    liveHeld: { ...shared, nodes: shared.nodes + nodes },
+    // `ParsedDocument.nodeCount` is a count taken at parse time, not a live one (unlike
+    // `CompiledDocument.nodeCount`), so the released tree's own store cannot be read here:
+    // only the runtime's shared stores are. That its memory is freed shows in heap retained.
+    liveAfterRelease: liveTotal(runtimeLive(runtime)),
+    nodes,
+  };
+}
+
+async function enginePhase(engine: Engine, source: string, settings: CellSettings) {
+  const timed = await timedParses(engine, source, settings);
+  const tree = await heldTree(engine, source);
+  const dropped = await settledHeap();
+  const pooled = engine.xmd?.runtime.inspect().memory === "pooled";
+  engine.dispose();
+  return { ...timed, ...tree, dropped, pooled };
+}
+
+/** Measures one W5 cell on a new XMD engine from `make`. */
+export async function runParseCell(
+  request: CellRequest,
+  settings: CellSettings,
+  make: () => Promise<Engine>,
+): Promise<CellResult> {
+  const result = emptyResult(request.workload, request.engine);
+  if (!request.engine.startsWith("xmd")) return { ...result, mismatch: "W5 is XMD only" };
+  const source = w5LargeProgram(settings.w5Bytes);
+  const o = await enginePhase(await make(), source, settings);
+  const gone = await settledHeap();
+  return Object.assign(result, o.figures, {
+    output_bytes: null,
+    ast_nodes: o.nodes,
+    heap_retained_bytes: o.held.total - o.dropped.total,
+    fragmentation: oldSpaceFragmentation(o.held),
+    // The kept tree's store is not visible through the runtime API: no slot capacity to divide by.
+    pool_occupancy: null,
+    // A parse runs nothing: the runtime counts no allocation requests for it.
+    pool_share: null,
+    live_slots_after_dispose: o.liveAfterRelease,
+    ...poolMemory(o.pooled, o.held, gone, o.liveHeld),
+  } satisfies Partial<CellResult>);
+}

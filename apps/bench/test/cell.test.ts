@@ -62,7 +62,10 @@ describe("cells (smoke runs)", () => {
     expect(typeof w1.fragmentation_combined).toBe("number");
     expect(w4.pool_byte_share).toBe(0); // heap mode pools nothing
     expect(w5.ast_nodes).toBeGreaterThan(0);
-    expect(w5.pool_share).toBeNull(); // a parse has no allocation counts: null, not 0
+    // A pooled parse asks only for nodes and interned names: every request is pooled.
+    expect(w5.pool_share).toBe(1);
+    expect(w5.pool_occupancy).toBeGreaterThan(0);
+    expect(w5.live_slots_after_dispose).toBe(0);
     expect(leak.leak?.after2N).toBeGreaterThan(0);
     expect(leak.ms_median).toBeNull();
     expectContract(cells);

@@ -31,4 +31,15 @@ export interface PoolStats {
    * (0 when the pool has no page). Internal fragmentation is `1 - occupancy`.
    */
   occupancy: number;
+  /**
+   * Bytes one slot takes in the pool's typed arrays: a struct pool's columns plus 8 bytes
+   * of bookkeeping (owner stamp, free-stack entry). An object pool counts only the
+   * bookkeeping: its objects live on the JS heap.
+   */
+  bytesPerSlot: number;
+  /**
+   * Bytes the pool's typed arrays hold now: every slot they have room for (growth
+   * doubles them; `trim()` gives the slack back) times `bytesPerSlot`.
+   */
+  bytes: number;
 }

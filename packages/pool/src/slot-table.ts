@@ -19,6 +19,9 @@ export interface SlotTableOptions {
   checked?: boolean | undefined;
 }
 
+/** Bytes per slot of the table's own arrays: the owner stamp and the free-stack entry. */
+const SLOT_BOOKKEEPING_BYTES = 8;
+
 /** Default slots per page. */
 export const DEFAULT_PAGE_SIZE = 1024;
 
@@ -165,7 +168,12 @@ export class SlotTable {
   }
 
   /** A stats snapshot. */
-  stats(): PoolStats {
+  /**
+   * A stats snapshot. `payloadBytesPerSlot`: what the owner keeps per slot besides this
+   * table's two `Int32Array`s (a struct pool's columns; 0 for an object pool).
+   */
+  stats(payloadBytesPerSlot = 0): PoolStats {
+    const bytesPerSlot = SLOT_BOOKKEEPING_BYTES + payloadBytesPerSlot;
     return {
       name: this.name,
       acquires: this.acquires,
@@ -177,6 +185,8 @@ export class SlotTable {
       pageSize: this.pageSize,
       reuseRatio: this.acquires === 0 ? 0 : this.reuses / this.acquires,
       occupancy: this.capacity === 0 ? 0 : this.live / this.capacity,
+      bytesPerSlot,
+      bytes: this.reserved * bytesPerSlot,
     };
   }
 

@@ -3,7 +3,7 @@
  * @module
  */
 import { type ColumnAccessor, type FieldAccessor, makeAccessor } from "./field-accessor.js";
-import { FIELD_ARRAY, type FieldArray, type FieldType, isFieldType } from "./field-type.js";
+import { FIELD_ARRAY, FIELD_BYTES, type FieldArray, type FieldType, isFieldType } from "./field-type.js";
 import type { Handle } from "./handle.js";
 import type { PoolStats } from "./pool-stats.js";
 import { SlotTable } from "./slot-table.js";
@@ -58,6 +58,8 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
   /** The field declaration the pool was made with. */
   readonly fields: Readonly<F>;
   private readonly table: SlotTable;
+  /** Bytes of one record across its columns. */
+  private readonly recordBytes: number;
   private readonly columns = new Map<string, Column<B>>();
   /** Columns in declaration order, for growth and reset. */
   private readonly columnList: Column<B>[] = [];
@@ -92,6 +94,7 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
       this.columnList.push(column);
     }
     this.regroup();
+    this.recordBytes = this.columnList.reduce((sum, column) => sum + FIELD_BYTES[column.type], 0);
   }
 
   /** Records in use now. */
@@ -186,7 +189,7 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
 
   /** A snapshot of the pool's counters. */
   stats(): PoolStats {
-    return this.table.stats();
+    return this.table.stats(this.recordBytes);
   }
 
   private column(name: string): Column<B> {

@@ -119,7 +119,7 @@ describe("ObjectPool", () => {
     const h = p.acquire();
     expect(p.get(h).v).toBe(1);
     expect(p.live).toBe(1);
-    expect(p.stats()).toMatchObject({ acquires: 1, releases: 0, reuseRatio: 0 });
+    expect(p.stats()).toMatchObject({ acquires: 1, releases: 0, reuseRatio: 0, bytesPerSlot: 8 });
   });
 
   it("forEachLive visits live handles with their objects", () => {

@@ -114,6 +114,9 @@ describe("StructPool growth", () => {
     const s = p.stats();
     expect(s.pages).toBe(Math.ceil(5000 / 16));
     expect(s.capacity).toBe(s.pages * 16);
+    // u8 + u32 + u32 + i16 + f64 = 19 bytes of columns, plus 8 of bookkeeping.
+    expect(s.bytesPerSlot).toBe(27);
+    expect(s.bytes).toBeGreaterThanOrEqual(s.capacity * 27);
     handles.forEach((h, i) => {
       expect(p.isLive(h)).toBe(true);
       expect(start.get(h)).toBe(i * 3);
@@ -150,9 +153,13 @@ describe("StructPool trim", () => {
       handles.push(h);
     }
     const capacity = p.stats().capacity; // 1008: 63 pages of 16
+    const before = p.stats();
     const given = p.trim();
     expect(given).toBeGreaterThan(0); // the arrays had doubled to 1024
     expect(p.trim()).toBe(0);
+    // The arrays' bytes follow: room for `capacity` slots now, `capacity + given` before.
+    expect(p.stats().bytes).toBe(capacity * before.bytesPerSlot);
+    expect(before.bytes).toBe((capacity + given) * before.bytesPerSlot);
     // Released slots and misuse checks still work after the trim.
     const freed = handles.pop() as Handle<"Node">;
     p.release(freed);
@@ -316,6 +323,8 @@ describe("StructPool stats", () => {
       pageSize: 8,
       reuseRatio: 0,
       occupancy: 0,
+      bytesPerSlot: 27,
+      bytes: 0,
     });
     const hs = Array.from({ length: 10 }, () => p.acquire());
     for (const h of hs.slice(0, 6)) p.release(h);
@@ -329,6 +338,7 @@ describe("StructPool stats", () => {
     expect(s.capacity).toBe(16);
     expect(s.reuseRatio).toBeCloseTo(2 / 12);
     expect(s.occupancy).toBeCloseTo(6 / 16);
+    expect(s.bytes).toBe(16 * 27);
     p.reset();
     expect(p.stats().releases).toBe(12);
     expect(p.stats().live).toBe(0);

@@ -7,6 +7,7 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
 import { PoolError, type PoolStats } from "@xmd/pool";
+import { ValueStack } from "@xmd/stack";
 import { XmdError, type XmdErrorCode } from "./api/error.js";
 import {
   DEFAULT_LIMITS,
@@ -167,10 +168,17 @@ class XmdRuntime implements Runtime {
 
   parse(source: string, options: RenderOptions = {}): ParsedDocument {
     const { names, nodes } = this.ownStores(source);
-    this.newRun(names, nodes, options).parseAndResolve(source);
+    const started = performance.now();
+    const run = this.newRun(names, nodes, options);
+    run.parseAndResolve(source);
     nodes.trim();
+    const stats = run.stats(started);
     return {
-      nodeCount: nodes.live,
+      get nodeCount() {
+        return nodes.live;
+      },
+      pools: () => poolSummaries(nodes),
+      stats,
       release: () => nodes.releaseAll(),
     };
   }
@@ -186,6 +194,7 @@ class XmdRuntime implements Runtime {
       get nodeCount() {
         return nodes.live;
       },
+      pools: () => poolSummaries(nodes),
       render: (vars: Record<string, unknown> = {}): RenderResult => {
         if (released) throw new Error("render() after release(): compile the document again");
         const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
@@ -200,9 +209,11 @@ class XmdRuntime implements Runtime {
 
   inspect(): RuntimeState {
     const pools = poolSummaries(this.nodes, this.vars);
+    const stack = this.stack instanceof ValueStack ? this.stack.stats() : null;
     return {
       memory: this.memory,
       pools,
+      stack: stack && { bytesPerSlot: stack.bytesPerSlot, bytes: stack.bytes },
       live: { nodes: this.nodes.live, variables: this.vars.live, temporaries: this.stack.size },
     };
   }
@@ -619,21 +630,20 @@ class DocumentRun implements ModuleLoader {
       requested.node + requested.variable + requested.temporary + requested.string + requested.other;
     const servedTotal = served.node + served.variable + served.temporary + served.string;
     const pools = poolSummaries(nodes, this.vars);
-    const stackStats =
-      "stats" in this.stack
-        ? (
-            this.stack as unknown as { stats(): { highWater: number; framesPushed: number; growths: number } }
-          ).stats()
-        : null;
+    const stack = this.stack instanceof ValueStack ? this.stack.stats() : null;
     const runMs = performance.now() - started - this.parseMs;
     return {
       memory: pooled ? "pooled" : "heap",
       allocations: { requested, pooled: served, poolShare: total === 0 ? 0 : servedTotal / total },
       pools,
       intern: this.names.stats(),
-      stack: stackStats
-        ? { highWater: stackStats.highWater, frames: stackStats.framesPushed, growths: stackStats.growths }
-        : null,
+      stack: stack && {
+        highWater: stack.highWater,
+        frames: stack.framesPushed,
+        growths: stack.growths,
+        bytesPerSlot: stack.bytesPerSlot,
+        bytes: stack.bytes,
+      },
       parseMs: this.parseMs,
       runMs: Math.max(0, runMs),
       outputBytes: this.outputBytes,
@@ -704,7 +714,7 @@ class RunContext implements HostContext {
 const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
 
 /** The counters of the pools behind these stores (none in heap mode). */
-function poolSummaries(nodes: NodeStore, vars: VariableStore): PoolSummary[] {
+function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {
   const pools: PoolStats[] = [];
   if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
   if (vars instanceof PooledVariables) pools.push(vars.pool.stats());

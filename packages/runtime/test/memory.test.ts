@@ -59,13 +59,33 @@ describe("memory accounting", () => {
     expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
   });
 
-  it("keeps a parsed tree until it is released", () => {
+  it("keeps a parsed tree until it is released, and reports what it holds", () => {
     const runtime = createRuntime({ memory: "pooled" });
     const parsed = runtime.parse(DOC, { lang: "md" });
-    expect(parsed.nodeCount).toBeGreaterThan(30);
+    const count = parsed.nodeCount;
+    expect(count).toBeGreaterThan(30);
+    expect(parsed.stats.allocations.requested.node).toBe(count);
+    expect(parsed.stats.allocations.pooled.node).toBe(count);
+    const [pool] = parsed.pools();
+    expect(pool).toMatchObject({ name: "ast-nodes", live: count, bytesPerSlot: 43 });
+    expect(pool?.bytes).toBe(pool!.capacity * 43); // trimmed: room for its pages only
     runtime.render(DOC, { lang: "md" });
     parsed.release();
+    expect(parsed.nodeCount).toBe(0);
+    expect(parsed.pools()[0]?.live).toBe(0);
     expect(runtime.inspect().live.nodes).toBe(0);
+  });
+
+  it("reports a compiled document's own pool, and the value stack's bytes in a render", () => {
+    const runtime = createRuntime({ memory: "pooled" });
+    const doc = runtime.compile(DOC, { lang: "md" });
+    expect(doc.pools()[0]?.live).toBe(doc.nodeCount);
+    const stats = doc.render().stats;
+    expect(stats.stack).toMatchObject({ bytesPerSlot: 13 });
+    expect(stats.stack?.bytes).toBeGreaterThan(0);
+    doc.release();
+    expect(doc.pools()[0]?.live).toBe(0);
+    expect(createRuntime({ memory: "heap" }).compile(DOC, { lang: "md" }).pools()).toEqual([]);
   });
 
   it("gives identical output in both modes", () => {

@@ -51,7 +51,14 @@ export interface StackStats {
   maxSize: number;
   /** Side-table entries holding an object now. */
   refsLive: number;
+  /** Bytes of one slot in the typed columns (tag, number, handle); the side table is a JS array beside them. */
+  bytesPerSlot: number;
+  /** Bytes the typed columns hold now: `capacity × bytesPerSlot`. */
+  bytes: number;
 }
+
+/** Tag byte + float64 + int32 handle. */
+const SLOT_BYTES = 1 + 8 + 4;
 
 /**
  * A stack of tagged values with frames and marks.
@@ -508,6 +515,8 @@ export class ValueStack {
       capacity: this.capacity,
       maxSize: this.maxSize,
       refsLive,
+      bytesPerSlot: SLOT_BYTES,
+      bytes: this.capacity * SLOT_BYTES,
     };
   }
 }

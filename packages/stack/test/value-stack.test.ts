@@ -34,6 +34,7 @@ describe("ValueStack", () => {
     expect([s.pop(), s.pop(), s.pop(), s.pop(), s.popNumber()]).toEqual(["text", list, null, true, 3.5]);
     expect(s.size).toBe(0);
     expect(s.stats().growths).toBeGreaterThan(0);
+    expect(s.stats()).toMatchObject({ capacity: 8, bytesPerSlot: 13, bytes: 8 * 13 });
   });
 
   it("addresses frame slots from the frame base and pops frames in order", () => {

@@ -4,7 +4,7 @@
  * escaping), as markdown needs.
  * @module
  */
-import type { MemoryMode, RunStats, Runtime } from "@xmd/runtime";
+import type { MemoryMode, PoolSummary, RunStats, Runtime } from "@xmd/runtime";
 import type { Workload } from "./workloads.js";
 
 export type EngineId =
@@ -36,6 +36,8 @@ export interface Compiled {
   release(): void;
   /** XMD only: AST nodes alive in the compiled document's own store (0 once released). */
   liveNodes?(): number;
+  /** XMD: the compiled tree's own pools, as they are now. */
+  pools?(): PoolSummary[];
 }
 
 /** XMD's runtime and what its last render reported, for the pool figures. */
@@ -106,6 +108,7 @@ export async function makeEngine(id: EngineId): Promise<Engine> {
             },
             release: () => doc.release(),
             liveNodes: () => doc.nodeCount,
+            pools: () => doc.pools(),
           };
         },
         once: (w) => {

@@ -15,6 +15,7 @@ import type { Engine } from "./engines.js";
 import { gcFigures, materialize } from "./figures.js";
 import { type HeapReading, oldSpaceFragmentation, rssPeakBytes, settledHeap } from "./heap.js";
 import { checkEngine, checkOutputs } from "./output-check.js";
+import { type SlotSizes, slotSizes } from "./pool-bytes.js";
 import { sampleFor, spread } from "./sampling.js";
 import type { CellSettings } from "./settings.js";
 import { type Workload, w4ManyDocs } from "./workloads.js";
@@ -84,7 +85,7 @@ type EngineOutcome =
       figures: Partial<CellResult>;
       before: HeapReading;
       held: HeapReading;
-      pooled: boolean;
+      sizes: SlotSizes | null;
       live: Live | null;
     };
 
@@ -157,7 +158,8 @@ async function enginePhase(engine: Engine, settings: CellSettings): Promise<Engi
     js_heap_bytes_per_render: profile.bytesPerCall,
     fragmentation: oldSpaceFragmentation(held),
   };
-  const pooled = xmd?.runtime.inspect().memory === "pooled";
+  const sizes = xmd ? slotSizes(xmd.runtime.inspect()) : null;
+  const pooled = sizes !== null;
   let live: Live | null = null;
   if (xmd) {
     live = runtimeLive(xmd.runtime);
@@ -171,7 +173,7 @@ async function enginePhase(engine: Engine, settings: CellSettings): Promise<Engi
     } satisfies Partial<CellResult>);
   }
   engine.dispose();
-  return { figures, before, held, pooled, live };
+  return { figures, before, held, sizes, live };
 }
 
 /**
@@ -190,7 +192,7 @@ export async function runManyDocsCell(
   Object.assign(result, outcome.figures, { heap_retained_bytes: outcome.held.total - outcome.before.total });
   if (outcome.live) {
     const gone = await settledHeap();
-    Object.assign(result, poolMemory(outcome.pooled, outcome.held, gone, outcome.live));
+    Object.assign(result, poolMemory(outcome.sizes, outcome.held, gone, outcome.live));
   }
   return result;
 }

@@ -10,11 +10,11 @@ import { type CellRequest, type CellResult, emptyResult } from "./cell-result.js
 import type { Engine } from "./engines.js";
 import { gcFigures } from "./figures.js";
 import { type HeapReading, oldSpaceFragmentation, rssPeakBytes, settledHeap } from "./heap.js";
-import { SLOT_BYTES } from "./pool-bytes.js";
+import { slotSizes } from "./pool-bytes.js";
 import { sampleFor, spread, warmUp } from "./sampling.js";
 import type { CellSettings } from "./settings.js";
 import { w5LargeProgram } from "./workloads.js";
-import { byteShare, liveTotal, poolMemory, runtimeLive } from "./xmd-figures.js";
+import { byteShare, liveTotal, occupancy, poolMemory, runtimeLive } from "./xmd-figures.js";
 
 type Live = { nodes: number; variables: number; temporaries: number };
 
@@ -42,8 +42,12 @@ async function timedParses(
       kept = null;
     },
   );
-  nodes = (kept as ParsedDocument | null)?.nodeCount ?? 0;
-  (kept as ParsedDocument | null)?.release();
+  const last = kept as ParsedDocument | null;
+  nodes = last?.nodeCount ?? 0;
+  // What one parse took: its pool's bytes per node, and the allocations it counted.
+  const bytesPerNode = last?.pools()[0]?.bytesPerSlot ?? 0;
+  const requestShare = last?.stats.allocations.poolShare ?? null;
+  last?.release();
   kept = null;
   const gc = await gcWindows.finish();
   const rss = rssPeakBytes();
@@ -51,11 +55,12 @@ async function timedParses(
   const s = spread(times);
   const pooled = runtime.inspect().memory === "pooled";
   // A parse takes one node slot per node of the tree it keeps; it runs nothing, so no
-  // variables or temporaries. The runtime reports no allocation counts for a parse.
-  const poolBytesPerParse = pooled ? nodes * SLOT_BYTES.node : 0;
+  // variables or temporaries.
+  const poolBytesPerParse = pooled ? nodes * bytesPerNode : 0;
   return {
     nodes,
     figures: {
+      pool_share: requestShare,
       samples: s.samples,
       ms_median: s.median,
       ms_min: s.min,
@@ -74,22 +79,28 @@ async function timedParses(
 async function heldTree(
   engine: Engine,
   source: string,
-): Promise<{ held: HeapReading; liveHeld: Live; liveAfterRelease: number; nodes: number }> {
+): Promise<{
+  held: HeapReading;
+  liveHeld: Live;
+  liveAfterRelease: number;
+  nodes: number;
+  occupancy: number | null;
+}> {
   const runtime = engine.xmd?.runtime;
   if (!runtime) throw new Error("W5 is XMD only");
   const kept = runtime.parse(source, { lang: "xmd" });
   const held = await settledHeap();
   const nodes = kept.nodeCount;
+  const pools = kept.pools();
   const shared = runtimeLive(runtime);
   kept.release();
   return {
     held,
     liveHeld: { ...shared, nodes: shared.nodes + nodes },
-    // `ParsedDocument.nodeCount` is a count taken at parse time, not a live one (unlike
-    // `CompiledDocument.nodeCount`), so the released tree's own store cannot be read here:
-    // only the runtime's shared stores are. That its memory is freed shows in heap retained.
-    liveAfterRelease: liveTotal(runtimeLive(runtime)),
+    // The released tree's own store, and the runtime's shared ones.
+    liveAfterRelease: kept.nodeCount + liveTotal(runtimeLive(runtime)),
     nodes,
+    occupancy: pools.length === 0 ? null : occupancy(pools),
   };
 }
 
@@ -97,9 +108,9 @@ async function enginePhase(engine: Engine, source: string, settings: CellSetting
   const timed = await timedParses(engine, source, settings);
   const tree = await heldTree(engine, source);
   const dropped = await settledHeap();
-  const pooled = engine.xmd?.runtime.inspect().memory === "pooled";
+  const sizes = engine.xmd ? slotSizes(engine.xmd.runtime.inspect()) : null;
   engine.dispose();
-  return { ...timed, ...tree, dropped, pooled };
+  return { ...timed, ...tree, dropped, sizes };
 }
 
 /** Measures one W5 cell on a new XMD engine from `make`. */
@@ -118,11 +129,8 @@ export async function runParseCell(
     ast_nodes: o.nodes,
     heap_retained_bytes: o.held.total - o.dropped.total,
     fragmentation: oldSpaceFragmentation(o.held),
-    // The kept tree's store is not visible through the runtime API: no slot capacity to divide by.
-    pool_occupancy: null,
-    // A parse runs nothing: the runtime counts no allocation requests for it.
-    pool_share: null,
+    pool_occupancy: o.occupancy,
     live_slots_after_dispose: o.liveAfterRelease,
-    ...poolMemory(o.pooled, o.held, gone, o.liveHeld),
+    ...poolMemory(o.sizes, o.held, gone, o.liveHeld),
   } satisfies Partial<CellResult>);
 }

@@ -1,31 +1,29 @@
 /**
- * Bytes of pool storage XMD hands out, from the runtime's slot counts.
- *
- * The runtime reports slots (acquires, live, capacity) but not bytes per slot, so the
- * layouts are written down here, from the sources they mirror. If those layouts change,
- * these numbers must change with them (the runtime API could report `bytesPerSlot`; see
- * the README).
+ * Bytes of pool storage XMD hands out: slot counts from the runtime's stats times the
+ * bytes per slot each pool and the value stack report (`bytesPerSlot`), so that no
+ * layout is copied here.
  * @module
  */
 import type { RunStats, RuntimeState } from "@xmd/runtime";
 
-/** Two Int32 columns per slot in every `@xmd/pool` table: `stamps` and the `free` stack. */
-const SLOT_TABLE_BYTES = 4 + 4;
+/** Bytes of one slot of each pooled store. */
+export interface SlotSizes {
+  node: number;
+  variable: number;
+  stack: number;
+}
 
-/**
- * Bytes per slot of each pooled store.
- * - node: `NODE_FIELDS` in packages/runtime/src/syntax/nodes.ts — kind u8, flags u16,
- *   start/end u32, a/b/c/next i32, num f64 = 35 bytes — plus the slot table.
- * - variable: `VARIABLE_FIELDS` in packages/runtime/src/eval/variables.ts — tag u8,
- *   num f64, ref i32 = 13 bytes — plus the slot table.
- * - stack: a `@xmd/stack` ValueStack slot — tags u8, nums f64, handles i32 = 13 bytes (its
- *   `objects` column is a JS array allocated once, not per render).
- */
-export const SLOT_BYTES = {
-  node: 35 + SLOT_TABLE_BYTES,
-  variable: 13 + SLOT_TABLE_BYTES,
-  stack: 13,
-} as const;
+/** The slot sizes a pooled runtime reports; null in heap mode (nothing is pooled). */
+export function slotSizes(state: RuntimeState): SlotSizes | null {
+  if (state.memory !== "pooled") return null;
+  const size = (name: string) => {
+    const pool = state.pools.find((p) => p.name === name);
+    if (pool === undefined) throw new Error(`pooled runtime without a "${name}" pool`);
+    return pool.bytesPerSlot;
+  };
+  if (state.stack === null) throw new Error("pooled runtime without a value stack");
+  return { node: size("ast-nodes"), variable: size("variables"), stack: state.stack.bytesPerSlot };
+}
 
 /** Slots of each store one render took from pools. */
 export interface RenderSlots {
@@ -51,13 +49,14 @@ export function renderSlots(before: RuntimeState, stats: RunStats): RenderSlots 
 }
 
 /** Bytes of pool storage for these slots. */
-export function slotBytes(slots: RenderSlots): number {
-  return slots.node * SLOT_BYTES.node + slots.variable * SLOT_BYTES.variable + slots.stack * SLOT_BYTES.stack;
+export function slotBytes(slots: RenderSlots, sizes: SlotSizes): number {
+  return slots.node * sizes.node + slots.variable * sizes.variable + slots.stack * sizes.stack;
 }
 
 /** Bytes of pool storage in use by live nodes, variables and temporaries. */
-export function liveSlotBytes(live: { nodes: number; variables: number; temporaries: number }): number {
-  return (
-    live.nodes * SLOT_BYTES.node + live.variables * SLOT_BYTES.variable + live.temporaries * SLOT_BYTES.stack
-  );
+export function liveSlotBytes(
+  live: { nodes: number; variables: number; temporaries: number },
+  sizes: SlotSizes,
+): number {
+  return live.nodes * sizes.node + live.variables * sizes.variable + live.temporaries * sizes.stack;
 }

@@ -26,6 +26,7 @@ import type { Engine } from "./engines.js";
 import { gcFigures, materialize } from "./figures.js";
 import { type HeapReading, oldSpaceFragmentation, rssPeakBytes, settledHeap } from "./heap.js";
 import { checkEngine } from "./output-check.js";
+import { type SlotSizes, slotSizes } from "./pool-bytes.js";
 import { sampleCalls, sampleFor, spread, warmUp } from "./sampling.js";
 import type { CellSettings } from "./settings.js";
 import { withUniqueComment } from "./variants.js";
@@ -86,12 +87,8 @@ async function templatePhase(engine: Engine, w: Workload, settings: CellSettings
     const treeHeld = template.liveNodes?.() ?? 0;
     const shared = runtimeLive(xmd.runtime);
     liveHeld = { ...shared, nodes: shared.nodes + treeHeld };
-    // The compiled tree has a store of its own; its capacity shows only in a render's stats.
-    const treePool = xmd.lastStats?.pools.find((p) => p.name === "ast-nodes");
-    const pools = [
-      ...xmd.runtime.inspect().pools,
-      ...(treePool ? [{ live: treeHeld, capacity: treePool.capacity }] : []),
-    ];
+    // The runtime's shared pools and the compiled tree's own store.
+    const pools = [...xmd.runtime.inspect().pools, ...(template.pools?.() ?? [])];
     template.release();
     const poolBytesPerRender = tally.poolBytesPerRender;
     Object.assign(figures, {
@@ -132,7 +129,7 @@ async function enginePhase(
   engine: Engine,
   w: Workload,
   settings: CellSettings,
-): Promise<{ mismatch: string } | (TemplateOutcome & { dropped: HeapReading; pooled: boolean })> {
+): Promise<{ mismatch: string } | (TemplateOutcome & { dropped: HeapReading; sizes: SlotSizes | null })> {
   const mismatch = checkEngine(engine, [w]);
   if (mismatch) {
     engine.dispose();
@@ -141,9 +138,9 @@ async function enginePhase(
   const outcome = await templatePhase(engine, w, settings);
   const dropped = await settledHeap();
   Object.assign(outcome.figures, compileRenderPhase(engine, w, settings));
-  const pooled = engine.xmd?.runtime.inspect().memory === "pooled";
+  const sizes = engine.xmd ? slotSizes(engine.xmd.runtime.inspect()) : null;
   engine.dispose();
-  return { ...outcome, dropped, pooled };
+  return { ...outcome, dropped, sizes };
 }
 
 /** Measures one W1–W3 cell on a new engine from `make`. */
@@ -159,7 +156,7 @@ export async function runRenderCell(
   Object.assign(result, outcome.figures, { heap_retained_bytes: outcome.held.total - outcome.dropped.total });
   if (outcome.liveHeld) {
     const gone = await settledHeap();
-    Object.assign(result, poolMemory(outcome.pooled, outcome.held, gone, outcome.liveHeld));
+    Object.assign(result, poolMemory(outcome.sizes, outcome.held, gone, outcome.liveHeld));
   }
   return result;
 }

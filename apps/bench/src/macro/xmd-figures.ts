@@ -5,13 +5,22 @@
  */
 import type { PoolSummary, RunStats, Runtime } from "@xmd/runtime";
 import type { HeapReading } from "./heap.js";
-import { liveSlotBytes, type RenderSlots, renderSlots, slotBytes } from "./pool-bytes.js";
+import {
+  liveSlotBytes,
+  type RenderSlots,
+  renderSlots,
+  type SlotSizes,
+  slotBytes,
+  slotSizes,
+} from "./pool-bytes.js";
 
 /** Counted allocation requests and pool-served requests, summed over renders. */
 export class AllocationTally {
   requested = 0;
   served = 0;
   slots: RenderSlots = { node: 0, variable: 0, stack: 0 };
+  /** Bytes per slot, as the runtime reports them (pooled mode). */
+  sizes: SlotSizes | null = null;
   renders = 0;
 
   /** Runs one render through `render` and adds what it reports. */
@@ -24,6 +33,7 @@ export class AllocationTally {
       requested.node + requested.variable + requested.temporary + requested.string + requested.other;
     this.served += pooled.node + pooled.variable + pooled.temporary + pooled.string + pooled.other;
     if (stats.memory === "pooled") {
+      this.sizes ??= slotSizes(before);
       const s = renderSlots(before, stats);
       this.slots = {
         node: this.slots.node + s.node,
@@ -41,7 +51,8 @@ export class AllocationTally {
 
   /** Pool bytes handed out per render (0 in heap mode). */
   get poolBytesPerRender(): number | null {
-    return this.renders === 0 ? null : slotBytes(this.slots) / this.renders;
+    if (this.renders === 0) return null;
+    return this.sizes === null ? 0 : slotBytes(this.slots, this.sizes) / this.renders;
   }
 }
 
@@ -81,16 +92,16 @@ export interface PoolMemory {
  * (`held` minus `gone`), and the fragmentation of old space and those bytes together:
  * (old-space free + pool free) / (old-space size + pool bytes). Interner tables and
  * reserved-but-unused pool room count as free: the figure errs against pooling. In heap
- * mode nothing is pooled: live nodes are JS objects (in old space), not pool bytes.
+ * mode (`sizes` null) nothing is pooled: live nodes are JS objects (in old space), not pool bytes.
  */
 export function poolMemory(
-  pooled: boolean,
+  sizes: SlotSizes | null,
   held: HeapReading,
   gone: HeapReading,
   live: { nodes: number; variables: number; temporaries: number },
 ): PoolMemory {
   const poolBytes = held.arrayBuffers - gone.arrayBuffers;
-  const liveBytes = pooled ? liveSlotBytes(live) : 0;
+  const liveBytes = sizes === null ? 0 : liveSlotBytes(live, sizes);
   const size = held.oldSpace.size + poolBytes;
   const free = held.oldSpace.size - held.oldSpace.used + (poolBytes - liveBytes);
   return {

@@ -42,8 +42,12 @@ export interface Runtime {
 
 /** A parsed document kept in memory. */
 export interface ParsedDocument {
-  /** AST nodes in the tree. */
+  /** AST nodes alive in the tree's store now (0 after `release()`). */
   readonly nodeCount: number;
+  /** The tree's own pool (pooled mode; empty in heap mode), as it is now. */
+  pools(): PoolSummary[];
+  /** What parsing allocated: allocation requests by kind and how many pools served. */
+  readonly stats: RunStats;
   /** Frees the tree (returns its pool slots). */
   release(): void;
 }
@@ -63,6 +67,8 @@ export interface CompileOptions extends Omit<RenderOptions, "vars"> {
 export interface CompiledDocument {
   /** AST nodes alive in the document's store: the kept tree (a render's imports are freed when it ends). */
   readonly nodeCount: number;
+  /** The kept tree's own pool (pooled mode; empty in heap mode), as it is now. */
+  pools(): PoolSummary[];
   /** Runs the document with these variables. Throws {@link XmdError} like `render`. */
   render(vars?: Record<string, unknown>): RenderResult;
   /** Frees the tree; `render` afterwards throws. */
@@ -73,6 +79,8 @@ export interface CompiledDocument {
 export interface RuntimeState {
   memory: "pooled" | "heap";
   pools: PoolSummary[];
+  /** The value stack (pooled mode): bytes of one slot and of its typed columns now. */
+  stack: { bytesPerSlot: number; bytes: number } | null;
   /** Nodes, variables and temporaries alive now, in either mode. */
   live: { nodes: number; variables: number; temporaries: number };
 }

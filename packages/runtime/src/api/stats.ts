@@ -25,7 +25,8 @@ export interface RunStats {
   allocations: AllocationCounts;
   pools: PoolSummary[];
   intern: { distinct: number; lookups: number; hits: number; bytesSaved: number } | null;
-  stack: { highWater: number; frames: number; growths: number } | null;
+  /** The value stack (pooled mode): most slots used, frames pushed, growths, and bytes of its typed columns. */
+  stack: { highWater: number; frames: number; growths: number; bytesPerSlot: number; bytes: number } | null;
   /** Milliseconds spent parsing and running. */
   parseMs: number;
   runMs: number;

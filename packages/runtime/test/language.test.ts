@@ -18,6 +18,12 @@ describe("values and text conversion", () => {
     );
   });
 
+  it("names a lambda after the variable it is set to", () => {
+    expect(render("set double x => x * 2\nset half (x => x / 2)\nprint double, half, (y => y)\n")).toBe(
+      "<function double> <function half> <function lambda>\n",
+    );
+  });
+
   it("interpolates template strings", () => {
     expect(render(lines('set who "An"', "set n 2", "print `{{who}} has {{n * 2}} items`"))).toBe(
       lines("An has 4 items"),

@@ -480,6 +480,7 @@ export class Parser {
     this.unit.nodes.setA(n, target);
     this.unit.nodes.setFlags(n, op === T.PlusEq ? 1 : op === T.MinusEq ? 2 : 0);
     this.unit.nodes.setB(n, this.expression());
+    if (op === T.Eq) this.nameLambda(target, this.unit.nodes.b(n));
     this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
@@ -553,7 +554,16 @@ export class Parser {
     const n = this.node(N.Set, start);
     this.unit.nodes.setA(n, target);
     this.unit.nodes.setB(n, value);
+    this.nameLambda(target, value);
     return n;
+  }
+
+  /** `set double x => x * 2`: the lambda is `double` in messages and when printed. */
+  private nameLambda(target: NodeId, value: NodeId): void {
+    const nodes = this.unit.nodes;
+    if (nodes.kind(target) !== N.Name || nodes.kind(value) !== N.Lambda) return;
+    const info = this.unit.functions[nodes.num(value)];
+    if (info !== undefined) info.name = this.unit.source.slice(nodes.start(target), nodes.end(target));
   }
 
   /** `name`, `name.key`, `name[expr]` chains: what `set` may assign to. */

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Measures start-up in one run: `node -e ""`, `xmd --version`, and `xmd` rendering a
-// one-line document, each spawned N times (default 20); prints medians.
+// one-line document. The three are interleaved (one of each, N rounds; default 20), so
+// a change in machine load shifts all of them alike; prints medians and the load average.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,25 +13,44 @@ const runs = Number(process.argv[2] ?? 20);
 const dir = mkdtempSync(join(tmpdir(), "xmd-startup-"));
 writeFileSync(join(dir, "one.md"), "Hello {{ 6 * 7 }}\n");
 
-function time(args) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+const commands = [
+  { label: 'node -e ""', args: ["-e", ""] },
+  { label: "xmd --version", args: [bin, "--version"] },
+  { label: "xmd one.md (one-line document)", args: [bin, "one.md"] },
+];
+
+function once(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  return ms;
 }
 
-const node = time(["-e", ""]);
-const version = time([bin, "--version"]);
-const render = time([bin, "one.md"]);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const loadBefore = loadavg()[0];
+const times = commands.map(() => []);
+for (const c of commands) once(c.args); // warm the file cache; not counted
+for (let i = 0; i < runs; i++) {
+  commands.forEach((c, k) => {
+    times[k].push(once(c.args));
+  });
+}
+const loadAfter = loadavg()[0];
+rmSync(dir, { recursive: true, force: true });
+
+const node = median(times[0]);
 console.log(`| command | median of ${runs} | over node -e "" |`);
 console.log("| --- | ---: | ---: |");
-console.log(`| node -e "" | ${node.toFixed(1)} ms | — |`);
-console.log(`| xmd --version | ${version.toFixed(1)} ms | +${(version - node).toFixed(1)} ms |`);
+commands.forEach((c, k) => {
+  const m = median(times[k]);
+  console.log(`| ${c.label} | ${m.toFixed(1)} ms | ${k === 0 ? "—" : `+${(m - node).toFixed(1)} ms`} |`);
+});
 console.log(
-  `| xmd one.md (one-line document) | ${render.toFixed(1)} ms | +${(render - node).toFixed(1)} ms |`,
+  `\nNode ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
 );

@@ -1,38 +1,51 @@
 /**
- * CLI-level failures and how they are printed. Document errors are `XmdError`s from the
- * runtime (exit 1); usage errors exit 2; anything else is a bug (exit 70).
+ * CLI-level failures and how they are printed, all as `xmd: …` lines. Document errors
+ * come back from render threads already formatted (exit 1); usage errors exit 2; an
+ * output that cannot be written exits 1; anything else is a bug (exit 70).
  * @module
  */
-import type * as RuntimeModule from "@xmd/runtime";
+import { WriteError } from "./output/write-output.js";
 
 /** A mistake in how the command was called. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose `--help` to point at, when the mistake is in the command line itself. */
+    readonly helpFor?: string,
+  ) {
+    super(message);
+  }
+}
 
+/** Exit codes: success, a document or output failed, a usage mistake, a bug in xmd. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 
-/** Whether to color stderr: a TTY, unless NO_COLOR; FORCE_COLOR forces it. */
+/**
+ * Whether to colour stderr: on a TTY, unless NO_COLOR is set. FORCE_COLOR decides either
+ * way when set (`0` or `false` turns colour off, anything else on).
+ */
 export function useColor(stream: NodeJS.WriteStream = process.stderr): boolean {
   const force = process.env.FORCE_COLOR;
-  if (force !== undefined && force !== "" && force !== "0") return true;
+  if (force !== undefined && force !== "") return force !== "0" && force.toLowerCase() !== "false";
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
   return stream.isTTY === true;
 }
 
-/**
- * Prints an error the way a user should see it; stack traces only with --debug.
- * The runtime is imported here only when an error needs it, so that `xmd --version`
- * and `xmd --help` do not load it.
- */
-export async function reportError(error: unknown, debug: boolean): Promise<number> {
-  const color = useColor();
+/** The `see 'xmd build --help'` line under a usage error. */
+export function helpHint(command: string | undefined): string {
+  return `see 'xmd${command && command !== "xmd" ? ` ${command}` : ""} --help'`;
+}
+
+/** Prints an error the way a user should see it; stack traces only with --debug. */
+export function reportError(error: unknown, debug: boolean): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`xmd: ${error.message}\n`);
+    process.stderr.write(
+      `xmd: ${error.message}\n${error.helpFor !== undefined ? `${helpHint(error.helpFor)}\n` : ""}`,
+    );
     return EXIT.usage;
   }
-  const { formatError, XmdError }: typeof RuntimeModule = await import("@xmd/runtime");
-  if (error instanceof XmdError) {
-    process.stderr.write(`${formatError(error, { color })}\n`);
-    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (error instanceof WriteError) {
+    process.stderr.write(`xmd: ${error.message}\n`);
     return EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -2,35 +2,48 @@
  * From flags and config to runtime options and document variables.
  * @module
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { RuntimeOptions } from "@xmd/runtime";
-import type { XmdConfig } from "./config.js";
+import { configRoot, type LoadedConfig, untrustedSetting, type XmdConfig } from "./config.js";
 import { UsageError } from "./errors.js";
+
+/** The runtime's default call depth (`DEFAULT_LIMITS.maxCallDepth`), for sizing render threads. */
+export const DEFAULT_MAX_DEPTH = 1000;
 
 /** Flags every rendering command accepts (as commander parses them). */
 export interface RenderFlags {
   var?: string[];
   vars?: string;
   memory?: string;
-  allowExec?: boolean | string;
+  /** A bare `--allow-exec`: every program. */
+  allowExec?: boolean;
+  /** `--allow-exec=LIST` (see argv.ts): only these programs. */
+  allowExecList?: string;
   root?: string;
   maxIterations?: string;
   maxDepth?: string;
   maxOutput?: string;
   timeout?: string;
+  execTimeout?: string;
+  execMaxOutput?: string;
   now?: string;
   stats?: boolean;
   debug?: boolean;
   config?: string;
 }
 
-/** `--var n=3` → 3, `=true` → true, `=[1,2]` → a list; anything else stays text. */
+/**
+ * `--var n=3` → 3, `=true` → true, `=[1,2]` → a list; anything else stays text. A number
+ * is a number only when it reads back the same (`01234` and `1.10` stay text, so that
+ * zip codes and version numbers survive). Text that starts like JSON but is not valid
+ * JSON (`[1,2`) stays text too.
+ */
 export function parseVarValue(raw: string): unknown {
   if (raw === "true") return true;
   if (raw === "false") return false;
   if (raw === "null") return null;
-  if (/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) return Number(raw);
+  if (raw.trim() !== "" && String(Number(raw)) === raw) return Number(raw);
   if (/^[[{"]/.test(raw)) {
     try {
       return JSON.parse(raw);
@@ -41,15 +54,16 @@ export function parseVarValue(raw: string): unknown {
   return raw;
 }
 
-function positiveInt(raw: string | number | undefined, flag: string): number | undefined {
+/** A positive whole number from a flag or the config. */
+export function positiveInt(raw: string | number | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
-  const n = typeof raw === "number" ? raw : Number(raw);
+  const n = typeof raw === "number" ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(n) || n <= 0)
     throw new UsageError(`${flag} needs a positive whole number, got '${raw}'`);
   return n;
 }
 
-/** Variables from `--vars FILE` (json or yaml), config `vars`, then each `--var` (last wins). */
+/** Variables from config `vars`, then `--vars FILE` (json or yaml), then each `--var` (last wins). */
 export async function collectVars(
   flags: RenderFlags,
   config: XmdConfig,
@@ -64,13 +78,13 @@ export async function collectVars(
     } catch {
       throw new UsageError(`cannot read --vars file ${flags.vars}`);
     }
+    const yaml = /\.ya?ml$/i.test(extname(file));
     let data: unknown;
     try {
-      if (/\.ya?ml$/i.test(extname(file))) data = (await import("yaml")).parse(text);
-      else data = JSON.parse(text);
+      data = yaml ? (await import("yaml")).parse(text) : JSON.parse(text);
     } catch (e) {
       throw new UsageError(
-        `--vars ${flags.vars} is not valid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${(e as Error).message}`,
+        `--vars ${flags.vars} is not valid ${yaml ? "YAML" : "JSON"}: ${(e as Error).message}`,
       );
     }
     if (data === null || typeof data !== "object" || Array.isArray(data))
@@ -88,8 +102,56 @@ export async function collectVars(
   return vars;
 }
 
+/** The exec policy from `--allow-exec[=LIST]` or the config (which must be trusted for it). */
+function execPolicy(flags: RenderFlags, loaded: LoadedConfig): RuntimeOptions["exec"] | undefined {
+  let allow: boolean | string[] | undefined;
+  if (flags.allowExecList !== undefined) {
+    allow = flags.allowExecList.split(",");
+    if (allow.every((s) => s.trim() === ""))
+      throw new UsageError("--allow-exec= needs program names, e.g. --allow-exec=date,git");
+  } else if (flags.allowExec === true) allow = true;
+  else {
+    untrustedSetting(loaded, "allowExec");
+    allow = loaded.config.allowExec;
+  }
+  const timeoutMs = positiveInt(flags.execTimeout ?? loaded.config.execTimeout, "--exec-timeout");
+  const maxOutputBytes = positiveInt(flags.execMaxOutput ?? loaded.config.execMaxOutput, "--exec-max-output");
+  const policy: NonNullable<RuntimeOptions["exec"]> = {
+    allow: Array.isArray(allow) ? allow.map((s) => s.trim()).filter(Boolean) : (allow ?? false),
+  };
+  if (timeoutMs !== undefined) policy.timeoutMs = timeoutMs;
+  if (maxOutputBytes !== undefined) policy.maxOutputBytes = maxOutputBytes;
+  return policy.allow === false && timeoutMs === undefined && maxOutputBytes === undefined
+    ? undefined
+    : policy;
+}
+
+/** `--root` or the config's root (relative to the config file), checked to be a folder. */
+export function rootOption(flags: RenderFlags, loaded: LoadedConfig, cwd: string): string | undefined {
+  let root: string | undefined;
+  let what: string;
+  if (flags.root !== undefined) {
+    root = resolve(cwd, flags.root);
+    what = `--root ${flags.root}`;
+  } else {
+    untrustedSetting(loaded, "root");
+    root = configRoot(loaded);
+    what = `"root" in ${loaded.where}`;
+  }
+  if (root === undefined) return undefined;
+  let isFolder = false;
+  try {
+    isFolder = statSync(root).isDirectory();
+  } catch {
+    throw new UsageError(`${what}: no such folder`);
+  }
+  if (!isFolder) throw new UsageError(`${what}: not a folder`);
+  return root;
+}
+
 /** Runtime options from flags, falling back to the config file. */
-export function runtimeOptions(flags: RenderFlags, config: XmdConfig, cwd: string): RuntimeOptions {
+export function runtimeOptions(flags: RenderFlags, loaded: LoadedConfig, cwd: string): RuntimeOptions {
+  const { config } = loaded;
   const options: RuntimeOptions = {};
   const memory = flags.memory ?? config.memory;
   if (memory !== undefined) {
@@ -97,18 +159,10 @@ export function runtimeOptions(flags: RenderFlags, config: XmdConfig, cwd: strin
       throw new UsageError(`--memory must be 'pooled' or 'heap', got '${memory}'`);
     options.memory = memory;
   }
-  const allow = flags.allowExec ?? config.allowExec;
-  if (allow !== undefined && allow !== false) {
-    if (allow === true) options.exec = { allow: true };
-    else {
-      const list = (Array.isArray(allow) ? allow : allow.split(",")).map((s) => s.trim()).filter(Boolean);
-      if (list.length === 0)
-        throw new UsageError("--allow-exec= needs command names, e.g. --allow-exec=date,git");
-      options.exec = { allow: list };
-    }
-  }
-  const root = flags.root ?? config.root;
-  if (root !== undefined) options.root = resolve(cwd, root);
+  const exec = execPolicy(flags, loaded);
+  if (exec !== undefined) options.exec = exec;
+  const root = rootOption(flags, loaded, cwd);
+  if (root !== undefined) options.root = root;
   const limits: NonNullable<RuntimeOptions["limits"]> = {};
   const maxIterations = positiveInt(flags.maxIterations ?? config.maxIterations, "--max-iterations");
   const maxDepth = positiveInt(flags.maxDepth ?? config.maxDepth, "--max-depth");
@@ -126,4 +180,23 @@ export function runtimeOptions(flags: RenderFlags, config: XmdConfig, cwd: strin
     options.now = ms;
   }
   return options;
+}
+
+/** The call depth renders with these options may reach (sizes the render thread's stack). */
+export function maxCallDepth(options: RuntimeOptions): number {
+  return options.limits?.maxCallDepth ?? DEFAULT_MAX_DEPTH;
+}
+
+/**
+ * Options for `--check`: writes go to an in-memory overlay (`dryRun`), and unless
+ * `--trust-exec`, no command runs. Returns the options and the exec policy the user asked
+ * for (to tell a command it allows from one it does not; see `RenderTask.execWanted`).
+ */
+export function checkModeOptions(
+  options: RuntimeOptions,
+  trustExec: boolean,
+): { options: RuntimeOptions; execWanted?: RuntimeOptions["exec"] } {
+  const dry: RuntimeOptions = { ...options, dryRun: true };
+  if (trustExec || options.exec === undefined || options.exec.allow === false) return { options: dry };
+  return { options: { ...dry, exec: { ...options.exec, allow: false } }, execWanted: options.exec };
 }

@@ -1,13 +1,14 @@
 /**
  * Finding the documents of a tree: every `.md`/`.xmd`/`.xm` file under the source
  * folder, filtered by `--include`/`--exclude` globs, never descending into the output
- * folder, `.git` or `node_modules`.
+ * folder, `.git` or `node_modules`. Symlinks are not followed.
  * @module
  */
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { DOCUMENT } from "./files.js";
+import { DOCUMENT } from "./output/output-names.js";
 
+/** What a tree holds. */
 export interface TreeFiles {
   /** Relative paths (with /) of documents. */
   documents: string[];
@@ -15,15 +16,27 @@ export interface TreeFiles {
   others: string[];
 }
 
-export async function walkTree(
-  src: string,
-  skip: string | null,
-  include: string[],
-  exclude: string[],
-): Promise<TreeFiles> {
+/** Whether a file (by its path relative to the source folder, with /) passes the globs. */
+export type FileFilter = (relative: string) => boolean;
+
+/** The `--include` / `--exclude` test, the same for `build` and for files `watch` sees appear. */
+export async function fileFilter(
+  include: readonly string[],
+  exclude: readonly string[],
+): Promise<FileFilter> {
   const { default: picomatch } = await import("picomatch");
-  const included = include.length ? picomatch(include, { dot: true }) : () => true;
-  const excluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
+  const included = include.length ? picomatch([...include], { dot: true }) : () => true;
+  const excluded = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
+  return (rel) => included(rel) && !excluded(rel);
+}
+
+/** A path relative to `src`, with `/` on every system. */
+export function relativeTo(src: string, path: string): string {
+  return relative(src, path).split(sep).join("/");
+}
+
+/** Lists the tree under `src` (real path), skipping the folder `skip` (real path) if it is inside. */
+export function walkTree(src: string, skip: string | null, accepts: FileFilter): TreeFiles {
   const documents: string[] = [];
   const others: string[] = [];
   const visit = (dir: string) => {
@@ -35,8 +48,8 @@ export async function walkTree(
         if (entry.name === "node_modules" || entry.name === ".git" || full === skip) continue;
         visit(full);
       } else if (entry.isFile()) {
-        const rel = relative(src, full).split(sep).join("/");
-        if (!included(rel) || excluded(rel)) continue;
+        const rel = relativeTo(src, full);
+        if (!accepts(rel)) continue;
         if (DOCUMENT.test(entry.name)) documents.push(rel);
         else others.push(rel);
       }

@@ -1,12 +1,13 @@
 /** Spawning the built CLI as a real process. */
 import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const BIN = resolve(here, "../bin/xmd.js");
+/** The CLI under test; XMD_BIN runs the suite against another build (to see a test fail without a fix). */
+export const BIN = process.env.XMD_BIN ?? resolve(here, "../bin/xmd.js");
 export const REPO = resolve(here, "../../..");
 export const CORPUS = resolve(REPO, "../shared/conformance");
 
@@ -31,11 +32,18 @@ export function xmd(
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A file's text, or "" when it does not exist. */
+export const read = (path: string): string => (existsSync(path) ? readFileSync(path, "utf8") : "");
+
 /** Starts `xmd ARGS` in the background (watch mode). */
 export function xmdBackground(args: string[], cwd: string) {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" },
+  });
+  let exited: number | null = null;
+  child.once("exit", (code) => {
+    exited = code ?? -1;
   });
   let stderr = "";
   let stdout = "";
@@ -49,8 +57,11 @@ export function xmdBackground(args: string[], cwd: string) {
     child,
     stderr: () => stderr,
     stdout: () => stdout,
+    /** The exit code once it has exited by itself, else null. */
+    exitCode: () => exited,
     stop: () =>
       new Promise<void>((done) => {
+        if (exited !== null) return done();
         child.once("exit", () => done());
         child.kill("SIGINT");
       }),

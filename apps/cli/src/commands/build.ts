@@ -1,21 +1,36 @@
 /**
- * `xmd build SRC OUT`: render a whole tree in parallel (worker threads, one per CPU),
- * keeping its structure. One bad document reports its error and the rest still render;
- * the exit code says whether any failed. With `--check`, nothing is written: outputs on
- * disk are compared with what would be rendered.
+ * `xmd build SRC OUT`: render a whole tree on several render threads, keeping its
+ * structure. One bad document (or one output that cannot be written) is reported and the
+ * rest still render; the exit code says whether any failed. With `--check`, nothing is
+ * written: outputs on disk are compared with what would be written.
  * @module
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative, resolve, sep } from "node:path";
-import { compareWithDisk, nondeterminismReason } from "../check-diff.js";
+import { join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { EXIT, UsageError, useColor } from "../errors.js";
-import { outputName, writeAtomic } from "../files.js";
-import { collectVars, type RenderFlags, runtimeOptions } from "../options.js";
-import { walkTree } from "../walk.js";
-import type { RenderOutcome, RenderTask } from "../worker.js";
+import { requireCheckFor } from "../freshness/check-flags.js";
+import { compareCopy, compareWithDisk } from "../freshness/compare.js";
+import { nondeterminismReason } from "../freshness/nondeterminism.js";
+import {
+  checkModeOptions,
+  collectVars,
+  maxCallDepth,
+  positiveInt,
+  type RenderFlags,
+  runtimeOptions,
+} from "../options.js";
+import { InputFiles } from "../output/input-files.js";
+import { listInWords, outputCollisions, outputName } from "../output/output-names.js";
+import { isWithin, realPath } from "../output/real-path.js";
+import { WriteError, writeOutput } from "../output/write-output.js";
+import { renderOnThreads } from "../render/pool.js";
+import { stackSizeMb } from "../render/stack-size.js";
+import type { RenderTask } from "../render/task.js";
+import { fileFilter, relativeTo, walkTree } from "../walk.js";
 
+/** Flags of `xmd build`. */
 export interface BuildFlags extends RenderFlags {
   include?: string[];
   exclude?: string[];
@@ -27,33 +42,23 @@ export interface BuildFlags extends RenderFlags {
   jobs?: string;
 }
 
-/** Renders tasks on a worker pool, or in this thread when there is little to do. */
-async function renderAll(tasks: RenderTask[], jobs: number, onDone: () => void): Promise<RenderOutcome[]> {
-  if (jobs <= 1 || tasks.length <= 1) {
-    const { default: render } = await import("../worker.js");
-    return tasks.map((t) => {
-      const r = render(t);
-      onDone();
-      return r;
-    });
-  }
-  const { Piscina } = await import("piscina");
-  const pool = new Piscina({
-    filename: new URL("../worker.js", import.meta.url).href,
-    maxThreads: Math.min(jobs, tasks.length),
-    minThreads: 1,
-  });
-  try {
-    return await Promise.all(
-      tasks.map(async (t) => {
-        const r = (await pool.run(t)) as RenderOutcome;
-        onDone();
-        return r;
-      }),
+/** SRC and OUT as real paths, after refusing every arrangement where an output could land on an input. */
+function buildFolders(srcArg: string, outArg: string, cwd: string): { src: string; out: string } {
+  const given = resolve(cwd, srcArg);
+  if (!existsSync(given)) throw new UsageError(`source folder not found: ${srcArg}`);
+  if (!statSync(given).isDirectory())
+    throw new UsageError(
+      `build renders a folder, and ${srcArg} is a file (to render one file: xmd ${srcArg} -o OUT)`,
     );
-  } finally {
-    await pool.destroy();
-  }
+  const src = realPath(given);
+  const out = realPath(resolve(cwd, outArg));
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`the output ${outArg} is a file, not a folder`);
+  if (out === src)
+    throw new UsageError("the output folder is the source folder: outputs would overwrite their inputs");
+  if (isWithin(src, out))
+    throw new UsageError("the source folder is inside the output folder: outputs could overwrite inputs");
+  return { src, out };
 }
 
 /** A progress bar on a TTY; nothing otherwise. */
@@ -73,122 +78,171 @@ async function progress(total: number): Promise<{ tick(): void; stop(): void }> 
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
-function listOutputs(dir: string): string[] {
-  const out: string[] = [];
+/** Every file under OUT, relative, with /. */
+function listFiles(dir: string): string[] {
+  const found: string[] = [];
   const visit = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, e.name);
       if (e.isDirectory()) visit(full);
-      else if (e.isFile() && /\.md$/i.test(e.name)) out.push(relative(dir, full).split(sep).join("/"));
+      else if (e.isFile()) found.push(relativeTo(dir, full));
     }
   };
   if (existsSync(dir)) visit(dir);
-  return out;
+  return found.sort();
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Builds (or checks) the tree; resolves to the exit code. */
 export async function buildCommand(srcArg: string, outArg: string, flags: BuildFlags): Promise<number> {
   const started = performance.now();
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, flags.config);
-  const src = resolve(cwd, srcArg);
-  const out = resolve(cwd, outArg);
-  if (!existsSync(src) || !statSync(src).isDirectory())
-    throw new UsageError(`source folder not found: ${srcArg}`);
-  if (src === out)
-    throw new UsageError("the output folder is the source folder: outputs would overwrite their inputs");
-  if (src.startsWith(`${out}${sep}`))
-    throw new UsageError("the source folder is inside the output folder: outputs could overwrite inputs");
-  const jobs = flags.jobs !== undefined ? Number(flags.jobs) : availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1)
-    throw new UsageError(`--jobs needs a positive whole number, got '${flags.jobs}'`);
-  const options = runtimeOptions(flags, config, cwd);
-  const vars = await collectVars(flags, config, cwd);
-  const outInsideSrc = out.startsWith(`${src}${sep}`) ? out : null;
-  const tree = await walkTree(
-    src,
-    outInsideSrc,
-    flags.include ?? config.include ?? [],
-    flags.exclude ?? config.exclude ?? [],
+  requireCheckFor(flags, "build");
+  const { src, out } = buildFolders(srcArg, outArg, cwd);
+  const jobs = positiveInt(flags.jobs, "--jobs") ?? availableParallelism();
+  const loaded = loadConfig(cwd, flags.config);
+  const base = runtimeOptions(flags, loaded, cwd);
+  // Documents of a tree may import each other across its folders: the root is the tree.
+  if (base.root === undefined) base.root = src;
+  const { options, execWanted } = flags.check
+    ? checkModeOptions(base, flags.trustExec === true)
+    : { options: base };
+  const vars = await collectVars(flags, loaded.config, cwd);
+  const accepts = await fileFilter(
+    flags.include ?? loaded.config.include ?? [],
+    flags.exclude ?? loaded.config.exclude ?? [],
   );
+  const tree = walkTree(src, isWithin(out, src) ? out : null, accepts);
+  const copies = flags.copy ? tree.others : [];
+  const inputs = new InputFiles();
+  for (const rel of [...tree.documents, ...copies]) inputs.add(join(src, rel));
+  const sourceLabel = (rel: string) => join(srcArg, rel);
+  const outputLabel = (rel: string) => join(outArg, rel);
 
+  let failed = 0;
+  const colliding = new Set<string>();
+  for (const [name, sources] of outputCollisions(tree.documents)) {
+    failed += sources.length;
+    for (const s of sources) colliding.add(s);
+    process.stderr.write(
+      `xmd: ${listInWords(sources.map(sourceLabel))} would all be written to ${outputLabel(name)}: none of them is (rename all but one, or --exclude them)\n`,
+    );
+  }
+  const documents = tree.documents.filter((rel) => !colliding.has(rel));
   const color = useColor();
-  const tasks: RenderTask[] = tree.documents.map((rel) => ({
-    path: join(src, rel),
-    label: join(srcArg, rel),
-    // Each document's root defaults to its own folder, as for `xmd FILE`; --root widens it.
+  const tasks: RenderTask[] = documents.map((rel) => ({
+    kind: "render",
+    document: { path: join(src, rel) },
+    label: sourceLabel(rel),
     options,
+    ...(execWanted !== undefined ? { execWanted } : {}),
     vars,
+    cwd,
     color,
+    debug: flags.debug === true,
     stats: flags.stats === true,
   }));
   const bar = await progress(tasks.length);
-  const outcomes = await renderAll(tasks, jobs, () => bar.tick());
+  const outcomes = await renderOnThreads(tasks, jobs, stackSizeMb(maxCallDepth(options)), () => bar.tick());
   bar.stop();
 
-  let failed = 0;
   let stale = 0;
+  let unchecked = 0;
   let written = 0;
   for (let i = 0; i < tasks.length; i++) {
-    const rel = tree.documents[i] as string;
-    const outcome = outcomes[i] as RenderOutcome;
+    const rel = documents[i] as string;
+    const outcome = outcomes[i]!;
     if (!outcome.ok) {
       failed++;
       process.stderr.write(`${outcome.error}\n`);
       continue;
     }
     if (outcome.stats) process.stderr.write(outcome.stats);
-    const target = join(out, outputName(rel));
-    const shownTarget = join(outArg, outputName(rel));
+    const name = outputName(rel);
     if (flags.check) {
       const why = nondeterminismReason(outcome.nondeterminism, flags.trustExec === true);
       if (why !== null) {
-        stale++;
-        process.stderr.write(`${join(srcArg, rel)}: cannot check: the output is not deterministic: ${why}\n`);
+        unchecked++;
+        process.stderr.write(`${sourceLabel(rel)}: cannot check: the output is not deterministic: ${why}\n`);
         continue;
       }
-      const state = await compareWithDisk(target, outcome.output, shownTarget, flags.diff ? null : 20);
-      if (state.state === "missing") {
+      const state = await compareWithDisk(
+        join(out, name),
+        outcome.output,
+        outputLabel(name),
+        flags.diff ? null : 20,
+      );
+      if (state.state !== "fresh") stale++;
+      if (state.state === "missing")
+        process.stderr.write(`missing: ${outputLabel(name)} (rendered from ${sourceLabel(rel)})\n`);
+      else if (state.state === "stale")
+        process.stderr.write(
+          `stale: ${outputLabel(name)} (rendered from ${sourceLabel(rel)})\n${state.diff}`,
+        );
+      continue;
+    }
+    try {
+      writeOutput(join(out, name), outcome.output, outputLabel(name), inputs);
+      written++;
+    } catch (e) {
+      if (!(e instanceof WriteError)) throw e;
+      failed++;
+      process.stderr.write(`xmd: ${e.message}\n`);
+    }
+  }
+
+  let copied = 0;
+  for (const rel of copies) {
+    if (flags.check) {
+      const state = compareCopy(join(src, rel), join(out, rel));
+      if (state !== "fresh") {
         stale++;
-        process.stderr.write(`missing: ${shownTarget} (rendered from ${join(srcArg, rel)})\n`);
-      } else if (state.state === "stale") {
-        stale++;
-        process.stderr.write(`stale: ${shownTarget} (rendered from ${join(srcArg, rel)})\n${state.diff}`);
+        process.stderr.write(`${state}: ${outputLabel(rel)} (copied from ${sourceLabel(rel)})\n`);
       }
       continue;
     }
-    writeAtomic(target, outcome.output);
-    written++;
+    try {
+      writeOutput(join(out, rel), readFileSync(join(src, rel)), outputLabel(rel), inputs);
+      copied++;
+    } catch (e) {
+      if (!(e instanceof WriteError)) throw e;
+      failed++;
+      process.stderr.write(`xmd: ${e.message}\n`);
+    }
   }
+
   let orphans = 0;
   if (flags.check && flags.checkOrphans) {
-    const expected = new Set(tree.documents.map(outputName));
-    for (const rel of listOutputs(out)) {
-      if (!expected.has(rel) && !(flags.copy && tree.others.includes(rel))) {
-        orphans++;
-        process.stderr.write(`orphan: ${join(outArg, rel)} has no source in ${srcArg}\n`);
-      }
+    const expected = new Set([...tree.documents.map(outputName), ...copies]);
+    for (const rel of listFiles(out)) {
+      // Without --copy, only documents' outputs are expected: other files are not orphans.
+      if (expected.has(rel) || (!flags.copy && !/\.md$/i.test(rel))) continue;
+      orphans++;
+      process.stderr.write(`orphan: ${outputLabel(rel)} has no source in ${srcArg}\n`);
     }
   }
-  if (!flags.check && flags.copy) {
-    for (const rel of tree.others) {
-      const target = join(out, rel);
-      mkdirSync(resolve(target, ".."), { recursive: true });
-      copyFileSync(join(src, rel), target);
-    }
-  }
+
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const n = tasks.length;
+  const n = tree.documents.length;
   if (flags.check) {
-    const problems = stale + failed + orphans;
+    const what = `${plural(n, "document")}${copies.length > 0 ? ` and ${plural(copies.length, "copied file")}` : ""}`;
+    const problems = stale + unchecked + failed + orphans;
+    const details = [
+      `${stale} stale or missing`,
+      ...(unchecked > 0 ? [`${unchecked} not deterministic`] : []),
+      `${failed} failed`,
+      ...(flags.checkOrphans ? [`${orphans} orphaned`] : []),
+    ];
     process.stderr.write(
       problems === 0
-        ? `checked ${n} document${n === 1 ? "" : "s"}: all outputs are up to date (${seconds}s)\n`
-        : `checked ${n} document${n === 1 ? "" : "s"}: ${stale} stale or missing, ${failed} failed${flags.checkOrphans ? `, ${orphans} orphaned` : ""} (${seconds}s)\n`,
+        ? `checked ${what}: all outputs are up to date (${seconds}s)\n`
+        : `checked ${what}: ${details.join(", ")} (${seconds}s)\n`,
     );
     return problems === 0 ? EXIT.ok : EXIT.failed;
   }
   process.stderr.write(
-    `built ${written} of ${n} document${n === 1 ? "" : "s"} into ${outArg}${failed ? `, ${failed} failed` : ""} (${seconds}s)\n`,
+    `built ${written} of ${plural(n, "document")} into ${outArg}${copies.length > 0 ? `, copied ${copied} of ${plural(copies.length, "file")}` : ""}${failed ? `, ${failed} failed` : ""} (${seconds}s)\n`,
   );
   return failed > 0 ? EXIT.failed : EXIT.ok;
 }

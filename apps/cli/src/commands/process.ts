@@ -1,17 +1,25 @@
 /**
- * `xmd FILE` / `xmd process FILE`: render one document to stdout or `-o OUT`.
+ * `xmd FILE` / `xmd process FILE`: render one document to stdout or `-o OUT`, or with
+ * `--check` compare it with OUT and write nothing.
  * @module
  */
-import { readFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { XmdError } from "@xmd/runtime";
-import { compareWithDisk, nondeterminismReason } from "../check-diff.js";
+import { commandSuggestion, unknownCommand } from "../argv.js";
 import { loadConfig } from "../config.js";
-import { EXIT, reportError, UsageError } from "../errors.js";
-import { writeAtomic } from "../files.js";
-import { collectVars, type RenderFlags, runtimeOptions } from "../options.js";
-import { formatStats } from "../stats.js";
+import { EXIT, UsageError, useColor } from "../errors.js";
+import { requireCheckFor } from "../freshness/check-flags.js";
+import { compareWithDisk } from "../freshness/compare.js";
+import { nondeterminismReason } from "../freshness/nondeterminism.js";
+import { checkModeOptions, collectVars, maxCallDepth, type RenderFlags, runtimeOptions } from "../options.js";
+import { InputFiles } from "../output/input-files.js";
+import { realPath } from "../output/real-path.js";
+import { writeOutput } from "../output/write-output.js";
+import { renderThread } from "../render/early-thread.js";
+import type { RenderOutcome, RenderTask } from "../render/task.js";
+import { readStdin, writeStdout } from "../stdio.js";
 
+/** Flags of `xmd process`. */
 export interface ProcessFlags extends RenderFlags {
   output?: string;
   lang?: string;
@@ -20,65 +28,91 @@ export interface ProcessFlags extends RenderFlags {
   trustExec?: boolean;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+/** The document's absolute path, after making sure it is a file that exists. */
+function documentPath(file: string, cwd: string): string {
+  const path = resolve(cwd, file);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code}`);
+    if (commandSuggestion(file) !== null) throw unknownCommand(file);
+    throw new UsageError(`no such file: ${file}`);
+  }
+  if (isFolder)
+    throw new UsageError(`${file} is a folder: to render every document in it, run xmd build ${file} OUT`);
+  return path;
 }
 
+/** Renders FILE (or stdin); resolves to the exit code. */
 export async function processCommand(file: string | undefined, flags: ProcessFlags): Promise<number> {
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, flags.config);
+  requireCheckFor(flags, "process");
   if (flags.lang !== undefined && flags.lang !== "md" && flags.lang !== "xmd")
     throw new UsageError(`--lang must be 'md' or 'xmd', got '${flags.lang}'`);
   if (flags.check && flags.output === undefined)
     throw new UsageError("--check needs -o OUT: the file to compare with");
-  const fromStdin = file === undefined || file === "-";
-  if (!fromStdin && flags.output !== undefined && resolve(cwd, flags.output) === resolve(cwd, file)) {
+  if (file === undefined && process.stdin.isTTY)
+    throw new UsageError("no document: name a FILE, or pipe one in (cat doc.md | xmd -)", "xmd");
+  const path = file === undefined || file === "-" ? null : documentPath(file, cwd);
+  const label = file === undefined || path === null ? "<stdin>" : file;
+  const inputs = new InputFiles();
+  if (path !== null) inputs.add(path);
+  if (flags.output !== undefined && inputs.has(realPath(resolve(cwd, flags.output))))
     throw new UsageError(`refusing to write the output over its own input (${file})`);
-  }
-  const options = runtimeOptions(flags, config, cwd);
-  const vars = await collectVars(flags, config, cwd);
-  const { createRuntime } = await import("@xmd/runtime");
-  const runtime = createRuntime(options);
-  let source: string;
-  if (fromStdin) source = await readStdin();
-  else {
-    try {
-      source = readFileSync(resolve(cwd, file), "utf8");
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}: ${code}`);
-    }
-  }
-  const lang = (flags.lang as "md" | "xmd" | undefined) ?? (fromStdin ? "md" : undefined);
-  let result: ReturnType<typeof runtime.render>;
+
+  const loaded = loadConfig(cwd, flags.config);
+  const base = runtimeOptions(flags, loaded, cwd);
+  const vars = await collectVars(flags, loaded.config, cwd);
+  const { options, execWanted } = flags.check
+    ? checkModeOptions(base, flags.trustExec === true)
+    : { options: base };
+  const task: RenderTask = {
+    kind: "render",
+    document: path !== null ? { path } : { text: await readStdin() },
+    label,
+    ...(flags.lang !== undefined
+      ? { lang: flags.lang as "md" | "xmd" }
+      : path === null
+        ? { lang: "md" }
+        : {}),
+    options,
+    ...(execWanted !== undefined ? { execWanted } : {}),
+    vars,
+    cwd,
+    color: useColor(),
+    debug: flags.debug === true,
+    stats: flags.stats === true,
+  };
+  const thread = renderThread(maxCallDepth(options));
+  let outcome: RenderOutcome;
   try {
-    result = runtime.render(source, {
-      ...(fromStdin ? {} : { path: file }),
-      ...(lang ? { lang } : {}),
-      vars,
-    });
-  } catch (e) {
-    if (e instanceof XmdError) return await reportError(e, flags.debug === true);
-    throw e;
+    outcome = await thread.run(task);
+  } finally {
+    void thread.close();
   }
-  if (flags.stats) process.stderr.write(formatStats(fromStdin ? "<stdin>" : file, result.stats));
+  if (!outcome.ok) {
+    process.stderr.write(`${outcome.error}\n`);
+    return outcome.internal ? EXIT.internal : EXIT.failed;
+  }
+  if (outcome.stats) process.stderr.write(outcome.stats);
+
   if (flags.check) {
-    const out = resolve(cwd, flags.output as string);
-    const why = nondeterminismReason(result.nondeterminism, flags.trustExec === true);
+    const output = flags.output as string;
+    const why = nondeterminismReason(outcome.nondeterminism, flags.trustExec === true);
     if (why !== null) {
-      process.stderr.write(`${file ?? "<stdin>"}: cannot check: the output is not deterministic: ${why}\n`);
+      process.stderr.write(`${label}: cannot check: the output is not deterministic: ${why}\n`);
       return EXIT.failed;
     }
-    const state = await compareWithDisk(out, result.output, flags.output as string, flags.diff ? null : 20);
+    const state = await compareWithDisk(resolve(cwd, output), outcome.output, output, flags.diff ? null : 20);
     if (state.state === "fresh") return EXIT.ok;
-    if (state.state === "missing")
-      process.stderr.write(`missing: ${flags.output} (rendered from ${file ?? "<stdin>"})\n`);
-    else process.stderr.write(`stale: ${flags.output} (rendered from ${file ?? "<stdin>"})\n${state.diff}`);
+    if (state.state === "missing") process.stderr.write(`missing: ${output} (rendered from ${label})\n`);
+    else process.stderr.write(`stale: ${output} (rendered from ${label})\n${state.diff}`);
     return EXIT.failed;
   }
-  if (flags.output !== undefined) writeAtomic(resolve(cwd, flags.output), result.output);
-  else process.stdout.write(result.output);
+  if (flags.output !== undefined)
+    writeOutput(resolve(cwd, flags.output), outcome.output, flags.output, inputs);
+  else writeStdout(outcome.output);
   return EXIT.ok;
 }

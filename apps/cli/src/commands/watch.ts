@@ -1,179 +1,118 @@
 /**
  * `xmd watch SRC [OUT]`: render, then re-render whatever a change affects — the changed
- * document, or every document that imported or read the changed file. Errors are
- * reported and watching goes on; writes are atomic and never land on an input.
+ * document, or every document that imported or read the changed file (also a file that
+ * was missing and appears). Document errors are reported and watching goes on; an output
+ * that cannot be written stops it (exit 1). Writes are atomic and never land on an input.
  * @module
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import { loadConfig } from "../config.js";
 import { EXIT, UsageError, useColor } from "../errors.js";
-import { DOCUMENT, outputName, writeAtomic } from "../files.js";
-import { collectVars, type RenderFlags, runtimeOptions } from "../options.js";
-import { walkTree } from "../walk.js";
-import render, { type RenderTask } from "../worker.js";
+import { collectVars, maxCallDepth, type RenderFlags, runtimeOptions } from "../options.js";
+import { isWithin, realPath } from "../output/real-path.js";
+import { renderThread } from "../render/early-thread.js";
+import { fileFilter, walkTree } from "../walk.js";
+import { WatchSession } from "../watch/watch-session.js";
+import { WatchedFiles } from "../watch/watched-files.js";
 
+/** Flags of `xmd watch`. */
 export interface WatchFlags extends RenderFlags {
   debounce?: string;
+  include?: string[];
+  exclude?: string[];
 }
 
+/** SRC and OUT as real paths, after refusing outputs that could land on inputs. */
+function watchPaths(srcArg: string, outArg: string | undefined, cwd: string) {
+  const given = resolve(cwd, srcArg);
+  if (!existsSync(given)) throw new UsageError(`not found: ${srcArg}`);
+  const isFolder = statSync(given).isDirectory();
+  const src = realPath(given);
+  const out = outArg === undefined ? null : realPath(resolve(cwd, outArg));
+  if (isFolder && out === null)
+    throw new UsageError("watching a folder needs an output folder: xmd watch SRC OUT");
+  if (out !== null && (out === src || (isFolder && isWithin(src, out))))
+    throw new UsageError("the output would overwrite the input: choose another output");
+  if (isFolder && out !== null && existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`the output ${outArg} is a file, not a folder`);
+  return { src, out, isFolder };
+}
+
+/** Watches until SIGINT/SIGTERM (exit 0) or an output that cannot be written (exit 1). */
 export async function watchCommand(
   srcArg: string,
   outArg: string | undefined,
   flags: WatchFlags,
 ): Promise<number> {
   const cwd = process.cwd();
-  const { config } = loadConfig(cwd, flags.config);
-  const src = resolve(cwd, srcArg);
-  if (!existsSync(src)) throw new UsageError(`not found: ${srcArg}`);
-  const isDir = statSync(src).isDirectory();
-  const out = outArg === undefined ? null : resolve(cwd, outArg);
-  if (isDir && out === null)
-    throw new UsageError("watching a folder needs an output folder: xmd watch SRC OUT");
-  if (out !== null && (out === src || (isDir && src.startsWith(`${out}${sep}`)))) {
-    throw new UsageError("the output would overwrite the input: choose another output");
-  }
-  const debounceMs = flags.debounce !== undefined ? Number(flags.debounce) : 60;
-  const options = runtimeOptions(flags, config, cwd);
-  const vars = await collectVars(flags, config, cwd);
-  const color = useColor();
-
-  /** Absolute document path → the files it depends on. */
-  const dependencies = new Map<string, Set<string>>();
-  const documents = new Set<string>();
-  const outInsideSrc = isDir && out?.startsWith(`${src}${sep}`) ? out : null;
-  if (isDir) {
-    const tree = await walkTree(src, outInsideSrc, config.include ?? [], config.exclude ?? []);
-    for (const rel of tree.documents) documents.add(join(src, rel));
-  } else documents.add(src);
+  const { src, out, isFolder } = watchPaths(srcArg, outArg, cwd);
+  const debounce = flags.debounce ?? "60";
+  if (!/^\d+$/.test(debounce))
+    throw new UsageError(`--debounce needs milliseconds (a whole number), got '${debounce}'`);
+  const loaded = loadConfig(cwd, flags.config);
+  const options = runtimeOptions(flags, loaded, cwd);
+  // Documents of a tree may import each other across its folders: the root is the tree.
+  if (isFolder && options.root === undefined) options.root = src;
+  const vars = await collectVars(flags, loaded.config, cwd);
+  const accepts = await fileFilter(
+    flags.include ?? loaded.config.include ?? [],
+    flags.exclude ?? loaded.config.exclude ?? [],
+  );
+  const thread = renderThread(maxCallDepth(options));
 
   const { watch } = await import("chokidar");
-  const watcher = watch(src, {
-    ignoreInitial: true,
-    ignored: (path: string) =>
-      (outInsideSrc !== null && (path === outInsideSrc || path.startsWith(`${outInsideSrc}${sep}`))) ||
-      /\.[^/]*\.tmp$/.test(path),
-  });
-  const watched = new Set<string>([src]);
+  const tree = isFolder
+    ? watch(src, {
+        ignoreInitial: true,
+        ignored: (path: string) =>
+          (out !== null && isWithin(path, out)) ||
+          /\.[^/\\]*\.tmp$/.test(path) ||
+          path.split(sep).some((part) => part === "node_modules" || part === ".git"),
+      })
+    : null;
+  const treeReady = new Promise<void>((ready) =>
+    tree === null ? ready() : tree.once("ready", () => ready()),
+  );
+  let files: WatchedFiles | null = null;
+  const session = new WatchSession(
+    {
+      src,
+      isFolder,
+      out,
+      accepts,
+      options,
+      vars,
+      cwd,
+      color: useColor(),
+      stats: flags.stats === true,
+      debug: flags.debug === true,
+      debounceMs: Number(debounce),
+    },
+    thread,
+    async () => {
+      await Promise.all([tree?.close(), files?.close()]);
+    },
+  );
+  tree?.on("all", (event: string, path: string) => session.onTreeEvent(event, resolve(path)));
+  files = await WatchedFiles.create((event, path) => session.onFileEvent(event, path));
+  session.files = files;
 
-  const targetOf = (doc: string): string | null => {
-    if (!isDir) return out;
-    return join(out as string, outputName(relative(src, doc).split(sep).join("/")));
-  };
-
-  const renderOne = (doc: string): void => {
-    const label = relative(cwd, doc) || doc;
-    const task: RenderTask = { path: doc, label, options, vars, color, stats: flags.stats === true };
-    const outcome = render(task);
-    if (!outcome.ok) {
-      process.stderr.write(`${outcome.error}\n`);
-      return;
-    }
-    if (outcome.stats) process.stderr.write(outcome.stats);
-    const deps = new Set(outcome.dependencies);
-    dependencies.set(doc, deps);
-    for (const d of deps) {
-      if (!watched.has(d) && !(d === src || d.startsWith(`${src}${sep}`))) {
-        watcher.add(d);
-        watched.add(d);
-      }
-    }
-    const target = targetOf(doc);
-    if (target === null) {
-      process.stdout.write(outcome.output);
-      return;
-    }
-    if (documents.has(target) || target === doc) {
-      process.stderr.write(`${label}: not written: ${relative(cwd, target)} is an input\n`);
-      return;
-    }
-    writeAtomic(target, outcome.output);
-    process.stderr.write(`rendered ${label} → ${relative(cwd, target)}\n`);
-  };
-
-  for (const doc of documents) renderOne(doc);
-
-  let pending = new Set<string>();
-  let timer: NodeJS.Timeout | null = null;
-  /** What each changed path held when we last acted on it (see `settle` below). */
-  const seen = new Map<string, string>();
-  const settleTimers = new Map<string, NodeJS.Timeout>();
-
-  const changed = (abs: string): void => {
-    pending.add(abs);
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
-  };
-  const flush = () => {
-    timer = null;
-    const paths = pending;
-    pending = new Set();
-    const affected = new Set<string>();
-    for (const path of paths) {
-      seen.set(path, fingerprint(path));
-      if (documents.has(path) && existsSync(path)) affected.add(path);
-      for (const [doc, deps] of dependencies) if (deps.has(path)) affected.add(doc);
-    }
-    for (const doc of affected) renderOne(doc);
-  };
-  // Chokidar drops a second "change" for a path that comes within 50 ms of the one
-  // before (its own throttle), so two quick saves would leave the first version
-  // rendered. After each change we look once more when that window has passed and
-  // treat a difference from what we acted on as a change of our own.
-  const settle = (abs: string): void => {
-    clearTimeout(settleTimers.get(abs));
-    settleTimers.set(
-      abs,
-      setTimeout(
-        () => {
-          settleTimers.delete(abs);
-          if (pending.has(abs))
-            settle(abs); // not acted on yet: look again later
-          else if (seen.has(abs) && fingerprint(abs) !== seen.get(abs)) changed(abs);
-        },
-        CHOKIDAR_THROTTLE_MS + debounceMs + 25,
-      ),
-    );
-  };
-  watcher.on("all", (event: string, path: string) => {
-    const abs = resolve(path);
-    if (isDir && event === "add" && DOCUMENT.test(abs)) documents.add(abs);
-    if (event === "unlink" && documents.has(abs)) {
-      documents.delete(abs);
-      dependencies.delete(abs);
-      seen.delete(abs);
-      process.stderr.write(`removed ${relative(cwd, abs)} (its output is left in place)\n`);
-      return;
-    }
-    changed(abs);
-    settle(abs);
-  });
+  if (isFolder) {
+    for (const rel of walkTree(src, out !== null && isWithin(out, src) ? out : null, accepts).documents)
+      session.addDocument(resolve(src, rel));
+  } else {
+    session.addDocument(src);
+    files.add(src);
+  }
+  process.once("SIGINT", () => void session.stop(EXIT.ok));
+  process.once("SIGTERM", () => void session.stop(EXIT.ok));
+  await session.renderAll();
+  if (session.isStopped) return await session.finished;
 
   // Chokidar scans before it reports changes; an edit made during the scan is not an
   // event. Announce "watching" only once that is true, so the message can be trusted.
-  await new Promise<void>((ready) => watcher.once("ready", () => ready()));
+  await Promise.all([treeReady, files.ready()]);
   process.stderr.write(`watching ${srcArg} for changes (Ctrl-C to stop)\n`);
-
-  return await new Promise<number>((done) => {
-    const stop = () => {
-      for (const t of settleTimers.values()) clearTimeout(t);
-      if (timer !== null) clearTimeout(timer);
-      void watcher.close().then(() => done(EXIT.ok));
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-}
-
-/** How long chokidar 4 swallows repeated "change" events for one path. */
-const CHOKIDAR_THROTTLE_MS = 50;
-
-/** The content of a file as a short digest ("missing" when it is gone). */
-function fingerprint(path: string): string {
-  try {
-    return createHash("sha1").update(readFileSync(path)).digest("base64");
-  } catch {
-    return "missing";
-  }
+  return await session.finished;
 }

@@ -1,0 +1,102 @@
+/**
+ * Writing an output. A regular file (or a new path) is written atomically: a temporary
+ * file in the same folder, renamed over the target, so a crash never leaves half a file
+ * and a reader sees the old content or the new. Anything else that exists (a terminal,
+ * a pipe, `/dev/null`, `/dev/stdout`) is written straight to: renaming over it would
+ * replace the device with a file. A folder, and any path that is an input document, is
+ * refused.
+ * @module
+ */
+import { chmodSync, mkdirSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { InputFiles } from "./input-files.js";
+import { isWithin, realPath } from "./real-path.js";
+
+/** An output that could not be written: `xmd: cannot write OUT: REASON`, exit 1. */
+export class WriteError extends Error {
+  constructor(
+    /** The output as the user named it. */
+    readonly target: string,
+    /** Why, in words. */
+    readonly reason: string,
+  ) {
+    super(`cannot write ${target}: ${reason}`);
+  }
+}
+
+/** An errno in words (the message without Node's "ECODE: …, syscall" wrapping otherwise). */
+export function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e.code) {
+    case "ENOSPC":
+      return "no space left on device";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "read-only file system";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "a part of the path is not a folder";
+    case "EPIPE":
+      return "the reading end is closed (broken pipe)";
+    case "ENXIO":
+      return "nothing can be written to it (no reader, or a socket)";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    default:
+      return e.message ?? String(error);
+  }
+}
+
+/** Device files and process files are written in place, whatever they resolve to. */
+function isSpecialPath(abs: string): boolean {
+  return isWithin(abs, "/dev") || isWithin(abs, "/proc");
+}
+
+/**
+ * Writes `text` (or bytes) to `path` (see the module note). `shown` names it in errors; `inputs`,
+ * when given, are files this command must never write over.
+ * @throws {WriteError} when it cannot be written.
+ */
+export function writeOutput(
+  path: string,
+  text: string | Uint8Array,
+  shown: string,
+  inputs?: InputFiles,
+): void {
+  const abs = resolve(path);
+  let stat: Stats | null = null;
+  try {
+    stat = statSync(abs);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new WriteError(shown, reasonOf(e));
+  }
+  if (stat?.isDirectory()) throw new WriteError(shown, "it is a folder");
+  const real = realPath(abs);
+  if (inputs?.has(real))
+    throw new WriteError(shown, "it is an input document, and inputs are never overwritten");
+  try {
+    if ((stat !== null && !stat.isFile()) || isSpecialPath(abs)) writeFileSync(abs, text);
+    else writeAtomic(real, text, stat);
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+}
+
+/** Temporary file beside the target, then rename; the file keeps its permissions. */
+function writeAtomic(real: string, text: string | Uint8Array, stat: Stats | null): void {
+  const dir = dirname(real);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(real)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: "wx" });
+    if (stat !== null) chmodSync(temp, stat.mode & 0o7777);
+    renameSync(temp, real);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}

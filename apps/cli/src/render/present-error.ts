@@ -1,0 +1,104 @@
+/**
+ * How a document error is shown: file names relative to the working folder (so a
+ * terminal can open them), the document being rendered named even when the error is in
+ * a file it imported, and the files involved recorded for watch mode.
+ * @module
+ */
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import { formatError, type XmdError } from "@xmd/runtime";
+
+/** Where an import happened (the runtime's `XmdError.importedFrom`, when it has it). */
+interface ImportSite {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Which document was being rendered, and how paths in its errors are to be read. */
+export interface ErrorContext {
+  /** The document's path as given to the runtime (absolute), or null for stdin. */
+  documentPath: string | null;
+  /** How the document is named to the user. */
+  label: string;
+  /** The run's root, symlinks resolved: the runtime names files inside it relative to it. */
+  root: string;
+  cwd: string;
+}
+
+/** `importedFrom`, read structurally: older runtimes do not have it. */
+function importSites(error: XmdError): readonly ImportSite[] {
+  const sites = (error as { importedFrom?: readonly ImportSite[] }).importedFrom;
+  return Array.isArray(sites) ? sites : [];
+}
+
+/** The absolute path of a file named in an error, or null for stdin. */
+function absoluteOf(file: string, context: ErrorContext): string | null {
+  if (file === "<stdin>") return null;
+  return isAbsolute(file) ? file : resolve(context.root, file);
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** A path as the user should see it: relative to the cwd, through symlinks or not, whichever is shorter. */
+function shown(abs: string, context: ErrorContext): string {
+  const document = context.documentPath;
+  if (document !== null && (abs === document || abs === realOrSelf(document))) return context.label;
+  const plain = relative(context.cwd, abs);
+  const real = relative(realOrSelf(context.cwd), abs);
+  const best = real.split("..").length < plain.split("..").length ? real : plain;
+  return best === "" ? "." : best;
+}
+
+function displayFile(file: string, context: ErrorContext): string {
+  const abs = absoluteOf(file, context);
+  return abs === null ? context.label : shown(abs, context);
+}
+
+/**
+ * The error formatted for the terminal. When the error lies in an imported file, the
+ * import chain is shown (the runtime's `importedFrom`); a runtime without it still gets
+ * a line naming the document that was being rendered.
+ */
+export function presentError(error: XmdError, context: ErrorContext, color: boolean): string {
+  const sites = importSites(error);
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as XmdError;
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+  Object.assign(copy, {
+    file: displayFile(error.file, context),
+    ...(sites.length > 0
+      ? { importedFrom: sites.map((s) => ({ ...s, file: displayFile(s.file, context) })) }
+      : {}),
+  });
+  const text = formatError(copy, { color });
+  if (sites.length > 0 || copy.file === context.label) return text;
+  return `${text}\n  = note: while rendering ${context.label}, which imports ${copy.file}`;
+}
+
+/** `cannot read "PATH": no such file` and its kin, as the runtime words them. */
+const UNREADABLE = /^cannot read "([^"]+)": (no such file|a part of the path is not a folder)/;
+
+/**
+ * Files a failed render depends on, as far as the error tells: the file it failed in,
+ * the files that imported it, and a file it could not find (so that watch mode renders
+ * again when that file appears). The runtime reports dependencies only for renders that
+ * succeed; this reads what it can from the error.
+ */
+export function failedDependencies(error: XmdError, context: ErrorContext): string[] {
+  const found = new Set<string>();
+  const add = (file: string) => {
+    const abs = absoluteOf(file, context);
+    if (abs !== null) found.add(abs);
+  };
+  add(error.file);
+  for (const site of importSites(error)) add(site.file);
+  const missing = UNREADABLE.exec(error.message);
+  if (missing !== null) add(missing[1] as string);
+  return [...found];
+}

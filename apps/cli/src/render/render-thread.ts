@@ -1,0 +1,83 @@
+/**
+ * A render thread seen from the main thread: send a task, get its outcome. Every command
+ * renders through one of these (build through several), so that all of them run with a
+ * stack sized for `--max-depth` and the main thread stays free to watch files and write.
+ * @module
+ */
+import { Worker } from "node:worker_threads";
+import type { Outcome, Task } from "./task.js";
+import type { ReplyMessage, TaskMessage } from "./thread.js";
+
+interface Waiting {
+  resolve(outcome: unknown): void;
+  reject(error: Error): void;
+}
+
+/** The thread stopped or failed (out of memory, say): the tasks it had are lost. */
+export class RenderThreadError extends Error {}
+
+/** One worker thread running `thread.js`. */
+export class RenderThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 0;
+  private failure: RenderThreadError | null = null;
+
+  /** Starts the thread (it begins loading the runtime at once). */
+  constructor(
+    /** The thread's stack size, from {@link stackSizeMb}. */
+    readonly stackSizeMb: number,
+  ) {
+    this.worker = new Worker(new URL("./thread.js", import.meta.url), {
+      resourceLimits: { stackSizeMb },
+    });
+    this.worker.on("message", (reply: ReplyMessage) => this.answer(reply));
+    this.worker.on("error", (e) =>
+      this.fail(new RenderThreadError(`the render thread failed: ${e.message}`)),
+    );
+    this.worker.on("exit", (code) =>
+      this.fail(new RenderThreadError(`the render thread stopped (exit code ${code})`)),
+    );
+    // An idle thread must not keep the process alive: `run` holds it while a task is out.
+    // (After the listeners: adding a "message" listener refs the thread's port again.)
+    this.worker.unref();
+  }
+
+  /** True once the thread has failed or stopped; it takes no more tasks. */
+  get broken(): boolean {
+    return this.failure !== null;
+  }
+
+  /** Runs one task; tasks run in the order they were sent. */
+  run<T extends Task>(task: T): Promise<Outcome<T>> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    const message: TaskMessage = { id, task };
+    return new Promise<Outcome<T>>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (o: unknown) => void, reject });
+      if (this.waiting.size === 1) this.worker.ref();
+      this.worker.postMessage(message);
+    });
+  }
+
+  /** Stops the thread. */
+  async close(): Promise<void> {
+    this.failure ??= new RenderThreadError("the render thread was closed");
+    await this.worker.terminate();
+  }
+
+  private answer(reply: ReplyMessage): void {
+    const waiting = this.waiting.get(reply.id);
+    if (waiting === undefined) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker.unref();
+    if ("crash" in reply) waiting.reject(new Error(reply.crash));
+    else waiting.resolve(reply.outcome);
+  }
+
+  private fail(error: RenderThreadError): void {
+    this.failure ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * What the main thread asks a render thread to do, and what comes back. Everything here
+ * crosses a thread boundary (structured clone), so it is plain data: errors come back
+ * already formatted, because an `XmdError` instance does not survive the trip.
+ * @module
+ */
+import type { RuntimeOptions } from "@xmd/runtime";
+
+/** Where a document comes from: a file, or text read from stdin. */
+export type DocumentSource =
+  | { path: string }
+  | {
+      /** The document's text (stdin). */
+      text: string;
+    };
+
+interface TaskBase {
+  document: DocumentSource;
+  /** How the document is named in messages (as the user wrote it, or relative to the cwd). */
+  label: string;
+  /** Dialect; default from the file extension, else md. */
+  lang?: "md" | "xmd";
+  options: RuntimeOptions;
+  /** The working folder, so that file names in errors are relative to it (clickable). */
+  cwd: string;
+  /** ANSI colours in formatted errors. */
+  color: boolean;
+  /** Stack traces with errors (`--debug`). */
+  debug: boolean;
+}
+
+/** Render one document. */
+export interface RenderTask extends TaskBase {
+  kind: "render";
+  vars: Record<string, unknown>;
+  /** Format `--stats` for this render. */
+  stats: boolean;
+  /**
+   * `--check` without `--trust-exec`: `options.exec` denies every command so that none
+   * runs, and this is the policy the user asked for. A command it would have allowed
+   * makes the document "not deterministic" instead of an error.
+   */
+  execWanted?: RuntimeOptions["exec"];
+}
+
+/** Parse and resolve one document, collecting every error (`xmd check`). */
+export interface CheckTask extends TaskBase {
+  kind: "check";
+}
+
+export type Task = RenderTask | CheckTask;
+
+/** What made an output depend on more than its inputs. */
+export interface Nondeterminism {
+  exec: string[];
+  clock: boolean;
+}
+
+/** The result of a {@link RenderTask}. A bad document is an outcome, never a thrown error. */
+export type RenderOutcome =
+  | {
+      ok: true;
+      output: string;
+      /** Absolute paths of the files the render read or imported. */
+      dependencies: string[];
+      nondeterminism: Nondeterminism;
+      /**
+       * Set when the render stopped at a command it was not allowed to run (see
+       * {@link RenderTask.execWanted}): `output` is incomplete and must not be used.
+       */
+      stoppedAtExec: boolean;
+      /** Formatted `--stats`, when asked for. */
+      stats: string | null;
+    }
+  | {
+      ok: false;
+      /** The formatted error, ready to print. */
+      error: string;
+      /**
+       * Files the failed render depends on as far as can be told (the file that failed,
+       * a file it could not find), so that watch mode retries when one appears or changes.
+       */
+      dependencies: string[];
+      /** True for a bug in xmd (not the document's fault). */
+      internal: boolean;
+    };
+
+/** The result of a {@link CheckTask}: every error, formatted. */
+export interface CheckOutcome {
+  errors: string[];
+}
+
+export type Outcome<T extends Task> = T extends RenderTask ? RenderOutcome : CheckOutcome;

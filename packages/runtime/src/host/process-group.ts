@@ -8,14 +8,20 @@
  * own (`detached: true`, which `spawnSync` honours on POSIX though its documentation does not
  * list it: the child calls `setsid`), under a small `/bin/sh` wrapper that:
  *
- * 1. starts a watchdog that kills the group once the time limit has passed by a second, so
- *    the group dies even if this process is killed first, and keeps the group id taken while
- *    it sleeps (the id cannot be reused by another process for as long as the group has a
- *    member, which makes the kill below safe);
- * 2. runs the command (`exec`, never a shell builtin of the same name) in the background and
- *    waits for it alone — not for the pipes its leftovers hold;
- * 3. reports the exit status on file descriptor 3, then kills the whole group, itself included.
+ * 1. starts a timer (`sleep`) for the time limit plus a second. While it sleeps it keeps the
+ *    group's id taken (an id cannot go to another process while the group has a member), so
+ *    killing the group from here after `spawnSync` returns cannot hit a stranger;
+ * 2. runs the command (`exec`, never a shell builtin of the same name) in a background
+ *    subshell that, when the command ends, reports its status on file descriptor 3 and stops
+ *    the timer;
+ * 3. waits for the timer alone — not for the pipes the command's leftovers hold — then kills
+ *    the whole group, itself included. The timer ends early when the command has ended; if it
+ *    runs out, the command is still running although this process should have stopped it by
+ *    then, so this process is gone (killed, say): the group dies anyway, a second later.
  *
+ * The wrapper waits for its own children before the kill, so no process it started is left
+ * for `init` to reap (where `init` does not reap, as with Node as PID 1 in a container, each
+ * one would stay a zombie); only what the command left behind is.
  * When `spawnSync` stops the wrapper itself (time limit, output cap), this side kills the
  * group. A program that leaves the group on purpose (`setsid`, daemons) is not followed.
  * Side effects of the wrapper: the command has no controlling terminal (it never had stdin),
@@ -23,8 +29,8 @@
  * a wait status above 128 is reported as the signal it stands for.
  * Windows has no process groups of this kind: there the command runs as a plain child.
  *
- * Cost: a `/bin/sh`, a subshell and a `sleep` more per command, about 1.4 ms: `exec true` took
- * 2.8 ms against 1.4 ms for a bare `spawnSync("true")` (500 runs, on a 2-core Linux VM).
+ * Cost: a `/bin/sh`, two subshells and a `sleep` more per command, about 1.6 ms: `exec true`
+ * took 2.9 ms against 1.3 ms for a bare `spawnSync("true")` (500 runs, on a 2-core Linux VM).
  * @module
  */
 import { type SpawnSyncOptions, type SpawnSyncReturns, spawnSync } from "node:child_process";
@@ -50,17 +56,20 @@ export type GroupOutcome =
   | { readonly kind: "not-started"; readonly error: NodeJS.ErrnoException };
 
 /**
- * The wrapper. `$1` is the watchdog's delay in whole seconds, the rest is the command.
+ * The wrapper. `$1` is the timer's delay in whole seconds, the rest is the command. The
+ * timer's status says who ended it: non-zero when the reporter stopped it (the command has
+ * ended, so the reporter is about to end too and is waited for), zero when it ran out.
  * `kill -s KILL -- -$$` signals the group whose id is the wrapper's pid: that group exists
  * only because the wrapper leads its own session, so without one the kill finds nothing
  * (rather than hitting the caller's group).
  */
 const WRAPPER = [
-  '{ sleep "$1" && kill -s KILL -- -$$; } </dev/null >/dev/null 2>&1 3>&- &',
+  'sleep "$1" </dev/null >/dev/null 2>&1 3>&- &',
+  "timer=$!",
   "shift",
-  'exec "$@" 3>&- &',
-  'wait "$!"',
-  "printf '%s' \"$?\" >&3",
+  '{ (exec "$@") 3>&-; printf \'%s\' "$?" >&3; kill "$timer" 2>/dev/null; } &',
+  "reporter=$!",
+  'if ! wait "$timer" 2>/dev/null; then wait "$reporter"; fi',
   "kill -s KILL -- -$$",
 ].join("\n");
 
@@ -129,7 +138,7 @@ export function runInProcessGroup(command: GroupCommand): GroupOutcome {
   ) as SpawnSyncReturns<Buffer>;
   const failed = failure(result);
   if (failed) {
-    // The wrapper was stopped before it could clean up; the watchdog still holds the group id.
+    // The wrapper was stopped before it could clean up; the timer still holds the group id.
     killGroup(result.pid);
     return failed;
   }

@@ -98,7 +98,12 @@ function readRegularFile(ctx: HostContext, abs: string, maxBytes: number): strin
  * What the dry run holds for a requested path (see {@link overlaid}); undefined when it holds
  * nothing or this is not a dry run. `abs` is the path resolved with {@link resolveInRoot}.
  */
-function inOverlayAt(ctx: HostContext, requested: unknown, fromDir: string | undefined, abs: string) {
+function inOverlayAt(
+  ctx: HostContext,
+  requested: unknown,
+  fromDir: string | undefined,
+  abs: string,
+): string | null | undefined {
   if (!ctx.overlay) return undefined;
   return overlaid(ctx.overlay, ownOrReal(ctx, requested, fromDir, abs), abs);
 }

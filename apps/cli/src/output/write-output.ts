@@ -51,6 +51,17 @@ export function reasonOf(error: unknown): string {
   }
 }
 
+/**
+ * `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: the descriptor itself.
+ * Opening the path does not always work (stdout may be a socket), writing to it does.
+ */
+function descriptorOf(abs: string): number | null {
+  if (abs === "/dev/stdout") return 1;
+  if (abs === "/dev/stderr") return 2;
+  const fd = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(abs)?.[1];
+  return fd === undefined ? null : Number(fd);
+}
+
 /** Device files and process files are written in place, whatever they resolve to. */
 function isSpecialPath(abs: string): boolean {
   return isWithin(abs, "/dev") || isWithin(abs, "/proc");
@@ -68,6 +79,11 @@ export function writeOutput(
   inputs?: InputFiles,
 ): void {
   const abs = resolve(path);
+  const fd = descriptorOf(abs);
+  if (fd !== null) {
+    writeDescriptor(fd, text, shown);
+    return;
+  }
   let stat: Stats | null = null;
   try {
     stat = statSync(abs);
@@ -81,6 +97,17 @@ export function writeOutput(
   try {
     if ((stat !== null && !stat.isFile()) || isSpecialPath(abs)) writeFileSync(abs, text);
     else writeAtomic(real, text, stat);
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+}
+
+function writeDescriptor(fd: number, text: string | Uint8Array, shown: string): void {
+  // Through the stream for stdout and stderr: Node may have made them non-blocking.
+  const stream = fd === 1 ? process.stdout : fd === 2 ? process.stderr : null;
+  try {
+    if (stream !== null) stream.write(text);
+    else writeFileSync(fd, text);
   } catch (e) {
     throw new WriteError(shown, reasonOf(e));
   }

@@ -3,7 +3,7 @@
  * parse → resolve → evaluate → output, then releases everything the run acquired.
  * @module
  */
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
 import { PoolError, type PoolStats } from "@xmd/pool";
@@ -35,8 +35,8 @@ import { dataGet, dataPut } from "./host/data.js";
 import { runCommand } from "./host/exec.js";
 import { loadDataFile, readText } from "./host/files.js";
 import { GLOBALS, NAMESPACES } from "./host/globals.js";
+import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
-import { resolveInRoot } from "./host/paths.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
 import { InternedNames } from "./syntax/interned-names.js";
@@ -50,6 +50,8 @@ import { RuntimeFault } from "./values/fault.js";
 /** Extensions of documents that run as XMD modules. */
 const MODULE_EXTENSIONS = [".xmd", ".xm", ".md"];
 const DATA_EXTENSIONS = [".json", ".yaml", ".yml"];
+/** What a bare import name (`import Tasks`) may be, in the order tried. */
+const IMPORT_EXTENSIONS = [...MODULE_EXTENSIONS, ...DATA_EXTENSIONS];
 
 /** The language of a path, from its extension. */
 export function langOf(path: string | undefined): "md" | "xmd" {
@@ -411,11 +413,9 @@ class DocumentRun implements ModuleLoader {
       let message: string | null = null;
       let hint: string | undefined;
       try {
-        if (!exists(ctx, this.locate(ctx, path))) {
-          message = `cannot import '${path}': no such file`;
-          if (extname(path) === "") {
-            hint = `tried ${[...MODULE_EXTENSIONS, ...DATA_EXTENSIONS].map((ext) => path + ext).join(", ")}`;
-          }
+        // A bare name that finds no file throws, naming every file it tried.
+        if (!isRegularFile(ctx, locateImport(ctx, path, IMPORT_EXTENSIONS))) {
+          message = `cannot import "${path}": there is no such file`;
         }
       } catch (e) {
         if (!(e instanceof RuntimeFault)) throw e;
@@ -507,17 +507,6 @@ class DocumentRun implements ModuleLoader {
     return output;
   }
 
-  /** Resolves an import path: inside the root, relative to the importing file; bare names try known extensions. */
-  private locate(ctx: HostContext, path: string): string {
-    const direct = resolveInRoot(ctx, path);
-    if (extname(path) !== "") return direct;
-    for (const ext of [...MODULE_EXTENSIONS, ...DATA_EXTENSIONS]) {
-      const candidate = resolveInRoot(ctx, path + ext);
-      if (exists(ctx, candidate)) return candidate;
-    }
-    return direct;
-  }
-
   private cycleCheck(abs: string): void {
     const at = this.loading.indexOf(abs);
     if (at !== -1) {
@@ -531,7 +520,7 @@ class DocumentRun implements ModuleLoader {
   }
 
   importValue(from: ModuleInstance, path: string): unknown {
-    const abs = this.locate(from.ctx, path);
+    const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
     const ext = extname(abs).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) {
       this.dependencies.add(abs);
@@ -562,12 +551,12 @@ class DocumentRun implements ModuleLoader {
   }
 
   importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
-    const abs = this.locate(from.ctx, path);
+    const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
       throw new RuntimeFault(
         "file",
-        `only .md and .xmd files can be imported in place, not ${path}`,
+        `only .md, .xmd and .xm files can be imported in place, not ${path}`,
         'use `set data import "file"` for data',
       );
     }
@@ -588,7 +577,7 @@ class DocumentRun implements ModuleLoader {
   }
 
   importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
-    const ext = extname(this.locate(from.ctx, path)).toLowerCase();
+    const ext = extname(locateImport(from.ctx, path, IMPORT_EXTENSIONS)).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) return this.importValue(from, path);
     const mark = interp.chunks.length;
     try {
@@ -726,17 +715,6 @@ function realRoot(dir: string): string {
     return realpathSync(dir);
   } catch {
     return dir;
-  }
-}
-
-/** Whether a file is there (a dry run's writes and deletions included). */
-function exists(ctx: HostContext, path: string): boolean {
-  const written = ctx.overlay?.get(path);
-  if (written !== undefined) return written !== null;
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
 

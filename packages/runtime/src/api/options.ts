@@ -37,7 +37,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 
 /** Who may run programs, and how. `exec` is off unless this says otherwise. */
 export interface ExecPolicy {
-  /** `true`: every command; a list: only these command names; `false` (default): none. */
+  /**
+   * `true`: every command; a list: names without a slash allow only the program of that
+   * name found on PATH, and paths allow only that exact path (or its real path); `false`
+   * (default): none. Commands inherit the full environment.
+   */
   allow: boolean | readonly string[];
   /** Run through `/bin/sh -c` instead of argv. Off by default: no `;`, `|`, `$()` interpretation. */
   shell?: boolean;

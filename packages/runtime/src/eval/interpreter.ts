@@ -701,7 +701,7 @@ export class Interpreter {
     for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) {
       const exported = nodes.str(spec);
       if (value === null || typeof value !== "object" || !Object.hasOwn(value, exported)) {
-        throw this.error("file", `'${exported}' is not exported by ${path}`, spec);
+        throw this.error("undefined-name", `'${exported}' is not exported by ${path}`, spec);
       }
       this.assignValue(nodes.b(spec), (value as Record<string, unknown>)[exported]);
     }

@@ -146,3 +146,18 @@ describe("xmd build --check (stale outputs in CI)", () => {
     expect(pinned.code).toBe(0);
   });
 });
+
+describe("xmd build root", () => {
+  it("is SRC by default, so a document imports from a sibling folder of the tree", () => {
+    const dir = workspace({
+      "src/sub/doc.md": '```xmd\nimport s from "../shared/s.xmd"\nprint s\n```\n',
+      "src/shared/s.xmd": 'export set s "shared"\n',
+      "secret.txt": "no",
+      "src/peek.md": '{{ File.read("../secret.txt") }}\n',
+    });
+    const run = xmd(["build", "src", "out"], { cwd: dir });
+    expect(readFileSync(join(dir, "out/sub/doc.md"), "utf8")).toBe("shared\n");
+    // …and no wider: the tree's parent is outside it.
+    expect(run.stderr).toMatch(/src\/peek\.md:1:4: error\[outside-root\]/);
+  });
+});

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanup, until, workspace, xmdBackground } from "./support.js";
+import { cleanup, read, until, workspace, xmdBackground } from "./support.js";
 
 afterAll(cleanup);
-
-const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : "");
 
 describe("xmd watch", () => {
   it("re-renders on change, reports errors, recovers, and follows imported files", async () => {
@@ -77,6 +75,113 @@ describe("xmd watch", () => {
       await until(() => w.stdout() === "1\n" && w.stderr().includes("watching"), 20_000, "first render", log);
       writeFileSync(join(dir, "a.md"), "{{ 2 }}\n");
       await until(() => w.stdout() === "1\n2\n", 20_000, "second render", log);
+    } finally {
+      await w.stop();
+    }
+  });
+});
+
+describe("xmd watch recovers", () => {
+  it("renders a document whose import was missing once the file appears (inside and outside SRC)", async () => {
+    const dir = workspace({
+      "src/page.md": '<!-- xmd:import "part.md" -->\n',
+      "src/other.md": '```xmd\nimport x from "../lib/deep/x.xmd"\nprint x\n```\n',
+    });
+    const w = xmdBackground(["watch", "src", "out", "--root", ".", "--debounce", "20"], dir);
+    const log = () => `stderr:\n${w.stderr()}`;
+    try {
+      await until(() => w.stderr().includes("watching src"), 20_000, "first render", log);
+      expect(w.stderr()).toMatch(/cannot read "src\/part\.md": no such file/);
+      writeFileSync(join(dir, "src/part.md"), "the part\n");
+      await until(() => read(join(dir, "out/page.md")) === "the part\n", 20_000, "import appeared", log);
+      // Outside SRC, in folders that do not exist yet.
+      mkdirSync(join(dir, "lib/deep"), { recursive: true });
+      writeFileSync(join(dir, "lib/deep/x.xmd"), "export set x 7\n");
+      await until(() => read(join(dir, "out/other.md")) === "7\n", 20_000, "outside import appeared", log);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("follows a file outside SRC that is deleted and created again", async () => {
+    const dir = workspace({
+      "src/page.md": '<!-- xmd:set d = import "../data/d.json" -->\nvalue {{d.v}}\n',
+      "data/d.json": '{"v": 1}',
+    });
+    const w = xmdBackground(["watch", "src", "out", "--root", ".", "--debounce", "20"], dir);
+    const log = () => `stderr:\n${w.stderr()}`;
+    const out = join(dir, "out/page.md");
+    try {
+      await until(
+        () => read(out) === "value 1\n" && w.stderr().includes("watching"),
+        20_000,
+        "first render",
+        log,
+      );
+      rmSync(join(dir, "data/d.json"));
+      await until(() => /d\.json.*no such file/.test(w.stderr()), 20_000, "deletion reported", log);
+      writeFileSync(join(dir, "data/d.json"), '{"v": 2}');
+      await until(() => read(out) === "value 2\n", 20_000, "recreated file rendered", log);
+      writeFileSync(join(dir, "data/d.json"), '{"v": 3}');
+      await until(() => read(out) === "value 3\n", 20_000, "and followed after", log);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("follows a single document that is deleted and created again (git checkout)", async () => {
+    const dir = workspace({ "doc.md": "{{ 1 }}\n" });
+    const w = xmdBackground(["watch", "doc.md", "doc.out.md", "--debounce", "20"], dir);
+    const log = () => `stderr:\n${w.stderr()}`;
+    const out = join(dir, "doc.out.md");
+    try {
+      await until(() => read(out) === "1\n" && w.stderr().includes("watching"), 20_000, "first render", log);
+      rmSync(join(dir, "doc.md"));
+      await until(() => w.stderr().includes("doc.md was deleted"), 20_000, "deletion noticed", log);
+      writeFileSync(join(dir, "doc.md"), "{{ 2 }}\n");
+      await until(() => read(out) === "2\n", 20_000, "recreated document rendered", log);
+      writeFileSync(join(dir, "doc.md"), "{{ 3 }}\n");
+      await until(() => read(out) === "3\n", 20_000, "and followed after", log);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("applies the config's exclude to documents added later", async () => {
+    const dir = workspace({
+      "src/a.md": "a\n",
+      "xmd.config.json": '{"exclude": ["drafts/**"]}',
+    });
+    const w = xmdBackground(["watch", "src", "out", "--debounce", "20"], dir);
+    const log = () => `stderr:\n${w.stderr()}`;
+    try {
+      await until(() => w.stderr().includes("watching"), 20_000, "first render", log);
+      mkdirSync(join(dir, "src/drafts"));
+      writeFileSync(join(dir, "src/drafts/wip.md"), "wip\n");
+      // Written after the draft: once it is rendered, the draft's event has been handled.
+      await new Promise((r) => setTimeout(r, 200));
+      writeFileSync(join(dir, "src/b.md"), "b\n");
+      await until(() => read(join(dir, "out/b.md")) === "b\n", 20_000, "new document rendered", log);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(existsSync(join(dir, "out/drafts/wip.md"))).toBe(false);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("uses SRC as the root, so documents import across its folders", async () => {
+    const dir = workspace({
+      "src/sub/doc.md": '```xmd\nimport s from "../shared/s.xmd"\nprint s\n```\n',
+      "src/shared/s.xmd": 'export set s "shared"\n',
+    });
+    const w = xmdBackground(["watch", "src", "out", "--debounce", "20"], dir);
+    try {
+      await until(
+        () => read(join(dir, "out/sub/doc.md")) === "shared\n",
+        20_000,
+        "render",
+        () => w.stderr(),
+      );
     } finally {
       await w.stop();
     }

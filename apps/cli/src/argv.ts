@@ -123,25 +123,3 @@ export function prepareArgv(argv: readonly string[]): string[] {
   if (first === "help" && argv[1] !== undefined && !commands.includes(argv[1])) throw unknownCommand(argv[1]);
   return allowExecRule(argv);
 }
-
-/**
- * Whether this command line renders one document (`xmd FILE`, `xmd process …`): then a
- * render thread is worth starting before commander has even parsed it.
- */
-export function rendersOneDocument(argv: readonly string[]): boolean {
-  const first = argv[0];
-  if (first === "build" || first === "watch" || first === "check" || first === "help") return false;
-  if (argv.some((a) => a === "-h" || a === "--help" || a === "--version")) return false;
-  return argv.length > 0 || process.stdin.isTTY !== true;
-}
-
-/** `--max-depth N` as given (validated later), for sizing an early render thread. */
-export function maxDepthFlag(argv: readonly string[]): number | undefined {
-  let value: string | undefined;
-  argv.forEach((arg, i) => {
-    if (arg === "--max-depth") value = argv[i + 1];
-    else if (arg.startsWith("--max-depth=")) value = arg.slice("--max-depth=".length);
-  });
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}

@@ -4,7 +4,7 @@
  * output that cannot be written exits 1; anything else is a bug (exit 70).
  * @module
  */
-import { WriteError } from "./output/write-output.js";
+import { WriteError } from "./output/write-error.js";
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {

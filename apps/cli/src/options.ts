@@ -7,9 +7,7 @@ import { extname, resolve } from "node:path";
 import type { RuntimeOptions } from "@xmd/runtime";
 import { configRoot, type LoadedConfig, untrustedSetting, type XmdConfig } from "./config.js";
 import { UsageError } from "./errors.js";
-
-/** The runtime's default call depth (`DEFAULT_LIMITS.maxCallDepth`), for sizing render threads. */
-export const DEFAULT_MAX_DEPTH = 1000;
+import { DEFAULT_MAX_DEPTH } from "./render/stack-size.js";
 
 /** Flags every rendering command accepts (as commander parses them). */
 export interface RenderFlags {

@@ -5,7 +5,7 @@
  * @module
  */
 import { EXIT } from "./errors.js";
-import { reasonOf } from "./output/write-output.js";
+import { reasonOf } from "./output/write-error.js";
 
 function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);

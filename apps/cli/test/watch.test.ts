@@ -86,6 +86,7 @@ describe("xmd watch recovers", () => {
     const dir = workspace({
       "src/page.md": '<!-- xmd:import "part.md" -->\n',
       "src/other.md": '```xmd\nimport x from "../lib/deep/x.xmd"\nprint x\n```\n',
+      "src/bare.md": "```xmd\nimport Part\nprint Part.p\n```\n",
     });
     const w = xmdBackground(["watch", "src", "out", "--root", ".", "--debounce", "20"], dir);
     const log = () => `stderr:\n${w.stderr()}`;
@@ -94,6 +95,9 @@ describe("xmd watch recovers", () => {
       expect(w.stderr()).toMatch(/cannot read "src\/part\.md": no such file/);
       writeFileSync(join(dir, "src/part.md"), "the part\n");
       await until(() => read(join(dir, "out/page.md")) === "the part\n", 20_000, "import appeared", log);
+      // A bare module name: any of the files it could be.
+      writeFileSync(join(dir, "src/Part.xmd"), 'export set p "bare"\n');
+      await until(() => read(join(dir, "out/bare.md")) === "bare\n", 20_000, "bare import appeared", log);
       // Outside SRC, in folders that do not exist yet.
       mkdirSync(join(dir, "lib/deep"), { recursive: true });
       writeFileSync(join(dir, "lib/deep/x.xmd"), "export set x 7\n");

@@ -24,7 +24,8 @@ import {
 import { InputFiles } from "../output/input-files.js";
 import { listInWords, outputCollisions, outputName } from "../output/output-names.js";
 import { isWithin, realPath } from "../output/real-path.js";
-import { WriteError, writeOutput } from "../output/write-output.js";
+import { WriteError } from "../output/write-error.js";
+import { writeOutput } from "../output/write-output.js";
 import { renderOnThreads } from "../render/pool.js";
 import { stackSizeMb } from "../render/stack-size.js";
 import type { RenderTask } from "../render/task.js";

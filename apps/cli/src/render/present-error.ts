@@ -5,7 +5,7 @@
  * @module
  */
 import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { formatError, type XmdError } from "@xmd/runtime";
 
 /** Where an import happened (the runtime's `XmdError.importedFrom`, when it has it). */
@@ -81,8 +81,10 @@ export function presentError(error: XmdError, context: ErrorContext, color: bool
   return `${text}\n  = note: while rendering ${context.label}, which imports ${copy.file}`;
 }
 
-/** `cannot read "PATH": no such file` and its kin, as the runtime words them. */
+/** `cannot read "PATH": no such file` and its kin: PATH is relative to the root. */
 const UNREADABLE = /^cannot read "([^"]+)": (no such file|a part of the path is not a folder)/;
+/** `cannot import "NAME": there is no NAME.xmd, …`: NAME is relative to the importing file's folder. */
+const NOT_FOUND_IMPORT = /^cannot import "([^"]+)": there is no /;
 
 /**
  * Files a failed render depends on, as far as the error tells: the file it failed in,
@@ -98,7 +100,10 @@ export function failedDependencies(error: XmdError, context: ErrorContext): stri
   };
   add(error.file);
   for (const site of importSites(error)) add(site.file);
-  const missing = UNREADABLE.exec(error.message);
-  if (missing !== null) add(missing[1] as string);
+  const unreadable = UNREADABLE.exec(error.message)?.[1];
+  if (unreadable !== undefined) add(unreadable);
+  const missing = NOT_FOUND_IMPORT.exec(error.message)?.[1];
+  const importer = absoluteOf(error.file, context);
+  if (missing !== undefined) found.add(resolve(importer === null ? context.cwd : dirname(importer), missing));
   return [...found];
 }

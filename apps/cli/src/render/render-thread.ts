@@ -4,7 +4,8 @@
  * stack sized for `--max-depth` and the main thread stays free to watch files and write.
  * @module
  */
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
 import type { Outcome, Task } from "./task.js";
 import type { ReplyMessage, TaskMessage } from "./thread.js";
 
@@ -12,6 +13,12 @@ interface Waiting {
   resolve(outcome: unknown): void;
   reject(error: Error): void;
 }
+
+/**
+ * `node:worker_threads` is loaded when the first thread starts, not with this module:
+ * `xmd --version` and `xmd --help` load this module but start no thread (3 ms).
+ */
+const load = createRequire(import.meta.url);
 
 /** The thread stopped or failed (out of memory, say): the tasks it had are lost. */
 export class RenderThreadError extends Error {}
@@ -28,7 +35,8 @@ export class RenderThread {
     /** The thread's stack size, from {@link stackSizeMb}. */
     readonly stackSizeMb: number,
   ) {
-    this.worker = new Worker(new URL("./thread.js", import.meta.url), {
+    const threads = load("node:worker_threads") as typeof import("node:worker_threads");
+    this.worker = new threads.Worker(new URL("./thread.js", import.meta.url), {
       resourceLimits: { stackSizeMb },
     });
     this.worker.on("message", (reply: ReplyMessage) => this.answer(reply));

@@ -20,7 +20,8 @@ function version(): string {
 /** Repeatable option; no default, so help does not print `(default: [])`. */
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-function renderOptions(cmd: Command): Command {
+/** The flags every rendering command has; `rootDefault` says what --root is without the flag. */
+function renderOptions(cmd: Command, rootDefault: string): Command {
   return cmd
     .option(
       "-v, --var <key=value>",
@@ -35,9 +36,9 @@ function renderOptions(cmd: Command): Command {
     .addOption(new Option("--allow-exec-list <programs>").hideHelp())
     .option("--exec-timeout <ms>", "stop a program a document runs after this long (default 10000)")
     .option("--exec-max-output <bytes>", "stop a program that writes more than this (default 1 MiB)")
-    .option("--root <dir>", "confine file access to this folder (default: the document's folder)")
+    .option("--root <dir>", `confine file access to this folder (default: ${rootDefault})`)
     .option("--max-iterations <n>", "stop after this many loop iterations (default 1000000)")
-    .option("--max-depth <n>", "stop at this call depth (default 1000)")
+    .option("--max-depth <n>", "stop at this call depth (default 1000; renders get a stack that fits it)")
     .option("--max-output <bytes>", "stop after this much output (default 64 MiB)")
     .option("--timeout <ms>", "stop a document that runs longer (default 10000)")
     .option("--now <time>", "a fixed clock for Date.now: an ISO date or milliseconds")
@@ -94,6 +95,7 @@ Examples:
       .option("--check", "write nothing: exit 1 if -o OUT differs from what would be rendered")
       .option("--diff", "with --check: show the whole diff, not the first lines")
       .option("--trust-exec", "with --check: run the programs the document runs and trust their output"),
+    "the document's folder; stdin: the working folder",
   ).action(async (file: string | undefined, flags) => {
     const { processCommand } = await import("./commands/process.js");
     code = await processCommand(file, flags);
@@ -111,6 +113,7 @@ Examples:
       .option("--diff", "with --check: show whole diffs")
       .option("--check-orphans", "with --check: also report files in OUT that no source produces")
       .option("--trust-exec", "with --check: run the programs documents run and trust their output"),
+    "SRC",
   ).action(async (src: string, out: string, flags) => {
     const { buildCommand } = await import("./commands/build.js");
     code = await buildCommand(src, out, flags);
@@ -123,6 +126,7 @@ Examples:
       .option("--include <glob>", "only documents matching this glob, relative to SRC (repeatable)", collect)
       .option("--exclude <glob>", "skip documents matching this glob, relative to SRC (repeatable)", collect)
       .option("--debounce <ms>", "wait this long after a change before rendering (default 60)"),
+    "SRC for a folder, else the document's folder",
   ).action(async (src: string, out: string | undefined, flags) => {
     const { watchCommand } = await import("./commands/watch.js");
     code = await watchCommand(src, out, flags);

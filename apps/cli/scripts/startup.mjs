@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Measures start-up in one run: `node -e ""`, `xmd --version`, and `xmd` rendering a
-// one-line document. The three are interleaved (one of each, N rounds; default 20), so
+// one-line document. The three are interleaved (one of each, N rounds; default 25), so
 // a change in machine load shifts all of them alike; prints medians and the load average.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const bin = fileURLToPath(new URL("../bin/xmd.js", import.meta.url));
-const runs = Number(process.argv[2] ?? 20);
+const runs = Number(process.argv[2] ?? 25);
 const dir = mkdtempSync(join(tmpdir(), "xmd-startup-"));
 writeFileSync(join(dir, "one.md"), "Hello {{ 6 * 7 }}\n");
 

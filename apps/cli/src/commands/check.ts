@@ -37,6 +37,11 @@ export async function checkCommand(files: string[], flags: CheckFlags): Promise<
   const cwd = process.cwd();
   if (flags.lang !== undefined && flags.lang !== "md" && flags.lang !== "xmd")
     throw new UsageError(`--lang must be 'md' or 'xmd', got '${flags.lang}'`);
+  if (files.length === 0 && process.stdin.isTTY)
+    throw new UsageError(
+      "no documents to check: name them, or pipe one in (cat doc.md | xmd check -)",
+      "check",
+    );
   const loaded = loadConfig(cwd, flags.config);
   // Nothing runs, so only the root matters (imports are resolved in it).
   const root = rootOption(flags.root !== undefined ? { root: flags.root } : {}, loaded, cwd);

@@ -9,7 +9,7 @@ import { extname, join, relative } from "node:path";
 import type { RuntimeOptions } from "@xmd/runtime";
 import { InputFiles } from "../output/input-files.js";
 import { DOCUMENT, listInWords, outputName } from "../output/output-names.js";
-import { isWithin } from "../output/real-path.js";
+import { isWithin, realPath } from "../output/real-path.js";
 import { WriteError } from "../output/write-error.js";
 import { writeOutput } from "../output/write-output.js";
 import type { RenderThread } from "../render/render-thread.js";
@@ -73,12 +73,15 @@ export class WatchSession {
   });
   /** Set once created; watches files outside the folder (or the single document). */
   files: WatchedFiles | null = null;
+  private readonly realCwd: string;
 
   constructor(
     private readonly setup: WatchSetup,
     private readonly thread: RenderThread,
     private readonly closeWatchers: () => Promise<void>,
-  ) {}
+  ) {
+    this.realCwd = realPath(setup.cwd);
+  }
 
   /** Adds a document (found at the start, or appearing later). */
   addDocument(doc: string): void {
@@ -136,8 +139,11 @@ export class WatchSession {
     this.finish(code);
   }
 
+  /** A path relative to the cwd. Watched paths are real, so the cwd is taken real too when that reads shorter. */
   private label(abs: string): string {
-    return relative(this.setup.cwd, abs) || abs;
+    const plain = relative(this.setup.cwd, abs);
+    const real = relative(this.realCwd, abs);
+    return (real.length < plain.length ? real : plain) || abs;
   }
 
   private targetOf(doc: string): string | null {

@@ -48,6 +48,7 @@ export interface CheckTask extends TaskBase {
   kind: "check";
 }
 
+/** Any task a render thread takes. */
 export type Task = RenderTask | CheckTask;
 
 /** What made an output depend on more than its inputs. */
@@ -90,4 +91,5 @@ export interface CheckOutcome {
   errors: string[];
 }
 
+/** The outcome that answers a task of type `T`. */
 export type Outcome<T extends Task> = T extends RenderTask ? RenderOutcome : CheckOutcome;

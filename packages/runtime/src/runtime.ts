@@ -6,7 +6,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
-import { PoolError, type PoolStats } from "@xmd/pool";
+import { PoolError } from "@xmd/pool";
 import { ValueStack } from "@xmd/stack";
 import { XmdError, type XmdErrorCode } from "./api/error.js";
 import {
@@ -704,10 +704,10 @@ const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
 
 /** The counters of the pools behind these stores (none in heap mode). */
 function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {
-  const pools: PoolStats[] = [];
+  const pools: PoolSummary[] = [];
   if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
   if (vars instanceof PooledVariables) pools.push(vars.pool.stats());
-  return pools.map(({ pageSize: _, ...summary }) => summary);
+  return pools;
 }
 
 function realRoot(dir: string): string {

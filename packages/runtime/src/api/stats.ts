@@ -16,8 +16,8 @@ export interface AllocationCounts {
   poolShare: number;
 }
 
-/** One pool's counters, as `@xmd/pool` reports them (without the page size). */
-export type PoolSummary = Omit<PoolStats, "pageSize">;
+/** One pool's counters, as `@xmd/pool` reports them. */
+export type PoolSummary = PoolStats;
 
 /** What one render reports. */
 export interface RunStats {

@@ -106,20 +106,18 @@ class XmdRuntime implements Runtime {
   }
 
   renderFile(path: string, options: Omit<RenderOptions, "path"> = {}): RenderResult {
+    return this.render(readDocument(path), { ...options, path });
+  }
+
+  checkFile(path: string, options: Omit<RenderOptions, "path"> = {}): XmdError[] {
     let source: string;
     try {
-      source = readFileSync(path, "utf8");
+      source = readDocument(path);
     } catch (e) {
-      throw new XmdError(
-        "file",
-        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-        path,
-        1,
-        1,
-        "",
-      );
+      if (e instanceof XmdError) return [e];
+      throw e;
     }
-    return this.render(source, { ...options, path });
+    return this.check(source, { ...options, path });
   }
 
   render(source: string, options: RenderOptions = {}): RenderResult {
@@ -701,6 +699,16 @@ class RunContext implements HostContext {
 }
 
 const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
+
+/** A document's text; a file that cannot be read is an XmdError like any other problem. */
+function readDocument(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new XmdError("file", `cannot read ${path}: ${reason}`, path, 1, 1, "");
+  }
+}
 
 /** The counters of the pools behind these stores (none in heap mode). */
 function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {

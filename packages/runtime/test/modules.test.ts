@@ -152,6 +152,14 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     });
     const path = join(root, "main.md");
     const errors = createRuntime({ memory }).check(readFileSync(path, "utf8"), { path });
+    expect(
+      createRuntime({ memory })
+        .checkFile(path)
+        .map((e) => e.message),
+    ).toEqual(errors.map((e) => e.message));
+    expect(createRuntime({ memory }).checkFile(join(root, "gone.md"))[0]?.message).toMatch(
+      /cannot read .*gone\.md: ENOENT/,
+    );
     expect(errors.map((e) => [e.code, e.line, e.message])).toEqual([
       ["file", 1, 'cannot import "gone.md": there is no such file'],
       [

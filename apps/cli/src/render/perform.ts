@@ -4,7 +4,7 @@
  * the main thread never loads the runtime.
  * @module
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname } from "node:path";
 import { createRuntime, type Runtime, XmdError } from "@xmd/runtime";
 import { formatStats } from "../stats.js";
@@ -122,28 +122,10 @@ export function checkTask(task: CheckTask): CheckOutcome {
   const lang = task.lang !== undefined ? { lang: task.lang } : {};
   try {
     const errors =
-      "path" in task.document
-        ? rt.check(readDocument(task.document.path), { path: task.document.path, ...lang })
-        : rt.check(task.document.text, lang);
+      "path" in task.document ? rt.checkFile(task.document.path, lang) : rt.check(task.document.text, lang);
     return { errors: errors.map((e) => presentError(e, context, task.color)) };
   } catch (e) {
     if (e instanceof XmdError) return { errors: [presentError(e, context, task.color)] };
     return { errors: [internalError(task, e)] };
-  }
-}
-
-function readDocument(path: string): string {
-  // A file that cannot be read is an error in the report like any other.
-  try {
-    return readFileSync(path, "utf8");
-  } catch (e) {
-    throw new XmdError(
-      "file",
-      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-      path,
-      1,
-      1,
-      "",
-    );
   }
 }

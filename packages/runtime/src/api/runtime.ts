@@ -23,6 +23,8 @@ export interface Runtime {
   renderFile(path: string, options?: Omit<RenderOptions, "path">): RenderResult;
   /** Parse and resolve only; returns every error found (empty when the document is well-formed). */
   check(source: string, options?: RenderOptions): XmdError[];
+  /** Read a file and {@link Runtime.check} it; a file that cannot be read is an error in the list. */
+  checkFile(path: string, options?: Omit<RenderOptions, "path">): XmdError[];
   /**
    * Parse (and resolve) a document and keep it: the tree stays in memory until
    * `release()`. For measuring what a parsed program costs; rendering does not need it.

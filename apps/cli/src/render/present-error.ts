@@ -8,13 +8,6 @@ import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { formatError, type XmdError } from "@xmd/runtime";
 
-/** Where an import happened (the runtime's `XmdError.importedFrom`, when it has it). */
-interface ImportSite {
-  file: string;
-  line: number;
-  column: number;
-}
-
 /** Which document was being rendered, and how paths in its errors are to be read. */
 export interface ErrorContext {
   /** The document's path as given to the runtime (absolute), or null for stdin. */
@@ -24,12 +17,6 @@ export interface ErrorContext {
   /** The run's root, symlinks resolved: the runtime names files inside it relative to it. */
   root: string;
   cwd: string;
-}
-
-/** `importedFrom`, read structurally: older runtimes do not have it. */
-function importSites(error: XmdError): readonly ImportSite[] {
-  const sites = (error as { importedFrom?: readonly ImportSite[] }).importedFrom;
-  return Array.isArray(sites) ? sites : [];
 }
 
 /** The absolute path of a file named in an error, or null for stdin. */
@@ -67,7 +54,7 @@ function displayFile(file: string, context: ErrorContext): string {
  * a line naming the document that was being rendered.
  */
 export function presentError(error: XmdError, context: ErrorContext, color: boolean): string {
-  const sites = importSites(error);
+  const sites = error.importedFrom;
   const copy = Object.create(Object.getPrototypeOf(error) as object) as XmdError;
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
   Object.assign(copy, {
@@ -99,7 +86,7 @@ export function failedDependencies(error: XmdError, context: ErrorContext): stri
     if (abs !== null) found.add(abs);
   };
   add(error.file);
-  for (const site of importSites(error)) add(site.file);
+  for (const site of error.importedFrom) add(site.file);
   const unreadable = UNREADABLE.exec(error.message)?.[1];
   if (unreadable !== undefined) add(unreadable);
   const missing = NOT_FOUND_IMPORT.exec(error.message)?.[1];

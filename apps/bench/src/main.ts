@@ -118,12 +118,8 @@ async function main(): Promise<void> {
     sections: Object.fromEntries(sections.map((s) => [s.id, s.data])),
   };
   const html = await buildHtml("XMD benchmark report", meta, sections, cells.length ? charts(cells) : []);
-  const latest = `# Latest benchmark\n\n${meta}\n\n${sections
-    .filter((s) => s.id === "targets")
-    .map(sectionToMarkdown)
-    .join(
-      "\n",
-    )}\nFull tables: [bench-report.html](bench-report.html) · data: [bench-results.json](bench-results.json)\n`;
+  // Every table, as printed: readable where markdown renders, next to the HTML report.
+  const latest = `${markdown}\nCharts: [bench-report.html](bench-report.html) · data: [bench-results.json](bench-results.json)\n`;
   const outDirs = [join(appRoot, "results")];
   if (args.publish) outDirs.push(join(repoRoot, "docs/bench"));
   for (const dir of outDirs) {

@@ -140,7 +140,7 @@ function pooledVsHeapTable(cells: readonly CellResult[]): BenchTable {
       "Per render on the timed path (W1–W3 compiled render, W4 one-shot render of a never-seen document, W5 one parse). JS heap: bytes allocated on V8's heap, garbage included (sampling heap profiler). Pool bytes: slots handed out × slot size (AST nodes 43 B, variables 21 B, value-stack slots 13 B). Pool byte share = pool bytes ÷ (pool bytes + JS heap).",
       "Counted-request share: the runtime's own `stats.allocations.poolShare`, which counts every expression evaluation as a pooled temporary and leaves out most JS-heap allocations (strings, output chunks, arrays, maps); shown for reference, not used for the target.",
       "Fragmentation is read after a full GC with the template (W5: the tree) held. Old space alone: 1 − used ÷ size. Old space + pools: (old-space free + pool free) ÷ (old-space size + pool bytes), where pool bytes are the ArrayBuffer bytes freed by dropping the runtime and its documents (pool pages, value stack, interner tables) and pool free = pool bytes − live slots × slot size.",
-      "Pool occupancy: live ÷ capacity slots of the pools the runtime API shows at that reading (the runtime's shared pools, and a compiled document's own store); null for W5, whose kept tree's store the API does not show.",
+      "Pool occupancy: live ÷ capacity slots at that reading, over the runtime's shared pools and the document's own store (a compiled document's, or W5's parsed tree).",
       "Live slots after release: nodes, variables and temporaries alive once every render returned and every compiled or parsed tree was released, read before runtime.dispose() (which would make it 0 by construction).",
     ],
   };

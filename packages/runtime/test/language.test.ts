@@ -91,6 +91,22 @@ describe("variables and functions", () => {
   });
 });
 
+describe("spread in set", () => {
+  it("makes a list or an object the way the reference shows", () => {
+    const src = lines(
+      "set items 1, 2",
+      'set more ...items, "new"',
+      "set copy ...items",
+      'set user name "An", age 3',
+      'set merged ...user, country "VN"',
+      "print more",
+      "print len copy",
+      "print merged",
+    );
+    expect(render(src)).toBe(lines("1, 2, new", "2", '{"name":"An","age":3,"country":"VN"}'));
+  });
+});
+
 describe("objects", () => {
   it("keeps __proto__ as an ordinary key, never as the prototype", () => {
     const src = lines(

@@ -513,11 +513,13 @@ export class Parser {
         `expected a value after 'set ${this.unit.source.slice(this.unit.nodes.start(target), this.unit.nodes.end(target))}'`,
       );
     }
-    if (this.startsObjectEntry()) {
+    if (this.startsObjectEntry() || (this.peek() === T.Spread && this.laterItemIsObjectEntry())) {
       return this.setNode(start, target, this.objectEntries(this.startOf(), false));
     }
-    const first = this.expression();
-    if (this.peek() !== T.Comma) return this.setNode(start, target, first);
+    // `set more ...items, "new"`: a list that starts with a spread is a list even alone.
+    const spreadFirst = this.peek() === T.Spread;
+    const first = spreadFirst ? this.arrayItem() : this.expression();
+    if (this.peek() !== T.Comma && !spreadFirst) return this.setNode(start, target, first);
     // `set a EXPR, name EXPR, …`: several variables.
     if (this.peek(1) === T.Ident && !this.isKeyword(this.pos + 1) && this.startsObjectEntry(1)) {
       const head = this.setNode(start, target, first);
@@ -548,6 +550,21 @@ export class Parser {
     }
     this.unit.nodes.setEnd(array, this.prevEnd());
     return this.setNode(start, target, array);
+  }
+
+  /**
+   * On a `set` line that starts with a spread: whether a later item is `key value`, which
+   * makes the line an object (`set merged ...user, country "VN"`) rather than a list.
+   */
+  private laterItemIsObjectEntry(): boolean {
+    let depth = 0;
+    for (let i = this.pos; ; i++) {
+      const k = this.kind[i];
+      if (k === T.Newline || k === T.EOF || k === T.Dedent) return false;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) depth++;
+      else if (k === T.RParen || k === T.RBracket || k === T.RBrace) depth--;
+      else if (k === T.Comma && depth === 0 && this.startsObjectEntry(i + 1 - this.pos)) return true;
+    }
   }
 
   private setNode(start: number, target: NodeId, value: NodeId): NodeId {

@@ -187,14 +187,12 @@ export function maxCallDepth(options: RuntimeOptions): number {
 
 /**
  * Options for `--check`: writes go to an in-memory overlay (`dryRun`), and unless
- * `--trust-exec`, no command runs. Returns the options and the exec policy the user asked
- * for (to tell a command it allows from one it does not; see `RenderTask.execWanted`).
+ * `--trust-exec` no command runs: the runtime stops at the first command the allow-list
+ * lets through (`exec.stop`), and the document is reported as not deterministic. A
+ * command the list refuses is the error it is in a real render.
  */
-export function checkModeOptions(
-  options: RuntimeOptions,
-  trustExec: boolean,
-): { options: RuntimeOptions; execWanted?: RuntimeOptions["exec"] } {
+export function checkModeOptions(options: RuntimeOptions, trustExec: boolean): RuntimeOptions {
   const dry: RuntimeOptions = { ...options, dryRun: true };
-  if (trustExec || options.exec === undefined || options.exec.allow === false) return { options: dry };
-  return { options: { ...dry, exec: { ...options.exec, allow: false } }, execWanted: options.exec };
+  if (trustExec || options.exec === undefined || options.exec.allow === false) return dry;
+  return { ...dry, exec: { ...options.exec, stop: true } };
 }

@@ -138,7 +138,7 @@ describe("xmd build --check (stale outputs in CI)", () => {
     expect(unpinned.stderr).toMatch(
       /src\/a\.md: cannot check: the output is not deterministic: it reads the clock \(pass --now/,
     );
-    expect(unpinned.stderr).toMatch(/src\/b\.md: cannot check: .*runs `echo`.*--trust-exec/);
+    expect(unpinned.stderr).toMatch(/src\/b\.md: cannot check: .*runs `echo hi`.*--trust-exec/);
     const pinned = xmd(
       ["build", "src", "out", "--check", "--allow-exec", "--now", "2026-01-01T00:00:00Z", "--trust-exec"],
       { cwd: dir },

@@ -1,5 +1,5 @@
 /** `--check` writes nothing and runs nothing it was not told to trust. */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanup, workspace, xmd } from "./support.js";
@@ -25,16 +25,40 @@ describe("--check writes nothing", () => {
     expect(existsSync(join(dir, "src/written.txt"))).toBe(false);
   });
 
+  it("is not fooled by a try around the command, and lets the allow-list decide as a render would", () => {
+    // Found in review: a check that denied every command let `try` catch the denial and
+    // reported the other branch's output as stale; and it compared allow-list entries as
+    // names where a render resolves paths.
+    const dir = workspace({
+      "y.md": '```xmd\ntry\n    set v exec echo fixed\ncatch e\n    set v "unknown"\n```\nValue: {{v}}\n',
+      "tools/gen": "#!/bin/sh\necho trusted\n",
+      "p.md": "<!-- xmd print exec ./tools/gen -->\n",
+    });
+    chmodSync(join(dir, "tools/gen"), 0o755);
+    expect(xmd(["y.md", "--allow-exec=echo", "-o", "y.out.md"], { cwd: dir }).code).toBe(0);
+    const y = xmd(["y.md", "--allow-exec=echo", "-o", "y.out.md", "--check"], { cwd: dir });
+    expect(y.code).toBe(1);
+    expect(y.stderr).toMatch(/not deterministic: it runs `echo fixed`/);
+    expect(y.stderr).not.toMatch(/stale/);
+    const allow = `--allow-exec=${join(dir, "tools/gen")}`;
+    expect(xmd(["p.md", allow, "-o", "p.out.md"], { cwd: dir }).code).toBe(0);
+    const p = xmd(["p.md", allow, "-o", "p.out.md", "--check"], { cwd: dir });
+    expect(p.stderr).toMatch(/not deterministic: it runs `\.\/tools\/gen`/);
+    expect(p.stderr).not.toMatch(/exec-denied/);
+  });
+
   it("runs no program without --trust-exec: the document is reported as not deterministic", () => {
     const dir = workspace({ "src/e.md": "<!-- xmd:exec touch ran -->\ndone\n" });
     const run = xmd(["build", "src", "out", "--check", "--allow-exec"], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/src\/e\.md: cannot check: the output is not deterministic: it runs `touch`/);
+    expect(run.stderr).toMatch(
+      /src\/e\.md: cannot check: the output is not deterministic: it runs `touch ran`/,
+    );
     expect(run.stderr).toMatch(/0 stale or missing, 1 not deterministic, 0 failed/);
     expect(existsSync(join(dir, "src/ran"))).toBe(false);
     const one = xmd(["src/e.md", "-o", "out.md", "--check", "--allow-exec=touch"], { cwd: dir });
     expect(one.code).toBe(1);
-    expect(one.stderr).toMatch(/cannot check: .*it runs `touch`/);
+    expect(one.stderr).toMatch(/cannot check: .*it runs `touch ran`/);
     expect(existsSync(join(dir, "src/ran"))).toBe(false);
     // A program the allow-list does not name is the error it always is.
     const denied = xmd(["src/e.md", "-o", "out.md", "--check", "--allow-exec=date"], { cwd: dir });

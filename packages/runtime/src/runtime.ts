@@ -374,6 +374,7 @@ class DocumentRun implements ModuleLoader {
       callees: new Set(),
       problems: [],
       imports: [],
+      openSpans: 0,
     };
   }
 
@@ -501,7 +502,7 @@ class DocumentRun implements ModuleLoader {
       throw this.userError(e);
     }
     const output = interp.chunks.join("");
-    this.outputBytes = output.length;
+    this.outputBytes = Buffer.byteLength(output, "utf8");
     return output;
   }
 
@@ -536,13 +537,13 @@ class DocumentRun implements ModuleLoader {
     const module = new ModuleInstance(unit, globals, abs, this.context(dirname(abs)));
     const interp = this.interpreter as Interpreter;
     // A module's own output is not part of the document.
-    const mark = interp.chunks.length;
+    const mark = interp.outputMark();
     this.loading.push(abs);
     try {
       interp.runModule(module, [program.root], program.hoisted);
     } finally {
       this.loading.pop();
-      interp.chunks.length = mark;
+      interp.takeOutputSince(mark);
     }
     this.modules.set(abs, module.exports);
     return module.exports;
@@ -577,13 +578,14 @@ class DocumentRun implements ModuleLoader {
   importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
     const ext = extname(locateImport(from.ctx, path, IMPORT_EXTENSIONS)).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) return this.importValue(from, path);
-    const mark = interp.chunks.length;
+    const mark = interp.outputMark();
     try {
       this.importInPlace(from, path, interp);
-      return interp.chunks.slice(mark).join("");
-    } finally {
-      interp.chunks.length = mark;
+    } catch (e) {
+      interp.takeOutputSince(mark);
+      throw e;
     }
+    return interp.takeOutputSince(mark);
   }
 
   stats(started: number): RunStats {

@@ -105,6 +105,15 @@ describe("spread in set", () => {
     );
     expect(render(src)).toBe(lines("1, 2, new", "2", '{"name":"An","age":3,"country":"VN"}'));
   });
+
+  it("spreads strings by character, and refuses to spread an object into a list", () => {
+    expect(render('set cs ..."ab", "c"\nprint cs\nprint len [..."héllo"]\n')).toBe(lines("a, b, c", "5"));
+    const e = failure('set user name "An"\nset copy ...user\n');
+    expect([e.code, e.line]).toEqual(["type", 2]);
+    expect(e.message).toBe("only a list or a string can be spread into a list or arguments, not an object");
+    expect(e.hint).toBe("to copy an object, spread it into an object: set copy {...value}");
+    expect(render('set user name "An"\nset copy {...user}\nprint copy\n')).toBe(lines('{"name":"An"}'));
+  });
 });
 
 describe("objects", () => {
@@ -272,6 +281,10 @@ describe("markdown documents", () => {
   it("runs code that starts on the comment's first line and goes on below it", () => {
     expect(render("<!-- xmd set x 1\nset y 2\nprint x + y -->\n", "md")).toBe("3\n");
     expect(render("<!-- xmd: set x = 1\nset y = 2\nprint(x + y) -->\n", "md")).toBe("3\n");
+  });
+
+  it("reports a stray brace in {{ }} as a syntax error, not as text", () => {
+    expect(failure("a {{ x } y }} b\n", "md").code).toBe("syntax");
   });
 
   it("reports an xmd comment that is never closed", () => {

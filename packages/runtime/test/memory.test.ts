@@ -88,6 +88,10 @@ describe("memory accounting", () => {
     expect(createRuntime({ memory: "heap" }).compile(DOC, { lang: "md" }).pools()).toEqual([]);
   });
 
+  it("reports the output's size in UTF-8 bytes", () => {
+    expect(createRuntime().render('print "€€€"\n', { lang: "xmd" }).stats.outputBytes).toBe(10);
+  });
+
   it("gives identical output in both modes", () => {
     const a = createRuntime({ memory: "pooled" }).render(DOC, { lang: "md" }).output;
     const b = createRuntime({ memory: "heap" }).render(DOC, { lang: "md" }).output;

@@ -104,6 +104,28 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     expect(renderFileIn(memory, root, "main.md")).toBe("[# Setup 5\n] 7\n");
   });
 
+  it("counts text captured by a classic import once against the output limit", () => {
+    const root = project({
+      "part.md": `${"A".repeat(600)}\n`,
+      "twice.md":
+        '<!-- xmd:set x = import "part.md" -->\n<!-- xmd:set x = import "part.md" -->\nlen {{x.length}}\n',
+      "once.md": '<!-- xmd:set x = import "part.md" -->\n{{x}}',
+    });
+    const limits = { limits: { maxOutputBytes: 1000 } };
+    expect(renderFileIn(memory, root, "twice.md", limits)).toBe("len 601\n");
+    expect(renderFileIn(memory, root, "once.md", limits)).toBe(`${"A".repeat(600)}\n`);
+  });
+
+  it("points an output limit reached in static text at that text, in its own file", () => {
+    const root = project({
+      "big.md": `${"A".repeat(600)}\n`,
+      "d.md": 'Hello\n<!-- xmd:import "big.md" -->\n',
+    });
+    const e = errorOf(() => renderFileIn(memory, root, "d.md", { limits: { maxOutputBytes: 300 } }));
+    expect([e.code, e.file, e.line, e.column]).toEqual(["limit", "big.md", 1, 1]);
+    expect(e.importedFrom.map((s) => s.line)).toEqual([2]);
+  });
+
   it("imports a path held in a variable with import (EXPR)", () => {
     const root = project({
       "part.md": "part {{who}}\n",
@@ -113,6 +135,18 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     });
     expect(renderFileIn(memory, root, "main.md")).toBe("part A\n");
     expect(renderFileIn(memory, root, "main.xmd")).toBe("3\n");
+  });
+
+  it("stops at the first command under exec.stop, where no try can catch it, and records it", () => {
+    const root = project({
+      "main.md": 'before\n```xmd\ntry\n    set v exec echo fixed\ncatch e\n    set v "caught"\n```\n{{v}}\n',
+      "denied.md": "<!-- xmd:exec date -->\n",
+    });
+    const runtime = createRuntime({ memory, exec: { allow: ["echo"], stop: true } });
+    const e = errorOf(() => runtime.renderFile(join(root, "main.md")));
+    expect([e.code, e.command, e.line]).toEqual(["exec-stopped", "echo fixed", 4]);
+    // A command the list refuses is the same denial a real render gives.
+    expect(errorOf(() => runtime.renderFile(join(root, "denied.md"))).code).toBe("exec-denied");
   });
 
   it("runs cmd EXPR with a computed command line, and a silent command leaves no line", () => {
@@ -133,6 +167,27 @@ describe.each(["pooled", "heap"] as MemoryMode[])("modules (%s)", (memory) => {
     });
     symlinkSync(join(root, "real"), join(root, "link"));
     expect(renderFileIn(memory, root, "link/t.md")).toBe("inside\npart\n");
+  });
+
+  it("leaves imports that may not run to the render: under a condition, a loop, a function, a branch", () => {
+    const root = project({
+      "main.md": [
+        '<!-- xmd:if File.exists("local.md") -->',
+        '<!-- xmd:import "local.md" -->',
+        "<!-- xmd:endif -->",
+        "```xmd",
+        'if File.exists("opt.json") then set o import "opt.json"',
+        "function load",
+        '    return import "lazy.json"',
+        'set c File.exists("x.json") ? import "x.json" : {}',
+        'set d false and import "y.json"',
+        "```",
+        "",
+      ].join("\n"),
+    });
+    const path = join(root, "main.md");
+    expect(createRuntime({ memory }).check(readFileSync(path, "utf8"), { path })).toEqual([]);
+    expect(renderFileIn(memory, root, "main.md")).toBe("");
   });
 
   it("checks written-out import paths without running anything", () => {

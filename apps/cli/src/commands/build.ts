@@ -106,9 +106,7 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
   const base = runtimeOptions(flags, loaded, cwd);
   // Documents of a tree may import each other across its folders: the root is the tree.
   if (base.root === undefined) base.root = src;
-  const { options, execWanted } = flags.check
-    ? checkModeOptions(base, flags.trustExec === true)
-    : { options: base };
+  const options = flags.check ? checkModeOptions(base, flags.trustExec === true) : base;
   const vars = await collectVars(flags, loaded.config, cwd);
   const accepts = await fileFilter(
     flags.include ?? loaded.config.include ?? [],
@@ -137,7 +135,6 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
     document: { path: join(src, rel) },
     label: sourceLabel(rel),
     options,
-    ...(execWanted !== undefined ? { execWanted } : {}),
     vars,
     cwd,
     color,

@@ -65,9 +65,7 @@ export async function processCommand(file: string | undefined, flags: ProcessFla
   const loaded = loadConfig(cwd, flags.config);
   const base = runtimeOptions(flags, loaded, cwd);
   const vars = await collectVars(flags, loaded.config, cwd);
-  const { options, execWanted } = flags.check
-    ? checkModeOptions(base, flags.trustExec === true)
-    : { options: base };
+  const options = flags.check ? checkModeOptions(base, flags.trustExec === true) : base;
   const task: RenderTask = {
     kind: "render",
     document: path !== null ? { path } : { text: await readStdin() },
@@ -78,7 +76,6 @@ export async function processCommand(file: string | undefined, flags: ProcessFla
         ? { lang: "md" }
         : {}),
     options,
-    ...(execWanted !== undefined ? { execWanted } : {}),
     vars,
     cwd,
     color: useColor(),

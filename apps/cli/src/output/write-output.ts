@@ -81,7 +81,9 @@ function writeAtomic(real: string, text: string | Uint8Array, stat: Stats | null
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(real)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    writeFileSync(temp, text, { flag: "wx" });
+    // Replacing a file: the temporary copy starts private and takes the file's own mode
+    // before it is renamed over it, so a private file is never readable by others.
+    writeFileSync(temp, text, { flag: "wx", mode: stat !== null ? 0o600 : 0o666 });
     if (stat !== null) chmodSync(temp, stat.mode & 0o7777);
     renameSync(temp, real);
   } catch (e) {

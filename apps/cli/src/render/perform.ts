@@ -36,44 +36,21 @@ function errorContext(task: Task): ErrorContext {
   return { documentPath, label: task.label, root: realRoot, cwd: task.cwd };
 }
 
-/** The program an exec-denied error names (the runtime says "…wants to run 'NAME'"). */
-const DENIED_PROGRAM = /wants to run '([^']+)'/;
-
-function allows(policy: RenderTask["execWanted"], program: string): boolean {
-  if (policy === undefined) return false;
-  return policy.allow === true || (Array.isArray(policy.allow) && policy.allow.includes(program));
-}
-
 /**
- * Under `--check` without `--trust-exec` every command is denied, so none runs. A command
- * the user's own policy allows is then reported as making the output not deterministic,
- * as it would have been had it run; one it does not allow is the error it always was.
+ * Under `--check` without `--trust-exec` the runtime runs no command: it stops at the
+ * first one the allow-list lets through. That document is reported as not deterministic,
+ * as it would have been had the command run; its output is incomplete.
  */
-function execStop(task: RenderTask, error: XmdError): RenderOutcome | XmdError {
-  if (task.execWanted === undefined || error.code !== "exec-denied") return error;
-  const program = DENIED_PROGRAM.exec(error.message)?.[1];
-  if (program === undefined) return error;
-  if (allows(task.execWanted, program)) {
-    return {
-      ok: true,
-      output: "",
-      dependencies: [],
-      nondeterminism: { exec: [program], clock: false },
-      stoppedAtExec: true,
-      stats: null,
-    };
-  }
-  const allowed = task.execWanted.allow;
-  if (!Array.isArray(allowed)) return error;
-  return new XmdError(
-    error.code,
-    `exec of '${program}' is not allowed: the allow-list is ${allowed.join(", ")}`,
-    error.file,
-    error.line,
-    error.column,
-    error.frame,
-    `run with --allow-exec=${[...allowed, program].join(",")} (or --allow-exec for every command)`,
-  );
+function execStop(error: XmdError): RenderOutcome | XmdError {
+  if (error.code !== "exec-stopped") return error;
+  return {
+    ok: true,
+    output: "",
+    dependencies: [],
+    nondeterminism: { exec: [error.command ?? "a program"], clock: false },
+    stoppedAtExec: true,
+    stats: null,
+  };
 }
 
 function internalError(task: Task, error: unknown): string {
@@ -102,7 +79,7 @@ export function renderTask(task: RenderTask): RenderOutcome {
   } catch (e) {
     if (!(e instanceof XmdError))
       return { ok: false, error: internalError(task, e), dependencies: [], internal: true };
-    const stopped = execStop(task, e);
+    const stopped = execStop(e);
     if (!(stopped instanceof XmdError)) return stopped;
     const context = errorContext(task);
     const stack = task.debug && stopped.stack ? `\n${stopped.stack}` : "";

@@ -35,12 +35,6 @@ export interface RenderTask extends TaskBase {
   vars: Record<string, unknown>;
   /** Format `--stats` for this render. */
   stats: boolean;
-  /**
-   * `--check` without `--trust-exec`: `options.exec` denies every command so that none
-   * runs, and this is the policy the user asked for. A command it would have allowed
-   * makes the document "not deterministic" instead of an error.
-   */
-  execWanted?: RuntimeOptions["exec"];
 }
 
 /** Parse and resolve one document, collecting every error (`xmd check`). */
@@ -66,8 +60,8 @@ export type RenderOutcome =
       dependencies: string[];
       nondeterminism: Nondeterminism;
       /**
-       * Set when the render stopped at a command it was not allowed to run (see
-       * {@link RenderTask.execWanted}): `output` is incomplete and must not be used.
+       * Set when a check stopped the render at a command, running none (see
+       * `exec.stop`): `output` is incomplete and must not be used.
        */
       stoppedAtExec: boolean;
       /** Formatted `--stats`, when asked for. */

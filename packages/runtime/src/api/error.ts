@@ -10,6 +10,8 @@ export type XmdErrorCode =
   | "limit"
   | "exec-denied"
   | "exec-failed"
+  /** A command was reached under `exec.stop` (a check that runs no programs): not a mistake in the document. */
+  | "exec-stopped"
   | "outside-root"
   | "file"
   | "import-cycle"
@@ -36,6 +38,8 @@ export class XmdError extends Error {
    * the innermost importer out to the document being rendered. Empty otherwise.
    */
   readonly importedFrom: XmdLocation[] = [];
+  /** For `exec-stopped`: the command line the document was about to run. */
+  command: string | undefined;
   constructor(
     /** What kind of error. */
     readonly code: XmdErrorCode,

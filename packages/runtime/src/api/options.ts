@@ -39,12 +39,22 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 export interface ExecPolicy {
   /**
    * `true`: every command; a list: names without a slash allow only the program of that
-   * name found on PATH, and paths allow only that exact path (or its real path); `false`
-   * (default): none. Commands inherit the full environment.
+   * name found on PATH; an entry with a slash is a path from the process's working folder
+   * and allows a program the document names by a path (resolved from the document's
+   * folder) only when both lead to the same real file; `false` (default): none. Commands
+   * inherit the full environment.
    */
   allow: boolean | readonly string[];
   /** Run through `/bin/sh -c` instead of argv. Off by default: no `;`, `|`, `$()` interpretation. */
   shell?: boolean;
+  /**
+   * Run nothing (for a check, such as `xmd --check`): the first allowed command the
+   * document reaches is recorded in `nondeterminism.exec` and stops the render with an
+   * `exec-stopped` error (`XmdError.command` holds the command line), which `try`/`catch`
+   * cannot catch. A command the allow-list refuses is still `exec-denied`, as in a real
+   * render. Default `false`.
+   */
+  stop?: boolean;
   /** Milliseconds before a command is killed. Default 10 000. */
   timeoutMs?: number;
   /** Bytes of stdout kept before the command is stopped with an error. Default 1 MiB. */

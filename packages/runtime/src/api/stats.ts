@@ -30,5 +30,6 @@ export interface RunStats {
   /** Milliseconds spent parsing and running. */
   parseMs: number;
   runMs: number;
+  /** UTF-8 bytes of the rendered output. */
   outputBytes: number;
 }

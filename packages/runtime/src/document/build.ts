@@ -105,6 +105,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
               break;
             }
           }
+          unit.openSpans = open.length;
           const block = new Parser(unit, t, piece.dialect as Dialect).parseProgram();
           const p = nodes.create(N.Piece, piece.start, piece.end);
           nodes.setA(p, block);

@@ -192,6 +192,24 @@ export class Interpreter {
     this.chunks.push(text);
   }
 
+  /** Where the output is now, to {@link takeOutputSince} later. */
+  outputMark(): number {
+    return this.chunks.length;
+  }
+
+  /**
+   * Takes back everything emitted since `mark` (a module's own output, text captured by a
+   * classic `set x = import …`) and returns it; it no longer counts against the output
+   * limit.
+   */
+  takeOutputSince(mark: number): string {
+    const taken = this.chunks.slice(mark).join("");
+    this.chunks.length = mark;
+    this.outputUnits -= taken.length;
+    if (this.outputBytes >= 0) this.outputBytes -= byteLength(taken);
+    return taken;
+  }
+
   /** Calls an XMD function from a builtin (map, filter, sort …). */
   callFunction(fn: Callable, args: unknown[]): unknown {
     if (fn instanceof UserFunction) {
@@ -215,10 +233,8 @@ export class Interpreter {
 
   /** Turns what a builtin threw into an XmdError at the current node. */
   private fault(e: unknown): XmdError {
-    if (e instanceof XmdError) return e;
-    if (e instanceof RuntimeFault) return this.error(e.code, e.message, this.at, e.hint);
     const located = this.toUserError(e);
-    if (located !== e) return located as XmdError;
+    if (located instanceof XmdError) return located;
     const message = e instanceof Error ? e.message : String(e);
     return this.error("runtime", message, this.at);
   }
@@ -231,7 +247,11 @@ export class Interpreter {
    */
   toUserError(e: unknown): unknown {
     if (e instanceof XmdError) return e;
-    if (e instanceof RuntimeFault) return this.error(e.code, e.message, this.at, e.hint);
+    if (e instanceof RuntimeFault) {
+      const error = this.error(e.code, e.message, this.at, e.hint);
+      error.command = e.command;
+      return error;
+    }
     if (e instanceof RangeError) {
       if (/call stack/i.test(e.message)) return this.jsStackError();
       if (/invalid (string|array) length|allocation failed/i.test(e.message)) {
@@ -323,6 +343,7 @@ export class Interpreter {
     const stack = this.stack;
     switch (nodes.kind(n)) {
       case N.Emit:
+        this.at = n; // the output limit may stop the document here
         this.emit(nodes.str(n));
         return NORMAL;
       case N.EmitExpr: {
@@ -658,7 +679,8 @@ export class Interpreter {
       return this.execList(nodes.a(nodes.a(n)));
     } catch (e) {
       const error = e instanceof XmdError || e instanceof RuntimeFault ? e : null;
-      if (error === null || error.code === "limit") throw e;
+      // A limit, or a check's stop at a command, ends the render: no document may catch it.
+      if (error === null || error.code === "limit" || error.code === "exec-stopped") throw e;
       // Unwind what the failed code left: frames in order, then temporaries.
       while (this.frames.length > frames) stack.popFrame(this.frames.pop() as number);
       if (stack.size > size) stack.drop(stack.size - size);
@@ -840,6 +862,23 @@ export class Interpreter {
     return result;
   }
 
+  /**
+   * The items `...value` spreads into a list or an argument list: a list's items, or a
+   * string's characters (as `for` walks them). Anything else is an error rather than one
+   * silent item: `set copy ...user` most likely meant an object copy.
+   */
+  private spreadItems(value: unknown, at: NodeId): readonly unknown[] {
+    if (Array.isArray(value)) return value;
+    if (typeof value === "string") return Array.from(value);
+    const object = value !== null && typeof value === "object" && !(value instanceof Date);
+    throw this.error(
+      "type",
+      `only a list or a string can be spread into a list or arguments, not ${withArticle(this.services.typeName(value))}`,
+      at,
+      object ? "to copy an object, spread it into an object: set copy {...value}" : undefined,
+    );
+  }
+
   /** Evaluates an argument list (sibling nodes) into a JS array. */
   private argValues(first: NodeId): unknown[] {
     const nodes = this.nodes;
@@ -848,9 +887,7 @@ export class Interpreter {
     for (let a = first; a !== NONE; a = nodes.next(a)) {
       if (nodes.kind(a) === N.Spread) {
         this.evalExpr(nodes.a(a));
-        const v = this.stack.pop();
-        if (Array.isArray(v)) args.push(...v);
-        else args.push(v);
+        args.push(...this.spreadItems(this.stack.pop(), a));
       } else {
         this.evalExpr(a);
         args.push(this.stack.pop());
@@ -898,8 +935,7 @@ export class Interpreter {
       for (let a = firstArg; a !== NONE; a = nodes.next(a)) {
         if (nodes.kind(a) === N.Spread) {
           this.evalExpr(nodes.a(a));
-          const v = stack.pop();
-          const items = Array.isArray(v) ? v : [v];
+          const items = this.spreadItems(stack.pop(), a);
           for (const item of items) stack.push(item);
           argc += items.length;
         } else {
@@ -1159,9 +1195,7 @@ export class Interpreter {
         for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
           if (nodes.kind(e) === N.Spread) {
             this.evalExpr(nodes.a(e));
-            const v = stack.pop();
-            if (Array.isArray(v)) items.push(...v);
-            else items.push(v);
+            items.push(...this.spreadItems(stack.pop(), e));
           } else {
             this.evalExpr(e);
             items.push(stack.pop());

@@ -35,12 +35,18 @@ function realPathOf(baseDir: string, program: string): string | null {
   }
 }
 
-/** True when the allow-list lets `program` (argv[0] as written) run. */
+/**
+ * True when the allow-list lets `program` (argv[0] as written) run. A program named by a
+ * path is resolved from the document's folder (`baseDir`, where it runs), an entry with a
+ * slash from the renderer's working folder (where the user typed it); they match when
+ * both lead to the same real file. Comparing them as text would let `--allow-exec=./gen`
+ * run a `./gen` shipped in whatever folder a document sits in.
+ */
 export function isOnAllowList(allow: readonly string[], program: string, baseDir: string): boolean {
   if (!program.includes("/")) return allow.includes(program);
-  if (allow.includes(program)) return true;
   const real = realPathOf(baseDir, program);
-  return real !== null && allow.includes(real);
+  if (real === null) return false;
+  return allow.some((entry) => entry.includes("/") && realPathOf(process.cwd(), entry) === real);
 }
 
 function notOnList(allow: readonly string[], program: string): RuntimeFault {

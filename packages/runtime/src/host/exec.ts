@@ -141,6 +141,15 @@ export function runCommand(ctx: HostContext, commandLine: string): string {
   if (argv.length === 0) throw new RuntimeFault("exec-failed", "exec needs a command to run");
   checkExecAllowed(ctx, argv, line);
   const name = path.basename(argv[0]!) || argv[0]!;
+  if (ctx.exec.stop) {
+    ctx.nondeterminism.exec.push(line);
+    throw new RuntimeFault(
+      "exec-stopped",
+      `stopped before running '${line}': this render runs no programs`,
+      undefined,
+      line,
+    );
+  }
 
   const budget = timeBudget(ctx);
   if (budget.ms <= 0) throw documentTimeUp(name, null);

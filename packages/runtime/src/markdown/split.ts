@@ -194,7 +194,10 @@ class MarkdownScanner {
     const close = source.indexOf("-->", p + 4);
     const kind = xmdCommentKind(source, p, close === -1 || close + 3 > end ? end : close);
     if (close === -1 || close + 3 > end) {
-      if (kind !== null) {
+      // Only where CommonMark would open an HTML block (a line's start, indented at most
+      // three spaces): deeper it is an indented code block, mid-line it is prose, and
+      // either may show `<!-- xmd` as an example.
+      if (kind !== null && /^ {0,3}$/.test(source.slice(lineStart, p))) {
         this.problems.push({
           start: p,
           end: Math.min(lineEnd(source, p, end), end),

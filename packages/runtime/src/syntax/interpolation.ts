@@ -27,8 +27,9 @@ export function findInterpolationEnd(source: string, from: number, end: number):
     }
     if (c === 123) depth++;
     else if (c === 125) {
-      if (depth === 0) return source.charCodeAt(p + 1) === 125 && p + 1 < end ? p : -1;
-      depth--;
+      if (depth > 0) depth--;
+      // A stray `}` is left for the parser to report: `}}` further on still ends this.
+      else if (p + 1 < end && source.charCodeAt(p + 1) === 125) return p;
     }
     p++;
   }

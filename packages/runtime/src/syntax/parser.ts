@@ -112,6 +112,8 @@ export class Parser {
   private readonly tstart: Uint32Array;
   private readonly tend: Uint32Array;
   private readonly tid: Int32Array;
+  /** Nesting of code that may not run (blocks, branches, lambdas); see {@link mayNotRun}. */
+  private conditional = 0;
   /** Nesting of function bodies, to reject `return` outside one. */
   private functionDepth = 0;
   private loopDepth = 0;
@@ -315,7 +317,30 @@ export class Parser {
   }
 
   /** An indented block after a header line; also accepts an optional `end` line. */
+  /** An indented block: code that runs only when its header says so. */
   private block(): NodeId {
+    return this.mayNotRun(() => this.indentedBlock());
+  }
+
+  /**
+   * Parses code that may not run when the module runs: a block, a branch, the right side
+   * of `and`/`or`, a lambda's body. Imports found inside are not checked by `check()`.
+   */
+  private mayNotRun<R>(parse: () => R): R {
+    this.conditional++;
+    try {
+      return parse();
+    } finally {
+      this.conditional--;
+    }
+  }
+
+  /** Keeps an import for `check()` when it runs whenever the module runs. */
+  private noteImport(n: NodeId): void {
+    if (this.conditional === 0 && this.unit.openSpans === 0) this.unit.imports.push(n);
+  }
+
+  private indentedBlock(): NodeId {
     const start = this.startOf();
     if (this.peek() === T.Newline) this.advance();
     const block = this.node(N.Block, start, start);
@@ -352,7 +377,7 @@ export class Parser {
       const start = this.startOf();
       this.advance();
       const block = this.node(N.Block, start);
-      const s = this.statementNoLineEnd();
+      const s = this.mayNotRun(() => this.statementNoLineEnd());
       this.unit.nodes.setA(block, s);
       this.unit.nodes.setEnd(block, this.prevEnd());
       return block;
@@ -831,7 +856,7 @@ export class Parser {
     const start = this.startOf();
     this.advance();
     const n = this.node(N.Import, start);
-    this.unit.imports.push(n);
+    this.noteImport(n);
     const nodes = this.unit.nodes;
     if (this.dialect === "classic") {
       nodes.setFlags(n, 2);
@@ -983,9 +1008,15 @@ export class Parser {
     this.advance();
     const n = this.node(N.Ternary, this.unit.nodes.start(cond));
     this.unit.nodes.setA(n, cond);
-    this.unit.nodes.setB(n, this.expression());
+    this.unit.nodes.setB(
+      n,
+      this.mayNotRun(() => this.expression()),
+    );
     this.expect(T.Colon, "':' in the ternary `a ? b : c`");
-    this.unit.nodes.setC(n, this.expression());
+    this.unit.nodes.setC(
+      n,
+      this.mayNotRun(() => this.expression()),
+    );
     this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
@@ -994,7 +1025,12 @@ export class Parser {
     let left = this.andExpression();
     while (this.isWord(K.or) || this.peek() === T.OrOr) {
       this.advance();
-      left = this.binary(N.Or, 0, left, this.andExpression());
+      left = this.binary(
+        N.Or,
+        0,
+        left,
+        this.mayNotRun(() => this.andExpression()),
+      );
     }
     return left;
   }
@@ -1003,7 +1039,12 @@ export class Parser {
     let left = this.notExpression();
     while (this.isWord(K.and) || this.peek() === T.AndAnd) {
       this.advance();
-      left = this.binary(N.And, 0, left, this.notExpression());
+      left = this.binary(
+        N.And,
+        0,
+        left,
+        this.mayNotRun(() => this.notExpression()),
+      );
     }
     return left;
   }
@@ -1317,7 +1358,7 @@ export class Parser {
         case K.import: {
           this.advance();
           const n = this.node(N.ImportExpr, start);
-          this.unit.imports.push(n);
+          this.noteImport(n);
           // Classic `set x = import "part.md"` takes the processed text, as the in-place
           // directive inserts it; native `set x import "mod.xmd"` takes the exports.
           if (this.dialect === "classic") nodes.setFlags(n, 1);
@@ -1424,7 +1465,7 @@ export class Parser {
     this.expect(T.Arrow, "'=>'");
     const n = this.node(N.Lambda, start);
     this.functionDepth++;
-    const body = this.expression();
+    const body = this.mayNotRun(() => this.expression());
     this.functionDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
     this.unit.nodes.setNum(n, this.addFunction("lambda", params, body, true, n));

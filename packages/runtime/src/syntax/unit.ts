@@ -45,6 +45,12 @@ export interface ParseUnit {
   /** Names that take arguments without parentheses. */
   readonly callees: Set<NameKey>;
   readonly problems: SyntaxProblem[];
-  /** Import and ImportExpr nodes, in source order, for checks that do not run the code. */
+  /**
+   * Import and ImportExpr nodes that run whenever the module runs (not inside a block, a
+   * branch, a lambda or a classic if/for span), in source order: what a check that does
+   * not run the code can hold the document to.
+   */
   readonly imports: NodeId[];
+  /** Classic if/for spans open around the code being parsed (set by the document builder). */
+  openSpans: number;
 }

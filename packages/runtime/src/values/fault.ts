@@ -13,6 +13,8 @@ export class RuntimeFault extends Error {
     message: string,
     /** Help for the user, e.g. the flag that allows a denied command. */
     readonly hint?: string,
+    /** For `exec-stopped`: the command line that was not run. */
+    readonly command?: string,
   ) {
     super(message);
   }

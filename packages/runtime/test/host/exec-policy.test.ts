@@ -29,9 +29,11 @@ describe("exec allow-list", () => {
     expect(runCommand(ctx, "echo real")).toBe("real");
   });
 
-  it("runs a program given by a path when that exact path or its real path is listed", () => {
+  it("runs a program given by a path when the listed path leads to the same file", () => {
     const { ctx, marker } = rootWithFakeEcho();
-    const exact = { ...ctx, exec: { allow: ["./tools/echo"] } };
+    // The entry is read from the renderer's working folder, the program from the document's.
+    const fromCwd = path.relative(process.cwd(), path.join(ctx.root, "tools/echo"));
+    const exact = { ...ctx, exec: { allow: [fromCwd] } };
     expect(runCommand(exact, "./tools/echo")).toBe("fake");
     expect(fs.existsSync(marker)).toBe(true);
     const real = { ...ctx, exec: { allow: [path.join(ctx.root, "tools/echo")] } };
@@ -40,6 +42,16 @@ describe("exec allow-list", () => {
     const f = fault(() => runCommand(exact, "echo x"));
     expect(f.code).toBe("exec-denied");
     expect(f.message).toContain("an entry with a slash allows only the program at that path");
+  });
+
+  it("does not let a relative entry allow a file of that path beside some other document", () => {
+    // `--allow-exec=./tools/echo` typed in one folder must not run the `./tools/echo` that a
+    // document in another folder ships beside itself.
+    const { ctx, marker } = rootWithFakeEcho();
+    const relative = { ...ctx, exec: { allow: ["./tools/echo"] } };
+    expect(path.join(process.cwd(), "tools/echo")).not.toBe(path.join(ctx.root, "tools/echo"));
+    expect(fault(() => runCommand(relative, "./tools/echo")).code).toBe("exec-denied");
+    expect(fs.existsSync(marker)).toBe(false);
   });
 
   it("matches names and paths by the rule", () => {

@@ -115,6 +115,9 @@ describe("splitMarkdown", () => {
     ]);
     const plain: SplitProblem[] = [];
     splitMarkdown("a <!-- just a note", plain);
+    // An example in an indented code block, or mid-line in prose, is text.
+    splitMarkdown('Example:\n\n    <!-- xmd print "hi"\n', plain);
+    splitMarkdown("Start a comment with <!-- xmd and end it with the usual marker\n", plain);
     expect(plain).toEqual([]);
   });
 

@@ -40,6 +40,7 @@ export function makeUnit(source: string): ParseUnit {
     callees: new Set(),
     problems: [],
     imports: [],
+    openSpans: 0,
   };
 }
 

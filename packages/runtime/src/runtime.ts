@@ -6,7 +6,6 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
-import { PoolError } from "@xmd/pool";
 import { ValueStack } from "@xmd/stack";
 import { XmdError, type XmdErrorCode } from "./api/error.js";
 import {
@@ -28,6 +27,7 @@ import type { PoolSummary, RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { type EvalServices, Interpreter, type ModuleLoader } from "./eval/interpreter.js";
+import { isJsStackOverflow, resourceLimit } from "./eval/resource-limit.js";
 import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
@@ -312,8 +312,7 @@ class DocumentRun implements ModuleLoader {
   /** The root with symlinks resolved, computed on the first file access (most renders touch no file). */
   get root(): string {
     if (this.resolvedRoot === null) {
-      const dir = this.options.root ?? (this.render.path ? dirname(this.path) : process.cwd());
-      this.resolvedRoot = realRoot(resolvePath(dir));
+      this.resolvedRoot = realRoot(resolvePath(this.options.root ?? this.documentDir));
     }
     return this.resolvedRoot;
   }
@@ -327,21 +326,11 @@ class DocumentRun implements ModuleLoader {
     if (e instanceof XmdError) return e;
     const file = this.displayPath();
     if (e instanceof RuntimeFault) return new XmdError(e.code, e.message, file, 1, 1, "", e.hint);
-    let message: string | null = null;
-    let hint: string | undefined;
-    if (e instanceof PoolError && e.kind === "capacity") {
-      const what = e.pool === "variables" ? "variables" : "syntax nodes";
-      message = `the document needs more than ${this.limits.maxPoolSlots} ${what} (limit maxPoolSlots)`;
-      hint = "raise it with --max-pool-slots";
-    } else if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      message = "call depth exceeded: the JavaScript stack ran out";
-    } else if (
-      e instanceof RangeError &&
-      /invalid (string|array) length|allocation failed/i.test(e.message)
-    ) {
-      message = `a value grew too large to hold in memory (${e.message})`;
+    if (isJsStackOverflow(e)) {
+      return new XmdError("limit", "call depth exceeded: the JavaScript stack ran out", file, 1, 1, "");
     }
-    return message === null ? e : new XmdError("limit", message, file, 1, 1, "", hint);
+    const limit = resourceLimit(e, this.limits.maxPoolSlots);
+    return limit === null ? e : new XmdError("limit", limit.message, file, 1, 1, "", limit.hint);
   }
 
   private displayPath(): string {
@@ -496,11 +485,8 @@ class DocumentRun implements ModuleLoader {
       module.globalVars[index] = v;
     }
     if (this.path !== "<stdin>") this.loading.push(this.path);
-    try {
-      interp.runModule(module, [program.root], program.hoisted);
-    } catch (e) {
-      throw this.userError(e);
-    }
+    // Errors are made the user's by runModule (located) and by finish(), which calls this.
+    interp.runModule(module, [program.root], program.hoisted);
     const output = interp.chunks.join("");
     this.outputBytes = Buffer.byteLength(output, "utf8");
     return output;
@@ -519,7 +505,28 @@ class DocumentRun implements ModuleLoader {
   }
 
   importValue(from: ModuleInstance, path: string): unknown {
+    return this.valueOf(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS));
+  }
+
+  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
+    this.runInPlace(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, interp);
+  }
+
+  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
     const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
+    if (DATA_EXTENSIONS.includes(extname(abs).toLowerCase())) return this.valueOf(from, abs);
+    const mark = interp.outputMark();
+    try {
+      this.runInPlace(from, abs, path, interp);
+    } catch (e) {
+      interp.takeOutputSince(mark);
+      throw e;
+    }
+    return interp.takeOutputSince(mark);
+  }
+
+  /** Data for a data file, the exports of a module (run once per document run). */
+  private valueOf(from: ModuleInstance, abs: string): unknown {
     const ext = extname(abs).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) {
       this.dependencies.add(abs);
@@ -549,8 +556,8 @@ class DocumentRun implements ModuleLoader {
     return module.exports;
   }
 
-  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
-    const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
+  /** Runs the part at `abs` sharing `from`'s variables; its output goes where the interpreter is. */
+  private runInPlace(from: ModuleInstance, abs: string, path: string, interp: Interpreter): void {
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
       throw new RuntimeFault(
@@ -573,19 +580,6 @@ class DocumentRun implements ModuleLoader {
     } finally {
       this.loading.pop();
     }
-  }
-
-  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
-    const ext = extname(locateImport(from.ctx, path, IMPORT_EXTENSIONS)).toLowerCase();
-    if (DATA_EXTENSIONS.includes(ext)) return this.importValue(from, path);
-    const mark = interp.outputMark();
-    try {
-      this.importInPlace(from, path, interp);
-    } catch (e) {
-      interp.takeOutputSince(mark);
-      throw e;
-    }
-    return interp.takeOutputSince(mark);
   }
 
   stats(started: number): RunStats {
@@ -739,5 +733,3 @@ function problemError(
   const { line, column } = unit.lines.position(p.start);
   return new XmdError("syntax", p.message, unit.file, line, column, unit.lines.frame(p.start, p.end), p.hint);
 }
-
-/** Anything escaping a run becomes an XmdError; a stack trace reaching a user is a bug. */

@@ -5,8 +5,6 @@
  * module globals, all resolved to indices before the run.
  * @module
  */
-
-import { PoolError } from "@xmd/pool";
 import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
@@ -24,6 +22,7 @@ import {
   NamespaceValue,
   UserFunction,
 } from "./functions.js";
+import { isJsStackOverflow, resourceLimit } from "./resource-limit.js";
 import { StackOverflow, Tag, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
 
@@ -252,26 +251,9 @@ export class Interpreter {
       error.command = e.command;
       return error;
     }
-    if (e instanceof RangeError) {
-      if (/call stack/i.test(e.message)) return this.jsStackError();
-      if (/invalid (string|array) length|allocation failed/i.test(e.message)) {
-        return this.error(
-          "limit",
-          `a value grew too large to hold in memory (${e.message})`,
-          this.at,
-          "look for a string or list that doubles in a loop",
-        );
-      }
-    }
-    if (e instanceof PoolError && e.kind === "capacity") {
-      return this.error(
-        "limit",
-        `the document needs more than ${this.limits.maxPoolSlots} ${e.pool === "variables" ? "variables" : "syntax nodes"} (limit maxPoolSlots)`,
-        this.at,
-        "raise it with --max-pool-slots",
-      );
-    }
-    return e;
+    if (isJsStackOverflow(e)) return this.jsStackError();
+    const limit = resourceLimit(e, this.limits.maxPoolSlots);
+    return limit === null ? e : this.error("limit", limit.message, this.at, limit.hint);
   }
 
   private jsStackError(): XmdError {

@@ -1,0 +1,37 @@
+/**
+ * JavaScript failures that are not bugs in XMD but a document outgrowing a resource: a
+ * full pool, a value too large for memory, the JavaScript stack running out. The
+ * evaluator (which can say where) and the run (for failures outside the evaluator, such
+ * as while parsing) both turn them into `limit` errors through this one reading.
+ * @module
+ */
+import { PoolError } from "@xmd/pool";
+
+/** A resource limit reached, as the user should read it. */
+export interface ResourceLimit {
+  message: string;
+  hint: string;
+}
+
+/** The full pool or the too-large value `e` stands for, or null for anything else. */
+export function resourceLimit(e: unknown, maxPoolSlots: number): ResourceLimit | null {
+  if (e instanceof PoolError && e.kind === "capacity") {
+    const what = e.pool === "variables" ? "variables" : "syntax nodes";
+    return {
+      message: `the document needs more than ${maxPoolSlots} ${what} (limit maxPoolSlots)`,
+      hint: "raise it with --max-pool-slots",
+    };
+  }
+  if (e instanceof RangeError && /invalid (string|array) length|allocation failed/i.test(e.message)) {
+    return {
+      message: `a value grew too large to hold in memory (${e.message})`,
+      hint: "look for a string or list that doubles in a loop",
+    };
+  }
+  return null;
+}
+
+/** Whether `e` is the JavaScript stack running out. */
+export function isJsStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}

@@ -260,29 +260,26 @@ export class ValueStack {
 
   /** Pops a number. In checked mode a non-number top is a `type` error. */
   popNumber(): number {
-    const i = this.top();
-    const tag = this.tags[i];
-    if (tag !== Tag.Number) {
-      if (this.checked)
-        throw new StackError("type", `popNumber: the top slot holds a ${tagName(tag as number)}`);
-      // Release mode: misuse, but never a leak through the dropped slot.
-      if (tag === Tag.Ref) this.objects[i] = undefined;
-    }
-    this.sp = i;
-    return this.nums[i] as number;
+    return this.nums[this.popTagged(Tag.Number, "popNumber")] as number;
   }
 
   /** Pops a handle. In checked mode a top that is not a handle is a `type` error. */
   popHandle(): number {
+    return this.handles[this.popTagged(Tag.Handle, "popHandle")] as number;
+  }
+
+  /** Pops the top slot, which should hold `want`, and returns its index. */
+  private popTagged(want: TagValue, what: string): number {
     const i = this.top();
     const tag = this.tags[i];
-    if (tag !== Tag.Handle) {
+    if (tag !== want) {
       if (this.checked)
-        throw new StackError("type", `popHandle: the top slot holds a ${tagName(tag as number)}`);
+        throw new StackError("type", `${what}: the top slot holds a ${tagName(tag as number)}`);
+      // Release mode: misuse, but never a leak through the dropped slot.
       if (tag === Tag.Ref) this.objects[i] = undefined;
     }
     this.sp = i;
-    return this.handles[i] as number;
+    return i;
   }
 
   /** Drops `count` values from the top, clearing their side-table entries. */

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CORPUS, cleanup, copyOf, REPO, workspace, xmd } from "./support.js";
+import { REPOSITORY_CORPUS as CORPUS } from "../../../conformance/cases.js";
+import { cleanup, copyOf, REPO, workspace, xmd } from "./support.js";
 
 afterAll(cleanup);
 

@@ -9,7 +9,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The CLI under test; XMD_BIN runs the suite against another build (to see a test fail without a fix). */
 export const BIN = process.env.XMD_BIN ?? resolve(here, "../bin/xmd.js");
 export const REPO = resolve(here, "../../..");
-export const CORPUS = resolve(REPO, "../shared/conformance");
 
 export interface Run {
   code: number;

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { REPOSITORY_CORPUS as CORPUS } from "../../../../conformance/cases.js";
 import type { Piece, SplitProblem } from "../../src/markdown/pieces.js";
 import { splitMarkdown, splitXmdFile } from "../../src/markdown/split.js";
-import { CORPUS } from "../conformance.test.js";
 
 /** Short descriptions: text pieces as their text, others as KIND:content. */
 function show(source: string, pieces: Piece[]): string[] {

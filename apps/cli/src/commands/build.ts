@@ -65,18 +65,14 @@ function buildFolders(srcArg: string, outArg: string, cwd: string): { src: strin
 /** A progress bar on a TTY; nothing otherwise. */
 async function progress(total: number): Promise<{ tick(): void; stop(): void }> {
   if (!process.stderr.isTTY || total < 2) return { tick() {}, stop() {} };
-  const { SingleBar, Presets } = await import("cli-progress");
-  const bar = new SingleBar(
-    {
-      stream: process.stderr,
-      format: "rendering [{bar}] {value}/{total} documents",
-      clearOnComplete: true,
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return { tick: () => bar.increment(), stop: () => bar.stop() };
+  const { default: ProgressBar } = await import("progress");
+  const bar = new ProgressBar("rendering [:bar] :current/:total documents", {
+    total,
+    width: 40,
+    stream: process.stderr,
+    clear: true,
+  });
+  return { tick: () => bar.tick(), stop: () => bar.terminate() };
 }
 
 /** Every file under OUT, relative, with /. */

@@ -24,6 +24,24 @@ export interface Limits {
   timeoutMs: number;
   /** Slots per pool (AST nodes, variables); exceeding it is an error, never silent growth. */
   maxPoolSlots: number;
+  /**
+   * Items in one list (and entries in one object), and the highest list index a document
+   * may write plus one: `range`, `concat`, spreads, `push` and `set a[i]` past it fail
+   * before they allocate.
+   */
+  maxListItems: number;
+  /** Length of one string (UTF-16 code units), checked before a builtin builds a longer one. */
+  maxStringLength: number;
+  /**
+   * Megabytes of JavaScript heap a run may use. In-process renders check the heap as they
+   * go and stop before V8 would abort the process; the CLI also caps each render thread's
+   * heap at this size, so a document that still outgrows it costs a thread, not the process.
+   */
+  maxMemoryMb: number;
+  /** Bytes of one file read: the document, an import, a data file, `File.read`. */
+  maxReadBytes: number;
+  /** Bytes a run may write to files (`File.write`, `File.append`, `put`), all writes counted together. */
+  maxWriteBytes: number;
 }
 
 /** The defaults: generous for real documents, quick to stop a runaway one. */
@@ -33,6 +51,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxOutputBytes: 64 * 1024 * 1024,
   timeoutMs: 10_000,
   maxPoolSlots: 4 * 1024 * 1024,
+  maxListItems: 10_000_000,
+  maxStringLength: 64 * 1024 * 1024,
+  maxMemoryMb: 2048,
+  maxReadBytes: 64 * 1024 * 1024,
+  maxWriteBytes: 64 * 1024 * 1024,
 });
 
 /** Who may run programs, and how. `exec` is off unless this says otherwise. */

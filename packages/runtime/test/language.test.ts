@@ -341,11 +341,14 @@ describe("limits", () => {
     expect([e.line, e.column]).toEqual([2, 12]);
   });
 
-  it("stops a value that grows too large, at the line that grows it", () => {
+  it("stops a string that grows too long (maxStringLength), at the line that grows it, before making it", () => {
     for (const grow of ["set s s + s", "set s `{{s}}{{s}}`"]) {
-      const e = failure(`set s "x"\nwhile true\n    ${grow}\n`, "xmd");
+      const e = failure(`set s "x"\nwhile true\n    ${grow}\n`, "xmd", { limits: { maxStringLength: 1000 } });
       expect(e.code).toBe("limit");
-      expect(e.message).toMatch(/a value grew too large to hold in memory/);
+      expect(e.message).toBe(
+        "joining text would make a string of 1024 characters, more than 1000 (limit maxStringLength)",
+      );
+      expect(e.hint).toBe("raise it with --max-string-length (limits.maxStringLength in the API)");
       expect(e.line).toBe(3);
     }
   });

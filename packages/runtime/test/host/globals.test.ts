@@ -52,7 +52,15 @@ describe("global builtins", () => {
     expect(g("range", 0)).toEqual([]);
     expect(g("range", 5, 2)).toEqual([]);
     expect(fault(() => g("range", 0, 5, 0)).message).toContain("non-zero");
-    expect(fault(() => range([1e12])).message).toContain("the most is");
+    const tooMany = fault(() => range([1e12]));
+    expect([tooMany.code, tooMany.message]).toEqual([
+      "limit",
+      "range would make a list of 1000000000000 items, more than 10000000 (limit maxListItems)",
+    ]);
+    expect(fault(() => range([Number.POSITIVE_INFINITY])).message).toBe(
+      "range would make a list of more than 10000000 items (limit maxListItems)",
+    );
+    expect(fault(() => range([Number.NaN])).message).toBe("range start and end must be numbers, not NaN");
     expect(fault(() => g("range")).message).toBe("range takes 1 to 3 arguments, got 0");
   });
 

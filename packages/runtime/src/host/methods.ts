@@ -9,7 +9,7 @@ import { RuntimeFault } from "../values/fault.js";
 import { describe, expectArgCount, expectCallable, expectInteger, expectString, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
 import { dateDiff, formatDate, parseDate } from "./dates.js";
-import { roundTo } from "./numbers.js";
+import { MAX_DIGITS, roundTo } from "./numbers.js";
 import { didYouMean } from "./suggest.js";
 import { characterCount, isPlainObject, isTruthy, looseEquals, toText, typeName } from "./text.js";
 
@@ -363,11 +363,13 @@ const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<string, Meth
   ["abs", m(0, 0, (_c, n) => Math.abs(n))],
   [
     "toFixed",
+    // Rounded as `round` rounds (1.005 → "1.01", halves away from zero), then written
+    // with exactly that many decimals.
     m(0, 1, (_c, n, a) => {
       const digits = optInteger(a, 0, ".toFixed digits") ?? 0;
-      if (digits < 0 || digits > 100)
-        throw new RuntimeFault("runtime", `.toFixed digits must be 0 to 100, got ${digits}`);
-      return n.toFixed(digits);
+      if (digits < 0 || digits > MAX_DIGITS)
+        throw new RuntimeFault("runtime", `.toFixed digits must be 0 to ${MAX_DIGITS}, got ${digits}`);
+      return roundTo(n, digits).toFixed(digits);
     }),
   ],
 ]);

@@ -386,6 +386,21 @@ describe("limits", () => {
     expect(e.line).toBe(4);
   });
 
+  it("points the output limit at the {{ }} that passed it, not at code lines above", () => {
+    const source = lines(
+      '<!-- xmd:set s = "0123456789" -->',
+      "<!-- xmd:for i in [1, 2, 3] -->",
+      "",
+      "{{s}}",
+      "<!-- xmd:endfor -->",
+    );
+    const e = failure(source, "md", { limits: { maxOutputBytes: 25 } });
+    // It used to be reported at the line above (the last node that had set a location).
+    expect([e.code, e.line, e.column]).toEqual(["limit", 4, 1]);
+    expect(e.message).toBe("output limit reached: more than 25 bytes (limit maxOutputBytes)");
+    expect(e.hint).toBe("raise it with --max-output (limits.maxOutputBytes in the API)");
+  });
+
   it("stops a document that needs more than maxPoolSlots, in both modes alike", () => {
     const source = Array.from({ length: 300 }, (_, i) => `set v${i} ${i}`).join("\n");
     const e = failure(source, "xmd", { limits: { maxPoolSlots: 500 } });

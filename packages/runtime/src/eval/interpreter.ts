@@ -349,6 +349,9 @@ export class Interpreter {
         return NORMAL;
       case N.EmitExpr: {
         this.evalExpr(nodes.a(n));
+        // Converting and emitting can fail (the output limit): here, not at the last node
+        // that set a location, which can be lines above (a `{{x}}` sets none of its own).
+        this.at = n;
         this.emit(this.services.toText(stack.pop()));
         return NORMAL;
       }
@@ -458,6 +461,7 @@ export class Interpreter {
       case N.ExecStmt: {
         this.evalExpr(nodes.a(n));
         const out = this.services.toText(stack.pop());
+        this.at = n;
         // A command that prints nothing leaves nothing, like a block that prints nothing.
         if (out !== "") this.emit(this.inline ? out : out + this.newline);
         return NORMAL;

@@ -98,8 +98,12 @@ export class Budget {
     readonly limits: Readonly<Limits>,
     /** When the time limit runs out, in `Date.now()` ms. */
     readonly deadline: number,
+    /** Reads the heap (`v8.getHeapStatistics`; tests pass their own). */
+    private readonly readHeap: () => HeapReading = getHeapStatistics,
+    /** Forces a full collection, false where it cannot (tests pass their own). */
+    private readonly collect: () => boolean = collectGarbage,
   ) {
-    this.heapAtStart = getHeapStatistics().used_heap_size;
+    this.heapAtStart = readHeap().used_heap_size;
   }
 
   /**
@@ -182,11 +186,11 @@ export class Budget {
   /** Reads the heap (with `incoming` bytes about to be allocated) and stops the run if it is over budget. */
   checkHeap(incoming: number): void {
     this.pendingBytes = 0;
-    let stats = getHeapStatistics();
+    let stats = this.readHeap();
     if (this.within(stats, incoming)) return;
     // Over, maybe only with garbage V8 has not collected yet: collect it and look again.
-    if (collectGarbage()) {
-      stats = getHeapStatistics();
+    if (this.collect()) {
+      stats = this.readHeap();
       if (this.within(stats, incoming)) return;
     }
     throw this.memoryFault(stats, incoming);
@@ -220,7 +224,7 @@ export class Budget {
 }
 
 /** The two numbers of `v8.getHeapStatistics()` the rule reads. */
-interface HeapReading {
+export interface HeapReading {
   used_heap_size: number;
   heap_size_limit: number;
 }

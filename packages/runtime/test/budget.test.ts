@@ -237,7 +237,7 @@ describe("the active budget", () => {
     try {
       expect(budget()).toBe(mine);
       expect(faultOf(() => toText([1, 2, 3, 4])).message).toBe(
-        "converting to text would make a string of 6 characters, more than 5 (limit maxStringLength)",
+        "converting to text would make a string of 7 characters, more than 5 (limit maxStringLength)",
       );
     } finally {
       leaveBudget(saved);

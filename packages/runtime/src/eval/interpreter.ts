@@ -324,7 +324,11 @@ export class Interpreter {
 
   /** `a + b` for text, after checking the length it would have (maxStringLength). */
   private joinText(a: string, b: string): string {
-    return this.budget.append(a, b, "joining text");
+    // No bytes counted toward the heap check: V8 joins long strings as a pair of
+    // pointers (a cons string); the length is what must be bounded.
+    const length = a.length + b.length;
+    if (length > this.limits.maxStringLength) this.budget.string(length, "joining text");
+    return a + b;
   }
 
   // ── statements ─────────────────────────────────────────────────────────────
@@ -621,22 +625,20 @@ export class Interpreter {
     this.at = iterable;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        const signal = this.forStep(n, first, second, i, value[i], body);
+        this.tick(n);
+        if (second === NONE) this.assignValue(first, value[i]);
+        else {
+          stack.pushNumber(i);
+          this.storeName(first);
+          this.assignValue(second, value[i]);
+        }
+        const signal = this.execList(body);
         if (signal === BREAK) return NORMAL;
         if (signal === RETURN) return signal;
       }
       return NORMAL;
     }
-    if (typeof value === "string") {
-      // By character (code point), without making a list of them first.
-      let i = 0;
-      for (const ch of value) {
-        const signal = this.forStep(n, first, second, i++, ch, body);
-        if (signal === BREAK) return NORMAL;
-        if (signal === RETURN) return signal;
-      }
-      return NORMAL;
-    }
+    if (typeof value === "string") return this.execForText(n, value, first, second, body);
     if (
       value !== null &&
       typeof value === "object" &&
@@ -673,16 +675,22 @@ export class Interpreter {
     );
   }
 
-  /** One pass of `for first[, second] in` a list or string: binds the index and item, runs the body. */
-  private forStep(n: NodeId, first: NodeId, second: NodeId, i: number, item: unknown, body: NodeId): number {
-    this.tick(n);
-    if (second === NONE) this.assignValue(first, item);
-    else {
-      this.stack.pushNumber(i);
-      this.storeName(first);
-      this.assignValue(second, item);
+  /** `for c in text` / `for i, c in text`: by character (code point), without making a list of them first. */
+  private execForText(n: NodeId, text: string, first: NodeId, second: NodeId, body: NodeId): number {
+    let i = 0;
+    for (const ch of text) {
+      this.tick(n);
+      if (second === NONE) this.assignValue(first, ch);
+      else {
+        this.stack.pushNumber(i++);
+        this.storeName(first);
+        this.assignValue(second, ch);
+      }
+      const signal = this.execList(body);
+      if (signal === BREAK) return NORMAL;
+      if (signal === RETURN) return signal;
     }
-    return this.execList(body);
+    return NORMAL;
   }
 
   private execTry(n: NodeId): number {
@@ -1239,76 +1247,18 @@ export class Interpreter {
         stack.push(this.readKey(container, key, n));
         return;
       }
-      case N.Array: {
-        this.heapValues++;
-        const items: unknown[] = [];
-        for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
-          if (nodes.kind(e) === N.Spread) {
-            this.evalExpr(nodes.a(e));
-            this.spreadInto(items, stack.pop(), e);
-          } else {
-            this.evalExpr(e);
-            items.push(stack.pop());
-          }
-        }
-        stack.pushRef(items);
+      case N.Array:
+        this.evalList(n);
         return;
-      }
-      case N.Object: {
-        this.heapValues++;
-        const object: Record<string, unknown> = {};
-        let entries = 0;
-        for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
-          if (nodes.kind(p) === N.Spread) {
-            this.evalExpr(nodes.a(p));
-            const v = stack.pop();
-            if (v !== null && typeof v === "object") {
-              const keys = Object.keys(v);
-              this.at = p;
-              this.budget.list(entries + keys.length, "this spread");
-              for (const k of keys) setOwn(object, k, (v as Record<string, unknown>)[k]);
-              entries = Object.keys(object).length;
-            }
-          } else {
-            this.evalExpr(nodes.b(p));
-            setOwn(object, nodes.str(p), stack.pop());
-            entries++;
-          }
-        }
-        stack.pushRef(object);
+      case N.Object:
+        this.evalObject(n);
         return;
-      }
-      case N.Template: {
-        this.heapValues++;
-        let text = "";
-        for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
-          if (nodes.kind(p) === N.Str) text += nodes.str(p);
-          else {
-            this.evalExpr(p);
-            this.at = n; // converting or joining can fail (a value that contains itself, a string too long)
-            text = this.joinText(text, this.services.toText(stack.pop()));
-          }
-        }
-        stack.pushRef(text);
+      case N.Template:
+        this.evalTemplate(n);
         return;
-      }
-      case N.Range: {
-        this.evalExpr(nodes.a(n));
-        const from = this.numberPop(nodes.a(n), "a range");
-        this.evalExpr(nodes.b(n));
-        const to = this.numberPop(nodes.b(n), "a range");
-        this.heapValues++;
-        this.at = n;
-        this.budget.list(from <= to || from > to ? Math.floor(Math.abs(to - from)) + 1 : 0, "this range");
-        const items: number[] = [];
-        const step = from <= to ? 1 : -1;
-        for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
-          this.tick(n);
-          items.push(i);
-        }
-        stack.pushRef(items);
+      case N.Range:
+        this.evalRange(n);
         return;
-      }
       case N.Lambda:
         stack.pushRef(this.makeFunction(this.module.unit.functions[nodes.num(n)] as FunctionInfo));
         return;
@@ -1365,6 +1315,90 @@ export class Interpreter {
       default:
         throw this.error("runtime", `cannot evaluate this expression (node kind ${nodes.kind(n)})`, n);
     }
+  }
+
+  // Values that expressions build, out of evalExpr's switch: a smaller evalExpr is one
+  // V8 optimizes better, and these cases are not the hottest.
+
+  /** `[a, ...b]`. */
+  private evalList(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    this.heapValues++;
+    const items: unknown[] = [];
+    for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
+      if (nodes.kind(e) === N.Spread) {
+        this.evalExpr(nodes.a(e));
+        this.spreadInto(items, stack.pop(), e);
+      } else {
+        this.evalExpr(e);
+        items.push(stack.pop());
+      }
+    }
+    stack.pushRef(items);
+  }
+
+  /** `{k: v, ...o}`: the entries a spread adds are checked against maxListItems first. */
+  private evalObject(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    this.heapValues++;
+    const object: Record<string, unknown> = {};
+    let entries = 0;
+    for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+      if (nodes.kind(p) === N.Spread) {
+        this.evalExpr(nodes.a(p));
+        const v = stack.pop();
+        if (v !== null && typeof v === "object") {
+          const keys = Object.keys(v);
+          this.at = p;
+          this.budget.list(entries + keys.length, "this spread");
+          for (const k of keys) setOwn(object, k, (v as Record<string, unknown>)[k]);
+          entries = Object.keys(object).length;
+        }
+      } else {
+        this.evalExpr(nodes.b(p));
+        setOwn(object, nodes.str(p), stack.pop());
+        entries++;
+      }
+    }
+    stack.pushRef(object);
+  }
+
+  /** `` `text {{expr}}` ``, its length checked as it grows (maxStringLength). */
+  private evalTemplate(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    this.heapValues++;
+    let text = "";
+    for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+      if (nodes.kind(p) === N.Str) text = this.joinText(text, nodes.str(p));
+      else {
+        this.evalExpr(p);
+        this.at = n; // converting or joining can fail (a value that contains itself, a string too long)
+        text = this.joinText(text, this.services.toText(stack.pop()));
+      }
+    }
+    stack.pushRef(text);
+  }
+
+  /** `a .. b` as a list (inclusive, counting down when a > b); its length is checked first. */
+  private evalRange(n: NodeId): void {
+    const nodes = this.nodes;
+    this.evalExpr(nodes.a(n));
+    const from = this.numberPop(nodes.a(n), "a range");
+    this.evalExpr(nodes.b(n));
+    const to = this.numberPop(nodes.b(n), "a range");
+    this.heapValues++;
+    this.at = n;
+    this.budget.list(from <= to || from > to ? Math.floor(Math.abs(to - from)) + 1 : 0, "this range");
+    const items: number[] = [];
+    const step = from <= to ? 1 : -1;
+    for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
+      this.tick(n);
+      items.push(i);
+    }
+    this.stack.pushRef(items);
   }
 
   /** Applies a binary operator to the two values on top of the stack. */

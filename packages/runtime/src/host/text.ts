@@ -180,17 +180,30 @@ function containsItself(): RuntimeFault {
  */
 export function toText(value: unknown): string {
   if (!Array.isArray(value)) return scalarText(value);
+  // A flat list, the common case, in one loop; nested lists go on with a stack of their own.
   const b = budget();
   let out = "";
-  const lists: unknown[][] = [value];
-  const next: number[] = [0];
-  const onPath = new Set<unknown[]>([value]);
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (Array.isArray(item)) return nestedListText(value, i, out);
+    b.step();
+    out = b.append(out, i > 0 ? `, ${scalarText(item)}` : scalarText(item), "converting to text");
+  }
+  return out;
+}
+
+/** {@link toText} of `list` from item `from` on, which is a list, after `out` (its text so far). */
+function nestedListText(list: unknown[], from: number, out: string): string {
+  const b = budget();
+  const lists: unknown[][] = [list];
+  const next: number[] = [from];
+  const onPath = new Set<unknown[]>([list]);
   while (lists.length > 0) {
     const top = lists.length - 1;
-    const list = lists[top] as unknown[];
+    const current = lists[top] as unknown[];
     const i = next[top] as number;
-    if (i >= list.length) {
-      onPath.delete(list);
+    if (i >= current.length) {
+      onPath.delete(current);
       lists.pop();
       next.pop();
       continue;
@@ -198,7 +211,7 @@ export function toText(value: unknown): string {
     next[top] = i + 1;
     b.step();
     if (i > 0) out = b.append(out, ", ", "converting to text");
-    const item = list[i];
+    const item = current[i];
     if (Array.isArray(item)) {
       if (onPath.has(item)) throw containsItself();
       onPath.add(item);

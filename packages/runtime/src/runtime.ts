@@ -129,6 +129,11 @@ class XmdRuntime implements Runtime {
     const run = this.newRun(this.names, this.nodes, options);
     try {
       return run.parseOnly(source);
+    } catch (e) {
+      // A limit reached while parsing (a full pool) is a problem like the others.
+      const error = run.userError(e);
+      if (error instanceof XmdError) return [error];
+      throw error;
     } finally {
       run.release();
     }
@@ -170,7 +175,11 @@ class XmdRuntime implements Runtime {
     const { names, nodes } = this.ownStores(source);
     const started = performance.now();
     const run = this.newRun(names, nodes, options);
-    run.parseAndResolve(source);
+    try {
+      run.parseAndResolve(source);
+    } catch (e) {
+      throw run.userError(e);
+    }
     nodes.trim();
     const stats = run.stats(started);
     return {
@@ -187,7 +196,14 @@ class XmdRuntime implements Runtime {
     const { names, nodes } = this.ownStores(source);
     const { vars: declared, ...where } = options;
     const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
-    const prepared = this.newRun(names, nodes, where).prepare(source, declaredNames);
+    const run = this.newRun(names, nodes, where);
+    let prepared: PreparedDocument;
+    try {
+      prepared = run.prepare(source, declaredNames);
+    } catch (e) {
+      // As render() reports it: a full pool while parsing is a limit, not a crash.
+      throw run.userError(e);
+    }
     nodes.trim();
     let released = false;
     return {

@@ -100,12 +100,30 @@ const TOKENS = [
   "//",
 ];
 
+/** What a random document may fail with: no exec is allowed, no file exists. */
+const CODES = [
+  "syntax",
+  "undefined-name",
+  "type",
+  "runtime",
+  "thrown",
+  "limit",
+  "exec-denied",
+  "file",
+  "data",
+];
+
 function check(runtime: ReturnType<typeof createRuntime>, source: string, lang: "md" | "xmd"): void {
   try {
     runtime.render(source, { lang });
   } catch (e) {
     if (!(e instanceof XmdError)) throw new Error(`non-XmdError for ${JSON.stringify(source)}: ${String(e)}`);
+    // Located inside the document, with a code users can act on.
+    const lineCount = source.split(/\r\n|\r|\n/).length;
+    expect(CODES).toContain(e.code);
     expect(e.line).toBeGreaterThanOrEqual(1);
+    expect(e.line).toBeLessThanOrEqual(lineCount);
+    expect(e.column).toBeGreaterThanOrEqual(1);
   }
   expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { XmdError } from "../src/index.js";
-import { failure, MODES, render, renderIn } from "./support/render.js";
+import { createRuntime, XmdError } from "../src/index.js";
+import { failure, MODES, render, renderIn, thrownBy, withVirtualClock } from "./support/render.js";
 
 const lines = (...l: string[]) => `${l.join("\n")}\n`;
 
@@ -114,6 +114,78 @@ describe("spread in set", () => {
     expect(e.message).toBe("only a list or a string can be spread into a list or arguments, not an object");
     expect(e.hint).toBe("to copy an object, spread it into an object: set copy {...value}");
     expect(render('set user name "An"\nset copy {...user}\nprint copy\n')).toBe(lines('{"name":"An"}'));
+  });
+});
+
+describe("call arguments", () => {
+  it("ignores arguments past a function's parameters, as a missing one is null, in both modes and paths", () => {
+    const src = lines(
+      "function two a b",
+      "    return `{{a}} {{b}}`",
+      "set xs range(70000)",
+      "print two(...xs)",
+      "print two(1)",
+      "print two(1, 2, 3)",
+      "print two(...xs, 5)",
+      "set calls 0",
+      "function count",
+      "    set calls calls + 1",
+      "    return calls",
+      "print two(9, 8, count(), count())",
+      "print calls",
+      'print ((a) => a)(..."héllo")',
+      "print [7, 8, 9].map((x, i) => x)",
+      "print xs.reduce((a, b, extra) => a + b)",
+    );
+    const expected = lines("0 1", "1 ", "1 2", "0 1", "9 8", "2", "h", "7, 8, 9", "2449965000");
+    expect(render(src)).toBe(expected);
+    for (const memory of MODES) {
+      const runtime = createRuntime({ memory, checked: true });
+      expect(runtime.compile(src, { lang: "xmd" }).render().output).toBe(expected);
+      expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
+    }
+  });
+
+  it("spreads more items into a builtin than the JavaScript stack holds arguments", () => {
+    expect(
+      render(
+        lines(
+          "set xs range(200000)",
+          "print max(...xs), min(...xs)",
+          "set ys []",
+          "ys.push(...xs)",
+          "print len(ys)",
+        ),
+      ),
+    ).toBe(lines("199999 0", "200000"));
+    expect(render(lines("print max(range(10000000))"))).toBe(lines("9999999"));
+  });
+
+  it("still checks how many arguments a builtin takes", () => {
+    const e = failure(lines("set xs range(5)", "print len(...xs)"));
+    expect([e.code, e.line, e.message]).toEqual(["type", 2, "len takes 1 argument, got 5"]);
+  });
+});
+
+describe("deep values", () => {
+  it("compares, converts and stringifies lists nested 120,000 deep without running out of stack", () => {
+    const src = lines(
+      "set a []",
+      "set b []",
+      "set c [1]",
+      "loop 120000 times",
+      "    set a [a]",
+      "    set b [b]",
+      "    set c [c]",
+      "print a = b, a = c, a != c",
+      "print len(string(a)), len(string(c))",
+      "print len(json.stringify(a))",
+      "set o {}",
+      "loop 100000 times",
+      "    set o {x: o}",
+      "print len(string(o))",
+    );
+    expect(render(src)).toBe(lines("true false true", "0 1", "240002", "600002"));
   });
 });
 
@@ -341,30 +413,35 @@ describe("limits", () => {
     expect([e.line, e.column]).toEqual([2, 12]);
   });
 
-  it("stops a value that grows too large, at the line that grows it", () => {
+  it("stops a string that grows too long (maxStringLength), at the line that grows it, before making it", () => {
     for (const grow of ["set s s + s", "set s `{{s}}{{s}}`"]) {
-      const e = failure(`set s "x"\nwhile true\n    ${grow}\n`, "xmd");
+      const e = failure(`set s "x"\nwhile true\n    ${grow}\n`, "xmd", { limits: { maxStringLength: 1000 } });
       expect(e.code).toBe("limit");
-      expect(e.message).toMatch(/a value grew too large to hold in memory/);
+      expect(e.message).toBe(
+        "joining text would make a string of 1024 characters, more than 1000 (limit maxStringLength)",
+      );
+      expect(e.hint).toBe("raise it with --max-string-length (limits.maxStringLength in the API)");
       expect(e.line).toBe(3);
     }
   });
 
   it("checks the clock after a builtin call, not only every 1024 loop steps", () => {
-    // 1000 steps never reach the 1024-step clock check, and each join takes milliseconds:
-    // without a check after builtin calls the document runs to its end. Where the limit
-    // strikes depends on the machine's speed, so only that it strikes is asserted (per
-    // mode: the two modes may stop at different lines).
-    const source = 'set r range 50000\nloop 1000 times\n    set s r.join ","\nprint "finished"\n';
+    // 1000 steps never reach the 1024-step clock check: without a check after builtin
+    // calls the document runs to its end. The clock is virtual (1 ms a read), so the limit
+    // strikes at the same call on any machine.
+    const source = 'set r range 50\nloop 1000 times\n    set s r.join ","\nprint "finished"\n';
     for (const memory of MODES) {
-      let error: unknown;
-      try {
-        renderIn(memory, source, "xmd", { limits: { timeoutMs: 20 } });
-      } catch (e) {
-        error = e;
-      }
+      const { result: error, reads } = withVirtualClock(() =>
+        thrownBy(() => renderIn(memory, source, "xmd", { limits: { timeoutMs: 20 } })),
+      );
       expect(error).toBeInstanceOf(XmdError);
-      expect((error as XmdError).message).toMatch(/time limit reached/);
+      const e = error as XmdError;
+      expect([e.code, e.message, e.line]).toEqual([
+        "limit",
+        "time limit reached: the document ran longer than 20 ms (limit timeoutMs)",
+        3,
+      ]);
+      expect(reads).toBe(22); // the deadline, then 21 builtin calls: the 21st passes 20 ms
     }
   });
 
@@ -383,6 +460,21 @@ describe("limits", () => {
     expect(e.line).toBe(4);
   });
 
+  it("points the output limit at the {{ }} that passed it, not at code lines above", () => {
+    const source = lines(
+      '<!-- xmd:set s = "0123456789" -->',
+      "<!-- xmd:for i in [1, 2, 3] -->",
+      "",
+      "{{s}}",
+      "<!-- xmd:endfor -->",
+    );
+    const e = failure(source, "md", { limits: { maxOutputBytes: 25 } });
+    // It used to be reported at the line above (the last node that had set a location).
+    expect([e.code, e.line, e.column]).toEqual(["limit", 4, 1]);
+    expect(e.message).toBe("output limit reached: more than 25 bytes (limit maxOutputBytes)");
+    expect(e.hint).toBe("raise it with --max-output (limits.maxOutputBytes in the API)");
+  });
+
   it("stops a document that needs more than maxPoolSlots, in both modes alike", () => {
     const source = Array.from({ length: 300 }, (_, i) => `set v${i} ${i}`).join("\n");
     const e = failure(source, "xmd", { limits: { maxPoolSlots: 500 } });
@@ -396,10 +488,18 @@ describe("limits", () => {
   });
 
   it("stops a document that runs too long", () => {
-    const e = failure("set i 0\nwhile true\n    set i i + 1\n", "xmd", {
-      limits: { timeoutMs: 50, maxIterations: 1e12 },
-    });
-    expect(e.message).toMatch(/time limit reached/);
+    const { result: e, reads } = withVirtualClock(() =>
+      failure("set i 0\nwhile true\n    set i i + 1\n", "xmd", {
+        limits: { timeoutMs: 50, maxIterations: 1e12 },
+      }),
+    );
+    expect([e.code, e.message, e.line]).toEqual([
+      "limit",
+      "time limit reached: the document ran longer than 50 ms (limit timeoutMs)",
+      2,
+    ]);
+    expect(e.hint).toBe("raise it with --timeout (limits.timeoutMs in the API)");
+    expect(reads).toBe(2 * 52); // per mode: the deadline, then a read every 1024 steps until 51 ms
   });
 
   it("needs a whole number of times for loop … times", () => {

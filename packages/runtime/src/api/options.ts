@@ -33,9 +33,11 @@ export interface Limits {
   /** Length of one string (UTF-16 code units), checked before a builtin builds a longer one. */
   maxStringLength: number;
   /**
-   * Megabytes of JavaScript heap a run may use. In-process renders check the heap as they
-   * go and stop before V8 would abort the process; the CLI also caps each render thread's
-   * heap at this size, so a document that still outgrows it costs a thread, not the process.
+   * Megabytes of JavaScript heap a run may use: what the heap grew by since the run began,
+   * live data only (a reading over it is confirmed by a full garbage collection). In-process
+   * renders check the heap as they go and also stop at 85% of V8's own heap limit, before
+   * V8 would abort the process; the CLI also caps each render thread's heap at this size,
+   * so a document that still outgrows it costs a thread, not the process.
    */
   maxMemoryMb: number;
   /** Bytes of one file read: the document, an import, a data file, `File.read`. */

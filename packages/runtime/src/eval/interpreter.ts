@@ -8,10 +8,12 @@
 import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
+import { characterCount } from "../host/text.js";
 import { Binding } from "../resolve/bindings.js";
 import type { NameKey, NameTable } from "../syntax/names.js";
 import { N, NONE, type NodeId, type NodeStore, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
+import { Budget, enterBudget, leaveBudget, raiseHint, timeLimitMessage } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 import { Cell } from "./cell.js";
@@ -23,7 +25,7 @@ import {
   UserFunction,
 } from "./functions.js";
 import { isJsStackOverflow, resourceLimit } from "./resource-limit.js";
-import { StackOverflow, Tag, type TempStack } from "./temps.js";
+import { isValueStackOverflow, Tag, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
 
 /** UTF-8 length of a string. */
@@ -106,7 +108,8 @@ export class Interpreter {
   private at: NodeId = NONE;
   private iterations = 0;
   private ticks = 0;
-  private readonly deadline: number;
+  /** The run's time, heap, list and string budget, shared with the builtins it calls. */
+  readonly budget: Budget;
   /** UTF-16 code units emitted so far. */
   private outputUnits = 0;
   /** UTF-8 bytes emitted so far, counted once the output nears the limit; -1 until then. */
@@ -135,7 +138,7 @@ export class Interpreter {
     /** When the time limit runs out (`Date.now()` ms), shared with host work such as exec. */
     deadline: number,
   ) {
-    this.deadline = deadline;
+    this.budget = new Budget(limits, deadline);
     this.printKey = names.keyOfText("print");
     this.existsKey = names.keyOfText("exists");
   }
@@ -149,6 +152,7 @@ export class Interpreter {
     const savedCells = this.cells;
     this.module = module;
     this.cells = [];
+    const savedBudget = enterBudget(this.budget);
     try {
       for (const decl of hoisted) this.declareFunction(decl);
       for (const root of roots) {
@@ -159,6 +163,7 @@ export class Interpreter {
       // Located here, while `module` and `at` still describe where it failed.
       throw this.toUserError(e);
     } finally {
+      leaveBudget(savedBudget);
       this.module = saved;
       this.base = savedBase;
       this.cells = savedCells;
@@ -184,7 +189,7 @@ export class Interpreter {
           "limit",
           `output limit reached: more than ${limit} bytes (limit maxOutputBytes)`,
           this.at,
-          "raise it with --max-output",
+          raiseHint("maxOutputBytes"),
         );
       }
     }
@@ -212,8 +217,10 @@ export class Interpreter {
   /** Calls an XMD function from a builtin (map, filter, sort …). */
   callFunction(fn: Callable, args: unknown[]): unknown {
     if (fn instanceof UserFunction) {
-      for (const a of args) this.stack.push(a);
-      this.invoke(fn, args.length);
+      // Arguments past the function's parameters are ignored, as missing ones are null.
+      const argc = Math.min(args.length, fn.info.params.length);
+      for (let i = 0; i < argc; i++) this.stack.push(args[i]);
+      this.invoke(fn, argc);
       return this.stack.pop();
     }
     if (fn instanceof BuiltinFunction) return this.callHost(fn.fn, args);
@@ -252,6 +259,7 @@ export class Interpreter {
       return error;
     }
     if (isJsStackOverflow(e)) return this.jsStackError();
+    if (isValueStackOverflow(e)) return this.depthError();
     const limit = resourceLimit(e, this.limits.maxPoolSlots);
     return limit === null ? e : this.error("limit", limit.message, this.at, limit.hint);
   }
@@ -281,7 +289,7 @@ export class Interpreter {
       "limit",
       `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
       this.at,
-      "look for a recursion without a base case, or raise it with --max-depth",
+      `look for a recursion without a base case, or ${raiseHint("maxCallDepth")}`,
     );
   }
 
@@ -291,21 +299,36 @@ export class Interpreter {
         "limit",
         `loop limit reached: more than ${this.limits.maxIterations} iterations (limit maxIterations)`,
         n,
-        "look for a loop whose condition never becomes false, or raise it with --max-iterations",
+        `look for a loop whose condition never becomes false, or ${raiseHint("maxIterations")}`,
       );
     }
-    if ((++this.ticks & 1023) === 0) this.checkClock(n);
+    if ((++this.ticks & 1023) === 0) this.checkBudget(n);
   }
 
+  /** The clock after a builtin call: one call can take long (a join of millions, a command). */
   private checkClock(n: NodeId): void {
-    if (Date.now() > this.deadline) {
-      throw this.error(
-        "limit",
-        `time limit reached: the document ran longer than ${this.limits.timeoutMs} ms (limit timeoutMs)`,
-        n,
-        "raise it with --timeout",
-      );
+    if (Date.now() > this.budget.deadline) {
+      throw this.error("limit", timeLimitMessage(this.limits.timeoutMs), n, raiseHint("timeoutMs"));
     }
+  }
+
+  /** Every 1 024 loop steps and calls: the clock and the heap (see `Budget`). */
+  private checkBudget(n: NodeId): void {
+    try {
+      this.budget.check();
+    } catch (e) {
+      if (e instanceof RuntimeFault) throw this.error(e.code, e.message, n, e.hint);
+      throw e;
+    }
+  }
+
+  /** `a + b` for text, after checking the length it would have (maxStringLength). */
+  private joinText(a: string, b: string): string {
+    // No bytes counted toward the heap check: V8 joins long strings as a pair of
+    // pointers (a cons string); the length is what must be bounded.
+    const length = a.length + b.length;
+    if (length > this.limits.maxStringLength) this.budget.string(length, "joining text");
+    return a + b;
   }
 
   // ── statements ─────────────────────────────────────────────────────────────
@@ -330,6 +353,9 @@ export class Interpreter {
         return NORMAL;
       case N.EmitExpr: {
         this.evalExpr(nodes.a(n));
+        // Converting and emitting can fail (the output limit): here, not at the last node
+        // that set a location, which can be lines above (a `{{x}}` sets none of its own).
+        this.at = n;
         this.emit(this.services.toText(stack.pop()));
         return NORMAL;
       }
@@ -439,6 +465,7 @@ export class Interpreter {
       case N.ExecStmt: {
         this.evalExpr(nodes.a(n));
         const out = this.services.toText(stack.pop());
+        this.at = n;
         // A command that prints nothing leaves nothing, like a block that prints nothing.
         if (out !== "") this.emit(this.inline ? out : out + this.newline);
         return NORMAL;
@@ -503,6 +530,7 @@ export class Interpreter {
     if (Array.isArray(container) && typeof key === "number") {
       if (!Number.isInteger(key) || key < 0)
         throw this.error("type", `list index must be a whole number ≥ 0, got ${key}`, target);
+      if (key >= container.length) this.budget.index(key);
       container[key] = value;
     } else if (
       container !== null &&
@@ -595,15 +623,14 @@ export class Interpreter {
     this.evalExpr(iterable);
     const value = stack.pop();
     this.at = iterable;
-    if (Array.isArray(value) || typeof value === "string") {
-      const items = typeof value === "string" ? Array.from(value) : value;
-      for (let i = 0; i < items.length; i++) {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
         this.tick(n);
-        if (second === NONE) this.assignValue(first, items[i]);
+        if (second === NONE) this.assignValue(first, value[i]);
         else {
           stack.pushNumber(i);
           this.storeName(first);
-          this.assignValue(second, items[i]);
+          this.assignValue(second, value[i]);
         }
         const signal = this.execList(body);
         if (signal === BREAK) return NORMAL;
@@ -611,6 +638,7 @@ export class Interpreter {
       }
       return NORMAL;
     }
+    if (typeof value === "string") return this.execForText(n, value, first, second, body);
     if (
       value !== null &&
       typeof value === "object" &&
@@ -645,6 +673,24 @@ export class Interpreter {
       iterable,
       "loop over a list, an object, a string or a range like 1 .. 5",
     );
+  }
+
+  /** `for c in text` / `for i, c in text`: by character (code point), without making a list of them first. */
+  private execForText(n: NodeId, text: string, first: NodeId, second: NodeId, body: NodeId): number {
+    let i = 0;
+    for (const ch of text) {
+      this.tick(n);
+      if (second === NONE) this.assignValue(first, ch);
+      else {
+        this.stack.pushNumber(i++);
+        this.storeName(first);
+        this.assignValue(second, ch);
+      }
+      const signal = this.execList(body);
+      if (signal === BREAK) return NORMAL;
+      if (signal === RETURN) return signal;
+    }
+    return NORMAL;
   }
 
   private execTry(n: NodeId): number {
@@ -769,14 +815,13 @@ export class Interpreter {
     const stack = this.stack;
     const info = fn.info;
     if (++this.depth > this.limits.maxCallDepth) throw this.depthError();
-    if ((++this.ticks & 1023) === 0) this.checkClock(this.at);
+    if ((++this.ticks & 1023) === 0) this.checkBudget(this.at);
     const argBase = stack.size - argc;
     let frame: number;
     try {
       frame = stack.pushFrame(info.frameSize);
     } catch (e) {
-      if (e instanceof StackOverflow || (e instanceof Error && (e as { code?: string }).code === "overflow"))
-        throw this.depthError();
+      if (isValueStackOverflow(e)) throw this.depthError();
       throw e;
     }
     this.frames.push(frame);
@@ -845,15 +890,33 @@ export class Interpreter {
   }
 
   /**
-   * The items `...value` spreads into a list or an argument list: a list's items, or a
-   * string's characters (as `for` walks them). Anything else is an error rather than one
-   * silent item: `set copy ...user` most likely meant an object copy.
+   * Appends the items `...value` spreads into a list or an argument list: a list's
+   * items, or a string's characters (as `for` walks them), after checking the size the
+   * list will have (maxListItems). One by one: a JavaScript spread (`push(...items)`)
+   * passes every item on the JavaScript stack, which a long list overflows.
    */
-  private spreadItems(value: unknown, at: NodeId): readonly unknown[] {
-    if (Array.isArray(value)) return value;
-    if (typeof value === "string") return Array.from(value);
+  private spreadInto(out: unknown[], value: unknown, at: NodeId): void {
+    this.at = at;
+    if (Array.isArray(value)) {
+      this.budget.list(out.length + value.length, "this spread");
+      for (let i = 0; i < value.length; i++) out.push(value[i]);
+      return;
+    }
+    if (typeof value === "string") {
+      this.budget.list(out.length + characterCount(value, this.limits.maxListItems), "this spread");
+      for (const ch of value) out.push(ch);
+      return;
+    }
+    throw this.notSpreadable(value, at);
+  }
+
+  /**
+   * `...value` of anything but a list or a string is an error rather than one silent
+   * item: `set copy ...user` most likely meant an object copy.
+   */
+  private notSpreadable(value: unknown, at: NodeId): XmdError {
     const object = value !== null && typeof value === "object" && !(value instanceof Date);
-    throw this.error(
+    return this.error(
       "type",
       `only a list or a string can be spread into a list or arguments, not ${withArticle(this.services.typeName(value))}`,
       at,
@@ -869,7 +932,7 @@ export class Interpreter {
     for (let a = first; a !== NONE; a = nodes.next(a)) {
       if (nodes.kind(a) === N.Spread) {
         this.evalExpr(nodes.a(a));
-        args.push(...this.spreadItems(this.stack.pop(), a));
+        this.spreadInto(args, this.stack.pop(), a);
       } else {
         this.evalExpr(a);
         args.push(this.stack.pop());
@@ -896,7 +959,9 @@ export class Interpreter {
           const args = this.argValues(firstArg);
           this.at = n;
           text = "";
-          for (let i = 0; i < args.length; i++) text += (i > 0 ? " " : "") + this.services.toText(args[i]);
+          for (let i = 0; i < args.length; i++) {
+            text = this.joinText(text, (i > 0 ? " " : "") + this.services.toText(args[i]));
+          }
         }
         this.emit(this.inline ? text : text + this.newline);
         stack.pushNull();
@@ -913,16 +978,27 @@ export class Interpreter {
     const fn = stack.peek();
     if (fn instanceof UserFunction) {
       stack.drop(1);
+      // Arguments past the function's parameters are evaluated and ignored, as missing
+      // ones are null: only those it takes go on the stack, however long a spread is.
+      const params = fn.info.params.length;
       let argc = 0;
       for (let a = firstArg; a !== NONE; a = nodes.next(a)) {
         if (nodes.kind(a) === N.Spread) {
           this.evalExpr(nodes.a(a));
-          const items = this.spreadItems(stack.pop(), a);
-          for (const item of items) stack.push(item);
-          argc += items.length;
+          const value = stack.pop();
+          if (Array.isArray(value)) {
+            for (let i = 0; i < value.length && argc < params; i++, argc++) stack.push(value[i]);
+          } else if (typeof value === "string") {
+            for (const ch of value) {
+              if (argc >= params) break;
+              stack.push(ch);
+              argc++;
+            }
+          } else throw this.notSpreadable(value, a);
         } else {
           this.evalExpr(a);
-          argc++;
+          if (argc < params) argc++;
+          else stack.drop(1);
         }
       }
       this.at = n;
@@ -1171,68 +1247,18 @@ export class Interpreter {
         stack.push(this.readKey(container, key, n));
         return;
       }
-      case N.Array: {
-        this.heapValues++;
-        const items: unknown[] = [];
-        for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
-          if (nodes.kind(e) === N.Spread) {
-            this.evalExpr(nodes.a(e));
-            items.push(...this.spreadItems(stack.pop(), e));
-          } else {
-            this.evalExpr(e);
-            items.push(stack.pop());
-          }
-        }
-        stack.pushRef(items);
+      case N.Array:
+        this.evalList(n);
         return;
-      }
-      case N.Object: {
-        this.heapValues++;
-        const object: Record<string, unknown> = {};
-        for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
-          if (nodes.kind(p) === N.Spread) {
-            this.evalExpr(nodes.a(p));
-            const v = stack.pop();
-            if (v !== null && typeof v === "object") {
-              for (const k of Object.keys(v)) setOwn(object, k, (v as Record<string, unknown>)[k]);
-            }
-          } else {
-            this.evalExpr(nodes.b(p));
-            setOwn(object, nodes.str(p), stack.pop());
-          }
-        }
-        stack.pushRef(object);
+      case N.Object:
+        this.evalObject(n);
         return;
-      }
-      case N.Template: {
-        this.heapValues++;
-        let text = "";
-        for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
-          if (nodes.kind(p) === N.Str) text += nodes.str(p);
-          else {
-            this.evalExpr(p);
-            this.at = n; // converting or joining can fail (a value that contains itself, a string too long)
-            text += this.services.toText(stack.pop());
-          }
-        }
-        stack.pushRef(text);
+      case N.Template:
+        this.evalTemplate(n);
         return;
-      }
-      case N.Range: {
-        this.evalExpr(nodes.a(n));
-        const from = this.numberPop(nodes.a(n), "a range");
-        this.evalExpr(nodes.b(n));
-        const to = this.numberPop(nodes.b(n), "a range");
-        this.heapValues++;
-        const items: number[] = [];
-        const step = from <= to ? 1 : -1;
-        for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
-          this.tick(n);
-          items.push(i);
-        }
-        stack.pushRef(items);
+      case N.Range:
+        this.evalRange(n);
         return;
-      }
       case N.Lambda:
         stack.pushRef(this.makeFunction(this.module.unit.functions[nodes.num(n)] as FunctionInfo));
         return;
@@ -1291,6 +1317,90 @@ export class Interpreter {
     }
   }
 
+  // Values that expressions build, out of evalExpr's switch: a smaller evalExpr is one
+  // V8 optimizes better, and these cases are not the hottest.
+
+  /** `[a, ...b]`. */
+  private evalList(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    this.heapValues++;
+    const items: unknown[] = [];
+    for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
+      if (nodes.kind(e) === N.Spread) {
+        this.evalExpr(nodes.a(e));
+        this.spreadInto(items, stack.pop(), e);
+      } else {
+        this.evalExpr(e);
+        items.push(stack.pop());
+      }
+    }
+    stack.pushRef(items);
+  }
+
+  /** `{k: v, ...o}`: the entries a spread adds are checked against maxListItems first. */
+  private evalObject(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    this.heapValues++;
+    const object: Record<string, unknown> = {};
+    let entries = 0;
+    for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+      if (nodes.kind(p) === N.Spread) {
+        this.evalExpr(nodes.a(p));
+        const v = stack.pop();
+        if (v !== null && typeof v === "object") {
+          const keys = Object.keys(v);
+          this.at = p;
+          this.budget.list(entries + keys.length, "this spread");
+          for (const k of keys) setOwn(object, k, (v as Record<string, unknown>)[k]);
+          entries = Object.keys(object).length;
+        }
+      } else {
+        this.evalExpr(nodes.b(p));
+        setOwn(object, nodes.str(p), stack.pop());
+        entries++;
+      }
+    }
+    stack.pushRef(object);
+  }
+
+  /** `` `text {{expr}}` ``, its length checked as it grows (maxStringLength). */
+  private evalTemplate(n: NodeId): void {
+    const nodes = this.nodes;
+    const stack = this.stack;
+    this.heapValues++;
+    let text = "";
+    for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+      if (nodes.kind(p) === N.Str) text = this.joinText(text, nodes.str(p));
+      else {
+        this.evalExpr(p);
+        this.at = n; // converting or joining can fail (a value that contains itself, a string too long)
+        text = this.joinText(text, this.services.toText(stack.pop()));
+      }
+    }
+    stack.pushRef(text);
+  }
+
+  /** `a .. b` as a list (inclusive, counting down when a > b); its length is checked first. */
+  private evalRange(n: NodeId): void {
+    const nodes = this.nodes;
+    this.evalExpr(nodes.a(n));
+    const from = this.numberPop(nodes.a(n), "a range");
+    this.evalExpr(nodes.b(n));
+    const to = this.numberPop(nodes.b(n), "a range");
+    this.heapValues++;
+    this.at = n;
+    this.budget.list(from <= to || from > to ? Math.floor(Math.abs(to - from)) + 1 : 0, "this range");
+    const items: number[] = [];
+    const step = from <= to ? 1 : -1;
+    for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
+      this.tick(n);
+      items.push(i);
+    }
+    this.stack.pushRef(items);
+  }
+
   /** Applies a binary operator to the two values on top of the stack. */
   private binaryOp(op: number): void {
     const stack = this.stack;
@@ -1346,9 +1456,12 @@ export class Interpreter {
       case Op.Add:
         if (typeof x === "string" || typeof y === "string") {
           this.heapValues++;
-          return s.toText(x) + s.toText(y);
+          return this.joinText(s.toText(x), s.toText(y));
         }
-        if (Array.isArray(x) && Array.isArray(y)) return [...x, ...y];
+        if (Array.isArray(x) && Array.isArray(y)) {
+          this.budget.list(x.length + y.length, "joining lists");
+          return x.concat(y);
+        }
         if (typeof x === "number" && typeof y === "number") return x + y;
         if (x === null && typeof y === "number") return y;
         if (typeof x === "number" && y === null) return x;

@@ -6,6 +6,7 @@
  * @module
  */
 import { PoolError } from "@xmd/pool";
+import { raiseHint } from "../values/budget.js";
 
 /** A resource limit reached, as the user should read it. */
 export interface ResourceLimit {
@@ -19,7 +20,7 @@ export function resourceLimit(e: unknown, maxPoolSlots: number): ResourceLimit |
     const what = e.pool === "variables" ? "variables" : "syntax nodes";
     return {
       message: `the document needs more than ${maxPoolSlots} ${what} (limit maxPoolSlots)`,
-      hint: "raise it with --max-pool-slots",
+      hint: raiseHint("maxPoolSlots"),
     };
   }
   if (e instanceof RangeError && /invalid (string|array) length|allocation failed/i.test(e.message)) {

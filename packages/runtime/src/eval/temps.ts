@@ -4,7 +4,7 @@
  * `{ tag, value }` object per temporary and per frame slot — the A/B baseline.
  * @module
  */
-import { Tag, ValueStack } from "@xmd/stack";
+import { StackError, Tag, ValueStack } from "@xmd/stack";
 
 /** The subset of ValueStack the evaluator uses; HeapTemps implements the same. */
 export interface TempStack {
@@ -147,4 +147,13 @@ export class HeapTemps implements TempStack {
 }
 
 /** Thrown by HeapTemps when it passes its limit; the evaluator reports call depth. */
-export class StackOverflow extends Error {}
+export class StackOverflow extends Error {
+  constructor() {
+    super("value stack overflow");
+  }
+}
+
+/** Whether `e` is the value stack running full, in either memory mode. */
+export function isValueStackOverflow(e: unknown): boolean {
+  return e instanceof StackOverflow || (e instanceof StackError && e.code === "overflow");
+}

@@ -4,6 +4,7 @@
  * `print`, `exists`, `import`, `exec`/`cmd` and `get`/`put` are syntax, handled by the evaluator.
  * @module
  */
+import { budget } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import {
   describe,
@@ -20,9 +21,6 @@ import { filterArray, joinItems, mapArray, reduceArray } from "./methods.js";
 import { roundTo, toNumber } from "./numbers.js";
 import { isPlainObject, toText } from "./text.js";
 
-/** The largest array `range` makes. */
-export const MAX_RANGE_LENGTH = 10_000_000;
-
 function fn(name: string, min: number, max: number, run: HostFunction): [string, HostFunction] {
   return [
     name,
@@ -33,15 +31,26 @@ function fn(name: string, min: number, max: number, run: HostFunction): [string,
   ];
 }
 
-function numberArgs(name: string, args: unknown[]): number[] {
+function unary(name: string, f: (n: number) => number): [string, HostFunction] {
+  return fn(name, 1, 1, (_c, a) => f(expectNumber(a[0], `${name} argument`)));
+}
+
+/**
+ * `min`/`max` of numbers or of one list of numbers, in a loop: `Math.min(...numbers)`
+ * passes every number on the JavaScript stack, which a long list overflows.
+ */
+function extreme(name: string, args: unknown[], larger: boolean): number {
   const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
   if (list.length === 0)
     throw new RuntimeFault("runtime", `${name} of nothing: give numbers or one array of numbers`);
-  return list.map((x, i) => expectNumber(x, `${name} argument ${i + 1}`));
-}
-
-function unary(name: string, f: (n: number) => number): [string, HostFunction] {
-  return fn(name, 1, 1, (_c, a) => f(expectNumber(a[0], `${name} argument`)));
+  let best = Number.NaN;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x !== "number") expectNumber(x, `${name} argument ${i + 1}`);
+    const n = x as number;
+    best = i === 0 ? n : larger ? Math.max(best, n) : Math.min(best, n);
+  }
+  return best;
 }
 
 /** `range n` → 0 … n-1; `range a b` → a … b-1; `range a b step` (step may be negative, not 0). */
@@ -57,10 +66,10 @@ export function range(args: readonly unknown[]): number[] {
   }
   if (step === 0 || !Number.isFinite(step))
     throw new RuntimeFault("runtime", "range step must be a non-zero number");
+  if (Number.isNaN(start) || Number.isNaN(end))
+    throw new RuntimeFault("runtime", "range start and end must be numbers, not NaN");
   const count = Math.max(0, Math.ceil((end - start) / step));
-  if (!Number.isFinite(count) || count > MAX_RANGE_LENGTH) {
-    throw new RuntimeFault("runtime", `range would make ${count} numbers; the most is ${MAX_RANGE_LENGTH}`);
-  }
+  budget().list(count, "range");
   const out = new Array<number>(count);
   for (let i = 0; i < count; i++) out[i] = start + i * step;
   return out;
@@ -94,8 +103,8 @@ export const GLOBALS: ReadonlyMap<string, HostFunction> = new Map<string, HostFu
     if (n < 0) throw new RuntimeFault("runtime", `sqrt of a negative number (${n})`);
     return Math.sqrt(n);
   }),
-  fn("min", 1, Number.POSITIVE_INFINITY, (_c, a) => Math.min(...numberArgs("min", a))),
-  fn("max", 1, Number.POSITIVE_INFINITY, (_c, a) => Math.max(...numberArgs("max", a))),
+  fn("min", 1, Number.POSITIVE_INFINITY, (_c, a) => extreme("min", a, false)),
+  fn("max", 1, Number.POSITIVE_INFINITY, (_c, a) => extreme("max", a, true)),
   fn("number", 1, 1, (_c, a) => toNumber(a[0])),
   fn("string", 1, 1, (_c, a) => toText(a[0])),
   fn("map", 2, 2, (c, a) => mapArray(c, expectArray(a[0], "map list"), expectCallable(a[1], "map function"))),

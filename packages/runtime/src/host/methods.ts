@@ -3,14 +3,15 @@
  * A method that needs no argument can be read like a property (`text.length`, `items.pop`).
  * @module
  */
+import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 import { describe, expectArgCount, expectCallable, expectInteger, expectString, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
 import { dateDiff, formatDate, parseDate } from "./dates.js";
-import { roundTo } from "./numbers.js";
+import { MAX_DIGITS, roundTo } from "./numbers.js";
 import { didYouMean } from "./suggest.js";
-import { isPlainObject, isTruthy, looseEquals, toText, typeName } from "./text.js";
+import { characterCount, isPlainObject, isTruthy, looseEquals, toText, typeName } from "./text.js";
 
 interface Method<T> {
   readonly min: number;
@@ -39,10 +40,70 @@ function textOrRegex(value: unknown, what: string): string | RegExp {
   return value instanceof RegExp ? value : expectString(value, what);
 }
 
+/** How often `part` occurs in `text` without overlapping (`""`: between every two code units and at both ends). */
+function occurrences(text: string, part: string): number {
+  if (part === "") return text.length + 1;
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/**
+ * `text.split sep` after checking the list it makes (maxListItems): exactly, by counting,
+ * for a text separator; for whitespace and regexes, by asking for one item more than the
+ * limit allows, so that no more than that is ever made.
+ */
+function splitText(text: string, sep: string | RegExp | null): string[] {
+  const b = budget();
+  const max = b.limits.maxListItems;
+  if (sep === "") {
+    b.list(characterCount(text, max), ".split");
+    return Array.from(text);
+  }
+  if (typeof sep === "string") {
+    b.list(text.length < max ? text.length + 1 : occurrences(text, sep) + 1, ".split");
+    return text.split(sep);
+  }
+  const parts = sep === null ? text.split(/\s+/, max + 1) : text.split(sep, max + 1);
+  if (parts.length > max) b.list(Number.POSITIVE_INFINITY, ".split");
+  b.note(parts.length * 8);
+  return parts;
+}
+
+/** Every occurrence of `what` replaced by `by`, after checking the length of the result (maxStringLength). */
+function replaceText(text: string, what: string | RegExp, by: string): string {
+  const b = budget();
+  if (typeof what === "string") {
+    const count = by.length > what.length ? occurrences(text, what) : 0;
+    b.string(text.length + count * (by.length - what.length), ".replace");
+    return text.replaceAll(what, () => by);
+  }
+  // Regexes come only from the API (documents cannot write them): their replacements
+  // (`$1`, `$&`) are measured in the result.
+  const out = text.replace(what, by);
+  b.string(out.length, ".replace");
+  return out;
+}
+
+/** A string method whose result can be longer than its input (case mapping): checked once made. */
+function checked(out: string, what: string): string {
+  budget().string(out.length, what);
+  return out;
+}
+
+/** `text.padStart n` / `padEnd`: the length asked for is checked first (maxStringLength). */
+function padded(s: string, a: unknown[], end: boolean): string {
+  const what = end ? ".padEnd" : ".padStart";
+  const length = expectInteger(a[0], `${what} length`);
+  if (length > s.length) budget().string(length, what);
+  const fill = given(a, 1) ? toText(a[1]) : " ";
+  return end ? s.padEnd(length, fill) : s.padStart(length, fill);
+}
+
 const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<string, Method<string>>([
   ["length", m(0, 0, (_c, s) => s.length)],
-  ["upper", m(0, 0, (_c, s) => s.toUpperCase())],
-  ["lower", m(0, 0, (_c, s) => s.toLowerCase())],
+  ["upper", m(0, 0, (_c, s) => checked(s.toUpperCase(), ".upper"))],
+  ["lower", m(0, 0, (_c, s) => checked(s.toLowerCase(), ".lower"))],
   ["trim", m(0, 0, (_c, s) => s.trim())],
   ["trimStart", m(0, 0, (_c, s) => s.trimStart())],
   ["trimEnd", m(0, 0, (_c, s) => s.trimEnd())],
@@ -52,20 +113,16 @@ const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<string, Meth
     m(0, 1, (_c, s, a) => {
       if (!given(a, 0)) {
         const t = s.trim();
-        return t === "" ? [] : t.split(/\s+/);
+        return t === "" ? [] : splitText(t, null);
       }
-      const sep = textOrRegex(a[0], ".split separator");
-      return sep === "" ? Array.from(s) : s.split(sep);
+      return splitText(s, textOrRegex(a[0], ".split separator"));
     }),
   ],
   [
     "replace",
     // Every occurrence of a text (taken literally: `$` has no meaning); a regex follows its own flags.
     m(2, 2, (_c, s, a) => {
-      const what = textOrRegex(a[0], ".replace pattern");
-      const by = toText(a[1]);
-      if (typeof what === "string") return s.replaceAll(what, () => by);
-      return s.replace(what, by);
+      return replaceText(s, textOrRegex(a[0], ".replace pattern"), toText(a[1]));
     }),
   ],
   ["startsWith", m(1, 1, (_c, s, a) => s.startsWith(expectString(a[0], ".startsWith argument")))],
@@ -80,24 +137,14 @@ const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<string, Meth
   ["slice", m(0, 2, (_c, s, a) => s.slice(optInteger(a, 0, ".slice start"), optInteger(a, 1, ".slice end")))],
   ["indexOf", m(1, 1, (_c, s, a) => s.indexOf(expectString(a[0], ".indexOf argument")))],
   ["lastIndexOf", m(1, 1, (_c, s, a) => s.lastIndexOf(expectString(a[0], ".lastIndexOf argument")))],
-  [
-    "padStart",
-    m(1, 2, (_c, s, a) =>
-      s.padStart(expectInteger(a[0], ".padStart length"), given(a, 1) ? toText(a[1]) : " "),
-    ),
-  ],
-  [
-    "padEnd",
-    m(1, 2, (_c, s, a) => s.padEnd(expectInteger(a[0], ".padEnd length"), given(a, 1) ? toText(a[1]) : " ")),
-  ],
+  ["padStart", m(1, 2, (_c, s, a) => padded(s, a, false))],
+  ["padEnd", m(1, 2, (_c, s, a) => padded(s, a, true))],
   [
     "repeat",
     m(1, 1, (_c, s, a) => {
       const n = expectInteger(a[0], ".repeat count");
       if (n < 0) throw new RuntimeFault("runtime", `.repeat count must not be negative, got ${n}`);
-      if (s.length * n > 64 * 1024 * 1024) {
-        throw new RuntimeFault("runtime", `.repeat would make a string of ${s.length * n} characters`);
-      }
+      budget().string(s.length * n, ".repeat");
       return s.repeat(n);
     }),
   ],
@@ -119,14 +166,47 @@ function escapeRegex(s: string): string {
 
 // ----------------------------------------------------------------------------------- arrays
 
-/** Default order for `.sort`: numbers numerically when every item is a number, else by text. */
-function defaultCompare(items: readonly unknown[]): (a: unknown, b: unknown) => number {
-  if (items.every((x) => typeof x === "number")) return (a, b) => (a as number) - (b as number);
-  return (a, b) => {
-    const x = toText(a);
-    const y = toText(b);
+/**
+ * `.sort`: in place, stable, and bounded — every comparison is a step of the run's
+ * budget, so the clock is checked as the sort goes, not only when it is done. Without a
+ * function: numbers numerically when every item is a number, else by text, each item
+ * converted once (not at every comparison: a million objects were converted to JSON
+ * forty million times).
+ */
+function sortItems(ctx: HostContext, xs: unknown[], fn: Callable | null): unknown[] {
+  const b = budget();
+  if (fn !== null) {
+    const compare = userCompare(ctx, fn);
+    return xs.sort((x, y) => {
+      b.step();
+      return compare(x, y);
+    });
+  }
+  if (xs.every((x) => typeof x === "number")) {
+    return xs.sort((x, y) => {
+      b.step();
+      return (x as number) - (y as number);
+    });
+  }
+  b.list(xs.length, ".sort");
+  const texts = new Array<string>(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    b.step();
+    texts[i] = toText(xs[i]);
+  }
+  b.list(xs.length, ".sort");
+  const order = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) order[i] = i;
+  order.sort((i, j) => {
+    b.step();
+    const x = texts[i] as string;
+    const y = texts[j] as string;
     return x < y ? -1 : x > y ? 1 : 0;
-  };
+  });
+  b.list(xs.length, ".sort");
+  const sorted = order.map((i) => xs[i]);
+  for (let i = 0; i < xs.length; i++) xs[i] = sorted[i];
+  return xs;
 }
 
 /** A comparison function may return a number (negative: a first) or a boolean (true: a first). */
@@ -172,6 +252,7 @@ export function reduceArray(
 
 /** `map`/`filter`/`reduce` shared with the global builtins. Functions receive the item only. */
 export function mapArray(ctx: HostContext, items: readonly unknown[], fn: Callable): unknown[] {
+  budget().list(items.length, "map");
   const out = new Array<unknown>(items.length);
   for (let i = 0; i < items.length; i++) out[i] = orNull(ctx.call(fn, [items[i]]));
   return out;
@@ -184,8 +265,26 @@ export function filterArray(ctx: HostContext, items: readonly unknown[], fn: Cal
 }
 
 function indexOfValue(items: readonly unknown[], x: unknown): number {
-  for (let i = 0; i < items.length; i++) if (looseEquals(items[i], x)) return i;
+  const b = budget();
+  for (let i = 0; i < items.length; i++) {
+    b.step();
+    if (looseEquals(items[i], x)) return i;
+  }
   return -1;
+}
+
+/** `xs.concat a, b, …`: lists are joined, anything else is one item; the length is checked first. */
+function concatItems(xs: readonly unknown[], args: readonly unknown[]): unknown[] {
+  let length = xs.length;
+  for (const x of args) length += Array.isArray(x) ? x.length : 1;
+  budget().list(length, ".concat");
+  const out = xs.slice();
+  // One by one: xs.concat(...args) passes every argument on the JavaScript stack.
+  for (const x of args) {
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) out.push(x[i]);
+    else out.push(orNull(x));
+  }
+  return out;
 }
 
 const ARRAY_METHODS: ReadonlyMap<string, Method<unknown[]>> = new Map<string, Method<unknown[]>>([
@@ -193,6 +292,7 @@ const ARRAY_METHODS: ReadonlyMap<string, Method<unknown[]>> = new Map<string, Me
   [
     "push",
     m(1, ANY, (_c, xs, a) => {
+      budget().list(xs.length + a.length, ".push");
       for (const x of a) xs.push(orNull(x));
       return xs.length;
     }),
@@ -228,9 +328,7 @@ const ARRAY_METHODS: ReadonlyMap<string, Method<unknown[]>> = new Map<string, Me
   [
     "sort",
     // Sorts in place (stable) and returns the same array, as JavaScript does.
-    m(0, 1, (c, xs, a) =>
-      xs.sort(given(a, 0) ? userCompare(c, expectCallable(a[0], ".sort argument")) : defaultCompare(xs)),
-    ),
+    m(0, 1, (c, xs, a) => sortItems(c, xs, given(a, 0) ? expectCallable(a[0], ".sort argument") : null)),
   ],
   // Reverses in place and returns the same array, as JavaScript does.
   ["reverse", m(0, 0, (_c, xs) => xs.reverse())],
@@ -240,17 +338,18 @@ const ARRAY_METHODS: ReadonlyMap<string, Method<unknown[]>> = new Map<string, Me
     "slice",
     m(0, 2, (_c, xs, a) => xs.slice(optInteger(a, 0, ".slice start"), optInteger(a, 1, ".slice end"))),
   ],
-  ["concat", m(0, ANY, (_c, xs, a) => xs.concat(...a.map((x) => (Array.isArray(x) ? x : [orNull(x)]))))],
+  ["concat", m(0, ANY, (_c, xs, a) => concatItems(xs, a))],
   ["first", m(0, 0, (_c, xs) => orNull(xs[0]))],
   ["last", m(0, 0, (_c, xs) => orNull(xs[xs.length - 1]))],
 ]);
 
-/** Items converted to text and joined (the `.join` method and the `join` builtin). */
+/** Items converted to text and joined (the `.join` method and the `join` builtin); the length is checked as it grows. */
 export function joinItems(items: readonly unknown[], sep: string): string {
+  const b = budget();
   let out = "";
   for (let i = 0; i < items.length; i++) {
-    if (i > 0) out += sep;
-    out += toText(items[i]);
+    b.step();
+    out = b.append(out, i > 0 ? sep + toText(items[i]) : toText(items[i]), "join");
   }
   return out;
 }
@@ -264,11 +363,13 @@ const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<string, Meth
   ["abs", m(0, 0, (_c, n) => Math.abs(n))],
   [
     "toFixed",
+    // Rounded as `round` rounds (1.005 → "1.01", halves away from zero), then written
+    // with exactly that many decimals.
     m(0, 1, (_c, n, a) => {
       const digits = optInteger(a, 0, ".toFixed digits") ?? 0;
-      if (digits < 0 || digits > 100)
-        throw new RuntimeFault("runtime", `.toFixed digits must be 0 to 100, got ${digits}`);
-      return n.toFixed(digits);
+      if (digits < 0 || digits > MAX_DIGITS)
+        throw new RuntimeFault("runtime", `.toFixed digits must be 0 to ${MAX_DIGITS}, got ${digits}`);
+      return roundTo(n, digits).toFixed(digits);
     }),
   ],
 ]);
@@ -372,8 +473,9 @@ function noSuchMember(receiver: unknown, name: string, table: AnyTable | null): 
       "check that the value was set before use",
     );
   }
-  const candidates = [...(table?.keys() ?? [])];
-  if (isPlainObject(receiver)) candidates.push(...Object.keys(receiver));
+  let candidates = [...(table?.keys() ?? [])];
+  // concat, not push(...keys): an object can have more keys than the JavaScript stack holds arguments.
+  if (isPlainObject(receiver)) candidates = candidates.concat(Object.keys(receiver));
   return new RuntimeFault(
     "type",
     `${PLURAL[kind] ?? kind} have no member '${name}'${didYouMean(name, candidates)}`,

@@ -5,25 +5,32 @@
 import { RuntimeFault } from "../values/fault.js";
 import { describe } from "./args.js";
 
+/** The most decimals `round` and `.toFixed` take: more than any double has (at most 17 significant digits). */
+export const MAX_DIGITS = 100;
+
 /**
  * Rounds to `digits` decimals (0: a whole number), halves away from zero (`2.5` → 3,
- * `-2.5` → -3), using decimal shifting so `1.005` rounds to `1.01`.
+ * `-2.5` → -3), using decimal shifting so `1.005` rounds to `1.01`. `digits` is a whole
+ * number from 0 to {@link MAX_DIGITS}. A finite number always rounds to a finite number:
+ * one with no decimals left at that position (`round(1e300, 10)`, `round(0.1, 25)`) is
+ * returned as it is.
  */
 export function roundTo(n: number, digits = 0): number {
-  if (!Number.isFinite(n)) return n;
-  if (digits < 0 || digits > 100)
-    throw new RuntimeFault("runtime", `round digits must be 0 to 100, got ${digits}`);
-  const sign = n < 0 ? -1 : 1;
+  if (!Number.isInteger(digits) || digits < 0 || digits > MAX_DIGITS)
+    throw new RuntimeFault(
+      "runtime",
+      `round digits must be a whole number from 0 to ${MAX_DIGITS}, got ${digits}`,
+    );
+  if (!Number.isFinite(n) || n === 0) return n === 0 ? 0 : n;
   const abs = Math.abs(n);
-  let result: number;
-  if (String(abs).includes("e")) {
-    const scale = 10 ** digits;
-    result = (sign * Math.round(abs * scale)) / scale;
-  } else {
-    const shifted = Math.round(Number(`${abs}e${digits}`));
-    result = sign * Number(`${shifted}e-${digits}`);
-  }
-  return result === 0 ? 0 : result;
+  // At or past 2^53 units of the last decimal kept, a double holds no finer digit: rounding changes nothing.
+  if (abs * 10 ** digits >= 2 ** 53) return n;
+  // Shift the decimal point by rewriting the exponent of the shortest decimal form
+  // ("1.005e+0" → "1.005e2"), not by multiplying, which would round in binary first.
+  const [mantissa, exponent] = abs.toExponential().split("e") as [string, string];
+  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + digits}`));
+  const result = Number(`${shifted}e-${digits}`);
+  return n < 0 ? (result === 0 ? 0 : -result) : result;
 }
 
 const NUMERIC = /^[+-]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

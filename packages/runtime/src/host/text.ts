@@ -3,6 +3,7 @@
  * `+` with a string produce, the kind name used in error messages, truthiness and `=`.
  * @module
  */
+import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 
@@ -62,45 +63,167 @@ function functionText(fn: Callable): string {
 
 /**
  * Compact JSON of a value: dates as ISO strings, functions as `<function NAME>`, regexes as
- * `/source/flags`, `undefined` and non-finite numbers as `null`. `indent` as in `JSON.stringify`.
- * A value that contains itself is a runtime error.
+ * `/source/flags`, `undefined` and non-finite numbers as `null`. `indent` as in
+ * `JSON.stringify`. A value that contains itself is a runtime error.
+ *
+ * The same text `JSON.stringify` gives, built without recursion, so that a value nested
+ * a hundred thousand levels deep is text like any other instead of overflowing the
+ * JavaScript stack; its length is checked as it grows (maxStringLength), and the clock
+ * and heap every few thousand values (see `Budget.step`).
  */
 export function toJsonText(value: unknown, indent?: number | string): string {
-  try {
-    const text = JSON.stringify(value, jsonReplacer, indent);
-    return text === undefined ? "null" : text;
-  } catch (err) {
-    if (err instanceof RuntimeFault) throw err;
-    if (err instanceof TypeError && /circular/i.test(err.message)) {
-      throw new RuntimeFault("runtime", "cannot convert a value that contains itself to text");
+  const gap =
+    typeof indent === "number"
+      ? " ".repeat(Math.max(0, Math.min(10, Math.floor(indent))))
+      : typeof indent === "string"
+        ? indent.slice(0, 10)
+        : "";
+  const b = budget();
+  const first = jsonLeaf(value, "");
+  if (typeof first === "string") return first;
+  let out = "";
+  const stack: JsonFrame[] = [];
+  const onPath = new Set<object>();
+  const open = (container: object): void => {
+    if (onPath.has(container)) throw containsItself();
+    onPath.add(container);
+    const keys = Array.isArray(container) ? null : Object.keys(container);
+    stack.push({ container, keys, i: 0, indent: gap === "" ? "" : `\n${gap.repeat(stack.length + 1)}` });
+    out = b.append(out, keys === null ? "[" : "{", "converting to JSON");
+  };
+  open(first);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as JsonFrame;
+    const { container, keys } = frame;
+    const length = keys === null ? (container as unknown[]).length : keys.length;
+    if (frame.i >= length) {
+      stack.pop();
+      onPath.delete(container);
+      const close = keys === null ? "]" : "}";
+      out = b.append(
+        out,
+        length > 0 && gap !== "" ? `${frame.indent.slice(0, -gap.length)}${close}` : close,
+        "converting to JSON",
+      );
+      continue;
     }
-    throw err;
+    b.step();
+    const i = frame.i++;
+    let piece = i > 0 ? `,${frame.indent}` : frame.indent;
+    let item: unknown;
+    if (keys === null) item = (container as unknown[])[i];
+    else {
+      const key = keys[i] as string;
+      item = (container as Record<string, unknown>)[key];
+      piece += `${JSON.stringify(key)}:${gap === "" ? "" : " "}`;
+    }
+    const leaf = jsonLeaf(item, keys === null ? String(i) : (keys[i] as string));
+    if (typeof leaf === "string") out = b.append(out, piece + leaf, "converting to JSON");
+    else {
+      out = b.append(out, piece, "converting to JSON");
+      open(leaf);
+    }
+  }
+  return out;
+}
+
+interface JsonFrame {
+  readonly container: object;
+  /** An object's keys; null for a list. */
+  readonly keys: string[] | null;
+  /** The next item or key. */
+  i: number;
+  /** What starts a line inside the container ("" when compact). */
+  readonly indent: string;
+}
+
+/** One value's JSON when it has no items (a string), or the list or object to open. */
+function jsonLeaf(value: unknown, key: string): string | object {
+  let v = value;
+  // Dates, XMD functions and regexes as text (what the replacer of JSON.stringify did).
+  if (v instanceof Date) return JSON.stringify(dateToText(v));
+  if (v instanceof Callable) return JSON.stringify(functionText(v));
+  if (v instanceof RegExp) return JSON.stringify(String(v));
+  if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") {
+    v = (v as { toJSON(key: string): unknown }).toJSON(key);
+    if (v instanceof Callable) return JSON.stringify(functionText(v));
+    if (v instanceof RegExp) return JSON.stringify(String(v));
+  }
+  switch (typeof v) {
+    case "string":
+      return JSON.stringify(v);
+    case "number":
+      return Number.isFinite(v) ? numberToText(v) : "null";
+    case "bigint":
+      return JSON.stringify(Number(v)) ?? "null";
+    case "boolean":
+      return v ? "true" : "false";
+    case "function":
+      return '"<function>"';
+    case "object":
+      return v === null ? "null" : v;
+    default:
+      return "null";
   }
 }
 
-function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
-  // Dates arrive already converted by Date#toJSON; look at the holder for invalid ones.
-  const original = (this as Record<string, unknown>)[key];
-  if (original instanceof Date) return dateToText(original);
-  if (value instanceof Callable) return functionText(value);
-  if (value instanceof RegExp) return String(value);
-  if (typeof value === "function") return "<function>";
-  if (typeof value === "bigint") return Number(value);
-  if (value === undefined) return null;
-  return value;
+function containsItself(): RuntimeFault {
+  return new RuntimeFault("runtime", "cannot convert a value that contains itself to text");
 }
 
 /**
  * Text conversion: strings as they are; numbers in shortest form (`3`, `3.5`, `-0.25`, `-0` → `0`);
  * `true`/`false`; null as nothing; arrays as their items converted and joined with `, `
  * (nested arrays flatten the same way); objects as compact JSON; dates as ISO 8601;
- * functions as `<function NAME>`.
+ * functions as `<function NAME>`. Without recursion (nested lists are walked with a
+ * stack of their own), the length checked as it grows (maxStringLength).
  */
 export function toText(value: unknown): string {
-  return convert(value, []);
+  if (!Array.isArray(value)) return scalarText(value);
+  // A flat list, the common case, in one loop; nested lists go on with a stack of their own.
+  const b = budget();
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (Array.isArray(item)) return nestedListText(value, i, out);
+    b.step();
+    out = b.append(out, i > 0 ? `, ${scalarText(item)}` : scalarText(item), "converting to text");
+  }
+  return out;
 }
 
-function convert(value: unknown, ancestors: unknown[]): string {
+/** {@link toText} of `list` from item `from` on, which is a list, after `out` (its text so far). */
+function nestedListText(list: unknown[], from: number, out: string): string {
+  const b = budget();
+  const lists: unknown[][] = [list];
+  const next: number[] = [from];
+  const onPath = new Set<unknown[]>([list]);
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const current = lists[top] as unknown[];
+    const i = next[top] as number;
+    if (i >= current.length) {
+      onPath.delete(current);
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    b.step();
+    if (i > 0) out = b.append(out, ", ", "converting to text");
+    const item = current[i];
+    if (Array.isArray(item)) {
+      if (onPath.has(item)) throw containsItself();
+      onPath.add(item);
+      lists.push(item);
+      next.push(0);
+    } else out = b.append(out, scalarText(item), "converting to text");
+  }
+  return out;
+}
+
+/** Text of anything but a list. */
+function scalarText(value: unknown): string {
   if (value === null || value === undefined) return "";
   switch (typeof value) {
     case "string":
@@ -114,23 +237,30 @@ function convert(value: unknown, ancestors: unknown[]): string {
     case "function":
       return "<function>";
   }
-  if (Array.isArray(value)) {
-    if (ancestors.includes(value)) {
-      throw new RuntimeFault("runtime", "cannot convert a value that contains itself to text");
-    }
-    ancestors.push(value);
-    let out = "";
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ", ";
-      out += convert(value[i], ancestors);
-    }
-    ancestors.pop();
-    return out;
-  }
   if (value instanceof Date) return dateToText(value);
   if (value instanceof Callable) return functionText(value);
   if (value instanceof RegExp) return String(value);
   return toJsonText(value);
+}
+
+/**
+ * How many characters (code points) `text` has, as `for` and `split ""` count them; exact
+ * only when it matters: a length of at most `atMost` code units is returned as it is
+ * (there cannot be more characters than code units).
+ */
+export function characterCount(text: string, atMost: number): number {
+  if (text.length <= atMost) return text.length;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
 }
 
 /**
@@ -148,45 +278,85 @@ export function isTruthy(value: unknown): boolean {
  * Equality for `=` and `==`: same kind and same value. Numbers never equal strings
  * (`1 = "1"` is false); arrays and objects compare structurally (objects ignore key order);
  * dates compare by time; functions by identity; `null = null`; `NaN` equals nothing.
+ *
+ * Lists and objects are walked without recursion (however deep they nest), a pair
+ * already being compared further up is assumed equal (so values that contain themselves
+ * terminate), and the clock and heap are checked every few thousand items (`Budget.step`).
  */
 export function looseEquals(a: unknown, b: unknown): boolean {
-  return deepEquals(a, b, []);
+  const first = shallowEquals(a, b);
+  if (first !== DESCEND) return first === SAME;
+  const steps = budget();
+  const frames: EqualsFrame[] = [];
+  // The pairs being compared, left value → its right values.
+  const onPath = new Map<object, object[]>();
+  const enter = (x: object, y: object): void => {
+    const rights = onPath.get(x);
+    if (rights?.includes(y)) return; // already being compared further up
+    if (rights === undefined) onPath.set(x, [y]);
+    else rights.push(y);
+    frames.push({ x, y, keys: Array.isArray(x) ? null : Object.keys(x), i: 0 });
+  };
+  enter(a as object, b as object);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1] as EqualsFrame;
+    const { x, y, keys } = frame;
+    const length = keys === null ? (x as unknown[]).length : keys.length;
+    if (frame.i >= length) {
+      frames.pop();
+      const rights = onPath.get(x) as object[];
+      if (rights.length === 1) onPath.delete(x);
+      else rights.pop();
+      continue;
+    }
+    steps.step();
+    const i = frame.i++;
+    let u: unknown;
+    let v: unknown;
+    if (keys === null) {
+      u = (x as unknown[])[i];
+      v = (y as unknown[])[i];
+    } else {
+      const k = keys[i] as string;
+      if (!Object.hasOwn(y, k)) return false;
+      u = (x as Record<string, unknown>)[k];
+      v = (y as Record<string, unknown>)[k];
+    }
+    const same = shallowEquals(u, v);
+    if (same === DIFFERENT) return false;
+    if (same === DESCEND) enter(u as object, v as object);
+  }
+  return true;
 }
 
-function deepEquals(a: unknown, b: unknown, seen: unknown[]): boolean {
+const DIFFERENT = 0;
+const SAME = 1;
+/** Two lists of one length, or two objects with as many keys: their items decide. */
+const DESCEND = 2;
+
+interface EqualsFrame {
+  readonly x: object;
+  readonly y: object;
+  /** The left object's keys; null for lists. */
+  readonly keys: string[] | null;
+  i: number;
+}
+
+/** Whether two values are equal as far as can be told without looking at their items. */
+function shallowEquals(a: unknown, b: unknown): number {
   if (a === undefined) a = null;
   if (b === undefined) b = null;
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (a === b) return SAME;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return DIFFERENT;
   if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime() ? SAME : DIFFERENT;
   }
   if (a instanceof RegExp || b instanceof RegExp) {
-    return a instanceof RegExp && b instanceof RegExp && String(a) === String(b);
+    return a instanceof RegExp && b instanceof RegExp && String(a) === String(b) ? SAME : DIFFERENT;
   }
-  if (a instanceof Callable || b instanceof Callable) return false;
-  // A pair already being compared further up is assumed equal (cycles terminate).
-  for (let i = 0; i < seen.length; i += 2) if (seen[i] === a && seen[i + 1] === b) return true;
+  if (a instanceof Callable || b instanceof Callable) return DIFFERENT;
   const isArr = Array.isArray(a);
-  if (isArr !== Array.isArray(b)) return false;
-  seen.push(a, b);
-  try {
-    if (isArr) {
-      const x = a as unknown[];
-      const y = b as unknown[];
-      if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i++) if (!deepEquals(x[i], y[i], seen)) return false;
-      return true;
-    }
-    const x = a as Record<string, unknown>;
-    const y = b as Record<string, unknown>;
-    const kx = Object.keys(x);
-    if (kx.length !== Object.keys(y).length) return false;
-    for (const k of kx) {
-      if (!Object.hasOwn(y, k) || !deepEquals(x[k], y[k], seen)) return false;
-    }
-    return true;
-  } finally {
-    seen.length -= 2;
-  }
+  if (isArr !== Array.isArray(b)) return DIFFERENT;
+  if (isArr) return (a as unknown[]).length === (b as unknown[]).length ? DESCEND : DIFFERENT;
+  return Object.keys(a).length === Object.keys(b).length ? DESCEND : DIFFERENT;
 }

@@ -52,7 +52,15 @@ describe("global builtins", () => {
     expect(g("range", 0)).toEqual([]);
     expect(g("range", 5, 2)).toEqual([]);
     expect(fault(() => g("range", 0, 5, 0)).message).toContain("non-zero");
-    expect(fault(() => range([1e12])).message).toContain("the most is");
+    const tooMany = fault(() => range([1e12]));
+    expect([tooMany.code, tooMany.message]).toEqual([
+      "limit",
+      "range would make a list of 1000000000000 items, more than 10000000 (limit maxListItems)",
+    ]);
+    expect(fault(() => range([Number.POSITIVE_INFINITY])).message).toBe(
+      "range would make a list of more than 10000000 items (limit maxListItems)",
+    );
+    expect(fault(() => range([Number.NaN])).message).toBe("range start and end must be numbers, not NaN");
     expect(fault(() => g("range")).message).toBe("range takes 1 to 3 arguments, got 0");
   });
 
@@ -76,6 +84,43 @@ describe("global builtins", () => {
     expect(fault(() => g("min", [])).message).toContain("min of nothing");
     expect(fault(() => g("max", 1, "2")).message).toContain("max argument 2 must be a number");
     expect(fault(() => g("floor", "1")).code).toBe("type");
+  });
+
+  it("round never makes NaN or Infinity of a finite number, for every number of digits", () => {
+    expect(g("round", 1.23456, 25)).toBe(1.23456);
+    expect(g("round", 1e300, 10)).toBe(1e300);
+    expect(g("round", -1e300, 100)).toBe(-1e300);
+    expect(g("round", Number.MAX_VALUE, 0)).toBe(Number.MAX_VALUE);
+    expect(g("round", 1e-300, 10)).toBe(0);
+    expect(g("round", 5e-324, 100)).toBe(0);
+    expect(g("round", 0.1, 100)).toBe(0.1);
+    expect(g("round", 2 ** 53 + 2, 0)).toBe(2 ** 53 + 2);
+    expect(g("round", 4503599627370495.5, 0)).toBe(4503599627370496);
+    expect(g("round", -1.005, 2)).toBe(-1.01);
+    expect(Object.is(g("round", -0.001, 2), 0)).toBe(true);
+    const samples = [0.5, 1.005, 2.345, 1 / 3, 123456.789, 1e-7, 6.02e23, 9.99e307, 1e21, 4.9e-324];
+    for (let digits = 0; digits <= 100; digits++) {
+      for (const n of samples) {
+        for (const x of [n, -n]) {
+          const r = g("round", x, digits) as number;
+          expect(Number.isFinite(r)).toBe(true);
+          // Rounding moves a number by at most half a unit of the last decimal kept.
+          expect(Math.abs(r - x)).toBeLessThanOrEqual(
+            0.5 * 10 ** -digits * (1 + 1e-12) + Math.abs(x) * 1e-15,
+          );
+        }
+      }
+    }
+    for (const bad of [101, -1, 1e9]) {
+      const f = fault(() => g("round", 1.5, bad));
+      expect([f.code, f.message]).toEqual([
+        "runtime",
+        `round digits must be a whole number from 0 to 100, got ${bad}`,
+      ]);
+    }
+    expect(fault(() => g("round", 1.5, 1.5)).message).toBe(
+      "round digits must be a whole number, not a number (1.5)",
+    );
   });
 
   it("number parses text and refuses what is not a number", () => {

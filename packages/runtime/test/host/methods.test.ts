@@ -239,6 +239,22 @@ describe("number methods", () => {
     expect(call(12.34567, "toFixed", 2)).toBe("12.35");
     expect(get(2.5, "toFixed")).toBe("3");
   });
+
+  it("rounds with any number of digits to a finite number, and writes as many decimals", () => {
+    expect(call(1.23456, "round", 25)).toBe(1.23456);
+    expect(call(1e300, "round", 10)).toBe(1e300);
+    // .toFixed rounds as round does (decimal halves away from zero), not in binary.
+    expect(call(1.005, "toFixed", 2)).toBe("1.01");
+    expect(call(-2.5, "toFixed")).toBe("-3");
+    expect(get(-0.4, "toFixed")).toBe("0");
+    expect(call(1.5, "toFixed", 100)).toBe(`1.5${"0".repeat(99)}`);
+    expect(call(1e21, "toFixed", 2)).toBe("1e+21");
+    expect(call(1e300, "toFixed", 10)).toBe("1e+300");
+    expect(fault(() => call(1, "toFixed", 101)).message).toBe(".toFixed digits must be 0 to 100, got 101");
+    expect(fault(() => call(1, "round", 101)).message).toBe(
+      "round digits must be a whole number from 0 to 100, got 101",
+    );
+  });
 });
 
 describe("date methods", () => {

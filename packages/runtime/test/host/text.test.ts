@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPlainObject, isTruthy, looseEquals, toJsonText, toText, typeName } from "../../src/host/text.js";
 import { fault, lambda } from "./helpers.js";
@@ -63,6 +64,36 @@ describe("toText", () => {
   it("indents JSON on request", () => {
     expect(toJsonText({ a: [1] }, 2)).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(toJsonText(undefined)).toBe("null");
+    expect(toJsonText({ a: [], b: {}, c: [{}] }, "\t")).toBe(
+      '{\n\t"a": [],\n\t"b": {},\n\t"c": [\n\t\t{}\n\t]\n}',
+    );
+  });
+
+  it("writes the JSON that JSON.stringify writes, for any JSON value and indent", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 0, 2, 4, 12, "\t", "--"), (value, indent) => {
+        expect(toJsonText(value, indent)).toBe(JSON.stringify(value, null, indent));
+      }),
+      { numRuns: 300 },
+    );
+    const odd = { n: [Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 5e-324], u: undefined, s: '\u2028"\\' };
+    expect(toJsonText(odd)).toBe('{"n":[null,null,0,1e+21,5e-324],"u":null,"s":"\u2028\\"\\\\"}');
+    expect(toJsonText([undefined, () => 1])).toBe('[null,"<function>"]');
+    expect(toJsonText({ toJSON: () => "custom" })).toBe('"custom"');
+  });
+
+  it("converts values nested far deeper than the JavaScript stack", () => {
+    let list: unknown[] = [1];
+    let object: Record<string, unknown> = {};
+    for (let i = 0; i < 200_000; i++) {
+      list = [list, 2];
+      object = { x: object };
+    }
+    const text = toText(list);
+    expect(text.length).toBe(1 + 200_000 * 3);
+    expect(text.startsWith("1, 2, 2")).toBe(true);
+    expect(toJsonText(list).length).toBe(3 + 200_000 * 4);
+    expect(toText(object).length).toBe(2 + 200_000 * 6);
   });
 });
 
@@ -145,5 +176,54 @@ describe("looseEquals", () => {
     const b: unknown[] = [1];
     b.push(b);
     expect(looseEquals(a, b)).toBe(true);
+    const c: unknown[] = [2];
+    c.push(c);
+    expect(looseEquals(a, c)).toBe(false);
+    const o: Record<string, unknown> = { k: 1 };
+    o.self = { back: o };
+    const p: Record<string, unknown> = { k: 1 };
+    p.self = { back: p };
+    expect(looseEquals(o, p)).toBe(true);
+    p.k = 2;
+    expect(looseEquals(o, p)).toBe(false);
+  });
+
+  it("compares values nested far deeper than the JavaScript stack", () => {
+    const deep = (leaf: unknown) => {
+      let v: unknown = [leaf];
+      for (let i = 0; i < 200_000; i++) v = i % 2 === 0 ? [v] : { k: v };
+      return v;
+    };
+    expect(looseEquals(deep(1), deep(1))).toBe(true);
+    expect(looseEquals(deep(1), deep(2))).toBe(false);
+    expect(looseEquals(deep(1), deep(null))).toBe(false);
+  });
+
+  it("agrees with a plain recursive comparison on random JSON values", () => {
+    const same = (x: unknown, y: unknown): boolean => JSON.stringify(sorted(x)) === JSON.stringify(sorted(y));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (x, y) => {
+        expect(looseEquals(x, y)).toBe(same(x, y) && !hasNaN(x));
+        expect(looseEquals(x, structuredClone(x))).toBe(!hasNaN(x));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
+
+/** A value with its objects' keys in order, so that JSON text compares them regardless of key order. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) out[k] = sorted((value as Record<string, unknown>)[k]);
+    return out;
+  }
+  return Object.is(value, -0) ? 0 : value;
+}
+
+function hasNaN(value: unknown): boolean {
+  if (typeof value === "number") return Number.isNaN(value);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasNaN);
+  return false;
+}

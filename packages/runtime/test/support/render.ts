@@ -1,4 +1,5 @@
 /** Renders snippets in both memory modes and checks they agree. */
+import { vi } from "vitest";
 import { createRuntime, type MemoryMode, type RuntimeOptions, XmdError } from "../../src/index.js";
 
 export const MODES: MemoryMode[] = ["pooled", "heap"];
@@ -49,4 +50,35 @@ export function failure(source: string, lang: "md" | "xmd" = "xmd", options: Run
     throw new Error(`modes disagree: ${a.code} ${a.message} @${a.line} vs ${b.code} ${b.message} @${b.line}`);
   }
   return a;
+}
+
+/**
+ * Runs `work` with a virtual clock: `Date.now` starts at a fixed time and advances 1 ms
+ * each time it is read, so that a time limit strikes at the same read — the same line —
+ * on any machine, however loaded. Returns what `work` returned and how often the clock
+ * was read (a measure of the work done: the runtime reads it every 1 024 loop steps or
+ * calls, after every builtin call, and every 4 096 steps inside a long builtin).
+ */
+export function withVirtualClock<T>(work: () => T): { result: T; reads: number } {
+  let now = Date.UTC(2030, 0, 1);
+  let reads = 0;
+  const clock = vi.spyOn(Date, "now").mockImplementation(() => {
+    reads++;
+    return ++now;
+  });
+  try {
+    return { result: work(), reads };
+  } finally {
+    clock.mockRestore();
+  }
+}
+
+/** The error `work` throws, or null when it throws none. */
+export function thrownBy(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (e) {
+    return e;
+  }
+  return null;
 }

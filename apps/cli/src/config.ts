@@ -9,20 +9,24 @@
  * programs or read outside its own folder. See {@link untrustedSetting}.
  * @module
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "./errors.js";
+import { readRegularText, UnreadableFile } from "./input/read-file.js";
+import { LIMIT_FLAGS, type LimitKey } from "./limits.js";
 import { isWithin, realPath } from "./output/real-path.js";
 
+/**
+ * A config file, a package.json, is read only when it is a regular file of at most this
+ * many bytes (a config is a few lines; a found one may have come with hostile documents).
+ */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
 /** What a config file may set. */
-export interface XmdConfig {
+export interface XmdConfig extends Partial<Record<LimitKey, number>> {
   allowExec?: boolean | string[];
   root?: string;
   memory?: "pooled" | "heap";
-  maxIterations?: number;
-  maxDepth?: number;
-  maxOutput?: number;
-  timeout?: number;
   execTimeout?: number;
   execMaxOutput?: number;
   now?: string | number;
@@ -35,10 +39,7 @@ const KEYS: ReadonlySet<string> = new Set([
   "allowExec",
   "root",
   "memory",
-  "maxIterations",
-  "maxDepth",
-  "maxOutput",
-  "timeout",
+  ...LIMIT_FLAGS.map((f) => f.key),
   "execTimeout",
   "execMaxOutput",
   "now",
@@ -96,8 +97,15 @@ function shownPath(cwd: string, file: string): string {
 }
 
 function readJson(file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    text = readRegularText(file, MAX_CONFIG_BYTES);
+  } catch (e) {
+    if (!(e instanceof UnreadableFile)) throw e;
+    throw new UsageError(`cannot read config ${file}: ${e.reason}`);
+  }
+  try {
+    return JSON.parse(text);
   } catch (e) {
     throw new UsageError(`cannot read config ${file}: ${(e as Error).message}`);
   }

@@ -5,6 +5,7 @@
  * @module
  */
 import { WriteError } from "./output/write-error.js";
+import { escapeControls } from "./terminal-text.js";
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {
@@ -36,22 +37,24 @@ export function helpHint(command: string | undefined): string {
   return `see 'xmd${command && command !== "xmd" ? ` ${command}` : ""} --help'`;
 }
 
-/** Prints an error the way a user should see it; stack traces only with --debug. */
+/**
+ * Prints an error the way a user should see it; stack traces only with --debug. Messages
+ * may name files from a tree someone else made: control characters are shown as escapes.
+ */
 export function reportError(error: unknown, debug: boolean): number {
+  const write = (text: string) => process.stderr.write(escapeControls(text));
   if (error instanceof UsageError) {
-    process.stderr.write(
-      `xmd: ${error.message}\n${error.helpFor !== undefined ? `${helpHint(error.helpFor)}\n` : ""}`,
-    );
+    write(`xmd: ${error.message}\n${error.helpFor !== undefined ? `${helpHint(error.helpFor)}\n` : ""}`);
     return EXIT.usage;
   }
   if (error instanceof WriteError) {
-    process.stderr.write(`xmd: ${error.message}\n`);
+    write(`xmd: ${error.message}\n`);
     return EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
+  write(
     `xmd: internal error: ${message}\nThis is a bug in xmd; please report it with the document that caused it.\n`,
   );
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
   return EXIT.internal;
 }

@@ -2,15 +2,17 @@
  * From flags and config to runtime options and document variables.
  * @module
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { RuntimeOptions } from "@xmd/runtime";
 import { configRoot, type LoadedConfig, untrustedSetting, type XmdConfig } from "./config.js";
 import { UsageError } from "./errors.js";
-import { DEFAULT_MAX_DEPTH } from "./render/stack-size.js";
+import { readRegularText, UnreadableFile } from "./input/read-file.js";
+import { DEFAULTS, LIMIT_FLAGS, type LimitValues } from "./limits.js";
+import { DEFAULT_MAX_DEPTH, type ThreadLimits, threadLimits } from "./render/stack-size.js";
 
 /** Flags every rendering command accepts (as commander parses them). */
-export interface RenderFlags {
+export interface RenderFlags extends LimitValues {
   var?: string[];
   vars?: string;
   memory?: string;
@@ -19,10 +21,6 @@ export interface RenderFlags {
   /** `--allow-exec=LIST` (see argv.ts): only these programs. */
   allowExecList?: string;
   root?: string;
-  maxIterations?: string;
-  maxDepth?: string;
-  maxOutput?: string;
-  timeout?: string;
   execTimeout?: string;
   execMaxOutput?: string;
   now?: string;
@@ -61,20 +59,36 @@ export function positiveInt(raw: string | number | undefined, flag: string): num
   return n;
 }
 
+/**
+ * Sets a variable as an own property, whatever its name: `vars[key] = v` and
+ * `Object.assign` would take `__proto__` as the object's prototype and drop the variable.
+ */
+function setVar(vars: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(vars, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Every own property of `from` into `vars`, `__proto__` included (see {@link setVar}). */
+function setVars(vars: Record<string, unknown>, from: object): void {
+  for (const key of Object.keys(from)) setVar(vars, key, (from as Record<string, unknown>)[key]);
+}
+
 /** Variables from config `vars`, then `--vars FILE` (json or yaml), then each `--var` (last wins). */
 export async function collectVars(
   flags: RenderFlags,
   config: XmdConfig,
   cwd: string,
 ): Promise<Record<string, unknown>> {
-  const vars: Record<string, unknown> = { ...(config.vars ?? {}) };
+  // No prototype: every key is a variable, `__proto__` and `constructor` too.
+  const vars = Object.create(null) as Record<string, unknown>;
+  setVars(vars, config.vars ?? {});
   if (flags.vars !== undefined) {
     const file = resolve(cwd, flags.vars);
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      throw new UsageError(`cannot read --vars file ${flags.vars}`);
+      text = readRegularText(file, readLimit(flags, config));
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      throw new UsageError(`cannot read --vars file ${flags.vars}: ${e.reason}`);
     }
     const yaml = /\.ya?ml$/i.test(extname(file));
     let data: unknown;
@@ -87,7 +101,7 @@ export async function collectVars(
     }
     if (data === null || typeof data !== "object" || Array.isArray(data))
       throw new UsageError(`--vars ${flags.vars} must hold an object`);
-    Object.assign(vars, data);
+    setVars(vars, data);
   }
   for (const pair of flags.var ?? []) {
     const eq = pair.indexOf("=");
@@ -95,9 +109,14 @@ export async function collectVars(
     const key = pair.slice(0, eq);
     if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(key))
       throw new UsageError(`--var: '${key}' is not a valid variable name`);
-    vars[key] = parseVarValue(pair.slice(eq + 1));
+    setVar(vars, key, parseVarValue(pair.slice(eq + 1)));
   }
   return vars;
+}
+
+/** `--max-read` or the config's `maxRead`, else the default: the cap on every file read. */
+export function readLimit(flags: LimitValues, config: XmdConfig): number {
+  return positiveInt(flags.maxRead ?? config.maxRead, "--max-read") ?? DEFAULTS.maxReadBytes;
 }
 
 /** The exec policy from `--allow-exec[=LIST]` or the config (which must be trusted for it). */
@@ -162,15 +181,13 @@ export function runtimeOptions(flags: RenderFlags, loaded: LoadedConfig, cwd: st
   const root = rootOption(flags, loaded, cwd);
   if (root !== undefined) options.root = root;
   const limits: NonNullable<RuntimeOptions["limits"]> = {};
-  const maxIterations = positiveInt(flags.maxIterations ?? config.maxIterations, "--max-iterations");
-  const maxDepth = positiveInt(flags.maxDepth ?? config.maxDepth, "--max-depth");
-  const maxOutput = positiveInt(flags.maxOutput ?? config.maxOutput, "--max-output");
-  const timeout = positiveInt(flags.timeout ?? config.timeout, "--timeout");
-  if (maxIterations !== undefined) limits.maxIterations = maxIterations;
-  if (maxDepth !== undefined) limits.maxCallDepth = maxDepth;
-  if (maxOutput !== undefined) limits.maxOutputBytes = maxOutput;
-  if (timeout !== undefined) limits.timeoutMs = timeout;
-  if (Object.keys(limits).length > 0) options.limits = limits;
+  for (const { key, flag, limit } of LIMIT_FLAGS) {
+    const n = positiveInt(flags[key] ?? config[key], flag);
+    if (n !== undefined) limits[limit] = n;
+  }
+  // Always said, because the render threads' heap cap is this number too.
+  limits.maxMemoryMb ??= DEFAULTS.maxMemoryMb;
+  options.limits = limits;
   const now = flags.now ?? config.now;
   if (now !== undefined) {
     const ms = typeof now === "number" || /^\d+$/.test(now) ? Number(now) : Date.parse(now);
@@ -183,6 +200,21 @@ export function runtimeOptions(flags: RenderFlags, loaded: LoadedConfig, cwd: st
 /** The call depth renders with these options may reach (sizes the render thread's stack). */
 export function maxCallDepth(options: RuntimeOptions): number {
   return options.limits?.maxCallDepth ?? DEFAULT_MAX_DEPTH;
+}
+
+/** The heap cap of render threads for these options (`--max-memory`). */
+export function maxMemoryMb(options: RuntimeOptions): number {
+  return options.limits?.maxMemoryMb ?? DEFAULTS.maxMemoryMb;
+}
+
+/** The cap on one read for these options (`--max-read`). */
+export function maxReadBytes(options: RuntimeOptions): number {
+  return options.limits?.maxReadBytes ?? DEFAULTS.maxReadBytes;
+}
+
+/** Stack and heap of the render threads for these options. */
+export function renderThreadLimits(options: RuntimeOptions): ThreadLimits {
+  return threadLimits(maxCallDepth(options), maxMemoryMb(options));
 }
 
 /**

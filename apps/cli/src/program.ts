@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { COMMANDS, unknownCommand } from "./argv.js";
 import { EXIT, helpHint } from "./errors.js";
-import { writeStdout } from "./stdio.js";
+import { LIMIT_FLAGS } from "./limits.js";
+import { writeStderr, writeStdout } from "./stdio.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -22,7 +23,7 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 
 /** The flags every rendering command has; `rootDefault` says what --root is without the flag. */
 function renderOptions(cmd: Command, rootDefault: string): Command {
-  return cmd
+  cmd
     .option(
       "-v, --var <key=value>",
       "a variable for the document; repeatable (true/false, numbers that read back the same, and JSON are parsed; anything else is text)",
@@ -36,11 +37,9 @@ function renderOptions(cmd: Command, rootDefault: string): Command {
     .addOption(new Option("--allow-exec-list <programs>").hideHelp())
     .option("--exec-timeout <ms>", "stop a program a document runs after this long (default 10000)")
     .option("--exec-max-output <bytes>", "stop a program that writes more than this (default 1 MiB)")
-    .option("--root <dir>", `confine file access to this folder (default: ${rootDefault})`)
-    .option("--max-iterations <n>", "stop after this many loop iterations (default 1000000)")
-    .option("--max-depth <n>", "stop at this call depth (default 1000; renders get a stack that fits it)")
-    .option("--max-output <bytes>", "stop after this much output (default 64 MiB)")
-    .option("--timeout <ms>", "stop a document that runs longer (default 10000)")
+    .option("--root <dir>", `confine file access to this folder (default: ${rootDefault})`);
+  for (const f of LIMIT_FLAGS) cmd.option(`${f.flag} ${f.value}`, `${f.description} (default ${f.shown})`);
+  return cmd
     .option("--now <time>", "a fixed clock for Date.now: an ISO date or milliseconds")
     .option("--memory <mode>", "allocation strategy: pooled (default) or heap")
     .option("--stats", "print allocation, pool, intern and stack statistics to stderr")
@@ -138,6 +137,7 @@ Examples:
     .option("--lang <lang>", "md or xmd: the dialect of stdin (default: from the file extension, else md)")
     .option("--root <dir>", "the root imports are resolved in (default: each document's folder)")
     .option("--config <file>", "read options from this file instead of xmd.config.json / package.json")
+    .option("--max-read <bytes>", "size of one file read: a document, an import (default 64 MiB)")
     .option("--debug", "show stack traces")
     .action(async (files: string[], flags) => {
       const { checkCommand } = await import("./commands/check.js");
@@ -156,7 +156,7 @@ Examples:
     const first = argv[0];
     const command =
       first !== undefined && (COMMANDS as readonly string[]).includes(first) ? first : "process";
-    process.stderr.write(`xmd: ${commanderMessage(error.message)}\n${helpHint(command)}\n`);
+    writeStderr(`xmd: ${commanderMessage(error.message)}\n${helpHint(command)}\n`);
     return EXIT.usage;
   }
 }

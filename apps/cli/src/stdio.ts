@@ -5,7 +5,9 @@
  * @module
  */
 import { EXIT } from "./errors.js";
+import { tooLargeReason, UnreadableFile } from "./input/read-file.js";
 import { reasonOf } from "./output/write-error.js";
+import { escapeControls } from "./terminal-text.js";
 
 function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
@@ -36,9 +38,35 @@ export function writeStdout(text: string): void {
   }
 }
 
-/** All of stdin as text. */
-export async function readStdin(): Promise<string> {
+/**
+ * Writes a message to stderr with control characters shown as escapes (see
+ * terminal-text.ts): for every message that may hold a file name or text from a
+ * document. Errors formatted by a render thread are escaped there, before their colours.
+ */
+export function writeStderr(text: string): void {
+  process.stderr.write(escapeControls(text));
+}
+
+/**
+ * All of stdin as text, at most `maxBytes` of it: reading stops as soon as there is more
+ * (`xmd < /dev/zero` ends at the cap instead of filling memory).
+ * @throws {UnreadableFile} (`too-large`) past the cap.
+ */
+export async function readStdin(maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) {
+      process.stdin.destroy();
+      throw new UnreadableFile(
+        "<stdin>",
+        "too-large",
+        tooLargeReason(maxBytes, null).replace("the file", "stdin"),
+        maxBytes,
+      );
+    }
+  }
   return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,10 +1,11 @@
 /**
  * Finding the documents of a tree: every `.md`/`.xmd`/`.xm` file under the source
  * folder, filtered by `--include`/`--exclude` globs, never descending into the output
- * folder, `.git` or `node_modules`. Symlinks are not followed.
+ * folder, `.git` or `node_modules`. Symlinks are not followed. Devices, named pipes and
+ * sockets are listed apart, to be reported: reading one would block or never end.
  * @module
  */
-import { readdirSync } from "node:fs";
+import { type Dirent, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { DOCUMENT } from "./output/output-names.js";
 
@@ -14,6 +15,17 @@ export interface TreeFiles {
   documents: string[];
   /** Relative paths of other files (copied with --copy). */
   others: string[];
+  /** Devices, named pipes and sockets (relative paths), with what each is, in words. */
+  special: { path: string; kind: string; document: boolean }[];
+}
+
+/** What a directory entry that is neither a file, a folder nor a link is, in words. */
+function specialKind(entry: Dirent): string | null {
+  if (entry.isFIFO()) return "a named pipe";
+  if (entry.isCharacterDevice()) return "a character device";
+  if (entry.isBlockDevice()) return "a block device";
+  if (entry.isSocket()) return "a socket";
+  return null;
 }
 
 /** Whether a file (by its path relative to the source folder, with /) passes the globs. */
@@ -39,6 +51,7 @@ export function relativeTo(src: string, path: string): string {
 export function walkTree(src: string, skip: string | null, accepts: FileFilter): TreeFiles {
   const documents: string[] = [];
   const others: string[] = [];
+  const special: TreeFiles["special"] = [];
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
@@ -52,9 +65,14 @@ export function walkTree(src: string, skip: string | null, accepts: FileFilter):
         if (!accepts(rel)) continue;
         if (DOCUMENT.test(entry.name)) documents.push(rel);
         else others.push(rel);
+      } else {
+        const kind = specialKind(entry);
+        if (kind === null) continue;
+        const rel = relativeTo(src, full);
+        if (accepts(rel)) special.push({ path: rel, kind, document: DOCUMENT.test(entry.name) });
       }
     }
   };
   visit(src);
-  return { documents, others };
+  return { documents, others, special };
 }

@@ -1,13 +1,28 @@
 /**
- * The CLI copies the runtime's default call depth so that its main thread can size the
- * render thread's stack without loading the runtime; the copy must follow the original.
+ * The CLI copies the runtime's default limits so that its main thread can size render
+ * threads (stack, heap), cap stdin and show the defaults in its help without loading the
+ * runtime; the copies must follow the originals.
  */
 import { DEFAULT_LIMITS } from "@xmd/runtime";
 import { describe, expect, it } from "vitest";
+import { DEFAULTS, LIMIT_FLAGS } from "../src/limits.js";
 import { DEFAULT_MAX_DEPTH } from "../src/render/stack-size.js";
 
 describe("defaults copied from the runtime", () => {
   it("uses the runtime's default maxCallDepth", () => {
     expect(DEFAULT_MAX_DEPTH).toBe(DEFAULT_LIMITS.maxCallDepth);
+  });
+
+  it("uses every default limit of the runtime", () => {
+    expect(DEFAULTS).toEqual({ ...DEFAULT_LIMITS });
+  });
+
+  it("has a flag for every runtime limit, each once, its help showing the default", () => {
+    expect(LIMIT_FLAGS.map((f) => f.limit).sort()).toEqual(Object.keys(DEFAULT_LIMITS).sort());
+    for (const f of LIMIT_FLAGS) {
+      const value = DEFAULTS[f.limit];
+      const shown = /MiB$/.test(f.shown) ? Number.parseInt(f.shown, 10) * 1024 * 1024 : Number(f.shown);
+      expect(shown, f.flag).toBe(value);
+    }
   });
 });

@@ -43,6 +43,8 @@ describe("determinism", () => {
         readdirSync(join(d, rel)).flatMap((n) =>
           statSync(join(d, rel, n)).isDirectory() ? walk(d, join(rel, n)) : [join(rel, n)],
         );
+      // The same files, and the same bytes in each.
+      expect(walk(b).sort()).toEqual(walk(a).sort());
       for (const file of walk(a)) {
         expect(readFileSync(join(b, file), "utf8")).toBe(readFileSync(join(a, file), "utf8"));
         compared++;

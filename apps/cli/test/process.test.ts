@@ -63,7 +63,9 @@ describe("xmd FILE", () => {
 
   it("colors errors only when asked (FORCE_COLOR) and never with NO_COLOR", () => {
     const dir = workspace({ "bad.md": "{{ nope }}\n" });
-    expect(xmd(["bad.md"], { cwd: dir }).stderr).not.toContain("\x1b[");
+    const plain = xmd(["bad.md"], { cwd: dir }).stderr;
+    expect(plain).toMatch(/^bad\.md:1:4: error\[undefined-name\]/);
+    expect(plain).not.toContain("\x1b[");
     expect(xmd(["bad.md"], { cwd: dir, env: { NO_COLOR: "", FORCE_COLOR: "1" } }).stderr).toContain(
       "\x1b[31m",
     );
@@ -71,7 +73,10 @@ describe("xmd FILE", () => {
 
   it("shows a stack trace only with --debug", () => {
     const dir = workspace({ "bad.md": "{{ nope }}\n" });
-    expect(xmd(["bad.md", "--debug"], { cwd: dir }).stderr).toMatch(/XmdError/);
+    expect(xmd(["bad.md", "--debug"], { cwd: dir }).stderr).toMatch(/XmdError.*\n\s+at .+:\d+:\d+/s);
+    const plain = xmd(["bad.md"], { cwd: dir }).stderr;
+    expect(plain).toMatch(/^bad\.md:1:4: error\[undefined-name\]/);
+    expect(plain).not.toMatch(/XmdError|\n\s+at .+:\d+:\d+/);
   });
 
   it("treats usage mistakes as exit 2 with a suggestion", () => {
@@ -117,7 +122,9 @@ describe("xmd FILE", () => {
     expect(xmd(["e.md", "--allow-exec"], { cwd: dir }).stdout).toBe("hi\n");
     expect(xmd(["--allow-exec", "e.md"], { cwd: dir }).stdout).toBe("hi\n");
     expect(xmd(["e.md", "--allow-exec=echo,date"], { cwd: dir }).stdout).toBe("hi\n");
-    expect(xmd(["e.md", "--allow-exec=date"], { cwd: dir }).stderr).toMatch(/exec/);
+    expect(xmd(["e.md", "--allow-exec=date"], { cwd: dir }).stderr).toMatch(
+      /^e\.md:1:10: error\[exec-denied\]: exec of 'echo' is not allowed/,
+    );
     expect(xmd(["sub/r.md"], { cwd: dir }).stderr).toMatch(/outside the root/);
     expect(xmd(["sub/r.md", "--root", "."], { cwd: dir }).stdout).toBe("s\n");
     const loop = xmd(["loop.xmd", "--max-iterations", "500"], { cwd: dir });

@@ -154,19 +154,27 @@ describe("xmd watch recovers", () => {
   it("applies the config's exclude to documents added later", async () => {
     const dir = workspace({
       "src/a.md": "a\n",
-      "xmd.config.json": '{"exclude": ["drafts/**"]}',
+      "xmd.config.json": '{"exclude": ["drafts/wip*.md"]}',
     });
     const w = xmdBackground(["watch", "src", "out", "--debounce", "20"], dir);
     const log = () => `stderr:\n${w.stderr()}`;
     try {
       await until(() => w.stderr().includes("watching"), 20_000, "first render", log);
+      // Both in a folder that appears after the start; the excluded one is written first.
       mkdirSync(join(dir, "src/drafts"));
       writeFileSync(join(dir, "src/drafts/wip.md"), "wip\n");
-      // Written after the draft: once it is rendered, the draft's event has been handled.
-      await new Promise((r) => setTimeout(r, 200));
-      writeFileSync(join(dir, "src/b.md"), "b\n");
-      await until(() => read(join(dir, "out/b.md")) === "b\n", 20_000, "new document rendered", log);
-      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(join(dir, "src/drafts/ready.md"), "ready\n");
+      // Once ready.md is rendered, the watcher has seen the new folder and wip.md in it:
+      // had wip.md been taken as a document, it would have been rendered before ready.md
+      // (its event came first, and renders go in order).
+      await until(
+        () => read(join(dir, "out/drafts/ready.md")) === "ready\n",
+        20_000,
+        "the included document in the new folder rendered",
+        log,
+      );
+      expect(w.stderr()).toContain("rendered src/drafts/ready.md → out/drafts/ready.md");
+      expect(w.stderr()).not.toContain("drafts/wip");
       expect(existsSync(join(dir, "out/drafts/wip.md"))).toBe(false);
     } finally {
       await w.stop();

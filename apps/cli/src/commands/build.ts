@@ -5,7 +5,7 @@
  * written: outputs on disk are compared with what would be written.
  * @module
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
@@ -16,19 +16,21 @@ import { nondeterminismReason } from "../freshness/nondeterminism.js";
 import {
   checkModeOptions,
   collectVars,
-  maxCallDepth,
+  maxReadBytes,
   positiveInt,
   type RenderFlags,
+  renderThreadLimits,
   runtimeOptions,
 } from "../options.js";
 import { InputFiles } from "../output/input-files.js";
+import { inspectOutput, outputFolder } from "../output/output-folder.js";
 import { listInWords, outputCollisions, outputName } from "../output/output-names.js";
 import { isWithin, realPath } from "../output/real-path.js";
 import { WriteError } from "../output/write-error.js";
-import { writeOutput } from "../output/write-output.js";
+import { writeIntoFolder } from "../output/write-output.js";
 import { renderOnThreads } from "../render/pool.js";
-import { stackSizeMb } from "../render/stack-size.js";
 import type { RenderTask } from "../render/task.js";
+import { writeStderr } from "../stdio.js";
 import { fileFilter, relativeTo, walkTree } from "../walk.js";
 
 /** Flags of `xmd build`. */
@@ -52,14 +54,13 @@ function buildFolders(srcArg: string, outArg: string, cwd: string): { src: strin
       `build renders a folder, and ${srcArg} is a file (to render one file: xmd ${srcArg} -o OUT)`,
     );
   const src = realPath(given);
-  const out = realPath(resolve(cwd, outArg));
-  if (existsSync(out) && !statSync(out).isDirectory())
-    throw new UsageError(`the output ${outArg} is a file, not a folder`);
-  if (out === src)
+  // Compared where OUT leads, links and all; then OUT itself may not be a link.
+  const followed = realPath(resolve(cwd, outArg));
+  if (followed === src)
     throw new UsageError("the output folder is the source folder: outputs would overwrite their inputs");
-  if (isWithin(src, out))
+  if (isWithin(src, followed))
     throw new UsageError("the source folder is inside the output folder: outputs could overwrite inputs");
-  return { src, out };
+  return { src, out: outputFolder(outArg, cwd) };
 }
 
 /** A progress bar on a TTY; nothing otherwise. */
@@ -75,7 +76,7 @@ async function progress(total: number): Promise<{ tick(): void; stop(): void }> 
   return { tick: () => bar.tick(), stop: () => bar.terminate() };
 }
 
-/** Every file under OUT, relative, with /. */
+/** Every file under OUT, relative, with / (links are not followed). */
 function listFiles(dir: string): string[] {
   const found: string[] = [];
   const visit = (d: string) => {
@@ -110,17 +111,22 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
   );
   const tree = walkTree(src, isWithin(out, src) ? out : null, accepts);
   const copies = flags.copy ? tree.others : [];
+  const special = tree.special.filter((f) => f.document || flags.copy);
   const inputs = new InputFiles();
   for (const rel of [...tree.documents, ...copies]) inputs.add(join(src, rel));
   const sourceLabel = (rel: string) => join(srcArg, rel);
   const outputLabel = (rel: string) => join(outArg, rel);
 
   let failed = 0;
+  for (const file of special) {
+    failed++;
+    writeStderr(`xmd: cannot read ${sourceLabel(file.path)}: it is ${file.kind}, not a regular file\n`);
+  }
   const colliding = new Set<string>();
   for (const [name, sources] of outputCollisions(tree.documents)) {
     failed += sources.length;
     for (const s of sources) colliding.add(s);
-    process.stderr.write(
+    writeStderr(
       `xmd: ${listInWords(sources.map(sourceLabel))} would all be written to ${outputLabel(name)}: none of them is (rename all but one, or --exclude them)\n`,
     );
   }
@@ -138,8 +144,9 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
     stats: flags.stats === true,
   }));
   const bar = await progress(tasks.length);
-  const outcomes = await renderOnThreads(tasks, jobs, stackSizeMb(maxCallDepth(options)), () => bar.tick());
+  const outcomes = await renderOnThreads(tasks, jobs, renderThreadLimits(options), () => bar.tick());
   bar.stop();
+  const maxBytes = maxReadBytes(options);
 
   let stale = 0;
   let unchecked = 0;
@@ -149,60 +156,68 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
     const outcome = outcomes[i]!;
     if (!outcome.ok) {
       failed++;
+      // Formatted in the render thread, control characters already escaped (colours kept).
       process.stderr.write(`${outcome.error}\n`);
       continue;
     }
-    if (outcome.stats) process.stderr.write(outcome.stats);
+    if (outcome.stats) writeStderr(outcome.stats);
     const name = outputName(rel);
     if (flags.check) {
       const why = nondeterminismReason(outcome.nondeterminism, flags.trustExec === true);
       if (why !== null) {
         unchecked++;
-        process.stderr.write(`${sourceLabel(rel)}: cannot check: the output is not deterministic: ${why}\n`);
+        writeStderr(`${sourceLabel(rel)}: cannot check: the output is not deterministic: ${why}\n`);
         continue;
       }
       const state = await compareWithDisk(
-        join(out, name),
+        inspectOutput(out, name, outArg),
         outcome.output,
         outputLabel(name),
         flags.diff ? null : 20,
+        maxBytes,
       );
+      if (state.state === "refused") {
+        failed++;
+        writeStderr(`xmd: cannot check ${outputLabel(name)}: ${state.reason}\n`);
+        continue;
+      }
       if (state.state !== "fresh") stale++;
       if (state.state === "missing")
-        process.stderr.write(`missing: ${outputLabel(name)} (rendered from ${sourceLabel(rel)})\n`);
+        writeStderr(`missing: ${outputLabel(name)} (rendered from ${sourceLabel(rel)})\n`);
       else if (state.state === "stale")
-        process.stderr.write(
-          `stale: ${outputLabel(name)} (rendered from ${sourceLabel(rel)})\n${state.diff}`,
-        );
+        writeStderr(`stale: ${outputLabel(name)} (rendered from ${sourceLabel(rel)})\n${state.diff}`);
       continue;
     }
     try {
-      writeOutput(join(out, name), outcome.output, outputLabel(name), inputs);
+      writeIntoFolder(out, name, outcome.output, outputLabel(name), outArg, inputs);
       written++;
     } catch (e) {
       if (!(e instanceof WriteError)) throw e;
       failed++;
-      process.stderr.write(`xmd: ${e.message}\n`);
+      writeStderr(`xmd: ${e.message}\n`);
     }
   }
 
   let copied = 0;
   for (const rel of copies) {
     if (flags.check) {
-      const state = compareCopy(join(src, rel), join(out, rel));
-      if (state !== "fresh") {
+      const state = compareCopy(join(src, rel), inspectOutput(out, rel, outArg));
+      if (state.state === "refused") {
+        failed++;
+        writeStderr(`xmd: cannot check ${outputLabel(rel)}: ${state.reason}\n`);
+      } else if (state.state !== "fresh") {
         stale++;
-        process.stderr.write(`${state}: ${outputLabel(rel)} (copied from ${sourceLabel(rel)})\n`);
+        writeStderr(`${state.state}: ${outputLabel(rel)} (copied from ${sourceLabel(rel)})\n`);
       }
       continue;
     }
     try {
-      writeOutput(join(out, rel), readFileSync(join(src, rel)), outputLabel(rel), inputs);
+      writeIntoFolder(out, rel, { copyOf: join(src, rel) }, outputLabel(rel), outArg, inputs);
       copied++;
     } catch (e) {
       if (!(e instanceof WriteError)) throw e;
       failed++;
-      process.stderr.write(`xmd: ${e.message}\n`);
+      writeStderr(`xmd: ${e.message}\n`);
     }
   }
 
@@ -213,12 +228,12 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
       // Without --copy, only documents' outputs are expected: other files are not orphans.
       if (expected.has(rel) || (!flags.copy && !/\.md$/i.test(rel))) continue;
       orphans++;
-      process.stderr.write(`orphan: ${outputLabel(rel)} has no source in ${srcArg}\n`);
+      writeStderr(`orphan: ${outputLabel(rel)} has no source in ${srcArg}\n`);
     }
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const n = tree.documents.length;
+  const n = tree.documents.length + special.filter((f) => f.document).length;
   if (flags.check) {
     const what = `${plural(n, "document")}${copies.length > 0 ? ` and ${plural(copies.length, "copied file")}` : ""}`;
     const problems = stale + unchecked + failed + orphans;
@@ -228,14 +243,14 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
       `${failed} failed`,
       ...(flags.checkOrphans ? [`${orphans} orphaned`] : []),
     ];
-    process.stderr.write(
+    writeStderr(
       problems === 0
         ? `checked ${what}: all outputs are up to date (${seconds}s)\n`
         : `checked ${what}: ${details.join(", ")} (${seconds}s)\n`,
     );
     return problems === 0 ? EXIT.ok : EXIT.failed;
   }
-  process.stderr.write(
+  writeStderr(
     `built ${written} of ${plural(n, "document")} into ${outArg}${copies.length > 0 ? `, copied ${copied} of ${plural(copies.length, "file")}` : ""}${failed ? `, ${failed} failed` : ""} (${seconds}s)\n`,
   );
   return failed > 0 ? EXIT.failed : EXIT.ok;

@@ -9,15 +9,25 @@ import { commandSuggestion, unknownCommand } from "../argv.js";
 import { loadConfig } from "../config.js";
 import { EXIT, UsageError, useColor } from "../errors.js";
 import { requireCheckFor } from "../freshness/check-flags.js";
-import { compareWithDisk } from "../freshness/compare.js";
+import { compareWithDisk, inspectNamedFile } from "../freshness/compare.js";
 import { nondeterminismReason } from "../freshness/nondeterminism.js";
-import { checkModeOptions, collectVars, maxCallDepth, type RenderFlags, runtimeOptions } from "../options.js";
+import { kindOf, UnreadableFile } from "../input/read-file.js";
+import {
+  checkModeOptions,
+  collectVars,
+  maxMemoryMb,
+  maxReadBytes,
+  type RenderFlags,
+  renderThreadLimits,
+  runtimeOptions,
+} from "../options.js";
 import { InputFiles } from "../output/input-files.js";
 import { realPath } from "../output/real-path.js";
 import { writeOutput } from "../output/write-output.js";
 import { renderThread } from "../render/early-thread.js";
 import type { RenderOutcome, RenderTask } from "../render/task.js";
-import { readStdin, writeStdout } from "../stdio.js";
+import { formatPlainError, threadFailure } from "../render/thread-failure.js";
+import { readStdin, writeStderr, writeStdout } from "../stdio.js";
 
 /** Flags of `xmd process`. */
 export interface ProcessFlags extends RenderFlags {
@@ -28,20 +38,24 @@ export interface ProcessFlags extends RenderFlags {
   trustExec?: boolean;
 }
 
-/** The document's absolute path, after making sure it is a file that exists. */
-function documentPath(file: string, cwd: string): string {
+/**
+ * The document's absolute path, after making sure it is a regular file (or a link to
+ * one): a folder, a device (`/dev/zero`), a named pipe or a socket is a usage error.
+ */
+export function documentPath(file: string, cwd: string): string {
   const path = resolve(cwd, file);
-  let isFolder: boolean;
+  let stat: ReturnType<typeof statSync>;
   try {
-    isFolder = statSync(path).isDirectory();
+    stat = statSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT")
       throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code}`);
     if (commandSuggestion(file) !== null) throw unknownCommand(file);
     throw new UsageError(`no such file: ${file}`);
   }
-  if (isFolder)
+  if (stat.isDirectory())
     throw new UsageError(`${file} is a folder: to render every document in it, run xmd build ${file} OUT`);
+  if (!stat.isFile()) throw new UsageError(`cannot read ${file}: it is ${kindOf(stat)}, not a regular file`);
   return path;
 }
 
@@ -66,9 +80,24 @@ export async function processCommand(file: string | undefined, flags: ProcessFla
   const base = runtimeOptions(flags, loaded, cwd);
   const vars = await collectVars(flags, loaded.config, cwd);
   const options = flags.check ? checkModeOptions(base, flags.trustExec === true) : base;
+  const color = useColor();
+  let text: string | null = null;
+  if (path === null) {
+    try {
+      text = await readStdin(maxReadBytes(options));
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      const message = `cannot read the document: ${e.reason}`;
+      const hint = "raise it with --max-read";
+      process.stderr.write(
+        `${formatPlainError({ file: label, at: { line: 1, column: 1 }, code: "limit", message, hint }, color)}\n`,
+      );
+      return EXIT.failed;
+    }
+  }
   const task: RenderTask = {
     kind: "render",
-    document: path !== null ? { path } : { text: await readStdin() },
+    document: text === null ? { path: path as string } : { text },
     label,
     ...(flags.lang !== undefined
       ? { lang: flags.lang as "md" | "xmd" }
@@ -78,34 +107,44 @@ export async function processCommand(file: string | undefined, flags: ProcessFla
     options,
     vars,
     cwd,
-    color: useColor(),
+    color,
     debug: flags.debug === true,
     stats: flags.stats === true,
   };
-  const thread = renderThread(maxCallDepth(options));
+  const thread = renderThread(renderThreadLimits(options));
   let outcome: RenderOutcome;
   try {
     outcome = await thread.run(task);
+  } catch (e) {
+    outcome = { ok: false, dependencies: [], ...threadFailure(label, e, maxMemoryMb(options), color) };
   } finally {
     void thread.close();
   }
   if (!outcome.ok) {
+    // Formatted in the render thread (or above), control characters already escaped.
     process.stderr.write(`${outcome.error}\n`);
     return outcome.internal ? EXIT.internal : EXIT.failed;
   }
-  if (outcome.stats) process.stderr.write(outcome.stats);
+  if (outcome.stats) writeStderr(outcome.stats);
 
   if (flags.check) {
     const output = flags.output as string;
     const why = nondeterminismReason(outcome.nondeterminism, flags.trustExec === true);
     if (why !== null) {
-      process.stderr.write(`${label}: cannot check: the output is not deterministic: ${why}\n`);
+      writeStderr(`${label}: cannot check: the output is not deterministic: ${why}\n`);
       return EXIT.failed;
     }
-    const state = await compareWithDisk(resolve(cwd, output), outcome.output, output, flags.diff ? null : 20);
+    const state = await compareWithDisk(
+      inspectNamedFile(resolve(cwd, output)),
+      outcome.output,
+      output,
+      flags.diff ? null : 20,
+      maxReadBytes(options),
+    );
     if (state.state === "fresh") return EXIT.ok;
-    if (state.state === "missing") process.stderr.write(`missing: ${output} (rendered from ${label})\n`);
-    else process.stderr.write(`stale: ${output} (rendered from ${label})\n${state.diff}`);
+    if (state.state === "refused") writeStderr(`xmd: cannot check ${output}: ${state.reason}\n`);
+    else if (state.state === "missing") writeStderr(`missing: ${output} (rendered from ${label})\n`);
+    else writeStderr(`stale: ${output} (rendered from ${label})\n${state.diff}`);
     return EXIT.failed;
   }
   if (flags.output !== undefined)

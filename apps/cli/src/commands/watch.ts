@@ -6,12 +6,15 @@
  * @module
  */
 import { existsSync, statSync } from "node:fs";
-import { resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { loadConfig } from "../config.js";
 import { EXIT, UsageError, useColor } from "../errors.js";
-import { collectVars, maxCallDepth, type RenderFlags, runtimeOptions } from "../options.js";
+import { collectVars, type RenderFlags, renderThreadLimits, runtimeOptions } from "../options.js";
+import { outputFolder } from "../output/output-folder.js";
 import { isWithin, realPath } from "../output/real-path.js";
 import { renderThread } from "../render/early-thread.js";
+import { RenderThread } from "../render/render-thread.js";
+import { writeStderr } from "../stdio.js";
 import { fileFilter, walkTree } from "../walk.js";
 import { WatchSession } from "../watch/watch-session.js";
 import { WatchedFiles } from "../watch/watched-files.js";
@@ -23,19 +26,24 @@ export interface WatchFlags extends RenderFlags {
   exclude?: string[];
 }
 
-/** SRC and OUT as real paths, after refusing outputs that could land on inputs. */
+/**
+ * SRC and OUT as real paths, after refusing outputs that could land on inputs. OUT is
+ * not followed if it is a link: an output folder that is one is refused, and an output
+ * file that is one is refused when it would be written (see write-output.ts).
+ */
 function watchPaths(srcArg: string, outArg: string | undefined, cwd: string) {
   const given = resolve(cwd, srcArg);
   if (!existsSync(given)) throw new UsageError(`not found: ${srcArg}`);
   const isFolder = statSync(given).isDirectory();
   const src = realPath(given);
-  const out = outArg === undefined ? null : realPath(resolve(cwd, outArg));
-  if (isFolder && out === null)
+  if (isFolder && outArg === undefined)
     throw new UsageError("watching a folder needs an output folder: xmd watch SRC OUT");
-  if (out !== null && (out === src || (isFolder && isWithin(src, out))))
+  if (outArg === undefined) return { src, out: null, isFolder };
+  const followed = realPath(resolve(cwd, outArg));
+  if (followed === src || (isFolder && isWithin(src, followed)))
     throw new UsageError("the output would overwrite the input: choose another output");
-  if (isFolder && out !== null && existsSync(out) && !statSync(out).isDirectory())
-    throw new UsageError(`the output ${outArg} is a file, not a folder`);
+  const named = resolve(cwd, outArg);
+  const out = isFolder ? outputFolder(outArg, cwd) : join(realPath(dirname(named)), basename(named));
   return { src, out, isFolder };
 }
 
@@ -59,12 +67,15 @@ export async function watchCommand(
     flags.include ?? loaded.config.include ?? [],
     flags.exclude ?? loaded.config.exclude ?? [],
   );
-  const thread = renderThread(maxCallDepth(options));
+  const limits = renderThreadLimits(options);
+  const thread = renderThread(limits);
 
   const { watch } = await import("chokidar");
   const tree = isFolder
     ? watch(src, {
         ignoreInitial: true,
+        // As build: links in the tree are not followed (nor rendered, see onTreeEvent).
+        followSymlinks: false,
         ignored: (path: string) =>
           (out !== null && isWithin(path, out)) ||
           /\.[^/\\]*\.tmp$/.test(path) ||
@@ -90,6 +101,7 @@ export async function watchCommand(
       debounceMs: Number(debounce),
     },
     thread,
+    () => new RenderThread(limits),
     async () => {
       await Promise.all([tree?.close(), files?.close()]);
     },
@@ -99,8 +111,11 @@ export async function watchCommand(
   session.files = files;
 
   if (isFolder) {
-    for (const rel of walkTree(src, out !== null && isWithin(out, src) ? out : null, accepts).documents)
-      session.addDocument(resolve(src, rel));
+    const found = walkTree(src, out !== null && isWithin(out, src) ? out : null, accepts);
+    for (const file of found.special)
+      if (file.document)
+        writeStderr(`xmd: cannot read ${join(srcArg, file.path)}: it is ${file.kind}, not a regular file\n`);
+    for (const rel of found.documents) session.addDocument(resolve(src, rel));
   } else {
     session.addDocument(src);
     files.add(src);
@@ -113,6 +128,6 @@ export async function watchCommand(
   // Chokidar scans before it reports changes; an edit made during the scan is not an
   // event. Announce "watching" only once that is true, so the message can be trusted.
   await Promise.all([treeReady, files.ready()]);
-  process.stderr.write(`watching ${srcArg} for changes (Ctrl-C to stop)\n`);
+  writeStderr(`watching ${srcArg} for changes (Ctrl-C to stop)\n`);
   return await session.finished;
 }

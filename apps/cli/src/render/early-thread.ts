@@ -5,24 +5,30 @@
  * @module
  */
 import { RenderThread } from "./render-thread.js";
-import { stackSizeMb } from "./stack-size.js";
+import type { ThreadLimits } from "./stack-size.js";
 
 let early: RenderThread | null = null;
 
-/** Starts a render thread now, sized for `maxCallDepth`; {@link renderThread} hands it out. */
-export function startRenderThread(maxCallDepth: number): void {
-  early ??= new RenderThread(stackSizeMb(maxCallDepth));
+/** Starts a render thread now with these limits; {@link renderThread} hands it out. */
+export function startRenderThread(limits: ThreadLimits): void {
+  early ??= new RenderThread(limits);
 }
 
 /**
- * A render thread whose stack fits `maxCallDepth`: the one started early when it is big
- * enough (it usually is: the early one is sized from the same flags), else a new one.
+ * A render thread with these limits: the one started early when its stack is big enough
+ * and its heap cap is the one asked for (it usually is: the early one is sized from the
+ * same flags; a config file may change them), else a new one.
  */
-export function renderThread(maxCallDepth: number): RenderThread {
-  const size = stackSizeMb(maxCallDepth);
+export function renderThread(limits: ThreadLimits): RenderThread {
   const thread = early;
   early = null;
-  if (thread !== null && !thread.broken && thread.stackSizeMb >= size) return thread;
+  if (
+    thread !== null &&
+    !thread.broken &&
+    thread.limits.stackSizeMb >= limits.stackSizeMb &&
+    thread.limits.maxMemoryMb === limits.maxMemoryMb
+  )
+    return thread;
   void thread?.close();
-  return new RenderThread(size);
+  return new RenderThread(limits);
 }

@@ -6,8 +6,10 @@
  */
 import { realpathSync } from "node:fs";
 import { dirname } from "node:path";
-import { createRuntime, type Runtime, XmdError } from "@xmd/runtime";
+import { createRuntime, DEFAULT_LIMITS, type Runtime, XmdError } from "@xmd/runtime";
+import { readRegularText, UnreadableFile } from "../input/read-file.js";
 import { formatStats } from "../stats.js";
+import { escapeControls } from "../terminal-text.js";
 import { type ErrorContext, failedDependencies, presentError } from "./present-error.js";
 import type { CheckOutcome, CheckTask, RenderOutcome, RenderTask, Task } from "./task.js";
 
@@ -56,7 +58,37 @@ function execStop(error: XmdError): RenderOutcome | XmdError {
 function internalError(task: Task, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const stack = task.debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
-  return `${task.label}: internal error: ${message}\nThis is a bug in xmd; please report it with the document that caused it.${stack}`;
+  return escapeControls(
+    `${task.label}: internal error: ${message}\nThis is a bug in xmd; please report it with the document that caused it.${stack}`,
+  );
+}
+
+/**
+ * The document's text, read like any other read: a regular file (not a device, a named
+ * pipe, a socket), of at most `maxReadBytes`. What cannot be read is an error at the
+ * start of the file: `limit` for one that is too large (with the flag that raises it),
+ * `file` for the rest.
+ */
+function documentText(task: Task): string {
+  if (!("path" in task.document)) return task.document.text;
+  const { path } = task.document;
+  const maxBytes = task.options.limits?.maxReadBytes ?? DEFAULT_LIMITS.maxReadBytes;
+  try {
+    return readRegularText(path, maxBytes);
+  } catch (e) {
+    if (!(e instanceof UnreadableFile)) throw e;
+    if (e.kind === "too-large")
+      throw new XmdError(
+        "limit",
+        `cannot read the document: ${e.reason}`,
+        path,
+        1,
+        1,
+        "",
+        "raise it with --max-read",
+      );
+    throw new XmdError("file", `cannot read the document: ${e.reason}`, path, 1, 1, "");
+  }
 }
 
 /** Renders one document. Never throws for a bad document. */
@@ -64,10 +96,8 @@ export function renderTask(task: RenderTask): RenderOutcome {
   const rt = runtimeFor(task);
   const lang = task.lang !== undefined ? { lang: task.lang } : {};
   try {
-    const result =
-      "path" in task.document
-        ? rt.renderFile(task.document.path, { vars: task.vars, ...lang })
-        : rt.render(task.document.text, { vars: task.vars, ...lang });
+    const path = "path" in task.document ? { path: task.document.path } : {};
+    const result = rt.render(documentText(task), { vars: task.vars, ...lang, ...path });
     return {
       ok: true,
       output: result.output,
@@ -98,8 +128,8 @@ export function checkTask(task: CheckTask): CheckOutcome {
   const context = errorContext(task);
   const lang = task.lang !== undefined ? { lang: task.lang } : {};
   try {
-    const errors =
-      "path" in task.document ? rt.checkFile(task.document.path, lang) : rt.check(task.document.text, lang);
+    const path = "path" in task.document ? { path: task.document.path } : {};
+    const errors = rt.check(documentText(task), { ...lang, ...path });
     return { errors: errors.map((e) => presentError(e, context, task.color)) };
   } catch (e) {
     if (e instanceof XmdError) return { errors: [presentError(e, context, task.color)] };

@@ -4,23 +4,26 @@
  * @module
  */
 import { RenderThread } from "./render-thread.js";
+import type { ThreadLimits } from "./stack-size.js";
 import type { RenderOutcome, RenderTask } from "./task.js";
+import { threadFailure } from "./thread-failure.js";
 
 /**
  * Renders every task on up to `jobs` threads; outcomes in the order of the tasks.
- * A thread that dies (out of memory, say) fails the task it had and is replaced.
+ * A thread that dies (out of memory, say) fails the task it had, and a new thread takes
+ * its place for the tasks left.
  */
 export async function renderOnThreads(
   tasks: readonly RenderTask[],
   jobs: number,
-  stackSizeMb: number,
+  limits: ThreadLimits,
   onDone: () => void,
 ): Promise<RenderOutcome[]> {
   const outcomes: RenderOutcome[] = new Array(tasks.length);
   let next = 0;
   const threads: RenderThread[] = [];
   const drain = async (): Promise<void> => {
-    let thread = new RenderThread(stackSizeMb);
+    let thread = new RenderThread(limits);
     threads.push(thread);
     while (next < tasks.length) {
       const i = next++;
@@ -28,14 +31,10 @@ export async function renderOnThreads(
       try {
         outcomes[i] = await thread.run(task);
       } catch (e) {
-        outcomes[i] = {
-          ok: false,
-          error: `${task.label}: ${(e as Error).message}`,
-          dependencies: [],
-          internal: false,
-        };
+        const failure = threadFailure(task.label, e, limits.maxMemoryMb, task.color);
+        outcomes[i] = { ok: false, dependencies: [], ...failure };
         if (thread.broken) {
-          thread = new RenderThread(stackSizeMb);
+          thread = new RenderThread(limits);
           threads.push(thread);
         }
       }

@@ -7,6 +7,7 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { formatError, type XmdError } from "@xmd/runtime";
+import { escapeControls, escapeFrame } from "../terminal-text.js";
 
 /** Which document was being rendered, and how paths in its errors are to be read. */
 export interface ErrorContext {
@@ -49,23 +50,51 @@ function displayFile(file: string, context: ErrorContext): string {
 }
 
 /**
+ * The runtime's limits on a program a document runs, with the flags that raise them: the
+ * runtime names the exec policy's fields (`exec.timeoutMs`), the command line has flags.
+ */
+function execLimit(error: XmdError): { message: string; hint: string | undefined } {
+  const { message, hint } = error;
+  if (error.code !== "exec-failed") return { message, hint };
+  if (/ timed out after \d+ ms and was stopped/.test(message))
+    return {
+      message,
+      hint: "raise it with --exec-timeout (milliseconds), or make the command finish sooner",
+    };
+  if (/ output exceeded \d+ bytes and was stopped/.test(message))
+    return {
+      message: message.includes("(limit ") ? message : `${message} (limit exec.maxOutputBytes)`,
+      hint: "raise it with --exec-max-output (bytes), or make the command print less",
+    };
+  return { message, hint };
+}
+
+/**
  * The error formatted for the terminal. When the error lies in an imported file, the
  * import chain is shown (the runtime's `importedFrom`); a runtime without it still gets
- * a line naming the document that was being rendered.
+ * a line naming the document that was being rendered. Control characters in what comes
+ * from the document (its text in the frame, names and values quoted in the message, file
+ * names) are shown as escapes, so a document cannot send the terminal escape sequences;
+ * the colours are added after.
  */
 export function presentError(error: XmdError, context: ErrorContext, color: boolean): string {
   const sites = error.importedFrom;
   const copy = Object.create(Object.getPrototypeOf(error) as object) as XmdError;
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+  const { message, hint } = execLimit(error);
   Object.assign(copy, {
-    file: displayFile(error.file, context),
+    file: escapeControls(displayFile(error.file, context)),
+    message: escapeControls(message),
+    frame: escapeFrame(error.frame),
+    hint: hint === undefined ? undefined : escapeControls(hint),
     ...(sites.length > 0
-      ? { importedFrom: sites.map((s) => ({ ...s, file: displayFile(s.file, context) })) }
+      ? { importedFrom: sites.map((s) => ({ ...s, file: escapeControls(displayFile(s.file, context)) })) }
       : {}),
   });
   const text = formatError(copy, { color });
-  if (sites.length > 0 || copy.file === context.label) return text;
-  return `${text}\n  = note: while rendering ${context.label}, which imports ${copy.file}`;
+  const label = escapeControls(context.label);
+  if (sites.length > 0 || copy.file === label) return text;
+  return `${text}\n  = note: while rendering ${label}, which imports ${copy.file}`;
 }
 
 /** `cannot read "PATH": no such file` and its kin: PATH is relative to the root. */

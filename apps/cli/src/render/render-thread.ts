@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
+import type { ThreadLimits } from "./stack-size.js";
 import type { Outcome, Task } from "./task.js";
 import type { ReplyMessage, TaskMessage } from "./thread.js";
 
@@ -21,7 +22,15 @@ interface Waiting {
 const load = createRequire(import.meta.url);
 
 /** The thread stopped or failed (out of memory, say): the tasks it had are lost. */
-export class RenderThreadError extends Error {}
+export class RenderThreadError extends Error {
+  constructor(
+    message: string,
+    /** The thread reached its heap cap (`--max-memory`): Node ended it with ERR_WORKER_OUT_OF_MEMORY. */
+    readonly outOfMemory = false,
+  ) {
+    super(message);
+  }
+}
 
 /** One worker thread running `thread.js`. */
 export class RenderThread {
@@ -30,18 +39,23 @@ export class RenderThread {
   private nextId = 0;
   private failure: RenderThreadError | null = null;
 
-  /** Starts the thread (it begins loading the runtime at once). */
-  constructor(
-    /** The thread's stack size, from {@link stackSizeMb}. */
-    readonly stackSizeMb: number,
-  ) {
+  /**
+   * Starts the thread (it begins loading the runtime at once), with a stack that fits the
+   * call depth and a heap capped at `--max-memory`: a render that outgrows the cap ends
+   * this thread, not the process (see {@link RenderThreadError.outOfMemory}).
+   */
+  constructor(readonly limits: ThreadLimits) {
     const threads = load("node:worker_threads") as typeof import("node:worker_threads");
     this.worker = new threads.Worker(new URL("./thread.js", import.meta.url), {
-      resourceLimits: { stackSizeMb },
+      resourceLimits: { stackSizeMb: limits.stackSizeMb, maxOldGenerationSizeMb: limits.maxMemoryMb },
     });
     this.worker.on("message", (reply: ReplyMessage) => this.answer(reply));
-    this.worker.on("error", (e) =>
-      this.fail(new RenderThreadError(`the render thread failed: ${e.message}`)),
+    this.worker.on("error", (e: NodeJS.ErrnoException) =>
+      this.fail(
+        e.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new RenderThreadError("the render thread ran out of memory", true)
+          : new RenderThreadError(`the render thread failed: ${e.message}`),
+      ),
     );
     this.worker.on("exit", (code) =>
       this.fail(new RenderThreadError(`the render thread stopped (exit code ${code})`)),

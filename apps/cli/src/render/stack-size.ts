@@ -6,8 +6,10 @@
  * @module
  */
 
+import { DEFAULTS } from "../limits.js";
+
 /** The runtime's default call depth (`DEFAULT_LIMITS.maxCallDepth`), known here without loading it. */
-export const DEFAULT_MAX_DEPTH = 1000;
+export const DEFAULT_MAX_DEPTH = DEFAULTS.maxCallDepth;
 
 /**
  * Measured (Node 20, x64): about 1.8 KB of stack per level of plain recursion and about
@@ -30,4 +32,17 @@ export const STACK_CAP_MB = 1024;
 /** Stack size in MiB for a thread whose renders may reach `maxCallDepth` nested calls. */
 export function stackSizeMb(maxCallDepth: number): number {
   return Math.min(STACK_CAP_MB, Math.ceil(STACK_BASE_MB + (maxCallDepth * STACK_BYTES_PER_CALL) / 2 ** 20));
+}
+
+/** What a render thread is started with: a stack for the call depth, a heap cap. */
+export interface ThreadLimits {
+  /** From {@link stackSizeMb}. */
+  stackSizeMb: number;
+  /** `--max-memory`: the thread's heap (V8's old generation) in MiB; a render that needs more ends the thread. */
+  maxMemoryMb: number;
+}
+
+/** The thread limits for renders that may reach `maxCallDepth` and use `maxMemoryMb`. */
+export function threadLimits(maxCallDepth: number, maxMemoryMb: number): ThreadLimits {
+  return { stackSizeMb: stackSizeMb(maxCallDepth), maxMemoryMb };
 }

@@ -4,17 +4,19 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, lstatSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 import type { RuntimeOptions } from "@xmd/runtime";
+import { kindOf, openRegular, readFully } from "../input/read-file.js";
 import { InputFiles } from "../output/input-files.js";
 import { DOCUMENT, listInWords, outputName } from "../output/output-names.js";
 import { isWithin, realPath } from "../output/real-path.js";
 import { WriteError } from "../output/write-error.js";
-import { writeOutput } from "../output/write-output.js";
+import { writeIntoFolder, writeOutput } from "../output/write-output.js";
 import type { RenderThread } from "../render/render-thread.js";
-import type { RenderTask } from "../render/task.js";
-import { writeStdout } from "../stdio.js";
+import type { RenderOutcome, RenderTask } from "../render/task.js";
+import { threadFailure } from "../render/thread-failure.js";
+import { writeStderr, writeStdout } from "../stdio.js";
 import { type FileFilter, relativeTo } from "../walk.js";
 import type { FileEvent, WatchedFiles } from "./watched-files.js";
 
@@ -42,12 +44,30 @@ const CHOKIDAR_THROTTLE_MS = 50;
 /** Extensions an import without one may resolve to (the runtime tries them in this order). */
 const IMPORT_EXTENSIONS = [".xmd", ".xm", ".md", ".json", ".yaml", ".yml"];
 
-/** The content of a file as a short digest ("missing" when it is gone). */
+/**
+ * The content of a file as a short digest ("missing" when it is gone or is not a regular
+ * file: a named pipe must not block the watcher), read a chunk at a time.
+ */
 function fingerprint(path: string): string {
+  let opened: ReturnType<typeof openRegular>;
   try {
-    return createHash("sha1").update(readFileSync(path)).digest("base64");
+    opened = openRegular(path);
   } catch {
     return "missing";
+  }
+  try {
+    const hash = createHash("sha1");
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const n = readFully(opened.fd, chunk);
+      hash.update(chunk.subarray(0, n));
+      if (n < chunk.length) break;
+    }
+    return hash.digest("base64");
+  } catch {
+    return "missing";
+  } finally {
+    closeSync(opened.fd);
   }
 }
 
@@ -77,7 +97,9 @@ export class WatchSession {
 
   constructor(
     private readonly setup: WatchSetup,
-    private readonly thread: RenderThread,
+    /** Renders one document at a time; replaced when a document kills it (out of memory). */
+    private thread: RenderThread,
+    private readonly newThread: () => RenderThread,
     private readonly closeWatchers: () => Promise<void>,
   ) {
     this.realCwd = realPath(setup.cwd);
@@ -107,7 +129,8 @@ export class WatchSession {
     if (this.stopped) return;
     const { src, out, accepts } = this.setup;
     if (out !== null && isWithin(abs, out)) return;
-    if (event === "add" && DOCUMENT.test(abs) && accepts(relativeTo(src, abs))) this.addDocument(abs);
+    if (event === "add" && DOCUMENT.test(abs) && accepts(relativeTo(src, abs)) && this.isRegularFile(abs))
+      this.addDocument(abs);
     if (event === "unlink" && this.documents.has(abs)) {
       this.removeDocument(abs);
       return;
@@ -115,11 +138,27 @@ export class WatchSession {
     if (event === "add" || event === "change" || event === "unlink") this.changed(abs);
   }
 
+  /**
+   * Whether a new document is a regular file. As in build, a link is passed over and a
+   * device, named pipe or socket is reported (once, when it appears) and not rendered.
+   */
+  private isRegularFile(abs: string): boolean {
+    try {
+      const stat = lstatSync(abs);
+      if (stat.isFile()) return true;
+      if (!stat.isSymbolicLink() && !stat.isDirectory())
+        writeStderr(`xmd: cannot read ${this.label(abs)}: it is ${kindOf(stat)}, not a regular file\n`);
+    } catch {
+      // gone already
+    }
+    return false;
+  }
+
   /** A path from the single-file watcher. */
   onFileEvent(event: FileEvent, abs: string): void {
     if (this.stopped) return;
     if (event === "unlink" && this.documents.has(abs))
-      process.stderr.write(`${this.label(abs)} was deleted; watching for it to come back\n`);
+      writeStderr(`${this.label(abs)} was deleted; watching for it to come back\n`);
     this.changed(abs);
   }
 
@@ -157,7 +196,7 @@ export class WatchSession {
     this.dependencies.delete(doc);
     this.seen.delete(doc);
     this.inputs.delete(doc);
-    process.stderr.write(`removed ${this.label(doc)} (its output is left in place)\n`);
+    writeStderr(`removed ${this.label(doc)} (its output is left in place)\n`);
     const target = this.targetOf(doc);
     const writers = target === null ? undefined : this.writers.get(target);
     writers?.delete(doc);
@@ -239,7 +278,7 @@ export class WatchSession {
     const target = this.targetOf(doc);
     const colliding = this.collision(doc);
     if (colliding !== null) {
-      process.stderr.write(
+      writeStderr(
         `xmd: ${listInWords(colliding.map((d) => this.label(d)))} would all be written to ${this.label(target as string)}: none of them is (rename all but one)\n`,
       );
       return;
@@ -256,35 +295,52 @@ export class WatchSession {
       debug: setup.debug,
       stats: setup.stats,
     };
-    const outcome = await this.thread.run(task).catch((e: Error) => ({
-      ok: false as const,
-      error: `${task.label}: ${e.message}`,
-      dependencies: [],
-      internal: true,
-    }));
+    const thread = this.thread;
+    let outcome: RenderOutcome;
+    try {
+      outcome = await thread.run(task);
+    } catch (e) {
+      const maxMemoryMb = setup.options.limits?.maxMemoryMb ?? 0;
+      outcome = { ok: false, dependencies: [doc], ...threadFailure(task.label, e, maxMemoryMb, setup.color) };
+      // A document that kills its thread (out of memory) costs that thread: the next
+      // render gets a new one, and watching goes on.
+      if (thread.broken && !this.stopped) {
+        this.thread = this.newThread();
+        void thread.close();
+      }
+    }
     if (this.stopped) return;
     if (!outcome.ok) {
+      // Formatted in the render thread (or above), control characters already escaped.
       process.stderr.write(`${outcome.error}\n`);
       // Keep what it depended on, and add what the error names, so that fixing any of
       // those (creating a missing import, say) renders it again.
       this.dependOn(doc, outcome.dependencies, true);
-      if (this.thread.broken) await this.stop(1);
       return;
     }
-    if (outcome.stats) process.stderr.write(outcome.stats);
+    if (outcome.stats) writeStderr(outcome.stats);
     this.dependOn(doc, [doc, ...outcome.dependencies], false);
     if (target === null) {
       writeStdout(outcome.output);
       return;
     }
     try {
-      writeOutput(target, outcome.output, this.label(target), this.inputs);
+      if (setup.isFolder && setup.out !== null)
+        writeIntoFolder(
+          setup.out,
+          outputName(relativeTo(setup.src, doc)),
+          outcome.output,
+          this.label(target),
+          this.label(setup.out),
+          this.inputs,
+        );
+      else writeOutput(target, outcome.output, this.label(target), this.inputs);
     } catch (e) {
       if (!(e instanceof WriteError)) throw e;
-      process.stderr.write(`xmd: ${e.message}\nxmd: stopped watching\n`);
+      writeStderr(`xmd: ${e.message}\nxmd: stopped watching\n`);
       await this.stop(1);
       return;
     }
-    process.stderr.write(`rendered ${task.label} → ${this.label(target)}\n`);
+    writeStderr(`rendered ${task.label} → ${this.label(target)}\n`);
   }
 }

@@ -6,6 +6,7 @@
 import { RuntimeFault } from "../values/fault.js";
 import { describe, expectArgCount, expectString, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
+import { checkTextSize } from "./data-size.js";
 import { parseDate } from "./dates.js";
 import { deleteFile, fileExists, listFolder, readText, writeTextAtomic } from "./files.js";
 import { parseJsonText, parseYamlText, stringifyJson, stringifyYaml } from "./formats.js";
@@ -53,6 +54,7 @@ const FILE = namespace("File", [
     2,
     2,
     (c, a) => {
+      checkTextSize(c, a[1], "File.write");
       writeTextAtomic(c, a[0], toText(a[1]));
       return null;
     },

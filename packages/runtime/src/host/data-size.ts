@@ -1,0 +1,148 @@
+/**
+ * How large a value's text will be, measured before it is built: `json.stringify`,
+ * `yaml.stringify`, `put` and `File.write` of a list or object first walk the value and refuse
+ * it when its text would pass `maxStringLength`, or, for YAML, when the library would need
+ * more memory than the limit allows for its node tree. A value that holds the same list many
+ * times (`set b [a, a, a]` repeated) is written out in full each time, so the walk counts each
+ * appearance; it stops as soon as a cap is passed, so a value that would expand to billions of
+ * items costs no more than the cap to refuse.
+ * @module
+ */
+import { Callable } from "../values/callable.js";
+import { type Budget, clockTicker, limitFault } from "./host-limits.js";
+
+/** What is measured: values (each list, object, and item in them) and a lower bound of the text's length. */
+interface Measure {
+  values: number;
+  chars: number;
+}
+
+/**
+ * The JavaScript memory the YAML library takes per value it writes, rounded up: about 270
+ * bytes measured for records of 40 keys (the library keeps a node per key, per value and per
+ * pair), so one value per KiB of `maxMemoryMb` leaves room for everything else.
+ */
+export const YAML_BYTES_PER_VALUE = 1024;
+
+/** The most values `yaml.stringify` and a `put` into YAML may write: `maxMemoryMb` ÷ 1 KiB. */
+export function yamlValueCap(budget: Budget): number {
+  return Math.floor((budget.limits.maxMemoryMb * 1024 * 1024) / YAML_BYTES_PER_VALUE);
+}
+
+/** A lower bound of the characters a leaf value takes in JSON or YAML text. */
+function leafChars(value: unknown): number {
+  switch (typeof value) {
+    case "string":
+      return value.length;
+    case "boolean":
+      return 4;
+    case "undefined":
+      return 4;
+    case "object":
+      if (value === null) return 4;
+      if (value instanceof Date) return 24;
+      if (value instanceof Callable) return 12 + value.name.length;
+      if (value instanceof RegExp) return String(value).length;
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+/** Lists and plain objects are walked into; everything else is a leaf. */
+function childrenOf(value: unknown): unknown[] | Record<string, unknown> | null {
+  if (typeof value !== "object" || value === null) return null;
+  if (Array.isArray(value)) return value;
+  if (value instanceof Date || value instanceof Callable || value instanceof RegExp) return null;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Measures `value` as its text will be, stopping once `maxValues` or `maxChars` is passed.
+ * Returns null for a value that contains itself (the conversion reports that in its own words).
+ */
+function measure(
+  budget: Budget,
+  value: unknown,
+  maxValues: number,
+  maxChars: number,
+  indent: number,
+  doing: string,
+): Measure | null {
+  const tick = clockTicker(budget, doing);
+  const total: Measure = { values: 0, chars: 0 };
+  const onPath = new Set<object>();
+  // Each frame: the container, its children (values), and the next child to visit.
+  const frames: { container: object; items: unknown[]; next: number }[] = [];
+  const visit = (v: unknown): boolean => {
+    tick();
+    total.values++;
+    // Indented JSON puts every value below the top on a line of its own, indented by its depth.
+    if (indent > 0 && frames.length > 0) total.chars += 1 + frames.length * indent;
+    const children = childrenOf(v);
+    if (children === null) {
+      total.chars += leafChars(v);
+      return true;
+    }
+    if (onPath.has(children)) return false;
+    onPath.add(children);
+    total.chars += 2;
+    let items: unknown[];
+    if (Array.isArray(children)) {
+      items = children;
+      total.chars += children.length;
+    } else {
+      const keys = Object.keys(children);
+      items = new Array(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        total.chars += keys[i]!.length + 1;
+        items[i] = children[keys[i]!];
+      }
+    }
+    frames.push({ container: children, items, next: 0 });
+    return true;
+  };
+  if (!visit(value)) return null;
+  while (frames.length > 0) {
+    if (total.values > maxValues || total.chars > maxChars) return total;
+    const frame = frames[frames.length - 1]!;
+    if (frame.next === frame.items.length) {
+      onPath.delete(frame.container);
+      frames.pop();
+      continue;
+    }
+    if (!visit(frame.items[frame.next++])) return null;
+  }
+  return total;
+}
+
+/**
+ * Refuses `value` before `what` (`json.stringify`, `yaml.stringify`, `put into "d.yaml"`)
+ * turns it into text, when that text would be longer than `maxStringLength` or, with
+ * `yaml` set, when it holds more values than {@link yamlValueCap}. `indent`: the width of
+ * one level of indentation in JSON written indented (0: compact, or YAML).
+ */
+export function checkTextSize(budget: Budget, value: unknown, what: string, yaml = false, indent = 0): void {
+  if (childrenOf(value) === null) return;
+  const maxChars = budget.limits.maxStringLength;
+  const maxValues = yaml ? yamlValueCap(budget) : Number.POSITIVE_INFINITY;
+  const doing = `while measuring the value for ${what}`;
+  const size = measure(budget, value, maxValues, maxChars, indent, doing);
+  if (size === null) return;
+  if (size.values > maxValues) {
+    throw limitFault(
+      `${what}: the value holds more than ${maxValues} values (lists, objects and the items in them), and YAML can be written for at most ${maxValues}: writing YAML takes about 1 KiB of memory per value, and the memory limit is ${budget.limits.maxMemoryMb} MB (limit maxMemoryMb)`,
+      "maxMemoryMb",
+      ", or write it as JSON (json.stringify), which needs no more memory than its text",
+    );
+  }
+  if (size.chars > maxChars) throw textTooLong(budget, what);
+}
+
+/** The fault for a text that would be longer than `maxStringLength`. */
+export function textTooLong(budget: Budget, what: string): ReturnType<typeof limitFault> {
+  return limitFault(
+    `${what}: the text would be longer than ${budget.limits.maxStringLength} characters (limit maxStringLength)`,
+    "maxStringLength",
+  );
+}

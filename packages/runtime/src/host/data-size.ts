@@ -3,9 +3,9 @@
  * `yaml.stringify`, `put` and `File.write` of a list or object first walk the value and refuse
  * it when its text would pass `maxStringLength`, or, for YAML, when the library would need
  * more memory than the limit allows for its node tree. A value that holds the same list many
- * times (`set b [a, a, a]` repeated) is written out in full each time, so the walk counts each
- * appearance; it stops as soon as a cap is passed, so a value that would expand to billions of
- * items costs no more than the cap to refuse.
+ * times (`set b [a, a, a]` repeated) is written out in full each time, so each appearance
+ * counts, though the list is walked once: a value that would expand to billions of items is
+ * refused at the cost of its distinct lists and objects.
  * @module
  */
 import { Callable } from "../values/callable.js";
@@ -60,6 +60,9 @@ function childrenOf(value: unknown): unknown[] | Record<string, unknown> | null 
 /**
  * Measures `value` as its text will be, stopping once `maxValues` or `maxChars` is passed.
  * Returns null for a value that contains itself (the conversion reports that in its own words).
+ * A list or object met again is not walked again: what it added the first time is added
+ * again (its indentation as if all of it sat at its own depth, a lower bound), so a value
+ * that holds one list a billion times over costs as much to measure as its distinct lists.
  */
 function measure(
   budget: Budget,
@@ -71,47 +74,73 @@ function measure(
 ): Measure | null {
   const tick = clockTicker(budget, doing);
   const total: Measure = { values: 0, chars: 0 };
+  /** Characters without indentation, which a container met again adds as they were. */
+  let plainChars = 0;
+  const measured = new Map<object, { values: number; plainChars: number }>();
   const onPath = new Set<object>();
-  // Each frame: the container, its children (values), and the next child to visit.
-  const frames: { container: object; items: unknown[]; next: number }[] = [];
-  const visit = (v: unknown): boolean => {
+  const frames: {
+    container: object;
+    items: unknown[];
+    next: number;
+    valuesBefore: number;
+    plainBefore: number;
+  }[] = [];
+  // Indented JSON puts every value below the top on a line of its own, indented by its depth.
+  const lineOf = (depth: number) => (indent > 0 && depth > 0 ? 1 + depth * indent : 0);
+  const visit = (v: unknown, depth: number): boolean => {
     tick();
-    total.values++;
-    // Indented JSON puts every value below the top on a line of its own, indented by its depth.
-    if (indent > 0 && frames.length > 0) total.chars += 1 + frames.length * indent;
     const children = childrenOf(v);
     if (children === null) {
-      total.chars += leafChars(v);
+      const chars = leafChars(v);
+      total.values++;
+      plainChars += chars;
+      total.chars += chars + lineOf(depth);
+      return true;
+    }
+    const known = measured.get(children);
+    if (known !== undefined) {
+      total.values += known.values;
+      plainChars += known.plainChars;
+      total.chars += known.plainChars + known.values * lineOf(depth);
       return true;
     }
     if (onPath.has(children)) return false;
     onPath.add(children);
-    total.chars += 2;
+    const valuesBefore = total.values;
+    const plainBefore = plainChars;
+    let own = 2;
     let items: unknown[];
     if (Array.isArray(children)) {
       items = children;
-      total.chars += children.length;
+      own += children.length;
     } else {
       const keys = Object.keys(children);
       items = new Array(keys.length);
       for (let i = 0; i < keys.length; i++) {
-        total.chars += keys[i]!.length + 1;
+        own += keys[i]!.length + 1;
         items[i] = children[keys[i]!];
       }
     }
-    frames.push({ container: children, items, next: 0 });
+    total.values++;
+    plainChars += own;
+    total.chars += own + lineOf(depth);
+    frames.push({ container: children, items, next: 0, valuesBefore, plainBefore });
     return true;
   };
-  if (!visit(value)) return null;
+  if (!visit(value, 0)) return null;
   while (frames.length > 0) {
     if (total.values > maxValues || total.chars > maxChars) return total;
     const frame = frames[frames.length - 1]!;
     if (frame.next === frame.items.length) {
       onPath.delete(frame.container);
+      measured.set(frame.container, {
+        values: total.values - frame.valuesBefore,
+        plainChars: plainChars - frame.plainBefore,
+      });
       frames.pop();
       continue;
     }
-    if (!visit(frame.items[frame.next++])) return null;
+    if (!visit(frame.items[frame.next++], frames.length)) return null;
   }
   return total;
 }

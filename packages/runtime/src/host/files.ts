@@ -10,7 +10,14 @@ import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import type { HostContext } from "./context.js";
 import { parseJsonText, parseYamlText } from "./formats.js";
-import { chargeWrite, readCap, recordWrite, type SizeCap, tooLargeFault } from "./host-limits.js";
+import {
+  chargeWrite,
+  dataTextCap,
+  readCap,
+  recordWrite,
+  type SizeCap,
+  tooLargeFault,
+} from "./host-limits.js";
 import { changesIn, hasWrittenUnder, type Overlay, overlaid } from "./overlay.js";
 import { resolveInRoot, resolveOwnInRoot } from "./paths.js";
 import { showPath } from "./shown-path.js";
@@ -364,17 +371,27 @@ export function expectDataFormat(ctx: HostContext, abs: string): "json" | "yaml"
 /** Parses data text in a format; errors name the file and the line. */
 export function parseData(ctx: HostContext, abs: string, text: string, format: "json" | "yaml"): unknown {
   const source = `data file "${showPath(ctx, abs)}"`;
-  return format === "json" ? parseJsonText(text, source) : parseYamlText(text, source);
+  return format === "json" ? parseJsonText(ctx, text, source) : parseYamlText(ctx, text, source);
 }
 
-/** The text of a data file, at most `maxReadBytes` long. Records it in `ctx.dependencies`. */
-export function readDataText(ctx: HostContext, requested: unknown, fromDir?: string): string {
-  return readText(ctx, requested, fromDir);
+/**
+ * The text of a data file, at most as long as the format's cap allows (see
+ * {@link dataTextCap}: 64 MiB of JSON, 4 MiB of YAML with the default limits), refused by its
+ * size before it is read. Records it in `ctx.dependencies`.
+ */
+export function readDataText(
+  ctx: HostContext,
+  requested: unknown,
+  format: "json" | "yaml",
+  fromDir?: string,
+): string {
+  const kind = format === "json" ? "JSON text" : "YAML text";
+  return readText(ctx, requested, fromDir, dataTextCap(ctx.limits, format), kind);
 }
 
 /** Reads a `.json`/`.yaml`/`.yml` file into a value. Records it in `ctx.dependencies`. */
 export function loadDataFile(ctx: HostContext, requested: unknown, fromDir?: string): unknown {
   const abs = resolveInRoot(ctx, requested, fromDir);
   const format = expectDataFormat(ctx, abs);
-  return parseData(ctx, abs, readDataText(ctx, requested, fromDir), format);
+  return parseData(ctx, abs, readDataText(ctx, requested, format, fromDir), format);
 }

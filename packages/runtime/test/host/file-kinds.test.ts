@@ -188,7 +188,7 @@ describe("paths in messages", () => {
 });
 
 describe("data file size", () => {
-  it("refuses a data file larger than maxReadBytes before reading it", () => {
+  it("refuses a data file larger than the format's cap before reading it", () => {
     const ctx = makeContext();
     const big = path.join(ctx.root, "big.json");
     fs.writeFileSync(big, "");
@@ -196,8 +196,37 @@ describe("data file size", () => {
     const f = fault(() => loadDataFile(ctx, "big.json"));
     expect(f.code).toBe("limit");
     expect(f.message).toBe(
-      '"big.json" is too large: 67108865 bytes, and a file read may be at most 67108864 bytes (64 MiB) (limit maxReadBytes)',
+      '"big.json" is too large: 67108865 bytes, and JSON text may be at most 67108864 bytes (64 MiB) (limit maxReadBytes)',
     );
     expect(f.hint).toBe("raise it with --max-read (limits.maxReadBytes in the API)");
+  });
+
+  it("holds YAML to a number of tokens instead: 1 KiB of the memory limit each", () => {
+    const ctx = contextFor(tempDir(), { limits: { maxMemoryMb: 1 } }); // 1024 tokens
+    writeFiles(ctx.root, { "small.yaml": "- a\n".repeat(200), "big.yaml": "- a\n".repeat(400) });
+    expect((loadDataFile(ctx, "small.yaml") as unknown[]).length).toBe(200);
+    const f = fault(() => loadDataFile(ctx, "big.yaml"));
+    expect(f.code).toBe("limit");
+    expect(f.message).toBe(
+      'data file "big.yaml" is too large: it has more than 1024 YAML tokens (words, marks such as : and -, line breaks), and YAML may have at most 1024: reading YAML takes up to 1024 bytes of memory per token, and the memory limit is 1 MB (limit maxMemoryMb)',
+    );
+    expect(f.hint).toBe(
+      "raise it with --max-memory (limits.maxMemoryMb in the API), or convert the data to JSON, which takes far less memory to read",
+    );
+    // its bytes are held to maxReadBytes, before it is read
+    const low = contextFor(ctx.root, { limits: { maxReadBytes: 1000 } });
+    expect(fault(() => loadDataFile(low, "big.yaml")).message).toBe(
+      '"big.yaml" is too large: 1600 bytes, and YAML text may be at most 1000 bytes (limit maxReadBytes)',
+    );
+  });
+
+  it("holds JSON to 1/32 of the memory limit when that is less than maxReadBytes", () => {
+    const ctx = contextFor(tempDir(), { limits: { maxMemoryMb: 1 } }); // 32 KiB
+    writeFiles(ctx.root, { "d.json": `[${"0,".repeat(20_000)}0]` });
+    const f = fault(() => loadDataFile(ctx, "d.json"));
+    expect(f.code).toBe("limit");
+    expect(f.message).toBe(
+      '"d.json" is too large: 40003 bytes, and JSON text may be at most 32768 bytes (32 KiB): reading JSON takes up to 32 bytes of memory per byte, and the memory limit is 1 MB (limit maxMemoryMb)',
+    );
   });
 });

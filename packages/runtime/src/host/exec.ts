@@ -64,16 +64,17 @@ function documentTimeUp(name: string, ranMs: number | null): RuntimeFault {
 
 function commandTimeUp(name: string, ms: number): RuntimeFault {
   return new RuntimeFault(
-    "exec-failed",
+    "limit",
     `command '${name}' timed out after ${ms} ms and was stopped (limit exec.timeoutMs: how long one command may run)`,
-    "raise the exec policy's timeoutMs, or make the command finish sooner",
+    "raise it with --exec-timeout (exec.timeoutMs in the API), or make the command finish sooner",
   );
 }
 
 function tooMuchOutput(name: string, maxBuffer: number): RuntimeFault {
   return new RuntimeFault(
-    "exec-failed",
-    `command '${name}' output exceeded ${maxBuffer} bytes and was stopped`,
+    "limit",
+    `command '${name}' output exceeded ${maxBuffer} bytes and was stopped (limit exec.maxOutputBytes)`,
+    "raise it with --exec-max-output (exec.maxOutputBytes in the API)",
   );
 }
 
@@ -152,8 +153,8 @@ function outcomeValue(
  * Runs a command line and returns its stdout (one trailing newline trimmed). The working
  * folder is the document's folder; stdin is empty. It may run for the exec policy's
  * `timeoutMs` or until the document's deadline, whichever comes first. Errors: "exec-denied"
- * (policy), "exec-failed" (not found, timed out, too much output, non-zero exit, killed by a
- * signal), "limit" (the document's time ran out). Records the command in
+ * (policy), "exec-failed" (not found, non-zero exit, killed by a signal), "limit" (the
+ * command's time limit or output cap, or the document's time ran out). Records the command in
  * `ctx.nondeterminism.exec`.
  */
 export function runCommand(ctx: HostContext, commandLine: string): string {

@@ -1,8 +1,9 @@
 /**
  * How large a value's text will be, measured before it is built: `json.stringify`,
  * `yaml.stringify`, `put` and `File.write` of a list or object first walk the value and refuse
- * it when its text would pass `maxStringLength`, or, for YAML, when the library would need
- * more memory than the limit allows for its node tree. A value that holds the same list many
+ * it when its text would pass `maxStringLength`, or when what is built on the way (the YAML
+ * library's node tree, the plain copy a `put` makes) would take more memory than the limit
+ * allows. A value that holds the same list many
  * times (`set b [a, a, a]` repeated) is written out in full each time, so each appearance
  * counts, though the list is walked once: a value that would expand to billions of items is
  * refused at the cost of its distinct lists and objects.
@@ -18,15 +19,23 @@ interface Measure {
 }
 
 /**
- * The JavaScript memory the YAML library takes per value it writes, rounded up: about 270
- * bytes measured for records of 40 keys (the library keeps a node per key, per value and per
- * pair), so one value per KiB of `maxMemoryMb` leaves room for everything else.
+ * How a value becomes text, for the cap on its values: `text` directly (json.stringify,
+ * File.write: the text is all the memory it takes), `copy` through a plain copy first (a
+ * `put` into JSON), `yaml` through the YAML library's node tree.
  */
-export const YAML_BYTES_PER_VALUE = 1024;
+export type TextKind = "text" | "copy" | "yaml";
 
-/** The most values `yaml.stringify` and a `put` into YAML may write: `maxMemoryMb` ÷ 1 KiB. */
-export function yamlValueCap(budget: Budget): number {
-  return Math.floor((budget.limits.maxMemoryMb * 1024 * 1024) / YAML_BYTES_PER_VALUE);
+/**
+ * JavaScript memory taken per value written, rounded up: a plain copy about 100 bytes; the
+ * YAML library about 270 (measured for records of 40 keys: a node per key, per value and
+ * per pair). So that the rest of the run keeps room, the caps allow 256 and 1 024.
+ */
+const BYTES_PER_VALUE = { copy: 256, yaml: 1024 } as const;
+
+/** The most values a value written as `kind` may hold: `maxMemoryMb` ÷ 256 B or ÷ 1 KiB. */
+export function valueCap(budget: Budget, kind: TextKind): number {
+  if (kind === "text") return Number.POSITIVE_INFINITY;
+  return Math.floor((budget.limits.maxMemoryMb * 1024 * 1024) / BYTES_PER_VALUE[kind]);
 }
 
 /** A lower bound of the characters a leaf value takes in JSON or YAML text. */
@@ -147,22 +156,32 @@ function measure(
 
 /**
  * Refuses `value` before `what` (`json.stringify`, `yaml.stringify`, `put into "d.yaml"`)
- * turns it into text, when that text would be longer than `maxStringLength` or, with
- * `yaml` set, when it holds more values than {@link yamlValueCap}. `indent`: the width of
- * one level of indentation in JSON written indented (0: compact, or YAML).
+ * turns it into text, when that text would be longer than `maxStringLength` or when it holds
+ * more values than {@link valueCap} allows for its `kind`. `indent`: the width of one level
+ * of indentation in JSON written indented (0: compact, or YAML).
  */
-export function checkTextSize(budget: Budget, value: unknown, what: string, yaml = false, indent = 0): void {
+export function checkTextSize(
+  budget: Budget,
+  value: unknown,
+  what: string,
+  kind: TextKind = "text",
+  indent = 0,
+): void {
   if (childrenOf(value) === null) return;
   const maxChars = budget.limits.maxStringLength;
-  const maxValues = yaml ? yamlValueCap(budget) : Number.POSITIVE_INFINITY;
+  const maxValues = valueCap(budget, kind);
   const doing = `while measuring the value for ${what}`;
   const size = measure(budget, value, maxValues, maxChars, indent, doing);
   if (size === null) return;
   if (size.values > maxValues) {
+    const per =
+      kind === "yaml" ? "writing YAML takes about 1 KiB" : "writing a data file takes about 256 bytes";
     throw limitFault(
-      `${what}: the value holds more than ${maxValues} values (lists, objects and the items in them), and YAML can be written for at most ${maxValues}: writing YAML takes about 1 KiB of memory per value, and the memory limit is ${budget.limits.maxMemoryMb} MB (limit maxMemoryMb)`,
+      `${what}: the value holds more than ${maxValues} values (lists, objects and the items in them), and at most ${maxValues} can be written: ${per} of memory per value, and the memory limit is ${budget.limits.maxMemoryMb} MB (limit maxMemoryMb)`,
       "maxMemoryMb",
-      ", or write it as JSON (json.stringify), which needs no more memory than its text",
+      kind === "yaml"
+        ? ", or write it as JSON (json.stringify), which needs no more memory than its text"
+        : "",
     );
   }
   if (size.chars > maxChars) throw textTooLong(budget, what);

@@ -219,7 +219,7 @@ function put(
       put(ctx, next.file, next.keys, value, trail);
       return;
     }
-    checkTextSize(ctx, value, what, false, 2);
+    checkTextSize(ctx, value, what, "copy", 2);
     const plain = toPlainData(setInJson(root, keyPath, value), what);
     writeTextAtomic(ctx, abs, checkedJsonText(ctx, plain, what));
     return;
@@ -233,7 +233,7 @@ function put(
     put(ctx, next.file, next.keys, value, trail);
     return;
   }
-  checkTextSize(ctx, value, what, true);
+  checkTextSize(ctx, value, what, "yaml");
   setInYamlDocument(doc, keyPath, toPlainData(value, what), root);
   const written = yamlDocumentText(doc);
   checkClock(ctx, `while writing ${source}`);

@@ -434,7 +434,7 @@ function checkedText(budget: Budget, text: string, what: string): string {
 /** `json.stringify value [indent]`: compact by default, like text conversion of objects. */
 export function stringifyJson(budget: Budget, value: unknown, indent?: number | string): string {
   const width = typeof indent === "number" ? indent : (indent?.length ?? 0);
-  checkTextSize(budget, value, "json.stringify", false, width);
+  checkTextSize(budget, value, "json.stringify", "text", width);
   return checkedText(budget, toJsonText(value, indent), "json.stringify");
 }
 
@@ -466,7 +466,7 @@ function tickingTags(tick: () => void): (tags: YAMLModule.Tags) => YAMLModule.Ta
  * builds its nodes and as it writes them.
  */
 export function stringifyYaml(budget: Budget, value: unknown): string {
-  checkTextSize(budget, value, "yaml.stringify", true);
+  checkTextSize(budget, value, "yaml.stringify", "yaml");
   const plain = JSON.parse(toJsonText(value)) as unknown;
   const tick = clockTicker(budget, "while writing YAML (yaml.stringify)");
   const Y = yaml();

@@ -39,7 +39,7 @@ describe("yaml.stringify", () => {
     const f = fault(() => stringifyYaml(small, Array(1100).fill(1)));
     expect(f.code).toBe("limit");
     expect(f.message).toBe(
-      "yaml.stringify: the value holds more than 1024 values (lists, objects and the items in them), and YAML can be written for at most 1024: writing YAML takes about 1 KiB of memory per value, and the memory limit is 1 MB (limit maxMemoryMb)",
+      "yaml.stringify: the value holds more than 1024 values (lists, objects and the items in them), and at most 1024 can be written: writing YAML takes about 1 KiB of memory per value, and the memory limit is 1 MB (limit maxMemoryMb)",
     );
     expect(f.hint).toBe(
       "raise it with --max-memory (limits.maxMemoryMb in the API), or write it as JSON (json.stringify), which needs no more memory than its text",
@@ -109,6 +109,13 @@ describe("put", () => {
     expect(fault(() => dataPut(yamlCtx, "d.yaml", ["a"], Array(2000).fill(1))).message).toContain(
       "(limit maxMemoryMb)",
     );
+    // a put into JSON copies the value first: 256 bytes a value
+    const jsonCtx = contextFor(tempDir(), { limits: { maxMemoryMb: 1 } }); // 4096 values
+    dataPut(jsonCtx, "d.json", ["a"], Array(4000).fill(1));
+    expect(fault(() => dataPut(jsonCtx, "d.json", ["a"], Array(4100).fill(1))).message).toBe(
+      'put into "d.json": the value holds more than 4096 values (lists, objects and the items in them), and at most 4096 can be written: writing a data file takes about 256 bytes of memory per value, and the memory limit is 1 MB (limit maxMemoryMb)',
+    );
+    expect(fault(() => dataPut(jsonCtx, "d.json", ["a"], doubling(30))).code).toBe("limit");
     expect(ctx.written.bytes).toBe(0);
   });
 

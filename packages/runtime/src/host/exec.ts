@@ -178,9 +178,6 @@ export function runCommand(ctx: HostContext, commandLine: string): string {
   if (budget.ms <= 0) throw documentTimeUp(name, null);
   const maxBuffer = ctx.exec.maxOutputBytes ?? DEFAULT_EXEC_MAX_OUTPUT;
   ctx.nondeterminism.exec.push(line);
-  // In shell mode with an allow-list the line starts with a plain program name (see
-  // checkExecAllowed), which the shell looks up as findProgram does: look first, for the error.
-  if (shell && ctx.exec.allow !== true && process.platform !== "win32") located(argv[0]!, ctx.baseDir);
   const run = shell ? ["/bin/sh", "-c", line] : runnableArgv(argv, ctx.baseDir);
   const started = Date.now();
   const outcome = runInProcessGroup({

@@ -89,22 +89,15 @@ export function readAtMost(fd: number, size: number, max: number): Buffer | null
 
 /**
  * The UTF-8 text of the regular file at `abs` (`shown` names it in errors), at most
- * `cap.bytes` long. The file is opened without blocking and checked with fstat on the open
- * descriptor before anything is read: a named pipe would wait for ever for a writer, a device
+ * `cap.bytes` long. The path is checked with stat, then opened without blocking and checked
+ * again with fstat on the open descriptor before anything is read: a named pipe would wait for ever for a writer, a device
  * may never end, and a file larger than the cap is refused by its size. At most the cap plus
  * one byte is read, so a file that grows after the check cannot get past it either.
  * Errors are RuntimeFaults: "file" (missing, a folder, not a regular file, a system refusal)
  * or "limit" (too large).
  */
 export function readRegularFile(abs: string, shown: string, cap: SizeCap, kind = "a file read"): string {
-  let fd: number;
-  try {
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    throw systemFault("read", shown, err);
-  }
-  try {
-    const stat = fs.fstatSync(fd);
+  const refuseUnlessRegular = (stat: fs.Stats) => {
     if (stat.isDirectory()) throw new RuntimeFault("file", `cannot read "${shown}": it is a folder`);
     if (!stat.isFile()) {
       throw new RuntimeFault(
@@ -112,6 +105,20 @@ export function readRegularFile(abs: string, shown: string, cap: SizeCap, kind =
         `cannot read "${shown}": it is ${kindOf(stat)}, and only regular files can be read`,
       );
     }
+  };
+  let fd: number;
+  try {
+    // A device is refused before it is opened (opening some has effects of its own); the
+    // descriptor is checked again below, in case the path changed in between.
+    refuseUnlessRegular(fs.statSync(abs));
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    if (err instanceof RuntimeFault) throw err;
+    throw systemFault("read", shown, err);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    refuseUnlessRegular(stat);
     const what = `"${shown}"`;
     if (stat.size > cap.bytes) throw tooLargeFault(what, stat.size, cap, kind);
     const bytes = readAtMost(fd, stat.size, cap.bytes);

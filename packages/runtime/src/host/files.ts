@@ -4,6 +4,7 @@
  * the overlay (see ./overlay.ts) and the disk is only read.
  * @module
  */
+import { constants as bufferConstants } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -23,6 +24,9 @@ import { resolveInRoot, resolveOwnInRoot } from "./paths.js";
 import { showPath } from "./shown-path.js";
 
 export { showPath } from "./shown-path.js";
+
+/** The most characters a JavaScript string holds: text read in one piece must fit in one. */
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
 function systemReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -61,6 +65,13 @@ function kindOf(stat: fs.Stats): string {
   if (stat.isSocket()) return "a socket";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
   return "not a regular file";
+}
+
+function tooLongForString(shown: string): RuntimeFault {
+  return new RuntimeFault(
+    "file",
+    `cannot read "${shown}": it is more than ${MAX_STRING_LENGTH} bytes, and no JavaScript string can hold that much text`,
+  );
 }
 
 /** Bytes read at a time from a file that is larger than it said (or says 0, as /proc files do). */
@@ -121,8 +132,12 @@ export function readRegularFile(abs: string, shown: string, cap: SizeCap, kind =
     refuseUnlessRegular(stat);
     const what = `"${shown}"`;
     if (stat.size > cap.bytes) throw tooLargeFault(what, stat.size, cap, kind);
-    const bytes = readAtMost(fd, stat.size, cap.bytes);
-    if (bytes === null) throw tooLargeFault(what, null, cap, kind);
+    // Only with maxReadBytes raised past what one string can hold (about 512 MiB).
+    if (stat.size > MAX_STRING_LENGTH) throw tooLongForString(shown);
+    const max = Math.min(cap.bytes, MAX_STRING_LENGTH);
+    const bytes = readAtMost(fd, stat.size, max);
+    if (bytes === null)
+      throw max < cap.bytes ? tooLongForString(shown) : tooLargeFault(what, null, cap, kind);
     return bytes.toString("utf8");
   } catch (err) {
     if (err instanceof RuntimeFault) throw err;

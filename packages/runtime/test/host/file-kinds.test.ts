@@ -50,6 +50,17 @@ describe("the size of a file read", () => {
     );
   });
 
+  it("refuses a file no string can hold, even under a raised limit", () => {
+    const ctx = contextFor(tempDir(), { limits: { maxReadBytes: 2 ** 31 } });
+    fs.writeFileSync(path.join(ctx.root, "huge.bin"), "");
+    fs.truncateSync(path.join(ctx.root, "huge.bin"), 2 ** 30);
+    const f = fault(() => readText(ctx, "huge.bin"));
+    expect(f.code).toBe("file");
+    expect(f.message).toMatch(
+      /^cannot read "huge.bin": it is more than \d+ bytes, and no JavaScript string can hold that much text$/,
+    );
+  });
+
   it("reads at most the cap and one byte more, however large the file turns out to be", () => {
     // fstat said 0 bytes (a file that grew since, or a /proc file): the read still stops past the cap
     const dir = tempDir();

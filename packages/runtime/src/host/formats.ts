@@ -61,7 +61,7 @@ export const MAX_YAML_ALIAS_VALUES = 1_000_000;
 /** Refuses data text larger than the format's cap, before it is parsed. */
 function checkDataText(budget: Budget, text: string, format: "json" | "yaml", source: string): void {
   const cap = dataTextCap(budget.limits, format);
-  // A UTF-8 byte count is at least the UTF-16 length / 1 and at most 3 times it: count only when it matters.
+  // UTF-8 takes at least one byte and at most three per UTF-16 unit: count only when it matters.
   if (text.length <= cap.bytes / 3) return;
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > cap.bytes)

@@ -3,7 +3,7 @@
  * parse → resolve → evaluate → output, then releases everything the run acquired.
  * @module
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
 import { ValueStack } from "@xmd/stack";
@@ -33,8 +33,9 @@ import { HeapVariables, PooledVariables, type VariableStore } from "./eval/varia
 import type { HostContext } from "./host/context.js";
 import { dataGet, dataPut } from "./host/data.js";
 import { runCommand } from "./host/exec.js";
-import { loadDataFile, readText } from "./host/files.js";
+import { loadDataFile, readRegularFile, readText } from "./host/files.js";
 import { GLOBALS, NAMESPACES } from "./host/globals.js";
+import { readCap } from "./host/host-limits.js";
 import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
@@ -106,13 +107,13 @@ class XmdRuntime implements Runtime {
   }
 
   renderFile(path: string, options: Omit<RenderOptions, "path"> = {}): RenderResult {
-    return this.render(readDocument(path), { ...options, path });
+    return this.render(readDocument(path, this.limits), { ...options, path });
   }
 
   checkFile(path: string, options: Omit<RenderOptions, "path"> = {}): XmdError[] {
     let source: string;
     try {
-      source = readDocument(path);
+      source = readDocument(path, this.limits);
     } catch (e) {
       if (e instanceof XmdError) return [e];
       throw e;
@@ -276,6 +277,8 @@ interface PreparedDocument {
 class DocumentRun implements ModuleLoader {
   readonly dependencies = new Set<string>();
   readonly nondeterminism = { exec: [] as string[], clock: false };
+  /** Bytes written to files by the run, every module counted (`limits.maxWriteBytes`). */
+  readonly written = { bytes: 0 };
   private readonly path: string;
   private resolvedRoot: string | null = null;
   private readonly lang: "md" | "xmd";
@@ -303,7 +306,7 @@ class DocumentRun implements ModuleLoader {
     private readonly nodes: NodeStore,
     private readonly stack: TempStack,
     private readonly vars: VariableStore,
-    private readonly limits: Limits,
+    readonly limits: Limits,
     private readonly services: EvalServices,
     private readonly options: RuntimeOptions,
     private readonly render: RenderOptions,
@@ -674,6 +677,8 @@ class RunContext implements HostContext {
   readonly dependencies: Set<string>;
   readonly deadline: number;
   readonly overlay: Map<string, string | null> | null;
+  readonly limits: Limits;
+  readonly written: { bytes: number };
   private resolvedBaseDir: string | null = null;
 
   constructor(
@@ -689,6 +694,8 @@ class RunContext implements HostContext {
     this.dependencies = run.dependencies;
     this.deadline = run.deadline;
     this.overlay = run.overlay;
+    this.limits = run.limits;
+    this.written = run.written;
   }
 
   /** Resolved on first use: most renders touch no file. */
@@ -712,13 +719,16 @@ class RunContext implements HostContext {
 
 const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
 
-/** A document's text; a file that cannot be read is an XmdError like any other problem. */
-function readDocument(path: string): string {
+/**
+ * A document's text, read as every file is (see {@link readRegularFile}): a regular file of
+ * at most `maxReadBytes`. A file that cannot be read is an XmdError like any other problem.
+ */
+function readDocument(path: string, limits: Limits): string {
   try {
-    return readFileSync(path, "utf8");
+    return readRegularFile(path, path, readCap(limits));
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new XmdError("file", `cannot read ${path}: ${reason}`, path, 1, 1, "");
+    if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
+    throw e;
   }
 }
 

@@ -3,7 +3,7 @@
  * policy, the clock, and a way to call back into XMD functions.
  * @module
  */
-import type { ExecPolicy } from "../api/options.js";
+import type { ExecPolicy, Limits } from "../api/options.js";
 import type { Callable } from "../values/callable.js";
 
 export interface HostContext {
@@ -30,6 +30,14 @@ export interface HostContext {
    * first. `null` when writes go to the disk.
    */
   readonly overlay: Map<string, string | null> | null;
+  /**
+   * The run's limits. Host work reads `maxReadBytes` (every file read), `maxWriteBytes`
+   * (every write, with {@link written}), `timeoutMs` (with {@link deadline}) and
+   * `maxMemoryMb` and `maxStringLength` (caps on data text and on values turned into text).
+   */
+  readonly limits: Readonly<Limits>;
+  /** Bytes written to files so far by the whole run (every module), against `limits.maxWriteBytes`. */
+  readonly written: { bytes: number };
   /** Call an XMD function (user function, lambda or builtin) with arguments. */
   call(fn: Callable, args: unknown[]): unknown;
 }

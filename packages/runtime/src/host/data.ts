@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import { describe, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
+import { checkTextSize, textTooLong } from "./data-size.js";
 import {
   dataFormatOf,
   expectDataFormat,
@@ -18,6 +19,7 @@ import {
   writeTextAtomic,
 } from "./files.js";
 import { parseJsonText, parseYamlDocument, toPlainData, yamlDocumentValue } from "./formats.js";
+import { checkClock } from "./host-limits.js";
 import { resolveInRoot } from "./paths.js";
 import { isPlainObject } from "./text.js";
 import { setInYamlDocument, yamlDocumentText } from "./yaml-edit.js";
@@ -190,6 +192,13 @@ function setInJson(root: unknown, keyPath: readonly string[], value: unknown): u
   return root;
 }
 
+/** A JSON data file's text: 2-space indent, final newline; no longer than `maxStringLength`. */
+function checkedJsonText(ctx: HostContext, plain: unknown, what: string): string {
+  const text = `${JSON.stringify(plain, null, 2)}\n`;
+  if (text.length > ctx.limits.maxStringLength) throw textTooLong(ctx, what);
+  return text;
+}
+
 function put(
   ctx: HostContext,
   abs: string,
@@ -201,27 +210,33 @@ function put(
   const shown = showPath(ctx, abs);
   const source = `data file "${shown}"`;
   const what = `put into "${shown}"`;
-  const text = fileExists(ctx, abs) ? readDataText(ctx, abs) : null;
+  const text = fileExists(ctx, abs) ? readDataText(ctx, abs, format) : null;
   if (format === "json") {
-    const root = text === null ? {} : (parseJsonText(text, source) ?? {});
+    const root = text === null ? {} : (parseJsonText(ctx, text, source) ?? {});
     const check = checkPath(shown, root, keyPath);
     if (check.link) {
       const next = follow(ctx, abs, check.link, keyPath.slice(check.at + 1), trail);
       put(ctx, next.file, next.keys, value, trail);
       return;
     }
+    checkTextSize(ctx, value, what, "copy", 2);
     const plain = toPlainData(setInJson(root, keyPath, value), what);
-    writeTextAtomic(ctx, abs, `${JSON.stringify(plain, null, 2)}\n`);
+    writeTextAtomic(ctx, abs, checkedJsonText(ctx, plain, what));
     return;
   }
-  const doc = parseYamlDocument(text ?? "", source);
-  const root = yamlDocumentValue(doc, source) ?? {};
+  const yamlText = text ?? "";
+  const doc = parseYamlDocument(ctx, yamlText, source);
+  const root = yamlDocumentValue(ctx, doc, yamlText, source) ?? {};
   const check = checkPath(shown, root, keyPath);
   if (check.link) {
     const next = follow(ctx, abs, check.link, keyPath.slice(check.at + 1), trail);
     put(ctx, next.file, next.keys, value, trail);
     return;
   }
+  checkTextSize(ctx, value, what, "yaml");
   setInYamlDocument(doc, keyPath, toPlainData(value, what), root);
-  writeTextAtomic(ctx, abs, yamlDocumentText(doc));
+  const written = yamlDocumentText(doc);
+  checkClock(ctx, `while writing ${source}`);
+  if (written.length > ctx.limits.maxStringLength) throw textTooLong(ctx, what);
+  writeTextAtomic(ctx, abs, written);
 }

@@ -7,6 +7,8 @@
  *
  * Commands inherit the whole environment of the process that renders (HOME, PATH, and also any
  * tokens or secrets in it): tools such as `git` need it. Allow only programs you trust with it.
+ * PATH alone is changed: its empty and relative entries are left out (see ./program-path.ts),
+ * so that a name is never found in the document's own folder.
  * @module
  */
 import * as path from "node:path";
@@ -15,7 +17,7 @@ import { splitCommandLine } from "./command-line.js";
 import type { HostContext } from "./context.js";
 import { checkExecAllowed } from "./exec-policy.js";
 import { type GroupOutcome, runInProcessGroup } from "./process-group.js";
-import { findProgram } from "./program-path.js";
+import { commandEnvironment, findProgram, skippedPathEntry } from "./program-path.js";
 
 /** Default time a command may run. */
 export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
@@ -62,10 +64,39 @@ function documentTimeUp(name: string, ranMs: number | null): RuntimeFault {
 
 function commandTimeUp(name: string, ms: number): RuntimeFault {
   return new RuntimeFault(
-    "exec-failed",
+    "limit",
     `command '${name}' timed out after ${ms} ms and was stopped (limit exec.timeoutMs: how long one command may run)`,
-    "raise the exec policy's timeoutMs, or make the command finish sooner",
+    "raise it with --exec-timeout (exec.timeoutMs in the API), or make the command finish sooner",
   );
+}
+
+function tooMuchOutput(name: string, maxBuffer: number): RuntimeFault {
+  return new RuntimeFault(
+    "limit",
+    `command '${name}' output exceeded ${maxBuffer} bytes and was stopped (limit exec.maxOutputBytes)`,
+    "raise it with --exec-max-output (exec.maxOutputBytes in the API)",
+  );
+}
+
+/** "not found", with a hint when a relative PATH entry, which is not searched, holds the program. */
+function notFound(program: string, cwd?: string): RuntimeFault {
+  const skipped = cwd === undefined ? undefined : skippedPathEntry(program, cwd);
+  return new RuntimeFault(
+    "exec-failed",
+    `command '${program}' was not found (is it installed and on PATH?)`,
+    skipped === undefined
+      ? undefined
+      : `${skipped === "" ? "an empty PATH entry" : `the PATH entry '${skipped}'`} holds one, but only absolute PATH entries are searched (a relative or empty one would be read from the document's folder); name the program by its path to run it, and allow that path`,
+  );
+}
+
+/** Throws unless `program` (a name or a path) leads to a file that can be run; returns that file. */
+function located(program: string, cwd: string): string {
+  const found = findProgram(program, cwd);
+  if ("found" in found) return found.found;
+  throw found.missing === "EACCES"
+    ? new RuntimeFault("exec-failed", `command '${program}' cannot be run: permission denied`)
+    : notFound(program, cwd);
 }
 
 /** The argv the wrapper runs: the program as written, unless the shell would read it as an option. */
@@ -73,13 +104,8 @@ function runnableArgv(argv: readonly string[], cwd: string): readonly string[] {
   // Windows finds programs with PATHEXT and has no wrapper: there spawnSync reports ENOENT itself.
   if (process.platform === "win32") return argv;
   const program = argv[0]!;
-  const found = findProgram(program, cwd);
-  if ("missing" in found) {
-    throw found.missing === "EACCES"
-      ? new RuntimeFault("exec-failed", `command '${program}' cannot be run: permission denied`)
-      : new RuntimeFault("exec-failed", `command '${program}' was not found (is it installed and on PATH?)`);
-  }
-  return program.startsWith("-") ? [found.found, ...argv.slice(1)] : argv;
+  const found = located(program, cwd);
+  return program.startsWith("-") ? [found, ...argv.slice(1)] : argv;
 }
 
 function outcomeValue(
@@ -96,16 +122,13 @@ function outcomeValue(
         ? documentTimeUp(name, Date.now() - started)
         : commandTimeUp(name, budget.ms);
     case "too-much-output":
-      throw new RuntimeFault(
-        "exec-failed",
-        `command '${name}' output exceeded ${maxBuffer} bytes and was stopped`,
-      );
+      throw tooMuchOutput(name, maxBuffer);
     case "not-started":
       if (outcome.error.code !== "ENOENT")
         throw new RuntimeFault("exec-failed", `command '${name}' could not be run: ${outcome.error.message}`);
       // Elsewhere the program was found before spawning: what is missing is the wrapper's shell.
       throw process.platform === "win32"
-        ? new RuntimeFault("exec-failed", `command '${name}' was not found (is it installed and on PATH?)`)
+        ? notFound(name)
         : new RuntimeFault(
             "exec-failed",
             `command '${name}' could not be run: /bin/sh, which starts every command (so that all it starts can be stopped), was not found`,
@@ -130,8 +153,8 @@ function outcomeValue(
  * Runs a command line and returns its stdout (one trailing newline trimmed). The working
  * folder is the document's folder; stdin is empty. It may run for the exec policy's
  * `timeoutMs` or until the document's deadline, whichever comes first. Errors: "exec-denied"
- * (policy), "exec-failed" (not found, timed out, too much output, non-zero exit, killed by a
- * signal), "limit" (the document's time ran out). Records the command in
+ * (policy), "exec-failed" (not found, non-zero exit, killed by a signal), "limit" (the
+ * command's time limit or output cap, or the document's time ran out). Records the command in
  * `ctx.nondeterminism.exec`.
  */
 export function runCommand(ctx: HostContext, commandLine: string): string {
@@ -160,6 +183,7 @@ export function runCommand(ctx: HostContext, commandLine: string): string {
   const outcome = runInProcessGroup({
     argv: run,
     cwd: ctx.baseDir,
+    env: commandEnvironment(),
     timeoutMs: budget.ms,
     maxOutputBytes: maxBuffer,
   });

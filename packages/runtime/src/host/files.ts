@@ -4,45 +4,56 @@
  * the overlay (see ./overlay.ts) and the disk is only read.
  * @module
  */
+import { constants as bufferConstants } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import type { HostContext } from "./context.js";
 import { parseJsonText, parseYamlText } from "./formats.js";
+import {
+  chargeWrite,
+  dataTextCap,
+  readCap,
+  recordWrite,
+  type SizeCap,
+  tooLargeFault,
+} from "./host-limits.js";
 import { changesIn, hasWrittenUnder, type Overlay, overlaid } from "./overlay.js";
 import { resolveInRoot, resolveOwnInRoot } from "./paths.js";
 import { showPath } from "./shown-path.js";
 
 export { showPath } from "./shown-path.js";
 
-/**
- * The largest data file (`.json`, `.yaml`, `.yml`) read, in bytes. Parsing holds the text
- * and the values made from it, several times the file's size; a larger file is refused
- * with an error rather than filling the memory.
- */
-export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024;
+/** The most characters a JavaScript string holds: text read in one piece must fit in one. */
+const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+
+function systemReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === "ENOENT"
+    ? "no such file"
+    : code === "EISDIR"
+      ? "it is a folder"
+      : code === "ENOTDIR"
+        ? "a part of the path is not a folder"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "ENAMETOOLONG"
+            ? "the path is too long for the system"
+            : code === "ELOOP"
+              ? "it goes through a loop of symbolic links"
+              : code
+                ? `the system refused (${code})`
+                : (err as Error).message;
+}
+
+/** `cannot VERB "SHOWN": reason` for a failed system call. */
+function systemFault(verb: string, shown: string, err: unknown): RuntimeFault {
+  return new RuntimeFault("file", `cannot ${verb} "${shown}": ${systemReason(err)}`);
+}
 
 function fileFault(ctx: HostContext, verb: string, abs: string, err: unknown): RuntimeFault {
-  const code = (err as NodeJS.ErrnoException).code;
-  const shown = `"${showPath(ctx, abs)}"`;
-  const reason =
-    code === "ENOENT"
-      ? "no such file"
-      : code === "EISDIR"
-        ? "it is a folder"
-        : code === "ENOTDIR"
-          ? "a part of the path is not a folder"
-          : code === "EACCES" || code === "EPERM"
-            ? "permission denied"
-            : code === "ENAMETOOLONG"
-              ? "the path is too long for the system"
-              : code === "ELOOP"
-                ? "it goes through a loop of symbolic links"
-                : code
-                  ? `the system refused (${code})`
-                  : (err as Error).message;
-  return new RuntimeFault("file", `cannot ${verb} ${shown}: ${reason}`);
+  return systemFault(verb, showPath(ctx, abs), err);
 }
 
 function missing(): NodeJS.ErrnoException {
@@ -56,39 +67,81 @@ function kindOf(stat: fs.Stats): string {
   return "not a regular file";
 }
 
-function tooLarge(ctx: HostContext, abs: string, bytes: number, maxBytes: number): RuntimeFault {
+function tooLongForString(shown: string): RuntimeFault {
   return new RuntimeFault(
-    "data",
-    `data file "${showPath(ctx, abs)}" is too large: ${bytes} bytes, and data files may be at most ${maxBytes / (1024 * 1024)} MiB (${maxBytes} bytes)`,
+    "file",
+    `cannot read "${shown}": it is more than ${MAX_STRING_LENGTH} bytes, and no JavaScript string can hold that much text`,
   );
 }
 
+/** Bytes read at a time from a file that is larger than it said (or says 0, as /proc files do). */
+const READ_CHUNK = 64 * 1024;
+
 /**
- * Reads a regular file. The file is opened without blocking and checked before anything is
- * read: reading a named pipe would wait forever for a writer, and a device may never end.
+ * (Exported for tests.) Reads at most `max + 1` bytes from `fd`, starting with a buffer for the `size` fstat gave:
+ * a file that grows while it is read never gets more than one byte past the cap in.
+ * Returns the bytes read, or null when there were more than `max`.
  */
-function readRegularFile(ctx: HostContext, abs: string, maxBytes: number): string {
-  let fd: number;
-  try {
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    throw fileFault(ctx, "read", abs, err);
+export function readAtMost(fd: number, size: number, max: number): Buffer | null {
+  let buffer = Buffer.allocUnsafe(Math.min(size, max) + 1);
+  let filled = 0;
+  for (;;) {
+    if (filled === buffer.length) {
+      if (filled > max) return null;
+      const grown = Buffer.allocUnsafe(Math.min(filled + Math.max(filled, READ_CHUNK), max + 1));
+      buffer.copy(grown, 0, 0, filled);
+      buffer = grown;
+    }
+    const n = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (n === 0) return buffer.subarray(0, filled);
+    filled += n;
   }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory())
-      throw new RuntimeFault("file", `cannot read "${showPath(ctx, abs)}": it is a folder`);
+}
+
+/**
+ * The UTF-8 text of the regular file at `abs` (`shown` names it in errors), at most
+ * `cap.bytes` long. The path is checked with stat, then opened without blocking and checked
+ * again with fstat on the open descriptor before anything is read: a named pipe would wait for ever for a writer, a device
+ * may never end, and a file larger than the cap is refused by its size. At most the cap plus
+ * one byte is read, so a file that grows after the check cannot get past it either.
+ * Errors are RuntimeFaults: "file" (missing, a folder, not a regular file, a system refusal)
+ * or "limit" (too large).
+ */
+export function readRegularFile(abs: string, shown: string, cap: SizeCap, kind = "a file read"): string {
+  const refuseUnlessRegular = (stat: fs.Stats) => {
+    if (stat.isDirectory()) throw new RuntimeFault("file", `cannot read "${shown}": it is a folder`);
     if (!stat.isFile()) {
       throw new RuntimeFault(
         "file",
-        `cannot read "${showPath(ctx, abs)}": it is ${kindOf(stat)}, and only regular files can be read`,
+        `cannot read "${shown}": it is ${kindOf(stat)}, and only regular files can be read`,
       );
     }
-    if (stat.size > maxBytes) throw tooLarge(ctx, abs, stat.size, maxBytes);
-    return fs.readFileSync(fd, "utf8");
+  };
+  let fd: number;
+  try {
+    // A device is refused before it is opened (opening some has effects of its own); the
+    // descriptor is checked again below, in case the path changed in between.
+    refuseUnlessRegular(fs.statSync(abs));
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (err instanceof RuntimeFault) throw err;
-    throw fileFault(ctx, "read", abs, err);
+    throw systemFault("read", shown, err);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    refuseUnlessRegular(stat);
+    const what = `"${shown}"`;
+    if (stat.size > cap.bytes) throw tooLargeFault(what, stat.size, cap, kind);
+    // Only with maxReadBytes raised past what one string can hold (about 512 MiB).
+    if (stat.size > MAX_STRING_LENGTH) throw tooLongForString(shown);
+    const max = Math.min(cap.bytes, MAX_STRING_LENGTH);
+    const bytes = readAtMost(fd, stat.size, max);
+    if (bytes === null)
+      throw max < cap.bytes ? tooLongForString(shown) : tooLargeFault(what, null, cap, kind);
+    return bytes.toString("utf8");
+  } catch (err) {
+    if (err instanceof RuntimeFault) throw err;
+    throw systemFault("read", shown, err);
   } finally {
     fs.closeSync(fd);
   }
@@ -118,12 +171,17 @@ function ownOrReal(ctx: HostContext, requested: unknown, fromDir: string | undef
   }
 }
 
-/** The text of a file (UTF-8), at most `maxBytes` long. Records the file in `ctx.dependencies`. */
+/**
+ * The text of a file (UTF-8), at most `cap` long (default: the run's `maxReadBytes`), from
+ * the dry run's overlay when it holds the file. `kind` names what is capped in the message
+ * ("a file read", "YAML text"). Records the file in `ctx.dependencies`.
+ */
 export function readText(
   ctx: HostContext,
   requested: unknown,
   fromDir?: string,
-  maxBytes = Number.POSITIVE_INFINITY,
+  cap: SizeCap = readCap(ctx.limits),
+  kind = "a file read",
 ): string {
   const abs = resolveInRoot(ctx, requested, fromDir);
   let text: string;
@@ -131,10 +189,10 @@ export function readText(
   if (inOverlay === null) throw fileFault(ctx, "read", abs, missing());
   if (inOverlay !== undefined) {
     const bytes = Buffer.byteLength(inOverlay, "utf8");
-    if (bytes > maxBytes) throw tooLarge(ctx, abs, bytes, maxBytes);
+    if (bytes > cap.bytes) throw tooLargeFault(`"${showPath(ctx, abs)}"`, bytes, cap, kind);
     text = inOverlay;
   } else {
-    text = readRegularFile(ctx, abs, maxBytes);
+    text = readRegularFile(abs, showPath(ctx, abs), cap, kind);
   }
   ctx.dependencies.add(abs);
   return text;
@@ -218,7 +276,9 @@ function writeToOverlay(ctx: HostContext, overlay: Overlay, own: string, abs: st
  * the target, so a reader sees the old content or the new, never half. Missing parent folders
  * (inside the root) are created. A failed write leaves the old file untouched and no temporary
  * file behind. An existing file keeps its permission bits. In a dry run the text goes to the
- * overlay instead. Records the file in `ctx.dependencies`. Returns the absolute path.
+ * overlay instead. The text's UTF-8 bytes count against the run's `maxWriteBytes` (in a dry
+ * run too), checked before anything is written. Records the file in `ctx.dependencies`.
+ * Returns the absolute path.
  */
 export function writeTextAtomic(
   ctx: HostContext,
@@ -227,8 +287,11 @@ export function writeTextAtomic(
   fromDir?: string,
 ): string {
   const abs = resolveInRoot(ctx, requested, fromDir);
+  const bytes = Buffer.byteLength(text, "utf8");
+  chargeWrite(ctx, `"${showPath(ctx, abs)}"`, bytes);
   if (ctx.overlay) writeToOverlay(ctx, ctx.overlay, ownOrReal(ctx, requested, fromDir, abs), abs, text);
   else writeToDisk(ctx, abs, text);
+  recordWrite(ctx, bytes);
   ctx.dependencies.add(abs);
   return abs;
 }
@@ -330,17 +393,27 @@ export function expectDataFormat(ctx: HostContext, abs: string): "json" | "yaml"
 /** Parses data text in a format; errors name the file and the line. */
 export function parseData(ctx: HostContext, abs: string, text: string, format: "json" | "yaml"): unknown {
   const source = `data file "${showPath(ctx, abs)}"`;
-  return format === "json" ? parseJsonText(text, source) : parseYamlText(text, source);
+  return format === "json" ? parseJsonText(ctx, text, source) : parseYamlText(ctx, text, source);
 }
 
-/** The text of a data file, at most {@link MAX_DATA_FILE_BYTES} long. Records it in `ctx.dependencies`. */
-export function readDataText(ctx: HostContext, requested: unknown, fromDir?: string): string {
-  return readText(ctx, requested, fromDir, MAX_DATA_FILE_BYTES);
+/**
+ * The text of a data file, at most as long as the format's cap allows (see
+ * {@link dataTextCap}: 64 MiB of JSON, 4 MiB of YAML with the default limits), refused by its
+ * size before it is read. Records it in `ctx.dependencies`.
+ */
+export function readDataText(
+  ctx: HostContext,
+  requested: unknown,
+  format: "json" | "yaml",
+  fromDir?: string,
+): string {
+  const kind = format === "json" ? "JSON text" : "YAML text";
+  return readText(ctx, requested, fromDir, dataTextCap(ctx.limits, format), kind);
 }
 
 /** Reads a `.json`/`.yaml`/`.yml` file into a value. Records it in `ctx.dependencies`. */
 export function loadDataFile(ctx: HostContext, requested: unknown, fromDir?: string): unknown {
   const abs = resolveInRoot(ctx, requested, fromDir);
   const format = expectDataFormat(ctx, abs);
-  return parseData(ctx, abs, readDataText(ctx, requested, fromDir), format);
+  return parseData(ctx, abs, readDataText(ctx, requested, format, fromDir), format);
 }

@@ -14,7 +14,6 @@ export {
   fileExists,
   listFolder,
   loadDataFile,
-  MAX_DATA_FILE_BYTES,
   readText,
   writeTextAtomic,
 } from "./files.js";

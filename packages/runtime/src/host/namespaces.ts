@@ -6,6 +6,7 @@
 import { RuntimeFault } from "../values/fault.js";
 import { describe, expectArgCount, expectString, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
+import { checkTextSize } from "./data-size.js";
 import { parseDate } from "./dates.js";
 import { deleteFile, fileExists, listFolder, readText, writeTextAtomic } from "./files.js";
 import { parseJsonText, parseYamlText, stringifyJson, stringifyYaml } from "./formats.js";
@@ -53,6 +54,7 @@ const FILE = namespace("File", [
     2,
     2,
     (c, a) => {
+      checkTextSize(c, a[1], "File.write");
       writeTextAtomic(c, a[0], toText(a[1]));
       return null;
     },
@@ -63,13 +65,13 @@ const FILE = namespace("File", [
 ]);
 
 const JSON_NS = namespace("json", [
-  ["parse", 1, 1, (_c, a) => parseJsonText(expectString(a[0], "json.parse argument"), "json.parse text")],
-  ["stringify", 1, 2, (_c, a) => stringifyJson(a[0], indentArg(a[1]))],
+  ["parse", 1, 1, (c, a) => parseJsonText(c, expectString(a[0], "json.parse argument"), "json.parse text")],
+  ["stringify", 1, 2, (c, a) => stringifyJson(c, a[0], indentArg(a[1]))],
 ]);
 
 const YAML_NS = namespace("yaml", [
-  ["parse", 1, 1, (_c, a) => parseYamlText(expectString(a[0], "yaml.parse argument"), "yaml.parse text")],
-  ["stringify", 1, 1, (_c, a) => stringifyYaml(a[0])],
+  ["parse", 1, 1, (c, a) => parseYamlText(c, expectString(a[0], "yaml.parse argument"), "yaml.parse text")],
+  ["stringify", 1, 1, (c, a) => stringifyYaml(c, a[0])],
 ]);
 
 const DATE_NS = namespace(

@@ -41,6 +41,8 @@ export interface GroupCommand {
   /** Program and arguments; the program is found on PATH when it has no slash. */
   readonly argv: readonly string[];
   readonly cwd: string;
+  /** The environment the command runs with (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
   /** Milliseconds before the whole group is killed. */
   readonly timeoutMs: number;
   /** Bytes of stdout (and, separately, of stderr) before the whole group is killed. */
@@ -92,6 +94,7 @@ function spawnOptions(command: GroupCommand, grouped: boolean): SpawnSyncOptions
   // `detached` is not in SpawnSyncOptions' type, though spawnSync passes it to libuv like spawn does.
   const options: SpawnSyncOptions & { detached: boolean } = {
     cwd: command.cwd,
+    ...(command.env ? { env: command.env } : {}),
     timeout: command.timeoutMs,
     maxBuffer: command.maxOutputBytes,
     killSignal: "SIGKILL",

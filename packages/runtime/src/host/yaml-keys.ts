@@ -27,11 +27,19 @@ function propertyName(yaml: typeof YAMLModule, key: unknown): string | null {
   return value === null ? "" : String(value);
 }
 
-/** The first key that repeats within one map of `root`, in document order of maps visited; null when none does. */
-export function findDuplicateKey(yaml: typeof YAMLModule, root: unknown): DuplicateKey | null {
+/**
+ * The first key that repeats within one map of `root`, in document order of maps visited; null
+ * when none does. `tick` is called once per node visited (the caller's clock checks).
+ */
+export function findDuplicateKey(
+  yaml: typeof YAMLModule,
+  root: unknown,
+  tick: () => void = () => {},
+): DuplicateKey | null {
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const node = pending.pop();
+    tick();
     if (yaml.isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {

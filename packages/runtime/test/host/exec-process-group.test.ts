@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCommand } from "../../src/host/exec.js";
 import { fault, makeContext } from "./helpers.js";
@@ -52,35 +53,83 @@ function survivorsOf(text: string): string[] {
   return running(text);
 }
 
+/**
+ * The process id a command wrote to `file` when it started its `sleep` (`sleep … & echo $! > file`).
+ * Its presence proves the sleep was started, so that finding no survivor afterwards means
+ * something: without it, a command that never started anything would pass as well.
+ */
+function startedPid(file: string): number {
+  const text = fs.readFileSync(file, "utf8").trim();
+  expect(text).toMatch(/^\d+$/);
+  return Number(text);
+}
+
+/** Whether a process is still running: neither gone nor a zombie (from /proc, else from `ps`). */
+function isRunning(pid: number): boolean {
+  let state: string | undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    state = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+  } catch {
+    if (fs.existsSync("/proc/self/stat")) return false; // no such process
+    try {
+      state = execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim();
+    } catch {
+      return false; // ps exits 1 when the process is gone
+    }
+  }
+  return state !== undefined && state !== "" && !state.startsWith("Z");
+}
+
+/** Waits a moment for a killed process to go; true when it has gone. */
+function hasGone(pid: number): boolean {
+  for (let i = 0; i < 50; i++) {
+    if (!isRunning(pid)) return true;
+    execFileSync("sleep", ["0.1"]);
+  }
+  return !isRunning(pid);
+}
+
 describe("a command is stopped with everything it started", () => {
+  // The time limits below leave the command time to write its pid file even on a loaded machine.
   it("kills the children of a command that times out", () => {
-    const ctx = makeContext({ exec: { allow: true, timeoutMs: 300 } });
+    const ctx = makeContext({ exec: { allow: true, timeoutMs: 1500 } });
     const sleep = uniqueSleep();
-    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep}; echo x"`));
-    expect(f.code).toBe("exec-failed");
-    expect(f.message).toContain("timed out after 300 ms");
+    const pidFile = path.join(ctx.root, "pid");
+    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; wait; echo x"`));
+    expect(f.code).toBe("limit");
+    expect(f.message).toContain("timed out after 1500 ms");
+    expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });
 
   it("returns when the command exits, not when the background jobs it left would end, and kills them", () => {
     const ctx = makeContext({ exec: { allow: true, timeoutMs: 20_000 } });
     const sleep = uniqueSleep();
-    expect(runCommand(ctx, `sh -c "sleep ${sleep} & echo started"`)).toBe("started");
+    const pidFile = path.join(ctx.root, "pid");
+    expect(runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; echo started"`)).toBe("started");
+    expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });
 
   it("kills the children of a command whose output is too large", () => {
     const ctx = makeContext({ exec: { allow: true, maxOutputBytes: 1024 } });
     const sleep = uniqueSleep();
-    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & yes"`));
+    const pidFile = path.join(ctx.root, "pid");
+    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; yes"`));
+    expect(f.code).toBe("limit");
     expect(f.message).toContain("output exceeded 1024 bytes");
+    expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });
 
   it("kills what a shell-mode command started", () => {
-    const ctx = makeContext({ exec: { allow: true, shell: true, timeoutMs: 300 } });
+    const ctx = makeContext({ exec: { allow: true, shell: true, timeoutMs: 1500 } });
     const sleep = uniqueSleep();
-    expect(fault(() => runCommand(ctx, `sleep ${sleep} | cat`)).message).toContain("timed out");
+    const pidFile = path.join(ctx.root, "pid");
+    const f = fault(() => runCommand(ctx, `sleep ${sleep} | cat & echo $! > ${pidFile}; wait`));
+    expect(f.message).toContain("timed out");
+    expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });
 
@@ -107,22 +156,25 @@ describe("a command is stopped with everything it started", () => {
 
 describe("a command never runs past the document's deadline", () => {
   it("stops a command when the document's time runs out, naming that limit and its flag", () => {
-    const ctx = makeContext({ exec: { allow: true }, deadline: Date.now() + 500 });
+    const ctx = makeContext({ exec: { allow: true }, deadline: Date.now() + 1500 });
     const sleep = uniqueSleep();
-    const f = fault(() => runCommand(ctx, `sleep ${sleep}`));
+    const pidFile = path.join(ctx.root, "pid");
+    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; wait"`));
     expect(f.code).toBe("limit");
     expect(f.message).toMatch(
-      /^time limit reached: command 'sleep' was stopped after \d+ ms: the document's time limit ran out/,
+      /^time limit reached: command 'sh' was stopped after \d+ ms: the document's time limit ran out/,
     );
     expect(f.hint).toBe("raise it with --timeout");
+    expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });
 
   it("names the command's own limit when that one is shorter", () => {
     const ctx = makeContext({ exec: { allow: true, timeoutMs: 200 }, deadline: Date.now() + 60_000 });
     const f = fault(() => runCommand(ctx, "sleep 5"));
-    expect(f.code).toBe("exec-failed");
+    expect(f.code).toBe("limit");
     expect(f.message).toContain("limit exec.timeoutMs");
+    expect(f.hint).toContain("--exec-timeout");
   });
 
   it("does not start a command once the document's time is up", () => {

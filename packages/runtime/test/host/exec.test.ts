@@ -133,9 +133,12 @@ describe("runCommand", () => {
   it("stops a command that hangs", () => {
     const ctx = makeContext({ exec: { allow: true, timeoutMs: 300 } });
     const f = fault(() => runCommand(ctx, "sleep 5"));
-    expect(f.code).toBe("exec-failed");
+    expect(f.code).toBe("limit");
     expect(f.message).toBe(
       "command 'sleep' timed out after 300 ms and was stopped (limit exec.timeoutMs: how long one command may run)",
+    );
+    expect(f.hint).toBe(
+      "raise it with --exec-timeout (exec.timeoutMs in the API), or make the command finish sooner",
     );
   });
 
@@ -146,10 +149,14 @@ describe("runCommand", () => {
   it("caps the output", () => {
     const ctx = makeContext({ exec: { allow: true, maxOutputBytes: 64 * 1024 } });
     const f = fault(() => runCommand(ctx, "head -c 5000000 /dev/zero"));
-    expect(f.code).toBe("exec-failed");
-    expect(f.message).toContain("output exceeded 65536 bytes");
+    expect(f.code).toBe("limit");
+    expect(f.message).toBe(
+      "command 'head' output exceeded 65536 bytes and was stopped (limit exec.maxOutputBytes)",
+    );
+    expect(f.hint).toBe("raise it with --exec-max-output (exec.maxOutputBytes in the API)");
     const endless = fault(() => runCommand(ctx, "yes"));
-    expect(endless.message).toContain("output exceeded");
+    expect(endless.code).toBe("limit");
+    expect(endless.message).toContain("output exceeded 65536 bytes");
   });
 
   it("caps the output at 1 MiB by default", () => {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, expect } from "vitest";
-import type { ExecPolicy } from "../../src/api/options.js";
+import { DEFAULT_LIMITS, type ExecPolicy, type Limits } from "../../src/api/options.js";
 import type { HostContext } from "../../src/host/context.js";
 import { Callable } from "../../src/values/callable.js";
 import { RuntimeFault } from "../../src/values/fault.js";
@@ -54,6 +54,7 @@ export function contextFor(
     baseDir?: string;
     deadline?: number;
     overlay?: Map<string, string | null>;
+    limits?: Partial<Limits>;
   } = {},
 ): TestContext {
   const ctx: TestContext = {
@@ -65,6 +66,8 @@ export function contextFor(
     dependencies: new Set(),
     deadline: options.deadline ?? Number.POSITIVE_INFINITY,
     overlay: options.overlay ?? null,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    written: { bytes: 0 },
     calls: 0,
     call(fn, args) {
       ctx.calls++;
@@ -83,6 +86,9 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
     fs.writeFileSync(p, text);
   }
 }
+
+/** The limits and deadline of a test context: the defaults, and no time limit. */
+export const BUDGET = { limits: DEFAULT_LIMITS, deadline: Number.POSITIVE_INFINITY };
 
 /** Runs `f`, expects a RuntimeFault, returns it. */
 export function fault(f: () => unknown): RuntimeFault {

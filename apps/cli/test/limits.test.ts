@@ -95,7 +95,7 @@ const CASES: Case[] = [
     file: "slow.md",
     text: "<!-- xmd:exec sleep 5 -->\n",
     args: ["--allow-exec", "--exec-timeout", "200"],
-    code: "exec-failed",
+    code: "limit",
     limit: "limit exec.timeoutMs",
     flag: "--exec-timeout",
     located: true,
@@ -105,9 +105,49 @@ const CASES: Case[] = [
     file: "chatty.md",
     text: "<!-- xmd:exec seq 1 1000 -->\n",
     args: ["--allow-exec", "--exec-max-output", "10"],
-    code: "exec-failed",
+    code: "limit",
     limit: "limit exec.maxOutputBytes",
     flag: "--exec-max-output",
+    located: true,
+  },
+  {
+    what: "items in one list",
+    file: "list.xmd",
+    text: "set a range(100)\nset b a.concat(a)\n",
+    args: ["--max-list-items", "150"],
+    code: "limit",
+    limit: "limit maxListItems",
+    flag: "--max-list-items",
+    located: true,
+  },
+  {
+    what: "length of one string",
+    file: "string.xmd",
+    text: 'set s "0123456789"\nwhile true\n    set s s + s\n',
+    args: ["--max-string-length", "1000"],
+    code: "limit",
+    limit: "limit maxStringLength",
+    flag: "--max-string-length",
+    located: true,
+  },
+  {
+    what: "bytes written to files",
+    file: "writes.xmd",
+    text: 'set chunk "x".repeat(600)\nFile.write "a.txt", chunk\nFile.write "b.txt", chunk\n',
+    args: ["--max-write", "1000"],
+    code: "limit",
+    limit: "limit maxWriteBytes",
+    flag: "--max-write",
+    located: true,
+  },
+  {
+    what: "size of a file it reads",
+    file: "reads.xmd",
+    text: 'set text File.read "big.txt"\nprint text.length\n',
+    args: ["--max-read", "1000"],
+    code: "limit",
+    limit: "limit maxReadBytes",
+    flag: "--max-read",
     located: true,
   },
   {
@@ -125,7 +165,7 @@ const CASES: Case[] = [
 describe.each(["pooled", "heap"])("each limit stops a document that trips it (--memory %s)", (memory) => {
   for (const c of CASES) {
     it(`${c.what}: ${c.flag}`, () => {
-      const dir = workspace({ [c.file]: c.text });
+      const dir = workspace({ [c.file]: c.text, "big.txt": "y".repeat(5000) });
       const run = xmd([c.file, ...c.args, "--memory", memory], { cwd: dir });
       expect(run.code).toBe(1);
       expect(run.stdout).toBe("");
@@ -147,14 +187,6 @@ describe.each(["pooled", "heap"])("each limit stops a document that trips it (--
         "<stdin>:1:1: error[limit]: cannot read the document: stdin is more than the 1000 bytes a read may be (limit maxReadBytes)\n  = help: raise it with --max-read\n",
     });
   });
-
-  // Named here so that they are not forgotten; the runtime of this branch has the limits'
-  // names and defaults but does not enforce them yet.
-  const pending = "runtime enforcement lands from the i13-eval/i13-host branches";
-  it.todo(`list items: --max-list-items (${pending})`);
-  it.todo(`string length: --max-string-length (${pending})`);
-  it.todo(`bytes written to files: --max-write (${pending})`);
-  it.todo(`an import or File.read over --max-read (${pending})`);
 });
 
 describe("limit flags and config keys", () => {

@@ -222,14 +222,14 @@ describe.each(CASES)("host limits (%s, %s)", (memory, way) => {
     expectLimit(
       errorOf(() => run(memory, way, root, "js.xmd", short)),
       "maxStringLength",
-      "--max-string",
+      "--max-string-length",
       "js.xmd",
       3,
     );
     expectLimit(
       errorOf(() => run(memory, way, root, "ys.xmd", short)),
       "maxStringLength",
-      "--max-string",
+      "--max-string-length",
       "ys.xmd",
       3,
     );

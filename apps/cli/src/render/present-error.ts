@@ -50,26 +50,6 @@ function displayFile(file: string, context: ErrorContext): string {
 }
 
 /**
- * The runtime's limits on a program a document runs, with the flags that raise them: the
- * runtime names the exec policy's fields (`exec.timeoutMs`), the command line has flags.
- */
-function execLimit(error: XmdError): { message: string; hint: string | undefined } {
-  const { message, hint } = error;
-  if (error.code !== "exec-failed") return { message, hint };
-  if (/ timed out after \d+ ms and was stopped/.test(message))
-    return {
-      message,
-      hint: "raise it with --exec-timeout (milliseconds), or make the command finish sooner",
-    };
-  if (/ output exceeded \d+ bytes and was stopped/.test(message))
-    return {
-      message: message.includes("(limit ") ? message : `${message} (limit exec.maxOutputBytes)`,
-      hint: "raise it with --exec-max-output (bytes), or make the command print less",
-    };
-  return { message, hint };
-}
-
-/**
  * The error formatted for the terminal. When the error lies in an imported file, the
  * import chain is shown (the runtime's `importedFrom`); a runtime without it still gets
  * a line naming the document that was being rendered. Control characters in what comes
@@ -81,7 +61,7 @@ export function presentError(error: XmdError, context: ErrorContext, color: bool
   const sites = error.importedFrom;
   const copy = Object.create(Object.getPrototypeOf(error) as object) as XmdError;
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
-  const { message, hint } = execLimit(error);
+  const { message, hint } = error;
   Object.assign(copy, {
     file: escapeControls(displayFile(error.file, context)),
     message: escapeControls(message),

@@ -10,7 +10,7 @@
  * @module
  */
 import { Callable } from "../values/callable.js";
-import { type Budget, clockTicker, limitFault } from "./host-limits.js";
+import { clockTicker, type HostBudget, limitFault } from "./host-limits.js";
 
 /** What is measured: values (each list, object, and item in them) and a lower bound of the text's length. */
 interface Measure {
@@ -33,7 +33,7 @@ export type TextKind = "text" | "copy" | "yaml";
 const BYTES_PER_VALUE = { copy: 256, yaml: 1024 } as const;
 
 /** The most values a value written as `kind` may hold: `maxMemoryMb` ÷ 256 B or ÷ 1 KiB. */
-export function valueCap(budget: Budget, kind: TextKind): number {
+export function valueCap(budget: HostBudget, kind: TextKind): number {
   if (kind === "text") return Number.POSITIVE_INFINITY;
   return Math.floor((budget.limits.maxMemoryMb * 1024 * 1024) / BYTES_PER_VALUE[kind]);
 }
@@ -74,7 +74,7 @@ function childrenOf(value: unknown): unknown[] | Record<string, unknown> | null 
  * that holds one list a billion times over costs as much to measure as its distinct lists.
  */
 function measure(
-  budget: Budget,
+  budget: HostBudget,
   value: unknown,
   maxValues: number,
   maxChars: number,
@@ -161,7 +161,7 @@ function measure(
  * of indentation in JSON written indented (0: compact, or YAML).
  */
 export function checkTextSize(
-  budget: Budget,
+  budget: HostBudget,
   value: unknown,
   what: string,
   kind: TextKind = "text",
@@ -188,7 +188,7 @@ export function checkTextSize(
 }
 
 /** The fault for a text that would be longer than `maxStringLength`. */
-export function textTooLong(budget: Budget, what: string): ReturnType<typeof limitFault> {
+export function textTooLong(budget: HostBudget, what: string): ReturnType<typeof limitFault> {
   return limitFault(
     `${what}: the text would be longer than ${budget.limits.maxStringLength} characters (limit maxStringLength)`,
     "maxStringLength",

@@ -12,6 +12,7 @@
  * @module
  */
 import * as path from "node:path";
+import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { splitCommandLine } from "./command-line.js";
 import type { HostContext } from "./context.js";
@@ -55,11 +56,7 @@ function documentTimeUp(name: string, ranMs: number | null): RuntimeFault {
     ranMs === null
       ? `command '${name}' was not run: the document's time limit has run out`
       : `command '${name}' was stopped after ${ranMs} ms: the document's time limit ran out`;
-  return new RuntimeFault(
-    "limit",
-    `time limit reached: ${what} (limit timeoutMs)`,
-    "raise it with --timeout",
-  );
+  return new RuntimeFault("limit", `time limit reached: ${what} (limit timeoutMs)`, raiseHint("timeoutMs"));
 }
 
 function commandTimeUp(name: string, ms: number): RuntimeFault {

@@ -28,10 +28,10 @@ import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 import { checkTextSize, textTooLong } from "./data-size.js";
 import {
-  type Budget,
   checkClock,
   clockTicker,
   dataTextCap,
+  type HostBudget,
   tooLargeFault,
   tooManyTokensFault,
   yamlTokenCap,
@@ -59,7 +59,7 @@ export function yaml(): typeof YAMLModule {
 export const MAX_YAML_ALIAS_VALUES = 1_000_000;
 
 /** Refuses data text larger than the format's cap, before it is parsed. */
-function checkDataText(budget: Budget, text: string, format: "json" | "yaml", source: string): void {
+function checkDataText(budget: HostBudget, text: string, format: "json" | "yaml", source: string): void {
   const cap = dataTextCap(budget.limits, format);
   // UTF-8 takes at least one byte and at most three per UTF-16 unit: count only when it matters.
   if (text.length <= cap.bytes / 3) return;
@@ -74,7 +74,7 @@ function withoutBom(text: string): string {
 }
 
 /** Parses JSON text; `source` names it in errors (`data file "x.json"`, `json.parse text`). */
-export function parseJsonText(budget: Budget, text: string, source: string): unknown {
+export function parseJsonText(budget: HostBudget, text: string, source: string): unknown {
   checkDataText(budget, text, "json", source);
   const body = withoutBom(text);
   let value: unknown;
@@ -124,7 +124,7 @@ function yamlFault(source: string, text: string, offset: number | undefined, rea
 function* firstDocumentTokens(
   Y: typeof YAMLModule,
   text: string,
-  budget: Budget,
+  budget: HostBudget,
   source: string,
   tick: () => void,
   found: { second: number | null },
@@ -156,7 +156,11 @@ function* firstDocumentTokens(
  * the text in errors. A text larger than the YAML cap is refused unread; the document's time
  * limit stops the parse.
  */
-export function parseYamlDocument(budget: Budget, text: string, source: string): YAMLModule.Document.Parsed {
+export function parseYamlDocument(
+  budget: HostBudget,
+  text: string,
+  source: string,
+): YAMLModule.Document.Parsed {
   checkDataText(budget, text, "yaml", source);
   const Y = yaml();
   const doing = `while reading ${source} as YAML`;
@@ -359,7 +363,7 @@ class YamlToData {
  * `text` is the text it was parsed from, for the line of an error.
  */
 export function yamlDocumentValue(
-  budget: Budget,
+  budget: HostBudget,
   doc: YAMLModule.Document.Parsed,
   text: string,
   source: string,
@@ -377,7 +381,7 @@ export function yamlDocumentValue(
 }
 
 /** Parses YAML text (one document); `source` names it in errors. */
-export function parseYamlText(budget: Budget, text: string, source: string): unknown {
+export function parseYamlText(budget: HostBudget, text: string, source: string): unknown {
   const doc = parseYamlDocument(budget, text, source);
   return yamlDocumentValue(budget, doc, text, source);
 }
@@ -426,13 +430,13 @@ export function toPlainData(value: unknown, what: string): unknown {
 }
 
 /** Text longer than `maxStringLength` is refused (the measure before it is a lower bound). */
-function checkedText(budget: Budget, text: string, what: string): string {
+function checkedText(budget: HostBudget, text: string, what: string): string {
   if (text.length > budget.limits.maxStringLength) throw textTooLong(budget, what);
   return text;
 }
 
 /** `json.stringify value [indent]`: compact by default, like text conversion of objects. */
-export function stringifyJson(budget: Budget, value: unknown, indent?: number | string): string {
+export function stringifyJson(budget: HostBudget, value: unknown, indent?: number | string): string {
   const width = typeof indent === "number" ? indent : (indent?.length ?? 0);
   checkTextSize(budget, value, "json.stringify", "text", width);
   return checkedText(budget, toJsonText(value, indent), "json.stringify");
@@ -465,7 +469,7 @@ function tickingTags(tick: () => void): (tags: YAMLModule.Tags) => YAMLModule.Ta
  * The value is measured first (see ./data-size.ts), and the clock is checked as the library
  * builds its nodes and as it writes them.
  */
-export function stringifyYaml(budget: Budget, value: unknown): string {
+export function stringifyYaml(budget: HostBudget, value: unknown): string {
   checkTextSize(budget, value, "yaml.stringify", "yaml");
   const plain = JSON.parse(toJsonText(value)) as unknown;
   const tick = clockTicker(budget, "while writing YAML (yaml.stringify)");

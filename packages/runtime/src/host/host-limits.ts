@@ -8,28 +8,15 @@
  * @module
  */
 import type { Limits } from "../api/options.js";
+import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import type { HostContext } from "./context.js";
 
 /** The limits host work reads, and the deadline it must not run past. */
-export interface Budget {
+export interface HostBudget {
   readonly limits: Readonly<Limits>;
   /** When the document's time runs out (`Date.now()` ms). */
   readonly deadline: number;
-}
-
-/** The `xmd` flag that raises each limit named in host messages. */
-const FLAGS: Readonly<Record<string, string>> = {
-  maxReadBytes: "--max-read",
-  maxWriteBytes: "--max-write",
-  maxMemoryMb: "--max-memory",
-  maxStringLength: "--max-string",
-  timeoutMs: "--timeout",
-};
-
-/** "raise it with --max-read (limits.maxReadBytes in the API)". */
-export function raiseHint(limit: keyof Limits): string {
-  return `raise it with ${FLAGS[limit]} (limits.${limit} in the API)`;
 }
 
 /** A limit fault: `message` should end with `(limit NAME)`. */
@@ -46,16 +33,16 @@ export function bytesText(bytes: number): string {
 }
 
 /** The time limit reached during host work; `doing` says what (`while reading YAML`). */
-export function timeUp(budget: Budget, doing: string): RuntimeFault {
+export function timeUp(budget: HostBudget, doing: string): RuntimeFault {
   return new RuntimeFault(
     "limit",
     `time limit reached: the document ran longer than ${budget.limits.timeoutMs} ms, ${doing} (limit timeoutMs)`,
-    "raise it with --timeout",
+    raiseHint("timeoutMs"),
   );
 }
 
 /** Throws the time limit when the document's time is up. */
-export function checkClock(budget: Budget, doing: string): void {
+export function checkClock(budget: HostBudget, doing: string): void {
   if (Date.now() > budget.deadline) throw timeUp(budget, doing);
 }
 
@@ -67,7 +54,7 @@ const STEPS_PER_CLOCK_CHECK = 1024;
  * node, value); every {@link STEPS_PER_CLOCK_CHECK} steps it looks at the clock and throws
  * the time limit when the document's time is up.
  */
-export function clockTicker(budget: Budget, doing: string): () => void {
+export function clockTicker(budget: HostBudget, doing: string): () => void {
   let steps = 0;
   return () => {
     if (++steps % STEPS_PER_CLOCK_CHECK === 0) checkClock(budget, doing);

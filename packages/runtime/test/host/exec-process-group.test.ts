@@ -164,7 +164,7 @@ describe("a command never runs past the document's deadline", () => {
     expect(f.message).toMatch(
       /^time limit reached: command 'sh' was stopped after \d+ ms: the document's time limit ran out/,
     );
-    expect(f.hint).toBe("raise it with --timeout");
+    expect(f.hint).toBe("raise it with --timeout (limits.timeoutMs in the API)");
     expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });

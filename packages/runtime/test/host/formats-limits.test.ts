@@ -52,7 +52,7 @@ describe("yaml.stringify", () => {
     expect(f.message).toBe(
       "yaml.stringify: the text would be longer than 100 characters (limit maxStringLength)",
     );
-    expect(f.hint).toBe("raise it with --max-string (limits.maxStringLength in the API)");
+    expect(f.hint).toBe("raise it with --max-string-length (limits.maxStringLength in the API)");
     expect(fault(() => stringifyYaml(BUDGET, doubling(40))).code).toBe("limit");
   });
 

@@ -158,7 +158,7 @@ describe("YAML within the run's limits", () => {
     expect(f.message).toBe(
       "time limit reached: the document ran longer than 10000 ms, while reading yaml.parse text as YAML (limit timeoutMs)",
     );
-    expect(f.hint).toBe("raise it with --timeout");
+    expect(f.hint).toBe("raise it with --timeout (limits.timeoutMs in the API)");
   });
 
   it("refuses text with more tokens than 1 KiB of the memory limit each, as it reads", () => {

@@ -39,11 +39,12 @@ import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
+import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
 import { HeapNodeStore, N, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
-import type { ParseUnit } from "./syntax/unit.js";
+import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
 
@@ -129,6 +130,8 @@ class XmdRuntime implements Runtime {
     const run = this.newRun(this.names, this.nodes, options);
     try {
       return run.parseOnly(source);
+    } catch (e) {
+      throw run.userError(e);
     } finally {
       run.release();
     }
@@ -352,19 +355,35 @@ class DocumentRun implements ModuleLoader {
     return (this.interpreter as Interpreter).callFunction(fn, args);
   }
 
-  private newUnit(source: string, file: string): ParseUnit {
-    return {
-      source,
+  /**
+   * A unit for a document or module text. A leading byte order mark is not part of the
+   * text (as in CommonMark): it is dropped here, where every document, module and part is
+   * read, so it neither hides a leading fence nor reaches the output.
+   */
+  private newUnit(text: string, file: string): ParseUnit {
+    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let unit: ParseUnit | null = null;
+    const clock = new ReadClock(this.deadline, (at) => {
+      const lines = unit?.lines ?? new LineMap(source);
+      const { line, column } = lines.position(at);
+      return new XmdError(
+        "limit",
+        `time limit reached: the document ran longer than ${this.limits.timeoutMs} ms (limit timeoutMs), while it was being read`,
+        file,
+        line,
+        column,
+        lines.frame(at, at + 1),
+        "raise it with --timeout",
+      );
+    });
+    unit = newParseUnit(source, {
       file,
-      lines: new LineMap(source),
       nodes: this.nodes,
       names: this.names,
-      functions: [],
-      callees: new Set(),
-      problems: [],
-      imports: [],
-      openSpans: 0,
-    };
+      maxDepth: this.limits.maxNestingDepth,
+      clock,
+    });
+    return unit;
   }
 
   /** Parses a unit; throws the first syntax problem as an XmdError. */
@@ -380,9 +399,9 @@ class DocumentRun implements ModuleLoader {
   parseOnly(source: string): XmdError[] {
     const unit = this.newUnit(source, this.displayPath());
     const program = buildProgram(unit, this.lang);
-    if (unit.problems.length > 0) return unit.problems.map((p) => problemError(unit, p));
+    if (unit.problems.length > 0) return problemErrors(unit);
     new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    return [...unit.problems.map((p) => problemError(unit, p)), ...this.missingImports(unit)];
+    return [...problemErrors(unit), ...this.missingImports(unit)];
   }
 
   /**
@@ -726,10 +745,30 @@ function relativeName(root: string, abs: string): string {
   return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : abs;
 }
 
-function problemError(
-  unit: ParseUnit,
-  p: { start: number; end: number; message: string; hint?: string },
-): XmdError {
+function problemError(unit: ParseUnit, p: SyntaxProblem): XmdError {
   const { line, column } = unit.lines.position(p.start);
-  return new XmdError("syntax", p.message, unit.file, line, column, unit.lines.frame(p.start, p.end), p.hint);
+  const frame = unit.lines.frame(p.start, p.end);
+  return new XmdError(p.code ?? "syntax", p.message, unit.file, line, column, frame, p.hint);
+}
+
+/** Every problem of a unit as an error, and one more that counts those not kept, if any. */
+function problemErrors(unit: ParseUnit): XmdError[] {
+  const errors = unit.problems.map((p) => problemError(unit, p));
+  const last = unit.problems[unit.problems.length - 1];
+  if (unit.moreProblems > 0 && last !== undefined) {
+    const more = unit.moreProblems;
+    const { line, column } = unit.lines.position(last.start);
+    errors.push(
+      new XmdError(
+        "syntax",
+        `and ${more} more problem${more === 1 ? "" : "s"} after this line (only the first ${unit.problems.length} are reported)`,
+        unit.file,
+        line,
+        column,
+        "",
+        "fix the first ones and check again: later problems are often echoes of an earlier one",
+      ),
+    );
+  }
+  return errors;
 }

@@ -4,6 +4,10 @@
  * `<!-- xmd:for -->` directives become If / For nodes whose bodies are the markdown
  * between them. All pieces are lexed first so that callee names (functions are hoisted)
  * are known before any piece is parsed.
+ *
+ * Reading is linear in the text and bounded in depth: the finished tree is checked to
+ * nest at most `maxNestingDepth` levels (see {@link checkDepth}), so the resolver and the
+ * evaluator, which recurse over it, never meet a tree deeper than that.
  * @module
  */
 
@@ -15,12 +19,14 @@ import {
   type Dialect,
   giveTokenBuffer,
   lexInto,
+  NESTING_HINT,
+  nestingMessage,
   Parser,
   parseExpressionRange,
   prescanCallees,
 } from "../syntax/parser.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
-import type { ParseUnit } from "../syntax/unit.js";
+import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
 
 /** A parsed document or module. */
 export interface Program {
@@ -60,8 +66,10 @@ interface OpenDirective {
 
 export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const source = unit.source;
+  const options = { clock: unit.clock, scanner: unit.scanner };
+  const sink = problemSink(unit);
   const pieces: Piece[] =
-    lang === "md" ? splitMarkdown(source, unit.problems) : splitXmdFile(source, unit.problems);
+    lang === "md" ? splitMarkdown(source, sink, options) : splitXmdFile(source, sink, options);
   const nodes = unit.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.
@@ -116,13 +124,15 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       }
     }
     for (const o of open) {
-      unit.problems.push({
+      addProblem(unit, {
         start: o.start,
         end: o.end,
         message: `this <!-- xmd:${o.kind} --> is never closed`,
         hint: `close it with <!-- xmd:end${o.kind} -->`,
       });
     }
+    // A tree with problems is never resolved or run; only a sound one needs the check.
+    if (unit.problems.length === 0 && unit.moreProblems === 0) checkDepth(unit, root);
     return { root, hoisted: collectHoisted(unit, root) };
   } finally {
     for (const t of tokens.values()) giveTokenBuffer(t);
@@ -144,6 +154,7 @@ function directive(
   if (t.kind[0] !== T.Ident) return undefined;
   // A script block spans several statements; a directive is one line.
   let lines = 0;
+  unit.clock.add(t.length, piece.start);
   for (let i = 0; i < t.length; i++) {
     if (t.kind[i] === T.Newline) lines++;
     if (t.kind[i] === T.Indent) return undefined;
@@ -153,7 +164,8 @@ function directive(
   const word = t.id[0];
   const top = open[open.length - 1];
   const problem = (message: string, hint?: string) => {
-    unit.problems.push(
+    addProblem(
+      unit,
       hint === undefined
         ? { start: piece.start, end: piece.end, message }
         : { start: piece.start, end: piece.end, message, hint },
@@ -236,4 +248,55 @@ function collectHoisted(unit: ParseUnit, root: NodeId): NodeId[] {
   };
   visit(nodes.a(root));
   return out;
+}
+
+/**
+ * Checks that the tree under `root` nests at most `unit.maxDepth` levels, counting one
+ * level per child link (a, b, c, and a function's body) and none along a list (next): the
+ * depth the resolver and the evaluator recurse to. The parser bounds its own recursion
+ * and reports most deep code where it opens (a bracket, a block, an operator of a long
+ * chain); this walk, with a stack of its own, catches the rest, such as classic
+ * `<!-- xmd:if -->` spans nested in each other or a chain inside a deep expression.
+ * Reported at the first node found too deep.
+ */
+function checkDepth(unit: ParseUnit, root: NodeId): void {
+  const nodes = unit.nodes;
+  const max = unit.maxDepth;
+  const clock = unit.clock;
+  // Pairs of node and depth; a node's next sibling is pushed below its children, so the
+  // walk goes in source order (pre-order) and reports the first node too deep.
+  const stack: number[] = [root, 0];
+  while (stack.length > 0) {
+    const depth = stack.pop() as number;
+    const n = stack.pop() as number;
+    clock.tick(nodes.start(n));
+    if (depth > max) {
+      const start = nodes.start(n);
+      addProblem(unit, {
+        start,
+        end: Math.max(start + 1, nodes.end(n)),
+        message: nestingMessage(max),
+        hint: NESTING_HINT,
+        code: "limit",
+      });
+      return;
+    }
+    const next = nodes.next(n);
+    if (next !== NONE) stack.push(next, depth);
+    const kind = nodes.kind(n);
+    if (kind === N.FunctionDecl || kind === N.Lambda) {
+      const info = unit.functions[nodes.num(n)];
+      if (info !== undefined) stack.push(info.body, depth + 1);
+    }
+    // Name nodes carry no links before resolving; the links of other nodes are nodes. A
+    // block and an object's key are no level of their own: a nested `if` or `{a: …}` is
+    // one level, as it is to the parser.
+    const below = kind === N.Block || kind === N.Pair ? depth : depth + 1;
+    const c = nodes.c(n);
+    if (c !== NONE) stack.push(c, below);
+    const b = nodes.b(n);
+    if (b !== NONE) stack.push(b, below);
+    const a = nodes.a(n);
+    if (a !== NONE) stack.push(a, below);
+  }
 }

@@ -7,17 +7,31 @@
  * @module
  */
 
+import { isJsStackOverflow } from "../eval/resource-limit.js";
 import { GLOBAL_NAMES, NAMESPACE_NAMES, NAMESPACES } from "../host/globals.js";
-import { findInterpolationEnd } from "./interpolation.js";
 import { C, K, KEYWORD_COUNT } from "./keywords.js";
-import { type LexProblem, lex } from "./lexer.js";
+import { lex } from "./lexer.js";
 import type { NameKey } from "./names.js";
 import { N, NONE, type NodeId, Op } from "./nodes.js";
 import { SPACE_BEFORE, T, TOKEN_NAMES, TokenBuffer } from "./tokens.js";
-import type { ParseUnit } from "./unit.js";
+import { addProblem, type ParseUnit, problemSink } from "./unit.js";
 
-/** Thrown inside the parser to unwind to the statement loop; never escapes. */
+/**
+ * Thrown inside the parser to unwind to the statement loop; never escapes. One instance,
+ * made once: a document of many broken lines throws it once per line, and an Error's
+ * stack trace is the costly part.
+ */
 class Bail extends Error {}
+const BAIL = new Bail("parse error");
+
+/** The message of a nesting limit error. */
+export function nestingMessage(max: number): string {
+  return `code nested too deep: more than ${max} levels (limit maxNestingDepth)`;
+}
+
+/** The help line of a nesting limit error. */
+export const NESTING_HINT =
+  "nesting is bounded so that reading and running code cannot exhaust the JavaScript stack; split the code: give an inner part a name with `set`, or move an inner block into a function";
 
 /** Which grammar a code piece uses. */
 export type Dialect = "native" | "classic";
@@ -34,9 +48,7 @@ export function giveTokenBuffer(buffer: TokenBuffer): void {
 /** Lexes a range, recording lexer problems as syntax problems of the unit. */
 export function lexInto(unit: ParseUnit, start: number, end: number, block: boolean): TokenBuffer {
   const tokens = takeTokenBuffer();
-  const problems: LexProblem[] = [];
-  lex(unit.source, start, end, tokens, unit.names, block, problems);
-  for (const p of problems) unit.problems.push(p);
+  lex(unit.source, start, end, tokens, unit.names, block, problemSink(unit), unit);
   return tokens;
 }
 
@@ -47,47 +59,42 @@ export function lexInto(unit: ParseUnit, start: number, end: number, block: bool
  */
 export function prescanCallees(unit: ParseUnit, t: TokenBuffer): void {
   const { kind, id } = t;
+  const clock = unit.clock;
+  // For `import`: where the search for `from` on its line stopped last, so that several
+  // imports on one line (inside brackets a line can be the whole piece) search it once.
+  let searchedTo = -1;
   for (let i = 0; i < t.length; i++) {
+    clock.tick(t.start[i] as number);
     if (kind[i] !== T.Ident) continue;
     const word = id[i];
     if (word === K.function && kind[i + 1] === T.Ident) {
       unit.callees.add(keyAt(unit, t, i + 1));
     } else if (word === K.set && kind[i + 1] === T.Ident) {
       if (startsLambda(t, i + 2)) unit.callees.add(keyAt(unit, t, i + 1));
-    } else if (word === K.import) {
-      // import a, b as c from "file": every name before `from` is a binding
+    } else if (word === K.import && i >= searchedTo) {
+      // import a, b as c from "file": every name before `from` is a binding. An import
+      // before this one on the same line already added these names (and searched the line).
       let j = i + 1;
-      const found: number[] = [];
       while (j < t.length && kind[j] !== T.Newline && kind[j] !== T.EOF) {
+        clock.tick(t.start[j] as number);
         if (kind[j] === T.Ident && id[j] === C.from) {
-          for (const f of found) unit.callees.add(keyAt(unit, t, f));
+          for (let f = i + 1; f < j; f++) if (kind[f] === T.Ident) unit.callees.add(keyAt(unit, t, f));
           break;
         }
-        if (kind[j] === T.Ident) found.push(j);
         j++;
       }
+      searchedTo = j;
     }
   }
 }
 
 /** Whether a lambda starts at token `j`: `x =>`, `(a, b) =>`, or one of them in parentheses. */
 function startsLambda(t: TokenBuffer, j: number): boolean {
-  const k = t.kind[j];
-  if (k === T.Ident) return t.kind[j + 1] === T.Arrow;
-  return k === T.LParen && (arrowAfterParen(t, j) || startsLambda(t, j + 1));
-}
-
-function arrowAfterParen(t: TokenBuffer, open: number): boolean {
-  let depth = 0;
-  for (let j = open; j < t.length; j++) {
-    const k = t.kind[j];
-    if (k === T.LParen) depth++;
-    else if (k === T.RParen) {
-      depth--;
-      if (depth === 0) return t.kind[j + 1] === T.Arrow;
-    } else if (k === T.Newline || k === T.EOF) return false;
+  while (t.kind[j] === T.LParen) {
+    if (t.arrowAfterParen(j)) return true;
+    j++;
   }
-  return false;
+  return t.kind[j] === T.Ident && t.kind[j + 1] === T.Arrow;
 }
 
 function keyAt(unit: ParseUnit, t: TokenBuffer, i: number): NameKey {
@@ -139,6 +146,7 @@ export class Parser {
     return this.kind[this.pos + offset] === T.Ident && this.tid[this.pos + offset] === word;
   }
   private advance(): number {
+    this.unit.clock.tick(this.tstart[this.pos] as number);
     return this.pos++;
   }
   private spaceBefore(offset = 0): boolean {
@@ -167,15 +175,65 @@ export class Parser {
       return this.isKeyword(i) ? `the keyword '${text}'` : `the name '${text}'`;
     }
     if (k === T.Number || k === T.String)
-      return `${TOKEN_NAMES[k]} ${this.unit.source.slice(this.startOf(i), this.endOf(i))}`;
+      return `${TOKEN_NAMES[k]} ${shorten(this.unit.source, this.startOf(i), this.endOf(i))}`;
     return TOKEN_NAMES[k] ?? "a token";
   }
 
   private fail(message: string, hint?: string, at = this.pos): never {
     const start = this.startOf(at);
     const end = Math.max(this.endOf(at), start + 1);
-    this.unit.problems.push(hint === undefined ? { start, end, message } : { start, end, message, hint });
-    throw new Bail();
+    addProblem(this.unit, hint === undefined ? { start, end, message } : { start, end, message, hint });
+    throw BAIL;
+  }
+
+  // ── nesting ────────────────────────────────────────────────────────────────
+
+  /**
+   * One level deeper: every recursion of the parser passes through here (an expression,
+   * a statement, an `elif`, a prefix `-` or `not`), so the parser's own stack is bounded
+   * by the nesting limit, and a too-deep level is reported at the token that opens it.
+   * {@link leave} on the way back; a recovery point restores the depth it saved.
+   */
+  private enter(): void {
+    if (++this.unit.depth > this.unit.maxDepth) this.tooDeep(this.pos);
+  }
+  private leave(): void {
+    this.unit.depth--;
+  }
+
+  /** A chain (`a + b + …`, `a.b.c`) makes a tree one level deeper per link. */
+  private chainLink(links: number, at: number): void {
+    if (this.unit.depth + links > this.unit.maxDepth) this.tooDeep(at);
+  }
+
+  private tooDeep(at: number): never {
+    const start = this.startOf(at);
+    addProblem(this.unit, {
+      start,
+      end: Math.max(this.endOf(at), start + 1),
+      message: nestingMessage(this.unit.maxDepth),
+      hint: NESTING_HINT,
+      code: "limit",
+    });
+    throw BAIL;
+  }
+
+  /**
+   * The JavaScript stack ran out below the nesting limit (a thread with a small stack, or
+   * a limit raised past what it holds): report it here, where parsing had got to, and stop
+   * recording problems, which would only be echoes of this one.
+   */
+  stackRanOut(reached: number): void {
+    const start = this.startOf(Math.min(this.pos, this.t.length - 1));
+    addProblem(this.unit, {
+      start,
+      end: start + 1,
+      message: `code nested too deep: the JavaScript stack ran out at ${reached} levels, before maxNestingDepth (${this.unit.maxDepth})`,
+      hint: "nest less, or render with the xmd command, whose render threads have a larger stack",
+      code: "limit",
+    });
+    this.unit.aborted = true;
+    this.pos = this.t.length - 1; // the EOF token: what is left of the piece is not read
   }
   private expect(kind: number, what: string): number {
     if (this.peek() !== kind) this.fail(`expected ${what} but found ${this.describe()}`);
@@ -259,20 +317,25 @@ export class Parser {
   /** A classic `if COND` / `elif COND` directive: returns the condition. */
   parseDirectiveCondition(): NodeId {
     this.advance();
+    const depth = this.unit.depth;
     try {
       const e = this.expression();
       this.endLine();
       if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return e;
     } catch (e) {
-      if (e instanceof Bail) return this.unit.nodes.create(N.False, 0, 0);
-      throw e;
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return this.unit.nodes.create(N.False, 0, 0);
     }
   }
 
   /** A classic `for X in EXPR` directive: returns a For node without a body. */
   parseDirectiveFor(): NodeId {
     const start = this.startOf();
+    const depth = this.unit.depth;
     try {
       this.advance();
       const n = this.node(N.For, start);
@@ -289,8 +352,11 @@ export class Parser {
       if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return n;
     } catch (e) {
-      if (e instanceof Bail) return NONE;
-      throw e;
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return NONE;
     }
   }
 
@@ -303,6 +369,7 @@ export class Parser {
 
   private statementInto(block: NodeId, last: NodeId): NodeId {
     const nodes = this.unit.nodes;
+    const depth = this.unit.depth;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -310,8 +377,11 @@ export class Parser {
       else nodes.setNext(last, s);
       return s;
     } catch (e) {
-      if (!(e instanceof Bail)) throw e;
-      this.recover();
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (e === BAIL) this.recover();
+      else if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else throw e;
       return last;
     }
   }
@@ -410,6 +480,13 @@ export class Parser {
   }
 
   private statementNoLineEnd(): NodeId {
+    this.enter();
+    const s = this.statementKind();
+    this.leave();
+    return s;
+  }
+
+  private statementKind(): NodeId {
     const start = this.startOf();
     if (this.peek() === T.Ident) {
       switch (this.tid[this.pos]) {
@@ -585,6 +662,7 @@ export class Parser {
     let depth = 0;
     for (let i = this.pos; ; i++) {
       const k = this.kind[i];
+      this.unit.clock.tick(this.tstart[i] as number);
       if (k === T.Newline || k === T.EOF || k === T.Dedent) return false;
       if (k === T.LParen || k === T.LBracket || k === T.LBrace) depth++;
       else if (k === T.RParen || k === T.RBracket || k === T.RBrace) depth--;
@@ -728,10 +806,10 @@ export class Parser {
     // elif / else continue at the same indentation (after the block's dedent).
     if (this.peek() === T.Newline && (this.isWord(K.elif, 1) || this.isWord(K.else, 1))) this.advance();
     if (this.isWord(K.elif)) {
-      this.unit.nodes.setC(n, this.ifStatement());
+      this.unit.nodes.setC(n, this.elseIf());
     } else if (this.isWord(K.else)) {
       this.advance();
-      if (this.isWord(K.if)) this.unit.nodes.setC(n, this.ifStatement());
+      if (this.isWord(K.if)) this.unit.nodes.setC(n, this.elseIf());
       else if (this.peek() === T.Newline) this.unit.nodes.setC(n, this.block());
       else {
         const b = this.node(N.Block, this.startOf());
@@ -740,6 +818,14 @@ export class Parser {
         this.unit.nodes.setC(n, b);
       }
     }
+    return n;
+  }
+
+  /** An `elif` (or `else if`): the else branch of the `if` before it, so a chain nests a level per branch. */
+  private elseIf(): NodeId {
+    this.enter();
+    const n = this.ifStatement();
+    this.leave();
     return n;
   }
 
@@ -870,8 +956,10 @@ export class Parser {
       this.kind[j] !== T.Newline &&
       this.kind[j] !== T.EOF &&
       !(this.kind[j] === T.Ident && this.tid[j] === C.from)
-    )
+    ) {
+      this.unit.clock.tick(this.tstart[j] as number);
       j++;
+    }
     if (this.kind[j] === T.Ident && this.tid[j] === C.from) {
       nodes.setFlags(n, 1);
       let last = NONE;
@@ -1003,6 +1091,13 @@ export class Parser {
   }
 
   expression(): NodeId {
+    this.enter();
+    const e = this.ternary();
+    this.leave();
+    return e;
+  }
+
+  private ternary(): NodeId {
     const cond = this.orExpression();
     if (this.peek() !== T.Question) return cond;
     this.advance();
@@ -1023,7 +1118,9 @@ export class Parser {
 
   private orExpression(): NodeId {
     let left = this.andExpression();
+    let links = 0;
     while (this.isWord(K.or) || this.peek() === T.OrOr) {
+      this.chainLink(++links, this.pos);
       this.advance();
       left = this.binary(
         N.Or,
@@ -1037,7 +1134,9 @@ export class Parser {
 
   private andExpression(): NodeId {
     let left = this.notExpression();
+    let links = 0;
     while (this.isWord(K.and) || this.peek() === T.AndAnd) {
+      this.chainLink(++links, this.pos);
       this.advance();
       left = this.binary(
         N.And,
@@ -1052,11 +1151,13 @@ export class Parser {
   private notExpression(): NodeId {
     if (this.isWord(K.not) || this.peek() === T.Bang) {
       const start = this.startOf();
+      this.enter();
       this.advance();
       const n = this.node(N.Unary, start);
       this.unit.nodes.setFlags(n, Op.Not);
       this.unit.nodes.setA(n, this.notExpression());
       this.unit.nodes.setEnd(n, this.prevEnd());
+      this.leave();
       return n;
     }
     return this.comparison();
@@ -1064,9 +1165,10 @@ export class Parser {
 
   private comparison(): NodeId {
     let left = this.range();
-    for (;;) {
+    for (let links = 1; ; links++) {
       const op = COMPARE[this.peek()];
       if (op === undefined) return left;
+      this.chainLink(links, this.pos);
       this.advance();
       if (!this.startsExpression())
         this.fail(
@@ -1089,9 +1191,10 @@ export class Parser {
 
   private additive(): NodeId {
     let left = this.multiplicative();
-    for (;;) {
+    for (let links = 1; ; links++) {
       const k = this.peek();
       if (k !== T.Plus && k !== T.Minus) return left;
+      this.chainLink(links, this.pos);
       this.advance();
       if (!this.startsExpression())
         this.fail(`expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`);
@@ -1101,10 +1204,11 @@ export class Parser {
 
   private multiplicative(): NodeId {
     let left = this.unary();
-    for (;;) {
+    for (let links = 1; ; links++) {
       const k = this.peek();
       const op = k === T.Star ? Op.Mul : k === T.Slash ? Op.Div : k === T.Percent ? Op.Mod : 0;
       if (op === 0) return left;
+      this.chainLink(links, this.pos);
       this.advance();
       if (!this.startsExpression())
         this.fail(`expected an expression after the operator but found ${this.describe()}`);
@@ -1115,8 +1219,10 @@ export class Parser {
   private unary(): NodeId {
     if (this.peek() === T.Minus) {
       const start = this.startOf();
+      this.enter();
       this.advance();
       const operand = this.unary();
+      this.leave();
       if (this.unit.nodes.kind(operand) === N.Num) {
         this.unit.nodes.setNum(operand, -this.unit.nodes.num(operand));
         return operand;
@@ -1140,9 +1246,10 @@ export class Parser {
 
   private postfix(expr: NodeId): NodeId {
     const nodes = this.unit.nodes;
-    for (;;) {
+    for (let links = 1; ; links++) {
       const k = this.peek();
       if (k === T.Dot && this.kind[this.pos + 1] === T.Ident) {
+        this.chainLink(links, this.pos);
         this.advance();
         const nameTok = this.advance();
         const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
@@ -1167,6 +1274,7 @@ export class Parser {
           expr = m;
         }
       } else if (k === T.LBracket && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
         this.advance();
         const ix = this.node(N.Index, nodes.start(expr));
         nodes.setA(ix, expr);
@@ -1175,6 +1283,7 @@ export class Parser {
         nodes.setEnd(ix, this.prevEnd());
         expr = ix;
       } else if (k === T.LParen && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
         const call = this.node(N.Call, nodes.start(expr));
         nodes.setA(call, expr);
         nodes.setB(call, this.parenArguments());
@@ -1261,7 +1370,7 @@ export class Parser {
       case T.Template:
         return this.template(this.advance());
       case T.LParen: {
-        if (arrowAfterParen(this.t, this.pos)) return this.lambda();
+        if (this.t.arrowAfterParen(this.pos)) return this.lambda();
         this.advance();
         const e = this.expression();
         this.expect(T.RParen, "')'");
@@ -1488,12 +1597,13 @@ export class Parser {
     let p = start + 1;
     let textStart = p;
     while (p < end) {
+      this.unit.clock.tick(p);
       if (source.charCodeAt(p) === 92) {
         p += 2;
         continue;
       }
       if (source.startsWith("{{", p)) {
-        const close = findInterpolationEnd(source, p + 2, end);
+        const close = this.unit.scanner.interpolationEnd(p + 2, end);
         if (close === -1) break;
         if (p > textStart) {
           const s = nodes.create(N.Str, textStart, p);
@@ -1574,18 +1684,26 @@ export function unescapeString(source: string, start: number, end: number): stri
 /** Parses source[start, end) as one expression (for `{{ … }}` and template parts). */
 export function parseExpressionRange(unit: ParseUnit, start: number, end: number): NodeId {
   const tokens = lexInto(unit, start, end, false);
+  const depth = unit.depth;
   try {
     const parser = new Parser(unit, tokens, "native");
     try {
       return parser.parseLoneExpression();
     } catch (e) {
-      if (!(e instanceof Bail)) throw e;
-      const n = unit.nodes.create(N.Null, start, end);
-      return n;
+      const reached = unit.depth;
+      unit.depth = depth;
+      if (isJsStackOverflow(e)) parser.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return unit.nodes.create(N.Null, start, end);
     }
   } finally {
     giveTokenBuffer(tokens);
   }
+}
+
+/** source[start, end) for a message, cut short with an ellipsis when long (a 10 MB literal). */
+function shorten(source: string, start: number, end: number): string {
+  return end - start <= 40 ? source.slice(start, end) : `${source.slice(start, start + 37)}…`;
 }
 
 /** Parses already-lexed statements; returns a Block. */

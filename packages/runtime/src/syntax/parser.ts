@@ -101,7 +101,36 @@ function keyAt(unit: ParseUnit, t: TokenBuffer, i: number): NameKey {
   return unit.names.keyOf(unit.source, t.start[i] as number, t.end[i] as number, t.id[i] as number);
 }
 
-/** Operator precedence levels for comparison/additive/multiplicative. */
+/** Precedence levels of binary operators, loosest first (0: not an operator). */
+const OR = 1;
+const AND = 2;
+/** Prefix `not`: looser than a comparison, tighter than `and`. */
+const NOT = 3;
+const CMP = 4;
+const RANGE = 5;
+const ADD = 6;
+const MUL = 7;
+
+/** The level of an operator token (`and` and `or` are words: see `wordLevel`). */
+const LEVEL: Record<number, number> = {
+  [T.OrOr]: OR,
+  [T.AndAnd]: AND,
+  [T.Eq]: CMP,
+  [T.EqEq]: CMP,
+  [T.NotEq]: CMP,
+  [T.Lt]: CMP,
+  [T.Le]: CMP,
+  [T.Gt]: CMP,
+  [T.Ge]: CMP,
+  [T.DotDot]: RANGE,
+  [T.Plus]: ADD,
+  [T.Minus]: ADD,
+  [T.Star]: MUL,
+  [T.Slash]: MUL,
+  [T.Percent]: MUL,
+};
+
+/** Comparison operators: their Op. */
 const COMPARE: Record<number, number> = {
   [T.Eq]: Op.Eq,
   [T.EqEq]: Op.Eq,
@@ -119,7 +148,11 @@ export class Parser {
   private readonly tstart: Uint32Array;
   private readonly tend: Uint32Array;
   private readonly tid: Int32Array;
-  /** Nesting of code that may not run (blocks, branches, lambdas); see {@link mayNotRun}. */
+  /**
+   * Nesting of code that may not run when the module runs (a block, a branch, the right
+   * side of `and`/`or`, a lambda's body): imports inside are not checked by `check()`.
+   * Raised and lowered around each such part; a recovery point restores it.
+   */
   private conditional = 0;
   /** Nesting of function bodies, to reject `return` outside one. */
   private functionDepth = 0;
@@ -369,7 +402,9 @@ export class Parser {
 
   private statementInto(block: NodeId, last: NodeId): NodeId {
     const nodes = this.unit.nodes;
+    // What a failed statement may leave raised, restored for the next one.
     const depth = this.unit.depth;
+    const conditional = this.conditional;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -379,6 +414,7 @@ export class Parser {
     } catch (e) {
       const reached = this.unit.depth;
       this.unit.depth = depth;
+      this.conditional = conditional;
       if (e === BAIL) this.recover();
       else if (isJsStackOverflow(e)) this.stackRanOut(reached);
       else throw e;
@@ -389,20 +425,10 @@ export class Parser {
   /** An indented block after a header line; also accepts an optional `end` line. */
   /** An indented block: code that runs only when its header says so. */
   private block(): NodeId {
-    return this.mayNotRun(() => this.indentedBlock());
-  }
-
-  /**
-   * Parses code that may not run when the module runs: a block, a branch, the right side
-   * of `and`/`or`, a lambda's body. Imports found inside are not checked by `check()`.
-   */
-  private mayNotRun<R>(parse: () => R): R {
     this.conditional++;
-    try {
-      return parse();
-    } finally {
-      this.conditional--;
-    }
+    const block = this.indentedBlock();
+    this.conditional--;
+    return block;
   }
 
   /** Keeps an import for `check()` when it runs whenever the module runs. */
@@ -447,7 +473,11 @@ export class Parser {
       const start = this.startOf();
       this.advance();
       const block = this.node(N.Block, start);
-      const s = this.mayNotRun(() => this.statementNoLineEnd());
+      this.enter();
+      this.conditional++;
+      const s = this.statementNoLineEnd();
+      this.conditional--;
+      this.leave();
       this.unit.nodes.setA(block, s);
       this.unit.nodes.setEnd(block, this.prevEnd());
       return block;
@@ -458,7 +488,9 @@ export class Parser {
   }
 
   private statement(): NodeId {
+    this.enter();
     const s = this.statementNoLineEnd();
+    this.leave();
     const k = this.unit.nodes.kind(s);
     // Compound statements consumed their own block (and its line ends).
     const closedByBlock = this.kind[this.pos - 1] === T.Dedent; // a multiline literal ended the statement
@@ -479,14 +511,8 @@ export class Parser {
     return s;
   }
 
+  /** A statement without its line end; callers {@link enter} a level for it. */
   private statementNoLineEnd(): NodeId {
-    this.enter();
-    const s = this.statementKind();
-    this.leave();
-    return s;
-  }
-
-  private statementKind(): NodeId {
     const start = this.startOf();
     if (this.peek() === T.Ident) {
       switch (this.tid[this.pos]) {
@@ -813,7 +839,9 @@ export class Parser {
       else if (this.peek() === T.Newline) this.unit.nodes.setC(n, this.block());
       else {
         const b = this.node(N.Block, this.startOf());
+        this.enter();
         this.unit.nodes.setA(b, this.statementNoLineEnd());
+        this.leave();
         this.unit.nodes.setEnd(b, this.prevEnd());
         this.unit.nodes.setC(n, b);
       }
@@ -1090,130 +1118,112 @@ export class Parser {
     }
   }
 
+  /**
+   * An expression. Binary operators are parsed by precedence climbing ({@link operators}):
+   * one function for every level, so that a bracket costs the JavaScript stack four or
+   * five frames (expression, operators, unary, primary), not one per precedence level.
+   */
   expression(): NodeId {
     this.enter();
-    const e = this.ternary();
-    this.leave();
-    return e;
-  }
-
-  private ternary(): NodeId {
-    const cond = this.orExpression();
-    if (this.peek() !== T.Question) return cond;
+    const cond = this.operators(OR);
+    if (this.peek() !== T.Question) {
+      this.leave();
+      return cond;
+    }
     this.advance();
     const n = this.node(N.Ternary, this.unit.nodes.start(cond));
     this.unit.nodes.setA(n, cond);
-    this.unit.nodes.setB(
-      n,
-      this.mayNotRun(() => this.expression()),
-    );
+    this.conditional++;
+    this.unit.nodes.setB(n, this.expression());
+    this.conditional--;
     this.expect(T.Colon, "':' in the ternary `a ? b : c`");
-    this.unit.nodes.setC(
-      n,
-      this.mayNotRun(() => this.expression()),
-    );
+    this.conditional++;
+    this.unit.nodes.setC(n, this.expression());
+    this.conditional--;
     this.unit.nodes.setEnd(n, this.prevEnd());
+    this.leave();
     return n;
   }
 
-  private orExpression(): NodeId {
-    let left = this.andExpression();
-    let links = 0;
-    while (this.isWord(K.or) || this.peek() === T.OrOr) {
-      this.chainLink(++links, this.pos);
-      this.advance();
-      left = this.binary(
-        N.Or,
-        0,
-        left,
-        this.mayNotRun(() => this.andExpression()),
-      );
-    }
-    return left;
-  }
-
-  private andExpression(): NodeId {
-    let left = this.notExpression();
-    let links = 0;
-    while (this.isWord(K.and) || this.peek() === T.AndAnd) {
-      this.chainLink(++links, this.pos);
-      this.advance();
-      left = this.binary(
-        N.And,
-        0,
-        left,
-        this.mayNotRun(() => this.notExpression()),
-      );
-    }
-    return left;
-  }
-
-  private notExpression(): NodeId {
-    if (this.isWord(K.not) || this.peek() === T.Bang) {
-      const start = this.startOf();
-      this.enter();
-      this.advance();
-      const n = this.node(N.Unary, start);
-      this.unit.nodes.setFlags(n, Op.Not);
-      this.unit.nodes.setA(n, this.notExpression());
-      this.unit.nodes.setEnd(n, this.prevEnd());
-      this.leave();
-      return n;
-    }
-    return this.comparison();
-  }
-
-  private comparison(): NodeId {
-    let left = this.range();
+  /**
+   * Operators of precedence `min` and tighter, left-associative, loosest first:
+   * `or`/`||`, `and`/`&&`, prefix `not` (binds looser than a comparison: `not a = b` is
+   * `not (a = b)`), comparisons, one `..` (a range takes sums on both sides and does not
+   * chain), `+ -`, `* / %`. The right side of `and`/`or` may not run.
+   */
+  private operators(min: number): NodeId {
+    let left = min <= NOT && (this.isWord(K.not) || this.peek() === T.Bang) ? this.prefixNot() : this.unary();
+    /** The loosest operator applied to `left` so far (an operand: tighter than any). */
+    let leftLevel = MUL + 1;
     for (let links = 1; ; links++) {
-      const op = COMPARE[this.peek()];
-      if (op === undefined) return left;
+      const k = this.peek();
+      const level = k === T.Ident ? this.wordLevel() : (LEVEL[k] ?? 0);
+      if (level === 0 || level < min || (level === RANGE && leftLevel <= RANGE)) return left;
       this.chainLink(links, this.pos);
-      this.advance();
-      if (!this.startsExpression())
-        this.fail(
-          `expected an expression after '${this.unit.source.slice(this.startOf(this.pos - 1), this.endOf(this.pos - 1))}' but found ${this.describe()}`,
-        );
-      left = this.binary(N.Binary, op, left, this.range());
+      const opTok = this.advance();
+      const nodes = this.unit.nodes;
+      switch (level) {
+        case OR:
+        case AND: {
+          this.conditional++;
+          const right = this.operators(level === OR ? AND : NOT);
+          this.conditional--;
+          left = this.binary(level === OR ? N.Or : N.And, 0, left, right);
+          break;
+        }
+        case CMP:
+          if (!this.startsExpression())
+            this.fail(
+              `expected an expression after '${this.unit.source.slice(this.startOf(opTok), this.endOf(opTok))}' but found ${this.describe()}`,
+            );
+          left = this.binary(N.Binary, COMPARE[k] as number, left, this.operators(RANGE));
+          break;
+        case RANGE: {
+          const n = this.node(N.Range, nodes.start(left));
+          nodes.setA(n, left);
+          nodes.setB(n, this.operators(ADD));
+          nodes.setEnd(n, this.prevEnd());
+          left = n;
+          break;
+        }
+        case ADD:
+          if (!this.startsExpression())
+            this.fail(
+              `expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`,
+            );
+          left = this.binary(N.Binary, k === T.Plus ? Op.Add : Op.Sub, left, this.operators(MUL));
+          break;
+        default:
+          if (!this.startsExpression())
+            this.fail(`expected an expression after the operator but found ${this.describe()}`);
+          left = this.binary(
+            N.Binary,
+            k === T.Star ? Op.Mul : k === T.Slash ? Op.Div : Op.Mod,
+            left,
+            this.unary(),
+          );
+      }
+      leftLevel = level;
     }
   }
 
-  private range(): NodeId {
-    const left = this.additive();
-    if (this.peek() !== T.DotDot) return left;
+  /** The precedence of the word at the current token as an operator (`and`, `or`), or 0. */
+  private wordLevel(): number {
+    const id = this.tid[this.pos];
+    return id === K.or ? OR : id === K.and ? AND : 0;
+  }
+
+  /** `not x` / `!x`: its operand is a comparison (or another `not`). */
+  private prefixNot(): NodeId {
+    const start = this.startOf();
+    this.enter();
     this.advance();
-    const n = this.node(N.Range, this.unit.nodes.start(left));
-    this.unit.nodes.setA(n, left);
-    this.unit.nodes.setB(n, this.additive());
+    const n = this.node(N.Unary, start);
+    this.unit.nodes.setFlags(n, Op.Not);
+    this.unit.nodes.setA(n, this.operators(NOT));
     this.unit.nodes.setEnd(n, this.prevEnd());
+    this.leave();
     return n;
-  }
-
-  private additive(): NodeId {
-    let left = this.multiplicative();
-    for (let links = 1; ; links++) {
-      const k = this.peek();
-      if (k !== T.Plus && k !== T.Minus) return left;
-      this.chainLink(links, this.pos);
-      this.advance();
-      if (!this.startsExpression())
-        this.fail(`expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`);
-      left = this.binary(N.Binary, k === T.Plus ? Op.Add : Op.Sub, left, this.multiplicative());
-    }
-  }
-
-  private multiplicative(): NodeId {
-    let left = this.unary();
-    for (let links = 1; ; links++) {
-      const k = this.peek();
-      const op = k === T.Star ? Op.Mul : k === T.Slash ? Op.Div : k === T.Percent ? Op.Mod : 0;
-      if (op === 0) return left;
-      this.chainLink(links, this.pos);
-      this.advance();
-      if (!this.startsExpression())
-        this.fail(`expected an expression after the operator but found ${this.describe()}`);
-      left = this.binary(N.Binary, op, left, this.unary());
-    }
   }
 
   private unary(): NodeId {
@@ -1232,7 +1242,7 @@ export class Parser {
       this.unit.nodes.setA(n, operand);
       return n;
     }
-    if (this.peek() === T.Bang) return this.notExpression();
+    if (this.peek() === T.Bang) return this.prefixNot();
     return this.postfix(this.primary());
   }
 
@@ -1299,7 +1309,7 @@ export class Parser {
     let first = NONE;
     let last = NONE;
     while (this.peek() !== T.RParen) {
-      const arg = this.arrayItem();
+      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
       if (first === NONE) first = arg;
       else this.unit.nodes.setNext(last, arg);
       last = arg;
@@ -1313,13 +1323,13 @@ export class Parser {
 
   /** Arguments without parentheses: separated by commas or juxtaposition, to the end of the expression. */
   private bareArguments(): NodeId {
-    const first = this.arrayItem();
+    const first = this.peek() === T.Spread ? this.arrayItem() : this.expression();
     let last = first;
     for (;;) {
       if (this.peek() === T.Comma && this.startsArgumentAfterComma()) {
         this.advance();
       } else if (!this.startsArgument(this.pos)) break;
-      const arg = this.arrayItem();
+      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
       this.unit.nodes.setNext(last, arg);
       last = arg;
     }
@@ -1381,7 +1391,7 @@ export class Parser {
         const array = this.node(N.Array, start);
         let last = NONE;
         while (this.peek() !== T.RBracket) {
-          const item = this.arrayItem();
+          const item = this.peek() === T.Spread ? this.arrayItem() : this.expression();
           if (last === NONE) nodes.setA(array, item);
           else nodes.setNext(last, item);
           last = item;
@@ -1574,7 +1584,9 @@ export class Parser {
     this.expect(T.Arrow, "'=>'");
     const n = this.node(N.Lambda, start);
     this.functionDepth++;
-    const body = this.mayNotRun(() => this.expression());
+    this.conditional++;
+    const body = this.expression();
+    this.conditional--;
     this.functionDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
     this.unit.nodes.setNum(n, this.addFunction("lambda", params, body, true, n));

@@ -167,6 +167,25 @@ describe("parser: errors", () => {
     ]);
   });
 
+  it("forgets a failed statement's function and loop once past it", () => {
+    // The lambda's body fails: the next line is at module level again, outside any function.
+    expect(problems("set f (x => )\nreturn 1\n").map((p) => p.message)).toEqual([
+      "expected an expression but found ')'",
+      "'return' is only allowed inside a function",
+    ]);
+    expect(problems("while true then print )\nbreak\n").map((p) => p.message)).toEqual([
+      "expected an expression but found ')'",
+      "'break' is only allowed inside a loop",
+    ]);
+  });
+
+  it("counts an import after an inline else as one that may not run", () => {
+    const imports = (src: string) => parseCode(src).unit.imports.length;
+    expect(imports('if false then print 1 else import "m.md"\n')).toBe(0);
+    expect(imports('if false\n  print 1\nelse import "m.md"\n')).toBe(0);
+    expect(imports('import "m.md"\n')).toBe(1);
+  });
+
   it("rejects an unindented block and a stray else", () => {
     expect(problems("if x\nprint 1\n")).toEqual([
       {

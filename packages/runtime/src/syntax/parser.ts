@@ -405,6 +405,8 @@ export class Parser {
     // What a failed statement may leave raised, restored for the next one.
     const depth = this.unit.depth;
     const conditional = this.conditional;
+    const functionDepth = this.functionDepth;
+    const loopDepth = this.loopDepth;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -415,6 +417,8 @@ export class Parser {
       const reached = this.unit.depth;
       this.unit.depth = depth;
       this.conditional = conditional;
+      this.functionDepth = functionDepth;
+      this.loopDepth = loopDepth;
       if (e === BAIL) this.recover();
       else if (isJsStackOverflow(e)) this.stackRanOut(reached);
       else throw e;
@@ -840,7 +844,9 @@ export class Parser {
       else {
         const b = this.node(N.Block, this.startOf());
         this.enter();
+        this.conditional++;
         this.unit.nodes.setA(b, this.statementNoLineEnd());
+        this.conditional--;
         this.leave();
         this.unit.nodes.setEnd(b, this.prevEnd());
         this.unit.nodes.setC(n, b);

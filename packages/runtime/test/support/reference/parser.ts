@@ -2,7 +2,9 @@
  * The parser as it was before its expressions were parsed by precedence climbing (one
  * function per precedence level, eleven JavaScript frames per bracket): the oracle the
  * climbing parser must agree with, tree for tree and problem for problem. Not used by the
- * runtime.
+ * runtime. (Two later fixes to error recovery are applied here too: a failed statement
+ * no longer leaves the function and loop counts raised, and an inline `else STATEMENT` is
+ * code that may not run.)
  */
 /**
  * The parser: recursive descent over the token buffer, building nodes in the store.
@@ -376,6 +378,8 @@ export class Parser {
   private statementInto(block: NodeId, last: NodeId): NodeId {
     const nodes = this.unit.nodes;
     const depth = this.unit.depth;
+    const functionDepth = this.functionDepth;
+    const loopDepth = this.loopDepth;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -385,6 +389,8 @@ export class Parser {
     } catch (e) {
       const reached = this.unit.depth;
       this.unit.depth = depth;
+      this.functionDepth = functionDepth;
+      this.loopDepth = loopDepth;
       if (e === BAIL) this.recover();
       else if (isJsStackOverflow(e)) this.stackRanOut(reached);
       else throw e;
@@ -819,7 +825,10 @@ export class Parser {
       else if (this.peek() === T.Newline) this.unit.nodes.setC(n, this.block());
       else {
         const b = this.node(N.Block, this.startOf());
-        this.unit.nodes.setA(b, this.statementNoLineEnd());
+        this.unit.nodes.setA(
+          b,
+          this.mayNotRun(() => this.statementNoLineEnd()),
+        );
         this.unit.nodes.setEnd(b, this.prevEnd());
         this.unit.nodes.setC(n, b);
       }

@@ -391,7 +391,8 @@ class DocumentRun implements ModuleLoader {
     const t0 = performance.now();
     const program = buildProgram(unit, lang);
     this.parseMs += performance.now() - t0;
-    const first = unit.problems[0];
+    // The first in the text: the lexer reports a piece's problems before the parser does.
+    const first = inOrder(unit.problems)[0];
     if (first !== undefined) throw problemError(unit, first);
     return program;
   }
@@ -751,22 +752,30 @@ function problemError(unit: ParseUnit, p: SyntaxProblem): XmdError {
   return new XmdError(p.code ?? "syntax", p.message, unit.file, line, column, frame, p.hint);
 }
 
-/** Every problem of a unit as an error, and one more that counts those not kept, if any. */
+/** Problems in the order of the text (those at one place in the order they were found). */
+function inOrder(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
+  return [...problems].sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Every problem of a unit as an error, in the order of the text, and one more that
+ * counts those found beyond the first hundred and points at the first of them, if any.
+ */
 function problemErrors(unit: ParseUnit): XmdError[] {
-  const errors = unit.problems.map((p) => problemError(unit, p));
-  const last = unit.problems[unit.problems.length - 1];
-  if (unit.moreProblems > 0 && last !== undefined) {
-    const more = unit.moreProblems;
-    const { line, column } = unit.lines.position(last.start);
+  const errors = inOrder(unit.problems).map((p) => problemError(unit, p));
+  const more = unit.moreProblems;
+  if (more > 0) {
+    const at = unit.moreAt;
+    const { line, column } = unit.lines.position(at);
     errors.push(
       new XmdError(
         "syntax",
-        `and ${more} more problem${more === 1 ? "" : "s"} after this line (only the first ${unit.problems.length} are reported)`,
+        `and ${more} more problem${more === 1 ? "" : "s"}, the first of them here: only the first ${unit.problems.length} found are reported`,
         unit.file,
         line,
         column,
-        "",
-        "fix the first ones and check again: later problems are often echoes of an earlier one",
+        unit.lines.frame(at, at + 1),
+        "fix these and check again: later problems are often echoes of an earlier one",
       ),
     );
   }

@@ -213,9 +213,13 @@ export class Parser {
   }
 
   private fail(message: string, hint?: string, at = this.pos): never {
-    const start = this.startOf(at);
-    const end = Math.max(this.endOf(at), start + 1);
-    addProblem(this.unit, hint === undefined ? { start, end, message } : { start, end, message, hint });
+    // An unexpected character was reported by the lexer; saying again that it was
+    // unexpected here would only echo it.
+    if (this.kind[at] !== T.Error) {
+      const start = this.startOf(at);
+      const end = Math.max(this.endOf(at), start + 1);
+      addProblem(this.unit, hint === undefined ? { start, end, message } : { start, end, message, hint });
+    }
     throw BAIL;
   }
 

@@ -62,6 +62,8 @@ export interface ParseUnit {
   readonly problems: SyntaxProblem[];
   /** Problems found beyond {@link MAX_PROBLEMS}, counted but not kept. */
   moreProblems: number;
+  /** Where the first of those starts (-1: none). */
+  moreAt: number;
   /** Set when the JavaScript stack ran out while parsing: the problem is recorded, later ones are not. */
   aborted: boolean;
   /**
@@ -104,6 +106,7 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
     callees: new Set(),
     problems: [],
     moreProblems: 0,
+    moreAt: -1,
     aborted: false,
     imports: [],
     openSpans: 0,
@@ -118,7 +121,7 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
 export function addProblem(unit: ParseUnit, problem: SyntaxProblem): void {
   if (unit.aborted) return;
   if (unit.problems.length < MAX_PROBLEMS) unit.problems.push(problem);
-  else unit.moreProblems++;
+  else if (unit.moreProblems++ === 0) unit.moreAt = problem.start;
 }
 
 /** A sink that records into `unit` (for the splitter and lexer, which take `{ push }`). */

@@ -105,6 +105,7 @@ const EXPRESSION_TOKENS = [
   "exec",
   "print",
   "len",
+  "@",
 ];
 const STATEMENT_TOKENS = [
   ...EXPRESSION_TOKENS,

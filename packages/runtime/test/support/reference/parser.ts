@@ -2,9 +2,9 @@
  * The parser as it was before its expressions were parsed by precedence climbing (one
  * function per precedence level, eleven JavaScript frames per bracket): the oracle the
  * climbing parser must agree with, tree for tree and problem for problem. Not used by the
- * runtime. (Two later fixes to error recovery are applied here too: a failed statement
- * no longer leaves the function and loop counts raised, and an inline `else STATEMENT` is
- * code that may not run.)
+ * runtime. (Later fixes to error recovery are applied here too: a failed statement no
+ * longer leaves the function and loop counts raised, an inline `else STATEMENT` is code
+ * that may not run, and an unexpected character the lexer reported is not reported again.)
  */
 /**
  * The parser: recursive descent over the token buffer, building nodes in the store.
@@ -188,9 +188,11 @@ export class Parser {
   }
 
   private fail(message: string, hint?: string, at = this.pos): never {
-    const start = this.startOf(at);
-    const end = Math.max(this.endOf(at), start + 1);
-    addProblem(this.unit, hint === undefined ? { start, end, message } : { start, end, message, hint });
+    if (this.kind[at] !== T.Error) {
+      const start = this.startOf(at);
+      const end = Math.max(this.endOf(at), start + 1);
+      addProblem(this.unit, hint === undefined ? { start, end, message } : { start, end, message, hint });
+    }
     throw BAIL;
   }
 

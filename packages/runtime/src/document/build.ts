@@ -71,6 +71,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const pieces: Piece[] =
     lang === "md" ? splitMarkdown(source, sink, options) : splitXmdFile(source, sink, options);
   const nodes = unit.nodes;
+  const nodesBefore = nodes.counts.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.
   const tokens = new Map<Piece, TokenBuffer>();
@@ -131,8 +132,10 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
         hint: `close it with <!-- xmd:end${o.kind} -->`,
       });
     }
-    // A tree with problems is never resolved or run; only a sound one needs the check.
-    if (unit.problems.length === 0 && unit.moreProblems === 0) checkDepth(unit, root);
+    // A tree with problems is never resolved or run; only a sound one needs the check,
+    // and only one of more nodes than levels allowed can be too deep.
+    const made = nodes.counts.nodes - nodesBefore;
+    if (unit.problems.length === 0 && unit.moreProblems === 0 && made > unit.maxDepth) checkDepth(unit, root);
     return { root, hoisted: collectHoisted(unit, root) };
   } finally {
     for (const t of tokens.values()) giveTokenBuffer(t);

@@ -73,7 +73,21 @@ export class TextScanner {
    * before `end`.
    */
   interpolationEnd(from: number, end: number): number {
-    return this.run(I, from, end);
+    // Most expressions hold no brace, quote or backtick (`{{ name }}`): find their `}}`
+    // with a plain loop. Text that runs to the end holds no later `{{` to start from
+    // either, so failing here is not repeated; anything else goes to the full scan.
+    const s = this.source;
+    for (let p = from; p < end; p++) {
+      const c = s.charCodeAt(p);
+      if (c === 125) {
+        if (p + 1 < end && s.charCodeAt(p + 1) === 125) {
+          this.clock.add(p - from + 1, p);
+          return p;
+        }
+      } else if (c === 123 || c === 34 || c === 39 || c === 96) return this.run(I, from, end);
+    }
+    this.clock.add(end - from + 1, end);
+    return FAIL;
   }
 
   /**

@@ -158,8 +158,8 @@ export function lex(
       continue;
     }
     if (c === 47 && source.charCodeAt(pos + 1) === 42) {
-      const close = source.indexOf("*/", pos + 2);
-      if (close === -1 || close + 2 > end) {
+      const close = blockCommentEnd(source, pos + 2, end);
+      if (close === -1) {
         problems.push({ start: pos, end: pos + 2, message: "this block comment is never closed with */" });
         pos = end;
       } else pos = close + 2;
@@ -362,9 +362,20 @@ function rawCommand(source: string, pos: number, end: number, out: TokenBuffer):
   return q;
 }
 
+/**
+ * Where the block comment whose text starts at `from` closes (the offset of its `*` + `/`),
+ * or -1 if not before `end`. The search looks at this range only: a search of the whole
+ * rest of the document, from every unclosed comment of every piece, is quadratic.
+ */
+function blockCommentEnd(source: string, from: number, end: number): number {
+  if (from >= end) return -1;
+  const at = source.slice(from, end).indexOf("*/");
+  return at === -1 ? -1 : from + at;
+}
+
 function blockCommentEndsLine(source: string, p: number, end: number): boolean {
-  const close = source.indexOf("*/", p + 2);
-  if (close === -1 || close + 2 > end) return true;
+  const close = blockCommentEnd(source, p + 2, end);
+  if (close === -1) return true;
   // A block comment that spans lines, or is followed only by space, leaves the line empty.
   let q = close + 2;
   while (q < end) {
@@ -381,8 +392,8 @@ function skipToLineEnd(source: string, p: number, end: number, problems: LexProb
   while (p < end) {
     const c = source.charCodeAt(p);
     if (c === 47 && source.charCodeAt(p + 1) === 42) {
-      const close = source.indexOf("*/", p + 2);
-      if (close === -1 || close + 2 > end) {
+      const close = blockCommentEnd(source, p + 2, end);
+      if (close === -1) {
         problems.push({ start: p, end: p + 2, message: "this block comment is never closed with */" });
         return end;
       }

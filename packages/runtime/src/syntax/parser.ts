@@ -38,8 +38,13 @@ export type Dialect = "native" | "classic";
 
 /** Token buffers are reused across pieces and documents. */
 const spareBuffers: TokenBuffer[] = [];
-export function takeTokenBuffer(): TokenBuffer {
-  return spareBuffers.pop() ?? new TokenBuffer(512);
+/**
+ * A buffer for about `chars` characters of code. A document's pieces are all lexed before
+ * any is parsed, so each holds a buffer at once: sized to its piece, a hundred thousand
+ * one-line comments hold a few megabytes of tokens, not a gigabyte of 512-token buffers.
+ */
+export function takeTokenBuffer(chars = 1024): TokenBuffer {
+  return spareBuffers.pop() ?? new TokenBuffer(Math.min(512, Math.max(8, chars >> 1)));
 }
 export function giveTokenBuffer(buffer: TokenBuffer): void {
   if (spareBuffers.length < 16) spareBuffers.push(buffer);
@@ -47,7 +52,7 @@ export function giveTokenBuffer(buffer: TokenBuffer): void {
 
 /** Lexes a range, recording lexer problems as syntax problems of the unit. */
 export function lexInto(unit: ParseUnit, start: number, end: number, block: boolean): TokenBuffer {
-  const tokens = takeTokenBuffer();
+  const tokens = takeTokenBuffer(end - start);
   lex(unit.source, start, end, tokens, unit.names, block, problemSink(unit), unit);
   return tokens;
 }
@@ -1658,22 +1663,29 @@ export const BUILTIN_CALLEES: ReadonlySet<string> = new Set([
   ...NAMESPACE_NAMES.filter((name) => NAMESPACES.get(name)?.call !== undefined),
 ]);
 
-/** Decodes `\n \t \r \" \' \\ \` \{ \uXXXX` in source[start, end). */
+/**
+ * Decodes `\n \t \r \" \' \\ \` \{ \uXXXX` in source[start, end). Works on the slice, so
+ * that no search for a backslash runs past the string: one did, to the next backslash of
+ * the whole document, for every string literal (a document of many strings and no
+ * backslash took time quadratic in its length).
+ */
 export function unescapeString(source: string, start: number, end: number): string {
-  const first = source.indexOf("\\", start);
-  if (first === -1 || first >= end) return source.slice(start, end);
+  const text = source.slice(start, end);
+  let next = text.indexOf("\\");
+  if (next === -1) return text;
   let out = "";
-  let p = start;
-  while (p < end) {
-    const c = source.charCodeAt(p);
-    if (c !== 92 || p + 1 >= end) {
-      const next = source.indexOf("\\", p);
-      const stop = next === -1 || next >= end ? end : next === p ? p + 1 : next;
-      out += source.slice(p, stop);
+  let p = 0;
+  const length = text.length;
+  while (p < length) {
+    if (next !== p || p + 1 >= length) {
+      // Plain text up to the next backslash (a backslash that ends the text is plain too).
+      const stop = next === -1 ? length : next === p ? p + 1 : next;
+      out += text.slice(p, stop);
       p = stop;
+      if (next !== -1 && next < p) next = text.indexOf("\\", p);
       continue;
     }
-    const e = source[p + 1];
+    const e = text[p + 1];
     p += 2;
     switch (e) {
       case "n":
@@ -1689,7 +1701,7 @@ export function unescapeString(source: string, start: number, end: number): stri
         out += "\0";
         break;
       case "u": {
-        const hex = source.slice(p, p + 4);
+        const hex = text.slice(p, p + 4);
         if (/^[0-9a-fA-F]{4}$/.test(hex)) {
           out += String.fromCharCode(Number.parseInt(hex, 16));
           p += 4;
@@ -1699,6 +1711,7 @@ export function unescapeString(source: string, start: number, end: number): stri
       default:
         out += e;
     }
+    next = text.indexOf("\\", p);
   }
   return out;
 }

@@ -36,6 +36,13 @@ export const HOSTILE: Hostile[] = [
   { name: "unclosed strings in {{", lang: "md", make: (n) => rep('{{ "a }} ', n) },
   { name: "unclosed templates", lang: "xmd", make: (n) => rep("print `\n", n) },
   { name: "unclosed block comments", lang: "xmd", make: (n) => rep("/* a\n", n) },
+  {
+    name: "unclosed block comments in pieces",
+    lang: "md",
+    make: (n) => `${rep("```xmd\n/* a\n```\n", n)}*/`,
+  },
+  { name: "unclosed block comments in {{", lang: "md", make: (n) => `${rep("{{ 1 /* }} ", n)}*/` },
+  { name: "many strings", lang: "xmd", make: (n) => `${rep('set a ""\n', n)}set b "\\n"\n` },
   { name: "unclosed (", lang: "xmd", make: (n) => `print ${rep("(", n)}` },
   { name: "unclosed [", lang: "xmd", make: (n) => `print ${rep("[", n)}` },
   { name: "unclosed {", lang: "xmd", make: (n) => `print ${rep("{", n)}` },

@@ -158,14 +158,18 @@ describe("reading time", () => {
     return fastLarge / fastSmall;
   }
 
-  // Documents whose reading once scanned the tokens to the end of the line from every
-  // `(` (asking whether `=>` follows its `)`), each at a size and at twice that size in one
-  // run: linear time doubles (a ratio of 2), quadratic time quadruples. The step counts
-  // above do not count that scan; the time does. The bound is generous for a loaded machine.
+  // Documents whose reading once searched past what it read: the tokens to the end of the
+  // line from every `(` (whether `=>` follows its `)`), the rest of the document from every
+  // string literal (for a backslash) and from every unclosed block comment of every piece
+  // (for its end). Each at a size and at twice that size in one run: linear time doubles
+  // (a ratio of 2), quadratic time quadruples. The step counts above do not count work past
+  // what was read; the time does. The bound is generous for a loaded machine.
   const CASES: [string, "md" | "xmd", (n: number) => string][] = [
     ["lines of set a (", "xmd", (n) => "set a (\n".repeat(n)],
     ["lines of set f ((", "xmd", (n) => "set f ((\n".repeat(n)],
     ["nested (", "xmd", (n) => `print ${"(".repeat(n)}`],
+    ["many strings, one backslash at the end", "xmd", (n) => `${'set a ""\n'.repeat(n)}set b "\\n"\n`],
+    ["unclosed block comments in pieces", "md", (n) => `${"```xmd\n/* a\n```\n".repeat(n / 4)}*/`],
   ];
   for (const [name, lang, make] of CASES) {
     it(`doubles at most, not quadruples, when the text doubles: ${name}`, () => {

@@ -58,9 +58,9 @@ export class TextScanner {
   /** At `\` inside '…' strings. */
   private memoQS: Int32Array | null = null;
   /** Suspended scans, three numbers each: scan, the offset it waits at, its pending base. */
-  private readonly frames: number[] = [];
+  private readonly frames = new IntStack();
   /** Offsets whose memo entry the scan that visited them fills when it ends. */
-  private readonly pending: number[] = [];
+  private readonly pending = new IntStack();
 
   constructor(
     readonly source: string,
@@ -114,9 +114,9 @@ export class TextScanner {
       if (returning) {
         this.settle(scan, base, result, end);
         if (frames.length === 0) return result;
-        base = frames.pop() as number;
-        p = frames.pop() as number;
-        scan = frames.pop() as number;
+        base = frames.pop();
+        p = frames.pop();
+        scan = frames.pop();
         // Every scan fails when one it waits for fails.
         if (result === FAIL) continue;
         returning = false;
@@ -250,7 +250,9 @@ export class TextScanner {
         }
       }
       if (next !== -1) {
-        frames.push(scan, p, base);
+        frames.push(scan);
+        frames.push(p);
+        frames.push(base);
         scan = next;
         p = nextFrom;
         base = pending.length;
@@ -277,7 +279,8 @@ export class TextScanner {
     if (pending.length === base) return;
     const v = result === FAIL ? -(end + 1) : result + 1;
     const memo = this.memo(scan);
-    for (let i = base; i < pending.length; i++) memo[pending[i] as number] = v;
+    const items = pending.items;
+    for (let i = base; i < pending.length; i++) memo[items[i] as number] = v;
     pending.length = base;
   }
 
@@ -298,6 +301,26 @@ export class TextScanner {
         this.memoQS ??= new Int32Array(size);
         return this.memoQS;
     }
+  }
+}
+
+/**
+ * A stack of integers in a typed array: a hundred thousand nested braces suspend as many
+ * scans, and their numbers take 12 bytes a scan here, not a growing array of boxed slots.
+ */
+class IntStack {
+  items = new Int32Array(64);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = v;
+  }
+  pop(): number {
+    return this.items[--this.length] as number;
   }
 }
 

@@ -18,12 +18,13 @@ import { N, NONE, type NodeId } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
-  lexInto,
+  lexAppendInto,
   NESTING_HINT,
   nestingMessage,
   Parser,
   parseExpressionRange,
   prescanCallees,
+  takeTokenBuffer,
 } from "../syntax/parser.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
@@ -35,6 +36,13 @@ export interface Program {
   /** Module-level function declarations, bound before the first line runs. */
   hoisted: NodeId[];
 }
+
+/**
+ * Levels a tree may have beyond what the parser counts (`unit.deepest`): the piece and
+ * block around a piece's code, and nodes a statement or expression holds without a level
+ * of the parser's own (an `exec`'s command, a data access's path, a set target's name).
+ */
+const DEPTH_SLACK = 8;
 
 /** Appends statements to a Block, keeping its last child for O(1) appends. */
 class BlockBuilder {
@@ -74,19 +82,20 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const nodesBefore = nodes.counts.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.
-  const tokens = new Map<Piece, TokenBuffer>();
+  // The pieces share one buffer, each piece's tokens ending with an EOF of their own.
+  const tokens = takeTokenBuffer(source.length);
+  const firstToken: number[] = [];
   try {
     for (const piece of pieces) {
-      if (piece.kind === "code") {
-        const t = lexInto(unit, piece.codeStart, piece.codeEnd, true);
-        tokens.set(piece, t);
-        prescanCallees(unit, t);
-      }
+      if (piece.kind === "code") firstToken.push(lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd));
     }
+    prescanCallees(unit, tokens);
+    let code = 0;
 
     const root = nodes.create(N.Block, 0, source.length);
     let current = new BlockBuilder(unit, root);
     const open: OpenDirective[] = [];
+    let deepestSpans = 0;
 
     for (const piece of pieces) {
       switch (piece.kind) {
@@ -106,16 +115,17 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           break;
         }
         case "code": {
-          const t = tokens.get(piece) as TokenBuffer;
+          const first = firstToken[code++] as number;
           if (piece.dialect === "classic") {
-            const handled = directive(unit, t, piece, open, current);
+            const handled = directive(unit, tokens, first, piece, open, current);
             if (handled !== undefined) {
               current = handled;
+              if (open.length > deepestSpans) deepestSpans = open.length;
               break;
             }
           }
           unit.openSpans = open.length;
-          const block = new Parser(unit, t, piece.dialect as Dialect).parseProgram();
+          const block = new Parser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
           const p = nodes.create(N.Piece, piece.start, piece.end);
           nodes.setA(p, block);
           nodes.setFlags(p, piece.placement === "inline" ? 1 : 0);
@@ -133,12 +143,22 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       });
     }
     // A tree with problems is never resolved or run; only a sound one needs the check,
-    // and only one of more nodes than levels allowed can be too deep.
+    // and only one that might be too deep: one of more nodes than levels allowed, where
+    // the deepest the parser went, every operator link it met (a chain puts its first
+    // operand that much deeper), the classic spans nested and a few levels of fixed
+    // structure (piece, statement) could add up to more than the limit.
     const made = nodes.counts.nodes - nodesBefore;
-    if (unit.problems.length === 0 && unit.moreProblems === 0 && made > unit.maxDepth) checkDepth(unit, root);
+    const bound = unit.deepest + unit.links + deepestSpans + DEPTH_SLACK;
+    if (
+      unit.problems.length === 0 &&
+      unit.moreProblems === 0 &&
+      made > unit.maxDepth &&
+      bound > unit.maxDepth
+    )
+      checkDepth(unit, root);
     return { root, hoisted: collectHoisted(unit, root) };
   } finally {
-    for (const t of tokens.values()) giveTokenBuffer(t);
+    giveTokenBuffer(tokens);
   }
 }
 
@@ -150,21 +170,21 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
 function directive(
   unit: ParseUnit,
   t: TokenBuffer,
+  first: number,
   piece: Extract<Piece, { kind: "code" }>,
   open: OpenDirective[],
   current: BlockBuilder,
 ): BlockBuilder | undefined {
-  if (t.kind[0] !== T.Ident) return undefined;
+  if (t.kind[first] !== T.Ident) return undefined;
   // A script block spans several statements; a directive is one line.
   let lines = 0;
-  unit.clock.add(t.length, piece.start);
-  for (let i = 0; i < t.length; i++) {
-    if (t.kind[i] === T.Newline) lines++;
+  for (let i = first; t.kind[i] !== T.EOF; i++) {
+    unit.clock.tick(piece.start);
+    if (t.kind[i] === T.Newline && ++lines > 1) return undefined;
     if (t.kind[i] === T.Indent) return undefined;
   }
-  if (lines > 1) return undefined;
   const nodes = unit.nodes;
-  const word = t.id[0];
+  const word = t.id[first];
   const top = open[open.length - 1];
   const problem = (message: string, hint?: string) => {
     addProblem(
@@ -178,7 +198,7 @@ function directive(
   switch (word) {
     case K.if: {
       const n = nodes.create(N.If, piece.start, piece.end);
-      nodes.setA(n, new Parser(unit, t, "classic").parseDirectiveCondition());
+      nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setB(n, body);
       current.append(n);
@@ -193,14 +213,14 @@ function directive(
         return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
       if (word === K.elif) {
         const n = nodes.create(N.If, piece.start, piece.end);
-        nodes.setA(n, new Parser(unit, t, "classic").parseDirectiveCondition());
+        nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
         const body = nodes.create(N.Block, piece.end, piece.end);
         nodes.setB(n, body);
         nodes.setC(top.chain, n);
         top.chain = n;
         return new BlockBuilder(unit, body);
       }
-      if (t.kind[1] !== T.Newline && t.kind[1] !== T.EOF) return undefined;
+      if (t.kind[first + 1] !== T.Newline && t.kind[first + 1] !== T.EOF) return undefined;
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setC(top.chain, body);
       top.hasElse = true;
@@ -216,7 +236,7 @@ function directive(
       return top.outer;
     }
     case K.for: {
-      const n = new Parser(unit, t, "classic").parseDirectiveFor();
+      const n = new Parser(unit, t, "classic", first).parseDirectiveFor();
       if (n === NONE) return current;
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setB(n, body);

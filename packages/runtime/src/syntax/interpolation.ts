@@ -58,9 +58,9 @@ export class TextScanner {
   /** At `\` inside '…' strings. */
   private memoQS: Int32Array | null = null;
   /** Suspended scans, three numbers each: scan, the offset it waits at, its pending base. */
-  private readonly frames = new IntStack();
+  private frames: IntStack | null = null;
   /** Offsets whose memo entry the scan that visited them fills when it ends. */
-  private readonly pending = new IntStack();
+  private pending: IntStack | null = null;
 
   constructor(
     readonly source: string,
@@ -101,6 +101,9 @@ export class TextScanner {
   private run(scan0: number, from: number, end: number): number {
     const s = this.source;
     const clock = this.clock;
+    // Made on the first full scan: a document whose expressions are plain names needs none.
+    this.frames ??= new IntStack();
+    this.pending ??= new IntStack();
     const frames = this.frames;
     const pending = this.pending;
     frames.length = 0;
@@ -275,7 +278,7 @@ export class TextScanner {
 
   /** Memoises `result` at every offset the scan that just ended waited or branched at. */
   private settle(scan: number, base: number, result: number, end: number): void {
-    const pending = this.pending;
+    const pending = this.pending as IntStack;
     if (pending.length === base) return;
     const v = result === FAIL ? -(end + 1) : result + 1;
     const memo = this.memo(scan);

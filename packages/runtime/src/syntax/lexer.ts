@@ -66,6 +66,24 @@ export function lex(
   context: LexContext = { clock: new ReadClock(), scanner: new TextScanner(source) },
 ): void {
   out.reset();
+  lexAppend(source, start, end, out, names, block, problems, context);
+}
+
+/**
+ * Like {@link lex}, but adds the tokens (ending with their own EOF) after those already in
+ * `out`: a document's pieces share one buffer, so that a hundred thousand small pieces do
+ * not each hold a buffer of their own.
+ */
+export function lexAppend(
+  source: string,
+  start: number,
+  end: number,
+  out: TokenBuffer,
+  names: NameTable,
+  block: boolean,
+  problems: LexProblemSink,
+  context: LexContext,
+): void {
   const { clock, scanner } = context;
   /** Characters up to here are counted on the clock. */
   let counted = start;

@@ -10,7 +10,7 @@
 import { isJsStackOverflow } from "../eval/resource-limit.js";
 import { GLOBAL_NAMES, NAMESPACE_NAMES, NAMESPACES } from "../host/globals.js";
 import { C, K, KEYWORD_COUNT } from "./keywords.js";
-import { lex } from "./lexer.js";
+import { lex, lexAppend } from "./lexer.js";
 import type { NameKey } from "./names.js";
 import { N, NONE, type NodeId, Op } from "./nodes.js";
 import { SPACE_BEFORE, T, TOKEN_NAMES, TokenBuffer } from "./tokens.js";
@@ -44,10 +44,16 @@ const spareBuffers: TokenBuffer[] = [];
  * one-line comments hold a few megabytes of tokens, not a gigabyte of 512-token buffers.
  */
 export function takeTokenBuffer(chars = 1024): TokenBuffer {
-  return spareBuffers.pop() ?? new TokenBuffer(Math.min(512, Math.max(8, chars >> 1)));
+  const spare = spareBuffers.pop();
+  if (spare === undefined) return new TokenBuffer(Math.min(512, Math.max(8, chars >> 1)));
+  spare.reset();
+  return spare;
 }
+/** Buffers larger than this many tokens are not kept for reuse (a hostile document's would stay). */
+const LARGEST_SPARE = 1 << 16;
+
 export function giveTokenBuffer(buffer: TokenBuffer): void {
-  if (spareBuffers.length < 16) spareBuffers.push(buffer);
+  if (spareBuffers.length < 16 && buffer.capacity <= LARGEST_SPARE) spareBuffers.push(buffer);
 }
 
 /** Lexes a range, recording lexer problems as syntax problems of the unit. */
@@ -55,6 +61,13 @@ export function lexInto(unit: ParseUnit, start: number, end: number, block: bool
   const tokens = takeTokenBuffer(end - start);
   lex(unit.source, start, end, tokens, unit.names, block, problemSink(unit), unit);
   return tokens;
+}
+
+/** Lexes a range after the tokens already in `tokens` (statement mode); returns the index of its first token. */
+export function lexAppendInto(unit: ParseUnit, tokens: TokenBuffer, start: number, end: number): number {
+  const first = tokens.length;
+  lexAppend(unit.source, start, end, tokens, unit.names, true, problemSink(unit), unit);
+  return first;
 }
 
 /**
@@ -167,7 +180,10 @@ export class Parser {
     private readonly unit: ParseUnit,
     private readonly t: TokenBuffer,
     private readonly dialect: Dialect,
+    /** Where this parser's tokens start in `t` (pieces of a document share a buffer); they end at an EOF. */
+    private readonly first = 0,
   ) {
+    this.pos = first;
     this.kind = t.kind;
     this.flags = t.flags;
     this.tstart = t.start;
@@ -197,7 +213,7 @@ export class Parser {
     return this.tend[i] as number;
   }
   private prevEnd(): number {
-    return this.pos > 0 ? (this.tend[this.pos - 1] as number) : this.startOf();
+    return this.pos > this.first ? (this.tend[this.pos - 1] as number) : this.startOf();
   }
   private keyOf(i: number): NameKey {
     return keyAt(this.unit, this.t, i);
@@ -237,7 +253,9 @@ export class Parser {
    * {@link leave} on the way back; a recovery point restores the depth it saved.
    */
   private enter(): void {
-    if (++this.unit.depth > this.unit.maxDepth) this.tooDeep(this.pos);
+    const depth = ++this.unit.depth;
+    if (depth > this.unit.deepest) this.unit.deepest = depth;
+    if (depth > this.unit.maxDepth) this.tooDeep(this.pos);
   }
   private leave(): void {
     this.unit.depth--;
@@ -245,6 +263,7 @@ export class Parser {
 
   /** A chain (`a + b + …`, `a.b.c`) makes a tree one level deeper per link. */
   private chainLink(links: number, at: number): void {
+    this.unit.links++;
     if (this.unit.depth + links > this.unit.maxDepth) this.tooDeep(at);
   }
 
@@ -266,7 +285,9 @@ export class Parser {
    * recording problems, which would only be echoes of this one.
    */
   stackRanOut(reached: number): void {
-    const start = this.startOf(Math.min(this.pos, this.t.length - 1));
+    let eof = this.pos;
+    while (eof < this.t.length - 1 && this.kind[eof] !== T.EOF) eof++;
+    const start = this.startOf(Math.min(this.pos, eof));
     addProblem(this.unit, {
       start,
       end: start + 1,
@@ -275,7 +296,7 @@ export class Parser {
       code: "limit",
     });
     this.unit.aborted = true;
-    this.pos = this.t.length - 1; // the EOF token: what is left of the piece is not read
+    this.pos = eof; // the EOF token: what is left of the piece is not read
   }
   private expect(kind: number, what: string): number {
     if (this.peek() !== kind) this.fail(`expected ${what} but found ${this.describe()}`);
@@ -300,7 +321,7 @@ export class Parser {
    */
   private notACalleeHint(): string | undefined {
     const prev = this.pos - 1;
-    if (prev < 0 || this.kind[prev] !== T.Ident || !this.startsArgument(this.pos)) return undefined;
+    if (prev < this.first || this.kind[prev] !== T.Ident || !this.startsArgument(this.pos)) return undefined;
     const name = this.unit.source.slice(this.startOf(prev), this.endOf(prev));
     return `'${name}' is not known to be a function here, so what follows it is not an argument; to call it, write ${name}(…). A name is a function when it is declared with \`function\`, imported, or set to a lambda`;
   }
@@ -728,9 +749,10 @@ export class Parser {
   /** `name`, `name.key`, `name[expr]` chains: what `set` may assign to. */
   private setTarget(): NodeId {
     let target = this.nameNode(this.advance());
-    for (;;) {
+    for (let links = 1; ; links++) {
       const k = this.peek();
       if (k === T.Dot && !this.spaceBefore() && this.peek(1) === T.Ident) {
+        this.chainLink(links, this.pos);
         this.advance();
         const nameTok = this.advance();
         const m = this.node(N.Member, this.unit.nodes.start(target));
@@ -738,6 +760,7 @@ export class Parser {
         this.unit.nodes.setStr(m, this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)));
         target = m;
       } else if (k === T.LBracket && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
         this.advance();
         const ix = this.node(N.Index, this.unit.nodes.start(target));
         this.unit.nodes.setA(ix, target);
@@ -1053,7 +1076,7 @@ export class Parser {
     const start = this.startOf();
     if (this.peek() === T.Newline || this.peek() === T.EOF) this.fail("expected a file to import");
     while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) {
-      if (this.pos > 0 && this.spaceBefore() && this.startOf() !== start) break;
+      if (this.pos > this.first && this.spaceBefore() && this.startOf() !== start) break;
       this.advance();
     }
     const n = this.node(N.Str, start);

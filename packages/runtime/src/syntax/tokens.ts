@@ -128,6 +128,11 @@ export class TokenBuffer {
     this.arrows = null;
   }
 
+  /** Tokens the buffer holds before it grows. */
+  get capacity(): number {
+    return this.kind.length;
+  }
+
   /**
    * Whether the `(` at token `open` is closed on its line by a `)` followed by `=>`: the
    * start of a lambda's parameter list. The answers for every `(` come from one pass over
@@ -154,6 +159,7 @@ export class TokenBuffer {
   }
 
   push(kind: number, start: number, end: number, id: number, num: number, flags: number): number {
+    this.arrows = null;
     const i = this.length;
     if (i === this.kind.length) this.grow();
     this.kind[i] = kind;

@@ -81,6 +81,9 @@ export interface ParseUnit {
   /** How deep the parser is now (see {@link Parser}); and the most it may go. */
   depth: number;
   readonly maxDepth: number;
+  /** The deepest the parser went, and the operator links it met: what bounds the tree's depth. */
+  deepest: number;
+  links: number;
 }
 
 /** What a new unit needs beyond its text. */
@@ -114,6 +117,8 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
     scanner: new TextScanner(source, clock),
     depth: 0,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_NESTING,
+    deepest: 0,
+    links: 0,
   };
 }
 

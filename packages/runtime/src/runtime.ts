@@ -173,7 +173,12 @@ class XmdRuntime implements Runtime {
     const { names, nodes } = this.ownStores(source);
     const started = performance.now();
     const run = this.newRun(names, nodes, options);
-    run.parseAndResolve(source);
+    try {
+      run.parseAndResolve(source);
+    } catch (e) {
+      nodes.releaseAll();
+      throw run.userError(e);
+    }
     nodes.trim();
     const stats = run.stats(started);
     return {
@@ -190,7 +195,14 @@ class XmdRuntime implements Runtime {
     const { names, nodes } = this.ownStores(source);
     const { vars: declared, ...where } = options;
     const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
-    const prepared = this.newRun(names, nodes, where).prepare(source, declaredNames);
+    const run = this.newRun(names, nodes, where);
+    let prepared: PreparedDocument;
+    try {
+      prepared = run.prepare(source, declaredNames);
+    } catch (e) {
+      nodes.releaseAll();
+      throw run.userError(e);
+    }
     nodes.trim();
     let released = false;
     return {

@@ -132,3 +132,28 @@ describe("an error in a very long line", () => {
     expect(e.frame).toBe("  1 | set x 1\n> 2 | print x + nope\n    |           ^^^^");
   });
 });
+
+describe("a full node pool while reading", () => {
+  it("is a limit error from parse, compile, check and render alike", () => {
+    const runtime = createRuntime({ limits: { maxPoolSlots: 50 } });
+    const source = `print ${"[1, 2, 3], ".repeat(100)}1\n`;
+    for (const read of [
+      () => runtime.parse(source, { lang: "xmd" }),
+      () => runtime.compile(source, { lang: "xmd" }),
+      () => runtime.check(source, { lang: "xmd" }),
+      () => runtime.render(source, { lang: "xmd" }),
+    ]) {
+      let error: unknown;
+      try {
+        read();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(XmdError);
+      expect((error as XmdError).message).toBe(
+        "the document needs more than 50 syntax nodes (limit maxPoolSlots)",
+      );
+    }
+    expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
+  });
+});

@@ -40,11 +40,12 @@ import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
+import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
 import { HeapNodeStore, N, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
-import type { ParseUnit } from "./syntax/unit.js";
+import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
 
@@ -179,6 +180,7 @@ class XmdRuntime implements Runtime {
     try {
       run.parseAndResolve(source);
     } catch (e) {
+      nodes.releaseAll();
       throw run.userError(e);
     }
     nodes.trim();
@@ -203,6 +205,7 @@ class XmdRuntime implements Runtime {
       prepared = run.prepare(source, declaredNames);
     } catch (e) {
       // As render() reports it: a full pool while parsing is a limit, not a crash.
+      nodes.releaseAll();
       throw run.userError(e);
     }
     nodes.trim();
@@ -371,19 +374,35 @@ class DocumentRun implements ModuleLoader {
     return (this.interpreter as Interpreter).callFunction(fn, args);
   }
 
-  private newUnit(source: string, file: string): ParseUnit {
-    return {
-      source,
+  /**
+   * A unit for a document or module text. A leading byte order mark is not part of the
+   * text (as in CommonMark): it is dropped here, where every document, module and part is
+   * read, so it neither hides a leading fence nor reaches the output.
+   */
+  private newUnit(text: string, file: string): ParseUnit {
+    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let unit: ParseUnit | null = null;
+    const clock = new ReadClock(this.deadline, (at) => {
+      const lines = unit?.lines ?? new LineMap(source);
+      const { line, column } = lines.position(at);
+      return new XmdError(
+        "limit",
+        `time limit reached: the document ran longer than ${this.limits.timeoutMs} ms (limit timeoutMs), while it was being read`,
+        file,
+        line,
+        column,
+        lines.frame(at, at + 1),
+        "raise it with --timeout",
+      );
+    });
+    unit = newParseUnit(source, {
       file,
-      lines: new LineMap(source),
       nodes: this.nodes,
       names: this.names,
-      functions: [],
-      callees: new Set(),
-      problems: [],
-      imports: [],
-      openSpans: 0,
-    };
+      maxDepth: this.limits.maxNestingDepth,
+      clock,
+    });
+    return unit;
   }
 
   /** Parses a unit; throws the first syntax problem as an XmdError. */
@@ -391,7 +410,8 @@ class DocumentRun implements ModuleLoader {
     const t0 = performance.now();
     const program = buildProgram(unit, lang);
     this.parseMs += performance.now() - t0;
-    const first = unit.problems[0];
+    // The first in the text: the lexer reports a piece's problems before the parser does.
+    const first = inOrder(unit.problems)[0];
     if (first !== undefined) throw problemError(unit, first);
     return program;
   }
@@ -399,9 +419,9 @@ class DocumentRun implements ModuleLoader {
   parseOnly(source: string): XmdError[] {
     const unit = this.newUnit(source, this.displayPath());
     const program = buildProgram(unit, this.lang);
-    if (unit.problems.length > 0) return unit.problems.map((p) => problemError(unit, p));
+    if (unit.problems.length > 0) return problemErrors(unit);
     new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    return [...unit.problems.map((p) => problemError(unit, p)), ...this.missingImports(unit)];
+    return [...problemErrors(unit), ...this.missingImports(unit)];
   }
 
   /**
@@ -752,10 +772,38 @@ function relativeName(root: string, abs: string): string {
   return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : abs;
 }
 
-function problemError(
-  unit: ParseUnit,
-  p: { start: number; end: number; message: string; hint?: string },
-): XmdError {
+function problemError(unit: ParseUnit, p: SyntaxProblem): XmdError {
   const { line, column } = unit.lines.position(p.start);
-  return new XmdError("syntax", p.message, unit.file, line, column, unit.lines.frame(p.start, p.end), p.hint);
+  const frame = unit.lines.frame(p.start, p.end);
+  return new XmdError(p.code ?? "syntax", p.message, unit.file, line, column, frame, p.hint);
+}
+
+/** Problems in the order of the text (those at one place in the order they were found). */
+function inOrder(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
+  return [...problems].sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Every problem of a unit as an error, in the order of the text, and one more that
+ * counts those found beyond the first hundred and points at the first of them, if any.
+ */
+function problemErrors(unit: ParseUnit): XmdError[] {
+  const errors = inOrder(unit.problems).map((p) => problemError(unit, p));
+  const more = unit.moreProblems;
+  if (more > 0) {
+    const at = unit.moreAt;
+    const { line, column } = unit.lines.position(at);
+    errors.push(
+      new XmdError(
+        "syntax",
+        `and ${more} more problem${more === 1 ? "" : "s"}, the first of them here: only the first ${unit.problems.length} found are reported`,
+        unit.file,
+        line,
+        column,
+        unit.lines.frame(at, at + 1),
+        "fix these and check again: later problems are often echoes of an earlier one",
+      ),
+    );
+  }
+  return errors;
 }

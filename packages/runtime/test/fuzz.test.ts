@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRuntime, XmdError } from "../src/index.js";
+import { expectLocated } from "./support/located.js";
 import { randomProgram } from "./support/programs.js";
 
 // Iterations and depth stop runaway documents; the time limit is only a hang guard, kept
@@ -118,12 +119,9 @@ function check(runtime: ReturnType<typeof createRuntime>, source: string, lang: 
     runtime.render(source, { lang });
   } catch (e) {
     if (!(e instanceof XmdError)) throw new Error(`non-XmdError for ${JSON.stringify(source)}: ${String(e)}`);
-    // Located inside the document, with a code users can act on.
-    const lineCount = source.split(/\r\n|\r|\n/).length;
+    // Located inside the document (line, column and frame), with a code users can act on.
     expect(CODES).toContain(e.code);
-    expect(e.line).toBeGreaterThanOrEqual(1);
-    expect(e.line).toBeLessThanOrEqual(lineCount);
-    expect(e.column).toBeGreaterThanOrEqual(1);
+    expectLocated(e, source);
   }
   expect(runtime.inspect().live).toEqual({ nodes: 0, variables: 0, temporaries: 0 });
 }

@@ -144,18 +144,57 @@ describe("parser: errors", () => {
     expect(p?.start).toBe("set x 1\nif x ".length + 1);
   });
 
-  it("recovers to report several errors", () => {
-    const found = problems("set\nprint 1 +\nif\nx = = 2\n");
-    expect(found.length).toBeGreaterThanOrEqual(3);
+  it("recovers to report several errors, one per broken line", () => {
+    expect(problems("set\nprint 1 +\nif\nx = = 2\n")).toEqual([
+      {
+        start: 3,
+        end: 4,
+        message: "expected a variable name after 'set' but found the end of the line",
+        hint: "write it as `set name value`",
+      },
+      { start: 13, end: 14, message: "expected an expression after '+' but found the end of the line" },
+      { start: 16, end: 17, message: "expected an expression but found the end of the line" },
+      { start: 21, end: 22, message: "expected an expression but found '='" },
+    ]);
   });
 
   it("rejects return outside functions and break outside loops", () => {
-    expect(problems("return 1")[0]?.message).toMatch(/only allowed inside a function/);
-    expect(problems("break")[0]?.message).toMatch(/only allowed inside a loop/);
+    expect(problems("return 1")).toEqual([
+      { start: 0, end: 6, message: "'return' is only allowed inside a function" },
+    ]);
+    expect(problems("break")).toEqual([
+      { start: 0, end: 5, message: "'break' is only allowed inside a loop" },
+    ]);
+  });
+
+  it("forgets a failed statement's function and loop once past it", () => {
+    // The lambda's body fails: the next line is at module level again, outside any function.
+    expect(problems("set f (x => )\nreturn 1\n").map((p) => p.message)).toEqual([
+      "expected an expression but found ')'",
+      "'return' is only allowed inside a function",
+    ]);
+    expect(problems("while true then print )\nbreak\n").map((p) => p.message)).toEqual([
+      "expected an expression but found ')'",
+      "'break' is only allowed inside a loop",
+    ]);
+  });
+
+  it("counts an import after an inline else as one that may not run", () => {
+    const imports = (src: string) => parseCode(src).unit.imports.length;
+    expect(imports('if false then print 1 else import "m.md"\n')).toBe(0);
+    expect(imports('if false\n  print 1\nelse import "m.md"\n')).toBe(0);
+    expect(imports('import "m.md"\n')).toBe(1);
   });
 
   it("rejects an unindented block and a stray else", () => {
-    expect(problems("if x\nprint 1\n")[0]?.message).toMatch(/expected an indented block/);
-    expect(problems("else\n")[0]?.message).toMatch(/without an 'if'/);
+    expect(problems("if x\nprint 1\n")).toEqual([
+      {
+        start: 5,
+        end: 10,
+        message: "expected an indented block but found the name 'print'",
+        hint: "indent the lines that belong to the block",
+      },
+    ]);
+    expect(problems("else\n")).toEqual([{ start: 0, end: 4, message: "'else' without an 'if' above it" }]);
   });
 });

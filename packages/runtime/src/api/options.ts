@@ -18,6 +18,12 @@ export interface Limits {
   maxIterations: number;
   /** Nested function calls. */
   maxCallDepth: number;
+  /**
+   * Levels code may nest: brackets, blocks, `elif` branches, and each operator of a chain
+   * (`a + b + c` is two levels), counted as the syntax tree nests. Checked while the
+   * document is read, so that reading, resolving and running it stay within the stack.
+   */
+  maxNestingDepth: number;
   /** Bytes of rendered output. */
   maxOutputBytes: number;
   /** Wall-clock milliseconds per document run (imports included). */
@@ -50,6 +56,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxIterations: 1_000_000,
   maxCallDepth: 1_000,
+  maxNestingDepth: 1_000,
   maxOutputBytes: 64 * 1024 * 1024,
   timeoutMs: 10_000,
   maxPoolSlots: 4 * 1024 * 1024,

@@ -4,6 +4,10 @@
  * `<!-- xmd:for -->` directives become If / For nodes whose bodies are the markdown
  * between them. All pieces are lexed first so that callee names (functions are hoisted)
  * are known before any piece is parsed.
+ *
+ * Reading is linear in the text and bounded in depth: the finished tree is checked to
+ * nest at most `maxNestingDepth` levels (see {@link checkDepth}), so the resolver and the
+ * evaluator, which recurse over it, never meet a tree deeper than that.
  * @module
  */
 
@@ -14,13 +18,16 @@ import { N, NONE, type NodeId } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
-  lexInto,
+  lexAppendInto,
+  NESTING_HINT,
+  nestingMessage,
   Parser,
   parseExpressionRange,
   prescanCallees,
+  takeTokenBuffer,
 } from "../syntax/parser.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
-import type { ParseUnit } from "../syntax/unit.js";
+import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
 
 /** A parsed document or module. */
 export interface Program {
@@ -29,6 +36,13 @@ export interface Program {
   /** Module-level function declarations, bound before the first line runs. */
   hoisted: NodeId[];
 }
+
+/**
+ * Levels a tree may have beyond what the parser counts (`unit.deepest`): the piece and
+ * block around a piece's code, and nodes a statement or expression holds without a level
+ * of the parser's own (an `exec`'s command, a data access's path, a set target's name).
+ */
+const DEPTH_SLACK = 8;
 
 /** Appends statements to a Block, keeping its last child for O(1) appends. */
 class BlockBuilder {
@@ -60,24 +74,28 @@ interface OpenDirective {
 
 export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const source = unit.source;
+  const options = { clock: unit.clock, scanner: unit.scanner };
+  const sink = problemSink(unit);
   const pieces: Piece[] =
-    lang === "md" ? splitMarkdown(source, unit.problems) : splitXmdFile(source, unit.problems);
+    lang === "md" ? splitMarkdown(source, sink, options) : splitXmdFile(source, sink, options);
   const nodes = unit.nodes;
+  const nodesBefore = nodes.counts.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.
-  const tokens = new Map<Piece, TokenBuffer>();
+  // The pieces share one buffer, each piece's tokens ending with an EOF of their own.
+  const tokens = takeTokenBuffer(source.length);
+  const firstToken: number[] = [];
   try {
     for (const piece of pieces) {
-      if (piece.kind === "code") {
-        const t = lexInto(unit, piece.codeStart, piece.codeEnd, true);
-        tokens.set(piece, t);
-        prescanCallees(unit, t);
-      }
+      if (piece.kind === "code") firstToken.push(lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd));
     }
+    prescanCallees(unit, tokens);
+    let code = 0;
 
     const root = nodes.create(N.Block, 0, source.length);
     let current = new BlockBuilder(unit, root);
     const open: OpenDirective[] = [];
+    let deepestSpans = 0;
 
     for (const piece of pieces) {
       switch (piece.kind) {
@@ -97,16 +115,17 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           break;
         }
         case "code": {
-          const t = tokens.get(piece) as TokenBuffer;
+          const first = firstToken[code++] as number;
           if (piece.dialect === "classic") {
-            const handled = directive(unit, t, piece, open, current);
+            const handled = directive(unit, tokens, first, piece, open, current);
             if (handled !== undefined) {
               current = handled;
+              if (open.length > deepestSpans) deepestSpans = open.length;
               break;
             }
           }
           unit.openSpans = open.length;
-          const block = new Parser(unit, t, piece.dialect as Dialect).parseProgram();
+          const block = new Parser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
           const p = nodes.create(N.Piece, piece.start, piece.end);
           nodes.setA(p, block);
           nodes.setFlags(p, piece.placement === "inline" ? 1 : 0);
@@ -116,16 +135,30 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       }
     }
     for (const o of open) {
-      unit.problems.push({
+      addProblem(unit, {
         start: o.start,
         end: o.end,
         message: `this <!-- xmd:${o.kind} --> is never closed`,
         hint: `close it with <!-- xmd:end${o.kind} -->`,
       });
     }
+    // A tree with problems is never resolved or run; only a sound one needs the check,
+    // and only one that might be too deep: one of more nodes than levels allowed, where
+    // the deepest the parser went, every operator link it met (a chain puts its first
+    // operand that much deeper), the classic spans nested and a few levels of fixed
+    // structure (piece, statement) could add up to more than the limit.
+    const made = nodes.counts.nodes - nodesBefore;
+    const bound = unit.deepest + unit.links + deepestSpans + DEPTH_SLACK;
+    if (
+      unit.problems.length === 0 &&
+      unit.moreProblems === 0 &&
+      made > unit.maxDepth &&
+      bound > unit.maxDepth
+    )
+      checkDepth(unit, root);
     return { root, hoisted: collectHoisted(unit, root) };
   } finally {
-    for (const t of tokens.values()) giveTokenBuffer(t);
+    giveTokenBuffer(tokens);
   }
 }
 
@@ -137,23 +170,25 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
 function directive(
   unit: ParseUnit,
   t: TokenBuffer,
+  first: number,
   piece: Extract<Piece, { kind: "code" }>,
   open: OpenDirective[],
   current: BlockBuilder,
 ): BlockBuilder | undefined {
-  if (t.kind[0] !== T.Ident) return undefined;
+  if (t.kind[first] !== T.Ident) return undefined;
   // A script block spans several statements; a directive is one line.
   let lines = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (t.kind[i] === T.Newline) lines++;
+  for (let i = first; t.kind[i] !== T.EOF; i++) {
+    unit.clock.tick(piece.start);
+    if (t.kind[i] === T.Newline && ++lines > 1) return undefined;
     if (t.kind[i] === T.Indent) return undefined;
   }
-  if (lines > 1) return undefined;
   const nodes = unit.nodes;
-  const word = t.id[0];
+  const word = t.id[first];
   const top = open[open.length - 1];
   const problem = (message: string, hint?: string) => {
-    unit.problems.push(
+    addProblem(
+      unit,
       hint === undefined
         ? { start: piece.start, end: piece.end, message }
         : { start: piece.start, end: piece.end, message, hint },
@@ -163,7 +198,7 @@ function directive(
   switch (word) {
     case K.if: {
       const n = nodes.create(N.If, piece.start, piece.end);
-      nodes.setA(n, new Parser(unit, t, "classic").parseDirectiveCondition());
+      nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setB(n, body);
       current.append(n);
@@ -178,14 +213,14 @@ function directive(
         return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
       if (word === K.elif) {
         const n = nodes.create(N.If, piece.start, piece.end);
-        nodes.setA(n, new Parser(unit, t, "classic").parseDirectiveCondition());
+        nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
         const body = nodes.create(N.Block, piece.end, piece.end);
         nodes.setB(n, body);
         nodes.setC(top.chain, n);
         top.chain = n;
         return new BlockBuilder(unit, body);
       }
-      if (t.kind[1] !== T.Newline && t.kind[1] !== T.EOF) return undefined;
+      if (t.kind[first + 1] !== T.Newline && t.kind[first + 1] !== T.EOF) return undefined;
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setC(top.chain, body);
       top.hasElse = true;
@@ -201,7 +236,7 @@ function directive(
       return top.outer;
     }
     case K.for: {
-      const n = new Parser(unit, t, "classic").parseDirectiveFor();
+      const n = new Parser(unit, t, "classic", first).parseDirectiveFor();
       if (n === NONE) return current;
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setB(n, body);
@@ -236,4 +271,55 @@ function collectHoisted(unit: ParseUnit, root: NodeId): NodeId[] {
   };
   visit(nodes.a(root));
   return out;
+}
+
+/**
+ * Checks that the tree under `root` nests at most `unit.maxDepth` levels, counting one
+ * level per child link (a, b, c, and a function's body) and none along a list (next): the
+ * depth the resolver and the evaluator recurse to. The parser bounds its own recursion
+ * and reports most deep code where it opens (a bracket, a block, an operator of a long
+ * chain); this walk, with a stack of its own, catches the rest, such as classic
+ * `<!-- xmd:if -->` spans nested in each other or a chain inside a deep expression.
+ * Reported at the first node found too deep.
+ */
+function checkDepth(unit: ParseUnit, root: NodeId): void {
+  const nodes = unit.nodes;
+  const max = unit.maxDepth;
+  const clock = unit.clock;
+  // Pairs of node and depth; a node's next sibling is pushed below its children, so the
+  // walk goes in source order (pre-order) and reports the first node too deep.
+  const stack: number[] = [root, 0];
+  while (stack.length > 0) {
+    const depth = stack.pop() as number;
+    const n = stack.pop() as number;
+    clock.tick(nodes.start(n));
+    if (depth > max) {
+      const start = nodes.start(n);
+      addProblem(unit, {
+        start,
+        end: Math.max(start + 1, nodes.end(n)),
+        message: nestingMessage(max),
+        hint: NESTING_HINT,
+        code: "limit",
+      });
+      return;
+    }
+    const next = nodes.next(n);
+    if (next !== NONE) stack.push(next, depth);
+    const kind = nodes.kind(n);
+    if (kind === N.FunctionDecl || kind === N.Lambda) {
+      const info = unit.functions[nodes.num(n)];
+      if (info !== undefined) stack.push(info.body, depth + 1);
+    }
+    // Name nodes carry no links before resolving; the links of other nodes are nodes. A
+    // block and an object's key are no level of their own: a nested `if` or `{a: …}` is
+    // one level, as it is to the parser.
+    const below = kind === N.Block || kind === N.Pair ? depth : depth + 1;
+    const c = nodes.c(n);
+    if (c !== NONE) stack.push(c, below);
+    const b = nodes.b(n);
+    if (b !== NONE) stack.push(b, below);
+    const a = nodes.a(n);
+    if (a !== NONE) stack.push(a, below);
+  }
 }

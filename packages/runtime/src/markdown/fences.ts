@@ -3,6 +3,7 @@
  * that closes it.
  * @module
  */
+import type { ForwardSearch } from "./search.js";
 
 /** An opening fence: its character, length, first info word and where its line ends. */
 export interface FenceOpen {
@@ -13,14 +14,14 @@ export interface FenceOpen {
   contentStart: number;
 }
 
-/** Offset just after the line break of the line starting at `p` (or `end`). */
-export function lineEnd(source: string, p: number, end: number): number {
-  const nl = source.indexOf("\n", p);
+/** Offset just after the line break of the line at `p` (or `end`); `newlines` finds `\n`. */
+export function lineEnd(newlines: ForwardSearch, p: number, end: number): number {
+  const nl = newlines.next(p);
   return nl === -1 || nl >= end ? end : nl + 1;
 }
 
 /** If the line at `p` opens a fence (up to 3 spaces, then ≥3 backticks or tildes), describes it. */
-export function openFence(source: string, p: number, end: number): FenceOpen | null {
+export function openFence(source: string, newlines: ForwardSearch, p: number, end: number): FenceOpen | null {
   let q = p;
   while (q < end && q - p < 3 && source.charCodeAt(q) === 32) q++;
   const char = source.charCodeAt(q);
@@ -29,7 +30,7 @@ export function openFence(source: string, p: number, end: number): FenceOpen | n
   while (r < end && source.charCodeAt(r) === char) r++;
   const length = r - q;
   if (length < 3) return null;
-  const after = lineEnd(source, r, end);
+  const after = lineEnd(newlines, r, end);
   const rest = source.slice(r, after).replace(/\r?\n$/, "");
   // A backtick fence's info string may not contain backticks.
   if (char === 96 && rest.includes("`")) return null;
@@ -38,7 +39,13 @@ export function openFence(source: string, p: number, end: number): FenceOpen | n
 }
 
 /** Offset of the line that closes `fence`, searching from `from`; -1 when it never closes. */
-export function closeFence(source: string, fence: FenceOpen, from: number, end: number): number {
+export function closeFence(
+  source: string,
+  newlines: ForwardSearch,
+  fence: FenceOpen,
+  from: number,
+  end: number,
+): number {
   let p = from;
   while (p < end) {
     let q = p;
@@ -46,10 +53,10 @@ export function closeFence(source: string, fence: FenceOpen, from: number, end: 
     let r = q;
     while (r < end && source.charCodeAt(r) === fence.char) r++;
     if (r - q >= fence.length) {
-      const next = lineEnd(source, r, end);
+      const next = lineEnd(newlines, r, end);
       if (source.slice(r, next).trim() === "") return p;
     }
-    p = lineEnd(source, p, end);
+    p = lineEnd(newlines, p, end);
   }
   return -1;
 }

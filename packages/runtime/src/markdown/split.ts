@@ -6,21 +6,68 @@
  * inline code spans and ordinary HTML comments are copied verbatim; `\{{` writes `{{`.
  * In a `.xmd` file everything is code except ```` ```markdown ```` / ```` ```md ```` fences
  * (markdown output, split like a `.md` file) and other fences (plain text).
+ *
+ * Splitting is linear in the text whatever it holds: no search starts over from every
+ * opening delimiter (see {@link TextScanner}, {@link ForwardSearch} and {@link BacktickRuns}),
+ * and every loop ticks the {@link ReadClock}, so the time limit covers splitting too.
  * @module
  */
-import { findInterpolationEnd } from "../syntax/interpolation.js";
+import { ReadClock } from "../syntax/clock.js";
+import { TextScanner } from "../syntax/interpolation.js";
 import { closeFence, lineEnd, openFence } from "./fences.js";
 import type { Piece, SplitProblem } from "./pieces.js";
+import { ForwardSearch } from "./search.js";
+
+/** Where the splitter reports mistakes: an array, or anything else that takes them. */
+export interface ProblemSink {
+  push(problem: SplitProblem): unknown;
+}
+
+/** What a split may share with the rest of reading a document. */
+export interface SplitOptions {
+  /** Ticked per character; stops the split at the time limit. */
+  clock?: ReadClock;
+  /** The scanner for `{{ … }}` (shared with the lexer and parser, which reuse its answers). */
+  scanner?: TextScanner;
+}
+
+/** The shared parts of one split: searches over the whole source. */
+class SplitContext {
+  readonly clock: ReadClock;
+  readonly scanner: TextScanner;
+  readonly newlines: ForwardSearch;
+  readonly commentEnds: ForwardSearch;
+
+  constructor(
+    readonly source: string,
+    readonly problems: ProblemSink,
+    options: SplitOptions,
+  ) {
+    this.clock = options.clock ?? new ReadClock();
+    this.scanner = options.scanner ?? new TextScanner(source, this.clock);
+    this.newlines = new ForwardSearch(source, "\n", this.clock);
+    this.commentEnds = new ForwardSearch(source, "-->", this.clock);
+  }
+}
 
 /** Splits a markdown (`.md`) document; mistakes found on the way go to `problems`. */
-export function splitMarkdown(source: string, problems: SplitProblem[] = []): Piece[] {
-  const scanner = new MarkdownScanner(source, problems);
+export function splitMarkdown(
+  source: string,
+  problems: ProblemSink = [],
+  options: SplitOptions = {},
+): Piece[] {
+  const scanner = new MarkdownScanner(new SplitContext(source, problems, options));
   scanner.scan(0, source.length, true);
   return scanner.pieces;
 }
 
 /** Splits a native XMD (`.xmd`, `.xm`) file; mistakes found on the way go to `problems`. */
-export function splitXmdFile(source: string, problems: SplitProblem[] = []): Piece[] {
+export function splitXmdFile(
+  source: string,
+  problems: ProblemSink = [],
+  options: SplitOptions = {},
+): Piece[] {
+  const ctx = new SplitContext(source, problems, options);
   const pieces: Piece[] = [];
   const end = source.length;
   let codeStart = 0;
@@ -40,20 +87,21 @@ export function splitXmdFile(source: string, problems: SplitProblem[] = []): Pie
   };
   let p = 0;
   while (p < end) {
-    const fence = openFence(source, p, end);
+    ctx.clock.tick(p);
+    const fence = openFence(source, ctx.newlines, p, end);
     if (fence === null) {
-      p = lineEnd(source, p, end);
+      p = lineEnd(ctx.newlines, p, end);
       continue;
     }
     flushCode(p);
-    const close = closeFence(source, fence, fence.contentStart, end);
+    const close = closeFence(source, ctx.newlines, fence, fence.contentStart, end);
     const contentEnd = close === -1 ? end : close;
-    const after = close === -1 ? end : lineEnd(source, close, end);
+    const after = close === -1 ? end : lineEnd(ctx.newlines, close, end);
     if (fence.info === "markdown" || fence.info === "md") {
-      const scanner = new MarkdownScanner(source, problems);
+      const scanner = new MarkdownScanner(ctx);
       // A ```xmd fence inside markdown output of a .xmd file is plain text (teaching material).
       scanner.scan(fence.contentStart, contentEnd, false);
-      pieces.push(...scanner.pieces);
+      for (const piece of scanner.pieces) pieces.push(piece);
     } else {
       pieces.push({ kind: "text", start: p, end: after });
     }
@@ -64,17 +112,57 @@ export function splitXmdFile(source: string, problems: SplitProblem[] = []): Pie
   return pieces;
 }
 
+/**
+ * The backtick runs of a range, indexed so that "the next run of exactly n backticks
+ * after offset q" costs amortised O(1): asked from every unmatched run, a search to the
+ * end of the text is quadratic (CommonMark's own implementations index runs the same way).
+ * Built on the first backtick a scan meets; queries come in increasing order of `q`.
+ */
+class BacktickRuns {
+  /** Run start offsets, in order, by run length. */
+  private readonly byLength = new Map<number, { starts: number[]; next: number }>();
+
+  constructor(source: string, start: number, end: number, clock: ReadClock) {
+    let p = source.indexOf("`", start);
+    while (p !== -1 && p < end) {
+      let q = p + 1;
+      while (q < end && source.charCodeAt(q) === 96) q++;
+      const n = q - p;
+      let list = this.byLength.get(n);
+      if (list === undefined) {
+        list = { starts: [], next: 0 };
+        this.byLength.set(n, list);
+      }
+      list.starts.push(p);
+      clock.add(q - p, p);
+      const from = q;
+      p = source.indexOf("`", q);
+      clock.add((p === -1 || p > end ? end : p) - from + 1, from);
+    }
+  }
+
+  /** Start of the first run of exactly `n` backticks at or after `q`, or -1. */
+  next(n: number, q: number): number {
+    const list = this.byLength.get(n);
+    if (list === undefined) return -1;
+    const { starts } = list;
+    while (list.next < starts.length && (starts[list.next] as number) < q) list.next++;
+    return list.next < starts.length ? (starts[list.next] as number) : -1;
+  }
+}
+
 /** Walks markdown text, emitting pieces; pending plain text is flushed lazily. */
 class MarkdownScanner {
   readonly pieces: Piece[] = [];
   private textStart = 0;
   /** End of a line that holds only xmd comments, while its later comments are scanned. */
   private directiveLineEnd = -1;
+  private runs: BacktickRuns | null = null;
+  private readonly source: string;
 
-  constructor(
-    private readonly source: string,
-    private readonly problems: SplitProblem[],
-  ) {}
+  constructor(private readonly ctx: SplitContext) {
+    this.source = ctx.source;
+  }
 
   private flush(upTo: number): void {
     if (upTo > this.textStart) {
@@ -88,18 +176,28 @@ class MarkdownScanner {
   /** Scans source[start, end). `xmdFences`: whether ```xmd fences are code (in .md) or text. */
   scan(start: number, end: number, xmdFences: boolean): void {
     const source = this.source;
+    const { clock, newlines, scanner } = this.ctx;
     this.textStart = start;
     let p = start;
     let lineStart = start;
     let atLineStart = true;
+    /**
+     * Characters up to here are counted on the clock: in batches, at a line start or a
+     * construct, so that plain text costs the loop no more than its test.
+     */
+    let counted = start;
     while (p < end) {
       if (atLineStart) {
+        if (p - counted > 1024) {
+          clock.add(p - counted, p);
+          counted = p;
+        }
         lineStart = p;
         atLineStart = false;
-        const fence = openFence(source, p, end);
+        const fence = openFence(source, newlines, p, end);
         if (fence !== null) {
-          const close = closeFence(source, fence, fence.contentStart, end);
-          const after = close === -1 ? end : lineEnd(source, close, end);
+          const close = closeFence(source, newlines, fence, fence.contentStart, end);
+          const after = close === -1 ? end : lineEnd(newlines, close, end);
           if (xmdFences && fence.info === "xmd") {
             this.flush(p);
             this.pieces.push({
@@ -126,6 +224,20 @@ class MarkdownScanner {
         atLineStart = true;
         continue;
       }
+      // Plain text, most of a document: a run of it skipped by a loop of its own.
+      if (c !== 96 && c !== 60 && c !== 92 && c !== 123) {
+        p++;
+        while (p < end) {
+          const d = source.charCodeAt(p);
+          if (d === 10 || d === 96 || d === 60 || d === 92 || d === 123) break;
+          p++;
+        }
+        continue;
+      }
+      if (p - counted > 1024) {
+        clock.add(p - counted, p);
+        counted = p;
+      }
       if (c === 96) {
         p = this.codeSpan(p, end);
         continue;
@@ -148,7 +260,7 @@ class MarkdownScanner {
         continue;
       }
       if (c === 123 && source.charCodeAt(p + 1) === 123) {
-        const close = findInterpolationEnd(source, p + 2, end);
+        const close = scanner.interpolationEnd(p + 2, end);
         if (close !== -1) {
           this.flush(p);
           this.pieces.push({ kind: "interp", start: p, end: close + 2, exprStart: p + 2, exprEnd: close });
@@ -159,6 +271,7 @@ class MarkdownScanner {
       }
       p++;
     }
+    clock.add(end - counted, end);
     this.flush(end);
   }
 
@@ -172,17 +285,11 @@ class MarkdownScanner {
     const source = this.source;
     let q = p;
     while (q < end && source.charCodeAt(q) === 96) q++;
-    const n = q - p;
-    let r = q;
-    while (r < end) {
-      const found = source.indexOf("`".repeat(n), r);
-      if (found === -1 || found >= end) break;
-      let s = found + n;
-      while (s < end && source.charCodeAt(s) === 96) s++;
-      if (s - found === n) return s; // closed by exactly n backticks
-      r = s;
-    }
-    return q; // unmatched: the backticks are literal text
+    this.ctx.clock.add(q - p, p);
+    this.runs ??= new BacktickRuns(source, p, end, this.ctx.clock);
+    const close = this.runs.next(q - p, q);
+    // Closed by exactly n backticks; unmatched, the backticks are literal text.
+    return close === -1 ? q : close + (q - p);
   }
 
   /**
@@ -191,16 +298,18 @@ class MarkdownScanner {
    */
   private comment(p: number, end: number, lineStart: number): number {
     const source = this.source;
-    const close = source.indexOf("-->", p + 4);
-    const kind = xmdCommentKind(source, p, close === -1 || close + 3 > end ? end : close);
-    if (close === -1 || close + 3 > end) {
+    const { newlines, commentEnds } = this.ctx;
+    const close = commentEnds.next(p + 4);
+    const closed = close !== -1 && close + 3 <= end;
+    const kind = xmdCommentKind(source, p, closed ? close : end);
+    if (!closed) {
       // Only where CommonMark would open an HTML block (a line's start, indented at most
       // three spaces): deeper it is an indented code block, mid-line it is prose, and
       // either may show `<!-- xmd` as an example.
-      if (kind !== null && /^ {0,3}$/.test(source.slice(lineStart, p))) {
-        this.problems.push({
+      if (kind !== null && p - lineStart <= 3 && spacesOnly(source, lineStart, p, false)) {
+        this.ctx.problems.push({
           start: p,
-          end: Math.min(lineEnd(source, p, end), end),
+          end: Math.min(lineEnd(newlines, p, end), end),
           message: "this xmd comment is never closed",
           hint: "end it with -->",
         });
@@ -211,14 +320,17 @@ class MarkdownScanner {
     const classic = kind.classic;
     const codeStart = kind.codeStart;
     const codeEnd = close;
-    const lineAfterEnd = lineEnd(source, close + 3, end);
+    const lineAfterEnd = lineEnd(newlines, close + 3, end);
     // Block when only spaces stand before it on its line (or, on a line of several
-    // directives, only directives) and only spaces or more directives after it.
+    // directives, only directives) and only spaces or more directives after it. A later
+    // directive of such a line is a block without looking again: the first one checked
+    // the whole line.
     const first = p >= this.directiveLineEnd;
-    const before = first ? source.slice(lineStart, p) : "";
-    const block = /^[ \t]*$/.test(before) && directivesOnly(source, close + 3, lineAfterEnd);
+    const block =
+      !first ||
+      (blankBefore(source, lineStart, p) && directivesOnly(source, this.ctx, close + 3, lineAfterEnd));
     if (block) {
-      const last = /^[ \t]*\r?\n?$/.test(source.slice(close + 3, lineAfterEnd));
+      const last = blankToLineEnd(source, close + 3, lineAfterEnd);
       if (!last) this.directiveLineEnd = lineAfterEnd;
       // Later directives of the line swallow the spaces between them.
       if (first) this.flush(lineStart);
@@ -253,6 +365,36 @@ class MarkdownScanner {
   }
 }
 
+/** Whether source[from, to) holds only spaces (and tabs, when `tabs`). */
+function spacesOnly(source: string, from: number, to: number, tabs: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 32 && !(tabs && c === 9)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether only spaces and tabs stand between `lineStart` and `p`. Looks backwards from `p`
+ * and stops at the first other character, so a long line costs only its last space run.
+ */
+function blankBefore(source: string, lineStart: number, p: number): boolean {
+  for (let i = p - 1; i >= lineStart; i--) {
+    const c = source.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Whether source[from, lineEnd) is spaces and tabs, then at most a line break (`\r`, `\n`, `\r\n`). */
+function blankToLineEnd(source: string, from: number, lineEnd: number): boolean {
+  let p = from;
+  while (p < lineEnd && (source.charCodeAt(p) === 32 || source.charCodeAt(p) === 9)) p++;
+  if (p < lineEnd && source.charCodeAt(p) === 13) p++;
+  if (p < lineEnd && source.charCodeAt(p) === 10) p++;
+  return p === lineEnd;
+}
+
 /** If the comment at `p` (closing at `close`) is an xmd comment: its dialect and where its code starts. */
 function xmdCommentKind(
   source: string,
@@ -275,13 +417,14 @@ function xmdCommentKind(
 }
 
 /** Whether source[from, lineEnd) holds only spaces and xmd comments that close on this line. */
-function directivesOnly(source: string, from: number, lineEnd: number): boolean {
+function directivesOnly(source: string, ctx: SplitContext, from: number, lineEnd: number): boolean {
   let p = from;
   for (;;) {
+    ctx.clock.tick(p);
     while (p < lineEnd && (source.charCodeAt(p) === 32 || source.charCodeAt(p) === 9)) p++;
     if (p === lineEnd || source.startsWith("\r\n", p) || source.charCodeAt(p) === 10) return true;
     if (!source.startsWith("<!--", p)) return false;
-    const close = source.indexOf("-->", p + 4);
+    const close = ctx.commentEnds.next(p + 4);
     if (close === -1 || close + 3 > lineEnd || xmdCommentKind(source, p, close) === null) return false;
     p = close + 3;
   }

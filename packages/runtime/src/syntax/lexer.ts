@@ -6,7 +6,8 @@
  * @module
  */
 
-import { skipTemplate } from "./interpolation.js";
+import { ReadClock } from "./clock.js";
+import { TextScanner } from "./interpolation.js";
 import { C } from "./keywords.js";
 import type { NameTable } from "./names.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "./tokens.js";
@@ -16,6 +17,19 @@ export interface LexProblem {
   start: number;
   end: number;
   message: string;
+}
+
+/** Where the lexer reports problems: an array, or anything else that takes them. */
+export interface LexProblemSink {
+  push(problem: LexProblem): unknown;
+}
+
+/** What lexing shares with the rest of reading a document. */
+export interface LexContext {
+  /** Ticked per character; stops lexing at the time limit. */
+  clock: ReadClock;
+  /** Finds where template strings end (its answers are shared with the splitter and parser). */
+  scanner: TextScanner;
 }
 
 const TAB_WIDTH = 4;
@@ -48,9 +62,31 @@ export function lex(
   out: TokenBuffer,
   names: NameTable,
   block: boolean,
-  problems: LexProblem[],
+  problems: LexProblemSink,
+  context: LexContext = { clock: new ReadClock(), scanner: new TextScanner(source) },
 ): void {
   out.reset();
+  lexAppend(source, start, end, out, names, block, problems, context);
+}
+
+/**
+ * Like {@link lex}, but adds the tokens (ending with their own EOF) after those already in
+ * `out`: a document's pieces share one buffer, so that a hundred thousand small pieces do
+ * not each hold a buffer of their own.
+ */
+export function lexAppend(
+  source: string,
+  start: number,
+  end: number,
+  out: TokenBuffer,
+  names: NameTable,
+  block: boolean,
+  problems: LexProblemSink,
+  context: LexContext,
+): void {
+  const { clock, scanner } = context;
+  /** Characters up to here are counted on the clock. */
+  let counted = start;
   const indents: number[] = [];
   let depth = 0; // bracket nesting: line breaks inside brackets are spaces
   let pos = start;
@@ -59,6 +95,8 @@ export function lex(
   let space = true;
 
   while (pos < end) {
+    clock.add(pos - counted + 1, pos);
+    counted = pos;
     if (atLineStart) {
       // Measure this line's indentation; skip lines with nothing but space and comments.
       let width = 0;
@@ -138,8 +176,8 @@ export function lex(
       continue;
     }
     if (c === 47 && source.charCodeAt(pos + 1) === 42) {
-      const close = source.indexOf("*/", pos + 2);
-      if (close === -1 || close + 2 > end) {
+      const close = blockCommentEnd(source, pos + 2, end);
+      if (close === -1) {
         problems.push({ start: pos, end: pos + 2, message: "this block comment is never closed with */" });
         pos = end;
       } else pos = close + 2;
@@ -171,11 +209,14 @@ export function lex(
       continue;
     }
     if (c === 96) {
-      const close = scanTemplate(source, pos + 1, end);
-      if (close === -1) {
+      const close = scanner.templateEnd(pos, end) - 1;
+      if (close < 0) {
         problems.push({ start: pos, end: pos + 1, message: "this template string is never closed with `" });
         pos = end;
       } else pos = close + 1;
+      // The scanner counted its own steps; a template met again at a deeper level of
+      // parsing is a jump over its memoised end, not a walk over its text.
+      counted = pos;
       out.push(T.Template, tokStart, pos, -1, 0, flags);
       continue;
     }
@@ -307,6 +348,7 @@ export function lex(
     for (let i = indents.length; i > 1; i--) out.push(T.Dedent, end, end, -1, 0, 0);
   }
   out.push(T.EOF, end, end, -1, 0, 0);
+  clock.add(end - counted, end);
 }
 
 /**
@@ -338,9 +380,20 @@ function rawCommand(source: string, pos: number, end: number, out: TokenBuffer):
   return q;
 }
 
+/**
+ * Where the block comment whose text starts at `from` closes (the offset of its `*` + `/`),
+ * or -1 if not before `end`. The search looks at this range only: a search of the whole
+ * rest of the document, from every unclosed comment of every piece, is quadratic.
+ */
+function blockCommentEnd(source: string, from: number, end: number): number {
+  if (from >= end) return -1;
+  const at = source.slice(from, end).indexOf("*/");
+  return at === -1 ? -1 : from + at;
+}
+
 function blockCommentEndsLine(source: string, p: number, end: number): boolean {
-  const close = source.indexOf("*/", p + 2);
-  if (close === -1 || close + 2 > end) return true;
+  const close = blockCommentEnd(source, p + 2, end);
+  if (close === -1) return true;
   // A block comment that spans lines, or is followed only by space, leaves the line empty.
   let q = close + 2;
   while (q < end) {
@@ -353,12 +406,12 @@ function blockCommentEndsLine(source: string, p: number, end: number): boolean {
 }
 
 /** Skips a blank or comment-only line, including its line break. */
-function skipToLineEnd(source: string, p: number, end: number, problems: LexProblem[]): number {
+function skipToLineEnd(source: string, p: number, end: number, problems: LexProblemSink): number {
   while (p < end) {
     const c = source.charCodeAt(p);
     if (c === 47 && source.charCodeAt(p + 1) === 42) {
-      const close = source.indexOf("*/", p + 2);
-      if (close === -1 || close + 2 > end) {
+      const close = blockCommentEnd(source, p + 2, end);
+      if (close === -1) {
         problems.push({ start: p, end: p + 2, message: "this block comment is never closed with */" });
         return end;
       }
@@ -392,7 +445,13 @@ function scanNumber(source: string, pos: number, end: number): number {
   return pos;
 }
 
-function scanString(source: string, pos: number, end: number, quote: number, problems: LexProblem[]): number {
+function scanString(
+  source: string,
+  pos: number,
+  end: number,
+  quote: number,
+  problems: LexProblemSink,
+): number {
   const open = pos;
   pos++;
   while (pos < end) {
@@ -407,10 +466,4 @@ function scanString(source: string, pos: number, end: number, quote: number, pro
   }
   problems.push({ start: open, end: open + 1, message: "this string is never closed" });
   return pos;
-}
-
-/** Returns the offset of the closing backtick, or -1. `{{ … }}` inside may hold any expression. */
-function scanTemplate(source: string, pos: number, end: number): number {
-  const after = skipTemplate(source, pos - 1, end);
-  return after === -1 ? -1 : after - 1;
 }

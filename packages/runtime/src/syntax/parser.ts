@@ -7,37 +7,67 @@
  * @module
  */
 
+import { isJsStackOverflow } from "../eval/resource-limit.js";
 import { GLOBAL_NAMES, NAMESPACE_NAMES, NAMESPACES } from "../host/globals.js";
-import { findInterpolationEnd } from "./interpolation.js";
 import { C, K, KEYWORD_COUNT } from "./keywords.js";
-import { type LexProblem, lex } from "./lexer.js";
+import { lex, lexAppend } from "./lexer.js";
 import type { NameKey } from "./names.js";
 import { N, NONE, type NodeId, Op } from "./nodes.js";
 import { SPACE_BEFORE, T, TOKEN_NAMES, TokenBuffer } from "./tokens.js";
-import type { ParseUnit } from "./unit.js";
+import { addProblem, type ParseUnit, problemSink } from "./unit.js";
 
-/** Thrown inside the parser to unwind to the statement loop; never escapes. */
+/**
+ * Thrown inside the parser to unwind to the statement loop; never escapes. One instance,
+ * made once: a document of many broken lines throws it once per line, and an Error's
+ * stack trace is the costly part.
+ */
 class Bail extends Error {}
+const BAIL = new Bail("parse error");
+
+/** The message of a nesting limit error. */
+export function nestingMessage(max: number): string {
+  return `code nested too deep: more than ${max} levels (limit maxNestingDepth)`;
+}
+
+/** The help line of a nesting limit error. */
+export const NESTING_HINT =
+  "nesting is bounded so that reading and running code cannot exhaust the JavaScript stack; split the code: give an inner part a name with `set`, or move an inner block into a function";
 
 /** Which grammar a code piece uses. */
 export type Dialect = "native" | "classic";
 
 /** Token buffers are reused across pieces and documents. */
 const spareBuffers: TokenBuffer[] = [];
-export function takeTokenBuffer(): TokenBuffer {
-  return spareBuffers.pop() ?? new TokenBuffer(512);
+/**
+ * A buffer for about `chars` characters of code. A document's pieces are all lexed before
+ * any is parsed, so each holds a buffer at once: sized to its piece, a hundred thousand
+ * one-line comments hold a few megabytes of tokens, not a gigabyte of 512-token buffers.
+ */
+export function takeTokenBuffer(chars = 1024): TokenBuffer {
+  const spare = spareBuffers.pop();
+  if (spare === undefined) return new TokenBuffer(Math.min(512, Math.max(8, chars >> 1)));
+  spare.reset();
+  return spare;
 }
+/** Buffers larger than this many tokens are not kept for reuse (a hostile document's would stay). */
+const LARGEST_SPARE = 1 << 16;
+
 export function giveTokenBuffer(buffer: TokenBuffer): void {
-  if (spareBuffers.length < 16) spareBuffers.push(buffer);
+  if (spareBuffers.length < 16 && buffer.capacity <= LARGEST_SPARE) spareBuffers.push(buffer);
 }
 
 /** Lexes a range, recording lexer problems as syntax problems of the unit. */
 export function lexInto(unit: ParseUnit, start: number, end: number, block: boolean): TokenBuffer {
-  const tokens = takeTokenBuffer();
-  const problems: LexProblem[] = [];
-  lex(unit.source, start, end, tokens, unit.names, block, problems);
-  for (const p of problems) unit.problems.push(p);
+  const tokens = takeTokenBuffer(end - start);
+  lex(unit.source, start, end, tokens, unit.names, block, problemSink(unit), unit);
   return tokens;
+}
+
+/** Lexes a range after the tokens already in `tokens` (statement mode); returns the index of its first token. */
+export function lexAppendInto(unit: ParseUnit, tokens: TokenBuffer, start: number, end: number): number {
+  const first = tokens.length;
+  lexAppend(unit.source, start, end, tokens, unit.names, true, problemSink(unit), unit);
+  return first;
 }
 
 /**
@@ -47,54 +77,78 @@ export function lexInto(unit: ParseUnit, start: number, end: number, block: bool
  */
 export function prescanCallees(unit: ParseUnit, t: TokenBuffer): void {
   const { kind, id } = t;
+  const clock = unit.clock;
+  // For `import`: where the search for `from` on its line stopped last, so that several
+  // imports on one line (inside brackets a line can be the whole piece) search it once.
+  let searchedTo = -1;
   for (let i = 0; i < t.length; i++) {
+    clock.tick(t.start[i] as number);
     if (kind[i] !== T.Ident) continue;
     const word = id[i];
     if (word === K.function && kind[i + 1] === T.Ident) {
       unit.callees.add(keyAt(unit, t, i + 1));
     } else if (word === K.set && kind[i + 1] === T.Ident) {
       if (startsLambda(t, i + 2)) unit.callees.add(keyAt(unit, t, i + 1));
-    } else if (word === K.import) {
-      // import a, b as c from "file": every name before `from` is a binding
+    } else if (word === K.import && i >= searchedTo) {
+      // import a, b as c from "file": every name before `from` is a binding. An import
+      // before this one on the same line already added these names (and searched the line).
       let j = i + 1;
-      const found: number[] = [];
       while (j < t.length && kind[j] !== T.Newline && kind[j] !== T.EOF) {
+        clock.tick(t.start[j] as number);
         if (kind[j] === T.Ident && id[j] === C.from) {
-          for (const f of found) unit.callees.add(keyAt(unit, t, f));
+          for (let f = i + 1; f < j; f++) if (kind[f] === T.Ident) unit.callees.add(keyAt(unit, t, f));
           break;
         }
-        if (kind[j] === T.Ident) found.push(j);
         j++;
       }
+      searchedTo = j;
     }
   }
 }
 
 /** Whether a lambda starts at token `j`: `x =>`, `(a, b) =>`, or one of them in parentheses. */
 function startsLambda(t: TokenBuffer, j: number): boolean {
-  const k = t.kind[j];
-  if (k === T.Ident) return t.kind[j + 1] === T.Arrow;
-  return k === T.LParen && (arrowAfterParen(t, j) || startsLambda(t, j + 1));
-}
-
-function arrowAfterParen(t: TokenBuffer, open: number): boolean {
-  let depth = 0;
-  for (let j = open; j < t.length; j++) {
-    const k = t.kind[j];
-    if (k === T.LParen) depth++;
-    else if (k === T.RParen) {
-      depth--;
-      if (depth === 0) return t.kind[j + 1] === T.Arrow;
-    } else if (k === T.Newline || k === T.EOF) return false;
+  while (t.kind[j] === T.LParen) {
+    if (t.arrowAfterParen(j)) return true;
+    j++;
   }
-  return false;
+  return t.kind[j] === T.Ident && t.kind[j + 1] === T.Arrow;
 }
 
 function keyAt(unit: ParseUnit, t: TokenBuffer, i: number): NameKey {
   return unit.names.keyOf(unit.source, t.start[i] as number, t.end[i] as number, t.id[i] as number);
 }
 
-/** Operator precedence levels for comparison/additive/multiplicative. */
+/** Precedence levels of binary operators, loosest first (0: not an operator). */
+const OR = 1;
+const AND = 2;
+/** Prefix `not`: looser than a comparison, tighter than `and`. */
+const NOT = 3;
+const CMP = 4;
+const RANGE = 5;
+const ADD = 6;
+const MUL = 7;
+
+/** The level of an operator token (`and` and `or` are words: see `wordLevel`). */
+const LEVEL: Record<number, number> = {
+  [T.OrOr]: OR,
+  [T.AndAnd]: AND,
+  [T.Eq]: CMP,
+  [T.EqEq]: CMP,
+  [T.NotEq]: CMP,
+  [T.Lt]: CMP,
+  [T.Le]: CMP,
+  [T.Gt]: CMP,
+  [T.Ge]: CMP,
+  [T.DotDot]: RANGE,
+  [T.Plus]: ADD,
+  [T.Minus]: ADD,
+  [T.Star]: MUL,
+  [T.Slash]: MUL,
+  [T.Percent]: MUL,
+};
+
+/** Comparison operators: their Op. */
 const COMPARE: Record<number, number> = {
   [T.Eq]: Op.Eq,
   [T.EqEq]: Op.Eq,
@@ -112,7 +166,11 @@ export class Parser {
   private readonly tstart: Uint32Array;
   private readonly tend: Uint32Array;
   private readonly tid: Int32Array;
-  /** Nesting of code that may not run (blocks, branches, lambdas); see {@link mayNotRun}. */
+  /**
+   * Nesting of code that may not run when the module runs (a block, a branch, the right
+   * side of `and`/`or`, a lambda's body): imports inside are not checked by `check()`.
+   * Raised and lowered around each such part; a recovery point restores it.
+   */
   private conditional = 0;
   /** Nesting of function bodies, to reject `return` outside one. */
   private functionDepth = 0;
@@ -122,7 +180,10 @@ export class Parser {
     private readonly unit: ParseUnit,
     private readonly t: TokenBuffer,
     private readonly dialect: Dialect,
+    /** Where this parser's tokens start in `t` (pieces of a document share a buffer); they end at an EOF. */
+    private readonly first = 0,
   ) {
+    this.pos = first;
     this.kind = t.kind;
     this.flags = t.flags;
     this.tstart = t.start;
@@ -139,6 +200,7 @@ export class Parser {
     return this.kind[this.pos + offset] === T.Ident && this.tid[this.pos + offset] === word;
   }
   private advance(): number {
+    this.unit.clock.tick(this.tstart[this.pos] as number);
     return this.pos++;
   }
   private spaceBefore(offset = 0): boolean {
@@ -151,7 +213,7 @@ export class Parser {
     return this.tend[i] as number;
   }
   private prevEnd(): number {
-    return this.pos > 0 ? (this.tend[this.pos - 1] as number) : this.startOf();
+    return this.pos > this.first ? (this.tend[this.pos - 1] as number) : this.startOf();
   }
   private keyOf(i: number): NameKey {
     return keyAt(this.unit, this.t, i);
@@ -167,15 +229,74 @@ export class Parser {
       return this.isKeyword(i) ? `the keyword '${text}'` : `the name '${text}'`;
     }
     if (k === T.Number || k === T.String)
-      return `${TOKEN_NAMES[k]} ${this.unit.source.slice(this.startOf(i), this.endOf(i))}`;
+      return `${TOKEN_NAMES[k]} ${shorten(this.unit.source, this.startOf(i), this.endOf(i))}`;
     return TOKEN_NAMES[k] ?? "a token";
   }
 
   private fail(message: string, hint?: string, at = this.pos): never {
+    // An unexpected character was reported by the lexer; saying again that it was
+    // unexpected here would only echo it.
+    if (this.kind[at] !== T.Error) {
+      const start = this.startOf(at);
+      const end = Math.max(this.endOf(at), start + 1);
+      addProblem(this.unit, hint === undefined ? { start, end, message } : { start, end, message, hint });
+    }
+    throw BAIL;
+  }
+
+  // ── nesting ────────────────────────────────────────────────────────────────
+
+  /**
+   * One level deeper: every recursion of the parser passes through here (an expression,
+   * a statement, an `elif`, a prefix `-` or `not`), so the parser's own stack is bounded
+   * by the nesting limit, and a too-deep level is reported at the token that opens it.
+   * {@link leave} on the way back; a recovery point restores the depth it saved.
+   */
+  private enter(): void {
+    const depth = ++this.unit.depth;
+    if (depth > this.unit.deepest) this.unit.deepest = depth;
+    if (depth > this.unit.maxDepth) this.tooDeep(this.pos);
+  }
+  private leave(): void {
+    this.unit.depth--;
+  }
+
+  /** A chain (`a + b + …`, `a.b.c`) makes a tree one level deeper per link. */
+  private chainLink(links: number, at: number): void {
+    this.unit.links++;
+    if (this.unit.depth + links > this.unit.maxDepth) this.tooDeep(at);
+  }
+
+  private tooDeep(at: number): never {
     const start = this.startOf(at);
-    const end = Math.max(this.endOf(at), start + 1);
-    this.unit.problems.push(hint === undefined ? { start, end, message } : { start, end, message, hint });
-    throw new Bail();
+    addProblem(this.unit, {
+      start,
+      end: Math.max(this.endOf(at), start + 1),
+      message: nestingMessage(this.unit.maxDepth),
+      hint: NESTING_HINT,
+      code: "limit",
+    });
+    throw BAIL;
+  }
+
+  /**
+   * The JavaScript stack ran out below the nesting limit (a thread with a small stack, or
+   * a limit raised past what it holds): report it here, where parsing had got to, and stop
+   * recording problems, which would only be echoes of this one.
+   */
+  stackRanOut(reached: number): void {
+    let eof = this.pos;
+    while (eof < this.t.length - 1 && this.kind[eof] !== T.EOF) eof++;
+    const start = this.startOf(Math.min(this.pos, eof));
+    addProblem(this.unit, {
+      start,
+      end: start + 1,
+      message: `code nested too deep: the JavaScript stack ran out at ${reached} levels, before maxNestingDepth (${this.unit.maxDepth})`,
+      hint: "nest less, or render with the xmd command, whose render threads have a larger stack",
+      code: "limit",
+    });
+    this.unit.aborted = true;
+    this.pos = eof; // the EOF token: what is left of the piece is not read
   }
   private expect(kind: number, what: string): number {
     if (this.peek() !== kind) this.fail(`expected ${what} but found ${this.describe()}`);
@@ -200,7 +321,7 @@ export class Parser {
    */
   private notACalleeHint(): string | undefined {
     const prev = this.pos - 1;
-    if (prev < 0 || this.kind[prev] !== T.Ident || !this.startsArgument(this.pos)) return undefined;
+    if (prev < this.first || this.kind[prev] !== T.Ident || !this.startsArgument(this.pos)) return undefined;
     const name = this.unit.source.slice(this.startOf(prev), this.endOf(prev));
     return `'${name}' is not known to be a function here, so what follows it is not an argument; to call it, write ${name}(…). A name is a function when it is declared with \`function\`, imported, or set to a lambda`;
   }
@@ -259,20 +380,25 @@ export class Parser {
   /** A classic `if COND` / `elif COND` directive: returns the condition. */
   parseDirectiveCondition(): NodeId {
     this.advance();
+    const depth = this.unit.depth;
     try {
       const e = this.expression();
       this.endLine();
       if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return e;
     } catch (e) {
-      if (e instanceof Bail) return this.unit.nodes.create(N.False, 0, 0);
-      throw e;
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return this.unit.nodes.create(N.False, 0, 0);
     }
   }
 
   /** A classic `for X in EXPR` directive: returns a For node without a body. */
   parseDirectiveFor(): NodeId {
     const start = this.startOf();
+    const depth = this.unit.depth;
     try {
       this.advance();
       const n = this.node(N.For, start);
@@ -289,8 +415,11 @@ export class Parser {
       if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return n;
     } catch (e) {
-      if (e instanceof Bail) return NONE;
-      throw e;
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return NONE;
     }
   }
 
@@ -303,6 +432,11 @@ export class Parser {
 
   private statementInto(block: NodeId, last: NodeId): NodeId {
     const nodes = this.unit.nodes;
+    // What a failed statement may leave raised, restored for the next one.
+    const depth = this.unit.depth;
+    const conditional = this.conditional;
+    const functionDepth = this.functionDepth;
+    const loopDepth = this.loopDepth;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -310,8 +444,14 @@ export class Parser {
       else nodes.setNext(last, s);
       return s;
     } catch (e) {
-      if (!(e instanceof Bail)) throw e;
-      this.recover();
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      this.conditional = conditional;
+      this.functionDepth = functionDepth;
+      this.loopDepth = loopDepth;
+      if (e === BAIL) this.recover();
+      else if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else throw e;
       return last;
     }
   }
@@ -319,20 +459,10 @@ export class Parser {
   /** An indented block after a header line; also accepts an optional `end` line. */
   /** An indented block: code that runs only when its header says so. */
   private block(): NodeId {
-    return this.mayNotRun(() => this.indentedBlock());
-  }
-
-  /**
-   * Parses code that may not run when the module runs: a block, a branch, the right side
-   * of `and`/`or`, a lambda's body. Imports found inside are not checked by `check()`.
-   */
-  private mayNotRun<R>(parse: () => R): R {
     this.conditional++;
-    try {
-      return parse();
-    } finally {
-      this.conditional--;
-    }
+    const block = this.indentedBlock();
+    this.conditional--;
+    return block;
   }
 
   /** Keeps an import for `check()` when it runs whenever the module runs. */
@@ -377,7 +507,11 @@ export class Parser {
       const start = this.startOf();
       this.advance();
       const block = this.node(N.Block, start);
-      const s = this.mayNotRun(() => this.statementNoLineEnd());
+      this.enter();
+      this.conditional++;
+      const s = this.statementNoLineEnd();
+      this.conditional--;
+      this.leave();
       this.unit.nodes.setA(block, s);
       this.unit.nodes.setEnd(block, this.prevEnd());
       return block;
@@ -388,7 +522,9 @@ export class Parser {
   }
 
   private statement(): NodeId {
+    this.enter();
     const s = this.statementNoLineEnd();
+    this.leave();
     const k = this.unit.nodes.kind(s);
     // Compound statements consumed their own block (and its line ends).
     const closedByBlock = this.kind[this.pos - 1] === T.Dedent; // a multiline literal ended the statement
@@ -409,6 +545,7 @@ export class Parser {
     return s;
   }
 
+  /** A statement without its line end; callers {@link enter} a level for it. */
   private statementNoLineEnd(): NodeId {
     const start = this.startOf();
     if (this.peek() === T.Ident) {
@@ -585,6 +722,7 @@ export class Parser {
     let depth = 0;
     for (let i = this.pos; ; i++) {
       const k = this.kind[i];
+      this.unit.clock.tick(this.tstart[i] as number);
       if (k === T.Newline || k === T.EOF || k === T.Dedent) return false;
       if (k === T.LParen || k === T.LBracket || k === T.LBrace) depth++;
       else if (k === T.RParen || k === T.RBracket || k === T.RBrace) depth--;
@@ -611,9 +749,10 @@ export class Parser {
   /** `name`, `name.key`, `name[expr]` chains: what `set` may assign to. */
   private setTarget(): NodeId {
     let target = this.nameNode(this.advance());
-    for (;;) {
+    for (let links = 1; ; links++) {
       const k = this.peek();
       if (k === T.Dot && !this.spaceBefore() && this.peek(1) === T.Ident) {
+        this.chainLink(links, this.pos);
         this.advance();
         const nameTok = this.advance();
         const m = this.node(N.Member, this.unit.nodes.start(target));
@@ -621,6 +760,7 @@ export class Parser {
         this.unit.nodes.setStr(m, this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)));
         target = m;
       } else if (k === T.LBracket && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
         this.advance();
         const ix = this.node(N.Index, this.unit.nodes.start(target));
         this.unit.nodes.setA(ix, target);
@@ -728,18 +868,30 @@ export class Parser {
     // elif / else continue at the same indentation (after the block's dedent).
     if (this.peek() === T.Newline && (this.isWord(K.elif, 1) || this.isWord(K.else, 1))) this.advance();
     if (this.isWord(K.elif)) {
-      this.unit.nodes.setC(n, this.ifStatement());
+      this.unit.nodes.setC(n, this.elseIf());
     } else if (this.isWord(K.else)) {
       this.advance();
-      if (this.isWord(K.if)) this.unit.nodes.setC(n, this.ifStatement());
+      if (this.isWord(K.if)) this.unit.nodes.setC(n, this.elseIf());
       else if (this.peek() === T.Newline) this.unit.nodes.setC(n, this.block());
       else {
         const b = this.node(N.Block, this.startOf());
+        this.enter();
+        this.conditional++;
         this.unit.nodes.setA(b, this.statementNoLineEnd());
+        this.conditional--;
+        this.leave();
         this.unit.nodes.setEnd(b, this.prevEnd());
         this.unit.nodes.setC(n, b);
       }
     }
+    return n;
+  }
+
+  /** An `elif` (or `else if`): the else branch of the `if` before it, so a chain nests a level per branch. */
+  private elseIf(): NodeId {
+    this.enter();
+    const n = this.ifStatement();
+    this.leave();
     return n;
   }
 
@@ -870,8 +1022,10 @@ export class Parser {
       this.kind[j] !== T.Newline &&
       this.kind[j] !== T.EOF &&
       !(this.kind[j] === T.Ident && this.tid[j] === C.from)
-    )
+    ) {
+      this.unit.clock.tick(this.tstart[j] as number);
       j++;
+    }
     if (this.kind[j] === T.Ident && this.tid[j] === C.from) {
       nodes.setFlags(n, 1);
       let last = NONE;
@@ -922,7 +1076,7 @@ export class Parser {
     const start = this.startOf();
     if (this.peek() === T.Newline || this.peek() === T.EOF) this.fail("expected a file to import");
     while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) {
-      if (this.pos > 0 && this.spaceBefore() && this.startOf() !== start) break;
+      if (this.pos > this.first && this.spaceBefore() && this.startOf() !== start) break;
       this.advance();
     }
     const n = this.node(N.Str, start);
@@ -1002,121 +1156,121 @@ export class Parser {
     }
   }
 
+  /**
+   * An expression. Binary operators are parsed by precedence climbing ({@link operators}):
+   * one function for every level, so that a bracket costs the JavaScript stack four or
+   * five frames (expression, operators, unary, primary), not one per precedence level.
+   */
   expression(): NodeId {
-    const cond = this.orExpression();
-    if (this.peek() !== T.Question) return cond;
+    this.enter();
+    const cond = this.operators(OR);
+    if (this.peek() !== T.Question) {
+      this.leave();
+      return cond;
+    }
     this.advance();
     const n = this.node(N.Ternary, this.unit.nodes.start(cond));
     this.unit.nodes.setA(n, cond);
-    this.unit.nodes.setB(
-      n,
-      this.mayNotRun(() => this.expression()),
-    );
+    this.conditional++;
+    this.unit.nodes.setB(n, this.expression());
+    this.conditional--;
     this.expect(T.Colon, "':' in the ternary `a ? b : c`");
-    this.unit.nodes.setC(
-      n,
-      this.mayNotRun(() => this.expression()),
-    );
+    this.conditional++;
+    this.unit.nodes.setC(n, this.expression());
+    this.conditional--;
     this.unit.nodes.setEnd(n, this.prevEnd());
+    this.leave();
     return n;
   }
 
-  private orExpression(): NodeId {
-    let left = this.andExpression();
-    while (this.isWord(K.or) || this.peek() === T.OrOr) {
-      this.advance();
-      left = this.binary(
-        N.Or,
-        0,
-        left,
-        this.mayNotRun(() => this.andExpression()),
-      );
+  /**
+   * Operators of precedence `min` and tighter, left-associative, loosest first:
+   * `or`/`||`, `and`/`&&`, prefix `not` (binds looser than a comparison: `not a = b` is
+   * `not (a = b)`), comparisons, one `..` (a range takes sums on both sides and does not
+   * chain), `+ -`, `* / %`. The right side of `and`/`or` may not run.
+   */
+  private operators(min: number): NodeId {
+    let left = min <= NOT && (this.isWord(K.not) || this.peek() === T.Bang) ? this.prefixNot() : this.unary();
+    /** The loosest operator applied to `left` so far (an operand: tighter than any). */
+    let leftLevel = MUL + 1;
+    for (let links = 1; ; links++) {
+      const k = this.peek();
+      const level = k === T.Ident ? this.wordLevel() : (LEVEL[k] ?? 0);
+      if (level === 0 || level < min || (level === RANGE && leftLevel <= RANGE)) return left;
+      this.chainLink(links, this.pos);
+      const opTok = this.advance();
+      const nodes = this.unit.nodes;
+      switch (level) {
+        case OR:
+        case AND: {
+          this.conditional++;
+          const right = this.operators(level === OR ? AND : NOT);
+          this.conditional--;
+          left = this.binary(level === OR ? N.Or : N.And, 0, left, right);
+          break;
+        }
+        case CMP:
+          if (!this.startsExpression())
+            this.fail(
+              `expected an expression after '${this.unit.source.slice(this.startOf(opTok), this.endOf(opTok))}' but found ${this.describe()}`,
+            );
+          left = this.binary(N.Binary, COMPARE[k] as number, left, this.operators(RANGE));
+          break;
+        case RANGE: {
+          const n = this.node(N.Range, nodes.start(left));
+          nodes.setA(n, left);
+          nodes.setB(n, this.operators(ADD));
+          nodes.setEnd(n, this.prevEnd());
+          left = n;
+          break;
+        }
+        case ADD:
+          if (!this.startsExpression())
+            this.fail(
+              `expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`,
+            );
+          left = this.binary(N.Binary, k === T.Plus ? Op.Add : Op.Sub, left, this.operators(MUL));
+          break;
+        default:
+          if (!this.startsExpression())
+            this.fail(`expected an expression after the operator but found ${this.describe()}`);
+          left = this.binary(
+            N.Binary,
+            k === T.Star ? Op.Mul : k === T.Slash ? Op.Div : Op.Mod,
+            left,
+            this.unary(),
+          );
+      }
+      leftLevel = level;
     }
-    return left;
   }
 
-  private andExpression(): NodeId {
-    let left = this.notExpression();
-    while (this.isWord(K.and) || this.peek() === T.AndAnd) {
-      this.advance();
-      left = this.binary(
-        N.And,
-        0,
-        left,
-        this.mayNotRun(() => this.notExpression()),
-      );
-    }
-    return left;
+  /** The precedence of the word at the current token as an operator (`and`, `or`), or 0. */
+  private wordLevel(): number {
+    const id = this.tid[this.pos];
+    return id === K.or ? OR : id === K.and ? AND : 0;
   }
 
-  private notExpression(): NodeId {
-    if (this.isWord(K.not) || this.peek() === T.Bang) {
-      const start = this.startOf();
-      this.advance();
-      const n = this.node(N.Unary, start);
-      this.unit.nodes.setFlags(n, Op.Not);
-      this.unit.nodes.setA(n, this.notExpression());
-      this.unit.nodes.setEnd(n, this.prevEnd());
-      return n;
-    }
-    return this.comparison();
-  }
-
-  private comparison(): NodeId {
-    let left = this.range();
-    for (;;) {
-      const op = COMPARE[this.peek()];
-      if (op === undefined) return left;
-      this.advance();
-      if (!this.startsExpression())
-        this.fail(
-          `expected an expression after '${this.unit.source.slice(this.startOf(this.pos - 1), this.endOf(this.pos - 1))}' but found ${this.describe()}`,
-        );
-      left = this.binary(N.Binary, op, left, this.range());
-    }
-  }
-
-  private range(): NodeId {
-    const left = this.additive();
-    if (this.peek() !== T.DotDot) return left;
+  /** `not x` / `!x`: its operand is a comparison (or another `not`). */
+  private prefixNot(): NodeId {
+    const start = this.startOf();
+    this.enter();
     this.advance();
-    const n = this.node(N.Range, this.unit.nodes.start(left));
-    this.unit.nodes.setA(n, left);
-    this.unit.nodes.setB(n, this.additive());
+    const n = this.node(N.Unary, start);
+    this.unit.nodes.setFlags(n, Op.Not);
+    this.unit.nodes.setA(n, this.operators(NOT));
     this.unit.nodes.setEnd(n, this.prevEnd());
+    this.leave();
     return n;
-  }
-
-  private additive(): NodeId {
-    let left = this.multiplicative();
-    for (;;) {
-      const k = this.peek();
-      if (k !== T.Plus && k !== T.Minus) return left;
-      this.advance();
-      if (!this.startsExpression())
-        this.fail(`expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`);
-      left = this.binary(N.Binary, k === T.Plus ? Op.Add : Op.Sub, left, this.multiplicative());
-    }
-  }
-
-  private multiplicative(): NodeId {
-    let left = this.unary();
-    for (;;) {
-      const k = this.peek();
-      const op = k === T.Star ? Op.Mul : k === T.Slash ? Op.Div : k === T.Percent ? Op.Mod : 0;
-      if (op === 0) return left;
-      this.advance();
-      if (!this.startsExpression())
-        this.fail(`expected an expression after the operator but found ${this.describe()}`);
-      left = this.binary(N.Binary, op, left, this.unary());
-    }
   }
 
   private unary(): NodeId {
     if (this.peek() === T.Minus) {
       const start = this.startOf();
+      this.enter();
       this.advance();
       const operand = this.unary();
+      this.leave();
       if (this.unit.nodes.kind(operand) === N.Num) {
         this.unit.nodes.setNum(operand, -this.unit.nodes.num(operand));
         return operand;
@@ -1126,7 +1280,7 @@ export class Parser {
       this.unit.nodes.setA(n, operand);
       return n;
     }
-    if (this.peek() === T.Bang) return this.notExpression();
+    if (this.peek() === T.Bang) return this.prefixNot();
     return this.postfix(this.primary());
   }
 
@@ -1140,9 +1294,10 @@ export class Parser {
 
   private postfix(expr: NodeId): NodeId {
     const nodes = this.unit.nodes;
-    for (;;) {
+    for (let links = 1; ; links++) {
       const k = this.peek();
       if (k === T.Dot && this.kind[this.pos + 1] === T.Ident) {
+        this.chainLink(links, this.pos);
         this.advance();
         const nameTok = this.advance();
         const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
@@ -1167,6 +1322,7 @@ export class Parser {
           expr = m;
         }
       } else if (k === T.LBracket && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
         this.advance();
         const ix = this.node(N.Index, nodes.start(expr));
         nodes.setA(ix, expr);
@@ -1175,6 +1331,7 @@ export class Parser {
         nodes.setEnd(ix, this.prevEnd());
         expr = ix;
       } else if (k === T.LParen && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
         const call = this.node(N.Call, nodes.start(expr));
         nodes.setA(call, expr);
         nodes.setB(call, this.parenArguments());
@@ -1190,7 +1347,7 @@ export class Parser {
     let first = NONE;
     let last = NONE;
     while (this.peek() !== T.RParen) {
-      const arg = this.arrayItem();
+      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
       if (first === NONE) first = arg;
       else this.unit.nodes.setNext(last, arg);
       last = arg;
@@ -1204,13 +1361,13 @@ export class Parser {
 
   /** Arguments without parentheses: separated by commas or juxtaposition, to the end of the expression. */
   private bareArguments(): NodeId {
-    const first = this.arrayItem();
+    const first = this.peek() === T.Spread ? this.arrayItem() : this.expression();
     let last = first;
     for (;;) {
       if (this.peek() === T.Comma && this.startsArgumentAfterComma()) {
         this.advance();
       } else if (!this.startsArgument(this.pos)) break;
-      const arg = this.arrayItem();
+      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
       this.unit.nodes.setNext(last, arg);
       last = arg;
     }
@@ -1261,7 +1418,7 @@ export class Parser {
       case T.Template:
         return this.template(this.advance());
       case T.LParen: {
-        if (arrowAfterParen(this.t, this.pos)) return this.lambda();
+        if (this.t.arrowAfterParen(this.pos)) return this.lambda();
         this.advance();
         const e = this.expression();
         this.expect(T.RParen, "')'");
@@ -1272,7 +1429,7 @@ export class Parser {
         const array = this.node(N.Array, start);
         let last = NONE;
         while (this.peek() !== T.RBracket) {
-          const item = this.arrayItem();
+          const item = this.peek() === T.Spread ? this.arrayItem() : this.expression();
           if (last === NONE) nodes.setA(array, item);
           else nodes.setNext(last, item);
           last = item;
@@ -1465,7 +1622,9 @@ export class Parser {
     this.expect(T.Arrow, "'=>'");
     const n = this.node(N.Lambda, start);
     this.functionDepth++;
-    const body = this.mayNotRun(() => this.expression());
+    this.conditional++;
+    const body = this.expression();
+    this.conditional--;
     this.functionDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
     this.unit.nodes.setNum(n, this.addFunction("lambda", params, body, true, n));
@@ -1488,12 +1647,13 @@ export class Parser {
     let p = start + 1;
     let textStart = p;
     while (p < end) {
+      this.unit.clock.tick(p);
       if (source.charCodeAt(p) === 92) {
         p += 2;
         continue;
       }
       if (source.startsWith("{{", p)) {
-        const close = findInterpolationEnd(source, p + 2, end);
+        const close = this.unit.scanner.interpolationEnd(p + 2, end);
         if (close === -1) break;
         if (p > textStart) {
           const s = nodes.create(N.Str, textStart, p);
@@ -1526,22 +1686,29 @@ export const BUILTIN_CALLEES: ReadonlySet<string> = new Set([
   ...NAMESPACE_NAMES.filter((name) => NAMESPACES.get(name)?.call !== undefined),
 ]);
 
-/** Decodes `\n \t \r \" \' \\ \` \{ \uXXXX` in source[start, end). */
+/**
+ * Decodes `\n \t \r \" \' \\ \` \{ \uXXXX` in source[start, end). Works on the slice, so
+ * that no search for a backslash runs past the string: one did, to the next backslash of
+ * the whole document, for every string literal (a document of many strings and no
+ * backslash took time quadratic in its length).
+ */
 export function unescapeString(source: string, start: number, end: number): string {
-  const first = source.indexOf("\\", start);
-  if (first === -1 || first >= end) return source.slice(start, end);
+  const text = source.slice(start, end);
+  let next = text.indexOf("\\");
+  if (next === -1) return text;
   let out = "";
-  let p = start;
-  while (p < end) {
-    const c = source.charCodeAt(p);
-    if (c !== 92 || p + 1 >= end) {
-      const next = source.indexOf("\\", p);
-      const stop = next === -1 || next >= end ? end : next === p ? p + 1 : next;
-      out += source.slice(p, stop);
+  let p = 0;
+  const length = text.length;
+  while (p < length) {
+    if (next !== p || p + 1 >= length) {
+      // Plain text up to the next backslash (a backslash that ends the text is plain too).
+      const stop = next === -1 ? length : next === p ? p + 1 : next;
+      out += text.slice(p, stop);
       p = stop;
+      if (next !== -1 && next < p) next = text.indexOf("\\", p);
       continue;
     }
-    const e = source[p + 1];
+    const e = text[p + 1];
     p += 2;
     switch (e) {
       case "n":
@@ -1557,7 +1724,7 @@ export function unescapeString(source: string, start: number, end: number): stri
         out += "\0";
         break;
       case "u": {
-        const hex = source.slice(p, p + 4);
+        const hex = text.slice(p, p + 4);
         if (/^[0-9a-fA-F]{4}$/.test(hex)) {
           out += String.fromCharCode(Number.parseInt(hex, 16));
           p += 4;
@@ -1567,6 +1734,7 @@ export function unescapeString(source: string, start: number, end: number): stri
       default:
         out += e;
     }
+    next = text.indexOf("\\", p);
   }
   return out;
 }
@@ -1574,18 +1742,26 @@ export function unescapeString(source: string, start: number, end: number): stri
 /** Parses source[start, end) as one expression (for `{{ … }}` and template parts). */
 export function parseExpressionRange(unit: ParseUnit, start: number, end: number): NodeId {
   const tokens = lexInto(unit, start, end, false);
+  const depth = unit.depth;
   try {
     const parser = new Parser(unit, tokens, "native");
     try {
       return parser.parseLoneExpression();
     } catch (e) {
-      if (!(e instanceof Bail)) throw e;
-      const n = unit.nodes.create(N.Null, start, end);
-      return n;
+      const reached = unit.depth;
+      unit.depth = depth;
+      if (isJsStackOverflow(e)) parser.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return unit.nodes.create(N.Null, start, end);
     }
   } finally {
     giveTokenBuffer(tokens);
   }
+}
+
+/** source[start, end) for a message, cut short with an ellipsis when long (a 10 MB literal). */
+function shorten(source: string, start: number, end: number): string {
+  return end - start <= 40 ? source.slice(start, end) : `${source.slice(start, start + 37)}…`;
 }
 
 /** Parses already-lexed statements; returns a Block. */

@@ -111,6 +111,8 @@ export class TokenBuffer {
   /** Value of a number token. */
   num: Float64Array;
   length = 0;
+  /** Per `(`: 1 when `=>` follows its `)` (see {@link arrowAfterParen}); built on first use. */
+  private arrows: Uint8Array | null = null;
 
   constructor(capacity = 256) {
     this.kind = new Uint8Array(capacity);
@@ -123,9 +125,41 @@ export class TokenBuffer {
 
   reset(): void {
     this.length = 0;
+    this.arrows = null;
+  }
+
+  /** Tokens the buffer holds before it grows. */
+  get capacity(): number {
+    return this.kind.length;
+  }
+
+  /**
+   * Whether the `(` at token `open` is closed on its line by a `)` followed by `=>`: the
+   * start of a lambda's parameter list. The answers for every `(` come from one pass over
+   * the tokens, so asking at each of a hundred thousand nested `(` stays linear.
+   */
+  arrowAfterParen(open: number): boolean {
+    if (this.arrows === null) this.arrows = this.findArrows();
+    return this.arrows[open] === 1;
+  }
+
+  private findArrows(): Uint8Array {
+    const arrows = new Uint8Array(this.length);
+    const open: number[] = [];
+    const kind = this.kind;
+    for (let j = 0; j < this.length; j++) {
+      const k = kind[j];
+      if (k === T.LParen) open.push(j);
+      else if (k === T.RParen) {
+        const o = open.pop();
+        if (o !== undefined && kind[j + 1] === T.Arrow) arrows[o] = 1;
+      } else if (k === T.Newline || k === T.EOF) open.length = 0;
+    }
+    return arrows;
   }
 
   push(kind: number, start: number, end: number, id: number, num: number, flags: number): number {
+    this.arrows = null;
     const i = this.length;
     if (i === this.kind.length) this.grow();
     this.kind[i] = kind;

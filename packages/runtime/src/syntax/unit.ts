@@ -2,7 +2,9 @@
  * What the parser builds into: one source file's nodes, functions and errors.
  * @module
  */
-import type { LineMap } from "./location.js";
+import { ReadClock } from "./clock.js";
+import { TextScanner } from "./interpolation.js";
+import { LineMap } from "./location.js";
 import type { NameKey, NameTable } from "./names.js";
 import type { NodeId, NodeStore } from "./nodes.js";
 
@@ -26,13 +28,25 @@ export interface FunctionInfo {
   decls: NodeId[];
 }
 
-/** A syntax error before it becomes an XmdError. */
+/** A syntax error (or a nesting limit reached) before it becomes an XmdError. */
 export interface SyntaxProblem {
   start: number;
   end: number;
   message: string;
   hint?: string;
+  /** `limit` for code nested deeper than the nesting limit; a syntax error otherwise. */
+  code?: "limit";
 }
+
+/**
+ * Problems kept per file. Error recovery goes on to the end (so later problems are
+ * counted), but a document of a hundred thousand broken lines reports the first ones and
+ * how many more there were, not a hundred thousand errors.
+ */
+export const MAX_PROBLEMS = 100;
+
+/** The default nesting limit (`maxNestingDepth`), for units made without one. */
+export const DEFAULT_MAX_NESTING = 1000;
 
 /** One source file being parsed. */
 export interface ParseUnit {
@@ -44,7 +58,14 @@ export interface ParseUnit {
   readonly functions: FunctionInfo[];
   /** Names that take arguments without parentheses. */
   readonly callees: Set<NameKey>;
+  /** The first {@link MAX_PROBLEMS} problems; add them with {@link addProblem}. */
   readonly problems: SyntaxProblem[];
+  /** Problems found beyond {@link MAX_PROBLEMS}, counted but not kept. */
+  moreProblems: number;
+  /** Where the first of those starts (-1: none). */
+  moreAt: number;
+  /** Set when the JavaScript stack ran out while parsing: the problem is recorded, later ones are not. */
+  aborted: boolean;
   /**
    * Import and ImportExpr nodes that run whenever the module runs (not inside a block, a
    * branch, a lambda or a classic if/for span), in source order: what a check that does
@@ -53,4 +74,62 @@ export interface ParseUnit {
   readonly imports: NodeId[];
   /** Classic if/for spans open around the code being parsed (set by the document builder). */
   openSpans: number;
+  /** Ticked by every loop that reads the source; enforces the time limit. */
+  readonly clock: ReadClock;
+  /** Where interpolations and templates end, shared by the splitter, lexer and parser. */
+  readonly scanner: TextScanner;
+  /** How deep the parser is now (see {@link Parser}); and the most it may go. */
+  depth: number;
+  readonly maxDepth: number;
+  /** The deepest the parser went, and the operator links it met: what bounds the tree's depth. */
+  deepest: number;
+  links: number;
+}
+
+/** What a new unit needs beyond its text. */
+export interface UnitOptions {
+  file: string;
+  nodes: NodeStore;
+  names: NameTable;
+  /** The nesting limit; default {@link DEFAULT_MAX_NESTING}. */
+  maxDepth?: number;
+  clock?: ReadClock;
+}
+
+/** A unit for `source`, ready to be split and parsed. */
+export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
+  const clock = options.clock ?? new ReadClock();
+  return {
+    source,
+    file: options.file,
+    lines: new LineMap(source),
+    nodes: options.nodes,
+    names: options.names,
+    functions: [],
+    callees: new Set(),
+    problems: [],
+    moreProblems: 0,
+    moreAt: -1,
+    aborted: false,
+    imports: [],
+    openSpans: 0,
+    clock,
+    scanner: new TextScanner(source, clock),
+    depth: 0,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_NESTING,
+    deepest: 0,
+    links: 0,
+  };
+}
+
+/** Records a problem, or only counts it when {@link MAX_PROBLEMS} are kept already. */
+export function addProblem(unit: ParseUnit, problem: SyntaxProblem): void {
+  if (unit.aborted) return;
+  if (unit.problems.length < MAX_PROBLEMS) unit.problems.push(problem);
+  else if (unit.moreProblems++ === 0) unit.moreAt = problem.start;
+}
+
+/** A sink that records into `unit` (for the splitter and lexer, which take `{ push }`). */
+export function problemSink(unit: ParseUnit): { push(problem: SyntaxProblem): void } {
+  return { push: (problem) => addProblem(unit, problem) };
 }

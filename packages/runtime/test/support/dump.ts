@@ -1,5 +1,4 @@
 /** Prints parsed trees as S-expressions, so parser tests read like the grammar. */
-import { LineMap } from "../../src/syntax/location.js";
 import { PlainNames } from "../../src/syntax/names.js";
 import { HeapNodeStore, N, NONE, type NodeId, type NodeStore, Op } from "../../src/syntax/nodes.js";
 import {
@@ -9,7 +8,7 @@ import {
   parseStatements,
   prescanCallees,
 } from "../../src/syntax/parser.js";
-import type { ParseUnit } from "../../src/syntax/unit.js";
+import { newParseUnit, type ParseUnit, type UnitOptions } from "../../src/syntax/unit.js";
 
 const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));
 const OP_NAMES: Record<number, string> = {
@@ -28,20 +27,13 @@ const OP_NAMES: Record<number, string> = {
   [Op.Not]: "not",
 };
 
-export function makeUnit(source: string): ParseUnit {
-  const names = new PlainNames();
-  return {
-    source,
+export function makeUnit(source: string, options: Partial<UnitOptions> = {}): ParseUnit {
+  return newParseUnit(source, {
     file: "test.xmd",
-    lines: new LineMap(source),
     nodes: new HeapNodeStore(),
-    names,
-    functions: [],
-    callees: new Set(),
-    problems: [],
-    imports: [],
-    openSpans: 0,
-  };
+    names: new PlainNames(),
+    ...options,
+  });
 }
 
 export function parseCode(

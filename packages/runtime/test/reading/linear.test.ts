@@ -1,0 +1,180 @@
+/**
+ * Reading a document (splitting, lexing, parsing) is linear in its length, whatever it
+ * holds: unclosed delimiters of every kind at scale, deep nesting, huge literals, long
+ * lines, many lines of errors. Shown by counting the steps every reading loop takes (the
+ * ReadClock's count), never by timing; and every such document ends in output or in an
+ * XmdError that points into it.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildProgram } from "../../src/document/build.js";
+import { createRuntime, XmdError } from "../../src/index.js";
+import { makeUnit } from "../support/dump.js";
+import { expectLocated } from "../support/located.js";
+import { HOSTILE, type Hostile } from "./hostile.js";
+
+/** Steps taken to read `source` (split, lex, parse, check its depth). */
+function steps(source: string, lang: "md" | "xmd"): number {
+  const unit = makeUnit(source);
+  buildProgram(unit, lang);
+  return unit.clock.steps;
+}
+
+/** At most this many steps per character of any document (the worst family takes about 5). */
+const STEPS_PER_CHAR = 12;
+
+/** A size per family: the indented blocks grow as n², the rest linearly. */
+const sizeOf = (h: Hostile) => (h.name === "nested blocks" ? 400 : 4000);
+
+describe("reading hostile documents", () => {
+  for (const h of HOSTILE) {
+    it(`is linear: ${h.name}`, () => {
+      const n = sizeOf(h);
+      const small = h.make(n);
+      const large = h.make(2 * n);
+      const perCharSmall = steps(small, h.lang) / small.length;
+      const perCharLarge = steps(large, h.lang) / large.length;
+      // Quadratic work would double the steps per character when the text doubles.
+      expect(perCharLarge).toBeLessThan(perCharSmall * 1.25 + 0.1);
+      expect(perCharLarge).toBeLessThan(STEPS_PER_CHAR);
+    });
+  }
+
+  const runtimes = (["pooled", "heap"] as const).map((memory) =>
+    createRuntime({ memory, limits: { maxIterations: 10_000, timeoutMs: 60_000 } }),
+  );
+
+  for (const h of HOSTILE) {
+    it(`ends in output or a located error: ${h.name}`, () => {
+      for (const n of [1, 7, 1500]) {
+        const source = h.make(n);
+        const outcomes = runtimes.map((runtime) => outcome(runtime, source, h.lang));
+        expect(outcomes[1]).toEqual(outcomes[0]);
+      }
+    });
+  }
+});
+
+/** A render's output, or its error (checked to point into the document) as code, place and message. */
+function outcome(runtime: ReturnType<typeof createRuntime>, source: string, lang: "md" | "xmd"): string {
+  try {
+    return `ok ${runtime.render(source, { lang }).output.length}`;
+  } catch (e) {
+    if (!(e instanceof XmdError)) throw e;
+    expectLocated(e, source);
+    return `${e.code} ${e.line}:${e.column} ${e.message}`;
+  }
+}
+
+describe("properties of hostile structures", () => {
+  const BITS = [
+    "a",
+    " ",
+    "\n",
+    "{{",
+    "}}",
+    "`",
+    '"',
+    "<!-- xmd ",
+    "-->",
+    "```xmd\n",
+    "```\n",
+    "(",
+    ")",
+    "\\",
+  ];
+  /** A hostile document: a family at a random size, between random text. */
+  const hostile = fc.record({
+    family: fc.constantFrom(...HOSTILE.filter((h) => h.name !== "nested blocks")),
+    n: fc.integer({ min: 1, max: 3000 }),
+    before: fc.array(fc.constantFrom(...BITS), { maxLength: 8 }).map((b) => b.join("")),
+    after: fc.array(fc.constantFrom(...BITS), { maxLength: 8 }).map((b) => b.join("")),
+    wrap: fc.constantFrom("none", "fence", "interpolation", "comment"),
+  });
+  const documentOf = (d: { family: Hostile; n: number; before: string; after: string; wrap: string }) => {
+    const body = d.family.make(d.n);
+    const inner =
+      d.wrap === "fence"
+        ? `\`\`\`xmd\n${body}\n\`\`\`\n`
+        : d.wrap === "interpolation"
+          ? `{{ ${body} }}`
+          : d.wrap === "comment"
+            ? `<!-- xmd\n${body}\n-->\n`
+            : body;
+    return { source: d.before + inner + d.after, lang: d.wrap === "none" ? d.family.lang : ("md" as const) };
+  };
+
+  it("are read in a number of steps linear in their length", () => {
+    fc.assert(
+      fc.property(hostile, (d) => {
+        const { source, lang } = documentOf(d);
+        expect(steps(source, lang)).toBeLessThanOrEqual(STEPS_PER_CHAR * source.length + 64);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("end in output or in a located XmdError, the same in both memory modes", () => {
+    const runtimes = (["pooled", "heap"] as const).map((memory) =>
+      createRuntime({ memory, limits: { maxIterations: 10_000, timeoutMs: 60_000 } }),
+    );
+    fc.assert(
+      fc.property(hostile, (d) => {
+        const { source, lang } = documentOf(d);
+        const outcomes = runtimes.map((runtime) => outcome(runtime, source, lang));
+        expect(outcomes[1]).toEqual(outcomes[0]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("reading time", () => {
+  /**
+   * How much longer reading `make(2n)` (a check: split, lex, parse) takes than reading
+   * `make(n)`: the fastest of seven of each, taken in turns after two of each to warm up (so that neither
+   * size profits from code the other made hot, and a pause of the machine costs one
+   * sample, not the result).
+   */
+  function timeRatio(make: (n: number) => string, lang: "md" | "xmd", n: number): number {
+    const runtime = createRuntime({ limits: { timeoutMs: 600_000 } });
+    const small = make(n);
+    const large = make(2 * n);
+    const once = (source: string) => {
+      const t0 = performance.now();
+      runtime.check(source, { lang });
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < 2; i++) {
+      once(small);
+      once(large);
+    }
+    let fastSmall = Number.POSITIVE_INFINITY;
+    let fastLarge = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 7; i++) {
+      fastSmall = Math.min(fastSmall, once(small));
+      fastLarge = Math.min(fastLarge, once(large));
+    }
+    return fastLarge / fastSmall;
+  }
+
+  // Documents whose reading once searched past what it read: the tokens to the end of the
+  // line from every `(` (whether `=>` follows its `)`), the rest of the document from every
+  // string literal (for a backslash) and from every unclosed block comment of every piece
+  // (for its end). Each at a size and at twice that size in one run: linear time doubles
+  // (a ratio of 2), quadratic time quadruples. The step counts above do not count work past
+  // what was read; the time does. The bound is generous for a loaded machine.
+  const CASES: [string, "md" | "xmd", (n: number) => string][] = [
+    ["lines of set a (", "xmd", (n) => "set a (\n".repeat(n)],
+    ["lines of set f ((", "xmd", (n) => "set f ((\n".repeat(n)],
+    ["nested (", "xmd", (n) => `print ${"(".repeat(n)}`],
+    ["many strings, one backslash at the end", "xmd", (n) => `${'set a ""\n'.repeat(n)}set b "\\n"\n`],
+    ["unclosed block comments in pieces", "md", (n) => `${"```xmd\n/* a\n```\n".repeat(n / 4)}*/`],
+  ];
+  for (const [name, lang, make] of CASES) {
+    it(`doubles at most, not quadruples, when the text doubles: ${name}`, () => {
+      const r = timeRatio(make, lang, 100_000);
+      expect(r).toBeLessThan(3.5);
+    });
+  }
+});

@@ -1,0 +1,55 @@
+/**
+ * CommonMark fenced code blocks: recognising an opening fence line and finding the line
+ * that closes it.
+ * @module
+ */
+
+/** An opening fence: its character, length, first info word and where its line ends. */
+export interface FenceOpen {
+  char: number;
+  length: number;
+  info: string;
+  /** Offset just after the opening line's line break. */
+  contentStart: number;
+}
+
+/** Offset just after the line break of the line starting at `p` (or `end`). */
+export function lineEnd(source: string, p: number, end: number): number {
+  const nl = source.indexOf("\n", p);
+  return nl === -1 || nl >= end ? end : nl + 1;
+}
+
+/** If the line at `p` opens a fence (up to 3 spaces, then ≥3 backticks or tildes), describes it. */
+export function openFence(source: string, p: number, end: number): FenceOpen | null {
+  let q = p;
+  while (q < end && q - p < 3 && source.charCodeAt(q) === 32) q++;
+  const char = source.charCodeAt(q);
+  if (char !== 96 && char !== 126) return null;
+  let r = q;
+  while (r < end && source.charCodeAt(r) === char) r++;
+  const length = r - q;
+  if (length < 3) return null;
+  const after = lineEnd(source, r, end);
+  const rest = source.slice(r, after).replace(/\r?\n$/, "");
+  // A backtick fence's info string may not contain backticks.
+  if (char === 96 && rest.includes("`")) return null;
+  const info = rest.trim().split(/\s+/)[0] ?? "";
+  return { char, length, info: info.toLowerCase(), contentStart: after };
+}
+
+/** Offset of the line that closes `fence`, searching from `from`; -1 when it never closes. */
+export function closeFence(source: string, fence: FenceOpen, from: number, end: number): number {
+  let p = from;
+  while (p < end) {
+    let q = p;
+    while (q < end && q - p < 3 && source.charCodeAt(q) === 32) q++;
+    let r = q;
+    while (r < end && source.charCodeAt(r) === fence.char) r++;
+    if (r - q >= fence.length) {
+      const next = lineEnd(source, r, end);
+      if (source.slice(r, next).trim() === "") return p;
+    }
+    p = lineEnd(source, p, end);
+  }
+  return -1;
+}

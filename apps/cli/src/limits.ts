@@ -14,6 +14,7 @@ import type { Limits } from "@xmd/runtime";
 export const DEFAULTS = {
   maxIterations: 1_000_000,
   maxCallDepth: 1_000,
+  maxNestingDepth: 1_000,
   maxOutputBytes: 64 * 1024 * 1024,
   timeoutMs: 10_000,
   maxPoolSlots: 4 * 1024 * 1024,
@@ -28,6 +29,7 @@ export const DEFAULTS = {
 export type LimitKey =
   | "maxIterations"
   | "maxDepth"
+  | "maxNesting"
   | "maxOutput"
   | "timeout"
   | "maxMemory"
@@ -69,6 +71,14 @@ export const LIMIT_FLAGS: readonly LimitFlag[] = [
     value: "<n>",
     limit: "maxCallDepth",
     description: "stop at this call depth (renders get a stack that fits it)",
+    shown: "1000",
+  },
+  {
+    key: "maxNesting",
+    flag: "--max-nesting",
+    value: "<n>",
+    limit: "maxNestingDepth",
+    description: "levels code may nest: brackets, blocks, operator chains",
     shown: "1000",
   },
   {

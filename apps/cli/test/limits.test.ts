@@ -61,6 +61,16 @@ const CASES: Case[] = [
     located: true,
   },
   {
+    what: "nesting of code",
+    file: "nested.xmd",
+    text: `set x 1\nprint ${"(".repeat(60)}x${")".repeat(60)}\n`,
+    args: ["--max-nesting", "50"],
+    code: "limit",
+    limit: "limit maxNestingDepth",
+    flag: "--max-nesting",
+    located: true,
+  },
+  {
     what: "output size",
     file: "loud.xmd",
     text: 'while true\n    print "0123456789"\n',
@@ -195,6 +205,7 @@ describe("limit flags and config keys", () => {
     for (const flag of [
       "--max-memory",
       "--max-pool-slots",
+      "--max-nesting",
       "--max-list-items",
       "--max-string-length",
       "--max-read",

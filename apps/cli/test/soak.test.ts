@@ -11,28 +11,14 @@
  * iterations; the one that fills 64 MB does it in 8 steps).
  */
 import { execFileSync } from "node:child_process";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, readlinkSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanup, workspace, xmd } from "./support.js";
+import { cleanup, snapshot, workspace, xmd } from "./support.js";
 
 afterAll(cleanup);
 
 const GOOD = 2000;
-
-/** Everything under `dir`, links not followed (`path -> target`, `path/`, `path: content`). */
-function snapshot(dir: string, rel = ""): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(dir, rel)).sort()) {
-    const path = join(rel, name);
-    const stat = lstatSync(join(dir, path));
-    if (stat.isSymbolicLink()) out.push(`${path} -> ${readlinkSync(join(dir, path))}`);
-    else if (stat.isDirectory()) out.push(`${path}/`, ...snapshot(dir, path));
-    else if (stat.isFile()) out.push(`${path}: ${readFileSync(join(dir, path), "utf8")}`);
-    else out.push(`${path} (special)`);
-  }
-  return out;
-}
 
 /** Each hostile document, and the one line of stderr that must report it. */
 const HOSTILE: { file: string; text: string | null; report: RegExp }[] = [

@@ -1,6 +1,17 @@
 /** Spawning the built CLI as a real process. */
 import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -103,4 +114,18 @@ export async function until(
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}\n${context()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Everything under `dir`, links not followed: `path -> target`, `path/`, or `path: content`. */
+export function snapshot(dir: string, rel = ""): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(dir, rel)).sort()) {
+    const path = join(rel, name);
+    const stat = lstatSync(join(dir, path));
+    if (stat.isSymbolicLink()) out.push(`${path} -> ${readlinkSync(join(dir, path))}`);
+    else if (stat.isDirectory()) out.push(`${path}/`, ...snapshot(dir, path));
+    else if (stat.isFile()) out.push(`${path}: ${readFileSync(join(dir, path), "utf8")}`);
+    else out.push(`${path} (special)`);
+  }
+  return out;
 }

@@ -4,26 +4,12 @@
  * itself may not be one, and `-o FILE` may not be one (its folder is taken as named).
  */
 import { execFileSync } from "node:child_process";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanup, read, until, workspace, xmd, xmdBackground } from "./support.js";
+import { cleanup, read, snapshot, until, workspace, xmd, xmdBackground } from "./support.js";
 
 afterAll(cleanup);
-
-/** Everything under `dir`, links not followed: `path -> target`, `path/`, or `path: content`. */
-function snapshot(dir: string, rel = ""): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(dir, rel)).sort()) {
-    const path = join(rel, name);
-    const stat = lstatSync(join(dir, path));
-    if (stat.isSymbolicLink()) out.push(`${path} -> ${readlinkSync(join(dir, path))}`);
-    else if (stat.isDirectory()) out.push(`${path}/`, ...snapshot(dir, path));
-    else if (stat.isFile()) out.push(`${path}: ${readFileSync(join(dir, path), "utf8")}`);
-    else out.push(`${path} (special)`);
-  }
-  return out;
-}
 
 /** Temporary files left anywhere under `dir`. */
 const temps = (dir: string) => snapshot(dir).filter((line) => /\.tmp\b/.test(line));

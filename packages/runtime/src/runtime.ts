@@ -46,6 +46,7 @@ import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
 import { HeapNodeStore, N, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
 import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
+import { raiseHint } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
 
@@ -392,7 +393,7 @@ class DocumentRun implements ModuleLoader {
         line,
         column,
         lines.frame(at, at + 1),
-        "raise it with --timeout",
+        raiseHint("timeoutMs"),
       );
     });
     unit = newParseUnit(source, {

@@ -48,7 +48,7 @@ export interface Limits {
   maxMemoryMb: number;
   /** Bytes of one file read: the document, an import, a data file, `File.read`. */
   maxReadBytes: number;
-  /** Bytes a run may write to files (`File.write`, `File.append`, `put`), all writes counted together. */
+  /** Bytes a run may write to files (`File.write`, `put`), all writes counted together. */
   maxWriteBytes: number;
 }
 

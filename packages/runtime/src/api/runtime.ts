@@ -21,7 +21,11 @@ export interface Runtime {
   render(source: string, options?: RenderOptions): RenderResult;
   /** Read and render a file (`.md`, `.xmd`, `.xm`). */
   renderFile(path: string, options?: Omit<RenderOptions, "path">): RenderResult;
-  /** Parse and resolve only; returns every error found (empty when the document is well-formed). */
+  /**
+   * Parse and resolve only; returns every error found (empty when the document is
+   * well-formed), at most 100 and then one that counts the rest. A limit reached while
+   * reading (time, nesting, pool slots) is returned in the list, not thrown.
+   */
   check(source: string, options?: RenderOptions): XmdError[];
   /** Read a file and {@link Runtime.check} it; a file that cannot be read is an error in the list. */
   checkFile(path: string, options?: Omit<RenderOptions, "path">): XmdError[];

@@ -9,6 +9,7 @@
 
 import { isJsStackOverflow } from "../eval/resource-limit.js";
 import { GLOBAL_NAMES, NAMESPACE_NAMES, NAMESPACES } from "../host/globals.js";
+import { raiseHint } from "../values/budget.js";
 import { C, K, KEYWORD_COUNT } from "./keywords.js";
 import { lex, lexAppend } from "./lexer.js";
 import type { NameKey } from "./names.js";
@@ -30,8 +31,7 @@ export function nestingMessage(max: number): string {
 }
 
 /** The help line of a nesting limit error. */
-export const NESTING_HINT =
-  "nesting is bounded so that reading and running code cannot exhaust the JavaScript stack; split the code: give an inner part a name with `set`, or move an inner block into a function";
+export const NESTING_HINT = `split the code (give an inner part a name with \`set\`, or move an inner block into a function), or ${raiseHint("maxNestingDepth")}`;
 
 /** Which grammar a code piece uses. */
 export type Dialect = "native" | "classic";

@@ -65,6 +65,7 @@ const BYTES_PER_CHAR = 2;
 const FLAGS: Record<keyof Limits, string> = {
   maxIterations: "--max-iterations",
   maxCallDepth: "--max-depth",
+  maxNestingDepth: "--max-nesting",
   maxOutputBytes: "--max-output",
   timeoutMs: "--timeout",
   maxPoolSlots: "--max-pool-slots",

@@ -1,5 +1,7 @@
-import { constants, type PerformanceEntry } from "node:perf_hooks";
-import { describe, expect, it } from "vitest";
+import { constants, type PerformanceEntry, PerformanceObserver } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { describe, expect, it, vi } from "vitest";
 import { GcWindows, startedInWindows, summarize } from "../src/gc.js";
 
 const entry = (kind: number, startTime: number, duration: number) =>
@@ -36,10 +38,25 @@ describe("GC observation", () => {
     ).toEqual([10, 12, 25]);
   });
 
-  it("returns the work's result and disconnects", async () => {
-    const windows = new GcWindows();
-    expect(windows.measure(() => 42)).toBe(42);
-    const gc = await windows.finish();
-    expect(gc.count).toBeGreaterThanOrEqual(0);
+  it("returns the work's result, bills the collections inside the window to it, and disconnects", async () => {
+    // Node's gc(), without --expose-gc: a full (major) collection on demand.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const disconnect = vi.spyOn(PerformanceObserver.prototype, "disconnect");
+    try {
+      const windows = new GcWindows();
+      expect(
+        windows.measure(() => {
+          gc();
+          return 42;
+        }),
+      ).toBe(42);
+      gc(); // outside every window: not the work's
+      const activity = await windows.finish();
+      expect(activity.byKind.major?.count).toBe(1);
+      expect(disconnect).toHaveBeenCalledTimes(1);
+    } finally {
+      disconnect.mockRestore();
+    }
   });
 });

@@ -101,7 +101,7 @@ const TOKENS = [
   "//",
 ];
 
-/** What a random document may fail with: no exec is allowed, no file exists. */
+/** What a random document may fail with: no exec is allowed, no file exists, `import /` leaves the root. */
 const CODES = [
   "syntax",
   "undefined-name",
@@ -110,6 +110,7 @@ const CODES = [
   "thrown",
   "limit",
   "exec-denied",
+  "outside-root",
   "file",
   "data",
 ];

@@ -93,12 +93,12 @@ function hasGone(pid: number): boolean {
 describe("a command is stopped with everything it started", () => {
   // The time limits below leave the command time to write its pid file even on a loaded machine.
   it("kills the children of a command that times out", () => {
-    const ctx = makeContext({ exec: { allow: true, timeoutMs: 1500 } });
+    const ctx = makeContext({ exec: { allow: true, timeoutMs: 3000 } });
     const sleep = uniqueSleep();
     const pidFile = path.join(ctx.root, "pid");
     const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; wait; echo x"`));
     expect(f.code).toBe("limit");
-    expect(f.message).toContain("timed out after 1500 ms");
+    expect(f.message).toContain("timed out after 3000 ms");
     expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });
@@ -156,7 +156,7 @@ describe("a command is stopped with everything it started", () => {
 
 describe("a command never runs past the document's deadline", () => {
   it("stops a command when the document's time runs out, naming that limit and its flag", () => {
-    const ctx = makeContext({ exec: { allow: true }, deadline: Date.now() + 1500 });
+    const ctx = makeContext({ exec: { allow: true }, deadline: Date.now() + 3000 });
     const sleep = uniqueSleep();
     const pidFile = path.join(ctx.root, "pid");
     const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; wait"`));

@@ -9,7 +9,8 @@
  * 2. render once, timed (`runtime.render`); GCs observed over exactly that render; the
  *    render's own stats give the pool slots it took (read outside the timing);
  * 3. right after it: JS heap used (`heapUsed`, output still held, no forced GC) and peak RSS;
- * 4. the output compared with the hand-written baseline; on a difference the cell is
+ * 4. the output compared with the hand-written baseline (built only now, so that it does
+ *    not count in the peak RSS); on a difference the cell is
  *    reported as a mismatch and nothing else is measured;
  * 5. heap retained: the settled heap with the output dropped minus the settled heap of 1
  *    (what the runtime keeps after one large render: grown pools, interner tables);
@@ -27,7 +28,7 @@ import { type HeapReading, rssPeakBytes, settledHeap } from "./heap.js";
 import { difference } from "./output-check.js";
 import { spread } from "./sampling.js";
 import type { CellSettings } from "./settings.js";
-import { w6LargeDocument } from "./workloads.js";
+import { type LargeDocument, w6LargeDocument } from "./workloads.js";
 import { AllocationTally, byteShare, liveTotal, runtimeLive } from "./xmd-figures.js";
 
 /** One sample every this many bytes: the render allocates hundreds of MB, so 512 B would only cost time. */
@@ -36,8 +37,7 @@ const W6_SAMPLING_INTERVAL_BYTES = 16 * 1024;
 /** Phases 2–4; the output is unreachable once this returns. */
 function renderOnce(
   engine: Engine,
-  source: string,
-  expected: string,
+  doc: LargeDocument,
   gcWindows: GcWindows,
 ): { figures: Partial<CellResult>; mismatch: string | null } {
   const runtime = engine.xmd?.runtime;
@@ -48,7 +48,7 @@ function renderOnce(
   tally.add(runtime, () =>
     gcWindows.measure(() => {
       const t = performance.now();
-      const r = runtime.render(source, { lang: "md" });
+      const r = runtime.render(doc.source, { lang: "md" });
       output = r.output;
       ms = performance.now() - t;
       return r.stats;
@@ -56,7 +56,8 @@ function renderOnce(
   );
   const heapUsedAfter = process.memoryUsage().heapUsed;
   const rss = rssPeakBytes();
-  const differs = difference(output, expected);
+  // The expected output is built only now, so that it is not part of the peak RSS above.
+  const differs = difference(output, doc.expected());
   if (differs !== null) return { figures: {}, mismatch: `render once ${differs}` };
   return {
     mismatch: null,
@@ -65,7 +66,7 @@ function renderOnce(
       ms_median: ms,
       ms_min: ms,
       ms_max: ms,
-      mb_per_s: Buffer.byteLength(source) / 1e6 / (ms / 1000),
+      mb_per_s: Buffer.byteLength(doc.source) / 1e6 / (ms / 1000),
       output_bytes: Buffer.byteLength(output),
       heap_used_after_bytes: heapUsedAfter,
       rss_peak_bytes: rss,
@@ -78,14 +79,13 @@ function renderOnce(
 /** Phases 1–7 up to `dispose()`; the engine is unreachable once this returns. */
 async function enginePhase(
   engine: Engine,
-  source: string,
-  expected: string,
+  doc: LargeDocument,
 ): Promise<{ mismatch: string } | { figures: Partial<CellResult>; beforeDispose: HeapReading }> {
   const runtime = engine.xmd?.runtime;
   if (!runtime) throw new Error("W6 in-process is XMD only");
   const before = await settledHeap();
   const gcWindows = new GcWindows();
-  const once = renderOnce(engine, source, expected, gcWindows);
+  const once = renderOnce(engine, doc, gcWindows);
   const gc = await gcWindows.finish();
   if (once.mismatch !== null) {
     engine.dispose();
@@ -93,7 +93,7 @@ async function enginePhase(
   }
   const held = await settledHeap();
   const profile = await jsHeapBytesPerCall(
-    () => runtime.render(source, { lang: "md" }),
+    () => runtime.render(doc.source, { lang: "md" }),
     { minRuns: 1, minMs: 0, maxRuns: 1 },
     W6_SAMPLING_INTERVAL_BYTES,
   );
@@ -126,7 +126,7 @@ export async function runLargeDocCell(
   const result = emptyResult(request.workload, request.engine);
   if (!request.engine.startsWith("xmd")) return { ...result, mismatch: "W6 in-process is XMD only" };
   const doc = w6LargeDocument(settings.w6Lines);
-  const outcome = await enginePhase(await make(), doc.source, doc.expected());
+  const outcome = await enginePhase(await make(), doc);
   if ("mismatch" in outcome) return { ...result, mismatch: outcome.mismatch };
   const gone = await settledHeap();
   Object.assign(result, outcome.figures);

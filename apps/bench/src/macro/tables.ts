@@ -4,7 +4,7 @@
  * and the leak check.
  * @module
  */
-import { fixed, growth, kib, mib, msText, pct } from "../report/format.js";
+import { fixed, growth, kib, mb, mib, msText, pct } from "../report/format.js";
 import type { BenchTable } from "../section.js";
 import type { CellResult } from "./cell-result.js";
 import { ENGINES, type EngineId } from "./engines.js";
@@ -268,20 +268,20 @@ function largeDocTables(cells: readonly CellResult[], mode: RunMode): BenchTable
           msText(c.ms_max),
           c.samples,
           fixed(c.mb_per_s, 1),
-          mib(c.heap_used_after_bytes),
-          mib(c.heap_retained_bytes),
-          mib(c.rss_peak_bytes),
+          mb(c.heap_used_after_bytes),
+          mb(c.heap_retained_bytes),
+          mb(c.rss_peak_bytes),
           gcKinds(c),
           msText(c.gc_pause_ms),
-          mib(c.js_heap_bytes_per_render),
-          mib(c.pool_bytes_per_render),
+          mb(c.js_heap_bytes_per_render),
+          mb(c.pool_bytes_per_render),
           pct(c.pool_byte_share),
           c.live_slots_after_dispose ?? "–",
         ];
       }),
       notes: [
-        "Each process generates the document, creates the runtime, settles the heap, and renders the document once with `runtime.render` (the one-shot path, JIT cold, as a CLI run does); the row is the process with the median render time, min and max over all processes. MB/s: document bytes ÷ render time.",
-        "JS heap used after: `heapUsed` right after the render returned, output held, no forced GC. Heap retained after: `heapUsed + arrayBuffers` after full GCs with the output dropped, minus the same before the render (what the runtime keeps: grown pools, interner tables). Peak RSS: the process up to the end of the render (document and expected output included).",
+        "Each process generates the document, creates the runtime, settles the heap, and renders the document once with `runtime.render` (the one-shot path, JIT cold, as a CLI run does); the row is the process with the median render time, min and max over all processes. MB/s: document bytes ÷ render time. Sizes in MB of 10⁶ bytes, the unit of the W6 targets.",
+        "JS heap used after: `heapUsed` right after the render returned, output held, no forced GC. Heap retained after: `heapUsed + arrayBuffers` after full GCs with the output dropped, minus the same before the render (what the runtime keeps: grown pools, interner tables). Peak RSS: the process up to the end of the render (the document's source string included; the expected output is built after this reading).",
         "GC: collections that started during the render. JS heap per render: bytes one more render allocates (sampling heap profiler, one sample per 16 KiB), not the timed render. Pool byte share = pool bytes ÷ (pool bytes + JS heap) per render, the definition of the pool-share target.",
       ],
     },
@@ -299,8 +299,8 @@ function largeDocTables(cells: readonly CellResult[], mode: RunMode): BenchTable
           msText(c.ms_max),
           c.samples,
           fixed(c.mb_per_s, 1),
-          mib(c.rss_peak_bytes),
-          mib(c.output_bytes),
+          mb(c.rss_peak_bytes),
+          mb(c.output_bytes),
         ];
       }),
       notes: [

@@ -357,7 +357,7 @@ function largeDocTargets(cells: Cells): Target[] {
         : {
             name,
             promise,
-            measured: `${rate.toFixed(1)} MB/s (${ms(num(p, "ms_median") ?? 0)}); heap mode ${heapRate === null ? "–" : `${heapRate.toFixed(1)} MB/s`}. JS heap used after: ${after === null ? "–" : mib(after)} vs heap mode ${heapAfter === null ? "–" : mib(heapAfter)}; pool byte share ${share === null ? "–" : pct(share)}`,
+            measured: `${rate.toFixed(1)} MB/s (${ms(num(p, "ms_median") ?? 0)}); heap mode ${heapRate === null ? "–" : `${heapRate.toFixed(1)} MB/s`}. JS heap used after: ${after === null ? "–" : mb(after)} vs heap mode ${heapAfter === null ? "–" : mb(heapAfter)}; pool byte share ${share === null ? "–" : pct(share)}`,
             met: rate >= 100,
           },
     );

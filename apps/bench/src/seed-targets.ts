@@ -1,6 +1,7 @@
 /**
- * The seed targets: each figure the memory plan and issue 8 promised, the measured value,
- * and whether it was met. A pure function of the results, so the tests can check the
+ * The seed targets: each figure the memory plan, issue 8 and the engine issue promised,
+ * the measured value, and whether it was met. Where the engine issue changed a threshold
+ * (allocation speed 2× → 3×, W2/W3 vs hand-written 3× → 2.5×) the new one applies. A pure function of the results, so the tests can check the
  * met/missed logic on synthetic results.
  * @module
  */
@@ -19,10 +20,13 @@ export interface Target {
  * Allocation speed from the pool micro suite, as speed-ups over `new` (above 1: the pool
  * is faster). Long-lived records are what the runtime pools (AST nodes and variables live
  * for a whole document and are freed together with `reset()`); short-lived records are
- * reported next to them because that is where pooling loses.
+ * reported next to them because that is where pooling loses. The long-lived comparison
+ * runs three times, interleaved: `longLivedReset` is the median of the runs' speed-ups.
  */
 export interface AllocationSpeed {
   longLivedReset: number | null;
+  /** The speed-up of each interleaved run (empty when the suite ran the comparison once). */
+  longLivedResetRuns?: number[];
   longLivedReleaseEach: number | null;
   shortLived: number | null;
 }
@@ -38,13 +42,32 @@ function speedup(rows: readonly MicroRow[] | undefined, name: string): number | 
   return base && pool && pool.nsPerOp > 0 ? base.nsPerOp / pool.nsPerOp : null;
 }
 
-/** Reads the pool suite's `data` (see micro/pool.ts); null when the suite did not run. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/**
+ * Reads the pool suite's `data` (see micro/pool.ts); null when the suite did not run.
+ * With `longLivedRuns` (one row set per interleaved run) the speed-ups are medians over
+ * the runs; without, they come from `longLived`.
+ */
 export function allocationSpeedFrom(poolData: unknown): AllocationSpeed | null {
   if (poolData === null || typeof poolData !== "object") return null;
-  const d = poolData as { longLived?: MicroRow[]; shortLived?: MicroRow[] };
+  const d = poolData as { longLived?: MicroRow[]; longLivedRuns?: MicroRow[][]; shortLived?: MicroRow[] };
+  const runs = d.longLivedRuns ?? [];
+  const perRun = (name: string) =>
+    runs.map((rows) => speedup(rows, name)).filter((v): v is number => v !== null);
+  const resetRuns = perRun("StructPool, release mode, reset()");
   return {
-    longLivedReset: speedup(d.longLived, "StructPool, release mode, reset()"),
-    longLivedReleaseEach: speedup(d.longLived, "StructPool, release mode, release each"),
+    longLivedReset: runs.length
+      ? median(resetRuns)
+      : speedup(d.longLived, "StructPool, release mode, reset()"),
+    longLivedResetRuns: resetRuns,
+    longLivedReleaseEach: runs.length
+      ? median(perRun("StructPool, release mode, release each"))
+      : speedup(d.longLived, "StructPool, release mode, release each"),
     shortLived: speedup(d.shortLived, "StructPool, release mode"),
   };
 }
@@ -54,6 +77,9 @@ const mib = (n: number) => `${(n / 1048576).toFixed(2)} MiB`;
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 2)} ms`;
 const times = (n: number) => `${n.toFixed(2)}×`;
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+/** Decimal megabytes, the unit of the W6 targets (8.09 MB document, 96 MB peak RSS). */
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Looks cells up by workload and engine; a cell with an output mismatch counts as absent. */
 class Cells {
@@ -179,16 +205,17 @@ function pooledVsHeapTargets(cells: Cells, allocation: AllocationSpeed | null): 
   {
     const name = "allocation speed";
     const promise =
-      "2–3× faster allocation for pooled objects: long-lived records (acquire, keep, free all with reset(), as the runtime does) vs new objects";
+      "≥ 3× faster than `new` (plan: 2–3×; the bench asked 2× before the engine issue): long-lived records (acquire, keep, free all with reset(), as the runtime does) vs new objects, median of three interleaved runs";
     const a = allocation?.longLivedReset ?? null;
+    const runs = allocation?.longLivedResetRuns ?? [];
     rows.push(
       a === null
         ? notMeasured(name, promise, "pool micro suite not run")
         : {
             name,
             promise,
-            measured: `${times(a)} (release each: ${allocation?.longLivedReleaseEach == null ? "–" : times(allocation.longLivedReleaseEach)}; short-lived: ${allocation?.shortLived == null ? "–" : times(allocation.shortLived)})`,
-            met: a >= 2,
+            measured: `${times(a)}${runs.length ? ` (median of ${runs.map(times).join(", ")})` : ""}; release each: ${allocation?.longLivedReleaseEach == null ? "–" : times(allocation.longLivedReleaseEach)}; short-lived: ${allocation?.shortLived == null ? "–" : times(allocation.shortLived)}`,
+            met: a >= 3,
           },
     );
   }
@@ -231,6 +258,31 @@ function pooledVsHeapTargets(cells: Cells, allocation: AllocationSpeed | null): 
   return rows;
 }
 
+/** "W… vs A and B": XMD's compiled render faster than each named peer. */
+function fasterThan(w: string, x: number | null, peers: [EngineId, number | null][]): Target {
+  const names = peers.map(([p]) => p).join(" and ");
+  const name = `${w} vs ${names}`;
+  const promise = `compiled render faster than ${names}`;
+  if (x === null || peers.some(([, t]) => t === null || t <= 0))
+    return notMeasured(name, promise, "not comparable (missing or mismatched output)");
+  const measured = `${ms(x)} vs ${peers.map(([p, t]) => `${p} ${ms(t as number)}`).join(" / ")} (${peers
+    .map(([p, t]) => `XMD ÷ ${p} ${(x / (t as number)).toFixed(2)}`)
+    .join(", ")})`;
+  return { name, promise, measured, met: peers.every(([, t]) => x < (t as number)) };
+}
+
+/** XMD's render time within `bound`× of a reference engine's. */
+function withinOf(
+  name: string,
+  promise: string,
+  x: number | null,
+  ref: number | null,
+  bound: number,
+): Target {
+  if (x === null || ref === null || ref <= 0) return notMeasured(name, promise, "not measured");
+  return { name, promise, measured: times(x / ref), met: x <= bound * ref };
+}
+
 function peerTargets(cells: Cells): Target[] {
   const rows: Target[] = [];
   {
@@ -255,27 +307,93 @@ function peerTargets(cells: Cells): Target[] {
   }
   for (const w of ["W1", "W2", "W3"]) {
     const x = num(cells.get(w, "xmd-pooled"), "ms_median");
-    const liq = num(cells.get(w, "liquidjs"), "ms_median");
-    const nj = num(cells.get(w, "nunjucks"), "ms_median");
-    const base = num(cells.get(w, "baseline"), "ms_median");
-    const vsName = `${w} vs liquidjs and nunjucks`;
-    const vsPromise = "render faster than liquidjs and nunjucks";
+    const peer = (e: EngineId) => num(cells.get(w, e), "ms_median");
+    const base = peer("baseline");
     rows.push(
-      x === null || liq === null || nj === null
-        ? notMeasured(vsName, vsPromise, "not comparable (missing or mismatched output)")
+      fasterThan(w, x, [
+        ["liquidjs", peer("liquidjs")],
+        ["nunjucks", peer("nunjucks")],
+      ]),
+      fasterThan(w, x, [
+        ["mustache", peer("mustache")],
+        ["handlebars", peer("handlebars")],
+      ]),
+    );
+    // Issue 8 asked W1–W3 for 3× of hand-written; the engine issue asks W2 and W3 for 2.5×
+    // and bounds W1 against eta instead, so W1 keeps issue 8's 3× here.
+    const bound = w === "W1" ? 3 : 2.5;
+    rows.push(
+      withinOf(
+        `${w} vs hand-written`,
+        `within ${bound}× of the hand-written baseline${w === "W1" ? " (issue 8; the engine issue bounds W1 against eta, next row)" : " (issue 8: 3×)"}`,
+        x,
+        base,
+        bound,
+      ),
+    );
+    if (w === "W1")
+      rows.push(withinOf("W1 vs eta", "compiled render within 1.5× of eta", x, peer("eta"), 1.5));
+  }
+  return rows;
+}
+
+/** The engine issue's W6 targets: the 8.09 MB document, in a process and as the whole CLI. */
+function largeDocTargets(cells: Cells): Target[] {
+  const rows: Target[] = [];
+  const p = cells.get("W6", "xmd-pooled");
+  const h = cells.get("W6", "xmd-heap");
+  {
+    const name = "W6 render once";
+    const promise =
+      "≥ 100 MB/s: the 8.09 MB document rendered once in a fresh process (pooled, the default; document bytes ÷ render time)";
+    const rate = num(p, "mb_per_s");
+    const heapRate = num(h, "mb_per_s");
+    const after = num(p, "heap_used_after_bytes");
+    const heapAfter = num(h, "heap_used_after_bytes");
+    const share = num(p, "pool_byte_share");
+    rows.push(
+      rate === null
+        ? notMeasured(name, promise, "not measured")
         : {
-            name: vsName,
-            promise: vsPromise,
-            measured: `${ms(x)} vs liquidjs ${ms(liq)} / nunjucks ${ms(nj)} (XMD ÷ liquidjs ${(x / liq).toFixed(2)}, ÷ nunjucks ${(x / nj).toFixed(2)})`,
-            met: x < liq && x < nj,
+            name,
+            promise,
+            measured: `${rate.toFixed(1)} MB/s (${ms(num(p, "ms_median") ?? 0)}); heap mode ${heapRate === null ? "–" : `${heapRate.toFixed(1)} MB/s`}. JS heap used after: ${after === null ? "–" : mb(after)} vs heap mode ${heapAfter === null ? "–" : mb(heapAfter)}; pool byte share ${share === null ? "–" : pct(share)}`,
+            met: rate >= 100,
           },
     );
-    const hwName = `${w} vs hand-written`;
-    const hwPromise = "within 3× of the hand-written baseline";
+  }
+  const cp = cells.get("W6-cli", "xmd-pooled");
+  const ch = cells.get("W6-cli", "xmd-heap");
+  {
+    const name = "W6 `xmd big.md > out` time";
+    const promise = "≤ 0.25 s wall time for the whole CLI process (pooled, the default)";
+    const t = num(cp, "ms_median");
+    const th = num(ch, "ms_median");
     rows.push(
-      x === null || base === null || base <= 0
-        ? notMeasured(hwName, hwPromise, "not measured")
-        : { name: hwName, promise: hwPromise, measured: times(x / base), met: x <= 3 * base },
+      t === null
+        ? notMeasured(name, promise, "not measured")
+        : {
+            name,
+            promise,
+            measured: `${seconds(t)} (median of ${cp?.samples}; heap mode ${th === null ? "–" : seconds(th)})`,
+            met: t <= 250,
+          },
+    );
+  }
+  {
+    const name = "W6 `xmd big.md > out` peak RSS";
+    const promise = "≤ 96 MB (96 × 10⁶ bytes) peak RSS of the whole CLI process (pooled, the default)";
+    const r = num(cp, "rss_peak_bytes");
+    const rh = num(ch, "rss_peak_bytes");
+    rows.push(
+      r === null
+        ? notMeasured(name, promise, "not measured")
+        : {
+            name,
+            promise,
+            measured: `${mb(r)} (heap mode ${rh === null ? "–" : mb(rh)})`,
+            met: r <= 96e6,
+          },
     );
   }
   return rows;
@@ -284,5 +402,10 @@ function peerTargets(cells: Cells): Target[] {
 /** Every seed target, in the order of the report. */
 export function seedTargets(cells: readonly CellResult[], allocation: AllocationSpeed | null): Target[] {
   const c = new Cells(cells);
-  return [...poolShareTargets(c), ...pooledVsHeapTargets(c, allocation), ...peerTargets(c)];
+  return [
+    ...poolShareTargets(c),
+    ...pooledVsHeapTargets(c, allocation),
+    ...peerTargets(c),
+    ...largeDocTargets(c),
+  ];
 }

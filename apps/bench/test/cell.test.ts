@@ -3,16 +3,22 @@
  * contract holds; an engine whose output differs is reported and not timed. No test looks
  * at a timing's value.
  */
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type CellRequest, type CellResult, runCell } from "../src/macro/cell.js";
+import { emptyResult } from "../src/macro/cell-result.js";
+import { type CliRun, cliCells, cliResult } from "../src/macro/cli-cell.js";
 import type { ColdStartReport } from "../src/macro/cold-start.js";
 import { type Engine, type EngineId, makeEngine } from "../src/macro/engines.js";
+import { medianRun } from "../src/macro/large-doc-cell.js";
 import { coldStartResult } from "../src/macro/suite.js";
 import { macroTables } from "../src/macro/tables.js";
-import type { Workload } from "../src/macro/workloads.js";
+import { type Workload, w6LargeDocument } from "../src/macro/workloads.js";
 import { REQUIRED_FIELDS, resultsByWorkload, XMD_FIELDS } from "../src/report/results-json.js";
 import { seedTargets } from "../src/seed-targets.js";
 import { passingRun } from "./synthetic.js";
+
+const emptyW6 = (): CellResult => emptyResult("W6", "xmd-pooled");
 
 const smoke = (workload: CellRequest["workload"], engine: EngineId): CellRequest => ({
   workload,
@@ -71,7 +77,7 @@ describe("cells (smoke runs)", () => {
     expectContract(cells);
   });
 
-  it("write W6 and leak rows with null for what they do not measure, never 0", () => {
+  it("write W7 and leak rows with null for what they do not measure, never 0", () => {
     const measured: ColdStartReport = {
       rss_peak_bytes: 50e6,
       gc_count: 2,
@@ -79,16 +85,120 @@ describe("cells (smoke runs)", () => {
       heap_retained_bytes: 2e6,
       live_slots_after_dispose: 0,
     };
-    const w6 = coldStartResult("xmd-pooled", [{ ms: 100, report: measured }], measured);
-    expect(w6.mb_per_s).toBeNull();
-    expect(w6.fragmentation).toBeNull();
-    expect(w6.gc_count).toBe(2);
+    const w7 = coldStartResult("xmd-pooled", [{ ms: 100, report: measured }], measured);
+    expect(w7.workload).toBe("W7");
+    expect(w7.mb_per_s).toBeNull();
+    expect(w7.fragmentation).toBeNull();
+    expect(w7.gc_count).toBe(2);
     const unmeasured = coldStartResult("eta", [{ ms: 90, report: null }], null);
     expect(unmeasured.rss_peak_bytes).toBeNull();
     expect(unmeasured.gc_pause_ms).toBeNull();
-    expectContract([w6, unmeasured, ...passingRun()]);
+    expectContract([w7, unmeasured, ...passingRun()]);
     const json = resultsByWorkload(passingRun());
     expect(json.leak?.["xmd-pooled"]?.gc_count).toBeNull();
+  });
+});
+
+describe("W6 (a small generated document)", () => {
+  it("in a process: renders once and reports MB/s, heap used after and the pool share", async () => {
+    const [pooled, heap] = [
+      await runCell(smoke("W6", "xmd-pooled")),
+      await runCell(smoke("W6", "xmd-heap")),
+    ] as [CellResult, CellResult];
+    for (const c of [pooled, heap]) {
+      expect(c.mismatch, c.engine).toBeUndefined();
+      expect(c.samples).toBe(1);
+      for (const f of [
+        "ms_median",
+        "mb_per_s",
+        "heap_used_after_bytes",
+        "heap_retained_bytes",
+        "rss_peak_bytes",
+        "gc_count",
+        "js_heap_bytes_per_render",
+      ] as const)
+        expect(typeof c[f], `${c.engine} ${f}`).toBe("number");
+      expect(c.output_bytes).toBe(Buffer.byteLength(w6LargeDocument(300).expected()));
+      expect(c.live_slots_after_dispose).toBe(0);
+    }
+    expect(pooled.pool_byte_share).toBeGreaterThan(0);
+    expect(pooled.pool_byte_share).toBeLessThan(1);
+    expect(pooled.pool_bytes_per_render).toBeGreaterThan(0);
+    expect(heap.pool_byte_share).toBe(0); // heap mode pools nothing
+    expect(heap.pool_bytes).toBe(0);
+    expect(await runCell(smoke("W6", "eta"))).toMatchObject({ mismatch: "W6 in-process is XMD only" });
+    expectContract([pooled, heap]);
+    expect(resultsByWorkload([pooled]).W6?.["xmd-pooled"]?.heap_used_after_bytes).toBe(
+      pooled.heap_used_after_bytes,
+    );
+  });
+
+  it("in a process: several processes give the median one, with min and max over all", () => {
+    const run = (ms: number) => ({
+      ...emptyW6(),
+      ms_median: ms,
+      ms_min: ms,
+      ms_max: ms,
+      samples: 1,
+      mb_per_s: 8 / ms,
+    });
+    const median = medianRun([run(900), run(700), run(1200)]);
+    expect(median).toMatchObject({
+      ms_median: 900,
+      ms_min: 700,
+      ms_max: 1200,
+      samples: 3,
+      mb_per_s: 8 / 900,
+    });
+    const voided = medianRun([run(900), { ...run(800), mismatch: "render once differs at offset 3" }]);
+    expect(voided.mismatch).toBe("render once differs at offset 3");
+  });
+
+  it("the whole CLI: `xmd big.md > out` in both modes, peak RSS from /usr/bin/time or the CLI itself", () => {
+    const doc = w6LargeDocument(60);
+    const bytes = Buffer.byteLength(doc.expected());
+    for (const source of ["/usr/bin/time", "resourceUsage"] as const) {
+      if (source === "/usr/bin/time" && !existsSync("/usr/bin/time")) continue;
+      const cells = cliCells(doc, 1, { source });
+      expect(cells.map((c) => [c.workload, c.engine])).toEqual([
+        ["W6-cli", "xmd-pooled"],
+        ["W6-cli", "xmd-heap"],
+      ]);
+      for (const c of cells) {
+        expect(c.mismatch, `${source} ${c.engine}`).toBeUndefined();
+        expect(c.samples).toBe(1);
+        expect(typeof c.ms_median).toBe("number");
+        expect(typeof c.mb_per_s).toBe("number");
+        // A node process with the runtime loaded: more than 10 MB, less than 2 GB.
+        expect(c.rss_peak_bytes).toBeGreaterThan(10e6);
+        expect(c.rss_peak_bytes).toBeLessThan(2e9);
+        expect(c.output_bytes).toBe(bytes);
+        expect(c.rss_source).toBe(source);
+      }
+      expectContract(cells);
+    }
+  });
+
+  it("the whole CLI: a run that fails or writes the wrong output voids the mode", () => {
+    const ok: CliRun = { ms: 700, rssBytes: 237e6, outputBytes: 7_088_895, problem: null };
+    const good = cliResult(
+      "xmd-pooled",
+      8_088_955,
+      [ok, { ...ok, ms: 650, rssBytes: 240e6 }],
+      "/usr/bin/time",
+    );
+    expect(good).toMatchObject({ samples: 2, ms_min: 650, ms_max: 700, rss_peak_bytes: 240e6 });
+    const bad = cliResult(
+      "xmd-heap",
+      8_088_955,
+      [ok, { ...ok, problem: "exit status 1: boom" }],
+      "resourceUsage",
+    );
+    expect(bad.mismatch).toBe("exit status 1: boom");
+    expect(bad.ms_median).toBeNull();
+    const table = macroTables([good, bad], {}, "full").find((t) => t.title.includes("xmd big.md > out"));
+    expect(table?.rows.map((r) => r[0])).toEqual(["pooled (default)", "--memory heap"]);
+    expect(String(table?.rows[1]?.[1])).toBe("output mismatch, not timed: exit status 1: boom");
   });
 });
 

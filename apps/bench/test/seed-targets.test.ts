@@ -3,7 +3,7 @@ import type { CellResult } from "../src/macro/cell-result.js";
 import { type AllocationSpeed, allocationSpeedFrom, seedTargets, type Target } from "../src/seed-targets.js";
 import { cell, passingRun } from "./synthetic.js";
 
-const FAST_POOLS: AllocationSpeed = { longLivedReset: 2.5, longLivedReleaseEach: 2.1, shortLived: 0.3 };
+const FAST_POOLS: AllocationSpeed = { longLivedReset: 3.5, longLivedReleaseEach: 2.1, shortLived: 0.3 };
 
 function target(targets: Target[], name: string): Target {
   const t = targets.find((x) => x.name === name);
@@ -80,16 +80,74 @@ describe("seed targets", () => {
     expect(t.measured).toContain("6.7%");
   });
 
-  it("judge peers by render time: W4 against every peer, W1–W3 against liquidjs, nunjucks and 3× hand-written", () => {
+  it("judge peers by render time: W4 against every peer, W1–W3 against liquidjs, nunjucks, mustache and handlebars", () => {
     let run = replace(passingRun(), cell("W4", "mustache", { ms_median: 1.5 }));
     run = replace(run, cell("W1", "nunjucks", { ms_median: 1.9 }));
-    run = replace(run, cell("W2", "baseline", { ms_median: 0.5 }));
+    run = replace(run, cell("W3", "handlebars", { ms_median: 1.9 }));
     const targets = seedTargets(run, FAST_POOLS);
     expect(target(targets, "W4 vs every peer")).toMatchObject({ met: false });
     expect(target(targets, "W4 vs every peer").measured).toContain("mustache");
     expect(target(targets, "W1 vs liquidjs and nunjucks").met).toBe(false);
-    expect(target(targets, "W2 vs hand-written").met).toBe(false); // 2 ms vs 0.5 ms = 4×
-    expect(target(targets, "W3 vs hand-written").met).toBe(true);
+    expect(target(targets, "W1 vs mustache and handlebars").met).toBe(true);
+    expect(target(targets, "W3 vs mustache and handlebars").met).toBe(false);
+    expect(target(targets, "W3 vs mustache and handlebars").measured).toContain("XMD ÷ handlebars 1.05");
+    expect(target(targets, "W2 vs mustache and handlebars").met).toBe(true);
+  });
+
+  it("judge W2 and W3 at 2.5× of hand-written, W1 at 3× of hand-written and 1.5× of eta", () => {
+    // XMD pooled renders in 2 ms everywhere in the passing run.
+    let run = replace(passingRun(), cell("W2", "baseline", { ms_median: 0.8 })); // 2.5×: met
+    run = replace(run, cell("W3", "baseline", { ms_median: 0.79 })); // 2.53×: missed
+    run = replace(run, cell("W1", "baseline", { ms_median: 0.7 })); // 2.86×: met (3×)
+    run = replace(run, cell("W1", "eta", { ms_median: 1.3 })); // 1.54×: missed
+    let targets = seedTargets(run, FAST_POOLS);
+    expect(target(targets, "W2 vs hand-written")).toMatchObject({ met: true, measured: "2.50×" });
+    expect(target(targets, "W2 vs hand-written").promise).toContain("2.5×");
+    expect(target(targets, "W3 vs hand-written").met).toBe(false);
+    expect(target(targets, "W1 vs hand-written").met).toBe(true);
+    expect(target(targets, "W1 vs eta")).toMatchObject({ met: false, measured: "1.54×" });
+    run = replace(run, cell("W1", "eta", { ms_median: 2 / 1.5 })); // exactly 1.5×: met
+    targets = seedTargets(run, FAST_POOLS);
+    expect(target(targets, "W1 vs eta").met).toBe(true);
+    expect(target(targets, "W1 vs eta").promise).toBe("compiled render within 1.5× of eta");
+  });
+
+  it("judge W6: render once at 100 MB/s, the CLI at 0.25 s and 96 MB", () => {
+    const base = passingRun();
+    const cli = (over: Partial<CellResult>) => ({ ...cell("W6-cli", "xmd-pooled"), ...over });
+    const slow = seedTargets(
+      replace(base, cell("W6", "xmd-pooled", { mb_per_s: 99.9, heap_used_after_bytes: 40e6 })),
+      FAST_POOLS,
+    );
+    expect(target(slow, "W6 render once").met).toBe(false);
+    expect(target(slow, "W6 render once").measured).toMatch(
+      /^99\.9 MB\/s .*heap mode 90\.0 MB\/s\. JS heap used after: 40\.0 MB vs heap mode 90\.0 MB/,
+    );
+    const edge = seedTargets(
+      replace(
+        replace(base, cell("W6", "xmd-pooled", { mb_per_s: 100 })),
+        cli({ ms_median: 250, rss_peak_bytes: 96e6 }),
+      ),
+      FAST_POOLS,
+    );
+    expect(target(edge, "W6 render once").met).toBe(true);
+    expect(target(edge, "W6 `xmd big.md > out` time").met).toBe(true);
+    expect(target(edge, "W6 `xmd big.md > out` peak RSS").met).toBe(true);
+    const over = seedTargets(replace(base, cli({ ms_median: 251, rss_peak_bytes: 96e6 + 1 })), FAST_POOLS);
+    expect(target(over, "W6 `xmd big.md > out` time")).toMatchObject({ met: false });
+    expect(target(over, "W6 `xmd big.md > out` time").measured).toBe(
+      "0.25 s (median of 100; heap mode 0.20 s)",
+    );
+    expect(target(over, "W6 `xmd big.md > out` peak RSS").met).toBe(false);
+    // Missing or mismatched: not evaluated.
+    const none = seedTargets(
+      base.filter((c) => c.workload !== "W6" && c.workload !== "W6-cli"),
+      FAST_POOLS,
+    );
+    for (const name of ["W6 render once", "W6 `xmd big.md > out` time", "W6 `xmd big.md > out` peak RSS"])
+      expect(target(none, name).met).toBeNull();
+    const mismatched = seedTargets(replace(base, cli({ mismatch: "exit status 1" })), FAST_POOLS);
+    expect(target(mismatched, "W6 `xmd big.md > out` time").met).toBeNull();
   });
 
   it("are not evaluated (n/a) when a cell is missing or its output did not match", () => {
@@ -104,23 +162,37 @@ describe("seed targets", () => {
     expect(target(noW5, "W5 retained heap").met).toBeNull();
   });
 
-  it("judge allocation speed on long-lived records freed with reset(), at least 2× faster than new", () => {
+  it("judge allocation speed on long-lived records freed with reset(): the median of three runs, at least 3× faster than new", () => {
+    const rows = (newNs: number, resetNs: number) => [
+      { name: "new object", nsPerOp: newNs },
+      { name: "StructPool, release mode, release each", nsPerOp: 32 },
+      { name: "StructPool, release mode, reset()", nsPerOp: resetNs },
+    ];
+    const shortLived = [
+      { name: "new object", nsPerOp: 7 },
+      { name: "StructPool, release mode", nsPerOp: 21 },
+    ];
+    // Speed-ups 2.0, 3.0 and 4.0: the median is 3.0, met; one fast run alone does not decide.
     const speed = allocationSpeedFrom({
-      longLived: [
-        { name: "new object", nsPerOp: 60 },
-        { name: "StructPool, release mode, release each", nsPerOp: 32 },
-        { name: "StructPool, release mode, reset()", nsPerOp: 31 },
-      ],
-      shortLived: [
-        { name: "new object", nsPerOp: 7 },
-        { name: "StructPool, release mode", nsPerOp: 21 },
-      ],
+      longLived: rows(60, 30),
+      longLivedRuns: [rows(60, 30), rows(90, 30), rows(120, 30)],
+      shortLived,
     });
-    expect(speed?.longLivedReset).toBeCloseTo(60 / 31);
+    expect(speed?.longLivedReset).toBeCloseTo(3);
+    expect(speed?.longLivedResetRuns).toEqual([2, 3, 4]);
     expect(speed?.shortLived).toBeCloseTo(1 / 3);
-    const t = target(seedTargets(passingRun(), speed), "allocation speed");
-    expect(t.met).toBe(false);
+    let t = target(seedTargets(passingRun(), speed), "allocation speed");
+    expect(t.met).toBe(true);
+    expect(t.measured).toContain("median of 2.00×, 3.00×, 4.00×");
     expect(t.measured).toContain("short-lived: 0.33×");
+    const below = allocationSpeedFrom({
+      longLivedRuns: [rows(60, 30), rows(89, 30), rows(200, 30)],
+      shortLived,
+    });
+    t = target(seedTargets(passingRun(), below), "allocation speed");
+    expect(t.met).toBe(false); // median 2.97×, although one run reached 6.7×
+    // A suite that ran the comparison once: its single speed-up.
+    expect(allocationSpeedFrom({ longLived: rows(62, 31), shortLived })?.longLivedReset).toBeCloseTo(2);
     expect(allocationSpeedFrom(null)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
   w3Nested,
   w4ManyDocs,
   w5LargeProgram,
+  w6LargeDocument,
 } from "../src/macro/workloads.js";
 
 describe("workloads", () => {
@@ -61,6 +62,56 @@ describe("workloads", () => {
     const records = w.data.records as { qty: number }[];
     const view = w.mustacheView(w.data) as { shown: unknown[] };
     expect(view.shown).toHaveLength(records.filter((r) => r.qty > 5).length);
+  });
+
+  it("W6 is deterministic for a seed, and the seed changes the values, never the size", () => {
+    expect(w6LargeDocument(200, 7).source).toBe(w6LargeDocument(200, 7).source);
+    const sizes = new Set<number>();
+    const values = new Set<string>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const d = w6LargeDocument(200, seed);
+      sizes.add(Buffer.byteLength(d.source));
+      values.add(`${d.name} ${d.count}`);
+    }
+    expect(sizes.size).toBe(1);
+    expect(values.size).toBeGreaterThan(1);
+  });
+
+  it("W6 has the issue's shape: two classic set directives, then one line per number", () => {
+    const d = w6LargeDocument(50, 3);
+    const lines = d.source.split("\n");
+    expect(lines.pop()).toBe(""); // ends with a newline
+    expect(lines).toHaveLength(52);
+    expect(lines[0]).toBe(`<!-- xmd:set name = "${d.name}" -->`);
+    expect(lines[1]).toBe(`<!-- xmd:set count = ${d.count} -->`);
+    expect(d.name).toMatch(/^[A-Z][a-z]{4}$/);
+    expect(d.count).toBeGreaterThanOrEqual(10);
+    expect(d.count).toBeLessThan(100);
+    lines.slice(2).forEach((line, i) => {
+      expect(line).toBe(
+        `Line ${i + 1}: Hello {{name}}, you have {{count}} messages and this is filler text.`,
+      );
+    });
+    expect(d.expected().split("\n")[49]).toBe(
+      `Line 50: Hello ${d.name}, you have ${d.count} messages and this is filler text.`,
+    );
+  });
+
+  it("W6 at its full size is 8.09 MB", () => {
+    const d = w6LargeDocument();
+    expect(d.lines).toBe(100_000);
+    expect(Buffer.byteLength(d.source)).toBe(8_088_955);
+    expect((Buffer.byteLength(d.source) / 1e6).toFixed(2)).toBe("8.09");
+  });
+
+  it("W6 renders to its expected output in both memory modes", async () => {
+    const d = w6LargeDocument(40);
+    for (const engine of ["xmd-pooled", "xmd-heap"] as const) {
+      const e = await makeEngine(engine);
+      const out = e.xmd?.runtime.render(d.source, { lang: "md" }).output ?? "";
+      expect(normalize(out)).toBe(normalize(d.expected()));
+      e.dispose();
+    }
   });
 
   it("W5 parses as XMD in both memory modes", async () => {

@@ -39,9 +39,10 @@ async function profiled(
   session: Session,
   work: () => unknown,
   plan: ProfilePlan,
+  samplingInterval: number,
 ): Promise<{ bytes: number; calls: number }> {
   await session.post("HeapProfiler.startSampling", {
-    samplingInterval: SAMPLING_INTERVAL_BYTES,
+    samplingInterval,
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   } as never);
@@ -67,19 +68,26 @@ const nothing = () => undefined;
  * bytes allocated per call, and how many calls were profiled. The loop's own allocation
  * (about 16 bytes per call: the clock reading) is measured with empty work and
  * subtracted. Run it after warm-up: code that V8 has not optimised yet allocates more (no
- * escape analysis).
+ * escape analysis). `samplingInterval` (bytes per sample on average) may be raised for
+ * work that allocates hundreds of MB per call, where 512 B only costs time.
  */
 export async function jsHeapBytesPerCall(
   work: () => unknown,
   plan: ProfilePlan,
+  samplingInterval = SAMPLING_INTERVAL_BYTES,
 ): Promise<{ bytesPerCall: number; calls: number }> {
   const session = new Session();
   session.connect();
   try {
     await session.post("HeapProfiler.enable");
-    const measured = await profiled(session, work, plan);
+    const measured = await profiled(session, work, plan, samplingInterval);
     const calls = Math.min(measured.calls, 200_000);
-    const loop = await profiled(session, nothing, { minRuns: calls, minMs: 0, maxRuns: calls });
+    const loop = await profiled(
+      session,
+      nothing,
+      { minRuns: calls, minMs: 0, maxRuns: calls },
+      samplingInterval,
+    );
     await session.post("HeapProfiler.disable");
     return { bytesPerCall: measured.bytes / measured.calls - loop.bytes / loop.calls, calls: measured.calls };
   } finally {

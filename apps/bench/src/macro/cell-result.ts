@@ -7,11 +7,14 @@ import type { GcBucket } from "../gc.js";
 import type { EngineId } from "./engines.js";
 import type { RunMode } from "./settings.js";
 
-/** Workloads measured in a cell process (W6 cold start is timed from outside). */
-export type CellWorkload = "W1" | "W2" | "W3" | "W4" | "W5" | "leak";
+/** Workloads measured in a cell process (W6's whole CLI process and W7 cold start are timed from outside). */
+export type CellWorkload = "W1" | "W2" | "W3" | "W4" | "W5" | "W6" | "leak";
 
-/** Every workload id in results. */
-export type WorkloadId = CellWorkload | "W6";
+/**
+ * Every workload id in results. `W6-cli` is W6 run as a whole `xmd big.md > out` process
+ * (wall time and peak RSS); `W7` is cold start.
+ */
+export type WorkloadId = CellWorkload | "W6-cli" | "W7";
 
 export interface CellRequest {
   workload: CellWorkload;
@@ -40,7 +43,10 @@ export interface CellResult {
   mismatch?: string;
   /** Timed samples behind ms_median/min/max (0 when nothing was timed). */
   samples: number;
-  /** One render (W4: one pass over all documents; W5: one parse; W6: one process). */
+  /**
+   * One render (W4: one pass over all documents; W5: one parse; W6: the one render of a
+   * fresh process; W6-cli and W7: one whole process).
+   */
   ms_median: number | null;
   ms_min: number | null;
   ms_max: number | null;
@@ -65,6 +71,10 @@ export interface CellResult {
   js_heap_bytes_per_render: number | null;
   /** 1 − used/size of V8's old space after a full GC, templates held. */
   fragmentation: number | null;
+  /** W6-cli: how peak RSS was read (GNU time's %M, or the CLI process's own `resourceUsage().maxRSS`). */
+  rss_source?: "/usr/bin/time" | "resourceUsage";
+  /** W6: `process.memoryUsage().heapUsed` right after the render returned (output held, no forced GC). */
+  heap_used_after_bytes?: number | null;
   // XMD only, below.
   /** Share of the runtime's *counted* allocation requests that pools served (`stats.allocations.poolShare`). */
   pool_share?: number | null;

@@ -4,11 +4,12 @@
  * `node --expose-gc dist/macro/cell.js '<json request>'`; prints one JSON line.
  *
  * The phases of each kind of cell are described in render-cell.ts (W1–W3),
- * many-docs-cell.ts (W4), parse-cell.ts (W5) and leak-cell.ts.
+ * many-docs-cell.ts (W4), parse-cell.ts (W5), large-doc-cell.ts (W6 in-process) and leak-cell.ts.
  * @module
  */
 import type { CellRequest, CellResult } from "./cell-result.js";
 import { type Engine, makeEngine } from "./engines.js";
+import { runLargeDocCell } from "./large-doc-cell.js";
 import { runLeakCell } from "./leak-cell.js";
 import { runManyDocsCell } from "./many-docs-cell.js";
 import { runParseCell } from "./parse-cell.js";
@@ -39,6 +40,8 @@ export async function runCell(
       return runManyDocsCell(request, settings, engine);
     case "W5":
       return runParseCell(request, settings, engine);
+    case "W6":
+      return runLargeDocCell(request, settings, engine);
     case "leak":
       return runLeakCell(request, settings, engine);
   }

@@ -1,5 +1,5 @@
 /**
- * W6 cold start: a fresh process imports an engine, renders one small document, exits.
+ * W7 cold start: a fresh process imports an engine, renders one small document, exits.
  * Started as `node dist/macro/cold-start.js ENGINE [measure]`; the suite times the whole
  * process. It prints one JSON line ({@link ColdStartReport}).
  *

@@ -85,7 +85,7 @@ const nothing = () => {};
 
 /**
  * Makes an engine. Each engine's library is imported here, on demand, so that a cold
- * start (W6) loads that engine alone.
+ * start (W7) loads that engine alone.
  */
 export async function makeEngine(id: EngineId): Promise<Engine> {
   switch (id) {

@@ -51,6 +51,12 @@ export interface CellSettings {
   profile: { minRuns: number; minMs: number; maxRuns: number };
   /** Cold-start processes per engine. */
   coldRuns: number;
+  /** W6: lines of the large document (100,000: 8.09 MB). */
+  w6Lines: number;
+  /** W6 in-process: fresh processes per memory mode, each rendering the document once. */
+  w6Runs: number;
+  /** W6 whole CLI: `xmd big.md > out` processes per memory mode. */
+  w6CliRuns: number;
 }
 
 const FULL: CellSettings = {
@@ -66,6 +72,9 @@ const FULL: CellSettings = {
   parse: { minSamples: 7, minMs: 1500, maxMs: 5000, maxSamples: 30 },
   profile: { minRuns: 5, minMs: 250, maxRuns: 5000 },
   coldRuns: 9,
+  w6Lines: 100_000,
+  w6Runs: 3,
+  w6CliRuns: 5,
 };
 
 const QUICK: CellSettings = {
@@ -81,6 +90,9 @@ const QUICK: CellSettings = {
   parse: { minSamples: 3, minMs: 150, maxMs: 800, maxSamples: 10 },
   profile: { minRuns: 3, minMs: 60, maxRuns: 1000 },
   coldRuns: 3,
+  w6Lines: 100_000,
+  w6Runs: 1,
+  w6CliRuns: 2,
 };
 
 const SMOKE: CellSettings = {
@@ -96,6 +108,9 @@ const SMOKE: CellSettings = {
   parse: { minSamples: 2, minMs: 0, maxMs: 200, maxSamples: 2 },
   profile: { minRuns: 2, minMs: 0, maxRuns: 2 },
   coldRuns: 1,
+  w6Lines: 300,
+  w6Runs: 1,
+  w6CliRuns: 1,
 };
 
 /** The settings of a run mode. */

@@ -1,17 +1,21 @@
 /**
  * The macro suite: every workload on every engine, each cell in a fresh child process
- * (see cell.ts), plus W6 cold start and the leak check.
+ * (see cell.ts), plus W6 (the large document, in a fresh process and as a whole CLI
+ * process), W7 cold start and the leak check.
  * @module
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { BenchSection } from "../section.js";
 import { type CellRequest, type CellResult, emptyResult, isXmd } from "./cell-result.js";
+import { cliCells } from "./cli-cell.js";
 import type { ColdStartReport } from "./cold-start.js";
 import { ENGINES, type EngineId } from "./engines.js";
+import { medianRun } from "./large-doc-cell.js";
 import { spread } from "./sampling.js";
 import { type RunMode, settingsFor } from "./settings.js";
 import { type ColdTimes, macroTables } from "./tables.js";
+import { w6LargeDocument } from "./workloads.js";
 
 const CELL = fileURLToPath(new URL("./cell.js", import.meta.url));
 const COLD = fileURLToPath(new URL("./cold-start.js", import.meta.url));
@@ -42,7 +46,7 @@ function coldProcess(args: string[]): { ms: number; report: ColdStartReport | nu
   return { ms, report: line ? (JSON.parse(line) as ColdStartReport) : null };
 }
 
-/** A W6 result from the timed processes' wall times and reports and the measuring process's report. */
+/** A W7 result from the timed processes' wall times and reports and the measuring process's report. */
 export function coldStartResult(
   engine: EngineId,
   timed: readonly { ms: number; report: ColdStartReport | null }[],
@@ -51,7 +55,7 @@ export function coldStartResult(
   const s = spread(timed.map((t) => t.ms));
   const rss = timed.map((t) => t.report?.rss_peak_bytes).filter((v): v is number => typeof v === "number");
   return {
-    ...emptyResult("W6", engine),
+    ...emptyResult("W7", engine),
     samples: s.samples,
     ms_median: s.median,
     ms_min: s.min,
@@ -64,7 +68,7 @@ export function coldStartResult(
   };
 }
 
-/** W6 for one engine: `runs` timed processes, then one untimed measuring process. */
+/** W7 for one engine: `runs` timed processes, then one untimed measuring process. */
 function coldStartCell(engine: EngineId, runs: number): CellResult {
   const timed = Array.from({ length: runs }, () => coldProcess([COLD, engine]));
   const measured = coldProcess(["--expose-gc", COLD, engine, "measure"]).report;
@@ -86,11 +90,29 @@ export async function macroSuite(
     cells.push(timed(log, `W5 ${engine}`, () => runCellProcess({ workload: "W5", engine, mode })));
     cells.push(timed(log, `leak ${engine}`, () => runCellProcess({ workload: "leak", engine, mode })));
   }
-  const runs = settingsFor(mode).coldRuns;
+  const settings = settingsFor(mode);
+  // W6 in a fresh process: `w6Runs` processes per mode, the modes interleaved.
+  const w6: Record<string, CellResult[]> = { "xmd-pooled": [], "xmd-heap": [] };
+  for (let i = 0; i < settings.w6Runs; i++) {
+    for (const engine of ["xmd-pooled", "xmd-heap"] as EngineId[]) {
+      w6[engine]?.push(
+        timed(log, `W6 ${engine} (render once, process ${i + 1})`, () =>
+          runCellProcess({ workload: "W6", engine, mode }),
+        ),
+      );
+    }
+  }
+  cells.push(...Object.values(w6).map(medianRun));
+  cells.push(
+    ...timed(log, `W6 xmd big.md > out (pooled and heap, ${settings.w6CliRuns} each)`, () =>
+      cliCells(w6LargeDocument(settings.w6Lines), settings.w6CliRuns),
+    ),
+  );
+  const runs = settings.coldRuns;
   const nodeOnly = spread(Array.from({ length: runs }, () => coldProcess(["-e", ""]).ms));
   const cold: ColdTimes = { "node -e": nodeOnly };
   for (const engine of ENGINES) {
-    const cell = timed(log, `W6 ${engine}`, () => coldStartCell(engine, runs));
+    const cell = timed(log, `W7 ${engine}`, () => coldStartCell(engine, runs));
     cells.push(cell);
     cold[engine] = { median: cell.ms_median ?? 0, min: cell.ms_min ?? 0, max: cell.ms_max ?? 0 };
   }

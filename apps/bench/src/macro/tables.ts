@@ -1,9 +1,10 @@
 /**
  * The macro suite's tables, built from cell results (a pure function, tested on synthetic
- * results): one per workload, pooled vs heap, W5, W6 and the leak check.
+ * results): one per workload, pooled vs heap, W5, W6 (in a process and as the CLI), W7
+ * and the leak check.
  * @module
  */
-import { fixed, growth, kib, mib, msText, pct } from "../report/format.js";
+import { fixed, growth, kib, mb, mib, msText, pct } from "../report/format.js";
 import type { BenchTable } from "../section.js";
 import type { CellResult } from "./cell-result.js";
 import { ENGINES, type EngineId } from "./engines.js";
@@ -94,7 +95,7 @@ function workloadTable(cells: readonly CellResult[], w: string, mode: RunMode): 
 
 function pooledVsHeapTable(cells: readonly CellResult[]): BenchTable {
   const rows: (string | number)[][] = [];
-  for (const w of ["W1", "W2", "W3", "W4", "W5"]) {
+  for (const w of ["W1", "W2", "W3", "W4", "W5", "W6"]) {
     for (const e of ["xmd-pooled", "xmd-heap"] as EngineId[]) {
       const c = find(cells, w, e);
       if (!c || c.mismatch) continue;
@@ -137,7 +138,7 @@ function pooledVsHeapTable(cells: readonly CellResult[]): BenchTable {
     ],
     rows,
     notes: [
-      "Per render on the timed path (W1–W3 compiled render, W4 one-shot render of a never-seen document, W5 one parse). JS heap: bytes allocated on V8's heap, garbage included (sampling heap profiler). Pool bytes: slots handed out × slot size (AST nodes 43 B, variables 21 B, value-stack slots 13 B). Pool byte share = pool bytes ÷ (pool bytes + JS heap).",
+      "Per render on the timed path (W1–W3 compiled render, W4 one-shot render of a never-seen document, W5 one parse, W6 the one render of a fresh process). JS heap: bytes allocated on V8's heap, garbage included (sampling heap profiler). Pool bytes: slots handed out × slot size (AST nodes 43 B, variables 21 B, value-stack slots 13 B). Pool byte share = pool bytes ÷ (pool bytes + JS heap).",
       "Counted-request share: the runtime's own `stats.allocations.poolShare`, which counts every expression evaluation as a pooled temporary and leaves out most JS-heap allocations (strings, output chunks, arrays, maps); shown for reference, not used for the target.",
       "Fragmentation is read after a full GC with the template (W5: the tree) held. Old space alone: 1 − used ÷ size. Old space + pools: (old-space free + pool free) ÷ (old-space size + pool bytes), where pool bytes are the ArrayBuffer bytes freed by dropping the runtime and its documents (pool pages, value stack, interner tables) and pool free = pool bytes − live slots × slot size.",
       "Pool occupancy: live ÷ capacity slots at that reading, over the runtime's shared pools and the document's own store (a compiled document's, or W5's parsed tree).",
@@ -190,7 +191,7 @@ function parseTable(cells: readonly CellResult[], mode: RunMode): BenchTable {
 function coldTable(cells: readonly CellResult[], cold: ColdTimes): BenchTable {
   const node = cold["node -e"];
   return {
-    title: "W6 — cold start (a new process imports the engine, renders one small document and exits)",
+    title: "W7 — cold start (a new process imports the engine, renders one small document and exits)",
     columns: [
       "engine",
       "ms (median)",
@@ -205,7 +206,7 @@ function coldTable(cells: readonly CellResult[], cold: ColdTimes): BenchTable {
     rows: [
       ['node -e ""', msText(node?.median), msText(node?.min), msText(node?.max), "—", "", "", "", ""],
       ...ENGINES.map((e) => {
-        const c = find(cells, "W6", e);
+        const c = find(cells, "W7", e);
         return [
           e,
           msText(c?.ms_median),
@@ -223,6 +224,90 @@ function coldTable(cells: readonly CellResult[], cold: ColdTimes): BenchTable {
       "Peak RSS: median over the timed processes. GC and heap come from one extra, untimed process per engine (under --expose-gc): collections from before the import to after the render, and heap after full GCs after the render minus before the import.",
     ],
   };
+}
+
+/** The row of a cell that was not run or whose output differed. */
+function unavailable(c: CellResult | undefined, label: string, width: number): (string | number)[] {
+  const why = c?.mismatch ? `output mismatch, not timed: ${c.mismatch}` : "not run";
+  return [label, why, ...Array.from({ length: width - 2 }, () => "")];
+}
+
+function largeDocTables(cells: readonly CellResult[], mode: RunMode): BenchTable[] {
+  const modes = ["xmd-pooled", "xmd-heap"] as EngineId[];
+  const inProcessColumns = [
+    "mode",
+    "render once ms (median)",
+    "min",
+    "max",
+    "processes",
+    "MB/s",
+    "JS heap used after",
+    "heap retained after",
+    "peak RSS",
+    "GC minor / major",
+    "GC pause ms",
+    "JS heap per render",
+    "pool bytes per render",
+    "pool byte share",
+    "live slots after",
+  ];
+  const cliColumns = ["mode", "wall ms (median)", "min", "max", "processes", "MB/s", "peak RSS", "output"];
+  const cli = modes.map((e) => find(cells, "W6-cli", e));
+  const rssSource = cli.find((c) => c?.rss_source)?.rss_source;
+  return [
+    {
+      title: `W6 — large document, in a fresh process (${mode === "smoke" ? "smaller" : "8.09 MB: 100,000 lines of {{name}} and {{count}} under two classic set directives"}, rendered once)`,
+      columns: inProcessColumns,
+      rows: modes.map((e) => {
+        const c = find(cells, "W6", e);
+        if (!c || c.mismatch) return unavailable(c, e, inProcessColumns.length);
+        return [
+          e,
+          msText(c.ms_median),
+          msText(c.ms_min),
+          msText(c.ms_max),
+          c.samples,
+          fixed(c.mb_per_s, 1),
+          mb(c.heap_used_after_bytes),
+          mb(c.heap_retained_bytes),
+          mb(c.rss_peak_bytes),
+          gcKinds(c),
+          msText(c.gc_pause_ms),
+          mb(c.js_heap_bytes_per_render),
+          mb(c.pool_bytes_per_render),
+          pct(c.pool_byte_share),
+          c.live_slots_after_dispose ?? "–",
+        ];
+      }),
+      notes: [
+        "Each process generates the document, creates the runtime, settles the heap, and renders the document once with `runtime.render` (the one-shot path, JIT cold, as a CLI run does); the row is the process with the median render time, min and max over all processes. MB/s: document bytes ÷ render time. Sizes in MB of 10⁶ bytes, the unit of the W6 targets.",
+        "JS heap used after: `heapUsed` right after the render returned, output held, no forced GC. Heap retained after: `heapUsed + arrayBuffers` after full GCs with the output dropped, minus the same before the render (what the runtime keeps: grown pools, interner tables). Peak RSS: the process up to the end of the render (the document's source string included; the expected output is built after this reading).",
+        "GC: collections that started during the render. JS heap per render: bytes one more render allocates (sampling heap profiler, one sample per 16 KiB), not the timed render. Pool byte share = pool bytes ÷ (pool bytes + JS heap) per render, the definition of the pool-share target.",
+      ],
+    },
+    {
+      title: "W6 — whole process: `xmd big.md > out` (the built CLI, output to a file)",
+      columns: cliColumns,
+      rows: modes.map((e, i) => {
+        const c = cli[i];
+        const label = e === "xmd-pooled" ? "pooled (default)" : "--memory heap";
+        if (!c || c.mismatch) return unavailable(c, label, cliColumns.length);
+        return [
+          label,
+          msText(c.ms_median),
+          msText(c.ms_min),
+          msText(c.ms_max),
+          c.samples,
+          fixed(c.mb_per_s, 1),
+          mb(c.rss_peak_bytes),
+          mb(c.output_bytes),
+        ];
+      }),
+      notes: [
+        `\`node apps/cli/bin/xmd.js [--memory heap] big.md\` with its standard output a file; wall time measured around the child process (node's start-up included), the two modes interleaved. Peak RSS: median over the processes, ${rssSource === "resourceUsage" ? "read by the CLI process itself (`process.resourceUsage().maxRSS` when it exits; /usr/bin/time is not GNU time here)" : "from GNU time's %M (`/usr/bin/time -f %M`)"}. Every run's exit status and output are checked.`,
+      ],
+    },
+  ];
 }
 
 function leakTable(cells: readonly CellResult[]): BenchTable {
@@ -269,6 +354,7 @@ export function macroTables(cells: readonly CellResult[], cold: ColdTimes, mode:
     ...["W1", "W2", "W3", "W4"].map((w) => workloadTable(cells, w, mode)),
     pooledVsHeapTable(cells),
     parseTable(cells, mode),
+    ...largeDocTables(cells, mode),
     coldTable(cells, cold),
     leakTable(cells),
   ];

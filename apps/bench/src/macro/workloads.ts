@@ -257,6 +257,53 @@ export function w5LargeProgram(targetBytes = 1024 * 1024): string {
   return chunks.join("\n");
 }
 
+/** W6's document: two classic `set` directives, then one line per number. */
+export interface LargeDocument {
+  /** The XMD source (markdown with classic directives). */
+  source: string;
+  /** Values the two directives set. */
+  name: string;
+  count: number;
+  /** Lines after the directives. */
+  lines: number;
+  /** What the document renders to (the hand-written baseline). */
+  expected: () => string;
+}
+
+/**
+ * Names of five letters and counts of two digits, so that the document's size does not
+ * depend on the seed: every seed gives the same shape and the same byte count.
+ */
+const W6_NAMES = ["World", "Alice", "Grace", "Linus", "Edgar", "Niels"];
+
+/**
+ * W6: a large document — `lines` lines of `Line N: Hello {{name}}, you have {{count}}
+ * messages and this is filler text.` (N from 1) under two classic directives,
+ * `<!-- xmd:set name = "…" -->` and `<!-- xmd:set count = … -->`, as docs/language.md
+ * writes them. 100,000 lines make 8,088,955 bytes (8.09 MB); the seed picks the two
+ * values, never the size.
+ */
+export function w6LargeDocument(lines = 100_000, seed = 6): LargeDocument {
+  const random = rng(seed);
+  const name = W6_NAMES[Math.floor(random() * W6_NAMES.length)] as string;
+  const count = 10 + Math.floor(random() * 90);
+  const parts = [`<!-- xmd:set name = "${name}" -->`, `<!-- xmd:set count = ${count} -->`];
+  for (let i = 1; i <= lines; i++)
+    parts.push(`Line ${i}: Hello {{name}}, you have {{count}} messages and this is filler text.`);
+  return {
+    source: `${parts.join("\n")}\n`,
+    name,
+    count,
+    lines,
+    expected: () => {
+      const out: string[] = [];
+      for (let i = 1; i <= lines; i++)
+        out.push(`Line ${i}: Hello ${name}, you have ${count} messages and this is filler text.\n`);
+      return out.join("");
+    },
+  };
+}
+
 /** Output comparison rule: trailing whitespace of lines and of the document is ignored. */
 export function normalize(text: string): string {
   return text

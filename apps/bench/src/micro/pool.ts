@@ -71,6 +71,35 @@ async function measure(
 
 // ---------------------------------------------------------------- long-lived
 
+/** Interleaved runs of the long-lived comparison (the allocation-speed target takes their median). */
+const LONG_LIVED_RUNS = 3;
+
+/**
+ * One variant over several runs: the median of the runs' ns/op, operations and GC
+ * activity summed over all of them.
+ */
+function medianOfRuns(runs: readonly Measurement[]): Measurement {
+  const sorted = [...runs].sort((x, y) => x.nsPerOp - y.nsPerOp);
+  const median = sorted[sorted.length >> 1]!;
+  const byKind: GcActivity["byKind"] = {};
+  for (const r of runs)
+    for (const [kind, b] of Object.entries(r.gc.byKind)) {
+      const sum = byKind[kind] ?? { count: 0, pauseMs: 0 };
+      byKind[kind] = { count: sum.count + b.count, pauseMs: sum.pauseMs + b.pauseMs };
+    }
+  return {
+    name: median.name,
+    ops: runs.reduce((a, r) => a + r.ops, 0),
+    nsPerOp: median.nsPerOp,
+    gc: {
+      count: runs.reduce((a, r) => a + r.gc.count, 0),
+      pauseMs: runs.reduce((a, r) => a + r.gc.pauseMs, 0),
+      byKind,
+    },
+    checksum: runs.reduce((a, r) => a + (r.checksum % 1_000_003), 0),
+  };
+}
+
 function longLivedPool(pool: NodePool, handles: Int32Array, n: number, freeEach: boolean): () => number {
   const kind = pool.field("kind");
   const start = pool.field("start");
@@ -237,33 +266,34 @@ export const poolSuite: BenchSuite = async ({ quick }): Promise<BenchSection> =>
   const warmup = quick ? 2 : 5;
   const gcForced = collectGarbage();
 
-  // (a) long-lived
+  // (a) long-lived, three runs interleaved (every variant once per run), so that a change
+  // in the machine's load between variants does not decide the comparison alone.
   const handles = new Int32Array(n);
   const keep: { nodes: NodeObject[] | null } = { nodes: null };
-  const longLived = [
-    await measure("new object", n, warmup, longRounds, longLivedObjects(n, keep)),
-    await measure(
+  const longVariants: [string, () => number][] = [
+    ["new object", longLivedObjects(n, keep)],
+    [
       "StructPool, release mode, release each",
-      n,
-      warmup,
-      longRounds,
       longLivedPool(makePool(false, "long-release"), handles, n, true),
-    ),
-    await measure(
-      "StructPool, release mode, reset()",
-      n,
-      warmup,
-      longRounds,
-      longLivedPool(makePool(false, "long-reset"), handles, n, false),
-    ),
-    await measure(
-      "StructPool, checked, release each",
-      n,
-      warmup,
-      longRounds,
-      longLivedPool(makePool(true, "long-checked"), handles, n, true),
-    ),
+    ],
+    ["StructPool, release mode, reset()", longLivedPool(makePool(false, "long-reset"), handles, n, false)],
+    ["StructPool, checked, release each", longLivedPool(makePool(true, "long-checked"), handles, n, true)],
   ];
+  const longLivedRuns: Measurement[][] = [];
+  for (let run = 0; run < LONG_LIVED_RUNS; run++) {
+    const measured: Measurement[] = [];
+    for (const [name, round] of longVariants)
+      measured.push(await measure(name, n, warmup, longRounds, round));
+    longLivedRuns.push(measured);
+  }
+  const longLived = longVariants.map(([name]) =>
+    medianOfRuns(longLivedRuns.map((r) => r.find((m) => m.name === name)!)),
+  );
+  const longSpeedups = longLivedRuns.map((r) => {
+    const base = r.find((m) => m.name === "new object")!;
+    const reset = r.find((m) => m.name === "StructPool, release mode, reset()")!;
+    return base.nsPerOp / reset.nsPerOp;
+  });
 
   // (a') short-lived
   const ring: (NodeObject | null)[] = new Array(256).fill(null);
@@ -334,11 +364,12 @@ export const poolSuite: BenchSuite = async ({ quick }): Promise<BenchSection> =>
     title: "Pool micro benchmarks (@xmd/pool)",
     tables: [
       table(
-        `Long-lived records: build ${n.toLocaleString("en-US")}, keep, read, free all (per record)`,
+        `Long-lived records: build ${n.toLocaleString("en-US")}, keep, read, free all (per record; median of ${LONG_LIVED_RUNS} interleaved runs)`,
         longLived,
         [
-          `ns/op is the median round time / ${n.toLocaleString("en-US")} records; a record is acquired, 5 fields written, read once, freed.`,
-          `GC columns count every collection during ${longRounds} timed rounds (PerformanceObserver 'gc').`,
+          `ns/op is the median round time / ${n.toLocaleString("en-US")} records; a record is acquired, 5 fields written, read once, freed. The four variants run one after the other, ${LONG_LIVED_RUNS} times over; each row shows the median of its runs' ns/op.`,
+          `new object ÷ reset() per run: ${longSpeedups.map((x) => `${x.toFixed(2)}×`).join(", ")} (the allocation-speed target takes their median).`,
+          `GC columns count every collection during the ${LONG_LIVED_RUNS} × ${longRounds} timed rounds (PerformanceObserver 'gc').`,
           gcNote,
         ],
       ),
@@ -360,6 +391,7 @@ export const poolSuite: BenchSuite = async ({ quick }): Promise<BenchSection> =>
       node: process.version,
       checksum,
       longLived: longLived.map(summary),
+      longLivedRuns: longLivedRuns.map((r) => r.map(summary)),
       shortLived: shortLived.map(summary),
       fieldAccess: access.map(summary),
     },

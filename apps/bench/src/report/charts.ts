@@ -67,7 +67,7 @@ function pooledVsHeap(cells: readonly CellResult[]): ChartSpec {
     unit: "pooled ÷ heap",
     values: [],
   };
-  for (const w of [...RENDER_WORKLOADS, "W5"]) {
+  for (const w of [...RENDER_WORKLOADS, "W5", "W6"]) {
     for (const [field, label] of POOLED_VS_HEAP) {
       const p = figure(cells, w, "xmd-pooled", field);
       const h = figure(cells, w, "xmd-heap", field);

@@ -16,6 +16,9 @@ export const pct = (n: Maybe): string => (missing(n) ? "–" : `${(n * 100).toFi
 /** Bytes in MiB, sign kept (a negative retained heap is reported, not hidden). */
 export const mib = (n: Maybe): string => (missing(n) ? "–" : `${(n / 1048576).toFixed(2)} MiB`);
 
+/** Bytes in decimal megabytes (10⁶), the unit of the W6 document and targets. */
+export const mb = (n: Maybe): string => (missing(n) ? "–" : `${(n / 1e6).toFixed(1)} MB`);
+
 /** Bytes in KiB. */
 export const kib = (n: Maybe): string => (missing(n) ? "–" : `${(n / 1024).toFixed(1)} KiB`);
 

@@ -30,6 +30,7 @@ const EXTRA_FIELDS = [
   "gc_renders",
   "gc_pause_ms_per_render",
   "js_heap_bytes_per_render",
+  "heap_used_after_bytes",
 ] as const;
 
 const XMD_EXTRA_FIELDS = [
@@ -65,6 +66,7 @@ export function resultsByWorkload(cells: readonly CellResult[]): Record<string, 
       row.fragmentation = figure(c, "fragmentation");
     }
     row.gc_by_kind = c.gc_by_kind ?? null;
+    if (c.rss_source) row.rss_source = c.rss_source;
     if (c.mismatch) row.mismatch = c.mismatch;
     if (c.leak) row.leak = c.leak;
     byEngine[c.engine] = row;

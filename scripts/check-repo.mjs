@@ -52,16 +52,17 @@ for (const dir of packages) {
     problem(file, `engines.node is '${manifest.engines?.node}', the root says '${nodeRange}'`);
   if (!existsSync(join(repo, dir, "LICENSE")) || read(`${dir}/LICENSE`) !== license)
     problem(`${dir}/LICENSE`, "missing or different from the root LICENSE");
-  if (manifest.private) continue;
-  if (!manifest.files?.includes("LICENSE")) problem(file, "'files' does not ship LICENSE");
-  if (!manifest.repository?.url || manifest.repository?.directory !== dir)
-    problem(file, `repository needs a url and "directory": "${dir}"`);
-  for (const field of ["homepage", "bugs", "keywords", "description", "license"])
-    if (manifest[field] === undefined) problem(file, `'${field}' is missing`);
-  for (const [name, target] of Object.entries(manifest.bin ?? {}))
-    if (target.startsWith("./")) problem(file, `bin.${name} starts with './', which npm publish removes`);
+  if (!manifest.private) {
+    if (!manifest.files?.includes("LICENSE")) problem(file, "'files' does not ship LICENSE");
+    if (!manifest.repository?.url || manifest.repository?.directory !== dir)
+      problem(file, `repository needs a url and "directory": "${dir}"`);
+    for (const field of ["homepage", "bugs", "keywords", "description", "license"])
+      if (manifest[field] === undefined) problem(file, `'${field}' is missing`);
+    for (const [name, target] of Object.entries(manifest.bin ?? {}))
+      if (target.startsWith("./")) problem(file, `bin.${name} starts with './', which npm publish removes`);
+  }
 
-  // Every runtime dependency must be imported by the package's sources.
+  // Every runtime dependency must be imported by the package's sources (private ones too).
   const sources = [];
   const walk = (at) => {
     for (const entry of readdirSync(at)) {

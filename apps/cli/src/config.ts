@@ -161,3 +161,21 @@ export function untrustedSetting(loaded: LoadedConfig, setting: "allowExec" | "r
     `${loaded.where} sets "root" to ${root}, outside its own folder, but a config found by searching from the working folder may not widen file access: pass --root ${root} on the command line, or name the config with ${named}`,
   );
 }
+
+/**
+ * Refuses a limit that a config found by searching raises above its default: such a
+ * config comes with the tree, and the limits are what stop that tree's documents from
+ * hanging the build or filling memory. Lowering a limit is fine.
+ */
+export function untrustedLimit(
+  loaded: LoadedConfig,
+  key: string,
+  flag: string,
+  value: number,
+  fallback: number,
+): void {
+  if (loaded.explicit || loaded.file === null || value <= fallback) return;
+  throw new UsageError(
+    `${loaded.where} raises "${key}" to ${value}, above the default ${fallback}, but a config found by searching from the working folder may not raise limits: pass ${flag} ${value} on the command line, or name the config with --config ${loaded.file}`,
+  );
+}

@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { RuntimeOptions } from "@xmd/runtime";
-import { configRoot, type LoadedConfig, untrustedSetting, type XmdConfig } from "./config.js";
+import { configRoot, type LoadedConfig, untrustedLimit, untrustedSetting, type XmdConfig } from "./config.js";
 import { UsageError } from "./errors.js";
 import { readRegularText, UnreadableFile } from "./input/read-file.js";
 import { DEFAULTS, LIMIT_FLAGS, type LimitValues } from "./limits.js";
@@ -183,7 +183,9 @@ export function runtimeOptions(flags: RenderFlags, loaded: LoadedConfig, cwd: st
   const limits: NonNullable<RuntimeOptions["limits"]> = {};
   for (const { key, flag, limit } of LIMIT_FLAGS) {
     const n = positiveInt(flags[key] ?? config[key], flag);
-    if (n !== undefined) limits[limit] = n;
+    if (n === undefined) continue;
+    if (flags[key] === undefined) untrustedLimit(loaded, key, flag, n, DEFAULTS[limit]);
+    limits[limit] = n;
   }
   // Always said, because the render threads' heap cap is this number too.
   limits.maxMemoryMb ??= DEFAULTS.maxMemoryMb;

@@ -20,6 +20,21 @@ describe("config paths", () => {
   });
 });
 
+describe("a byte order mark", () => {
+  it("before a config file or a JSON --vars file is not part of the text", () => {
+    const dir = workspace({
+      "xmd.config.json": '\ufeff{"maxIterations": 100}',
+      "vars.json": '\ufeff{"name": "An"}',
+      "a.md": "Hi {{name}}\n",
+    });
+    expect(xmd(["a.md", "--vars", "vars.json"], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: "Hi An\n",
+      stderr: "",
+    });
+  });
+});
+
 describe("a config found by searching (not named with --config)", () => {
   const repo = (config: string, where = "xmd.config.json") =>
     workspace({
@@ -42,6 +57,25 @@ describe("a config found by searching (not named with --config)", () => {
     expect(fromPackage.code).toBe(2);
     expect(fromPackage.stderr).toContain('package.json ("xmd" key) sets "allowExec"');
     expect(fromPackage.stderr).toContain("--allow-exec=echo");
+  });
+
+  it("may not raise a limit above its default, but may lower one", () => {
+    const dir = workspace({
+      "xmd.config.json": '{"timeout": 2000000000, "maxIterations": 5}',
+      "loop.md": "```xmd\nset n 0\nwhile n < 10\n    set n n + 1\nprint n\n```\n",
+    });
+    const run = xmd(["loop.md"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `xmd: xmd.config.json raises "timeout" to 2000000000, above the default 10000, but a config found by searching from the working folder may not raise limits: pass --timeout 2000000000 on the command line, or name the config with --config ${join(dir, "xmd.config.json")}\n`,
+    );
+    // The flag wins over the config, and the lowered limit still applies.
+    const flagged = xmd(["loop.md", "--timeout", "20000"], { cwd: dir });
+    expect(flagged.code).toBe(1);
+    expect(flagged.stderr).toContain("(limit maxIterations)");
+    const named = xmd(["loop.md", "--config", "xmd.config.json"], { cwd: dir });
+    expect(named.stderr).toContain("(limit maxIterations)");
   });
 
   it("may not set a root outside its own folder", () => {

@@ -138,7 +138,11 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
   }
 }
 
-/** {@link readRegularFile} as UTF-8 text. */
+/**
+ * {@link readRegularFile} as UTF-8 text, without a leading byte order mark (editors on
+ * Windows add one; like CommonMark, xmd does not count it as part of the text).
+ */
 export function readRegularText(path: string, maxBytes: number): string {
-  return readRegularFile(path, maxBytes).toString("utf8");
+  const text = readRegularFile(path, maxBytes).toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -20,7 +20,7 @@ import {
   tooLargeFault,
 } from "./host-limits.js";
 import { changesIn, hasWrittenUnder, type Overlay, overlaid } from "./overlay.js";
-import { resolveInRoot, resolveOwnInRoot } from "./paths.js";
+import { fromRoot, resolveInRoot, resolveOwnInRoot } from "./paths.js";
 import { showPath } from "./shown-path.js";
 
 export { showPath } from "./shown-path.js";
@@ -287,6 +287,7 @@ export function writeTextAtomic(
   fromDir?: string,
 ): string {
   const abs = resolveInRoot(ctx, requested, fromDir);
+  refuseHidden(ctx, "write", abs);
   const bytes = Buffer.byteLength(text, "utf8");
   chargeWrite(ctx, `"${showPath(ctx, abs)}"`, bytes);
   if (ctx.overlay) writeToOverlay(ctx, ctx.overlay, ownOrReal(ctx, requested, fromDir, abs), abs, text);
@@ -294,6 +295,25 @@ export function writeTextAtomic(
   recordWrite(ctx, bytes);
   ctx.dependencies.add(abs);
   return abs;
+}
+
+/**
+ * Refuses to change a hidden file or anything in a hidden folder: a name starting with
+ * `.` on the way from the root (after links are followed). Tools run code from such
+ * places — git from `.git/config` and `.git/hooks`, direnv from `.envrc`, editors and CI
+ * from `.vscode/` and `.github/workflows/` — so a document that could write them could
+ * run programs without `exec` being allowed. Reading them stays allowed.
+ */
+function refuseHidden(ctx: HostContext, verb: "write" | "delete", abs: string): void {
+  const hidden = fromRoot(ctx, abs)
+    .split(path.sep)
+    .find((name) => name.startsWith("."));
+  if (hidden === undefined) return;
+  throw new RuntimeFault(
+    "file",
+    `cannot ${verb} "${showPath(ctx, abs)}": documents may not change hidden files or folders ("${hidden}")`,
+    "tools such as git, direnv and editors run code from hidden files; write somewhere else",
+  );
 }
 
 /** True when a file or folder exists at the path (the path must still be inside the root). */
@@ -343,6 +363,7 @@ export function listFolder(ctx: HostContext, requested: unknown): string[] {
  */
 export function deleteFile(ctx: HostContext, requested: unknown): boolean {
   const own = resolveOwnInRoot(ctx, requested);
+  refuseHidden(ctx, "delete", own);
   const folder = () => new RuntimeFault("file", `cannot delete "${showPath(ctx, own)}": it is a folder`);
   const overlay = ctx.overlay;
   if (overlay) {

@@ -141,6 +141,13 @@ function lexicalInRoot(
   return { root, lexical };
 }
 
+/** `abs` (inside the root) relative to the root, whether `abs` is real or as given. */
+export function fromRoot(ctx: HostContext, abs: string): string {
+  const given = path.resolve(ctx.root);
+  const real = realRoot(given);
+  return path.relative(isInside(real, abs) ? real : given, abs);
+}
+
 function checkedReal(ctx: HostContext, root: string, requested: string, real: string): string {
   if (!isInside(realRoot(root), real) && !isInside(root, real)) {
     throw outside(ctx, requested, "through a symbolic link");

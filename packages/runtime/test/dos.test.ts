@@ -238,6 +238,13 @@ const ROWS: Row[] = [
     line: 2,
   },
   {
+    name: "string length: a date's .format",
+    source: lines('set p "YYYY".repeat(200)', "set t Date(0).format(p)"),
+    limits: { maxStringLength: 1000 },
+    limit: "maxStringLength",
+    line: 2,
+  },
+  {
     name: "string length: padStart",
     source: lines('set s "ab"', "set t s.padStart(2000)"),
     limits: { maxStringLength: 1000 },

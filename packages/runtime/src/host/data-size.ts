@@ -16,6 +16,8 @@ import { clockTicker, type HostBudget, limitFault } from "./host-limits.js";
 interface Measure {
   values: number;
   chars: number;
+  /** How deeply lists and objects nest (a leaf alone: 0). */
+  depth: number;
 }
 
 /**
@@ -82,7 +84,7 @@ function measure(
   doing: string,
 ): Measure | null {
   const tick = clockTicker(budget, doing);
-  const total: Measure = { values: 0, chars: 0 };
+  const total: Measure = { values: 0, chars: 0, depth: 0 };
   /** Characters without indentation, which a container met again adds as they were. */
   let plainChars = 0;
   const measured = new Map<object, { values: number; plainChars: number }>();
@@ -134,6 +136,7 @@ function measure(
     plainChars += own;
     total.chars += own + lineOf(depth);
     frames.push({ container: children, items, next: 0, valuesBefore, plainBefore });
+    if (frames.length > total.depth) total.depth = frames.length;
     return true;
   };
   if (!visit(value, 0)) return null;
@@ -173,6 +176,16 @@ export function checkTextSize(
   const doing = `while measuring the value for ${what}`;
   const size = measure(budget, value, maxValues, maxChars, indent, doing);
   if (size === null) return;
+  // The YAML library writes and frees nested values recursively, with memory that grows as
+  // the square of the depth: 24,000 levels took 2 GB. Code may nest maxNestingDepth levels;
+  // so may the YAML it writes.
+  const maxDepth = budget.limits.maxNestingDepth;
+  if (kind === "yaml" && size.depth > maxDepth)
+    throw limitFault(
+      `${what}: the value nests more than ${maxDepth} lists and objects deep (limit maxNestingDepth)`,
+      "maxNestingDepth",
+      ", or write it as JSON (json.stringify), which writes any depth",
+    );
   if (size.values > maxValues) {
     const per =
       kind === "yaml" ? "writing YAML takes about 1 KiB" : "writing a data file takes about 256 bytes";

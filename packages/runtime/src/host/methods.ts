@@ -387,7 +387,13 @@ const DATE_METHODS: ReadonlyMap<string, Method<Date>> = new Map<string, Method<D
   // No pattern: ISO 8601, like text conversion.
   [
     "format",
-    m(0, 1, (_c, d, a) => (given(a, 0) ? formatDate(d, expectString(a[0], ".format pattern")) : toText(d))),
+    m(0, 1, (_c, d, a) => {
+      if (!given(a, 0)) return toText(d);
+      const pattern = expectString(a[0], ".format pattern");
+      // No token writes more than twice its length (YYYY of year -271821 is 7 characters).
+      budget().string(pattern.length * 2, ".format");
+      return formatDate(d, pattern);
+    }),
   ],
   ["year", m(0, 0, (_c, d) => d.getUTCFullYear())],
   ["month", m(0, 0, (_c, d) => d.getUTCMonth() + 1)],

@@ -128,3 +128,27 @@ describe("put", () => {
     expect(f.message).toContain("(limit maxWriteBytes)");
   });
 });
+
+describe("yaml.stringify of deeply nested values", () => {
+  /** A list nested `depth` levels deep. */
+  const nested = (depth: number): unknown => {
+    let v: unknown = [];
+    for (let i = 0; i < depth; i++) v = [v];
+    return v;
+  };
+
+  it("writes values nested up to maxNestingDepth, and refuses deeper ones before writing", () => {
+    const limits = { maxNestingDepth: 50 };
+    expect(stringifyYaml(budget(limits), nested(49))).toBe(`${"- ".repeat(49)}[]\n`);
+    const f = fault(() => stringifyYaml(budget(limits), nested(51)));
+    expect(f.code).toBe("limit");
+    expect(f.message).toBe(
+      "yaml.stringify: the value nests more than 50 lists and objects deep (limit maxNestingDepth)",
+    );
+    expect(f.hint).toBe(
+      "raise it with --max-nesting (limits.maxNestingDepth in the API), or write it as JSON (json.stringify), which writes any depth",
+    );
+    // JSON has no such bound: it is written without recursion.
+    expect(stringifyJson(budget(limits), nested(5000))).toBe(`${"[".repeat(5001)}${"]".repeat(5001)}`);
+  });
+});

@@ -61,7 +61,6 @@ export const N = {
   EmitExpr: 56,
   Piece: 57,
   ExecStmt: 58,
-  ClassicImport: 59,
 } as const;
 
 /** Binary operators (flags of a Binary node). */

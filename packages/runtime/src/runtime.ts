@@ -81,18 +81,11 @@ class XmdRuntime implements Runtime {
     this.memory = options.memory ?? "pooled";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.checked = options.checked ?? false;
-    if (this.memory === "pooled") {
-      this.names = new InternedNames();
-      this.nodes = new PooledNodeStore(this.names, this.limits.maxPoolSlots, this.checked);
-      // Each call needs a few slots for its frame and temporaries; the stack's limit backs up maxCallDepth.
-      this.stack = createPooledTemps(Math.max(1 << 16, this.limits.maxCallDepth * 64), this.checked);
-      this.vars = new PooledVariables(this.limits.maxPoolSlots, this.checked);
-    } else {
-      this.names = new PlainNames();
-      this.nodes = new HeapNodeStore(this.limits.maxPoolSlots);
-      this.stack = new HeapTemps(Math.max(1 << 16, this.limits.maxCallDepth * 64));
-      this.vars = new HeapVariables(this.limits.maxPoolSlots);
-    }
+    const stores = createStores(this.memory, this.limits, this.checked);
+    this.names = stores.names;
+    this.nodes = stores.nodes;
+    this.stack = stores.stack;
+    this.vars = stores.vars;
     this.services = {
       toText,
       isTruthy,
@@ -143,16 +136,11 @@ class XmdRuntime implements Runtime {
   }
 
   /** Name table and node store for a tree that outlives renders (which release theirs). */
-  private ownStores(source: string): { names: NameTable; nodes: NodeStore } {
-    const names = this.memory === "pooled" ? new InternedNames() : new PlainNames();
+  private ownStores(source: string): TreeStores {
     // Pages sized to the document (about one node per 4 characters), so that a thousand
     // small compiled documents do not hold a thousand 4096-slot pages.
     const pageSize = Math.min(4096, Math.max(64, 2 ** Math.ceil(Math.log2(source.length / 4 + 1))));
-    const nodes =
-      this.memory === "pooled"
-        ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked, pageSize)
-        : new HeapNodeStore(this.limits.maxPoolSlots);
-    return { names, nodes };
+    return createStores(this.memory, this.limits, this.checked, pageSize);
   }
 
   private newRun(
@@ -751,6 +739,52 @@ function readDocument(path: string, limits: Limits): string {
     if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
     throw e;
   }
+}
+
+/** The stores a tree is kept in: its names and its nodes. */
+interface TreeStores {
+  names: NameTable;
+  nodes: NodeStore;
+}
+
+/** The runtime's shared stores: a tree's, and the value stack and module variables that runs use. */
+interface RuntimeStores extends TreeStores {
+  stack: TempStack;
+  vars: VariableStore;
+}
+
+/**
+ * The stores of a memory mode: the one place that picks the pooled or the heap kind of
+ * each. Without `pageSize`, the runtime's shared stores; with it, a kept tree's own name
+ * table and node store (a compiled or parsed document), with node pages of that size.
+ */
+function createStores(memory: "pooled" | "heap", limits: Limits, checked: boolean): RuntimeStores;
+function createStores(
+  memory: "pooled" | "heap",
+  limits: Limits,
+  checked: boolean,
+  pageSize: number,
+): TreeStores;
+function createStores(
+  memory: "pooled" | "heap",
+  limits: Limits,
+  checked: boolean,
+  pageSize?: number,
+): TreeStores | RuntimeStores {
+  const kept = pageSize !== undefined;
+  // Each call needs a few slots for its frame and temporaries; the stack's limit backs up maxCallDepth.
+  const stackSlots = Math.max(1 << 16, limits.maxCallDepth * 64);
+  if (memory === "pooled") {
+    const names = new InternedNames();
+    const nodes = new PooledNodeStore(names, limits.maxPoolSlots, checked, pageSize);
+    if (kept) return { names, nodes };
+    const stack = createPooledTemps(stackSlots, checked);
+    return { names, nodes, stack, vars: new PooledVariables(limits.maxPoolSlots, checked) };
+  }
+  const names = new PlainNames();
+  const nodes = new HeapNodeStore(limits.maxPoolSlots);
+  if (kept) return { names, nodes };
+  return { names, nodes, stack: new HeapTemps(stackSlots), vars: new HeapVariables(limits.maxPoolSlots) };
 }
 
 /** The counters of the pools behind these stores (none in heap mode). */

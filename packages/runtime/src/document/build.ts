@@ -21,11 +21,11 @@ import {
   lexAppendInto,
   NESTING_HINT,
   nestingMessage,
-  Parser,
   parseExpressionRange,
   prescanCallees,
+  StatementParser,
   takeTokenBuffer,
-} from "../syntax/parser.js";
+} from "../syntax/parser/index.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
 
@@ -125,7 +125,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
             }
           }
           unit.openSpans = open.length;
-          const block = new Parser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
+          const block = new StatementParser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
           const p = nodes.create(N.Piece, piece.start, piece.end);
           nodes.setA(p, block);
           nodes.setFlags(p, piece.placement === "inline" ? 1 : 0);
@@ -198,7 +198,7 @@ function directive(
   switch (word) {
     case K.if: {
       const n = nodes.create(N.If, piece.start, piece.end);
-      nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
+      nodes.setA(n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setB(n, body);
       current.append(n);
@@ -213,7 +213,7 @@ function directive(
         return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
       if (word === K.elif) {
         const n = nodes.create(N.If, piece.start, piece.end);
-        nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
+        nodes.setA(n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
         const body = nodes.create(N.Block, piece.end, piece.end);
         nodes.setB(n, body);
         nodes.setC(top.chain, n);
@@ -236,7 +236,7 @@ function directive(
       return top.outer;
     }
     case K.for: {
-      const n = new Parser(unit, t, "classic", first).parseDirectiveFor();
+      const n = new StatementParser(unit, t, "classic", first).parseDirectiveFor();
       if (n === NONE) return current;
       const body = nodes.create(N.Block, piece.end, piece.end);
       nodes.setB(n, body);

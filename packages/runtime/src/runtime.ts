@@ -27,7 +27,6 @@ import type { PoolSummary, RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { type EvalServices, Interpreter, type ModuleLoader } from "./eval/interpreter.js";
-import { isJsStackOverflow, resourceLimit } from "./eval/resource-limit.js";
 import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
@@ -49,6 +48,7 @@ import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.
 import { raiseHint } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
+import { isJsStackOverflow, resourceLimit } from "./values/resource-limit.js";
 
 /** Extensions of documents that run as XMD modules. */
 const MODULE_EXTENSIONS = [".xmd", ".xm", ".md"];

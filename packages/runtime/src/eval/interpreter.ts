@@ -16,6 +16,7 @@ import type { FunctionInfo } from "../syntax/unit.js";
 import { Budget, enterBudget, leaveBudget, raiseHint, timeLimitMessage } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { isJsStackOverflow, resourceLimit } from "../values/resource-limit.js";
 import { Cell } from "./cell.js";
 import {
   BuiltinFunction,
@@ -24,7 +25,6 @@ import {
   NamespaceValue,
   UserFunction,
 } from "./functions.js";
-import { isJsStackOverflow, resourceLimit } from "./resource-limit.js";
 import { isValueStackOverflow, Tag, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
 

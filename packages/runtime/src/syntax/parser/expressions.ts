@@ -5,7 +5,7 @@
  * @module
  */
 
-import { isJsStackOverflow } from "../../eval/resource-limit.js";
+import { isJsStackOverflow } from "../../values/resource-limit.js";
 import { C, K, KEYWORD_COUNT } from "../keywords.js";
 import { N, NONE, type NodeId, Op } from "../nodes.js";
 import { T } from "../tokens.js";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { isJsStackOverflow } from "../../eval/resource-limit.js";
+import { isJsStackOverflow } from "../../values/resource-limit.js";
 import { C, K } from "../keywords.js";
 import { N, NONE, type NodeId } from "../nodes.js";
 import { T } from "../tokens.js";

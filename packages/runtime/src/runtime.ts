@@ -43,6 +43,7 @@ import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
+import { ImportNode } from "./syntax/node-fields.js";
 import { HeapNodeStore, N, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
 import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
 import { raiseHint } from "./values/budget.js";
@@ -422,7 +423,7 @@ class DocumentRun implements ModuleLoader {
     const ctx = this.context(null);
     const errors: XmdError[] = [];
     for (const n of unit.imports) {
-      const pathNode = nodes.a(n);
+      const pathNode = ImportNode.path(nodes, n); // an ImportExpr keeps its path in the same place
       if (nodes.kind(pathNode) !== N.Str) continue; // computed: known only when it runs
       const path = nodes.str(pathNode);
       let code: XmdErrorCode = "file";

@@ -80,6 +80,61 @@ export const Op = {
   Not: 13,
 } as const;
 
+// What a node's `flags` hold besides an Op (Unary, Binary) or a Binding (a resolved Name):
+// the form of a Set, For, Import, ImportExpr, Export or Piece. See `node-fields.ts` for
+// what every field of every kind holds.
+
+/** Set.flags: the assignment operator. */
+export const SetOp = {
+  /** `set x 1`, `set x = 1`. */
+  Assign: 0,
+  /** `set x += 1`. */
+  Add: 1,
+  /** `set x -= 1`. */
+  Sub: 2,
+} as const;
+
+/** For.flags: how many loop variables (`for x in …` or `for i, x in …`). */
+export const ForVars = {
+  One: 0,
+  /** The first variable counts (or is the key), the second is the item (or the value). */
+  Two: 1,
+} as const;
+
+/** Import.flags: what an import statement binds. */
+export const ImportForm = {
+  /** `import "data/students.json"`, `import Tasks`: the whole module or data, to one name. */
+  Module: 0,
+  /** `import a, b as c from "file"`: exported names, each to a name. */
+  Names: 1,
+  /** Classic `import "part.md"`: runs the file in place, sharing the importer's variables. */
+  InPlace: 2,
+} as const;
+
+/** ImportExpr.flags: what `import "file"` as a value is. */
+export const ImportExprForm = {
+  /** Native `set x import "mod.xmd"`: the module's exports (or the data of a data file). */
+  Exports: 0,
+  /** Classic `set x = import "part.md"`: the processed text, as the in-place directive inserts it. */
+  Text: 1,
+} as const;
+
+/** Export.flags: what an export statement exports. */
+export const ExportForm = {
+  /** `export function …`, `export set …`: the names the declaration makes. */
+  Declaration: 0,
+  /** `export a, b B`: names listed, each under a name. */
+  Names: 1,
+} as const;
+
+/** Piece.flags: where a code piece's output goes. */
+export const Placement = {
+  /** A fence or a comment on lines of its own: `print` ends lines. */
+  Block: 0,
+  /** In a line of text: output goes in place, no line endings added. */
+  Inline: 1,
+} as const;
+
 /** The fields of a node, as the pool declares them. */
 const NODE_FIELDS = {
   kind: "u8",

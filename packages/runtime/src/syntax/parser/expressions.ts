@@ -7,7 +7,24 @@
 
 import { isJsStackOverflow } from "../../values/resource-limit.js";
 import { C, K, KEYWORD_COUNT } from "../keywords.js";
-import { N, NONE, type NodeId, Op } from "../nodes.js";
+import {
+  BinaryNode,
+  CallNode,
+  DataNode,
+  ExecNode,
+  FunctionNode,
+  ImportExprNode,
+  IndexNode,
+  ListNode,
+  MemberNode,
+  MethodCallNode,
+  PairNode,
+  RangeNode,
+  SpreadNode,
+  TernaryNode,
+  UnaryNode,
+} from "../node-fields.js";
+import { ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
 import { T } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
 import { BAIL, ParserBase } from "./base.js";
@@ -38,13 +55,13 @@ export class ExpressionParser extends ParserBase {
     }
     this.advance();
     const n = this.node(N.Ternary, this.unit.nodes.start(cond));
-    this.unit.nodes.setA(n, cond);
+    TernaryNode.setCond(this.unit.nodes, n, cond);
     this.conditional++;
-    this.unit.nodes.setB(n, this.expression());
+    TernaryNode.setIfTrue(this.unit.nodes, n, this.expression());
     this.conditional--;
     this.expect(T.Colon, "':' in the ternary `a ? b : c`");
     this.conditional++;
-    this.unit.nodes.setC(n, this.expression());
+    TernaryNode.setIfFalse(this.unit.nodes, n, this.expression());
     this.conditional--;
     this.unit.nodes.setEnd(n, this.prevEnd());
     this.leave();
@@ -86,8 +103,8 @@ export class ExpressionParser extends ParserBase {
           break;
         case RANGE: {
           const n = this.node(N.Range, nodes.start(left));
-          nodes.setA(n, left);
-          nodes.setB(n, this.operators(ADD));
+          RangeNode.setFrom(nodes, n, left);
+          RangeNode.setTo(nodes, n, this.operators(ADD));
           nodes.setEnd(n, this.prevEnd());
           left = n;
           break;
@@ -125,8 +142,8 @@ export class ExpressionParser extends ParserBase {
     this.enter();
     this.advance();
     const n = this.node(N.Unary, start);
-    this.unit.nodes.setFlags(n, Op.Not);
-    this.unit.nodes.setA(n, this.operators(NOT));
+    UnaryNode.setOp(this.unit.nodes, n, Op.Not);
+    UnaryNode.setOperand(this.unit.nodes, n, this.operators(NOT));
     this.unit.nodes.setEnd(n, this.prevEnd());
     this.leave();
     return n;
@@ -144,8 +161,8 @@ export class ExpressionParser extends ParserBase {
         return operand;
       }
       const n = this.node(N.Unary, start);
-      this.unit.nodes.setFlags(n, Op.Neg);
-      this.unit.nodes.setA(n, operand);
+      UnaryNode.setOp(this.unit.nodes, n, Op.Neg);
+      UnaryNode.setOperand(this.unit.nodes, n, operand);
       return n;
     }
     if (this.peek() === T.Bang) return this.prefixNot();
@@ -154,9 +171,9 @@ export class ExpressionParser extends ParserBase {
 
   private binary(kind: number, op: number, left: NodeId, right: NodeId): NodeId {
     const n = this.node(kind, this.unit.nodes.start(left));
-    this.unit.nodes.setFlags(n, op);
-    this.unit.nodes.setA(n, left);
-    this.unit.nodes.setB(n, right);
+    BinaryNode.setOp(this.unit.nodes, n, op);
+    BinaryNode.setLeft(this.unit.nodes, n, left);
+    BinaryNode.setRight(this.unit.nodes, n, right);
     return n;
   }
 
@@ -171,21 +188,21 @@ export class ExpressionParser extends ParserBase {
         const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
         if (this.peek() === T.LParen && !this.spaceBefore()) {
           const call = this.node(N.MethodCall, nodes.start(expr));
-          nodes.setA(call, expr);
+          MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
-          nodes.setB(call, this.parenArguments());
+          MethodCallNode.setFirstArg(nodes, call, this.parenArguments());
           nodes.setEnd(call, this.prevEnd());
           expr = call;
         } else if (this.startsArgument(this.pos)) {
           const call = this.node(N.MethodCall, nodes.start(expr));
-          nodes.setA(call, expr);
+          MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
-          nodes.setB(call, this.bareArguments());
+          MethodCallNode.setFirstArg(nodes, call, this.bareArguments());
           nodes.setEnd(call, this.prevEnd());
           return call; // bare arguments run to the end of the expression
         } else {
           const m = this.node(N.Member, nodes.start(expr));
-          nodes.setA(m, expr);
+          MemberNode.setObject(nodes, m, expr);
           nodes.setStr(m, name);
           expr = m;
         }
@@ -193,16 +210,16 @@ export class ExpressionParser extends ParserBase {
         this.chainLink(links, this.pos);
         this.advance();
         const ix = this.node(N.Index, nodes.start(expr));
-        nodes.setA(ix, expr);
-        nodes.setB(ix, this.expression());
+        IndexNode.setObject(nodes, ix, expr);
+        IndexNode.setIndex(nodes, ix, this.expression());
         this.expect(T.RBracket, "']'");
         nodes.setEnd(ix, this.prevEnd());
         expr = ix;
       } else if (k === T.LParen && !this.spaceBefore()) {
         this.chainLink(links, this.pos);
         const call = this.node(N.Call, nodes.start(expr));
-        nodes.setA(call, expr);
-        nodes.setB(call, this.parenArguments());
+        CallNode.setCallee(nodes, call, expr);
+        CallNode.setFirstArg(nodes, call, this.parenArguments());
         nodes.setEnd(call, this.prevEnd());
         expr = call;
       } else return expr;
@@ -249,7 +266,7 @@ export class ExpressionParser extends ParserBase {
       const start = this.startOf();
       this.advance();
       const s = this.node(N.Spread, start);
-      this.unit.nodes.setA(s, this.expression());
+      SpreadNode.setOperand(this.unit.nodes, s, this.expression());
       this.unit.nodes.setEnd(s, this.prevEnd());
       return s;
     }
@@ -296,7 +313,7 @@ export class ExpressionParser extends ParserBase {
         let last = NONE;
         while (this.peek() !== T.RBracket) {
           const item = this.peek() === T.Spread ? this.arrayItem() : this.expression();
-          if (last === NONE) nodes.setA(array, item);
+          if (last === NONE) ListNode.setFirst(nodes, array, item);
           else nodes.setNext(last, item);
           last = item;
           if (this.peek() === T.Comma) this.advance();
@@ -345,13 +362,13 @@ export class ExpressionParser extends ParserBase {
         );
         if (this.peek() === T.Colon) {
           this.advance();
-          nodes.setB(pair, this.expression());
+          PairNode.setValue(nodes, pair, this.expression());
         } else if (kk === T.Ident && (this.peek() === T.Comma || this.peek() === T.RBrace)) {
-          nodes.setB(pair, this.nameNode(keyTok)); // {name} shorthand
+          PairNode.setValue(nodes, pair, this.nameNode(keyTok)); // {name} shorthand
         } else this.fail(`expected ':' after the key but found ${this.describe()}`);
         nodes.setEnd(pair, this.prevEnd());
       }
-      if (last === NONE) nodes.setA(object, pair);
+      if (last === NONE) ListNode.setFirst(nodes, object, pair);
       else nodes.setNext(last, pair);
       last = pair;
       if (this.peek() === T.Comma) this.advance();
@@ -384,8 +401,8 @@ export class ExpressionParser extends ParserBase {
           this.noteImport(n);
           // Classic `set x = import "part.md"` takes the processed text, as the in-place
           // directive inserts it; native `set x import "mod.xmd"` takes the exports.
-          if (this.dialect === "classic") nodes.setFlags(n, 1);
-          nodes.setA(n, this.importPath());
+          if (this.dialect === "classic") ImportExprNode.setForm(nodes, n, ImportExprForm.Text);
+          ImportExprNode.setPath(nodes, n, this.importPath());
           nodes.setEnd(n, this.prevEnd());
           return n;
         }
@@ -403,8 +420,8 @@ export class ExpressionParser extends ParserBase {
       this.unit.callees.has(this.keyOf(tok)) || this.isBuiltinCallee(tok) || this.isGlobalBuiltin(tok);
     if (isCallee && this.startsArgument(this.pos) && !(this.peek() === T.LParen && !this.spaceBefore())) {
       const call = this.node(N.Call, start);
-      nodes.setA(call, name);
-      nodes.setB(call, this.bareArguments());
+      CallNode.setCallee(nodes, call, name);
+      CallNode.setFirstArg(nodes, call, this.bareArguments());
       nodes.setEnd(call, this.prevEnd());
       return call;
     }
@@ -416,7 +433,7 @@ export class ExpressionParser extends ParserBase {
     ) {
       // `print` alone prints an empty line.
       const call = this.node(N.Call, start);
-      nodes.setA(call, name);
+      CallNode.setCallee(nodes, call, name);
       return call;
     }
     return name;
@@ -429,7 +446,7 @@ export class ExpressionParser extends ParserBase {
     const n = this.node(N.Exec, start);
     const nodes = this.unit.nodes;
     if (this.peek() === T.String || this.peek() === T.Template) {
-      nodes.setA(n, this.expression());
+      ExecNode.setCommand(nodes, n, this.expression());
       nodes.setEnd(n, this.prevEnd());
       return n;
     }
@@ -437,7 +454,7 @@ export class ExpressionParser extends ParserBase {
     const raw = this.advance();
     const text = this.node(N.Str, this.startOf(raw));
     nodes.setStr(text, this.unit.source.slice(this.startOf(raw), this.endOf(raw)));
-    nodes.setA(n, text);
+    ExecNode.setCommand(nodes, n, text);
     nodes.setEnd(n, this.prevEnd());
     return n;
   }
@@ -447,7 +464,7 @@ export class ExpressionParser extends ParserBase {
     const start = this.startOf();
     this.advance();
     const n = this.node(N.Exec, start);
-    this.unit.nodes.setA(n, this.expression());
+    ExecNode.setCommand(this.unit.nodes, n, this.expression());
     this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
@@ -458,7 +475,7 @@ export class ExpressionParser extends ParserBase {
     this.advance();
     const nodes = this.unit.nodes;
     const n = this.node(isPut ? N.DataPut : N.DataGet, start);
-    nodes.setA(n, this.primary());
+    DataNode.setFile(nodes, n, this.primary());
     let last = NONE;
     while (this.peek() === T.Dot && !this.spaceBefore()) {
       this.advance();
@@ -467,11 +484,11 @@ export class ExpressionParser extends ParserBase {
         this.fail("expected a key after '.'", undefined, keyTok);
       const key = this.node(N.Str, this.startOf(keyTok));
       nodes.setStr(key, this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok)));
-      if (last === NONE) nodes.setB(n, key);
+      if (last === NONE) DataNode.setFirstKey(nodes, n, key);
       else nodes.setNext(last, key);
       last = key;
     }
-    if (isPut) nodes.setC(n, this.expression());
+    if (isPut) DataNode.setValue(nodes, n, this.expression());
     nodes.setEnd(n, this.prevEnd());
     return n;
   }
@@ -509,7 +526,7 @@ export class ExpressionParser extends ParserBase {
     this.conditional--;
     this.functionDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
-    this.unit.nodes.setNum(n, this.addFunction("lambda", params, body, true, n));
+    FunctionNode.setInfo(this.unit.nodes, n, this.addFunction("lambda", params, body, true, n));
     return n;
   }
 
@@ -541,7 +558,7 @@ export class ExpressionParser extends ParserBase {
   ): number {
     const decls: NodeId[] = [];
     if (!exprBody) {
-      for (let st = this.unit.nodes.a(body); st !== NONE; st = this.unit.nodes.next(st)) {
+      for (let st = ListNode.first(this.unit.nodes, body); st !== NONE; st = this.unit.nodes.next(st)) {
         if (this.unit.nodes.kind(st) === N.FunctionDecl) decls.push(st);
       }
     }
@@ -570,7 +587,7 @@ export class ExpressionParser extends ParserBase {
     const n = this.node(N.Template, start, this.endOf(tok));
     let last = NONE;
     const append = (part: NodeId) => {
-      if (last === NONE) nodes.setA(n, part);
+      if (last === NONE) ListNode.setFirst(nodes, n, part);
       else nodes.setNext(last, part);
       last = part;
     };

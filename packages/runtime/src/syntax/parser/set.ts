@@ -3,7 +3,8 @@
  * @module
  */
 
-import { N, NONE, type NodeId } from "../nodes.js";
+import { FunctionNode, IndexNode, ListNode, MemberNode, PairNode, SetNode } from "../node-fields.js";
+import { N, NONE, type NodeId, SetOp } from "../nodes.js";
 import { T } from "../tokens.js";
 import { ExpressionParser } from "./expressions.js";
 
@@ -49,7 +50,7 @@ export class SetParser extends ExpressionParser {
       const head = this.setNode(start, target, first);
       let last = head;
       const multi = this.node(N.Block, start);
-      this.unit.nodes.setA(multi, head);
+      ListNode.setFirst(this.unit.nodes, multi, head);
       while (this.peek() === T.Comma) {
         this.advance();
         const s = this.startOf();
@@ -63,7 +64,7 @@ export class SetParser extends ExpressionParser {
       return multi;
     }
     const array = this.node(N.Array, this.unit.nodes.start(first));
-    this.unit.nodes.setA(array, first);
+    ListNode.setFirst(this.unit.nodes, array, first);
     let last = first;
     while (this.peek() === T.Comma) {
       this.advance();
@@ -80,18 +81,22 @@ export class SetParser extends ExpressionParser {
     const op = this.peek();
     this.advance();
     const n = this.node(N.Set, start);
-    this.unit.nodes.setA(n, target);
-    this.unit.nodes.setFlags(n, op === T.PlusEq ? 1 : op === T.MinusEq ? 2 : 0);
-    this.unit.nodes.setB(n, this.expression());
-    if (op === T.Eq) this.nameLambda(target, this.unit.nodes.b(n));
+    SetNode.setTarget(this.unit.nodes, n, target);
+    SetNode.setOp(
+      this.unit.nodes,
+      n,
+      op === T.PlusEq ? SetOp.Add : op === T.MinusEq ? SetOp.Sub : SetOp.Assign,
+    );
+    SetNode.setValue(this.unit.nodes, n, this.expression());
+    if (op === T.Eq) this.nameLambda(target, SetNode.value(this.unit.nodes, n));
     this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
 
   private setNode(start: number, target: NodeId, value: NodeId): NodeId {
     const n = this.node(N.Set, start);
-    this.unit.nodes.setA(n, target);
-    this.unit.nodes.setB(n, value);
+    SetNode.setTarget(this.unit.nodes, n, target);
+    SetNode.setValue(this.unit.nodes, n, value);
     this.nameLambda(target, value);
     return n;
   }
@@ -100,7 +105,7 @@ export class SetParser extends ExpressionParser {
   private nameLambda(target: NodeId, value: NodeId): void {
     const nodes = this.unit.nodes;
     if (nodes.kind(target) !== N.Name || nodes.kind(value) !== N.Lambda) return;
-    const info = this.unit.functions[nodes.num(value)];
+    const info = this.unit.functions[FunctionNode.info(nodes, value)];
     if (info !== undefined) info.name = this.unit.source.slice(nodes.start(target), nodes.end(target));
   }
 
@@ -114,15 +119,15 @@ export class SetParser extends ExpressionParser {
         this.advance();
         const nameTok = this.advance();
         const m = this.node(N.Member, this.unit.nodes.start(target));
-        this.unit.nodes.setA(m, target);
+        MemberNode.setObject(this.unit.nodes, m, target);
         this.unit.nodes.setStr(m, this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)));
         target = m;
       } else if (k === T.LBracket && !this.spaceBefore()) {
         this.chainLink(links, this.pos);
         this.advance();
         const ix = this.node(N.Index, this.unit.nodes.start(target));
-        this.unit.nodes.setA(ix, target);
-        this.unit.nodes.setB(ix, this.expression());
+        IndexNode.setObject(this.unit.nodes, ix, target);
+        IndexNode.setIndex(this.unit.nodes, ix, this.expression());
         this.expect(T.RBracket, "']'");
         this.unit.nodes.setEnd(ix, this.prevEnd());
         target = ix;
@@ -178,7 +183,7 @@ export class SetParser extends ExpressionParser {
     this.skipListBreaks();
     while (this.peek() !== T.Dedent && this.peek() !== T.EOF) {
       const item = this.arrayItem();
-      if (last === NONE) this.unit.nodes.setA(array, item);
+      if (last === NONE) ListNode.setFirst(this.unit.nodes, array, item);
       else this.unit.nodes.setNext(last, item);
       last = item;
       if (this.peek() === T.Comma) this.advance();
@@ -204,10 +209,10 @@ export class SetParser extends ExpressionParser {
         const keyTok = this.expect(T.Ident, "a key name");
         pair = this.node(N.Pair, this.startOf(keyTok));
         this.unit.nodes.setStr(pair, this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok)));
-        this.unit.nodes.setB(pair, this.expression());
+        PairNode.setValue(this.unit.nodes, pair, this.expression());
         this.unit.nodes.setEnd(pair, this.prevEnd());
       }
-      if (last === NONE) this.unit.nodes.setA(object, pair);
+      if (last === NONE) ListNode.setFirst(this.unit.nodes, object, pair);
       else this.unit.nodes.setNext(last, pair);
       last = pair;
       if (this.peek() === T.Comma) {

@@ -8,7 +8,20 @@
 
 import { isJsStackOverflow } from "../../values/resource-limit.js";
 import { C, K } from "../keywords.js";
-import { N, NONE, type NodeId } from "../nodes.js";
+import {
+  ExportNode,
+  ExprStmtNode,
+  ForNode,
+  FunctionNode,
+  IfNode,
+  ImportNode,
+  ListNode,
+  LoopNode,
+  PairNode,
+  TryNode,
+  WhileNode,
+} from "../node-fields.js";
+import { ExportForm, ForVars, ImportForm, N, NONE, type NodeId } from "../nodes.js";
 import { T } from "../tokens.js";
 import { BAIL } from "./base.js";
 import { SetParser } from "./set.js";
@@ -73,14 +86,14 @@ export class StatementParser extends SetParser {
       this.advance();
       const n = this.node(N.For, start);
       const first = this.nameNode(this.expect(T.Ident, "a loop variable name"));
-      this.unit.nodes.setC(n, first);
+      ForNode.setFirstVar(this.unit.nodes, n, first);
       if (this.peek() === T.Comma) {
         this.advance();
         this.unit.nodes.setNext(first, this.nameNode(this.expect(T.Ident, "a second loop variable name")));
-        this.unit.nodes.setFlags(n, 1);
+        ForNode.setVars(this.unit.nodes, n, ForVars.Two);
       }
       this.expectWord(K.in, "'in' (as in `for item in items`)");
-      this.unit.nodes.setA(n, this.expression());
+      ForNode.setIterable(this.unit.nodes, n, this.expression());
       this.endLine();
       if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return n;
@@ -105,7 +118,7 @@ export class StatementParser extends SetParser {
     try {
       const s = this.statement();
       if (s === NONE) return last;
-      if (last === NONE) nodes.setA(block, s);
+      if (last === NONE) ListNode.setFirst(nodes, block, s);
       else nodes.setNext(last, s);
       return s;
     } catch (e) {
@@ -180,19 +193,19 @@ export class StatementParser extends SetParser {
         case K.while: {
           this.advance();
           const n = this.node(N.While, start);
-          this.unit.nodes.setA(n, this.expression());
+          WhileNode.setCond(this.unit.nodes, n, this.expression());
           this.loopDepth++;
-          this.unit.nodes.setB(n, this.body());
+          WhileNode.setBody(this.unit.nodes, n, this.body());
           this.loopDepth--;
           return n;
         }
         case K.loop: {
           this.advance();
           const n = this.node(N.Loop, start);
-          this.unit.nodes.setA(n, this.expression());
+          LoopNode.setCount(this.unit.nodes, n, this.expression());
           this.expectWord(C.times, "'times' (as in `loop 3 times`)");
           this.loopDepth++;
-          this.unit.nodes.setB(n, this.body());
+          LoopNode.setBody(this.unit.nodes, n, this.body());
           this.loopDepth--;
           return n;
         }
@@ -208,14 +221,14 @@ export class StatementParser extends SetParser {
           if (this.functionDepth === 0) this.fail("'return' is only allowed inside a function");
           this.advance();
           const n = this.node(N.Return, start);
-          if (this.startsExpression()) this.unit.nodes.setA(n, this.expression());
+          if (this.startsExpression()) ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
           this.unit.nodes.setEnd(n, this.prevEnd());
           return n;
         }
         case K.throw: {
           this.advance();
           const n = this.node(N.Throw, start);
-          this.unit.nodes.setA(n, this.expression());
+          ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
           this.unit.nodes.setEnd(n, this.prevEnd());
           return n;
         }
@@ -239,7 +252,7 @@ export class StatementParser extends SetParser {
         case C.exec:
           if (this.peek(1) !== T.LParen || this.spaceBefore(1)) {
             const n = this.node(N.ExecStmt, start);
-            this.unit.nodes.setA(n, this.execExpression());
+            ExprStmtNode.setExpr(this.unit.nodes, n, this.execExpression());
             return n;
           }
           break;
@@ -251,7 +264,7 @@ export class StatementParser extends SetParser {
       }
     }
     const n = this.node(N.ExprStmt, start);
-    this.unit.nodes.setA(n, this.expression());
+    ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
     this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
@@ -326,7 +339,7 @@ export class StatementParser extends SetParser {
       const s = this.statementNoLineEnd();
       this.conditional--;
       this.leave();
-      this.unit.nodes.setA(block, s);
+      ListNode.setFirst(this.unit.nodes, block, s);
       this.unit.nodes.setEnd(block, this.prevEnd());
       return block;
     }
@@ -341,26 +354,26 @@ export class StatementParser extends SetParser {
     const start = this.startOf();
     this.advance(); // if / elif
     const n = this.node(N.If, start);
-    this.unit.nodes.setA(n, this.expression());
-    this.unit.nodes.setB(n, this.body());
+    IfNode.setCond(this.unit.nodes, n, this.expression());
+    IfNode.setThenBlock(this.unit.nodes, n, this.body());
     this.unit.nodes.setEnd(n, this.prevEnd());
     // elif / else continue at the same indentation (after the block's dedent).
     if (this.peek() === T.Newline && (this.isWord(K.elif, 1) || this.isWord(K.else, 1))) this.advance();
     if (this.isWord(K.elif)) {
-      this.unit.nodes.setC(n, this.elseIf());
+      IfNode.setOtherwise(this.unit.nodes, n, this.elseIf());
     } else if (this.isWord(K.else)) {
       this.advance();
-      if (this.isWord(K.if)) this.unit.nodes.setC(n, this.elseIf());
-      else if (this.peek() === T.Newline) this.unit.nodes.setC(n, this.block());
+      if (this.isWord(K.if)) IfNode.setOtherwise(this.unit.nodes, n, this.elseIf());
+      else if (this.peek() === T.Newline) IfNode.setOtherwise(this.unit.nodes, n, this.block());
       else {
         const b = this.node(N.Block, this.startOf());
         this.enter();
         this.conditional++;
-        this.unit.nodes.setA(b, this.statementNoLineEnd());
+        ListNode.setFirst(this.unit.nodes, b, this.statementNoLineEnd());
         this.conditional--;
         this.leave();
         this.unit.nodes.setEnd(b, this.prevEnd());
-        this.unit.nodes.setC(n, b);
+        IfNode.setOtherwise(this.unit.nodes, n, b);
       }
     }
     return n;
@@ -380,17 +393,17 @@ export class StatementParser extends SetParser {
     this.advance();
     const n = this.node(N.For, start);
     const first = this.nameNode(this.expect(T.Ident, "a loop variable name"));
-    this.unit.nodes.setC(n, first);
+    ForNode.setFirstVar(this.unit.nodes, n, first);
     if (this.peek() === T.Comma) {
       this.advance();
       const second = this.nameNode(this.expect(T.Ident, "a second loop variable name"));
       this.unit.nodes.setNext(first, second);
-      this.unit.nodes.setFlags(n, 1);
+      ForNode.setVars(this.unit.nodes, n, ForVars.Two);
     }
     this.expectWord(K.in, "'in' (as in `for item in items`)");
-    this.unit.nodes.setA(n, this.expression());
+    ForNode.setIterable(this.unit.nodes, n, this.expression());
     this.loopDepth++;
-    this.unit.nodes.setB(n, this.body());
+    ForNode.setBody(this.unit.nodes, n, this.body());
     this.loopDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
@@ -400,12 +413,13 @@ export class StatementParser extends SetParser {
     const start = this.startOf();
     this.advance();
     const n = this.node(N.Try, start);
-    this.unit.nodes.setA(n, this.block());
+    TryNode.setBody(this.unit.nodes, n, this.block());
     if (this.peek() === T.Newline && this.isWord(K.catch, 1)) this.advance();
     if (!this.isWord(K.catch)) this.fail(`expected 'catch' after the try block but found ${this.describe()}`);
     this.advance();
-    if (this.peek() === T.Ident && !this.isKeyword()) this.unit.nodes.setC(n, this.nameNode(this.advance()));
-    this.unit.nodes.setB(n, this.block());
+    if (this.peek() === T.Ident && !this.isKeyword())
+      TryNode.setErrorName(this.unit.nodes, n, this.nameNode(this.advance()));
+    TryNode.setHandler(this.unit.nodes, n, this.block());
     this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
@@ -418,7 +432,7 @@ export class StatementParser extends SetParser {
     if (this.isKeyword(nameTok)) this.fail("a keyword cannot name a function", undefined, nameTok);
     const n = this.node(N.FunctionDecl, start);
     const name = this.nameNode(nameTok);
-    this.unit.nodes.setA(n, name);
+    FunctionNode.setName(this.unit.nodes, n, name);
     const params = this.parameters(T.Newline);
     this.functionDepth++;
     const savedLoop = this.loopDepth;
@@ -427,7 +441,8 @@ export class StatementParser extends SetParser {
     this.loopDepth = savedLoop;
     this.functionDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
-    this.unit.nodes.setNum(
+    FunctionNode.setInfo(
+      this.unit.nodes,
       n,
       this.addFunction(
         this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
@@ -441,9 +456,9 @@ export class StatementParser extends SetParser {
   }
 
   /**
-   * `import "x.json"`, `import Tasks`, `import a, b from "file"`, `import a newA from "file"`.
-   * flags: 0 whole module bound to a name, 1 named bindings (b = first ImportName Name node,
-   * whose str is the exported name), 2 in place (classic dialect).
+   * `import "x.json"`, `import Tasks`, `import a, b from "file"`, `import a newA from "file"`:
+   * the whole module bound to a name, named bindings (a Pair each: the exported name, the
+   * local Name), or, in the classic dialect, in place (see `ImportForm`).
    */
   private importStatement(): NodeId {
     const start = this.startOf();
@@ -452,8 +467,8 @@ export class StatementParser extends SetParser {
     this.noteImport(n);
     const nodes = this.unit.nodes;
     if (this.dialect === "classic") {
-      nodes.setFlags(n, 2);
-      nodes.setA(n, this.importPath());
+      ImportNode.setForm(nodes, n, ImportForm.InPlace);
+      ImportNode.setPath(nodes, n, this.importPath());
       nodes.setEnd(n, this.prevEnd());
       return n;
     }
@@ -468,7 +483,7 @@ export class StatementParser extends SetParser {
       j++;
     }
     if (this.kind[j] === T.Ident && this.tid[j] === C.from) {
-      nodes.setFlags(n, 1);
+      ImportNode.setForm(nodes, n, ImportForm.Names);
       let last = NONE;
       while (!this.isWord(C.from)) {
         const exportedTok = this.expect(T.Ident, "a name to import");
@@ -477,18 +492,18 @@ export class StatementParser extends SetParser {
         const binding = this.nameNode(localTok);
         const spec = this.node(N.Pair, this.startOf(exportedTok));
         nodes.setStr(spec, this.unit.source.slice(this.startOf(exportedTok), this.endOf(exportedTok)));
-        nodes.setB(spec, binding);
-        if (last === NONE) nodes.setB(n, spec);
+        PairNode.setValue(nodes, spec, binding);
+        if (last === NONE) ImportNode.setBound(nodes, n, spec);
         else nodes.setNext(last, spec);
         last = spec;
         if (this.peek() === T.Comma) this.advance();
       }
       this.advance(); // from
-      nodes.setA(n, this.importPath());
+      ImportNode.setPath(nodes, n, this.importPath());
     } else {
-      nodes.setA(n, this.importPath());
+      ImportNode.setPath(nodes, n, this.importPath());
       // Bind to the file's base name: import "data/students.json" → students; import Tasks → Tasks.
-      const path = nodes.a(n);
+      const path = ImportNode.path(nodes, n);
       const text = nodes.kind(path) === N.Str ? nodes.str(path) : "";
       const base = text.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
       if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(base)) {
@@ -500,7 +515,7 @@ export class StatementParser extends SetParser {
       }
       const binding = nodes.create(N.Name, nodes.start(path), nodes.end(path));
       nodes.setName(binding, this.unit.names.keyOfText(base));
-      nodes.setB(n, binding);
+      ImportNode.setBound(nodes, n, binding);
     }
     nodes.setEnd(n, this.prevEnd());
     return n;
@@ -513,12 +528,12 @@ export class StatementParser extends SetParser {
     const n = this.node(N.Export, start);
     const nodes = this.unit.nodes;
     if (this.isWord(K.function)) {
-      nodes.setA(n, this.functionDeclaration(this.startOf()));
+      ExportNode.setDeclaration(nodes, n, this.functionDeclaration(this.startOf()));
     } else if (this.isWord(K.set)) {
-      nodes.setA(n, this.setStatement());
+      ExportNode.setDeclaration(nodes, n, this.setStatement());
       this.endLine();
     } else {
-      nodes.setFlags(n, 1);
+      ExportNode.setForm(nodes, n, ExportForm.Names);
       let last = NONE;
       do {
         if (this.peek() === T.Comma) this.advance();
@@ -527,8 +542,8 @@ export class StatementParser extends SetParser {
         let exportedTok = localTok;
         if (this.peek() === T.Ident) exportedTok = this.advance();
         nodes.setStr(spec, this.unit.source.slice(this.startOf(exportedTok), this.endOf(exportedTok)));
-        nodes.setB(spec, this.nameNode(localTok));
-        if (last === NONE) nodes.setB(n, spec);
+        PairNode.setValue(nodes, spec, this.nameNode(localTok));
+        if (last === NONE) ExportNode.setFirstName(nodes, n, spec);
         else nodes.setNext(last, spec);
         last = spec;
       } while (this.peek() === T.Comma);

@@ -11,7 +11,32 @@ import type { HostContext } from "../host/context.js";
 import { characterCount } from "../host/text.js";
 import { Binding } from "../resolve/bindings.js";
 import type { NameKey, NameTable } from "../syntax/names.js";
-import { N, NONE, type NodeId, type NodeStore, Op } from "../syntax/nodes.js";
+import {
+  ExportNode,
+  ForNode,
+  FunctionNode,
+  ImportNode,
+  ListNode,
+  MethodCallNode,
+  PairNode,
+  RangeNode,
+  SetNode,
+  SpreadNode,
+  TryNode,
+} from "../syntax/node-fields.js";
+import {
+  ExportForm,
+  ForVars,
+  ImportExprForm,
+  ImportForm,
+  N,
+  NONE,
+  type NodeId,
+  type NodeStore,
+  Op,
+  Placement,
+  SetOp,
+} from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Budget, enterBudget, leaveBudget, raiseHint, timeLimitMessage } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
@@ -343,6 +368,13 @@ export class Interpreter {
     return NORMAL;
   }
 
+  /**
+   * Runs one statement. Here and in the other paths run for every node (`execSet`,
+   * `evalExpr`, `evalCall`, `invoke`) the store's fields are read directly, each named in
+   * a comment by its accessor in `node-fields.ts`: through the accessors themselves,
+   * rendering ran 5–10% slower (in functions this large, their calls use up V8's
+   * inlining budget). Paths run once per loop, import or literal use the accessors.
+   */
   private exec(n: NodeId): number {
     const nodes = this.nodes;
     const stack = this.stack;
@@ -352,7 +384,7 @@ export class Interpreter {
         this.emit(nodes.str(n));
         return NORMAL;
       case N.EmitExpr: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // ExprStmtNode.expr
         // Converting and emitting can fail (the output limit): here, not at the last node
         // that set a location, which can be lines above (a `{{x}}` sets none of its own).
         this.at = n;
@@ -360,7 +392,7 @@ export class Interpreter {
         return NORMAL;
       }
       case N.ExprStmt: {
-        const e = nodes.a(n);
+        const e = nodes.a(n); // ExprStmtNode.expr
         this.evalExpr(e);
         const k = nodes.kind(e);
         const top = stack.size - 1;
@@ -380,29 +412,31 @@ export class Interpreter {
         this.execSet(n);
         return NORMAL;
       case N.Block:
-        return this.execList(nodes.a(n));
+        return this.execList(nodes.a(n)); // ListNode.first
       case N.Piece: {
         const saved = this.inline;
-        this.inline = nodes.flags(n) === 1;
+        this.inline = nodes.flags(n) === Placement.Inline; // PieceNode.placement
         try {
-          return this.execList(nodes.a(nodes.a(n)));
+          return this.execList(nodes.a(nodes.a(n))); // PieceNode.block, ListNode.first
         } finally {
           this.inline = saved;
         }
       }
       case N.If: {
-        this.evalExpr(nodes.a(n));
-        if (this.truthyPop()) return this.execList(nodes.a(nodes.b(n)));
-        const alt = nodes.c(n);
-        if (alt === NONE) return NORMAL;
-        return nodes.kind(alt) === N.If ? this.exec(alt) : this.execList(nodes.a(alt));
+        this.evalExpr(nodes.a(n)); // IfNode.cond
+        if (this.truthyPop()) return this.execList(nodes.a(nodes.b(n))); // IfNode.thenBlock, ListNode.first
+        const otherwise = nodes.c(n); // IfNode.otherwise
+        if (otherwise === NONE) return NORMAL;
+        if (nodes.kind(otherwise) === N.If) return this.exec(otherwise); // elif
+        return this.execList(nodes.a(otherwise)); // ListNode.first
       }
       case N.For:
         return this.execFor(n);
       case N.While: {
-        const body = nodes.a(nodes.b(n));
+        const body = nodes.a(nodes.b(n)); // WhileNode.body, ListNode.first
+        const cond = nodes.a(n); // WhileNode.cond
         for (;;) {
-          this.evalExpr(nodes.a(n));
+          this.evalExpr(cond);
           if (!this.truthyPop()) return NORMAL;
           this.tick(n);
           const signal = this.execList(body);
@@ -411,17 +445,18 @@ export class Interpreter {
         }
       }
       case N.Loop: {
-        this.evalExpr(nodes.a(n));
-        const count = this.numberPop(nodes.a(n), "loop … times");
+        const times = nodes.a(n); // LoopNode.count
+        this.evalExpr(times);
+        const count = this.numberPop(times, "loop … times");
         if (!Number.isInteger(count)) {
           throw this.error(
             "type",
             `loop … times needs a whole number, got ${count}`,
-            nodes.a(n),
+            times,
             "round it: loop round(n) times",
           );
         }
-        const body = nodes.a(nodes.b(n));
+        const body = nodes.a(nodes.b(n)); // LoopNode.body, ListNode.first
         for (let i = 0; i < count; i++) {
           this.tick(n);
           const signal = this.execList(body);
@@ -434,12 +469,14 @@ export class Interpreter {
         return BREAK;
       case N.Continue:
         return CONTINUE;
-      case N.Return:
-        if (nodes.a(n) === NONE) stack.pushNull();
-        else this.evalExpr(nodes.a(n));
+      case N.Return: {
+        const value = nodes.a(n); // ExprStmtNode.expr
+        if (value === NONE) stack.pushNull();
+        else this.evalExpr(value);
         return RETURN;
+      }
       case N.Throw: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // ExprStmtNode.expr
         const value = stack.pop();
         const unit = this.module.unit;
         const { line, column } = unit.lines.position(nodes.start(n));
@@ -463,7 +500,7 @@ export class Interpreter {
       case N.Export:
         return this.execExport(n);
       case N.ExecStmt: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // ExprStmtNode.expr
         const out = this.services.toText(stack.pop());
         this.at = n;
         // A command that prints nothing leaves nothing, like a block that prints nothing.
@@ -499,32 +536,34 @@ export class Interpreter {
 
   private execSet(n: NodeId): void {
     const nodes = this.nodes;
-    const target = nodes.a(n);
-    const op = nodes.flags(n);
+    const target = nodes.a(n); // SetNode.target
+    const expr = nodes.b(n); // SetNode.value
+    const op = nodes.flags(n); // SetNode.op
     if (nodes.kind(target) === N.Name) {
-      if (op !== 0) {
+      if (op !== SetOp.Assign) {
         this.evalName(target);
-        this.evalExpr(nodes.b(n));
+        this.evalExpr(expr);
         this.at = n;
-        this.binaryOp(op === 1 ? Op.Add : Op.Sub);
-      } else this.evalExpr(nodes.b(n));
+        this.binaryOp(op === SetOp.Add ? Op.Add : Op.Sub);
+      } else this.evalExpr(expr);
       this.storeName(target);
       return;
     }
-    // Member or index assignment: object.key = value, list[i] = value
-    this.evalExpr(nodes.a(target));
+    // Member or index assignment: object.key = value, list[i] = value (a Member's object
+    // is where an Index's is).
+    this.evalExpr(nodes.a(target)); // MemberNode.object, IndexNode.object
     const container = this.stack.pop();
     let key: unknown;
     if (nodes.kind(target) === N.Member) key = nodes.str(target);
     else {
-      this.evalExpr(nodes.b(target));
+      this.evalExpr(nodes.b(target)); // IndexNode.index
       key = this.stack.pop();
     }
-    if (op !== 0) {
+    if (op !== SetOp.Assign) {
       this.stack.push(this.readKey(container, key, target));
-      this.evalExpr(nodes.b(n));
-      this.binaryOp(op === 1 ? Op.Add : Op.Sub);
-    } else this.evalExpr(nodes.b(n));
+      this.evalExpr(expr);
+      this.binaryOp(op === SetOp.Add ? Op.Add : Op.Sub);
+    } else this.evalExpr(expr);
     const value = this.stack.pop();
     this.at = target;
     if (Array.isArray(container) && typeof key === "number") {
@@ -552,8 +591,8 @@ export class Interpreter {
   private storeName(name: NodeId): void {
     const nodes = this.nodes;
     const stack = this.stack;
-    const slot = nodes.a(name);
-    switch (nodes.flags(name)) {
+    const slot = nodes.slot(name);
+    switch (nodes.binding(name)) {
       case Binding.Global:
         this.vars.popInto(this.globalVar(slot), stack);
         return;
@@ -599,16 +638,18 @@ export class Interpreter {
   private execFor(n: NodeId): number {
     const nodes = this.nodes;
     const stack = this.stack;
-    const first = nodes.c(n);
-    const second = nodes.flags(n) === 1 ? nodes.next(first) : NONE;
-    const body = nodes.a(nodes.b(n));
-    const iterable = nodes.a(n);
+    const first = ForNode.firstVar(nodes, n);
+    const second = ForNode.vars(nodes, n) === ForVars.Two ? nodes.next(first) : NONE;
+    const body = ListNode.first(nodes, ForNode.body(nodes, n));
+    const iterable = ForNode.iterable(nodes, n);
     // `for i in a .. b`: count without building a list.
     if (nodes.kind(iterable) === N.Range && second === NONE) {
-      this.evalExpr(nodes.a(iterable));
-      const from = this.numberPop(nodes.a(iterable), "a range");
-      this.evalExpr(nodes.b(iterable));
-      const to = this.numberPop(nodes.b(iterable), "a range");
+      const fromNode = RangeNode.from(nodes, iterable);
+      const toNode = RangeNode.to(nodes, iterable);
+      this.evalExpr(fromNode);
+      const from = this.numberPop(fromNode, "a range");
+      this.evalExpr(toNode);
+      const to = this.numberPop(toNode, "a range");
       const step = from <= to ? 1 : -1;
       for (let i = from; step > 0 ? i <= to : i >= to; i += step) {
         this.tick(n);
@@ -704,7 +745,7 @@ export class Interpreter {
     const module = this.module;
     const inline = this.inline;
     try {
-      return this.execList(nodes.a(nodes.a(n)));
+      return this.execList(ListNode.first(nodes, TryNode.body(nodes, n)));
     } catch (e) {
       const error = e instanceof XmdError || e instanceof RuntimeFault ? e : null;
       // A limit, or a check's stop at a command, ends the render: no document may catch it.
@@ -717,20 +758,20 @@ export class Interpreter {
       this.cells = cells;
       this.module = module;
       this.inline = inline;
-      const errVar = nodes.c(n);
-      if (errVar !== NONE)
-        this.assignValue(errVar, error instanceof ThrownValue ? error.value : error.message);
-      return this.execList(nodes.a(nodes.b(n)));
+      const errorName = TryNode.errorName(nodes, n);
+      if (errorName !== NONE)
+        this.assignValue(errorName, error instanceof ThrownValue ? error.value : error.message);
+      return this.execList(ListNode.first(nodes, TryNode.handler(nodes, n)));
     }
   }
 
   private execImport(n: NodeId): void {
     const nodes = this.nodes;
-    this.evalExpr(nodes.a(n));
+    this.evalExpr(ImportNode.path(nodes, n));
     const path = this.services.toText(this.stack.pop());
     this.at = n;
-    const mode = nodes.flags(n);
-    if (mode === 2) {
+    const form = ImportNode.form(nodes, n);
+    if (form === ImportForm.InPlace) {
       try {
         this.loader.importInPlace(this.module, path, this);
       } catch (e) {
@@ -744,40 +785,40 @@ export class Interpreter {
     } catch (e) {
       throw this.importFailed(e, n);
     }
-    if (mode === 0) {
-      this.assignValue(nodes.b(n), value);
+    if (form === ImportForm.Module) {
+      this.assignValue(ImportNode.bound(nodes, n), value);
       return;
     }
-    for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) {
+    for (let spec = ImportNode.bound(nodes, n); spec !== NONE; spec = nodes.next(spec)) {
       const exported = nodes.str(spec);
       if (value === null || typeof value !== "object" || !Object.hasOwn(value, exported)) {
         throw this.error("undefined-name", `'${exported}' is not exported by ${path}`, spec);
       }
-      this.assignValue(nodes.b(spec), (value as Record<string, unknown>)[exported]);
+      this.assignValue(PairNode.value(nodes, spec), (value as Record<string, unknown>)[exported]);
     }
   }
 
   private execExport(n: NodeId): number {
     const nodes = this.nodes;
     const exports = this.module.exports;
-    if (nodes.flags(n) === 1) {
-      for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) {
-        this.evalName(nodes.b(spec));
+    if (ExportNode.form(nodes, n) === ExportForm.Names) {
+      for (let spec = ExportNode.firstName(nodes, n); spec !== NONE; spec = nodes.next(spec)) {
+        this.evalName(PairNode.value(nodes, spec));
         exports[nodes.str(spec)] = this.stack.pop();
       }
       return NORMAL;
     }
-    const inner = nodes.a(n);
+    const inner = ExportNode.declaration(nodes, n);
     const signal = this.exec(inner);
     // The exported names: the function's, or every variable the set assigned.
     if (nodes.kind(inner) === N.FunctionDecl) {
-      const name = nodes.a(inner);
+      const name = FunctionNode.name(nodes, inner);
       this.evalName(name);
       exports[this.names.textOf(nodes.name(name))] = this.stack.pop();
     } else {
-      const sets = nodes.kind(inner) === N.Block ? nodes.a(inner) : inner;
+      const sets = nodes.kind(inner) === N.Block ? ListNode.first(nodes, inner) : inner;
       for (let s = sets; s !== NONE; s = nodes.kind(inner) === N.Block ? nodes.next(s) : NONE) {
-        const target = nodes.a(s);
+        const target = SetNode.target(nodes, s);
         if (nodes.kind(target) === N.Name) {
           this.evalName(target);
           exports[this.names.textOf(nodes.name(target))] = this.stack.pop();
@@ -790,9 +831,9 @@ export class Interpreter {
   /** Binds a FunctionDecl's name to a new function value (hoisting). */
   declareFunction(decl: NodeId): void {
     const nodes = this.nodes;
-    const info = this.module.unit.functions[nodes.num(decl)] as FunctionInfo;
+    const info = this.module.unit.functions[FunctionNode.info(nodes, decl)] as FunctionInfo;
     this.stack.pushRef(this.makeFunction(info));
-    this.storeName(nodes.a(decl));
+    this.storeName(FunctionNode.name(nodes, decl));
   }
 
   private makeFunction(info: FunctionInfo): UserFunction {
@@ -854,7 +895,7 @@ export class Interpreter {
       // Functions declared inside are hoisted within the body.
       const decls = info.decls;
       for (let i = 0; i < decls.length; i++) this.declareFunction(decls[i] as NodeId);
-      signal = this.execList(this.nodes.a(info.body));
+      signal = this.execList(this.nodes.a(info.body)); // ListNode.first
       if (signal !== RETURN) stack.pushNull();
     }
     // Move the result below the frame and the arguments.
@@ -931,7 +972,7 @@ export class Interpreter {
     const args: unknown[] = [];
     for (let a = first; a !== NONE; a = nodes.next(a)) {
       if (nodes.kind(a) === N.Spread) {
-        this.evalExpr(nodes.a(a));
+        this.evalExpr(SpreadNode.operand(nodes, a));
         this.spreadInto(args, this.stack.pop(), a);
       } else {
         this.evalExpr(a);
@@ -944,9 +985,9 @@ export class Interpreter {
   private evalCall(n: NodeId): void {
     const nodes = this.nodes;
     const stack = this.stack;
-    const callee = nodes.a(n);
-    const firstArg = nodes.b(n);
-    if (nodes.kind(callee) === N.Name && nodes.flags(callee) === Binding.None) {
+    const callee = nodes.a(n); // CallNode.callee
+    const firstArg = nodes.b(n); // CallNode.firstArg
+    if (nodes.kind(callee) === N.Name && nodes.binding(callee) === Binding.None) {
       const key = nodes.name(callee);
       if (key === this.printKey) {
         let text: string;
@@ -984,7 +1025,7 @@ export class Interpreter {
       let argc = 0;
       for (let a = firstArg; a !== NONE; a = nodes.next(a)) {
         if (nodes.kind(a) === N.Spread) {
-          this.evalExpr(nodes.a(a));
+          this.evalExpr(nodes.a(a)); // SpreadNode.operand
           const value = stack.pop();
           if (Array.isArray(value)) {
             for (let i = 0; i < value.length && argc < params; i++, argc++) stack.push(value[i]);
@@ -1030,10 +1071,10 @@ export class Interpreter {
 
   private evalMethodCall(n: NodeId): void {
     const nodes = this.nodes;
-    this.evalExpr(nodes.a(n));
+    this.evalExpr(MethodCallNode.receiver(nodes, n));
     const receiver = this.stack.pop();
     const name = nodes.str(n);
-    const args = this.argValues(nodes.b(n));
+    const args = this.argValues(MethodCallNode.firstArg(nodes, n));
     this.at = n;
     if (receiver instanceof NamespaceValue) {
       const member = receiver.members.get(name);
@@ -1092,8 +1133,8 @@ export class Interpreter {
   private evalName(n: NodeId): void {
     const nodes = this.nodes;
     const stack = this.stack;
-    const slot = nodes.a(n);
-    switch (nodes.flags(n)) {
+    const slot = nodes.slot(n);
+    switch (nodes.binding(n)) {
       case Binding.Local: {
         const i = this.base + slot;
         if (stack.tagAt(i) === Tag.Number) stack.pushNumber(stack.numberAt(i));
@@ -1166,14 +1207,14 @@ export class Interpreter {
         this.evalName(n);
         return;
       case N.Binary:
-        this.evalExpr(nodes.a(n));
-        this.evalExpr(nodes.b(n));
+        this.evalExpr(nodes.a(n)); // BinaryNode.left
+        this.evalExpr(nodes.b(n)); // BinaryNode.right
         this.at = n;
-        this.binaryOp(nodes.flags(n));
+        this.binaryOp(nodes.flags(n)); // BinaryNode.op
         return;
       case N.And:
       case N.Or: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // BinaryNode.left
         const top = stack.size - 1;
         const tag = stack.tagAt(top);
         const truthy =
@@ -1184,12 +1225,13 @@ export class Interpreter {
               : this.services.isTruthy(stack.get(top));
         if (truthy === (nodes.kind(n) === N.Or)) return;
         stack.drop(1);
-        this.evalExpr(nodes.b(n));
+        this.evalExpr(nodes.b(n)); // BinaryNode.right
         return;
       }
       case N.Unary: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // UnaryNode.operand
         if (nodes.flags(n) === Op.Not) {
+          // UnaryNode.op
           stack.pushBool(!this.truthyPop());
           return;
         }
@@ -1201,8 +1243,8 @@ export class Interpreter {
         throw this.error("type", `cannot negate ${this.services.typeName(stack.get(top))}`, n);
       }
       case N.Ternary:
-        this.evalExpr(nodes.a(n));
-        this.evalExpr(this.truthyPop() ? nodes.b(n) : nodes.c(n));
+        this.evalExpr(nodes.a(n)); // TernaryNode.cond
+        this.evalExpr(this.truthyPop() ? nodes.b(n) : nodes.c(n)); // TernaryNode.ifTrue / ifFalse
         return;
       case N.Call:
         this.evalCall(n);
@@ -1211,7 +1253,7 @@ export class Interpreter {
         this.evalMethodCall(n);
         return;
       case N.Member: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // MemberNode.object
         const receiver = stack.pop();
         const name = nodes.str(n);
         this.at = n;
@@ -1240,8 +1282,8 @@ export class Interpreter {
         return;
       }
       case N.Index: {
-        this.evalExpr(nodes.a(n));
-        this.evalExpr(nodes.b(n));
+        this.evalExpr(nodes.a(n)); // IndexNode.object
+        this.evalExpr(nodes.b(n)); // IndexNode.index
         const key = stack.pop();
         const container = stack.pop();
         stack.push(this.readKey(container, key, n));
@@ -1260,16 +1302,18 @@ export class Interpreter {
         this.evalRange(n);
         return;
       case N.Lambda:
-        stack.pushRef(this.makeFunction(this.module.unit.functions[nodes.num(n)] as FunctionInfo));
+        stack.pushRef(
+          this.makeFunction(this.module.unit.functions[nodes.num(n)] as FunctionInfo), // FunctionNode.info
+        );
         return;
       case N.ImportExpr: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // ImportExprNode.path
         const path = this.services.toText(stack.pop());
         this.at = n;
         let value: unknown;
         try {
           value =
-            nodes.flags(n) === 1
+            nodes.flags(n) === ImportExprForm.Text // ImportExprNode.form
               ? this.loader.importText(this.module, path, this)
               : this.loader.importValue(this.module, path);
         } catch (e) {
@@ -1279,7 +1323,7 @@ export class Interpreter {
         return;
       }
       case N.Exec: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // ExecNode.command
         const command = this.services.toText(stack.pop());
         this.at = n;
         let out: string;
@@ -1293,15 +1337,15 @@ export class Interpreter {
       }
       case N.DataGet:
       case N.DataPut: {
-        this.evalExpr(nodes.a(n));
+        this.evalExpr(nodes.a(n)); // DataNode.file
         const file = this.services.toText(stack.pop());
         const keys: string[] = [];
-        for (let k = nodes.b(n); k !== NONE; k = nodes.next(k)) keys.push(nodes.str(k));
+        for (let k = nodes.b(n); k !== NONE; k = nodes.next(k)) keys.push(nodes.str(k)); // DataNode.firstKey
         this.at = n;
         try {
           if (nodes.kind(n) === N.DataGet) stack.push(this.services.dataGet(this.module.ctx, file, keys));
           else {
-            this.evalExpr(nodes.c(n));
+            this.evalExpr(nodes.c(n)); // DataNode.value
             this.services.dataPut(this.module.ctx, file, keys, stack.pop());
             stack.pushNull();
           }
@@ -1326,9 +1370,9 @@ export class Interpreter {
     const stack = this.stack;
     this.heapValues++;
     const items: unknown[] = [];
-    for (let e = nodes.a(n); e !== NONE; e = nodes.next(e)) {
+    for (let e = ListNode.first(nodes, n); e !== NONE; e = nodes.next(e)) {
       if (nodes.kind(e) === N.Spread) {
-        this.evalExpr(nodes.a(e));
+        this.evalExpr(SpreadNode.operand(nodes, e));
         this.spreadInto(items, stack.pop(), e);
       } else {
         this.evalExpr(e);
@@ -1345,9 +1389,9 @@ export class Interpreter {
     this.heapValues++;
     const object: Record<string, unknown> = {};
     let entries = 0;
-    for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+    for (let p = ListNode.first(nodes, n); p !== NONE; p = nodes.next(p)) {
       if (nodes.kind(p) === N.Spread) {
-        this.evalExpr(nodes.a(p));
+        this.evalExpr(SpreadNode.operand(nodes, p));
         const v = stack.pop();
         if (v !== null && typeof v === "object") {
           const keys = Object.keys(v);
@@ -1357,7 +1401,7 @@ export class Interpreter {
           entries = Object.keys(object).length;
         }
       } else {
-        this.evalExpr(nodes.b(p));
+        this.evalExpr(PairNode.value(nodes, p));
         setOwn(object, nodes.str(p), stack.pop());
         entries++;
       }
@@ -1371,7 +1415,7 @@ export class Interpreter {
     const stack = this.stack;
     this.heapValues++;
     let text = "";
-    for (let p = nodes.a(n); p !== NONE; p = nodes.next(p)) {
+    for (let p = ListNode.first(nodes, n); p !== NONE; p = nodes.next(p)) {
       if (nodes.kind(p) === N.Str) text = this.joinText(text, nodes.str(p));
       else {
         this.evalExpr(p);
@@ -1385,10 +1429,12 @@ export class Interpreter {
   /** `a .. b` as a list (inclusive, counting down when a > b); its length is checked first. */
   private evalRange(n: NodeId): void {
     const nodes = this.nodes;
-    this.evalExpr(nodes.a(n));
-    const from = this.numberPop(nodes.a(n), "a range");
-    this.evalExpr(nodes.b(n));
-    const to = this.numberPop(nodes.b(n), "a range");
+    const fromNode = RangeNode.from(nodes, n);
+    const toNode = RangeNode.to(nodes, n);
+    this.evalExpr(fromNode);
+    const from = this.numberPop(fromNode, "a range");
+    this.evalExpr(toNode);
+    const to = this.numberPop(toNode, "a range");
     this.heapValues++;
     this.at = n;
     this.budget.list(from <= to || from > to ? Math.floor(Math.abs(to - from)) + 1 : 0, "this range");

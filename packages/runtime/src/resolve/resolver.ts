@@ -26,7 +26,6 @@ import {
   LoopNode,
   MemberNode,
   MethodCallNode,
-  NameNode,
   PairNode,
   PieceNode,
   SetNode,
@@ -106,7 +105,7 @@ export class Resolver {
     for (const root of roots) this.walk(root, null);
     // Variables captured by closures live in cells; fix up their uses now that all captures are known.
     for (const ref of this.localRefs) {
-      if (ref.scope.captured.has(ref.slot)) NameNode.setBinding(this.nodes, ref.node, Binding.LocalCell);
+      if (ref.scope.captured.has(ref.slot)) this.nodes.setBinding(ref.node, Binding.LocalCell);
     }
     for (const fn of this.unit.functions) fn.cellSlots.sort((x, y) => x - y);
   }
@@ -322,26 +321,26 @@ export class Resolver {
     if (scope !== null) {
       const slot = scope.locals.get(key);
       if (slot !== undefined) {
-        NameNode.setBinding(nodes, n, Binding.Local);
-        NameNode.setSlot(nodes, n, slot);
+        nodes.setBinding(n, Binding.Local);
+        nodes.setSlot(n, slot);
         this.localRefs.push({ node: n, scope, slot });
         return;
       }
       const capture = this.captureOf(scope, key);
       if (capture !== -1) {
-        NameNode.setBinding(nodes, n, Binding.Capture);
-        NameNode.setSlot(nodes, n, capture);
+        nodes.setBinding(n, Binding.Capture);
+        nodes.setSlot(n, capture);
         return;
       }
     }
     const g = this.globals.indexOf(key);
     if (g === undefined && this.isBuiltin(key)) {
-      NameNode.setBinding(nodes, n, Binding.None); // a builtin: the evaluator finds it by name
-      NameNode.setSlot(nodes, n, -1);
+      nodes.setBinding(n, Binding.None); // a builtin: the evaluator finds it by name
+      nodes.setSlot(n, -1);
       return;
     }
-    NameNode.setBinding(nodes, n, Binding.Global);
-    NameNode.setSlot(nodes, n, g ?? this.globals.declare(key));
+    nodes.setBinding(n, Binding.Global);
+    nodes.setSlot(n, g ?? this.globals.declare(key));
   }
 
   /** Index of `key` among `scope`'s captures, adding it (and along the chain) if an enclosing function declares it. */

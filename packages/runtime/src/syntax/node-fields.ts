@@ -40,11 +40,9 @@ export const PairNode = { value: b, setValue: setB } as const;
 /** Spread: `...operand` in a list, an object or an argument list. */
 export const SpreadNode = { operand: a, setOperand: setA } as const;
 
-/**
- * Name: a name (`nodes.name`). The resolver fills in how it is reached: `binding` is a
- * `Binding`, and `slot` the global index, frame slot or capture index that goes with it.
- */
-export const NameNode = { binding: flags, setBinding: setFlags, slot: a, setSlot: setA } as const;
+// Name: a name (`nodes.name`); once resolved, how it is reached (`nodes.binding`, a
+// `Binding`) and where (`nodes.slot`): methods of the store itself, as every use of a
+// variable reads them.
 
 // ── operators ──────────────────────────────────────────────────────────────
 

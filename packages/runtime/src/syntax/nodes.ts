@@ -171,6 +171,15 @@ export interface NodeStore {
   /** A name (identifier) carried by the node. */
   name(n: NodeId): NameKey;
   setName(n: NodeId, key: NameKey): void;
+  /**
+   * How a resolved Name is reached at run time, a `Binding` (its flags), and the global
+   * index, frame slot or capture index that goes with it (its `a`). Methods of the store,
+   * not of `node-fields.ts`, because the evaluator reads them at every use of a variable.
+   */
+  binding(n: NodeId): number;
+  setBinding(n: NodeId, binding: number): void;
+  slot(n: NodeId): number;
+  setSlot(n: NodeId, slot: number): void;
   /** A string constant carried by the node (string literal, member name, object key). */
   str(n: NodeId): string;
   setStr(n: NodeId, text: string): void;
@@ -311,6 +320,18 @@ export class PooledNodeStore implements NodeStore {
   name(n: NodeId): NameKey {
     return this.fNum.get(n as Handle);
   }
+  binding(n: NodeId): number {
+    return this.fFlags.get(n as Handle);
+  }
+  setBinding(n: NodeId, binding: number): void {
+    this.fFlags.set(n as Handle, binding);
+  }
+  slot(n: NodeId): number {
+    return this.fA.get(n as Handle);
+  }
+  setSlot(n: NodeId, slot: number): void {
+    this.fA.set(n as Handle, slot);
+  }
   setName(n: NodeId, key: NameKey): void {
     this.fNum.set(n as Handle, key as number);
   }
@@ -445,6 +466,18 @@ export class HeapNodeStore implements NodeStore {
   }
   name(n: NodeId): NameKey {
     return (this.nodes[n] as HeapNode).name;
+  }
+  binding(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).flags;
+  }
+  setBinding(n: NodeId, binding: number): void {
+    (this.nodes[n] as HeapNode).flags = binding;
+  }
+  slot(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).a;
+  }
+  setSlot(n: NodeId, slot: number): void {
+    (this.nodes[n] as HeapNode).a = slot;
   }
   setName(n: NodeId, key: NameKey): void {
     (this.nodes[n] as HeapNode).name = key;

@@ -25,8 +25,9 @@ import type {
 } from "./api/runtime.js";
 import type { PoolSummary, RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
+import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
-import { type EvalServices, Interpreter, type ModuleLoader } from "./eval/interpreter.js";
+import { Interpreter } from "./eval/interpreter.js";
 import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";

@@ -25,9 +25,9 @@ import {
   UnaryNode,
 } from "../node-fields.js";
 import { ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
-import { T } from "../tokens.js";
+import { T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
-import { BAIL, ParserBase } from "./base.js";
+import { BAIL, type Dialect, ParserBase } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
 import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
 import { unescapeString } from "./strings.js";
@@ -607,7 +607,7 @@ export class ExpressionParser extends ParserBase {
           nodes.setStr(s, unescapeString(source, textStart, p));
           append(s);
         }
-        append(parseExpressionRange(this.unit, p + 2, close));
+        append(parseExpressionWith(this.constructor as ExpressionParserClass, this.unit, p + 2, close));
         p = close + 2;
         textStart = p;
         continue;
@@ -623,12 +623,29 @@ export class ExpressionParser extends ParserBase {
   }
 }
 
-/** Parses source[start, end) as one expression (for `{{ … }}` and template parts). */
-export function parseExpressionRange(unit: ParseUnit, start: number, end: number): NodeId {
+/** A class of parser that can parse a lone expression. */
+export type ExpressionParserClass = new (
+  unit: ParseUnit,
+  t: TokenBuffer,
+  dialect: Dialect,
+) => ExpressionParser;
+
+/**
+ * Parses source[start, end) as one expression (for `{{ … }}` and template parts) with a
+ * parser of class `Parser`: the whole parser's class (a template's parts take the class of
+ * the parser that met the template), so that every parser object V8 sees has one shape
+ * and the parser's property reads stay monomorphic.
+ */
+export function parseExpressionWith(
+  Parser: ExpressionParserClass,
+  unit: ParseUnit,
+  start: number,
+  end: number,
+): NodeId {
   const tokens = lexInto(unit, start, end, false);
   const depth = unit.depth;
   try {
-    const parser = new ExpressionParser(unit, tokens, "native");
+    const parser = new Parser(unit, tokens, "native");
     try {
       return parser.parseLoneExpression();
     } catch (e) {

@@ -21,12 +21,13 @@ import type { NodeId } from "../nodes.js";
 import type { TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
 import type { Dialect } from "./base.js";
+import { parseExpressionWith } from "./expressions.js";
 import { StatementParser } from "./statements.js";
 
 export { type Dialect, NESTING_HINT, nestingMessage } from "./base.js";
 export { giveTokenBuffer, lexAppendInto, lexInto, takeTokenBuffer } from "./buffers.js";
 export { BUILTIN_CALLEES, prescanCallees } from "./callees.js";
-export { ExpressionParser, parseExpressionRange } from "./expressions.js";
+export { ExpressionParser } from "./expressions.js";
 export { SetParser } from "./set.js";
 export { StatementParser } from "./statements.js";
 export { unescapeString } from "./strings.js";
@@ -34,4 +35,9 @@ export { unescapeString } from "./strings.js";
 /** Parses already-lexed statements; returns a Block. */
 export function parseStatements(unit: ParseUnit, tokens: TokenBuffer, dialect: Dialect): NodeId {
   return new StatementParser(unit, tokens, dialect).parseProgram();
+}
+
+/** Parses source[start, end) as one expression (for `{{ … }}`). */
+export function parseExpressionRange(unit: ParseUnit, start: number, end: number): NodeId {
+  return parseExpressionWith(StatementParser, unit, start, end);
 }

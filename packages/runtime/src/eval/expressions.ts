@@ -133,8 +133,8 @@ export abstract class ExpressionEvaluator extends CallEvaluator {
       }
       case N.Unary: {
         this.evalExpr(nodes.a(n)); // UnaryNode.operand
+        // UnaryNode.op: Op.Not, else Op.Neg
         if (nodes.flags(n) === Op.Not) {
-          // UnaryNode.op
           stack.pushBool(!this.truthyPop());
           return;
         }

@@ -23,13 +23,13 @@ import type {
   Runtime,
   RuntimeState,
 } from "./api/runtime.js";
-import type { PoolSummary, RunStats } from "./api/stats.js";
+import type { RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
 import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { Interpreter } from "./eval/interpreter.js";
-import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
-import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
+import type { TempStack } from "./eval/temps.js";
+import type { VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
 import { dataGet, dataPut } from "./host/data.js";
 import { runCommand } from "./host/exec.js";
@@ -40,12 +40,13 @@ import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
+import { createStores, poolSummaries, type TreeStores } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
-import { type NameTable, PlainNames } from "./syntax/names.js";
+import type { NameTable } from "./syntax/names.js";
 import { ImportNode } from "./syntax/node-fields.js";
-import { HeapNodeStore, N, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
+import { N, type NodeMark, type NodeStore } from "./syntax/nodes.js";
 import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
 import { raiseHint } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
@@ -741,60 +742,6 @@ function readDocument(path: string, limits: Limits): string {
     if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
     throw e;
   }
-}
-
-/** The stores a tree is kept in: its names and its nodes. */
-interface TreeStores {
-  names: NameTable;
-  nodes: NodeStore;
-}
-
-/** The runtime's shared stores: a tree's, and the value stack and module variables that runs use. */
-interface RuntimeStores extends TreeStores {
-  stack: TempStack;
-  vars: VariableStore;
-}
-
-/**
- * The stores of a memory mode: the one place that picks the pooled or the heap kind of
- * each. Without `pageSize`, the runtime's shared stores; with it, a kept tree's own name
- * table and node store (a compiled or parsed document), with node pages of that size.
- */
-function createStores(memory: "pooled" | "heap", limits: Limits, checked: boolean): RuntimeStores;
-function createStores(
-  memory: "pooled" | "heap",
-  limits: Limits,
-  checked: boolean,
-  pageSize: number,
-): TreeStores;
-function createStores(
-  memory: "pooled" | "heap",
-  limits: Limits,
-  checked: boolean,
-  pageSize?: number,
-): TreeStores | RuntimeStores {
-  const kept = pageSize !== undefined;
-  // Each call needs a few slots for its frame and temporaries; the stack's limit backs up maxCallDepth.
-  const stackSlots = Math.max(1 << 16, limits.maxCallDepth * 64);
-  if (memory === "pooled") {
-    const names = new InternedNames();
-    const nodes = new PooledNodeStore(names, limits.maxPoolSlots, checked, pageSize);
-    if (kept) return { names, nodes };
-    const stack = createPooledTemps(stackSlots, checked);
-    return { names, nodes, stack, vars: new PooledVariables(limits.maxPoolSlots, checked) };
-  }
-  const names = new PlainNames();
-  const nodes = new HeapNodeStore(limits.maxPoolSlots);
-  if (kept) return { names, nodes };
-  return { names, nodes, stack: new HeapTemps(stackSlots), vars: new HeapVariables(limits.maxPoolSlots) };
-}
-
-/** The counters of the pools behind these stores (none in heap mode). */
-function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {
-  const pools: PoolSummary[] = [];
-  if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
-  if (vars instanceof PooledVariables) pools.push(vars.pool.stats());
-  return pools;
 }
 
 function realRoot(dir: string): string {

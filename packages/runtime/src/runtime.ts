@@ -23,13 +23,13 @@ import type {
   Runtime,
   RuntimeState,
 } from "./api/runtime.js";
-import type { PoolSummary, RunStats } from "./api/stats.js";
+import type { RunStats } from "./api/stats.js";
 import { buildProgram, type Program } from "./document/build.js";
+import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
-import { type EvalServices, Interpreter, type ModuleLoader } from "./eval/interpreter.js";
-import { isJsStackOverflow, resourceLimit } from "./eval/resource-limit.js";
-import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
-import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
+import { Interpreter } from "./eval/interpreter.js";
+import type { TempStack } from "./eval/temps.js";
+import type { VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
 import { dataGet, dataPut } from "./host/data.js";
 import { runCommand } from "./host/exec.js";
@@ -40,15 +40,18 @@ import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
+import { createStores, poolSummaries, type TreeStores } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
-import { type NameTable, PlainNames } from "./syntax/names.js";
-import { HeapNodeStore, N, type NodeMark, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
+import type { NameTable } from "./syntax/names.js";
+import { ImportNode } from "./syntax/node-fields.js";
+import { N, type NodeMark, type NodeStore } from "./syntax/nodes.js";
 import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
 import { raiseHint } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
+import { isJsStackOverflow, resourceLimit } from "./values/resource-limit.js";
 
 /** Extensions of documents that run as XMD modules. */
 const MODULE_EXTENSIONS = [".xmd", ".xm", ".md"];
@@ -81,18 +84,11 @@ class XmdRuntime implements Runtime {
     this.memory = options.memory ?? "pooled";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.checked = options.checked ?? false;
-    if (this.memory === "pooled") {
-      this.names = new InternedNames();
-      this.nodes = new PooledNodeStore(this.names, this.limits.maxPoolSlots, this.checked);
-      // Each call needs a few slots for its frame and temporaries; the stack's limit backs up maxCallDepth.
-      this.stack = createPooledTemps(Math.max(1 << 16, this.limits.maxCallDepth * 64), this.checked);
-      this.vars = new PooledVariables(this.limits.maxPoolSlots, this.checked);
-    } else {
-      this.names = new PlainNames();
-      this.nodes = new HeapNodeStore(this.limits.maxPoolSlots);
-      this.stack = new HeapTemps(Math.max(1 << 16, this.limits.maxCallDepth * 64));
-      this.vars = new HeapVariables(this.limits.maxPoolSlots);
-    }
+    const stores = createStores(this.memory, this.limits, this.checked);
+    this.names = stores.names;
+    this.nodes = stores.nodes;
+    this.stack = stores.stack;
+    this.vars = stores.vars;
     this.services = {
       toText,
       isTruthy,
@@ -143,16 +139,11 @@ class XmdRuntime implements Runtime {
   }
 
   /** Name table and node store for a tree that outlives renders (which release theirs). */
-  private ownStores(source: string): { names: NameTable; nodes: NodeStore } {
-    const names = this.memory === "pooled" ? new InternedNames() : new PlainNames();
+  private ownStores(source: string): TreeStores {
     // Pages sized to the document (about one node per 4 characters), so that a thousand
     // small compiled documents do not hold a thousand 4096-slot pages.
     const pageSize = Math.min(4096, Math.max(64, 2 ** Math.ceil(Math.log2(source.length / 4 + 1))));
-    const nodes =
-      this.memory === "pooled"
-        ? new PooledNodeStore(names, this.limits.maxPoolSlots, this.checked, pageSize)
-        : new HeapNodeStore(this.limits.maxPoolSlots);
-    return { names, nodes };
+    return createStores(this.memory, this.limits, this.checked, pageSize);
   }
 
   private newRun(
@@ -434,7 +425,7 @@ class DocumentRun implements ModuleLoader {
     const ctx = this.context(null);
     const errors: XmdError[] = [];
     for (const n of unit.imports) {
-      const pathNode = nodes.a(n);
+      const pathNode = ImportNode.path(nodes, n); // an ImportExpr keeps its path in the same place
       if (nodes.kind(pathNode) !== N.Str) continue; // computed: known only when it runs
       const path = nodes.str(pathNode);
       let code: XmdErrorCode = "file";
@@ -751,14 +742,6 @@ function readDocument(path: string, limits: Limits): string {
     if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
     throw e;
   }
-}
-
-/** The counters of the pools behind these stores (none in heap mode). */
-function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {
-  const pools: PoolSummary[] = [];
-  if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
-  if (vars instanceof PooledVariables) pools.push(vars.pool.stats());
-  return pools;
 }
 
 function realRoot(dir: string): string {

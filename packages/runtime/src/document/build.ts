@@ -14,18 +14,27 @@
 import type { Piece } from "../markdown/pieces.js";
 import { splitMarkdown, splitXmdFile } from "../markdown/split.js";
 import { K } from "../syntax/keywords.js";
-import { N, NONE, type NodeId } from "../syntax/nodes.js";
+import {
+  ExportNode,
+  ExprStmtNode,
+  ForNode,
+  FunctionNode,
+  IfNode,
+  ListNode,
+  PieceNode,
+} from "../syntax/node-fields.js";
+import { N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
   lexAppendInto,
   NESTING_HINT,
   nestingMessage,
-  Parser,
   parseExpressionRange,
   prescanCallees,
+  StatementParser,
   takeTokenBuffer,
-} from "../syntax/parser.js";
+} from "../syntax/parser/index.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
 
@@ -53,7 +62,7 @@ class BlockBuilder {
   ) {}
   append(n: NodeId): void {
     const nodes = this.unit.nodes;
-    if (this.last === NONE) nodes.setA(this.block, n);
+    if (this.last === NONE) ListNode.setFirst(nodes, this.block, n);
     else nodes.setNext(this.last, n);
     this.last = n;
     while (nodes.next(this.last) !== NONE) this.last = nodes.next(this.last);
@@ -110,7 +119,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
         }
         case "interp": {
           const e = nodes.create(N.EmitExpr, piece.start, piece.end);
-          nodes.setA(e, parseExpressionRange(unit, piece.exprStart, piece.exprEnd));
+          ExprStmtNode.setExpr(nodes, e, parseExpressionRange(unit, piece.exprStart, piece.exprEnd));
           current.append(e);
           break;
         }
@@ -125,10 +134,10 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
             }
           }
           unit.openSpans = open.length;
-          const block = new Parser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
+          const block = new StatementParser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
           const p = nodes.create(N.Piece, piece.start, piece.end);
-          nodes.setA(p, block);
-          nodes.setFlags(p, piece.placement === "inline" ? 1 : 0);
+          PieceNode.setBlock(nodes, p, block);
+          PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
           current.append(p);
           break;
         }
@@ -198,9 +207,9 @@ function directive(
   switch (word) {
     case K.if: {
       const n = nodes.create(N.If, piece.start, piece.end);
-      nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
+      IfNode.setCond(nodes, n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
       const body = nodes.create(N.Block, piece.end, piece.end);
-      nodes.setB(n, body);
+      IfNode.setThenBlock(nodes, n, body);
       current.append(n);
       open.push({ kind: "if", start: piece.start, end: piece.end, chain: n, hasElse: false, outer: current });
       return new BlockBuilder(unit, body);
@@ -213,16 +222,16 @@ function directive(
         return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
       if (word === K.elif) {
         const n = nodes.create(N.If, piece.start, piece.end);
-        nodes.setA(n, new Parser(unit, t, "classic", first).parseDirectiveCondition());
+        IfNode.setCond(nodes, n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
         const body = nodes.create(N.Block, piece.end, piece.end);
-        nodes.setB(n, body);
-        nodes.setC(top.chain, n);
+        IfNode.setThenBlock(nodes, n, body);
+        IfNode.setOtherwise(nodes, top.chain, n);
         top.chain = n;
         return new BlockBuilder(unit, body);
       }
       if (t.kind[first + 1] !== T.Newline && t.kind[first + 1] !== T.EOF) return undefined;
       const body = nodes.create(N.Block, piece.end, piece.end);
-      nodes.setC(top.chain, body);
+      IfNode.setOtherwise(nodes, top.chain, body);
       top.hasElse = true;
       return new BlockBuilder(unit, body);
     }
@@ -236,10 +245,10 @@ function directive(
       return top.outer;
     }
     case K.for: {
-      const n = new Parser(unit, t, "classic", first).parseDirectiveFor();
+      const n = new StatementParser(unit, t, "classic", first).parseDirectiveFor();
       if (n === NONE) return current;
       const body = nodes.create(N.Block, piece.end, piece.end);
-      nodes.setB(n, body);
+      ForNode.setBody(nodes, n, body);
       current.append(n);
       open.push({
         kind: "for",
@@ -264,12 +273,14 @@ function collectHoisted(unit: ParseUnit, root: NodeId): NodeId[] {
     for (let s = first; s !== NONE; s = nodes.next(s)) {
       const k = nodes.kind(s);
       if (k === N.FunctionDecl) out.push(s);
-      else if (k === N.Piece) visit(nodes.a(nodes.a(s)));
-      else if (k === N.Export && nodes.a(s) !== NONE && nodes.kind(nodes.a(s)) === N.FunctionDecl)
-        out.push(nodes.a(s));
+      else if (k === N.Piece) visit(ListNode.first(nodes, PieceNode.block(nodes, s)));
+      else if (k === N.Export) {
+        const declaration = ExportNode.declaration(nodes, s);
+        if (declaration !== NONE && nodes.kind(declaration) === N.FunctionDecl) out.push(declaration);
+      }
     }
   };
-  visit(nodes.a(root));
+  visit(ListNode.first(nodes, root));
   return out;
 }
 
@@ -308,7 +319,7 @@ function checkDepth(unit: ParseUnit, root: NodeId): void {
     if (next !== NONE) stack.push(next, depth);
     const kind = nodes.kind(n);
     if (kind === N.FunctionDecl || kind === N.Lambda) {
-      const info = unit.functions[nodes.num(n)];
+      const info = unit.functions[FunctionNode.info(nodes, n)];
       if (info !== undefined) stack.push(info.body, depth + 1);
     }
     // Name nodes carry no links before resolving; the links of other nodes are nodes. A

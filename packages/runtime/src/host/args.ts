@@ -63,11 +63,6 @@ export function expectCallable(value: unknown, what: string): Callable {
   return value;
 }
 
-export function expectDate(value: unknown, what: string): Date {
-  if (!(value instanceof Date)) throw wrong(what, "a date", value);
-  return value;
-}
-
 /** Throws unless `min <= args.length <= max`. */
 export function expectArgCount(args: readonly unknown[], min: number, max: number, what: string): void {
   if (args.length >= min && args.length <= max) return;

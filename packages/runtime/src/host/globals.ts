@@ -8,7 +8,6 @@ import { budget } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import {
   describe,
-  expectArgCount,
   expectArray,
   expectCallable,
   expectInteger,
@@ -16,19 +15,13 @@ import {
   expectObject,
   orNull,
 } from "./args.js";
-import type { HostFunction } from "./host-function.js";
+import { type HostFunction, withArgCount } from "./host-function.js";
 import { filterArray, joinItems, mapArray, reduceArray } from "./methods.js";
 import { roundTo, toNumber } from "./numbers.js";
 import { isPlainObject, toText } from "./text.js";
 
 function fn(name: string, min: number, max: number, run: HostFunction): [string, HostFunction] {
-  return [
-    name,
-    (ctx, args) => {
-      expectArgCount(args, min, max, name);
-      return orNull(run(ctx, args));
-    },
-  ];
+  return [name, withArgCount(name, min, max, run)];
 }
 
 function unary(name: string, f: (n: number) => number): [string, HostFunction] {

@@ -6,9 +6,10 @@
 import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
-import { describe, expectArgCount, expectCallable, expectInteger, expectString, orNull } from "./args.js";
+import { describe, expectCallable, expectInteger, expectString, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
 import { dateDiff, formatDate, parseDate } from "./dates.js";
+import { withArgCount } from "./host-function.js";
 import { MAX_DIGITS, roundTo } from "./numbers.js";
 import { didYouMean } from "./suggest.js";
 import { characterCount, isPlainObject, isTruthy, looseEquals, toText, typeName } from "./text.js";
@@ -21,6 +22,33 @@ interface Method<T> {
 
 function m<T>(min: number, max: number, run: Method<T>["run"]): Method<T> {
   return { min, max, run };
+}
+
+/** A method ready to call: its argument count checked (see {@link withArgCount}). */
+type CheckedMethod<T> = (ctx: HostContext, args: unknown[], self: T) => unknown;
+
+/** What values of each kind are called in messages (`.upper on strings takes 0 arguments`). */
+const PLURAL: Record<string, string> = {
+  string: "strings",
+  array: "arrays",
+  number: "numbers",
+  date: "dates",
+  object: "objects",
+  regex: "regexes",
+  boolean: "true/false values",
+  function: "functions",
+};
+
+/** The methods of one kind of value (a {@link typeName}), by name. */
+function methods<T>(kind: string, entries: [string, Method<T>][]): ReadonlyMap<string, CheckedMethod<T>> {
+  const table = new Map<string, CheckedMethod<T>>();
+  for (const [name, { min, max, run }] of entries) {
+    table.set(
+      name,
+      withArgCount<T>(`.${name} on ${PLURAL[kind]}`, min, max, (ctx, args, self) => run(ctx, self, args)),
+    );
+  }
+  return table;
 }
 
 const ANY = Number.POSITIVE_INFINITY;
@@ -100,7 +128,7 @@ function padded(s: string, a: unknown[], end: boolean): string {
   return end ? s.padEnd(length, fill) : s.padStart(length, fill);
 }
 
-const STRING_METHODS: ReadonlyMap<string, Method<string>> = new Map<string, Method<string>>([
+const STRING_METHODS = methods<string>("string", [
   ["length", m(0, 0, (_c, s) => s.length)],
   ["upper", m(0, 0, (_c, s) => checked(s.toUpperCase(), ".upper"))],
   ["lower", m(0, 0, (_c, s) => checked(s.toLowerCase(), ".lower"))],
@@ -287,7 +315,7 @@ function concatItems(xs: readonly unknown[], args: readonly unknown[]): unknown[
   return out;
 }
 
-const ARRAY_METHODS: ReadonlyMap<string, Method<unknown[]>> = new Map<string, Method<unknown[]>>([
+const ARRAY_METHODS = methods<unknown[]>("array", [
   ["length", m(0, 0, (_c, xs) => xs.length)],
   [
     "push",
@@ -356,7 +384,7 @@ export function joinItems(items: readonly unknown[], sep: string): string {
 
 // ---------------------------------------------------------------------------------- numbers
 
-const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<string, Method<number>>([
+const NUMBER_METHODS = methods<number>("number", [
   ["round", m(0, 1, (_c, n, a) => roundTo(n, optInteger(a, 0, ".round digits") ?? 0))],
   ["floor", m(0, 0, (_c, n) => Math.floor(n))],
   ["ceil", m(0, 0, (_c, n) => Math.ceil(n))],
@@ -376,7 +404,7 @@ const NUMBER_METHODS: ReadonlyMap<string, Method<number>> = new Map<string, Meth
 
 // ------------------------------------------------------------------------------------ dates
 
-const DATE_METHODS: ReadonlyMap<string, Method<Date>> = new Map<string, Method<Date>>([
+const DATE_METHODS = methods<Date>("date", [
   [
     "diff",
     m(1, 2, (_c, d, a) => {
@@ -407,10 +435,7 @@ const DATE_METHODS: ReadonlyMap<string, Method<Date>> = new Map<string, Method<D
 
 // ---------------------------------------------------------------------------------- objects
 
-const OBJECT_METHODS: ReadonlyMap<string, Method<Record<string, unknown>>> = new Map<
-  string,
-  Method<Record<string, unknown>>
->([
+const OBJECT_METHODS = methods<Record<string, unknown>>("object", [
   ["keys", m(0, 0, (_c, o) => Object.keys(o))],
   ["values", m(0, 0, (_c, o) => Object.values(o).map(orNull))],
   ["has", m(1, 1, (_c, o, a) => Object.hasOwn(o, toText(a[0])))],
@@ -418,7 +443,7 @@ const OBJECT_METHODS: ReadonlyMap<string, Method<Record<string, unknown>>> = new
 
 // ----------------------------------------------------------------------------------- regexes
 
-const REGEX_METHODS: ReadonlyMap<string, Method<RegExp>> = new Map<string, Method<RegExp>>([
+const REGEX_METHODS = methods<RegExp>("regex", [
   [
     "test",
     m(1, 1, (_c, re, a) =>
@@ -438,7 +463,7 @@ const REGEX_METHODS: ReadonlyMap<string, Method<RegExp>> = new Map<string, Metho
 // ---------------------------------------------------------------------------------- dispatch
 
 // biome-ignore lint/suspicious/noExplicitAny: the table is chosen together with the receiver's kind.
-type AnyTable = ReadonlyMap<string, Method<any>>;
+type AnyTable = ReadonlyMap<string, CheckedMethod<any>>;
 
 function tableFor(receiver: unknown): AnyTable | null {
   switch (typeName(receiver)) {
@@ -458,17 +483,6 @@ function tableFor(receiver: unknown): AnyTable | null {
       return null;
   }
 }
-
-const PLURAL: Record<string, string> = {
-  string: "strings",
-  array: "arrays",
-  number: "numbers",
-  date: "dates",
-  object: "objects",
-  regex: "regexes",
-  boolean: "true/false values",
-  function: "functions",
-};
 
 function noSuchMember(receiver: unknown, name: string, table: AnyTable | null): RuntimeFault {
   const kind = typeName(receiver);
@@ -505,9 +519,7 @@ function invoke(
   args: unknown[],
   table: AnyTable,
 ): unknown {
-  const method = table.get(name)!;
-  expectArgCount(args, method.min, method.max, `.${name} on ${PLURAL[typeName(receiver)] ?? "values"}`);
-  return orNull(method.run(ctx, receiver, args));
+  return table.get(name)!(ctx, args, receiver);
 }
 
 /**

@@ -4,31 +4,24 @@
  * @module
  */
 import { RuntimeFault } from "../values/fault.js";
-import { describe, expectArgCount, expectString, orNull } from "./args.js";
+import { describe, expectString } from "./args.js";
 import type { HostContext } from "./context.js";
 import { checkTextSize } from "./data-size.js";
 import { parseDate } from "./dates.js";
 import { deleteFile, fileExists, listFolder, readText, writeTextAtomic } from "./files.js";
 import { parseJsonText, parseYamlText, stringifyJson, stringifyYaml } from "./formats.js";
-import type { HostFunction, HostNamespace } from "./host-function.js";
+import { type HostFunction, type HostNamespace, withArgCount } from "./host-function.js";
 import { didYouMean } from "./suggest.js";
 import { toText } from "./text.js";
 
 type Member = [name: string, min: number, max: number, run: HostFunction];
 
-function checked(label: string, min: number, max: number, run: HostFunction): HostFunction {
-  return (ctx, args) => {
-    expectArgCount(args, min, max, label);
-    return orNull(run(ctx, args));
-  };
-}
-
 function namespace(name: string, members: Member[], call?: Member): HostNamespace {
   const table = new Map<string, HostFunction>();
   for (const [member, min, max, run] of members)
-    table.set(member, checked(`${name}.${member}`, min, max, run));
+    table.set(member, withArgCount(`${name}.${member}`, min, max, run));
   return call
-    ? { name, members: table, call: checked(name, call[1], call[2], call[3]) }
+    ? { name, members: table, call: withArgCount(name, call[1], call[2], call[3]) }
     : { name, members: table };
 }
 

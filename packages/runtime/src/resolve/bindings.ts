@@ -1,17 +1,17 @@
 /**
- * How a resolved Name node is reached at run time (stored in the node's flags; the
- * slot or index in its `a` field).
+ * How a resolved Name node is reached at run time: `nodes.binding(n)`, stored in the
+ * node's flags; the slot or index that goes with it is `nodes.slot(n)`, in its `a` field.
  * @module
  */
 export const Binding = {
   /** Not yet resolved (a bug if seen at run time). */
   None: 0,
-  /** a = index in the module's globals. */
+  /** slot = index in the module's globals. */
   Global: 1,
-  /** a = slot in the current frame. */
+  /** slot = slot in the current frame. */
   Local: 2,
-  /** a = slot in the current frame that holds a cell (the variable is captured by a closure). */
+  /** slot = slot in the current frame that holds a cell (the variable is captured by a closure). */
   LocalCell: 3,
-  /** a = index in the running closure's captured cells. */
+  /** slot = index in the running closure's captured cells. */
   Capture: 4,
 } as const;

@@ -16,7 +16,22 @@
  * @module
  */
 import type { NameKey } from "../syntax/names.js";
-import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
+import {
+  ExportNode,
+  ForNode,
+  FunctionNode,
+  IfNode,
+  ImportNode,
+  ListNode,
+  LoopNode,
+  MemberNode,
+  MethodCallNode,
+  PairNode,
+  PieceNode,
+  SetNode,
+  TryNode,
+} from "../syntax/node-fields.js";
+import { ExportForm, ImportForm, N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { FunctionInfo, ParseUnit } from "../syntax/unit.js";
 import { Binding } from "./bindings.js";
 
@@ -90,7 +105,7 @@ export class Resolver {
     for (const root of roots) this.walk(root, null);
     // Variables captured by closures live in cells; fix up their uses now that all captures are known.
     for (const ref of this.localRefs) {
-      if (ref.scope.captured.has(ref.slot)) this.nodes.setFlags(ref.node, Binding.LocalCell);
+      if (ref.scope.captured.has(ref.slot)) this.nodes.setBinding(ref.node, Binding.LocalCell);
     }
     for (const fn of this.unit.functions) fn.cellSlots.sort((x, y) => x - y);
   }
@@ -101,46 +116,53 @@ export class Resolver {
     for (let s = n; s !== NONE; s = nodes.next(s)) {
       switch (nodes.kind(s)) {
         case N.Block:
+          this.declareModuleLevel(ListNode.first(nodes, s));
+          break;
         case N.Piece:
-          this.declareModuleLevel(nodes.a(s));
+          this.declareModuleLevel(PieceNode.block(nodes, s));
           break;
         case N.Set: {
-          const target = nodes.a(s);
+          const target = SetNode.target(nodes, s);
           if (nodes.kind(target) === N.Name) this.globals.declare(nodes.name(target));
           break;
         }
         case N.FunctionDecl:
-          this.globals.declare(nodes.name(nodes.a(s)));
+          this.globals.declare(nodes.name(FunctionNode.name(nodes, s)));
           break;
         case N.Export:
-          this.declareModuleLevel(nodes.a(s));
+          this.declareModuleLevel(ExportNode.declaration(nodes, s));
           break;
         case N.For:
-          for (let v = nodes.c(s); v !== NONE; v = nodes.next(v)) this.globals.declare(nodes.name(v));
-          this.declareModuleLevel(nodes.a(nodes.b(s)));
+          for (let v = ForNode.firstVar(nodes, s); v !== NONE; v = nodes.next(v))
+            this.globals.declare(nodes.name(v));
+          this.declareModuleLevel(ListNode.first(nodes, ForNode.body(nodes, s)));
           break;
-        case N.If:
-          this.declareModuleLevel(nodes.a(nodes.b(s)));
-          if (nodes.c(s) !== NONE) {
-            const c = nodes.c(s);
-            if (nodes.kind(c) === N.If) this.declareModuleLevel(c);
-            else this.declareModuleLevel(nodes.a(c));
+        case N.If: {
+          this.declareModuleLevel(ListNode.first(nodes, IfNode.thenBlock(nodes, s)));
+          const otherwise = IfNode.otherwise(nodes, s);
+          if (otherwise !== NONE) {
+            if (nodes.kind(otherwise) === N.If) this.declareModuleLevel(otherwise);
+            else this.declareModuleLevel(ListNode.first(nodes, otherwise));
           }
           break;
+        }
         case N.While:
         case N.Loop:
-          this.declareModuleLevel(nodes.a(nodes.b(s)));
+          this.declareModuleLevel(ListNode.first(nodes, LoopNode.body(nodes, s)));
           break;
-        case N.Try:
-          this.declareModuleLevel(nodes.a(nodes.a(s)));
-          if (nodes.c(s) !== NONE) this.globals.declare(nodes.name(nodes.c(s)));
-          this.declareModuleLevel(nodes.a(nodes.b(s)));
+        case N.Try: {
+          this.declareModuleLevel(ListNode.first(nodes, TryNode.body(nodes, s)));
+          const errorName = TryNode.errorName(nodes, s);
+          if (errorName !== NONE) this.globals.declare(nodes.name(errorName));
+          this.declareModuleLevel(ListNode.first(nodes, TryNode.handler(nodes, s)));
           break;
+        }
         case N.Import:
-          if (nodes.flags(s) === 1) {
-            for (let spec = nodes.b(s); spec !== NONE; spec = nodes.next(spec))
-              this.globals.declare(nodes.name(nodes.b(spec)));
-          } else if (nodes.b(s) !== NONE) this.globals.declare(nodes.name(nodes.b(s)));
+          if (ImportNode.form(nodes, s) === ImportForm.Names) {
+            for (let spec = ImportNode.bound(nodes, s); spec !== NONE; spec = nodes.next(spec))
+              this.globals.declare(nodes.name(PairNode.value(nodes, spec)));
+          } else if (ImportNode.bound(nodes, s) !== NONE)
+            this.globals.declare(nodes.name(ImportNode.bound(nodes, s)));
           break;
       }
     }
@@ -153,7 +175,7 @@ export class Resolver {
       const key = this.nodes.name(p);
       if (!scope.locals.has(key)) scope.locals.set(key, scope.locals.size);
     }
-    if (!info.exprBody) this.declareLocals(this.nodes.a(info.body), scope);
+    if (!info.exprBody) this.declareLocals(ListNode.first(this.nodes, info.body), scope);
     info.frameSize = scope.locals.size;
     return scope;
   }
@@ -174,38 +196,41 @@ export class Resolver {
     for (let s = n; s !== NONE; s = nodes.next(s)) {
       switch (nodes.kind(s)) {
         case N.Block:
-          this.declareLocals(nodes.a(s), scope);
+          this.declareLocals(ListNode.first(nodes, s), scope);
           break;
         case N.Set: {
-          const target = nodes.a(s);
+          const target = SetNode.target(nodes, s);
           if (nodes.kind(target) === N.Name) this.declareLocal(scope, nodes.name(target), false);
           break;
         }
         case N.FunctionDecl:
-          this.declareLocal(scope, nodes.name(nodes.a(s)), true);
+          this.declareLocal(scope, nodes.name(FunctionNode.name(nodes, s)), true);
           break;
         case N.For:
-          for (let v = nodes.c(s); v !== NONE; v = nodes.next(v))
+          for (let v = ForNode.firstVar(nodes, s); v !== NONE; v = nodes.next(v))
             this.declareLocal(scope, nodes.name(v), true);
-          this.declareLocals(nodes.a(nodes.b(s)), scope);
+          this.declareLocals(ListNode.first(nodes, ForNode.body(nodes, s)), scope);
           break;
-        case N.If:
-          this.declareLocals(nodes.a(nodes.b(s)), scope);
-          if (nodes.c(s) !== NONE) {
-            const c = nodes.c(s);
-            if (nodes.kind(c) === N.If) this.declareLocals(c, scope);
-            else this.declareLocals(nodes.a(c), scope);
+        case N.If: {
+          this.declareLocals(ListNode.first(nodes, IfNode.thenBlock(nodes, s)), scope);
+          const otherwise = IfNode.otherwise(nodes, s);
+          if (otherwise !== NONE) {
+            if (nodes.kind(otherwise) === N.If) this.declareLocals(otherwise, scope);
+            else this.declareLocals(ListNode.first(nodes, otherwise), scope);
           }
           break;
+        }
         case N.While:
         case N.Loop:
-          this.declareLocals(nodes.a(nodes.b(s)), scope);
+          this.declareLocals(ListNode.first(nodes, LoopNode.body(nodes, s)), scope);
           break;
-        case N.Try:
-          this.declareLocals(nodes.a(nodes.a(s)), scope);
-          if (nodes.c(s) !== NONE) this.declareLocal(scope, nodes.name(nodes.c(s)), true);
-          this.declareLocals(nodes.a(nodes.b(s)), scope);
+        case N.Try: {
+          this.declareLocals(ListNode.first(nodes, TryNode.body(nodes, s)), scope);
+          const errorName = TryNode.errorName(nodes, s);
+          if (errorName !== NONE) this.declareLocal(scope, nodes.name(errorName), true);
+          this.declareLocals(ListNode.first(nodes, TryNode.handler(nodes, s)), scope);
           break;
+        }
       }
     }
   }
@@ -223,12 +248,12 @@ export class Resolver {
         this.bind(n, scope);
         return;
       case N.FunctionDecl: {
-        this.bind(nodes.a(n), scope);
-        this.resolveFunction(this.unit.functions[nodes.num(n)] as FunctionInfo, scope);
+        this.bind(FunctionNode.name(nodes, n), scope);
+        this.resolveFunction(this.unit.functions[FunctionNode.info(nodes, n)] as FunctionInfo, scope);
         return;
       }
       case N.Lambda:
-        this.resolveFunction(this.unit.functions[nodes.num(n)] as FunctionInfo, scope);
+        this.resolveFunction(this.unit.functions[FunctionNode.info(nodes, n)] as FunctionInfo, scope);
         return;
       case N.Member:
       case N.MethodCall:
@@ -242,35 +267,41 @@ export class Resolver {
         break;
       case N.Import:
         // The path is an expression; bindings are names.
-        this.walk(nodes.a(n), scope);
-        if (nodes.flags(n) === 1) {
-          for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) this.bind(nodes.b(spec), scope);
-        } else if (nodes.b(n) !== NONE) this.bind(nodes.b(n), scope);
+        this.walk(ImportNode.path(nodes, n), scope);
+        if (ImportNode.form(nodes, n) === ImportForm.Names) {
+          for (let spec = ImportNode.bound(nodes, n); spec !== NONE; spec = nodes.next(spec))
+            this.bind(PairNode.value(nodes, spec), scope);
+        } else if (ImportNode.bound(nodes, n) !== NONE) this.bind(ImportNode.bound(nodes, n), scope);
         return;
       case N.Export:
-        if (nodes.flags(n) === 1) {
-          for (let spec = nodes.b(n); spec !== NONE; spec = nodes.next(spec)) this.bind(nodes.b(spec), scope);
-        } else this.visit(nodes.a(n), scope);
+        if (ExportNode.form(nodes, n) === ExportForm.Names) {
+          for (let spec = ExportNode.firstName(nodes, n); spec !== NONE; spec = nodes.next(spec))
+            this.bind(PairNode.value(nodes, spec), scope);
+        } else this.visit(ExportNode.declaration(nodes, n), scope);
         return;
     }
-    // Children: a, b, c (each a sibling list).
     const kind = nodes.kind(n);
-    const a = nodes.a(n);
-    const b = nodes.b(n);
-    const c = nodes.c(n);
     if (kind === N.Member) {
-      if (a !== NONE) this.visit(a, scope);
+      const object = MemberNode.object(nodes, n);
+      if (object !== NONE) this.visit(object, scope);
       return;
     }
     if (kind === N.MethodCall) {
-      if (a !== NONE) this.visit(a, scope);
-      if (b !== NONE) this.walk(b, scope);
+      const receiver = MethodCallNode.receiver(nodes, n);
+      const firstArg = MethodCallNode.firstArg(nodes, n);
+      if (receiver !== NONE) this.visit(receiver, scope);
+      if (firstArg !== NONE) this.walk(firstArg, scope);
       return;
     }
     if (kind === N.Pair) {
-      if (b !== NONE) this.visit(b, scope);
+      const value = PairNode.value(nodes, n);
+      if (value !== NONE) this.visit(value, scope);
       return;
     }
+    // Any other node: whatever its kind, its children are its links a, b, c, each a sibling list.
+    const a = nodes.a(n);
+    const b = nodes.b(n);
+    const c = nodes.c(n);
     if (a !== NONE) this.walk(a, scope);
     if (b !== NONE) this.walk(b, scope);
     if (c !== NONE) this.walk(c, scope);
@@ -280,7 +311,7 @@ export class Resolver {
     const scope = this.enterFunction(info, parent);
     for (const p of info.params) this.bind(p, scope);
     if (info.exprBody) this.visit(info.body, scope);
-    else this.walk(this.nodes.a(info.body), scope);
+    else this.walk(ListNode.first(this.nodes, info.body), scope);
     for (const slot of scope.captured) info.cellSlots.push(slot);
   }
 
@@ -290,26 +321,26 @@ export class Resolver {
     if (scope !== null) {
       const slot = scope.locals.get(key);
       if (slot !== undefined) {
-        nodes.setFlags(n, Binding.Local);
-        nodes.setA(n, slot);
+        nodes.setBinding(n, Binding.Local);
+        nodes.setSlot(n, slot);
         this.localRefs.push({ node: n, scope, slot });
         return;
       }
       const capture = this.captureOf(scope, key);
       if (capture !== -1) {
-        nodes.setFlags(n, Binding.Capture);
-        nodes.setA(n, capture);
+        nodes.setBinding(n, Binding.Capture);
+        nodes.setSlot(n, capture);
         return;
       }
     }
     const g = this.globals.indexOf(key);
     if (g === undefined && this.isBuiltin(key)) {
-      nodes.setFlags(n, Binding.None); // a builtin: the evaluator finds it by name
-      nodes.setA(n, -1);
+      nodes.setBinding(n, Binding.None); // a builtin: the evaluator finds it by name
+      nodes.setSlot(n, -1);
       return;
     }
-    nodes.setFlags(n, Binding.Global);
-    nodes.setA(n, g ?? this.globals.declare(key));
+    nodes.setBinding(n, Binding.Global);
+    nodes.setSlot(n, g ?? this.globals.declare(key));
   }
 
   /** Index of `key` among `scope`'s captures, adding it (and along the chain) if an enclosing function declares it. */

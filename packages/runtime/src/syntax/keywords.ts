@@ -71,7 +71,7 @@ export const KEYWORD_COUNT = KEYWORDS.length;
  * special forms `exec`, `get`, `put`). They are ordinary names elsewhere; seeding them
  * right after the keywords gives them fixed ids too.
  */
-export const CONTEXTUAL = ["times", "from", "exec", "cmd", "get", "put", "print", "exists", "self"] as const;
+export const CONTEXTUAL = ["times", "from", "exec", "cmd", "get", "put", "print", "exists"] as const;
 export const C = {
   times: KEYWORD_COUNT,
   from: KEYWORD_COUNT + 1,
@@ -81,7 +81,6 @@ export const C = {
   put: KEYWORD_COUNT + 5,
   print: KEYWORD_COUNT + 6,
   exists: KEYWORD_COUNT + 7,
-  self: KEYWORD_COUNT + 8,
 } as const;
 
 /** Everything the interner is seeded with, in id order. */

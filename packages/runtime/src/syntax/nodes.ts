@@ -61,7 +61,6 @@ export const N = {
   EmitExpr: 56,
   Piece: 57,
   ExecStmt: 58,
-  ClassicImport: 59,
 } as const;
 
 /** Binary operators (flags of a Binary node). */
@@ -79,6 +78,61 @@ export const Op = {
   Ge: 11,
   Neg: 12,
   Not: 13,
+} as const;
+
+// What a node's `flags` hold besides an Op (Unary, Binary) or a Binding (a resolved Name):
+// the form of a Set, For, Import, ImportExpr, Export or Piece. See `node-fields.ts` for
+// what every field of every kind holds.
+
+/** Set.flags: the assignment operator. */
+export const SetOp = {
+  /** `set x 1`, `set x = 1`. */
+  Assign: 0,
+  /** `set x += 1`. */
+  Add: 1,
+  /** `set x -= 1`. */
+  Sub: 2,
+} as const;
+
+/** For.flags: how many loop variables (`for x in …` or `for i, x in …`). */
+export const ForVars = {
+  One: 0,
+  /** The first variable counts (or is the key), the second is the item (or the value). */
+  Two: 1,
+} as const;
+
+/** Import.flags: what an import statement binds. */
+export const ImportForm = {
+  /** `import "data/students.json"`, `import Tasks`: the whole module or data, to one name. */
+  Module: 0,
+  /** `import a, b as c from "file"`: exported names, each to a name. */
+  Names: 1,
+  /** Classic `import "part.md"`: runs the file in place, sharing the importer's variables. */
+  InPlace: 2,
+} as const;
+
+/** ImportExpr.flags: what `import "file"` as a value is. */
+export const ImportExprForm = {
+  /** Native `set x import "mod.xmd"`: the module's exports (or the data of a data file). */
+  Exports: 0,
+  /** Classic `set x = import "part.md"`: the processed text, as the in-place directive inserts it. */
+  Text: 1,
+} as const;
+
+/** Export.flags: what an export statement exports. */
+export const ExportForm = {
+  /** `export function …`, `export set …`: the names the declaration makes. */
+  Declaration: 0,
+  /** `export a, b B`: names listed, each under a name. */
+  Names: 1,
+} as const;
+
+/** Piece.flags: where a code piece's output goes. */
+export const Placement = {
+  /** A fence or a comment on lines of its own: `print` ends lines. */
+  Block: 0,
+  /** In a line of text: output goes in place, no line endings added. */
+  Inline: 1,
 } as const;
 
 /** The fields of a node, as the pool declares them. */
@@ -117,6 +171,15 @@ export interface NodeStore {
   /** A name (identifier) carried by the node. */
   name(n: NodeId): NameKey;
   setName(n: NodeId, key: NameKey): void;
+  /**
+   * How a resolved Name is reached at run time, a `Binding` (its flags), and the global
+   * index, frame slot or capture index that goes with it (its `a`). Methods of the store,
+   * not of `node-fields.ts`, because the evaluator reads them at every use of a variable.
+   */
+  binding(n: NodeId): number;
+  setBinding(n: NodeId, binding: number): void;
+  slot(n: NodeId): number;
+  setSlot(n: NodeId, slot: number): void;
   /** A string constant carried by the node (string literal, member name, object key). */
   str(n: NodeId): string;
   setStr(n: NodeId, text: string): void;
@@ -257,6 +320,18 @@ export class PooledNodeStore implements NodeStore {
   name(n: NodeId): NameKey {
     return this.fNum.get(n as Handle);
   }
+  binding(n: NodeId): number {
+    return this.fFlags.get(n as Handle);
+  }
+  setBinding(n: NodeId, binding: number): void {
+    this.fFlags.set(n as Handle, binding);
+  }
+  slot(n: NodeId): number {
+    return this.fA.get(n as Handle);
+  }
+  setSlot(n: NodeId, slot: number): void {
+    this.fA.set(n as Handle, slot);
+  }
   setName(n: NodeId, key: NameKey): void {
     this.fNum.set(n as Handle, key as number);
   }
@@ -391,6 +466,18 @@ export class HeapNodeStore implements NodeStore {
   }
   name(n: NodeId): NameKey {
     return (this.nodes[n] as HeapNode).name;
+  }
+  binding(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).flags;
+  }
+  setBinding(n: NodeId, binding: number): void {
+    (this.nodes[n] as HeapNode).flags = binding;
+  }
+  slot(n: NodeId): number {
+    return (this.nodes[n] as HeapNode).a;
+  }
+  setSlot(n: NodeId, slot: number): void {
+    (this.nodes[n] as HeapNode).a = slot;
   }
   setName(n: NodeId, key: NameKey): void {
     (this.nodes[n] as HeapNode).name = key;

@@ -47,7 +47,6 @@ export const T = {
   /** The rest of a line after `exec`: a command line, not XMD code. */
   Raw: 41,
 } as const;
-export type TokenKind = (typeof T)[keyof typeof T];
 
 /** Human names for error messages ("expected ')' but found a newline"). */
 export const TOKEN_NAMES: Record<number, string> = {

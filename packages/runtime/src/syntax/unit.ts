@@ -78,7 +78,7 @@ export interface ParseUnit {
   readonly clock: ReadClock;
   /** Where interpolations and templates end, shared by the splitter, lexer and parser. */
   readonly scanner: TextScanner;
-  /** How deep the parser is now (see {@link Parser}); and the most it may go. */
+  /** How deep the parser is now (see `ParserBase.enter`); and the most it may go. */
   depth: number;
   readonly maxDepth: number;
   /** The deepest the parser went, and the operator links it met: what bounds the tree's depth. */

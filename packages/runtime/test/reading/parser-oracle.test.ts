@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { N, NONE, type NodeId } from "../../src/syntax/nodes.js";
-import * as current from "../../src/syntax/parser.js";
+import * as current from "../../src/syntax/parser/index.js";
 import type { ParseUnit } from "../../src/syntax/unit.js";
 import { makeUnit } from "../support/dump.js";
 import { randomProgram } from "../support/programs.js";

@@ -7,7 +7,7 @@ import {
   parseExpressionRange,
   parseStatements,
   prescanCallees,
-} from "../../src/syntax/parser.js";
+} from "../../src/syntax/parser/index.js";
 import { newParseUnit, type ParseUnit, type UnitOptions } from "../../src/syntax/unit.js";
 
 const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));

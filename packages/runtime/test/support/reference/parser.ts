@@ -15,7 +15,6 @@
  * @module
  */
 
-import { isJsStackOverflow } from "../../../src/eval/resource-limit.js";
 import { GLOBAL_NAMES, NAMESPACE_NAMES, NAMESPACES } from "../../../src/host/globals.js";
 import { C, K, KEYWORD_COUNT } from "../../../src/syntax/keywords.js";
 import { lex } from "../../../src/syntax/lexer.js";
@@ -23,6 +22,7 @@ import type { NameKey } from "../../../src/syntax/names.js";
 import { N, NONE, type NodeId, Op } from "../../../src/syntax/nodes.js";
 import { SPACE_BEFORE, T, TOKEN_NAMES, TokenBuffer } from "../../../src/syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../../../src/syntax/unit.js";
+import { isJsStackOverflow } from "../../../src/values/resource-limit.js";
 
 /**
  * Thrown inside the parser to unwind to the statement loop; never escapes. One instance,

@@ -6,7 +6,7 @@
  * @module
  */
 import { PoolError } from "@xmd/pool";
-import { raiseHint } from "../values/budget.js";
+import { raiseHint } from "./budget.js";
 
 /** A resource limit reached, as the user should read it. */
 export interface ResourceLimit {

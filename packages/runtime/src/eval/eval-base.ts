@@ -1,0 +1,310 @@
+/**
+ * What every part of the evaluator shares: the state of a run (the activation that a call
+ * sets and a `catch` restores, the output, the counters), errors located at the node
+ * being run, the limits checked as it runs, and reading values off the stack. The
+ * evaluator is a chain of classes, one part each: {@link EvalBase} → `CallEvaluator` →
+ * `ExpressionEvaluator` → `Interpreter`.
+ * @module
+ */
+import { XmdError, type XmdErrorCode } from "../api/error.js";
+import type { Limits } from "../api/options.js";
+import type { HostContext } from "../host/context.js";
+import type { NameTable } from "../syntax/names.js";
+import { NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
+import { Budget, raiseHint, timeLimitMessage } from "../values/budget.js";
+import { RuntimeFault } from "../values/fault.js";
+import { isJsStackOverflow, resourceLimit } from "../values/resource-limit.js";
+import type { Cell } from "./cell.js";
+import type { HostFunction, ModuleInstance } from "./functions.js";
+import type { Interpreter } from "./interpreter.js";
+import { isValueStackOverflow, Tag, type TempStack } from "./temps.js";
+import type { VariableStore } from "./variables.js";
+
+/** UTF-8 length of a string. */
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+/** "a number", "an array": a type name for a sentence. */
+export function withArticle(type: string): string {
+  return type === "null" ? "null" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/**
+ * `object[key] = value` as an own property. A document's keys are data: `__proto__` must
+ * be a key like any other, never the object's prototype.
+ */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  } else object[key] = value;
+}
+
+/** Statement outcomes. */
+export const NORMAL = 0;
+export const BREAK = 1;
+export const CONTINUE = 2;
+export const RETURN = 3;
+
+/** A value thrown by `throw`; `catch err` binds `value`. */
+export class ThrownValue extends XmdError {
+  constructor(
+    readonly value: unknown,
+    message: string,
+    file: string,
+    line: number,
+    column: number,
+    frame: string,
+  ) {
+    super("thrown", message, file, line, column, frame);
+  }
+}
+
+/** What the evaluator needs from the host library and the module loader. */
+export interface EvalServices {
+  toText(value: unknown): string;
+  isTruthy(value: unknown): boolean;
+  looseEquals(a: unknown, b: unknown): boolean;
+  typeName(value: unknown): string;
+  getMember(ctx: HostContext, receiver: unknown, name: string): unknown;
+  callMethod(ctx: HostContext, receiver: unknown, name: string, args: unknown[]): unknown;
+  globals: ReadonlyMap<string, HostFunction>;
+  namespaces: ReadonlyMap<string, { members: ReadonlyMap<string, HostFunction>; call?: HostFunction }>;
+  runCommand(ctx: HostContext, commandLine: string): string;
+  dataGet(ctx: HostContext, file: string, keys: string[]): unknown;
+  dataPut(ctx: HostContext, file: string, keys: string[], value: unknown): void;
+}
+
+/** What the evaluator needs from the run that loads modules: the imports. */
+export interface ModuleLoader {
+  /** `import` as an expression or binding: data for json/yaml, an exports object for modules. */
+  importValue(from: ModuleInstance, path: string): unknown;
+  /** Classic in-place import: runs the file sharing `from`'s variables; its output goes in place. */
+  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void;
+  /** Classic `import FILE` as an expression: like in place, but returns the output as text (data files: their data). */
+  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown;
+}
+
+/** The state of a run and the helpers every part of the evaluator uses. */
+export class EvalBase {
+  /** The module whose code is running. */
+  module!: ModuleInstance;
+  // The activation: what a call sets (invoke), a module run saves (runModule) and a
+  // `catch` restores (execTry), together.
+  /** Where the running function's frame starts on the value stack. */
+  protected base = 0;
+  /** The running closure's captured cells. */
+  protected cells: readonly Cell[] = [];
+  /** Frame handles pushed by calls, so a catch can unwind them in order. */
+  protected readonly frames: number[] = [];
+  /** Nested calls now. */
+  protected depth = 0;
+  /** Whether the code piece running is inline (see `Placement`). */
+  protected inline = false;
+  /** What ends a printed line: the document's own line ending, so CRLF files stay CRLF. */
+  newline = "\n";
+  /** The node being evaluated, for error locations. */
+  protected at: NodeId = NONE;
+  /** Loop steps run (limit maxIterations). */
+  private iterations = 0;
+  /** Loop steps and calls, for the checks every 1 024 of them (see {@link checkBudget}). */
+  protected ticks = 0;
+  /** The run's time, heap, list and string budget, shared with the builtins it calls. */
+  readonly budget: Budget;
+  /** UTF-16 code units emitted so far. */
+  private outputUnits = 0;
+  /** UTF-8 bytes emitted so far, counted once the output nears the limit; -1 until then. */
+  private outputBytes = -1;
+  readonly chunks: string[] = [];
+  /** Temporaries produced (allocation accounting). */
+  temps = 0;
+  /** Frame slots created (variables that live on the stack). */
+  frameSlots = 0;
+  /** Values evaluation allocates on the JS heap: lists, objects, closures, argument lists, built strings. */
+  heapValues = 0;
+
+  constructor(
+    protected readonly nodes: NodeStore,
+    protected readonly names: NameTable,
+    protected readonly stack: TempStack,
+    protected readonly vars: VariableStore,
+    protected readonly limits: Limits,
+    protected readonly services: EvalServices,
+    protected readonly loader: ModuleLoader,
+    /** When the time limit runs out (`Date.now()` ms), shared with host work such as exec. */
+    deadline: number,
+  ) {
+    this.budget = new Budget(limits, deadline);
+  }
+
+  // ── output ─────────────────────────────────────────────────────────────────
+
+  emit(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit, so counting code units is exact
+    // enough until the output could be within 3x of the limit; from then on, count bytes.
+    const limit = this.limits.maxOutputBytes;
+    this.outputUnits += text.length;
+    if (this.outputUnits * 3 > limit) {
+      if (this.outputBytes < 0) this.outputBytes = byteLength(this.chunks.join(""));
+      this.outputBytes += byteLength(text);
+      if (this.outputBytes > limit) {
+        throw this.error(
+          "limit",
+          `output limit reached: more than ${limit} bytes (limit maxOutputBytes)`,
+          this.at,
+          raiseHint("maxOutputBytes"),
+        );
+      }
+    }
+    this.chunks.push(text);
+  }
+
+  /** Where the output is now, to {@link takeOutputSince} later. */
+  outputMark(): number {
+    return this.chunks.length;
+  }
+
+  /**
+   * Takes back everything emitted since `mark` (a module's own output, text captured by a
+   * classic `set x = import …`) and returns it; it no longer counts against the output
+   * limit.
+   */
+  takeOutputSince(mark: number): string {
+    const taken = this.chunks.slice(mark).join("");
+    this.chunks.length = mark;
+    this.outputUnits -= taken.length;
+    if (this.outputBytes >= 0) this.outputBytes -= byteLength(taken);
+    return taken;
+  }
+
+  // ── errors ─────────────────────────────────────────────────────────────────
+
+  error(code: XmdErrorCode, message: string, n: NodeId, hint?: string): XmdError {
+    const unit = this.module.unit;
+    const start = n === NONE ? 0 : this.nodes.start(n);
+    const end = n === NONE ? 0 : this.nodes.end(n);
+    const { line, column } = unit.lines.position(start);
+    return new XmdError(code, message, unit.file, line, column, unit.lines.frame(start, end), hint);
+  }
+
+  /** Turns what a builtin threw into an XmdError at the current node. */
+  protected fault(e: unknown): XmdError {
+    const located = this.toUserError(e);
+    if (located instanceof XmdError) return located;
+    const message = e instanceof Error ? e.message : String(e);
+    return this.error("runtime", message, this.at);
+  }
+
+  /**
+   * What reaches the user from a failed run: an XmdError located at the node being run
+   * in the module being run. A JS error that is not a bug in XMD (the JS stack running
+   * out, a value too large for memory, a full pool) becomes the limit it is; anything
+   * else is left as it is, to be reported as an internal error.
+   */
+  toUserError(e: unknown): unknown {
+    if (e instanceof XmdError) return e;
+    if (e instanceof RuntimeFault) {
+      const error = this.error(e.code, e.message, this.at, e.hint);
+      error.command = e.command;
+      return error;
+    }
+    if (isJsStackOverflow(e)) return this.jsStackError();
+    if (isValueStackOverflow(e)) return this.depthError();
+    const limit = resourceLimit(e, this.limits.maxPoolSlots);
+    return limit === null ? e : this.error("limit", limit.message, this.at, limit.hint);
+  }
+
+  private jsStackError(): XmdError {
+    return this.error(
+      "limit",
+      `call depth exceeded: the JavaScript stack ran out at ${this.depth} nested calls, before maxCallDepth (${this.limits.maxCallDepth})`,
+      this.at,
+      "deep recursion is bounded by the stack of the thread that renders; rewrite it as a loop, or render with the xmd command, which sizes its stack from --max-depth",
+    );
+  }
+
+  /** An error from an import: if it arose inside the imported file, note this import site. */
+  protected importFailed(e: unknown, n: NodeId): XmdError {
+    const error = this.fault(e);
+    const unit = this.module.unit;
+    if (error.file !== unit.file) {
+      const { line, column } = unit.lines.position(this.nodes.start(n));
+      error.importedFrom.push({ file: unit.file, line, column });
+    }
+    return error;
+  }
+
+  protected depthError(): XmdError {
+    return this.error(
+      "limit",
+      `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
+      this.at,
+      `look for a recursion without a base case, or ${raiseHint("maxCallDepth")}`,
+    );
+  }
+
+  // ── limits checked as it runs ──────────────────────────────────────────────
+
+  /** One loop step, counted against maxIterations. */
+  protected tick(n: NodeId): void {
+    if (++this.iterations > this.limits.maxIterations) {
+      throw this.error(
+        "limit",
+        `loop limit reached: more than ${this.limits.maxIterations} iterations (limit maxIterations)`,
+        n,
+        `look for a loop whose condition never becomes false, or ${raiseHint("maxIterations")}`,
+      );
+    }
+    if ((++this.ticks & 1023) === 0) this.checkBudget(n);
+  }
+
+  /** The clock after a builtin call: one call can take long (a join of millions, a command). */
+  protected checkClock(n: NodeId): void {
+    if (Date.now() > this.budget.deadline) {
+      throw this.error("limit", timeLimitMessage(this.limits.timeoutMs), n, raiseHint("timeoutMs"));
+    }
+  }
+
+  /** Every 1 024 loop steps and calls: the clock and the heap (see `Budget`). */
+  protected checkBudget(n: NodeId): void {
+    try {
+      this.budget.check();
+    } catch (e) {
+      if (e instanceof RuntimeFault) throw this.error(e.code, e.message, n, e.hint);
+      throw e;
+    }
+  }
+
+  /** `a + b` for text, after checking the length it would have (maxStringLength). */
+  protected joinText(a: string, b: string): string {
+    // No bytes counted toward the heap check: V8 joins long strings as a pair of
+    // pointers (a cons string); the length is what must be bounded.
+    const length = a.length + b.length;
+    if (length > this.limits.maxStringLength) this.budget.string(length, "joining text");
+    return a + b;
+  }
+
+  // ── values off the stack ───────────────────────────────────────────────────
+
+  protected truthyPop(): boolean {
+    const stack = this.stack;
+    const top = stack.size - 1;
+    const tag = stack.tagAt(top);
+    if (tag === Tag.Bool) {
+      const b = stack.pop() as boolean;
+      return b;
+    }
+    if (tag === Tag.Number) {
+      const x = stack.popNumber();
+      return x !== 0 && !Number.isNaN(x);
+    }
+    return this.services.isTruthy(stack.pop());
+  }
+
+  protected numberPop(at: NodeId, what: string): number {
+    const stack = this.stack;
+    if (stack.tagAt(stack.size - 1) === Tag.Number) return stack.popNumber();
+    const v = stack.pop();
+    throw this.error("type", `${what} needs a number, got ${this.services.typeName(v)}`, at);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The stores of a memory mode — names, syntax nodes, the value stack, module variables —
+ * pooled or heap, chosen in one place, and the counters of the pools behind them.
+ * @module
+ */
+import type { Limits } from "./api/options.js";
+import type { PoolSummary } from "./api/stats.js";
+import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
+import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
+import { InternedNames } from "./syntax/interned-names.js";
+import { type NameTable, PlainNames } from "./syntax/names.js";
+import { HeapNodeStore, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
+
+/** The stores a tree is kept in: its names and its nodes. */
+export interface TreeStores {
+  names: NameTable;
+  nodes: NodeStore;
+}
+
+/** The runtime's shared stores: a tree's, and the value stack and module variables that runs use. */
+export interface RuntimeStores extends TreeStores {
+  stack: TempStack;
+  vars: VariableStore;
+}
+
+/**
+ * The stores of a memory mode: the one place that picks the pooled or the heap kind of
+ * each. Without `pageSize`, the runtime's shared stores; with it, a kept tree's own name
+ * table and node store (a compiled or parsed document), with node pages of that size.
+ */
+export function createStores(memory: "pooled" | "heap", limits: Limits, checked: boolean): RuntimeStores;
+export function createStores(
+  memory: "pooled" | "heap",
+  limits: Limits,
+  checked: boolean,
+  pageSize: number,
+): TreeStores;
+export function createStores(
+  memory: "pooled" | "heap",
+  limits: Limits,
+  checked: boolean,
+  pageSize?: number,
+): TreeStores | RuntimeStores {
+  const kept = pageSize !== undefined;
+  // Each call needs a few slots for its frame and temporaries; the stack's limit backs up maxCallDepth.
+  const stackSlots = Math.max(1 << 16, limits.maxCallDepth * 64);
+  if (memory === "pooled") {
+    const names = new InternedNames();
+    const nodes = new PooledNodeStore(names, limits.maxPoolSlots, checked, pageSize);
+    if (kept) return { names, nodes };
+    const stack = createPooledTemps(stackSlots, checked);
+    return { names, nodes, stack, vars: new PooledVariables(limits.maxPoolSlots, checked) };
+  }
+  const names = new PlainNames();
+  const nodes = new HeapNodeStore(limits.maxPoolSlots);
+  if (kept) return { names, nodes };
+  return { names, nodes, stack: new HeapTemps(stackSlots), vars: new HeapVariables(limits.maxPoolSlots) };
+}
+
+/** The counters of the pools behind these stores (none in heap mode). */
+export function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {
+  const pools: PoolSummary[] = [];
+  if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
+  if (vars instanceof PooledVariables) pools.push(vars.pool.stats());
+  return pools;
+}

@@ -1,0 +1,661 @@
+/**
+ * Expressions: operators by precedence climbing over the one table in `precedence.ts`,
+ * then operands — literals, names and calls without parentheses, lambdas, templates, and
+ * the special forms `exec`, `cmd`, `get`/`put` and `import`.
+ * @module
+ */
+
+import { isJsStackOverflow } from "../../values/resource-limit.js";
+import { C, K, KEYWORD_COUNT } from "../keywords.js";
+import {
+  BinaryNode,
+  CallNode,
+  DataNode,
+  ExecNode,
+  FunctionNode,
+  ImportExprNode,
+  IndexNode,
+  ListNode,
+  MemberNode,
+  MethodCallNode,
+  PairNode,
+  RangeNode,
+  SpreadNode,
+  TernaryNode,
+  UnaryNode,
+} from "../node-fields.js";
+import { ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
+import { T, type TokenBuffer } from "../tokens.js";
+import type { ParseUnit } from "../unit.js";
+import { BAIL, type Dialect, ParserBase } from "./base.js";
+import { giveTokenBuffer, lexInto } from "./buffers.js";
+import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
+import { unescapeString } from "./strings.js";
+
+/** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
+export class ExpressionParser extends ParserBase {
+  /** Parses an expression filling the whole buffer (for `{{ … }}`). */
+  parseLoneExpression(): NodeId {
+    const e = this.expression();
+    if (this.peek() !== T.EOF) this.fail(`expected the end of the expression but found ${this.describe()}`);
+    return e;
+  }
+
+  /**
+   * An expression. Binary operators are parsed by precedence climbing ({@link operators}):
+   * one function for every level, so that a bracket costs the JavaScript stack four or
+   * five frames (expression, operators, unary, primary), not one per precedence level.
+   */
+  expression(): NodeId {
+    this.enter();
+    const cond = this.operators(OR);
+    if (this.peek() !== T.Question) {
+      this.leave();
+      return cond;
+    }
+    this.advance();
+    const n = this.node(N.Ternary, this.unit.nodes.start(cond));
+    TernaryNode.setCond(this.unit.nodes, n, cond);
+    this.conditional++;
+    TernaryNode.setIfTrue(this.unit.nodes, n, this.expression());
+    this.conditional--;
+    this.expect(T.Colon, "':' in the ternary `a ? b : c`");
+    this.conditional++;
+    TernaryNode.setIfFalse(this.unit.nodes, n, this.expression());
+    this.conditional--;
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    this.leave();
+    return n;
+  }
+
+  /**
+   * Operators of precedence `min` and tighter, left-associative, loosest first:
+   * `or`/`||`, `and`/`&&`, prefix `not` (binds looser than a comparison: `not a = b` is
+   * `not (a = b)`), comparisons, one `..` (a range takes sums on both sides and does not
+   * chain), `+ -`, `* / %`. The right side of `and`/`or` may not run.
+   */
+  private operators(min: number): NodeId {
+    let left = min <= NOT && (this.isWord(K.not) || this.peek() === T.Bang) ? this.prefixNot() : this.unary();
+    /** The loosest operator applied to `left` so far (an operand: tighter than any). */
+    let leftLevel = MUL + 1;
+    for (let links = 1; ; links++) {
+      const k = this.peek();
+      const level = k === T.Ident ? this.wordLevel() : (LEVEL[k] ?? 0);
+      if (level === 0 || level < min || (level === RANGE && leftLevel <= RANGE)) return left;
+      this.chainLink(links, this.pos);
+      const opTok = this.advance();
+      const nodes = this.unit.nodes;
+      switch (level) {
+        case OR:
+        case AND: {
+          this.conditional++;
+          const right = this.operators(level === OR ? AND : NOT);
+          this.conditional--;
+          left = this.binary(level === OR ? N.Or : N.And, 0, left, right);
+          break;
+        }
+        case CMP:
+          if (!this.startsExpression())
+            this.fail(
+              `expected an expression after '${this.unit.source.slice(this.startOf(opTok), this.endOf(opTok))}' but found ${this.describe()}`,
+            );
+          left = this.binary(N.Binary, COMPARE[k] as number, left, this.operators(RANGE));
+          break;
+        case RANGE: {
+          const n = this.node(N.Range, nodes.start(left));
+          RangeNode.setFrom(nodes, n, left);
+          RangeNode.setTo(nodes, n, this.operators(ADD));
+          nodes.setEnd(n, this.prevEnd());
+          left = n;
+          break;
+        }
+        case ADD:
+          if (!this.startsExpression())
+            this.fail(
+              `expected an expression after '${k === T.Plus ? "+" : "-"}' but found ${this.describe()}`,
+            );
+          left = this.binary(N.Binary, k === T.Plus ? Op.Add : Op.Sub, left, this.operators(MUL));
+          break;
+        default:
+          if (!this.startsExpression())
+            this.fail(`expected an expression after the operator but found ${this.describe()}`);
+          left = this.binary(
+            N.Binary,
+            k === T.Star ? Op.Mul : k === T.Slash ? Op.Div : Op.Mod,
+            left,
+            this.unary(),
+          );
+      }
+      leftLevel = level;
+    }
+  }
+
+  /** The precedence of the word at the current token as an operator (`and`, `or`), or 0. */
+  private wordLevel(): number {
+    const id = this.tid[this.pos];
+    return id === K.or ? OR : id === K.and ? AND : 0;
+  }
+
+  /** `not x` / `!x`: its operand is a comparison (or another `not`). */
+  private prefixNot(): NodeId {
+    const start = this.startOf();
+    this.enter();
+    this.advance();
+    const n = this.node(N.Unary, start);
+    UnaryNode.setOp(this.unit.nodes, n, Op.Not);
+    UnaryNode.setOperand(this.unit.nodes, n, this.operators(NOT));
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    this.leave();
+    return n;
+  }
+
+  private unary(): NodeId {
+    if (this.peek() === T.Minus) {
+      const start = this.startOf();
+      this.enter();
+      this.advance();
+      const operand = this.unary();
+      this.leave();
+      if (this.unit.nodes.kind(operand) === N.Num) {
+        this.unit.nodes.setNum(operand, -this.unit.nodes.num(operand));
+        return operand;
+      }
+      const n = this.node(N.Unary, start);
+      UnaryNode.setOp(this.unit.nodes, n, Op.Neg);
+      UnaryNode.setOperand(this.unit.nodes, n, operand);
+      return n;
+    }
+    if (this.peek() === T.Bang) return this.prefixNot();
+    return this.postfix(this.primary());
+  }
+
+  private binary(kind: number, op: number, left: NodeId, right: NodeId): NodeId {
+    const n = this.node(kind, this.unit.nodes.start(left));
+    BinaryNode.setOp(this.unit.nodes, n, op);
+    BinaryNode.setLeft(this.unit.nodes, n, left);
+    BinaryNode.setRight(this.unit.nodes, n, right);
+    return n;
+  }
+
+  private postfix(expr: NodeId): NodeId {
+    const nodes = this.unit.nodes;
+    for (let links = 1; ; links++) {
+      const k = this.peek();
+      if (k === T.Dot && this.kind[this.pos + 1] === T.Ident) {
+        this.chainLink(links, this.pos);
+        this.advance();
+        const nameTok = this.advance();
+        const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
+        if (this.peek() === T.LParen && !this.spaceBefore()) {
+          const call = this.node(N.MethodCall, nodes.start(expr));
+          MethodCallNode.setReceiver(nodes, call, expr);
+          nodes.setStr(call, name);
+          MethodCallNode.setFirstArg(nodes, call, this.parenArguments());
+          nodes.setEnd(call, this.prevEnd());
+          expr = call;
+        } else if (this.startsArgument(this.pos)) {
+          const call = this.node(N.MethodCall, nodes.start(expr));
+          MethodCallNode.setReceiver(nodes, call, expr);
+          nodes.setStr(call, name);
+          MethodCallNode.setFirstArg(nodes, call, this.bareArguments());
+          nodes.setEnd(call, this.prevEnd());
+          return call; // bare arguments run to the end of the expression
+        } else {
+          const m = this.node(N.Member, nodes.start(expr));
+          MemberNode.setObject(nodes, m, expr);
+          nodes.setStr(m, name);
+          expr = m;
+        }
+      } else if (k === T.LBracket && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
+        this.advance();
+        const ix = this.node(N.Index, nodes.start(expr));
+        IndexNode.setObject(nodes, ix, expr);
+        IndexNode.setIndex(nodes, ix, this.expression());
+        this.expect(T.RBracket, "']'");
+        nodes.setEnd(ix, this.prevEnd());
+        expr = ix;
+      } else if (k === T.LParen && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
+        const call = this.node(N.Call, nodes.start(expr));
+        CallNode.setCallee(nodes, call, expr);
+        CallNode.setFirstArg(nodes, call, this.parenArguments());
+        nodes.setEnd(call, this.prevEnd());
+        expr = call;
+      } else return expr;
+    }
+  }
+
+  // ── arguments and list items ───────────────────────────────────────────────
+
+  /** `( a, b )`: returns the first argument (linked by next) or NONE. */
+  private parenArguments(): NodeId {
+    this.expect(T.LParen, "'('");
+    let first = NONE;
+    let last = NONE;
+    while (this.peek() !== T.RParen) {
+      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+      if (first === NONE) first = arg;
+      else this.unit.nodes.setNext(last, arg);
+      last = arg;
+      if (this.peek() === T.Comma) this.advance();
+      else if (this.peek() !== T.RParen)
+        this.fail(`expected ',' or ')' in the argument list but found ${this.describe()}`);
+    }
+    this.advance();
+    return first;
+  }
+
+  /** Arguments without parentheses: separated by commas or juxtaposition, to the end of the expression. */
+  private bareArguments(): NodeId {
+    const first = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+    let last = first;
+    for (;;) {
+      if (this.peek() === T.Comma && this.startsArgumentAfterComma()) {
+        this.advance();
+      } else if (!this.startsArgument(this.pos)) break;
+      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+      this.unit.nodes.setNext(last, arg);
+      last = arg;
+    }
+    return first;
+  }
+
+  protected arrayItem(): NodeId {
+    if (this.peek() === T.Spread) {
+      const start = this.startOf();
+      this.advance();
+      const s = this.node(N.Spread, start);
+      SpreadNode.setOperand(this.unit.nodes, s, this.expression());
+      this.unit.nodes.setEnd(s, this.prevEnd());
+      return s;
+    }
+    return this.expression();
+  }
+
+  // ── operands ───────────────────────────────────────────────────────────────
+
+  private primary(): NodeId {
+    const start = this.startOf();
+    const nodes = this.unit.nodes;
+    switch (this.peek()) {
+      case T.Number: {
+        const n = this.node(N.Num, start, this.endOf(this.pos));
+        nodes.setNum(n, this.t.num[this.pos] as number);
+        this.advance();
+        return n;
+      }
+      case T.String: {
+        const tok = this.advance();
+        const n = this.node(N.Str, start);
+        nodes.setStr(
+          n,
+          unescapeString(
+            this.unit.source,
+            this.startOf(tok) + 1,
+            Math.max(this.startOf(tok) + 1, this.endOf(tok) - 1),
+          ),
+        );
+        return n;
+      }
+      case T.Template:
+        return this.template(this.advance());
+      case T.LParen: {
+        if (this.t.arrowAfterParen(this.pos)) return this.lambda();
+        this.advance();
+        const e = this.expression();
+        this.expect(T.RParen, "')'");
+        return e;
+      }
+      case T.LBracket: {
+        this.advance();
+        const array = this.node(N.Array, start);
+        let last = NONE;
+        while (this.peek() !== T.RBracket) {
+          const item = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+          if (last === NONE) ListNode.setFirst(nodes, array, item);
+          else nodes.setNext(last, item);
+          last = item;
+          if (this.peek() === T.Comma) this.advance();
+          else if (this.peek() !== T.RBracket)
+            this.fail(`expected ',' or ']' in the list but found ${this.describe()}`);
+        }
+        this.advance();
+        nodes.setEnd(array, this.prevEnd());
+        return array;
+      }
+      case T.LBrace:
+        return this.braceObject();
+      case T.Ident:
+        return this.namePrimary();
+      case T.Newline:
+      case T.EOF:
+      case T.Dedent:
+        this.fail(`expected an expression but found ${this.describe()}`);
+        break;
+      default:
+        this.fail(`expected an expression but found ${this.describe()}`);
+    }
+  }
+
+  private braceObject(): NodeId {
+    const start = this.startOf();
+    const nodes = this.unit.nodes;
+    this.advance();
+    const object = this.node(N.Object, start);
+    let last = NONE;
+    while (this.peek() !== T.RBrace) {
+      let pair: NodeId;
+      if (this.peek() === T.Spread) pair = this.arrayItem();
+      else {
+        const keyTok = this.advance();
+        const kk = this.kind[keyTok];
+        if (kk !== T.Ident && kk !== T.String && kk !== T.Number)
+          this.fail(`expected a key but found ${this.describe(keyTok)}`, undefined, keyTok);
+        pair = this.node(N.Pair, this.startOf(keyTok));
+        const raw = this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok));
+        nodes.setStr(
+          pair,
+          kk === T.String
+            ? unescapeString(this.unit.source, this.startOf(keyTok) + 1, this.endOf(keyTok) - 1)
+            : raw,
+        );
+        if (this.peek() === T.Colon) {
+          this.advance();
+          PairNode.setValue(nodes, pair, this.expression());
+        } else if (kk === T.Ident && (this.peek() === T.Comma || this.peek() === T.RBrace)) {
+          PairNode.setValue(nodes, pair, this.nameNode(keyTok)); // {name} shorthand
+        } else this.fail(`expected ':' after the key but found ${this.describe()}`);
+        nodes.setEnd(pair, this.prevEnd());
+      }
+      if (last === NONE) ListNode.setFirst(nodes, object, pair);
+      else nodes.setNext(last, pair);
+      last = pair;
+      if (this.peek() === T.Comma) this.advance();
+      else if (this.peek() !== T.RBrace)
+        this.fail(`expected ',' or '}' in the object but found ${this.describe()}`);
+    }
+    this.advance();
+    nodes.setEnd(object, this.prevEnd());
+    return object;
+  }
+
+  private namePrimary(): NodeId {
+    const start = this.startOf();
+    const nodes = this.unit.nodes;
+    const id = this.tid[this.pos] as number;
+    if (id >= 0 && id < KEYWORD_COUNT) {
+      switch (id) {
+        case K.true:
+          this.advance();
+          return this.node(N.True, start);
+        case K.false:
+          this.advance();
+          return this.node(N.False, start);
+        case K.null:
+          this.advance();
+          return this.node(N.Null, start);
+        case K.import: {
+          this.advance();
+          const n = this.node(N.ImportExpr, start);
+          this.noteImport(n);
+          // Classic `set x = import "part.md"` takes the processed text, as the in-place
+          // directive inserts it; native `set x import "mod.xmd"` takes the exports.
+          if (this.dialect === "classic") ImportExprNode.setForm(nodes, n, ImportExprForm.Text);
+          ImportExprNode.setPath(nodes, n, this.importPath());
+          nodes.setEnd(n, this.prevEnd());
+          return n;
+        }
+        default:
+          this.fail(`expected an expression but found ${this.describe()}`);
+      }
+    }
+    if (this.kind[this.pos + 1] === T.Arrow) return this.lambda();
+    if (id === C.exec && !(this.peek(1) === T.LParen && !this.spaceBefore(1))) return this.execExpression();
+    if (id === C.cmd && this.startsArgument(this.pos + 1)) return this.cmdExpression();
+    if ((id === C.get || id === C.put) && this.peek(1) === T.String) return this.dataAccess(id === C.put);
+    const tok = this.advance();
+    const name = this.nameNode(tok);
+    const isCallee =
+      this.unit.callees.has(this.keyOf(tok)) || this.isBuiltinCallee(tok) || this.isGlobalBuiltin(tok);
+    if (isCallee && this.startsArgument(this.pos) && !(this.peek() === T.LParen && !this.spaceBefore())) {
+      const call = this.node(N.Call, start);
+      CallNode.setCallee(nodes, call, name);
+      CallNode.setFirstArg(nodes, call, this.bareArguments());
+      nodes.setEnd(call, this.prevEnd());
+      return call;
+    }
+    if (
+      isCallee &&
+      this.isBuiltinCallee(tok) &&
+      id === C.print &&
+      !(this.peek() === T.LParen && !this.spaceBefore())
+    ) {
+      // `print` alone prints an empty line.
+      const call = this.node(N.Call, start);
+      CallNode.setCallee(nodes, call, name);
+      return call;
+    }
+    return name;
+  }
+
+  /** `exec echo hi` (the rest of the line is the command) or `cmd EXPR`. */
+  protected execExpression(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const n = this.node(N.Exec, start);
+    const nodes = this.unit.nodes;
+    if (this.peek() === T.String || this.peek() === T.Template) {
+      ExecNode.setCommand(nodes, n, this.expression());
+      nodes.setEnd(n, this.prevEnd());
+      return n;
+    }
+    if (this.peek() !== T.Raw) this.fail("expected a command after 'exec'", "write it as `exec echo hello`");
+    const raw = this.advance();
+    const text = this.node(N.Str, this.startOf(raw));
+    nodes.setStr(text, this.unit.source.slice(this.startOf(raw), this.endOf(raw)));
+    ExecNode.setCommand(nodes, n, text);
+    nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** `cmd EXPR`: a command line computed by an expression (`cmd "git log -1 " + file`). */
+  private cmdExpression(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const n = this.node(N.Exec, start);
+    ExecNode.setCommand(this.unit.nodes, n, this.expression());
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** `get "data.json".a.b` and `put "data.yaml".a.b VALUE`. */
+  private dataAccess(isPut: boolean): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const nodes = this.unit.nodes;
+    const n = this.node(isPut ? N.DataPut : N.DataGet, start);
+    DataNode.setFile(nodes, n, this.primary());
+    let last = NONE;
+    while (this.peek() === T.Dot && !this.spaceBefore()) {
+      this.advance();
+      const keyTok = this.advance();
+      if (this.kind[keyTok] !== T.Ident && this.kind[keyTok] !== T.Number)
+        this.fail("expected a key after '.'", undefined, keyTok);
+      const key = this.node(N.Str, this.startOf(keyTok));
+      nodes.setStr(key, this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok)));
+      if (last === NONE) DataNode.setFirstKey(nodes, n, key);
+      else nodes.setNext(last, key);
+      last = key;
+    }
+    if (isPut) DataNode.setValue(nodes, n, this.expression());
+    nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /**
+   * A module path: a string, bare words like `Tasks` / `part.md` / `data/part.md`, or an
+   * expression in parentheses (`import (file)`, for a path held in a variable).
+   */
+  protected importPath(): NodeId {
+    // A string may be built: import "members/" + name + ".md"
+    if (this.peek() === T.String || this.peek() === T.Template || this.peek() === T.LParen)
+      return this.expression();
+    const start = this.startOf();
+    if (this.peek() === T.Newline || this.peek() === T.EOF) this.fail("expected a file to import");
+    while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) {
+      if (this.pos > this.first && this.spaceBefore() && this.startOf() !== start) break;
+      this.advance();
+    }
+    const n = this.node(N.Str, start);
+    this.unit.nodes.setStr(n, this.unit.source.slice(start, this.prevEnd()));
+    return n;
+  }
+
+  // ── functions ──────────────────────────────────────────────────────────────
+
+  /** `x => e`, `(a, b) => e`, `() => e`. */
+  private lambda(): NodeId {
+    const start = this.startOf();
+    const params = this.peek() === T.LParen ? this.parameters(T.Arrow) : [this.nameNode(this.advance())];
+    this.expect(T.Arrow, "'=>'");
+    const n = this.node(N.Lambda, start);
+    this.functionDepth++;
+    this.conditional++;
+    const body = this.expression();
+    this.conditional--;
+    this.functionDepth--;
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    FunctionNode.setInfo(this.unit.nodes, n, this.addFunction("lambda", params, body, true, n));
+    return n;
+  }
+
+  /** Parameter names: `a b`, `a, b` or `(a, b)`, up to `until`. */
+  protected parameters(until: number): NodeId[] {
+    const params: NodeId[] = [];
+    const parens = this.peek() === T.LParen;
+    if (parens) this.advance();
+    while (this.peek() !== (parens ? T.RParen : until) && this.peek() !== T.EOF) {
+      if (this.peek() === T.Comma && params.length > 0) {
+        this.advance();
+        continue;
+      }
+      const tok = this.expect(T.Ident, "a parameter name");
+      if (this.isKeyword(tok)) this.fail("a keyword cannot be a parameter name", undefined, tok);
+      params.push(this.nameNode(tok));
+      if (!parens && until !== T.Newline) break;
+    }
+    if (parens) this.expect(T.RParen, "')' after the parameters");
+    return params;
+  }
+
+  protected addFunction(
+    name: string,
+    params: NodeId[],
+    body: NodeId,
+    exprBody: boolean,
+    node: NodeId,
+  ): number {
+    const decls: NodeId[] = [];
+    if (!exprBody) {
+      for (let st = ListNode.first(this.unit.nodes, body); st !== NONE; st = this.unit.nodes.next(st)) {
+        if (this.unit.nodes.kind(st) === N.FunctionDecl) decls.push(st);
+      }
+    }
+    this.unit.functions.push({
+      name,
+      params,
+      body,
+      exprBody,
+      node,
+      frameSize: 0,
+      captures: [],
+      cellSlots: [],
+      decls,
+    });
+    return this.unit.functions.length - 1;
+  }
+
+  // ── templates ──────────────────────────────────────────────────────────────
+
+  /** `` `Hi {{name}}!` ``: a Template node whose children are Str parts and expressions. */
+  private template(tok: number): NodeId {
+    const source = this.unit.source;
+    const start = this.startOf(tok);
+    const end = Math.max(start + 1, this.endOf(tok) - 1);
+    const nodes = this.unit.nodes;
+    const n = this.node(N.Template, start, this.endOf(tok));
+    let last = NONE;
+    const append = (part: NodeId) => {
+      if (last === NONE) ListNode.setFirst(nodes, n, part);
+      else nodes.setNext(last, part);
+      last = part;
+    };
+    let p = start + 1;
+    let textStart = p;
+    while (p < end) {
+      this.unit.clock.tick(p);
+      if (source.charCodeAt(p) === 92) {
+        p += 2;
+        continue;
+      }
+      if (source.startsWith("{{", p)) {
+        const close = this.unit.scanner.interpolationEnd(p + 2, end);
+        if (close === -1) break;
+        if (p > textStart) {
+          const s = nodes.create(N.Str, textStart, p);
+          nodes.setStr(s, unescapeString(source, textStart, p));
+          append(s);
+        }
+        append(parseExpressionWith(this.constructor as ExpressionParserClass, this.unit, p + 2, close));
+        p = close + 2;
+        textStart = p;
+        continue;
+      }
+      p++;
+    }
+    if (end > textStart) {
+      const s = nodes.create(N.Str, textStart, end);
+      nodes.setStr(s, unescapeString(source, textStart, end));
+      append(s);
+    }
+    return n;
+  }
+}
+
+/** A class of parser that can parse a lone expression. */
+export type ExpressionParserClass = new (
+  unit: ParseUnit,
+  t: TokenBuffer,
+  dialect: Dialect,
+) => ExpressionParser;
+
+/**
+ * Parses source[start, end) as one expression (for `{{ … }}` and template parts) with a
+ * parser of class `Parser`: the whole parser's class (a template's parts take the class of
+ * the parser that met the template), so that every parser object V8 sees has one shape
+ * and the parser's property reads stay monomorphic.
+ */
+export function parseExpressionWith(
+  Parser: ExpressionParserClass,
+  unit: ParseUnit,
+  start: number,
+  end: number,
+): NodeId {
+  const tokens = lexInto(unit, start, end, false);
+  const depth = unit.depth;
+  try {
+    const parser = new Parser(unit, tokens, "native");
+    try {
+      return parser.parseLoneExpression();
+    } catch (e) {
+      const reached = unit.depth;
+      unit.depth = depth;
+      if (isJsStackOverflow(e)) parser.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return unit.nodes.create(N.Null, start, end);
+    }
+  } finally {
+    giveTokenBuffer(tokens);
+  }
+}

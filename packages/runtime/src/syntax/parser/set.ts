@@ -1,0 +1,229 @@
+/**
+ * `set` in all its forms, and what it may assign to: a name, `name.key`, `name[expr]`.
+ * @module
+ */
+
+import { FunctionNode, IndexNode, ListNode, MemberNode, PairNode, SetNode } from "../node-fields.js";
+import { N, NONE, type NodeId, SetOp } from "../nodes.js";
+import { T } from "../tokens.js";
+import { ExpressionParser } from "./expressions.js";
+
+/** `set` statements and `NAME += …` assignments. */
+export class SetParser extends ExpressionParser {
+  /**
+   * `set` in all its forms. After `set TARGET`:
+   * `= EXPR` / `+= EXPR` assign; a line break + indented lines make a multiline array or
+   * object; `IDENT EXPR, …` (IDENT not a callee) makes an object; `EXPR, IDENT EXPR, …`
+   * sets several variables; `EXPR, EXPR, …` makes an array.
+   */
+  protected setStatement(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    if (this.peek() !== T.Ident || this.isKeyword()) {
+      this.fail(
+        `expected a variable name after 'set' but found ${this.describe()}`,
+        "write it as `set name value`",
+      );
+    }
+    const target = this.setTarget();
+    const k = this.peek();
+    if (k === T.Eq || k === T.PlusEq || k === T.MinusEq) return this.assignment(start, target);
+    if (k === T.Newline && this.peek(1) === T.Indent) {
+      this.advance();
+      const value = this.multilineLiteral();
+      return this.setNode(start, target, value);
+    }
+    if (k === T.Newline || k === T.EOF || k === T.Dedent) {
+      this.fail(
+        `expected a value after 'set ${this.unit.source.slice(this.unit.nodes.start(target), this.unit.nodes.end(target))}'`,
+      );
+    }
+    if (this.startsObjectEntry() || (this.peek() === T.Spread && this.laterItemIsObjectEntry())) {
+      return this.setNode(start, target, this.objectEntries(this.startOf(), false));
+    }
+    // `set more ...items, "new"`: a list that starts with a spread is a list even alone.
+    const spreadFirst = this.peek() === T.Spread;
+    const first = spreadFirst ? this.arrayItem() : this.expression();
+    if (this.peek() !== T.Comma && !spreadFirst) return this.setNode(start, target, first);
+    // `set a EXPR, name EXPR, …`: several variables.
+    if (this.peek(1) === T.Ident && !this.isKeyword(this.pos + 1) && this.startsObjectEntry(1)) {
+      const head = this.setNode(start, target, first);
+      let last = head;
+      const multi = this.node(N.Block, start);
+      ListNode.setFirst(this.unit.nodes, multi, head);
+      while (this.peek() === T.Comma) {
+        this.advance();
+        const s = this.startOf();
+        const name = this.nameNode(this.expect(T.Ident, "a variable name"));
+        const value = this.expression();
+        const set = this.setNode(s, name, value);
+        this.unit.nodes.setNext(last, set);
+        last = set;
+      }
+      this.unit.nodes.setEnd(multi, this.prevEnd());
+      return multi;
+    }
+    const array = this.node(N.Array, this.unit.nodes.start(first));
+    ListNode.setFirst(this.unit.nodes, array, first);
+    let last = first;
+    while (this.peek() === T.Comma) {
+      this.advance();
+      if (this.peek() === T.Newline || this.peek() === T.EOF) break; // trailing comma
+      const item = this.arrayItem();
+      this.unit.nodes.setNext(last, item);
+      last = item;
+    }
+    this.unit.nodes.setEnd(array, this.prevEnd());
+    return this.setNode(start, target, array);
+  }
+
+  protected assignment(start: number, target: NodeId): NodeId {
+    const op = this.peek();
+    this.advance();
+    const n = this.node(N.Set, start);
+    SetNode.setTarget(this.unit.nodes, n, target);
+    SetNode.setOp(
+      this.unit.nodes,
+      n,
+      op === T.PlusEq ? SetOp.Add : op === T.MinusEq ? SetOp.Sub : SetOp.Assign,
+    );
+    SetNode.setValue(this.unit.nodes, n, this.expression());
+    if (op === T.Eq) this.nameLambda(target, SetNode.value(this.unit.nodes, n));
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  private setNode(start: number, target: NodeId, value: NodeId): NodeId {
+    const n = this.node(N.Set, start);
+    SetNode.setTarget(this.unit.nodes, n, target);
+    SetNode.setValue(this.unit.nodes, n, value);
+    this.nameLambda(target, value);
+    return n;
+  }
+
+  /** `set double x => x * 2`: the lambda is `double` in messages and when printed. */
+  private nameLambda(target: NodeId, value: NodeId): void {
+    const nodes = this.unit.nodes;
+    if (nodes.kind(target) !== N.Name || nodes.kind(value) !== N.Lambda) return;
+    const info = this.unit.functions[FunctionNode.info(nodes, value)];
+    if (info !== undefined) info.name = this.unit.source.slice(nodes.start(target), nodes.end(target));
+  }
+
+  /** `name`, `name.key`, `name[expr]` chains: what `set` may assign to. */
+  private setTarget(): NodeId {
+    let target = this.nameNode(this.advance());
+    for (let links = 1; ; links++) {
+      const k = this.peek();
+      if (k === T.Dot && !this.spaceBefore() && this.peek(1) === T.Ident) {
+        this.chainLink(links, this.pos);
+        this.advance();
+        const nameTok = this.advance();
+        const m = this.node(N.Member, this.unit.nodes.start(target));
+        MemberNode.setObject(this.unit.nodes, m, target);
+        this.unit.nodes.setStr(m, this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)));
+        target = m;
+      } else if (k === T.LBracket && !this.spaceBefore()) {
+        this.chainLink(links, this.pos);
+        this.advance();
+        const ix = this.node(N.Index, this.unit.nodes.start(target));
+        IndexNode.setObject(this.unit.nodes, ix, target);
+        IndexNode.setIndex(this.unit.nodes, ix, this.expression());
+        this.expect(T.RBracket, "']'");
+        this.unit.nodes.setEnd(ix, this.prevEnd());
+        target = ix;
+      } else return target;
+    }
+  }
+
+  /** True when the token at `offset` is a non-callee name followed by something that starts a value. */
+  private startsObjectEntry(offset = 0): boolean {
+    const i = this.pos + offset;
+    if (this.kind[i] !== T.Ident || this.isKeyword(i)) return false;
+    if (this.unit.callees.has(this.keyOf(i)) || this.isBuiltinCallee(i) || this.isGlobalBuiltin(i))
+      return false;
+    return this.startsArgument(i + 1);
+  }
+
+  /**
+   * On a `set` line that starts with a spread: whether a later item is `key value`, which
+   * makes the line an object (`set merged ...user, country "VN"`) rather than a list.
+   */
+  private laterItemIsObjectEntry(): boolean {
+    let depth = 0;
+    for (let i = this.pos; ; i++) {
+      const k = this.kind[i];
+      this.unit.clock.tick(this.tstart[i] as number);
+      if (k === T.Newline || k === T.EOF || k === T.Dedent) return false;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) depth++;
+      else if (k === T.RParen || k === T.RBracket || k === T.RBrace) depth--;
+      else if (k === T.Comma && depth === 0 && this.startsObjectEntry(i + 1 - this.pos)) return true;
+    }
+  }
+
+  // ── multiline lists and objects ────────────────────────────────────────────
+
+  /** The indented lines under `set NAME`: array items or `key value` pairs, comma separated. */
+  private multilineLiteral(): NodeId {
+    const start = this.startOf();
+    this.expect(T.Indent, "an indented block");
+    const isObject = this.startsObjectEntry();
+    const n = isObject ? this.objectEntries(start, true) : this.arrayEntries(start);
+    if (this.peek() === T.Dedent) this.advance();
+    else this.fail(`expected the end of the list but found ${this.describe()}`);
+    return n;
+  }
+
+  private skipListBreaks(): void {
+    while (this.peek() === T.Newline) this.advance();
+  }
+
+  private arrayEntries(start: number): NodeId {
+    const array = this.node(N.Array, start);
+    let last = NONE;
+    this.skipListBreaks();
+    while (this.peek() !== T.Dedent && this.peek() !== T.EOF) {
+      const item = this.arrayItem();
+      if (last === NONE) ListNode.setFirst(this.unit.nodes, array, item);
+      else this.unit.nodes.setNext(last, item);
+      last = item;
+      if (this.peek() === T.Comma) this.advance();
+      else if (this.peek() !== T.Newline && this.peek() !== T.Dedent)
+        this.fail(`expected ',' but found ${this.describe()}`);
+      this.skipListBreaks();
+    }
+    this.unit.nodes.setEnd(array, this.prevEnd());
+    return array;
+  }
+
+  /** `key value, key value` (inline) or one pair per line (multiline). */
+  private objectEntries(start: number, multiline: boolean): NodeId {
+    const object = this.node(N.Object, start);
+    let last = NONE;
+    for (;;) {
+      if (multiline) this.skipListBreaks();
+      if (multiline && (this.peek() === T.Dedent || this.peek() === T.EOF)) break;
+      let pair: NodeId;
+      if (this.peek() === T.Spread) {
+        pair = this.arrayItem();
+      } else {
+        const keyTok = this.expect(T.Ident, "a key name");
+        pair = this.node(N.Pair, this.startOf(keyTok));
+        this.unit.nodes.setStr(pair, this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok)));
+        PairNode.setValue(this.unit.nodes, pair, this.expression());
+        this.unit.nodes.setEnd(pair, this.prevEnd());
+      }
+      if (last === NONE) ListNode.setFirst(this.unit.nodes, object, pair);
+      else this.unit.nodes.setNext(last, pair);
+      last = pair;
+      if (this.peek() === T.Comma) {
+        this.advance();
+        if (!multiline && (this.peek() === T.Newline || this.peek() === T.EOF)) break;
+        continue;
+      }
+      if (multiline && this.peek() === T.Newline) continue;
+      break;
+    }
+    this.unit.nodes.setEnd(object, this.prevEnd());
+    return object;
+  }
+}

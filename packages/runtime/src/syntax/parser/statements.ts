@@ -1,0 +1,555 @@
+/**
+ * Statements and blocks, and the entry points of a parse: a program, a lone expression
+ * (see `ExpressionParser`), and the conditions of classic `<!-- xmd:if -->` and
+ * `<!-- xmd:for -->` directives. On an error the parser records a problem, skips to the
+ * next statement and carries on, so `xmd check` can report several at once.
+ * @module
+ */
+
+import { isJsStackOverflow } from "../../values/resource-limit.js";
+import { C, K } from "../keywords.js";
+import {
+  ExportNode,
+  ExprStmtNode,
+  ForNode,
+  FunctionNode,
+  IfNode,
+  ImportNode,
+  ListNode,
+  LoopNode,
+  PairNode,
+  TryNode,
+  WhileNode,
+} from "../node-fields.js";
+import { ExportForm, ForVars, ImportForm, N, NONE, type NodeId } from "../nodes.js";
+import { T } from "../tokens.js";
+import { BAIL } from "./base.js";
+import { SetParser } from "./set.js";
+
+/** The whole parser: statements on top of `set`, expressions and the shared helpers. */
+export class StatementParser extends SetParser {
+  /** Nesting of loops, to reject `break` and `continue` outside one. */
+  private loopDepth = 0;
+
+  /** Parses the whole buffer as statements; returns a Block. */
+  parseProgram(): NodeId {
+    const block = this.node(N.Block, this.startOf(), this.startOf());
+    let last = NONE;
+    while (this.peek() !== T.EOF) {
+      if (this.peek() === T.Newline) {
+        this.advance();
+        continue;
+      }
+      if (this.peek() === T.Indent || this.peek() === T.Dedent) {
+        // Stray indentation at top level: report once, then treat as part of the program.
+        const at = this.pos;
+        this.advance();
+        if (this.kind[at] === T.Indent) {
+          this.unit.problems.push({
+            start: this.startOf(at),
+            end: this.startOf(at) + 1,
+            message: "this line is indented but no block starts above it",
+            hint: "blocks start after a line such as `if …`, `for …`, `function …`",
+          });
+        }
+        continue;
+      }
+      last = this.statementInto(block, last);
+    }
+    this.unit.nodes.setEnd(block, this.prevEnd());
+    return block;
+  }
+
+  /** A classic `if COND` / `elif COND` directive: returns the condition. */
+  parseDirectiveCondition(): NodeId {
+    this.advance();
+    const depth = this.unit.depth;
+    try {
+      const e = this.expression();
+      this.endLine();
+      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
+      return e;
+    } catch (e) {
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return this.unit.nodes.create(N.False, 0, 0);
+    }
+  }
+
+  /** A classic `for X in EXPR` directive: returns a For node without a body. */
+  parseDirectiveFor(): NodeId {
+    const start = this.startOf();
+    const depth = this.unit.depth;
+    try {
+      this.advance();
+      const n = this.node(N.For, start);
+      const first = this.nameNode(this.expect(T.Ident, "a loop variable name"));
+      ForNode.setFirstVar(this.unit.nodes, n, first);
+      if (this.peek() === T.Comma) {
+        this.advance();
+        this.unit.nodes.setNext(first, this.nameNode(this.expect(T.Ident, "a second loop variable name")));
+        ForNode.setVars(this.unit.nodes, n, ForVars.Two);
+      }
+      this.expectWord(K.in, "'in' (as in `for item in items`)");
+      ForNode.setIterable(this.unit.nodes, n, this.expression());
+      this.endLine();
+      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
+      return n;
+    } catch (e) {
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return NONE;
+    }
+  }
+
+  // ── one statement ──────────────────────────────────────────────────────────
+
+  private statementInto(block: NodeId, last: NodeId): NodeId {
+    const nodes = this.unit.nodes;
+    // What a failed statement may leave raised, restored for the next one.
+    const depth = this.unit.depth;
+    const conditional = this.conditional;
+    const functionDepth = this.functionDepth;
+    const loopDepth = this.loopDepth;
+    try {
+      const s = this.statement();
+      if (s === NONE) return last;
+      if (last === NONE) ListNode.setFirst(nodes, block, s);
+      else nodes.setNext(last, s);
+      return s;
+    } catch (e) {
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      this.conditional = conditional;
+      this.functionDepth = functionDepth;
+      this.loopDepth = loopDepth;
+      if (e === BAIL) this.recover();
+      else if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else throw e;
+      return last;
+    }
+  }
+
+  /** After an error: skip to the start of the next statement. */
+  private recover(): void {
+    let depth = 0;
+    while (this.peek() !== T.EOF) {
+      const k = this.advance();
+      const kind = this.kind[k];
+      if (kind === T.Indent) depth++;
+      else if (kind === T.Dedent) {
+        if (depth === 0) {
+          this.pos--;
+          return;
+        }
+        // Back at the level of the failed statement: the next one starts here.
+        if (--depth === 0) return;
+      } else if (kind === T.Newline && depth === 0) {
+        if (this.peek() === T.Indent) continue;
+        return;
+      }
+    }
+  }
+
+  private statement(): NodeId {
+    this.enter();
+    const s = this.statementNoLineEnd();
+    this.leave();
+    const k = this.unit.nodes.kind(s);
+    // Compound statements consumed their own block (and its line ends).
+    const closedByBlock = this.kind[this.pos - 1] === T.Dedent; // a multiline literal ended the statement
+    if (closedByBlock) return s;
+    if (
+      !(
+        k === N.If ||
+        k === N.For ||
+        k === N.While ||
+        k === N.Loop ||
+        k === N.Try ||
+        k === N.FunctionDecl ||
+        k === N.Export
+      )
+    ) {
+      this.endLine();
+    } else if (this.peek() === T.Newline) this.advance();
+    return s;
+  }
+
+  /** A statement without its line end; callers {@link enter} a level for it. */
+  private statementNoLineEnd(): NodeId {
+    const start = this.startOf();
+    if (this.peek() === T.Ident) {
+      switch (this.tid[this.pos]) {
+        case K.set:
+          return this.setStatement();
+        case K.if:
+          return this.ifStatement();
+        case K.for:
+          return this.forStatement();
+        case K.while: {
+          this.advance();
+          const n = this.node(N.While, start);
+          WhileNode.setCond(this.unit.nodes, n, this.expression());
+          this.loopDepth++;
+          WhileNode.setBody(this.unit.nodes, n, this.body());
+          this.loopDepth--;
+          return n;
+        }
+        case K.loop: {
+          this.advance();
+          const n = this.node(N.Loop, start);
+          LoopNode.setCount(this.unit.nodes, n, this.expression());
+          this.expectWord(C.times, "'times' (as in `loop 3 times`)");
+          this.loopDepth++;
+          LoopNode.setBody(this.unit.nodes, n, this.body());
+          this.loopDepth--;
+          return n;
+        }
+        case K.break:
+        case K.continue: {
+          const isBreak = this.tid[this.pos] === K.break;
+          if (this.loopDepth === 0)
+            this.fail(`'${isBreak ? "break" : "continue"}' is only allowed inside a loop`);
+          this.advance();
+          return this.node(isBreak ? N.Break : N.Continue, start);
+        }
+        case K.return: {
+          if (this.functionDepth === 0) this.fail("'return' is only allowed inside a function");
+          this.advance();
+          const n = this.node(N.Return, start);
+          if (this.startsExpression()) ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
+          this.unit.nodes.setEnd(n, this.prevEnd());
+          return n;
+        }
+        case K.throw: {
+          this.advance();
+          const n = this.node(N.Throw, start);
+          ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
+          this.unit.nodes.setEnd(n, this.prevEnd());
+          return n;
+        }
+        case K.try:
+          return this.tryStatement();
+        case K.function:
+          return this.functionDeclaration(start);
+        case K.import:
+          return this.importStatement();
+        case K.export:
+          return this.exportStatement();
+        case K.elif:
+        case K.else:
+          this.fail(
+            `'${this.unit.source.slice(this.startOf(), this.endOf(this.pos))}' without an 'if' above it`,
+          );
+          break;
+        case K.end:
+          this.fail("'end' without a block to close");
+          break;
+        case C.exec:
+          if (this.peek(1) !== T.LParen || this.spaceBefore(1)) {
+            const n = this.node(N.ExecStmt, start);
+            ExprStmtNode.setExpr(this.unit.nodes, n, this.execExpression());
+            return n;
+          }
+          break;
+      }
+      // NAME += expr, and in the classic dialect NAME = expr
+      const next = this.peek(1);
+      if (next === T.PlusEq || next === T.MinusEq || (next === T.Eq && this.dialect === "classic")) {
+        return this.assignment(start, this.nameNode(this.advance()));
+      }
+    }
+    const n = this.node(N.ExprStmt, start);
+    ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+  private endLine(): void {
+    const k = this.peek();
+    if (k === T.Newline) this.advance();
+    else if (k !== T.EOF && k !== T.Dedent)
+      this.fail(`expected the end of the line but found ${this.describe()}`, this.notACalleeHint());
+  }
+
+  /**
+   * When a plain name is followed by a value (`k 1` with `k` a parameter), the user most
+   * likely meant a call: say why it is not one and how to write it.
+   */
+  private notACalleeHint(): string | undefined {
+    const prev = this.pos - 1;
+    if (prev < this.first || this.kind[prev] !== T.Ident || !this.startsArgument(this.pos)) return undefined;
+    const name = this.unit.source.slice(this.startOf(prev), this.endOf(prev));
+    return `'${name}' is not known to be a function here, so what follows it is not an argument; to call it, write ${name}(…). A name is a function when it is declared with \`function\`, imported, or set to a lambda`;
+  }
+
+  // ── blocks ─────────────────────────────────────────────────────────────────
+
+  /** An indented block: code that runs only when its header says so. */
+  private block(): NodeId {
+    this.conditional++;
+    const block = this.indentedBlock();
+    this.conditional--;
+    return block;
+  }
+
+  /** An indented block after a header line; also accepts an optional `end` line. */
+  private indentedBlock(): NodeId {
+    const start = this.startOf();
+    if (this.peek() === T.Newline) this.advance();
+    const block = this.node(N.Block, start, start);
+    if (this.peek() !== T.Indent) {
+      this.fail(
+        `expected an indented block but found ${this.describe()}`,
+        "indent the lines that belong to the block",
+      );
+    }
+    this.advance();
+    let last = NONE;
+    while (this.peek() !== T.Dedent && this.peek() !== T.EOF) {
+      if (this.peek() === T.Newline) {
+        this.advance();
+        continue;
+      }
+      last = this.statementInto(block, last);
+    }
+    if (this.peek() === T.Dedent) this.advance();
+    this.unit.nodes.setEnd(block, this.prevEnd());
+    if (
+      this.isWord(K.end) &&
+      (this.peek(1) === T.Newline || this.peek(1) === T.EOF || this.peek(1) === T.Dedent)
+    ) {
+      this.advance();
+      this.endLine();
+    }
+    return block;
+  }
+
+  /** Either `then STATEMENT` on the same line, or an indented block. */
+  private body(): NodeId {
+    if (this.isWord(K.then)) {
+      const start = this.startOf();
+      this.advance();
+      const block = this.node(N.Block, start);
+      this.enter();
+      this.conditional++;
+      const s = this.statementNoLineEnd();
+      this.conditional--;
+      this.leave();
+      ListNode.setFirst(this.unit.nodes, block, s);
+      this.unit.nodes.setEnd(block, this.prevEnd());
+      return block;
+    }
+    if (this.peek() !== T.Newline)
+      this.fail(`expected 'then' or the end of the line but found ${this.describe()}`);
+    return this.block();
+  }
+
+  // ── if, for, try ───────────────────────────────────────────────────────────
+
+  private ifStatement(): NodeId {
+    const start = this.startOf();
+    this.advance(); // if / elif
+    const n = this.node(N.If, start);
+    IfNode.setCond(this.unit.nodes, n, this.expression());
+    IfNode.setThenBlock(this.unit.nodes, n, this.body());
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    // elif / else continue at the same indentation (after the block's dedent).
+    if (this.peek() === T.Newline && (this.isWord(K.elif, 1) || this.isWord(K.else, 1))) this.advance();
+    if (this.isWord(K.elif)) {
+      IfNode.setOtherwise(this.unit.nodes, n, this.elseIf());
+    } else if (this.isWord(K.else)) {
+      this.advance();
+      if (this.isWord(K.if)) IfNode.setOtherwise(this.unit.nodes, n, this.elseIf());
+      else if (this.peek() === T.Newline) IfNode.setOtherwise(this.unit.nodes, n, this.block());
+      else {
+        const b = this.node(N.Block, this.startOf());
+        this.enter();
+        this.conditional++;
+        ListNode.setFirst(this.unit.nodes, b, this.statementNoLineEnd());
+        this.conditional--;
+        this.leave();
+        this.unit.nodes.setEnd(b, this.prevEnd());
+        IfNode.setOtherwise(this.unit.nodes, n, b);
+      }
+    }
+    return n;
+  }
+
+  /** An `elif` (or `else if`): the else branch of the `if` before it, so a chain nests a level per branch. */
+  private elseIf(): NodeId {
+    this.enter();
+    const n = this.ifStatement();
+    this.leave();
+    return n;
+  }
+
+  /** `for x in xs`, `for i, x in xs`, `for key, value in object`, `for i in 1 .. 5`. */
+  private forStatement(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const n = this.node(N.For, start);
+    const first = this.nameNode(this.expect(T.Ident, "a loop variable name"));
+    ForNode.setFirstVar(this.unit.nodes, n, first);
+    if (this.peek() === T.Comma) {
+      this.advance();
+      const second = this.nameNode(this.expect(T.Ident, "a second loop variable name"));
+      this.unit.nodes.setNext(first, second);
+      ForNode.setVars(this.unit.nodes, n, ForVars.Two);
+    }
+    this.expectWord(K.in, "'in' (as in `for item in items`)");
+    ForNode.setIterable(this.unit.nodes, n, this.expression());
+    this.loopDepth++;
+    ForNode.setBody(this.unit.nodes, n, this.body());
+    this.loopDepth--;
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  private tryStatement(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const n = this.node(N.Try, start);
+    TryNode.setBody(this.unit.nodes, n, this.block());
+    if (this.peek() === T.Newline && this.isWord(K.catch, 1)) this.advance();
+    if (!this.isWord(K.catch)) this.fail(`expected 'catch' after the try block but found ${this.describe()}`);
+    this.advance();
+    if (this.peek() === T.Ident && !this.isKeyword())
+      TryNode.setErrorName(this.unit.nodes, n, this.nameNode(this.advance()));
+    TryNode.setHandler(this.unit.nodes, n, this.block());
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  // ── functions, imports, exports ────────────────────────────────────────────
+
+  private functionDeclaration(start: number): NodeId {
+    this.advance(); // function
+    const nameTok = this.expect(T.Ident, "a function name");
+    if (this.isKeyword(nameTok)) this.fail("a keyword cannot name a function", undefined, nameTok);
+    const n = this.node(N.FunctionDecl, start);
+    const name = this.nameNode(nameTok);
+    FunctionNode.setName(this.unit.nodes, n, name);
+    const params = this.parameters(T.Newline);
+    this.functionDepth++;
+    const savedLoop = this.loopDepth;
+    this.loopDepth = 0;
+    const body = this.block();
+    this.loopDepth = savedLoop;
+    this.functionDepth--;
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    FunctionNode.setInfo(
+      this.unit.nodes,
+      n,
+      this.addFunction(
+        this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
+        params,
+        body,
+        false,
+        n,
+      ),
+    );
+    return n;
+  }
+
+  /**
+   * `import "x.json"`, `import Tasks`, `import a, b from "file"`, `import a newA from "file"`:
+   * the whole module bound to a name, named bindings (a Pair each: the exported name, the
+   * local Name), or, in the classic dialect, in place (see `ImportForm`).
+   */
+  private importStatement(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const n = this.node(N.Import, start);
+    this.noteImport(n);
+    const nodes = this.unit.nodes;
+    if (this.dialect === "classic") {
+      ImportNode.setForm(nodes, n, ImportForm.InPlace);
+      ImportNode.setPath(nodes, n, this.importPath());
+      nodes.setEnd(n, this.prevEnd());
+      return n;
+    }
+    // Named form: look for `from` on this line.
+    let j = this.pos;
+    while (
+      this.kind[j] !== T.Newline &&
+      this.kind[j] !== T.EOF &&
+      !(this.kind[j] === T.Ident && this.tid[j] === C.from)
+    ) {
+      this.unit.clock.tick(this.tstart[j] as number);
+      j++;
+    }
+    if (this.kind[j] === T.Ident && this.tid[j] === C.from) {
+      ImportNode.setForm(nodes, n, ImportForm.Names);
+      let last = NONE;
+      while (!this.isWord(C.from)) {
+        const exportedTok = this.expect(T.Ident, "a name to import");
+        let localTok = exportedTok;
+        if (this.peek() === T.Ident && !this.isWord(C.from)) localTok = this.advance();
+        const binding = this.nameNode(localTok);
+        const spec = this.node(N.Pair, this.startOf(exportedTok));
+        nodes.setStr(spec, this.unit.source.slice(this.startOf(exportedTok), this.endOf(exportedTok)));
+        PairNode.setValue(nodes, spec, binding);
+        if (last === NONE) ImportNode.setBound(nodes, n, spec);
+        else nodes.setNext(last, spec);
+        last = spec;
+        if (this.peek() === T.Comma) this.advance();
+      }
+      this.advance(); // from
+      ImportNode.setPath(nodes, n, this.importPath());
+    } else {
+      ImportNode.setPath(nodes, n, this.importPath());
+      // Bind to the file's base name: import "data/students.json" → students; import Tasks → Tasks.
+      const path = ImportNode.path(nodes, n);
+      const text = nodes.kind(path) === N.Str ? nodes.str(path) : "";
+      const base = text.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+      if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(base)) {
+        this.fail(
+          `cannot make a variable name from '${text}'`,
+          'use `set name import "file"` instead',
+          this.pos - 1,
+        );
+      }
+      const binding = nodes.create(N.Name, nodes.start(path), nodes.end(path));
+      nodes.setName(binding, this.unit.names.keyOfText(base));
+      ImportNode.setBound(nodes, n, binding);
+    }
+    nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** `export function …`, `export set …`, `export a, b B`. */
+  private exportStatement(): NodeId {
+    const start = this.startOf();
+    this.advance();
+    const n = this.node(N.Export, start);
+    const nodes = this.unit.nodes;
+    if (this.isWord(K.function)) {
+      ExportNode.setDeclaration(nodes, n, this.functionDeclaration(this.startOf()));
+    } else if (this.isWord(K.set)) {
+      ExportNode.setDeclaration(nodes, n, this.setStatement());
+      this.endLine();
+    } else {
+      ExportNode.setForm(nodes, n, ExportForm.Names);
+      let last = NONE;
+      do {
+        if (this.peek() === T.Comma) this.advance();
+        const localTok = this.expect(T.Ident, "a name to export");
+        const spec = this.node(N.Pair, this.startOf(localTok));
+        let exportedTok = localTok;
+        if (this.peek() === T.Ident) exportedTok = this.advance();
+        nodes.setStr(spec, this.unit.source.slice(this.startOf(exportedTok), this.endOf(exportedTok)));
+        PairNode.setValue(nodes, spec, this.nameNode(localTok));
+        if (last === NONE) ExportNode.setFirstName(nodes, n, spec);
+        else nodes.setNext(last, spec);
+        last = spec;
+      } while (this.peek() === T.Comma);
+      this.endLine();
+    }
+    nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+}

@@ -15,6 +15,8 @@ import { setOwn, withArticle } from "./eval-base.js";
 import { BuiltinFunction, NamespaceValue } from "./functions.js";
 import { Tag } from "./temps.js";
 
+/** Estimated bytes of one object entry (its key string and its slot in a dictionary-mode object). */
+const BYTES_PER_ENTRY = 64;
 /** Expressions, on top of calls and the shared run state. */
 export abstract class ExpressionEvaluator extends CallEvaluator {
   /** `import "file"` as a value (`Interpreter`, beside the import statement: both load through the run). */
@@ -283,10 +285,26 @@ export abstract class ExpressionEvaluator extends CallEvaluator {
         this.evalExpr(SpreadNode.operand(nodes, p));
         const v = stack.pop();
         if (v !== null && typeof v === "object") {
-          const keys = Object.keys(v);
           this.at = p;
-          this.budget.list(entries + keys.length, "this spread");
-          for (const k of keys) setOwn(object, k, (v as Record<string, unknown>)[k]);
+          const budget = this.budget;
+          // A list spreads its items under their indexes; its length is known without
+          // making a key for each, so a huge list is refused before any key is made.
+          const list = Array.isArray(v) ? (v as unknown[]) : null;
+          const keys = list === null ? Object.keys(v) : null;
+          const count = list !== null ? list.length : (keys as string[]).length;
+          budget.list(entries + count, "this spread");
+          budget.note(count * BYTES_PER_ENTRY);
+          // Each entry is a step: the clock and the heap are checked as the object grows.
+          if (list !== null)
+            for (let i = 0; i < list.length; i++) {
+              budget.step();
+              setOwn(object, String(i), list[i]);
+            }
+          else
+            for (const k of keys as string[]) {
+              budget.step();
+              setOwn(object, k, (v as Record<string, unknown>)[k]);
+            }
           entries = Object.keys(object).length;
         }
       } else {

@@ -32,6 +32,7 @@ import {
   clockTicker,
   dataTextCap,
   type HostBudget,
+  limitFault,
   tooLargeFault,
   tooManyTokensFault,
   yamlTokenCap,
@@ -133,10 +134,22 @@ function* firstDocumentTokens(
   let documents = 0;
   let count = 0;
   const maxTokens = yamlTokenCap(budget.limits);
+  const maxDepth = budget.limits.maxNestingDepth;
+  let flowDepth = 0;
   const lexemes = new Y.Lexer().lex(text);
   for (;;) {
     if (++count > maxTokens) throw tooManyTokensFault(budget.limits, source);
     const next = lexemes.next();
+    // The library parses and composes flow collections (`[…]`, `{…}`) recursively: 17,000
+    // open brackets ran the JavaScript stack out. They may nest as deep as code may.
+    const lexeme = next.value;
+    if (lexeme === "[" || lexeme === "{") {
+      if (++flowDepth > maxDepth)
+        throw limitFault(
+          `${source} nests more than ${maxDepth} lists and maps deep (limit maxNestingDepth)`,
+          "maxNestingDepth",
+        );
+    } else if ((lexeme === "]" || lexeme === "}") && flowDepth > 0) flowDepth--;
     const tokens = next.done ? parser.end() : parser.next(next.value);
     for (const token of tokens) {
       if (token.type === "document" && ++documents > 1) {

@@ -178,3 +178,23 @@ describe("YAML within the run's limits", () => {
     );
   });
 });
+
+describe("YAML flow collections nested deep", () => {
+  const shallow = { ...BUDGET, limits: { ...BUDGET.limits, maxNestingDepth: 5 } };
+
+  it("are read up to maxNestingDepth, brackets inside quotes not counted", () => {
+    expect(parseYamlText(shallow, 'a: [[[[{b: "[[[[[["}]]]]\n', "yaml.parse text")).toEqual({
+      a: [[[[{ b: "[[[[[[" }]]]],
+    });
+  });
+
+  it("are refused past it, before the library's recursion can run the stack out", () => {
+    const f = fault(() => parseYamlText(shallow, "[[[[[[1]]]]]]\n", "yaml.parse text"));
+    expect(f.code).toBe("limit");
+    expect(f.message).toBe("yaml.parse text nests more than 5 lists and maps deep (limit maxNestingDepth)");
+    const deep = fault(() => parseYamlText(BUDGET, "[".repeat(100_000), "yaml.parse text"));
+    expect(deep.message).toBe(
+      "yaml.parse text nests more than 1000 lists and maps deep (limit maxNestingDepth)",
+    );
+  });
+});

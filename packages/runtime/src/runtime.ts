@@ -48,7 +48,7 @@ import type { NameTable } from "./syntax/names.js";
 import { ImportNode } from "./syntax/node-fields.js";
 import { N, type NodeMark, type NodeStore } from "./syntax/nodes.js";
 import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
-import { raiseHint } from "./values/budget.js";
+import { raiseHint, timeLimitMessage } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
 import { isJsStackOverflow, resourceLimit } from "./values/resource-limit.js";
@@ -379,7 +379,7 @@ class DocumentRun implements ModuleLoader {
       const { line, column } = lines.position(at);
       return new XmdError(
         "limit",
-        `time limit reached: the document ran longer than ${this.limits.timeoutMs} ms (limit timeoutMs), while it was being read`,
+        `${timeLimitMessage(this.limits.timeoutMs)}, while it was being read`,
         file,
         line,
         column,

@@ -24,10 +24,12 @@ import type {
   RuntimeState,
 } from "./api/runtime.js";
 import type { RunStats } from "./api/stats.js";
+import type { UnitCode } from "./compile/code.js";
+import { StatementCompiler } from "./compile/statements.js";
 import { buildProgram, type Program } from "./document/build.js";
 import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
-import { Interpreter } from "./eval/interpreter.js";
+import { Machine } from "./eval/machine.js";
 import type { TempStack } from "./eval/temps.js";
 import type { VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
@@ -262,6 +264,8 @@ function finish(run: DocumentRun, produce: () => string): RenderResult {
 interface PreparedDocument {
   unit: ParseUnit;
   program: Program;
+  /** The document compiled to closures, once for every render. */
+  code: UnitCode;
   globals: GlobalNames;
   /** Global index of each variable declared at compile time, by name. */
   varIndex: Map<string, number>;
@@ -279,7 +283,7 @@ class DocumentRun implements ModuleLoader {
   private readonly lang: "md" | "xmd";
   private readonly modules = new Map<string, Record<string, unknown>>();
   private readonly loading: string[] = [];
-  private interpreter: Interpreter | null = null;
+  private interpreter: Machine | null = null;
   private parseMs = 0;
   private outputBytes = 0;
   private readonly internMark: InternMark | null;
@@ -363,7 +367,7 @@ class DocumentRun implements ModuleLoader {
 
   /** Calls back into XMD for a builtin (`map`, `filter`, …). */
   callFunction(fn: Callable, args: unknown[]): unknown {
-    return (this.interpreter as Interpreter).callFunction(fn, args);
+    return (this.interpreter as Machine).callFunction(fn, args);
   }
 
   /**
@@ -484,17 +488,18 @@ class DocumentRun implements ModuleLoader {
     const varIndex = new Map<string, number>();
     for (const name of declared) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    return { unit, program, globals, varIndex, crlf: source.includes("\r\n") };
+    const code = new StatementCompiler(unit).module(program);
+    return { unit, program, code, globals, varIndex, crlf: source.includes("\r\n") };
   }
 
   /** Runs a prepared document with these variables and returns its output. */
   run(prepared: PreparedDocument, vars: Record<string, unknown>, shared = false): string {
-    const { unit, program } = prepared;
+    const { unit } = prepared;
     // A compiled document's names are shared by all its renders; in-place imports and
     // new variables must not add to them, so each render declares into its own layer.
     const globals = shared ? prepared.globals.layer() : prepared.globals;
 
-    const interp = new Interpreter(
+    const interp = new Machine(
       this.nodes,
       this.names,
       this.stack,
@@ -506,7 +511,7 @@ class DocumentRun implements ModuleLoader {
     );
     this.interpreter = interp;
     if (prepared.crlf) interp.newline = "\r\n";
-    const module = new ModuleInstance(unit, globals, this.path, this.context(null));
+    const module = new ModuleInstance(unit, prepared.code, globals, this.path, this.context(null));
     interp.module = module;
     for (const name in vars) {
       if (!Object.hasOwn(vars, name)) continue;
@@ -517,7 +522,7 @@ class DocumentRun implements ModuleLoader {
     }
     if (this.path !== "<stdin>") this.loading.push(this.path);
     // Errors are made the user's by runModule (located) and by finish(), which calls this.
-    interp.runModule(module, [program.root], program.hoisted);
+    interp.runModule(module);
     const output = interp.chunks.join("");
     this.outputBytes = Buffer.byteLength(output, "utf8");
     return output;
@@ -539,11 +544,11 @@ class DocumentRun implements ModuleLoader {
     return this.valueOf(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS));
   }
 
-  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
+  importInPlace(from: ModuleInstance, path: string, interp: Machine): void {
     this.runInPlace(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, interp);
   }
 
-  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
+  importText(from: ModuleInstance, path: string, interp: Machine): unknown {
     const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
     if (DATA_EXTENSIONS.includes(extname(abs).toLowerCase())) return this.valueOf(from, abs);
     const mark = interp.outputMark();
@@ -572,13 +577,14 @@ class DocumentRun implements ModuleLoader {
     const program = this.parse(unit, langOf(abs));
     const globals = new GlobalNames();
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    const module = new ModuleInstance(unit, globals, abs, this.context(dirname(abs)));
-    const interp = this.interpreter as Interpreter;
+    const code = new StatementCompiler(unit).module(program);
+    const module = new ModuleInstance(unit, code, globals, abs, this.context(dirname(abs)));
+    const interp = this.interpreter as Machine;
     // A module's own output is not part of the document.
     const mark = interp.outputMark();
     this.loading.push(abs);
     try {
-      interp.runModule(module, [program.root], program.hoisted);
+      interp.runModule(module);
     } finally {
       this.loading.pop();
       interp.takeOutputSince(mark);
@@ -588,7 +594,7 @@ class DocumentRun implements ModuleLoader {
   }
 
   /** Runs the part at `abs` sharing `from`'s variables; its output goes where the interpreter is. */
-  private runInPlace(from: ModuleInstance, abs: string, path: string, interp: Interpreter): void {
+  private runInPlace(from: ModuleInstance, abs: string, path: string, interp: Machine): void {
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
       throw new RuntimeFault(
@@ -604,10 +610,18 @@ class DocumentRun implements ModuleLoader {
     const program = this.parse(unit, langOf(abs));
     // The part shares the caller's variables: same global names, same variable table.
     new Resolver(unit, from.globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    const part = new ModuleInstance(unit, from.globals, abs, this.context(dirname(abs)), from.globalVars);
+    const code = new StatementCompiler(unit).module(program);
+    const part = new ModuleInstance(
+      unit,
+      code,
+      from.globals,
+      abs,
+      this.context(dirname(abs)),
+      from.globalVars,
+    );
     this.loading.push(abs);
     try {
-      interp.runModule(part, [program.root], program.hoisted);
+      interp.runModule(part);
     } finally {
       this.loading.pop();
     }

@@ -1,9 +1,8 @@
 /**
- * What every part of the evaluator shares: the state of a run (the activation that a call
- * sets and a `catch` restores, the output, the counters), errors located at the node
- * being run, the limits checked as it runs, and reading values off the stack. The
- * evaluator is a chain of classes, one part each: {@link EvalBase} → `CallEvaluator` →
- * `ExpressionEvaluator` → `Interpreter`.
+ * The state of a run that compiled code shares: the activation that a call sets and a
+ * `catch` restores, the output, the counters, errors located at the node being run, and
+ * the limits checked as it runs. `Machine` adds the operations closures call out of line;
+ * the closures themselves are made by `compile/`.
  * @module
  */
 import { XmdError, type XmdErrorCode } from "../api/error.js";
@@ -16,8 +15,8 @@ import { RuntimeFault } from "../values/fault.js";
 import { isJsStackOverflow, resourceLimit } from "../values/resource-limit.js";
 import type { Cell } from "./cell.js";
 import type { HostFunction, ModuleInstance } from "./functions.js";
-import type { Interpreter } from "./interpreter.js";
-import { isValueStackOverflow, Tag, type TempStack } from "./temps.js";
+import type { Machine } from "./machine.js";
+import { isValueStackOverflow, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
 
 /** UTF-8 length of a string. */
@@ -80,9 +79,9 @@ export interface ModuleLoader {
   /** `import` as an expression or binding: data for json/yaml, an exports object for modules. */
   importValue(from: ModuleInstance, path: string): unknown;
   /** Classic in-place import: runs the file sharing `from`'s variables; its output goes in place. */
-  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void;
+  importInPlace(from: ModuleInstance, path: string, machine: Machine): void;
   /** Classic `import FILE` as an expression: like in place, but returns the output as text (data files: their data). */
-  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown;
+  importText(from: ModuleInstance, path: string, machine: Machine): unknown;
 }
 
 /** The state of a run and the helpers every part of the evaluator uses. */
@@ -92,23 +91,25 @@ export class EvalBase {
   // The activation: what a call sets (invoke), a module run saves (runModule) and a
   // `catch` restores (execTry), together.
   /** Where the running function's frame starts on the value stack. */
-  protected base = 0;
+  base = 0;
   /** The running closure's captured cells. */
-  protected cells: readonly Cell[] = [];
+  cells: readonly Cell[] = [];
   /** Frame handles pushed by calls, so a catch can unwind them in order. */
-  protected readonly frames: number[] = [];
+  readonly frames: number[] = [];
   /** Nested calls now. */
-  protected depth = 0;
+  depth = 0;
   /** Whether the code piece running is inline (see `Placement`). */
-  protected inline = false;
+  inline = false;
   /** What ends a printed line: the document's own line ending, so CRLF files stay CRLF. */
   newline = "\n";
   /** The node being evaluated, for error locations. */
-  protected at: NodeId = NONE;
+  at: NodeId = NONE;
   /** Loop steps run (limit maxIterations). */
   private iterations = 0;
   /** Loop steps and calls, for the checks every 1 024 of them (see {@link checkBudget}). */
-  protected ticks = 0;
+  ticks = 0;
+  /** `limits.maxStringLength`, read by compiled code that joins text inline. */
+  readonly maxStringLength: number;
   /** The run's time, heap, list and string budget, shared with the builtins it calls. */
   readonly budget: Budget;
   /** UTF-16 code units emitted so far. */
@@ -124,17 +125,18 @@ export class EvalBase {
   heapValues = 0;
 
   constructor(
-    protected readonly nodes: NodeStore,
-    protected readonly names: NameTable,
-    protected readonly stack: TempStack,
-    protected readonly vars: VariableStore,
-    protected readonly limits: Limits,
-    protected readonly services: EvalServices,
-    protected readonly loader: ModuleLoader,
+    readonly nodes: NodeStore,
+    readonly names: NameTable,
+    readonly stack: TempStack,
+    readonly vars: VariableStore,
+    readonly limits: Limits,
+    readonly services: EvalServices,
+    readonly loader: ModuleLoader,
     /** When the time limit runs out (`Date.now()` ms), shared with host work such as exec. */
     deadline: number,
   ) {
     this.budget = new Budget(limits, deadline);
+    this.maxStringLength = limits.maxStringLength;
   }
 
   // ── output ─────────────────────────────────────────────────────────────────
@@ -188,7 +190,7 @@ export class EvalBase {
   }
 
   /** Turns what a builtin threw into an XmdError at the current node. */
-  protected fault(e: unknown): XmdError {
+  fault(e: unknown): XmdError {
     const located = this.toUserError(e);
     if (located instanceof XmdError) return located;
     const message = e instanceof Error ? e.message : String(e);
@@ -224,7 +226,7 @@ export class EvalBase {
   }
 
   /** An error from an import: if it arose inside the imported file, note this import site. */
-  protected importFailed(e: unknown, n: NodeId): XmdError {
+  importFailed(e: unknown, n: NodeId): XmdError {
     const error = this.fault(e);
     const unit = this.module.unit;
     if (error.file !== unit.file) {
@@ -234,7 +236,7 @@ export class EvalBase {
     return error;
   }
 
-  protected depthError(): XmdError {
+  depthError(): XmdError {
     return this.error(
       "limit",
       `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
@@ -246,7 +248,7 @@ export class EvalBase {
   // ── limits checked as it runs ──────────────────────────────────────────────
 
   /** One loop step, counted against maxIterations. */
-  protected tick(n: NodeId): void {
+  tick(n: NodeId): void {
     if (++this.iterations > this.limits.maxIterations) {
       throw this.error(
         "limit",
@@ -259,14 +261,14 @@ export class EvalBase {
   }
 
   /** The clock after a builtin call: one call can take long (a join of millions, a command). */
-  protected checkClock(n: NodeId): void {
+  checkClock(n: NodeId): void {
     if (Date.now() > this.budget.deadline) {
       throw this.error("limit", timeLimitMessage(this.limits.timeoutMs), n, raiseHint("timeoutMs"));
     }
   }
 
   /** Every 1 024 loop steps and calls: the clock and the heap (see `Budget`). */
-  protected checkBudget(n: NodeId): void {
+  checkBudget(n: NodeId): void {
     try {
       this.budget.check();
     } catch (e) {
@@ -276,35 +278,11 @@ export class EvalBase {
   }
 
   /** `a + b` for text, after checking the length it would have (maxStringLength). */
-  protected joinText(a: string, b: string): string {
+  joinText(a: string, b: string): string {
     // No bytes counted toward the heap check: V8 joins long strings as a pair of
     // pointers (a cons string); the length is what must be bounded.
     const length = a.length + b.length;
     if (length > this.limits.maxStringLength) this.budget.string(length, "joining text");
     return a + b;
-  }
-
-  // ── values off the stack ───────────────────────────────────────────────────
-
-  protected truthyPop(): boolean {
-    const stack = this.stack;
-    const top = stack.size - 1;
-    const tag = stack.tagAt(top);
-    if (tag === Tag.Bool) {
-      const b = stack.pop() as boolean;
-      return b;
-    }
-    if (tag === Tag.Number) {
-      const x = stack.popNumber();
-      return x !== 0 && !Number.isNaN(x);
-    }
-    return this.services.isTruthy(stack.pop());
-  }
-
-  protected numberPop(at: NodeId, what: string): number {
-    const stack = this.stack;
-    if (stack.tagAt(stack.size - 1) === Tag.Number) return stack.popNumber();
-    const v = stack.pop();
-    throw this.error("type", `${what} needs a number, got ${this.services.typeName(v)}`, at);
   }
 }

@@ -13,6 +13,7 @@ export interface VariableStore {
   /** A new variable, unset. */
   create(): number;
   isSet(v: number): boolean;
+  /** The value; `undefined` for a variable never set (no set variable holds `undefined`: it is stored as null). */
   read(v: number): unknown;
   write(v: number, value: unknown): void;
   writeNumber(v: number, n: number): void;
@@ -83,6 +84,8 @@ export class PooledVariables implements VariableStore {
         return this.fNum.get(h) !== 0;
       case Tag.Ref:
         return this.refs[this.fRef.get(h)];
+      case UNSET:
+        return undefined;
       default:
         return null;
     }
@@ -172,7 +175,8 @@ export class HeapVariables implements VariableStore {
     return (this.vars[v] as HeapVariable).set;
   }
   read(v: number): unknown {
-    return (this.vars[v] as HeapVariable).value;
+    const cell = this.vars[v] as HeapVariable;
+    return cell.set ? cell.value : undefined;
   }
   write(v: number, value: unknown): void {
     const cell = this.vars[v] as HeapVariable;

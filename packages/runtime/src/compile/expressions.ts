@@ -206,6 +206,14 @@ export abstract class ExpressionCompiler extends CompilerBase {
       if (value !== undefined) return constant(value);
     }
     const left = this.expr(leftNode);
+    // A string literal on the right (`line + " |"`): joined with a constant.
+    if (op === Op.Add && nodes.kind(rightNode) === N.Str) {
+      const y = nodes.str(rightNode);
+      return (m) => {
+        const x = left(m);
+        return typeof x === "string" ? joinInline(m, x, y, op, n) : m.binary(op, x, y, n);
+      };
+    }
     // A number literal on the right (`i + 1`, `x > 5`): compared with a constant.
     if (nodes.kind(rightNode) === N.Num) {
       const y = nodes.num(rightNode);

@@ -109,12 +109,9 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
     for (const piece of pieces) {
       switch (piece.kind) {
         case "text": {
-          if (piece.end > piece.start) {
-            // The text is cut out once here, not on every render of a compiled document.
-            const emit = nodes.create(N.Emit, piece.start, piece.end);
-            nodes.setStr(emit, unit.source.slice(piece.start, piece.end));
-            current.append(emit);
-          }
+          // Static text is its source range, copied as bytes when it runs: never cut
+          // out as a string, never interned.
+          if (piece.end > piece.start) current.append(nodes.create(N.Emit, piece.start, piece.end));
           break;
         }
         case "interp": {

@@ -98,7 +98,8 @@ export class Interpreter extends ExpressionEvaluator {
     switch (nodes.kind(n)) {
       case N.Emit:
         this.at = n; // the output limit may stop the document here
-        this.emit(nodes.str(n));
+        // Static text: a range of the source, copied as its bytes.
+        this.emitSource(nodes.start(n), nodes.end(n));
         return NORMAL;
       case N.EmitExpr: {
         this.evalExpr(nodes.a(n)); // ExprStmtNode.expr

@@ -16,9 +16,13 @@ import {
   type RuntimeOptions,
 } from "./api/options.js";
 import type {
+  BytesRenderResult,
   CompiledDocument,
   CompileOptions,
+  DocumentText,
+  OutputWriter,
   ParsedDocument,
+  RenderInfo,
   RenderResult,
   Runtime,
   RuntimeState,
@@ -27,6 +31,7 @@ import type { RunStats } from "./api/stats.js";
 import type { UnitCode } from "./compile/code.js";
 import { StatementCompiler } from "./compile/statements.js";
 import { buildProgram, type Program } from "./document/build.js";
+import { decodeDocument } from "./document/document-text.js";
 import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { Machine } from "./eval/machine.js";
@@ -35,12 +40,15 @@ import type { VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
 import { dataGet, dataPut } from "./host/data.js";
 import { runCommand } from "./host/exec.js";
-import { loadDataFile, readRegularFile, readText } from "./host/files.js";
+import { loadDataFile, readRegularBytes, readText } from "./host/files.js";
 import { GLOBALS, NAMESPACES } from "./host/globals.js";
 import { readCap } from "./host/host-limits.js";
 import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
+import { ChunkPool, type ChunkSource, FreshChunks } from "./output/chunk-pool.js";
+import { OutputSink } from "./output/output-sink.js";
+import { TextCollector } from "./output/text-collector.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
 import { createStores, poolSummaries, type TreeStores } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
@@ -81,6 +89,8 @@ class XmdRuntime implements Runtime {
   private readonly vars: VariableStore;
   private readonly checked: boolean;
   private readonly services: EvalServices;
+  /** Output chunks: a pool that survives renders (pooled), or fresh chunks every time (heap). */
+  private readonly chunks: ChunkSource;
 
   constructor(private readonly options: RuntimeOptions) {
     this.memory = options.memory ?? "pooled";
@@ -91,6 +101,7 @@ class XmdRuntime implements Runtime {
     this.nodes = stores.nodes;
     this.stack = stores.stack;
     this.vars = stores.vars;
+    this.chunks = this.memory === "pooled" ? new ChunkPool() : new FreshChunks();
     this.services = {
       toText,
       isTruthy,
@@ -111,7 +122,7 @@ class XmdRuntime implements Runtime {
   }
 
   checkFile(path: string, options: Omit<RenderOptions, "path"> = {}): XmdError[] {
-    let source: string;
+    let source: Uint8Array;
     try {
       source = readDocument(path, this.limits);
     } catch (e) {
@@ -121,12 +132,22 @@ class XmdRuntime implements Runtime {
     return this.check(source, { ...options, path });
   }
 
-  render(source: string, options: RenderOptions = {}): RenderResult {
+  render(source: DocumentText, options: RenderOptions = {}): RenderResult {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source));
+    return finish(run, () => run.execute(source), asText());
   }
 
-  check(source: string, options: RenderOptions = {}): XmdError[] {
+  renderBytes(source: DocumentText, options: RenderOptions = {}): BytesRenderResult {
+    const run = this.newRun(this.names, this.nodes, options);
+    return finish(run, () => run.execute(source), AS_BYTES);
+  }
+
+  renderTo(source: DocumentText, write: OutputWriter, options: RenderOptions = {}): RenderInfo {
+    const run = this.newRun(this.names, this.nodes, options);
+    return finish(run, () => run.execute(source), streamTo(write));
+  }
+
+  check(source: DocumentText, options: RenderOptions = {}): XmdError[] {
     const run = this.newRun(this.names, this.nodes, options);
     try {
       return run.parseOnly(source);
@@ -141,7 +162,7 @@ class XmdRuntime implements Runtime {
   }
 
   /** Name table and node store for a tree that outlives renders (which release theirs). */
-  private ownStores(source: string): TreeStores {
+  private ownStores(source: DocumentText): TreeStores {
     // Pages sized to the document (about one node per 4 characters), so that a thousand
     // small compiled documents do not hold a thousand 4096-slot pages.
     const pageSize = Math.min(4096, Math.max(64, 2 ** Math.ceil(Math.log2(source.length / 4 + 1))));
@@ -159,6 +180,7 @@ class XmdRuntime implements Runtime {
       nodes,
       this.stack,
       this.vars,
+      this.chunks,
       this.limits,
       this.services,
       this.options,
@@ -167,7 +189,7 @@ class XmdRuntime implements Runtime {
     );
   }
 
-  parse(source: string, options: RenderOptions = {}): ParsedDocument {
+  parse(source: DocumentText, options: RenderOptions = {}): ParsedDocument {
     const { names, nodes } = this.ownStores(source);
     const started = performance.now();
     const run = this.newRun(names, nodes, options);
@@ -189,7 +211,7 @@ class XmdRuntime implements Runtime {
     };
   }
 
-  compile(source: string, options: CompileOptions = {}): CompiledDocument {
+  compile(source: DocumentText, options: CompileOptions = {}): CompiledDocument {
     const { names, nodes } = this.ownStores(source);
     const { vars: declared, ...where } = options;
     const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
@@ -204,16 +226,19 @@ class XmdRuntime implements Runtime {
     }
     nodes.trim();
     let released = false;
+    const renderAs = <R>(vars: Record<string, unknown>, form: OutputForm<R>): R => {
+      if (released) throw new Error("render() after release(): compile the document again");
+      const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
+      return finish(run, () => run.run(prepared, vars, true), form);
+    };
     return {
       get nodeCount() {
         return nodes.live;
       },
       pools: () => poolSummaries(nodes),
-      render: (vars: Record<string, unknown> = {}): RenderResult => {
-        if (released) throw new Error("render() after release(): compile the document again");
-        const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
-        return finish(run, () => run.run(prepared, vars, true));
-      },
+      render: (vars: Record<string, unknown> = {}) => renderAs(vars, asText()),
+      renderBytes: (vars: Record<string, unknown> = {}) => renderAs(vars, AS_BYTES),
+      renderTo: (write: OutputWriter, vars: Record<string, unknown> = {}) => renderAs(vars, streamTo(write)),
       release: () => {
         released = true;
         nodes.releaseAll();
@@ -222,7 +247,7 @@ class XmdRuntime implements Runtime {
   }
 
   inspect(): RuntimeState {
-    const pools = poolSummaries(this.nodes, this.vars);
+    const pools = poolSummaries(this.nodes, this.vars, this.chunks);
     const stack = this.stack instanceof ValueStack ? this.stack.stats() : null;
     return {
       memory: this.memory,
@@ -236,25 +261,67 @@ class XmdRuntime implements Runtime {
     this.nodes.releaseAll();
     this.vars.releaseAll();
     this.stack.reset();
+    if (this.chunks instanceof ChunkPool) this.chunks.clear();
   }
 }
 
-/** Runs `produce` in `run` and packs the result; the run's slots are released whatever happens. */
-function finish(run: DocumentRun, produce: () => string): RenderResult {
+/**
+ * What a render gives back, and how its output gets there: `begin` before the document
+ * runs (a streaming form hands the sink a writer), `end` after it ran, with what it tells.
+ */
+interface OutputForm<R> {
+  begin(sink: OutputSink): void;
+  end(sink: OutputSink, info: RenderInfo): R;
+}
+
+/** `render()`: a string, decoded a chunk at a time as the chunks fill (see {@link TextCollector}). */
+function asText(): OutputForm<RenderResult> {
+  const collector = new TextCollector();
+  return {
+    begin: (sink) => sink.stream(collector.write),
+    end: (sink, info) => {
+      sink.end();
+      return { output: collector.text(), ...info };
+    },
+  };
+}
+
+/** `renderBytes()`: one byte array. */
+const AS_BYTES: OutputForm<BytesRenderResult> = {
+  begin: () => {},
+  end: (sink, info) => ({ output: sink.toBytes(), ...info }),
+};
+
+/** `renderTo(write)`: chunks to the writer as they fill; the rest at the end. */
+function streamTo(write: OutputWriter): OutputForm<RenderInfo> {
+  return {
+    begin: (sink) => sink.stream(write),
+    end: (sink, info) => {
+      sink.end();
+      return info;
+    },
+  };
+}
+
+/**
+ * Runs `produce` in `run`, its output taken in `form`, and packs the result; the run's
+ * slots and output chunks are released whatever happens.
+ */
+function finish<R>(run: DocumentRun, produce: () => void, form: OutputForm<R>): R {
   const started = performance.now();
   try {
-    let output: string;
+    form.begin(run.output);
     try {
-      output = produce();
+      produce();
     } catch (e) {
       throw run.userError(e);
     }
-    return {
-      output,
+    const info: RenderInfo = {
       stats: run.stats(started),
       dependencies: [...run.dependencies],
       nondeterminism: run.nondeterminism,
     };
+    return form.end(run.output, info);
   } finally {
     run.release();
   }
@@ -285,7 +352,8 @@ class DocumentRun implements ModuleLoader {
   private readonly loading: string[] = [];
   private interpreter: Machine | null = null;
   private parseMs = 0;
-  private outputBytes = 0;
+  /** Where the run's output goes: UTF-8 chunks from the runtime's chunk source. */
+  readonly output: OutputSink;
   private readonly internMark: InternMark | null;
   /** When the time limit runs out; the evaluator and host work (exec) both stop there. */
   readonly deadline: number;
@@ -305,6 +373,7 @@ class DocumentRun implements ModuleLoader {
     private readonly nodes: NodeStore,
     private readonly stack: TempStack,
     private readonly vars: VariableStore,
+    chunks: ChunkSource,
     readonly limits: Limits,
     private readonly services: EvalServices,
     private readonly options: RuntimeOptions,
@@ -312,6 +381,7 @@ class DocumentRun implements ModuleLoader {
     /** Set when the store holds a compiled tree that must outlive this run. */
     private readonly nodeMark: NodeMark | null = null,
   ) {
+    this.output = new OutputSink(chunks, limits.maxOutputBytes);
     this.path = render.path ? resolvePath(render.path) : "<stdin>";
     this.lang = render.lang ?? langOf(render.path);
     this.deadline = Date.now() + limits.timeoutMs;
@@ -375,8 +445,9 @@ class DocumentRun implements ModuleLoader {
    * text (as in CommonMark): it is dropped here, where every document, module and part is
    * read, so it neither hides a leading fence nor reaches the output.
    */
-  private newUnit(text: string, file: string): ParseUnit {
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  private newUnit(text: string, file: string, bytes: Uint8Array | null = null): ParseUnit {
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const source = bom ? text.slice(1) : text;
     let unit: ParseUnit | null = null;
     const clock = new ReadClock(this.deadline, (at) => {
       const lines = unit?.lines ?? new LineMap(source);
@@ -397,6 +468,8 @@ class DocumentRun implements ModuleLoader {
       names: this.names,
       maxDepth: this.limits.maxNestingDepth,
       clock,
+      // The mark's three bytes go with it.
+      ...(bytes !== null ? { bytes: bom ? bytes.subarray(3) : bytes } : {}),
     });
     return unit;
   }
@@ -412,8 +485,9 @@ class DocumentRun implements ModuleLoader {
     return program;
   }
 
-  parseOnly(source: string): XmdError[] {
-    const unit = this.newUnit(source, this.displayPath());
+  parseOnly(source: DocumentText): XmdError[] {
+    const { text, bytes } = decodeDocument(source);
+    const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = buildProgram(unit, this.lang);
     if (unit.problems.length > 0) return problemErrors(unit);
     new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
@@ -456,8 +530,9 @@ class DocumentRun implements ModuleLoader {
   }
 
   /** Parses and resolves without running (for {@link Runtime.parse}); throws on syntax errors. */
-  parseAndResolve(source: string): void {
-    const unit = this.newUnit(source, this.displayPath());
+  parseAndResolve(source: DocumentText): void {
+    const { text, bytes } = decodeDocument(source);
+    const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = this.parse(unit, this.lang);
     new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
   }
@@ -472,28 +547,29 @@ class DocumentRun implements ModuleLoader {
     );
   }
 
-  execute(source: string): string {
+  execute(source: DocumentText): void {
     const vars = this.render.vars ?? {};
-    return this.run(this.prepare(source, Object.keys(vars)), vars);
+    this.run(this.prepare(source, Object.keys(vars)), vars);
   }
 
   /**
    * Parses and resolves the document. `declared` are the names of the variables renders
    * will pass: declared before resolving, so that `set NAME` in a function assigns them.
    */
-  prepare(source: string, declared: readonly string[]): PreparedDocument {
-    const unit = this.newUnit(source, this.displayPath());
+  prepare(source: DocumentText, declared: readonly string[]): PreparedDocument {
+    const { text, bytes } = decodeDocument(source);
+    const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = this.parse(unit, this.lang);
     const globals = new GlobalNames();
     const varIndex = new Map<string, number>();
     for (const name of declared) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
     const code = new StatementCompiler(unit).module(program);
-    return { unit, program, code, globals, varIndex, crlf: source.includes("\r\n") };
+    return { unit, program, code, globals, varIndex, crlf: unit.source.includes("\r\n") };
   }
 
-  /** Runs a prepared document with these variables and returns its output. */
-  run(prepared: PreparedDocument, vars: Record<string, unknown>, shared = false): string {
+  /** Runs a prepared document with these variables; its output goes to {@link output}. */
+  run(prepared: PreparedDocument, vars: Record<string, unknown>, shared = false): void {
     const { unit } = prepared;
     // A compiled document's names are shared by all its renders; in-place imports and
     // new variables must not add to them, so each render declares into its own layer.
@@ -510,6 +586,7 @@ class DocumentRun implements ModuleLoader {
       this.deadline,
     );
     this.interpreter = interp;
+    interp.output = this.output;
     if (prepared.crlf) interp.newline = "\r\n";
     const module = new ModuleInstance(unit, prepared.code, globals, this.path, this.context(null));
     interp.module = module;
@@ -523,9 +600,6 @@ class DocumentRun implements ModuleLoader {
     if (this.path !== "<stdin>") this.loading.push(this.path);
     // Errors are made the user's by runModule (located) and by finish(), which calls this.
     interp.runModule(module);
-    const output = interp.chunks.join("");
-    this.outputBytes = Buffer.byteLength(output, "utf8");
-    return output;
   }
 
   private cycleCheck(abs: string): void {
@@ -657,7 +731,7 @@ class DocumentRun implements ModuleLoader {
     const total =
       requested.node + requested.variable + requested.temporary + requested.string + requested.other;
     const servedTotal = served.node + served.variable + served.temporary + served.string;
-    const pools = poolSummaries(nodes, this.vars);
+    const pools = poolSummaries(nodes, this.vars, this.output.chunkSource);
     const stack = this.stack instanceof ValueStack ? this.stack.stats() : null;
     const runMs = performance.now() - started - this.parseMs;
     return {
@@ -674,12 +748,13 @@ class DocumentRun implements ModuleLoader {
       },
       parseMs: this.parseMs,
       runMs: Math.max(0, runMs),
-      outputBytes: this.outputBytes,
+      outputBytes: this.output.byteLength,
     };
   }
 
   /** Returns every slot the run acquired. */
   release(): void {
+    this.output.release();
     if (this.nodeMark !== null) this.nodes.rollback(this.nodeMark);
     else this.nodes.releaseAll();
     this.vars.releaseAll();
@@ -749,9 +824,9 @@ const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
  * A document's text, read as every file is (see {@link readRegularFile}): a regular file of
  * at most `maxReadBytes`. A file that cannot be read is an XmdError like any other problem.
  */
-function readDocument(path: string, limits: Limits): string {
+function readDocument(path: string, limits: Limits): Uint8Array {
   try {
-    return readRegularFile(path, path, readCap(limits));
+    return readRegularBytes(path, path, readCap(limits));
   } catch (e) {
     if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
     throw e;

@@ -7,6 +7,7 @@ import type { Limits } from "./api/options.js";
 import type { PoolSummary } from "./api/stats.js";
 import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
+import type { ChunkSource } from "./output/chunk-pool.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
 import { HeapNodeStore, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
@@ -57,10 +58,12 @@ export function createStores(
   return { names, nodes, stack: new HeapTemps(stackSlots), vars: new HeapVariables(limits.maxPoolSlots) };
 }
 
-/** The counters of the pools behind these stores (none in heap mode). */
-export function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {
+/** The counters of the pools behind these stores and output chunks (none in heap mode). */
+export function poolSummaries(nodes: NodeStore, vars?: VariableStore, chunks?: ChunkSource): PoolSummary[] {
   const pools: PoolSummary[] = [];
   if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
   if (vars instanceof PooledVariables) pools.push(vars.pool.stats());
+  const output = chunks?.stats();
+  if (output) pools.push(output);
   return pools;
 }

@@ -36,7 +36,7 @@ describe("memory accounting", () => {
     expect(pooled.allocations.poolShare).toBeGreaterThan(0.9);
     expect(heap.allocations.poolShare).toBe(0);
     expect(pooled.allocations.requested.node).toBe(heap.allocations.requested.node);
-    expect(pooled.pools.map((p) => p.name)).toEqual(["ast-nodes", "variables"]);
+    expect(pooled.pools.map((p) => p.name)).toEqual(["ast-nodes", "variables", "output-chunks"]);
     expect(pooled.intern?.distinct).toBeGreaterThan(0);
   });
 

@@ -102,7 +102,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     let s = first;
     while (s !== NONE) {
       if (isText(nodes, s) && isText(nodes, nodes.next(s))) {
-        const run = new TextRunBuilder();
+        const run = new TextRunBuilder(this.unit.bytes);
         for (; s !== NONE && isText(nodes, s); s = nodes.next(s)) this.addToRun(run, s);
         stmts.push(run.finish());
       } else {
@@ -116,7 +116,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   private addToRun(run: TextRunBuilder, n: NodeId): void {
     const nodes = this.nodes;
     if (nodes.kind(n) === N.Emit) {
-      run.text(nodes.str(n), n);
+      run.text(nodes.start(n), nodes.end(n), n);
       return;
     }
     const e = ExprStmtNode.expr(nodes, n);
@@ -129,10 +129,12 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const nodes = this.nodes;
     switch (nodes.kind(n)) {
       case N.Emit: {
-        const text = nodes.str(n);
+        // Static text: a range of the source, copied as its bytes.
+        const start = nodes.start(n);
+        const end = nodes.end(n);
         return (m) => {
           m.at = n; // the output limit may stop the document here
-          m.emit(text);
+          m.emitSource(start, end);
           return NORMAL;
         };
       }

@@ -2,11 +2,13 @@
  * Text runs: markdown text and `{{ }}` that follow each other, compiled as one closure
  * over a table instead of a closure per piece. Most of a document is such a run; the
  * table costs a few bytes per piece where closures cost tens, and a long document would
- * otherwise be mostly closures.
+ * otherwise be mostly closures. Text is a byte range of the source, copied into the
+ * output as it is.
  * @module
  */
 import { NORMAL } from "../eval/eval-base.js";
 import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
+import type { SourceBytes } from "../syntax/source-bytes.js";
 import type { Expr, Stmt } from "./code.js";
 
 /** What a piece of a run is. */
@@ -26,62 +28,68 @@ export function isText(nodes: NodeStore, n: NodeId): boolean {
 /** Collects a run's pieces, then makes its closure. */
 export class TextRunBuilder {
   private kinds: number[] = [];
-  /** TEXT: index in `texts`; GLOBAL: the global's index; EXPR: index in `exprs`. */
-  private values: number[] = [];
+  /** TEXT: the first byte; GLOBAL: the global's index; EXPR: index in `exprs`. */
+  private first: number[] = [];
+  /** TEXT: the byte after the last; GLOBAL: the Name node, for "'x' is not defined". */
+  private second: number[] = [];
   /** The node an error in the piece is reported at. */
   private at: number[] = [];
-  /** For GLOBAL: the Name node, for "'x' is not defined". */
-  private names: number[] = [];
-  private readonly texts: string[] = [];
   private readonly exprs: Expr[] = [];
 
-  text(text: string, n: NodeId): void {
-    this.push(TEXT, this.texts.length, n, NONE);
-    this.texts.push(text);
+  constructor(private readonly source: SourceBytes) {}
+
+  /** Text: `source[start, end)` (UTF-16 offsets). */
+  text(start: number, end: number, n: NodeId): void {
+    this.push(TEXT, this.source.byteOffset(start), this.source.byteOffset(end), n);
   }
 
   global(index: number, name: NodeId, n: NodeId): void {
-    this.push(GLOBAL, index, n, name);
+    this.push(GLOBAL, index, name, n);
   }
 
   expr(expr: Expr, n: NodeId): void {
-    this.push(EXPR, this.exprs.length, n, NONE);
+    this.push(EXPR, this.exprs.length, NONE, n);
     this.exprs.push(expr);
   }
 
-  private push(kind: number, value: number, at: NodeId, name: NodeId): void {
+  private push(kind: number, first: number, second: number, at: NodeId): void {
     this.kinds.push(kind);
-    this.values.push(value);
+    this.first.push(first);
+    this.second.push(second);
     this.at.push(at);
-    this.names.push(name);
   }
 
   finish(): Stmt {
     const count = this.kinds.length;
     const kinds = Uint8Array.from(this.kinds);
-    const values = Int32Array.from(this.values);
+    const first = Int32Array.from(this.first);
+    const second = Int32Array.from(this.second);
     const at = Int32Array.from(this.at);
-    const names = Int32Array.from(this.names);
-    const texts = this.texts;
     const exprs = this.exprs;
+    const bytes = this.source.bytes;
     return (m) => {
       const toText = m.services.toText;
-      for (let i = 0; i < count; i++) {
-        const kind = kinds[i] as number;
-        const n = at[i] as number;
-        if (kind === TEXT) {
-          m.at = n; // the output limit may stop the document here
-          m.emit(texts[values[i] as number] as string);
-          continue;
+      const output = m.output;
+      try {
+        for (let i = 0; i < count; i++) {
+          const kind = kinds[i] as number;
+          const n = at[i] as number;
+          if (kind === TEXT) {
+            m.at = n; // the output limit may stop the document here
+            output.bytes(bytes, first[i] as number, second[i] as number);
+            continue;
+          }
+          const v =
+            kind === GLOBAL
+              ? m.readGlobal(first[i] as number, second[i] as number)
+              : (exprs[first[i] as number] as Expr)(m);
+          // Converting and writing can fail (the output limit): here, not at the last node
+          // that set a location, which can be lines above (a `{{x}}` sets none of its own).
+          m.at = n;
+          output.text(typeof v === "string" ? v : toText(v));
         }
-        const v =
-          kind === GLOBAL
-            ? m.readGlobal(values[i] as number, names[i] as number)
-            : (exprs[values[i] as number] as Expr)(m);
-        // Converting and emitting can fail (the output limit): here, not at the last node
-        // that set a location, which can be lines above (a `{{x}}` sets none of its own).
-        m.at = n;
-        m.emit(typeof v === "string" ? v : toText(v));
+      } catch (e) {
+        throw m.toUserError(e);
       }
       return NORMAL;
     };

@@ -11,9 +11,10 @@
  * @module
  */
 
-import type { Piece } from "../markdown/pieces.js";
-import { splitMarkdown, splitXmdFile } from "../markdown/split.js";
-import { K } from "../syntax/keywords.js";
+import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
+import type { CodePiece } from "../markdown/pieces.js";
+import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
+import { K, SEED_NAMES } from "../syntax/keywords.js";
 import {
   ExportNode,
   ExprStmtNode,
@@ -85,9 +86,17 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const source = unit.source;
   const options = { clock: unit.clock, scanner: unit.scanner };
   const sink = problemSink(unit);
-  const pieces: Piece[] =
-    lang === "md" ? splitMarkdown(source, sink, options) : splitXmdFile(source, sink, options);
+  // Room for a record per 4 characters: a page of text and `{{ }}` never grows it, and
+  // the room a code-only file does not use is never touched (so never resident).
+  const pieces = new PieceBuffer((source.length >> 2) + 16);
+  if (lang === "md") splitMarkdownInto(pieces, source, sink, options);
+  else splitXmdFileInto(pieces, source, sink, options);
   const nodes = unit.nodes;
+  // The tree's size, now that the pieces are known: a node per text, two per `{{ name }}`,
+  // and about one per four characters of code.
+  let codeChars = 0;
+  for (const piece of pieces.codes) codeChars += piece.codeEnd - piece.codeStart;
+  nodes.reserve(pieces.texts + 2 * pieces.interps + (codeChars >> 2) + 16);
   const nodesBefore = nodes.counts.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.
@@ -95,8 +104,8 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const tokens = takeTokenBuffer(source.length);
   const firstToken: number[] = [];
   try {
-    for (const piece of pieces) {
-      if (piece.kind === "code") firstToken.push(lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd));
+    for (const piece of pieces.codes) {
+      firstToken.push(lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd));
     }
     prescanCallees(unit, tokens);
     let code = 0;
@@ -106,24 +115,24 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
     const open: OpenDirective[] = [];
     let deepestSpans = 0;
 
-    for (const piece of pieces) {
-      switch (piece.kind) {
-        case "text": {
-          if (piece.end > piece.start) {
-            // The text is cut out once here, not on every render of a compiled document.
-            const emit = nodes.create(N.Emit, piece.start, piece.end);
-            nodes.setStr(emit, unit.source.slice(piece.start, piece.end));
-            current.append(emit);
-          }
+    for (let at = 0; at < pieces.size; at = pieces.next(at)) {
+      switch (pieces.kind(at)) {
+        case PieceKind.Text: {
+          // Static text is its source range, copied as bytes when it runs: never cut
+          // out as a string, never interned.
+          const start = pieces.start(at);
+          const end = pieces.end(at);
+          if (end > start) current.append(nodes.create(N.Emit, start, end));
           break;
         }
-        case "interp": {
-          const e = nodes.create(N.EmitExpr, piece.start, piece.end);
-          ExprStmtNode.setExpr(nodes, e, parseExpressionRange(unit, piece.exprStart, piece.exprEnd));
+        case PieceKind.Interp: {
+          const e = nodes.create(N.EmitExpr, pieces.start(at), pieces.end(at));
+          ExprStmtNode.setExpr(nodes, e, interpolation(unit, pieces.exprStart(at), pieces.exprEnd(at)));
           current.append(e);
           break;
         }
-        case "code": {
+        case PieceKind.Code: {
+          const piece = pieces.codeAt(at);
           const first = firstToken[code++] as number;
           if (piece.dialect === "classic") {
             const handled = directive(unit, tokens, first, piece, open, current);
@@ -171,6 +180,49 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   }
 }
 
+/** Ids below this are keywords and contextual words: a lone one may be more than a name (`print`). */
+const SEED_COUNT = SEED_NAMES.length;
+
+/**
+ * The expression of `{{ … }}` at source[start, end). A lone name (`{{ name }}`, most of
+ * them) becomes its Name node straight away, as the parser would make it, without a
+ * lexer and parser for one token; anything else is parsed. A name here is ASCII letters,
+ * digits, `_` and `$`, not a keyword or contextual word (those the parser may read as
+ * more than a name: `{{print}}` is a call).
+ */
+function interpolation(unit: ParseUnit, start: number, end: number): NodeId {
+  const source = unit.source;
+  let s = start;
+  let e = end;
+  while (s < e && isBlank(source.charCodeAt(s))) s++;
+  while (e > s && isBlank(source.charCodeAt(e - 1))) e--;
+  if (s < e && isNameStart(source.charCodeAt(s))) {
+    let p = s + 1;
+    while (p < e && (isNameStart(source.charCodeAt(p)) || isDigit(source.charCodeAt(p)))) p++;
+    if (p === e) {
+      const names = unit.names;
+      const id = names.idOfSlice(source, s, e);
+      if (id < 0 || id >= SEED_COUNT) {
+        unit.clock.add(end - start + 1, start);
+        const n = unit.nodes.create(N.Name, s, e);
+        unit.nodes.setName(n, names.keyOf(source, s, e, id));
+        return n;
+      }
+    }
+  }
+  return parseExpressionRange(unit, start, end);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /**
  * Handles a classic structural directive (`if`, `elif`, `else`, `endif`, `for`,
  * `endfor`). Returns the builder that following pieces go into, or undefined when the
@@ -180,7 +232,7 @@ function directive(
   unit: ParseUnit,
   t: TokenBuffer,
   first: number,
-  piece: Extract<Piece, { kind: "code" }>,
+  piece: CodePiece,
   open: OpenDirective[],
   current: BlockBuilder,
 ): BlockBuilder | undefined {

@@ -8,6 +8,8 @@
 import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
+import { FreshChunks } from "../output/chunk-pool.js";
+import { type OutputMark, OutputSink } from "../output/output-sink.js";
 import type { NameTable } from "../syntax/names.js";
 import { NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import { Budget, raiseHint, timeLimitMessage } from "../values/budget.js";
@@ -18,11 +20,6 @@ import type { HostFunction, ModuleInstance } from "./functions.js";
 import type { Machine } from "./machine.js";
 import { isValueStackOverflow, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
-
-/** UTF-8 length of a string. */
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, "utf8");
-}
 
 /** "a number", "an array": a type name for a sentence. */
 export function withArticle(type: string): string {
@@ -112,11 +109,11 @@ export class EvalBase {
   readonly maxStringLength: number;
   /** The run's time, heap, list and string budget, shared with the builtins it calls. */
   readonly budget: Budget;
-  /** UTF-16 code units emitted so far. */
-  private outputUnits = 0;
-  /** UTF-8 bytes emitted so far, counted once the output nears the limit; -1 until then. */
-  private outputBytes = -1;
-  readonly chunks: string[] = [];
+  /**
+   * Where the output goes: UTF-8 chunks, limited to `maxOutputBytes`. The run sets its
+   * own (pooled, or streaming to a writer); this one is for an evaluator used alone.
+   */
+  output: OutputSink;
   /** Temporaries produced (allocation accounting). */
   temps = 0;
   /** Frame slots created (variables that live on the stack). */
@@ -137,46 +134,46 @@ export class EvalBase {
   ) {
     this.budget = new Budget(limits, deadline);
     this.maxStringLength = limits.maxStringLength;
+    this.output = new OutputSink(new FreshChunks(), limits.maxOutputBytes);
   }
 
   // ── output ─────────────────────────────────────────────────────────────────
 
+  /** Writes text to the output (encoded once, into the output's byte chunks). */
   emit(text: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit, so counting code units is exact
-    // enough until the output could be within 3x of the limit; from then on, count bytes.
-    const limit = this.limits.maxOutputBytes;
-    this.outputUnits += text.length;
-    if (this.outputUnits * 3 > limit) {
-      if (this.outputBytes < 0) this.outputBytes = byteLength(this.chunks.join(""));
-      this.outputBytes += byteLength(text);
-      if (this.outputBytes > limit) {
-        throw this.error(
-          "limit",
-          `output limit reached: more than ${limit} bytes (limit maxOutputBytes)`,
-          this.at,
-          raiseHint("maxOutputBytes"),
-        );
-      }
+    try {
+      this.output.text(text);
+    } catch (e) {
+      // The output limit: located here, at the node that passed it.
+      throw this.toUserError(e);
     }
-    this.chunks.push(text);
+  }
+
+  /**
+   * Writes source[start, end) of the running module, static markdown, to the output: a
+   * copy of the source's own UTF-8 bytes, never encoded again.
+   */
+  emitSource(start: number, end: number): void {
+    const bytes = this.module.unit.bytes;
+    try {
+      this.output.bytes(bytes.bytes, bytes.byteOffset(start), bytes.byteOffset(end));
+    } catch (e) {
+      throw this.toUserError(e);
+    }
   }
 
   /** Where the output is now, to {@link takeOutputSince} later. */
-  outputMark(): number {
-    return this.chunks.length;
+  outputMark(): OutputMark {
+    return this.output.mark();
   }
 
   /**
    * Takes back everything emitted since `mark` (a module's own output, text captured by a
    * classic `set x = import …`) and returns it; it no longer counts against the output
-   * limit.
+   * limit. Marks are closed innermost first.
    */
-  takeOutputSince(mark: number): string {
-    const taken = this.chunks.slice(mark).join("");
-    this.chunks.length = mark;
-    this.outputUnits -= taken.length;
-    if (this.outputBytes >= 0) this.outputBytes -= byteLength(taken);
-    return taken;
+  takeOutputSince(mark: OutputMark): string {
+    return this.output.takeSince(mark);
   }
 
   // ── errors ─────────────────────────────────────────────────────────────────

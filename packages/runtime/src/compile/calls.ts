@@ -68,10 +68,16 @@ export abstract class CallCompiler extends ExpressionCompiler {
       if (parts !== null) {
         const count = parts.length;
         return (m) => {
-          for (let i = 0; i < count; i++) {
-            const v = (parts[i] as Expr)(m);
-            m.at = n;
-            m.emit(typeof v === "string" ? v : m.services.toText(v));
+          const output = m.output;
+          try {
+            for (let i = 0; i < count; i++) {
+              const part = parts[i] as string | Expr;
+              const v = typeof part === "string" ? part : part(m);
+              m.at = n;
+              output.text(typeof v === "string" ? v : m.services.toText(v));
+            }
+          } catch (e) {
+            throw m.toUserError(e);
           }
           m.endLine();
           return null;

@@ -140,11 +140,11 @@ export abstract class ExpressionCompiler extends CompilerBase {
 
   /**
    * The parts of text joined with `+` whose first part is a string literal (`"- " + name
-   * + ": " + total`), or null for any other expression. Such a sum is text whatever the
+   * + ": " + total`), string literals as strings, or null for any other expression. Such a sum is text whatever the
    * other parts are (`+` joins text when either side is text, and it groups to the left),
    * so whoever writes it out can write each part and never build the joined string.
    */
-  protected textParts(n: NodeId): Expr[] | null {
+  protected textParts(n: NodeId): (string | Expr)[] | null {
     const nodes = this.nodes;
     const rights: NodeId[] = [];
     let left = n;
@@ -153,8 +153,11 @@ export abstract class ExpressionCompiler extends CompilerBase {
       left = BinaryNode.left(nodes, left);
     }
     if (rights.length === 0 || nodes.kind(left) !== N.Str) return null;
-    const parts = [constant(nodes.str(left))];
-    for (let i = rights.length - 1; i >= 0; i--) parts.push(this.expr(rights[i] as NodeId));
+    const parts: (string | Expr)[] = [nodes.str(left)];
+    for (let i = rights.length - 1; i >= 0; i--) {
+      const right = rights[i] as NodeId;
+      parts.push(nodes.kind(right) === N.Str ? nodes.str(right) : this.expr(right));
+    }
     return parts;
   }
 

@@ -18,9 +18,15 @@ export class TextCollector {
     this.parts.push(decoder.decode(bytes));
   };
 
-  /** Everything written, as one string. */
+  /**
+   * Everything written, as one string. Joined with `+`, which links the decoded chunks
+   * (V8 makes a rope of them, flattened if and when the string is read); `join` copied
+   * every byte again at once, and took half the time of a render of 131 KB.
+   */
   text(): string {
     const parts = this.parts;
-    return parts.length === 1 ? (parts[0] as string) : parts.join("");
+    let text = "";
+    for (let i = 0; i < parts.length; i++) text += parts[i] as string;
+    return text;
   }
 }

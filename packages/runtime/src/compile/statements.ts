@@ -102,7 +102,9 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     let s = first;
     while (s !== NONE) {
       if (isText(nodes, s) && isText(nodes, nodes.next(s))) {
-        const run = new TextRunBuilder(this.unit.bytes);
+        let count = 0;
+        for (let t = s; t !== NONE && isText(nodes, t); t = nodes.next(t)) count++;
+        const run = new TextRunBuilder(this.unit.bytes, count);
         for (; s !== NONE && isText(nodes, s); s = nodes.next(s)) this.addToRun(run, s);
         stmts.push(run.finish());
       } else {

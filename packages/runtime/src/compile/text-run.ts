@@ -25,18 +25,27 @@ export function isText(nodes: NodeStore, n: NodeId): boolean {
   return kind === N.Emit || kind === N.EmitExpr;
 }
 
-/** Collects a run's pieces, then makes its closure. */
+/** Collects a run's pieces (as many as it was made for), then makes its closure. */
 export class TextRunBuilder {
-  private kinds: number[] = [];
+  private readonly kinds: Uint8Array;
   /** TEXT: the first byte; GLOBAL: the global's index; EXPR: index in `exprs`. */
-  private first: number[] = [];
+  private readonly first: Int32Array;
   /** TEXT: the byte after the last; GLOBAL: the Name node, for "'x' is not defined". */
-  private second: number[] = [];
+  private readonly second: Int32Array;
   /** The node an error in the piece is reported at. */
-  private at: number[] = [];
+  private readonly at: Int32Array;
   private readonly exprs: Expr[] = [];
+  private count = 0;
 
-  constructor(private readonly source: SourceBytes) {}
+  constructor(
+    private readonly source: SourceBytes,
+    size: number,
+  ) {
+    this.kinds = new Uint8Array(size);
+    this.first = new Int32Array(size);
+    this.second = new Int32Array(size);
+    this.at = new Int32Array(size);
+  }
 
   /** Text: `source[start, end)` (UTF-16 offsets). */
   text(start: number, end: number, n: NodeId): void {
@@ -53,18 +62,16 @@ export class TextRunBuilder {
   }
 
   private push(kind: number, first: number, second: number, at: NodeId): void {
-    this.kinds.push(kind);
-    this.first.push(first);
-    this.second.push(second);
-    this.at.push(at);
+    const i = this.count++;
+    this.kinds[i] = kind;
+    this.first[i] = first;
+    this.second[i] = second;
+    this.at[i] = at;
   }
 
   finish(): Stmt {
-    const count = this.kinds.length;
-    const kinds = Uint8Array.from(this.kinds);
-    const first = Int32Array.from(this.first);
-    const second = Int32Array.from(this.second);
-    const at = Int32Array.from(this.at);
+    const count = this.count;
+    const { kinds, first, second, at } = this;
     const exprs = this.exprs;
     const bytes = this.source.bytes;
     return (m) => {

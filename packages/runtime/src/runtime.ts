@@ -564,7 +564,7 @@ class DocumentRun implements ModuleLoader {
     const varIndex = new Map<string, number>();
     for (const name of declared) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    const code = new StatementCompiler(unit).module(program);
+    const code = new StatementCompiler(unit, this.services.globals).module(program);
     return { unit, program, code, globals, varIndex, crlf: unit.source.includes("\r\n") };
   }
 
@@ -651,7 +651,7 @@ class DocumentRun implements ModuleLoader {
     const program = this.parse(unit, langOf(abs));
     const globals = new GlobalNames();
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    const code = new StatementCompiler(unit).module(program);
+    const code = new StatementCompiler(unit, this.services.globals).module(program);
     const module = new ModuleInstance(unit, code, globals, abs, this.context(dirname(abs)));
     const interp = this.interpreter as Machine;
     // A module's own output is not part of the document.
@@ -684,7 +684,7 @@ class DocumentRun implements ModuleLoader {
     const program = this.parse(unit, langOf(abs));
     // The part shares the caller's variables: same global names, same variable table.
     new Resolver(unit, from.globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    const code = new StatementCompiler(unit).module(program);
+    const code = new StatementCompiler(unit, this.services.globals).module(program);
     const part = new ModuleInstance(
       unit,
       code,

@@ -10,6 +10,7 @@
  * @module
  */
 import type { Cell } from "../eval/cell.js";
+import type { HostFunction } from "../eval/functions.js";
 import { Binding } from "../resolve/bindings.js";
 import type { NameKey, NameTable } from "../syntax/names.js";
 import type { NodeId, NodeStore } from "../syntax/nodes.js";
@@ -24,7 +25,11 @@ export class CompilerBase {
   protected readonly printKey: NameKey;
   protected readonly existsKey: NameKey;
 
-  constructor(protected readonly unit: ParseUnit) {
+  constructor(
+    protected readonly unit: ParseUnit,
+    /** The builtin functions, bound into the calls that name them when they are compiled. */
+    protected readonly globals: ReadonlyMap<string, HostFunction>,
+  ) {
     this.nodes = unit.nodes;
     this.names = unit.names;
     this.printKey = this.names.keyOfText("print");

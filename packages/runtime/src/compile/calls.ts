@@ -24,6 +24,16 @@ export abstract class CallCompiler extends ExpressionCompiler {
         const args = this.values(this.parts(firstArg));
         return (m) => m.exists(m.services.toText((args(m) as unknown[])[0] ?? ""));
       }
+      // A builtin function, bound now: no lookup by name when it runs.
+      const builtin = this.globals.get(this.nameText(calleeNode));
+      if (builtin !== undefined) {
+        const args = this.values(this.parts(firstArg));
+        return (m) => {
+          const values = args(m) as unknown[];
+          m.at = n;
+          return m.callHost(builtin, values);
+        };
+      }
     }
     const callee = this.expr(calleeNode);
     const parts = this.parts(firstArg);

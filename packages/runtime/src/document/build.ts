@@ -177,6 +177,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
     return { root, hoisted: collectHoisted(unit, root) };
   } finally {
     giveTokenBuffer(tokens);
+    pieces.release();
   }
 }
 

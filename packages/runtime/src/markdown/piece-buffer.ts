@@ -17,6 +17,11 @@ export const PieceKind = { Text: 0, Interp: 1, Code: 2 } as const;
 
 const SIZE = [3, 5, 2] as const;
 
+/** Arrays larger than this many numbers are not kept for reuse (a large document's would stay). */
+const LARGEST_SPARE = 1 << 14;
+/** The array a released buffer gave back, for the next one; records are written before they are read, so it needs no clearing. */
+let spare: Int32Array | null = null;
+
 /** Pieces in document order, as records (see the module note). */
 export class PieceBuffer implements PieceSink {
   private data: Int32Array;
@@ -32,7 +37,20 @@ export class PieceBuffer implements PieceSink {
 
   /** @param expected - Numbers to reserve at first (grows by doubling past it). */
   constructor(expected = 1024) {
-    this.data = new Int32Array(Math.max(16, expected));
+    // A small document takes the array the last one gave back: allocating a typed array
+    // costs more than splitting a note of a few lines (a tenth of W4's one-shot render).
+    const reused = spare !== null && spare.length >= expected ? spare : null;
+    if (reused !== null) spare = null;
+    this.data = reused ?? new Int32Array(Math.max(16, expected));
+  }
+
+  /** Gives the array back for the next document to reuse (this buffer is not used again). */
+  release(): void {
+    if (this.data.length <= LARGEST_SPARE && (spare === null || spare.length < this.data.length)) {
+      spare = this.data;
+    }
+    this.size = 0;
+    this.last = -1;
   }
 
   text(start: number, end: number): void {

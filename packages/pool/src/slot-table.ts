@@ -252,11 +252,19 @@ export class SlotTable {
   }
 
   /**
-   * Gives back the array room beyond the pages in use: growth doubles the arrays, so
-   * after a one-off build up to half of them can be slack. Live handles stay valid.
-   * O(capacity). Returns the number of slots of room given back.
+   * Gives back the room beyond the slots handed out so far: growth doubles the arrays,
+   * and the last page is rarely full, so after a one-off build (a kept tree) up to half
+   * of the arrays can be slack. The last page is cut to the slots used; slots ever handed
+   * out keep their stamps (so stale handles to them stay stale), and live handles stay
+   * valid. The pool grows again, a page at a time, if needed. O(capacity). Returns the
+   * number of slots of room given back.
    */
   trim(): number {
+    const used = this.used;
+    if (used < this.capacity) {
+      this.capacity = used;
+      this.pages = Math.ceil(used / this.pageSize);
+    }
     const slack = this.reserved - this.capacity;
     if (slack === 0) return 0;
     this.stamps = this.stamps.slice(0, this.capacity);

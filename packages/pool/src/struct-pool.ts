@@ -180,9 +180,11 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
   }
 
   /**
-   * Gives back the room growth reserved beyond the pool's pages — up to half of the
-   * arrays after a one-off build, such as a parsed tree that is kept. Handles and
-   * accessors stay valid; the pool grows again if needed. O(capacity).
+   * Gives back the room beyond the records handed out so far — growth doubles the arrays
+   * and the last page is rarely full, so up to half of them after a one-off build, such
+   * as a parsed tree that is kept. The last page is cut to the slots used. Handles and
+   * accessors stay valid (stale handles stay stale); the pool grows again if needed.
+   * O(capacity).
    * @returns slots of room given back
    */
   trim(): number {

@@ -152,11 +152,15 @@ describe("StructPool trim", () => {
       start.set(h, i);
       handles.push(h);
     }
-    const capacity = p.stats().capacity; // 1008: 63 pages of 16
     const before = p.stats();
+    expect(before.capacity).toBe(1008); // 63 pages of 16, in arrays doubled to 1024
     const given = p.trim();
-    expect(given).toBeGreaterThan(0); // the arrays had doubled to 1024
+    expect(given).toBe(24); // room for 1024 slots before, for the 1000 used now
     expect(p.trim()).toBe(0);
+    const capacity = p.stats().capacity;
+    expect(capacity).toBe(1000); // the last page cut to the slots used
+    expect(p.stats().pages).toBe(63);
+    expect(p.stats().occupancy).toBe(1);
     // The arrays' bytes follow: room for `capacity` slots now, `capacity + given` before.
     expect(p.stats().bytes).toBe(capacity * before.bytesPerSlot);
     expect(before.bytes).toBe((capacity + given) * before.bytesPerSlot);
@@ -174,6 +178,25 @@ describe("StructPool trim", () => {
       expect(start.get(h)).toBe(i);
     });
   });
+});
+
+describe("StructPool trim after reset", () => {
+  for (const checked of [true, false]) {
+    it(`keeps every slot ever handed out, so old handles stay stale (checked: ${checked})`, () => {
+      const p = pool({ pageSize: 8, checked });
+      const old = Array.from({ length: 10 }, () => p.acquire());
+      p.reset();
+      const kept = Array.from({ length: 3 }, () => p.acquire());
+      p.trim();
+      expect(p.stats().capacity).toBe(10); // slots 0..9 were used; 10..15 are given back
+      const later = Array.from({ length: 9 }, () => p.acquire());
+      expect(new Set([...kept, ...later]).size).toBe(12);
+      for (const h of old) expect(p.isLive(h)).toBe(false);
+      for (const h of [...kept, ...later]) expect(p.isLive(h)).toBe(true);
+      expect(later.slice(0, 7).map(handleGeneration)).toEqual(Array(7).fill(2));
+      expect(p.stats().capacity).toBe(18); // one page added after the cut
+    });
+  }
 });
 
 describe("StructPool misuse in checked mode", () => {

@@ -40,7 +40,7 @@ import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
-import { createStores, poolSummaries, type TreeStores } from "./stores.js";
+import { createStores, poolSummaries, type TreeStores, trimTree } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
@@ -175,7 +175,7 @@ class XmdRuntime implements Runtime {
       nodes.releaseAll();
       throw run.userError(e);
     }
-    nodes.trim();
+    trimTree({ names, nodes });
     const stats = run.stats(started);
     return {
       get nodeCount() {
@@ -200,7 +200,7 @@ class XmdRuntime implements Runtime {
       nodes.releaseAll();
       throw run.userError(e);
     }
-    nodes.trim();
+    trimTree({ names, nodes });
     let released = false;
     return {
       get nodeCount() {

@@ -95,7 +95,9 @@ export async function macroSuite(
       id: "macro",
       title: "Macro: W5 only (--only w5)",
       // The W5 table and the pooled-vs-heap table (pool bytes, occupancy); the others would be empty.
-      tables: macroTables(cells, {}, mode).filter((t) => t.title.startsWith("W5") || t.title.startsWith("XMD")),
+      tables: macroTables(cells, {}, mode).filter(
+        (t) => t.title.startsWith("W5") || t.title.startsWith("XMD"),
+      ),
       data: { cells, coldStart: {} },
       cells,
       cold: {},

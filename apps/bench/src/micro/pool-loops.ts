@@ -34,7 +34,12 @@ export function makePool(checked: boolean, name: string): NodePool {
  * Long-lived: acquire `n` records and write their 5 fields, keep their handles, read each
  * once, then free them all (`release` each, or one `reset()`). Returns the round's checksum.
  */
-export function longLivedPool(pool: NodePool, handles: Int32Array, n: number, freeEach: boolean): () => number {
+export function longLivedPool(
+  pool: NodePool,
+  handles: Int32Array,
+  n: number,
+  freeEach: boolean,
+): () => number {
   const kind = pool.field("kind");
   const start = pool.field("start");
   const end = pool.field("end");
@@ -102,7 +107,12 @@ export function fillForAccess(pool: NodePool, n: number): Int32Array {
 }
 
 /** Field access: 2 reads and 1 write per record over `n` live records, `passes` times. */
-export function fieldAccessPool(pool: NodePool, handles: Int32Array, n: number, passes: number): () => number {
+export function fieldAccessPool(
+  pool: NodePool,
+  handles: Int32Array,
+  n: number,
+  passes: number,
+): () => number {
   const start = pool.field("start");
   const end = pool.field("end");
   const a = pool.field("a");

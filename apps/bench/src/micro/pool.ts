@@ -370,8 +370,6 @@ export const poolSuite: BenchSuite = async ({ quick }): Promise<BenchSection> =>
       checksum,
       longLived: longLived.map(summary),
       longLivedRuns: longLivedRuns.map((r) => r.map(summary)),
-      longLivedResetSpeedups: longSpeedups,
-      longLivedReferenceSpeedups: referenceSpeedups,
       shortLived: shortLived.map(summary),
       fieldAccess: access.map(summary),
     },

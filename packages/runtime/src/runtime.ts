@@ -50,7 +50,7 @@ import { ChunkPool, type ChunkSource, FreshChunks } from "./output/chunk-pool.js
 import { OutputSink } from "./output/output-sink.js";
 import { TextCollector } from "./output/text-collector.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
-import { createStores, poolSummaries, type TreeStores } from "./stores.js";
+import { createStores, poolSummaries, type TreeStores, trimTree } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
@@ -199,7 +199,7 @@ class XmdRuntime implements Runtime {
       nodes.releaseAll();
       throw run.userError(e);
     }
-    nodes.trim();
+    trimTree({ names, nodes });
     const stats = run.stats(started);
     return {
       get nodeCount() {
@@ -224,7 +224,7 @@ class XmdRuntime implements Runtime {
       nodes.releaseAll();
       throw run.userError(e);
     }
-    nodes.trim();
+    trimTree({ names, nodes });
     let released = false;
     const renderAs = <R>(vars: Record<string, unknown>, form: OutputForm<R>): R => {
       if (released) throw new Error("render() after release(): compile the document again");

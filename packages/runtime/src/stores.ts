@@ -58,6 +58,17 @@ export function createStores(
   return { names, nodes, stack: new HeapTemps(stackSlots), vars: new HeapVariables(limits.maxPoolSlots) };
 }
 
+/**
+ * Gives back what a kept tree's stores reserved for growth, once the tree is built (a
+ * parsed or compiled document): the node pool's room beyond the nodes made, and the
+ * name table's hash-table room (growth doubles it at half load, so up to three quarters
+ * of it is empty; trimmed, at most a quarter is). Both grow again if a render adds to them.
+ */
+export function trimTree({ names, nodes }: TreeStores): void {
+  nodes.trim();
+  if (names instanceof InternedNames) names.interner.trim();
+}
+
 /** The counters of the pools behind these stores and output chunks (none in heap mode). */
 export function poolSummaries(nodes: NodeStore, vars?: VariableStore, chunks?: ChunkSource): PoolSummary[] {
   const pools: PoolSummary[] = [];

@@ -320,7 +320,8 @@ export class Machine extends EvalBase {
     const info = fn.info;
     if (++this.depth > this.limits.maxCallDepth) throw this.depthError();
     if ((++this.ticks & 1023) === 0) this.checkBudget(this.at);
-    const body = fn.body ?? (fn.body = fn.module.code.body(info));
+    fn.body ??= fn.module.code.body(info);
+    const body = fn.body;
     const argBase = stack.size - argc;
     let frame: number;
     try {

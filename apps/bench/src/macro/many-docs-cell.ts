@@ -10,6 +10,7 @@
  */
 import { GcWindows } from "../gc.js";
 import { jsHeapBytesPerCall } from "./alloc-profile.js";
+import { bytePathFigures, profileBytePath, tallyBytePath } from "./byte-path.js";
 import { type CellRequest, type CellResult, emptyResult } from "./cell-result.js";
 import type { Engine } from "./engines.js";
 import { gcFigures, materialize } from "./figures.js";
@@ -65,6 +66,30 @@ function profilePass(
     maxRuns: Math.min(settings.profile.maxRuns, docs.length),
   });
   return profiled.finally(() => engine.clearCaches());
+}
+
+/**
+ * XMD's byte path of the one-shot render (`runtime.renderTo`, each chunk dropped): the
+ * runtime's counts over one pass of never-seen documents (which also warms the streaming
+ * output form up), then JS-heap bytes per render over another.
+ */
+async function bytePathPasses(
+  engine: Engine,
+  fresh: FreshDocs,
+  settings: CellSettings,
+): Promise<ReturnType<typeof bytePathFigures>> {
+  const { xmd, onceTo } = engine;
+  if (xmd === undefined || onceTo === undefined) throw new Error("an XMD engine without a byte path");
+  const tallyDocs = fresh.next();
+  const tally = tallyBytePath(xmd.runtime, tallyDocs.length, (i, write) =>
+    onceTo(tallyDocs[i] as Workload, write),
+  );
+  const docs = fresh.next();
+  const profile = await profileBytePath((i, write) => onceTo(docs[i] as Workload, write), {
+    ...settings.profile,
+    maxRuns: Math.min(settings.profile.maxRuns, docs.length),
+  });
+  return bytePathFigures(tally, profile.bytesPerCall);
 }
 
 /** Renders passes of fresh documents until `minDocs` were rendered or `maxMs` passed. */
@@ -140,6 +165,7 @@ async function enginePhase(engine: Engine, settings: CellSettings): Promise<Engi
   const xmd = engine.xmd;
   const tally = xmd ? tallyPass(engine, fresh.next()) : new AllocationTally();
   const profile = await profilePass(engine, fresh.next(), settings);
+  const bytePath = xmd ? await bytePathPasses(engine, fresh, settings) : null;
 
   const held = await settledHeap();
   const figures: Partial<CellResult> = {
@@ -168,6 +194,7 @@ async function enginePhase(engine: Engine, settings: CellSettings): Promise<Engi
       pool_share: tally.requestShare,
       pool_bytes_per_render: poolBytesPerRender,
       pool_byte_share: byteShare(poolBytesPerRender, profile.bytesPerCall),
+      ...bytePath,
       pool_occupancy: pooled ? occupancy(xmd.runtime.inspect().pools) : null,
       live_slots_after_dispose: liveTotal(live),
     } satisfies Partial<CellResult>);

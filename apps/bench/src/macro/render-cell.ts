@@ -9,8 +9,8 @@
  * 3. peak RSS read (before the profiler and compile+render, whose buffers would add to it);
  * 4. XMD: the runtime's allocation counts for one compiled render;
  * 5. JS-heap bytes per compiled render (sampling heap profiler); XMD: then the same two
- *    on the byte path (`renderTo` to a writer that drops each chunk), after a short
- *    warm-up of that path;
+ *    on the byte path (`renderTo` to a writer that drops each chunk), after a warm-up of
+ *    that path as long as the string path's;
  * 6. heap with the template held, then released and dropped: the difference is what the
  *    template retains; old-space and pool fragmentation at the held reading; live slots
  *    after release;
@@ -46,9 +46,12 @@ interface TemplateOutcome {
 }
 
 /**
- * XMD's byte path of the compiled render (phase 5): warm-up (the string path warmed the
- * evaluator; this warms the streaming output form and the writer), the runtime's counts
- * for one render, then JS-heap bytes per render.
+ * XMD's byte path of the compiled render (phase 5): a warm-up as long as the string path
+ * had before its profile (warm-up + the timed renders' minimum time), the runtime's counts
+ * for one render, then JS-heap bytes per render. The string path warmed the evaluator, but
+ * the streaming output form and the writer's call sites are new to V8 here: after 33 ms of
+ * warm-up (a quick run), W2's byte path allocated a sixth more per render than after
+ * 8,000 renders.
  */
 async function bytePathPhase(
   template: Compiled,
@@ -58,7 +61,10 @@ async function bytePathPhase(
   const renderTo = template.renderTo;
   if (renderTo === undefined) throw new Error("an XMD template without a byte path");
   const warm = new ByteCounter();
-  warmUp(() => renderTo(warm.write), { minRuns: settings.warm.minRuns, minMs: settings.warm.minMs / 3 });
+  warmUp(() => renderTo(warm.write), {
+    minRuns: settings.warm.minRuns + settings.render.minSamples,
+    minMs: settings.warm.minMs + settings.render.minMs,
+  });
   const tally = tallyBytePath(runtime, 1, (_, write) => renderTo(write));
   const profile = await profileBytePath((_, write) => renderTo(write), settings.profile);
   return bytePathFigures(tally, profile.bytesPerCall);

@@ -9,6 +9,7 @@
 import { NORMAL } from "../eval/eval-base.js";
 import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
+import { SHORT_COPY } from "../output/output-sink.js";
 import type { Expr, Stmt } from "./code.js";
 
 /** What a piece of a run is. */
@@ -35,6 +36,8 @@ export class TextRunBuilder {
   /** The node an error in the piece is reported at. */
   private readonly at: Int32Array;
   private readonly exprs: Expr[] = [];
+  /** TEXT of at least `SHORT_COPY` bytes: its bytes as a view made once (see `OutputSink.view`). */
+  private readonly views: (Uint8Array | undefined)[] = [];
   private count = 0;
 
   constructor(
@@ -49,7 +52,10 @@ export class TextRunBuilder {
 
   /** Text: `source[start, end)` (UTF-16 offsets). */
   text(start: number, end: number, n: NodeId): void {
-    this.push(TEXT, this.source.byteOffset(start), this.source.byteOffset(end), n);
+    const from = this.source.byteOffset(start);
+    const to = this.source.byteOffset(end);
+    if (to - from >= SHORT_COPY) this.views[this.count] = this.source.bytes.subarray(from, to);
+    this.push(TEXT, from, to, n);
   }
 
   global(index: number, name: NodeId, n: NodeId): void {
@@ -73,6 +79,7 @@ export class TextRunBuilder {
     const count = this.count;
     const { kinds, first, second, at } = this;
     const exprs = this.exprs;
+    const views = this.views;
     const bytes = this.source.bytes;
     return (m) => {
       const toText = m.services.toText;
@@ -83,7 +90,9 @@ export class TextRunBuilder {
           const n = at[i] as number;
           if (kind === TEXT) {
             m.at = n; // the output limit may stop the document here
-            output.bytes(bytes, first[i] as number, second[i] as number);
+            const view = views[i];
+            if (view === undefined) output.bytes(bytes, first[i] as number, second[i] as number);
+            else output.view(view, bytes, first[i] as number, second[i] as number);
             continue;
           }
           const v =

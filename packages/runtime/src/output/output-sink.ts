@@ -19,8 +19,12 @@ import { CHUNK_BYTES, type ChunkSource } from "./chunk-pool.js";
 /** Where an output position is, to take the output back from there ({@link OutputSink.takeSince}). */
 export type OutputMark = number;
 
-/** Ranges shorter than this are copied by a loop; longer ones by `TypedArray.set` (whose call costs more). */
-const SHORT_COPY = 48;
+/**
+ * Ranges shorter than this are copied by a loop; longer ones by `TypedArray.set`, whose
+ * call costs more and which needs a `subarray` view, an allocation: by the loop, a line of
+ * text copies without one (W1, eighty-byte lines: two thirds of its JS heap per render).
+ */
+export const SHORT_COPY = 48;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -155,6 +159,21 @@ export class OutputSink {
     }
     this.pos = pos;
     this.total += length;
+  }
+
+  /**
+   * {@link bytes} of `src[start, end)` given also as `view`, a `subarray` of exactly that
+   * range made once, before (a compiled document's static text): copied without making a
+   * view each time, which is the one allocation a copy of bytes needs in JavaScript.
+   */
+  view(view: Uint8Array, src: Uint8Array, start: number, end: number): void {
+    const length = view.length;
+    const pos = this.pos;
+    if (pos + length <= CHUNK_BYTES && this.total + length <= this.limit && this.chunks.length > 0) {
+      (this.chunks[this.chunks.length - 1] as Uint8Array).set(view, pos);
+      this.pos = pos + length;
+      this.total += length;
+    } else this.bytes(src, start, end);
   }
 
   /**

@@ -7,9 +7,9 @@
  * @module
  */
 import { NORMAL } from "../eval/eval-base.js";
+import { SHORT_COPY } from "../output/output-sink.js";
 import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
-import { SHORT_COPY } from "../output/output-sink.js";
 import type { Expr, Stmt } from "./code.js";
 
 /** What a piece of a run is. */

@@ -112,6 +112,8 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
 
     const root = nodes.create(N.Block, 0, source.length);
     let current = new BlockBuilder(unit, root);
+    /** Code pieces at the top level: where module-level functions are declared. */
+    const topPieces: NodeId[] = [];
     const open: OpenDirective[] = [];
     let deepestSpans = 0;
 
@@ -148,6 +150,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           PieceNode.setBlock(nodes, p, block);
           PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
           current.append(p);
+          if (current.block === root) topPieces.push(p);
           break;
         }
       }
@@ -174,7 +177,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       bound > unit.maxDepth
     )
       checkDepth(unit, root);
-    return { root, hoisted: collectHoisted(unit, root) };
+    return { root, hoisted: collectHoisted(unit, topPieces) };
   } finally {
     giveTokenBuffer(tokens);
   }
@@ -317,22 +320,24 @@ function directive(
   }
 }
 
-/** Function declarations at module level (inside pieces and exports, not inside other blocks). */
-function collectHoisted(unit: ParseUnit, root: NodeId): NodeId[] {
+/**
+ * Function declarations at module level: in the top-level code pieces and their exports,
+ * not inside other blocks. The pieces are those the build put at the top level, so the
+ * text and `{{ }}` between them (most of a large document) are not walked again.
+ */
+function collectHoisted(unit: ParseUnit, topPieces: readonly NodeId[]): NodeId[] {
   const nodes = unit.nodes;
   const out: NodeId[] = [];
-  const visit = (first: NodeId) => {
-    for (let s = first; s !== NONE; s = nodes.next(s)) {
+  for (const piece of topPieces) {
+    for (let s = ListNode.first(nodes, PieceNode.block(nodes, piece)); s !== NONE; s = nodes.next(s)) {
       const k = nodes.kind(s);
       if (k === N.FunctionDecl) out.push(s);
-      else if (k === N.Piece) visit(ListNode.first(nodes, PieceNode.block(nodes, s)));
       else if (k === N.Export) {
         const declaration = ExportNode.declaration(nodes, s);
         if (declaration !== NONE && nodes.kind(declaration) === N.FunctionDecl) out.push(declaration);
       }
     }
-  };
-  visit(ListNode.first(nodes, root));
+  }
   return out;
 }
 

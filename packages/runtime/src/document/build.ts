@@ -1,6 +1,6 @@
 /**
- * From a document's text to one program. Markdown text becomes Emit statements,
- * `{{ … }}` EmitExpr, code pieces Piece blocks, and classic `<!-- xmd:if -->` /
+ * From a document's text to one program. Markdown text becomes Emit statements (text
+ * and the `{{ name }}` right after it one Emit), other `{{ … }}` EmitExpr, code pieces Piece blocks, and classic `<!-- xmd:if -->` /
  * `<!-- xmd:for -->` directives become If / For nodes whose bodies are the markdown
  * between them. All pieces are lexed first so that callee names (functions are hoisted)
  * are known before any piece is parsed.
@@ -16,6 +16,7 @@ import type { CodePiece } from "../markdown/pieces.js";
 import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
 import { K, SEED_NAMES } from "../syntax/keywords.js";
 import {
+  EmitNode,
   ExportNode,
   ExprStmtNode,
   ForNode,
@@ -24,7 +25,7 @@ import {
   ListNode,
   PieceNode,
 } from "../syntax/node-fields.js";
-import { N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
+import { EmitForm, N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
@@ -124,7 +125,22 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           // out as a string, never interned.
           const start = pieces.start(at);
           const end = pieces.end(at);
-          if (end > start) current.append(nodes.create(N.Emit, start, end));
+          if (end <= start) break;
+          // Text and the `{{ name }}` right after it (most lines of a page) are one node.
+          const next = pieces.next(at);
+          if (next < pieces.size && pieces.kind(next) === PieceKind.Interp && pieces.start(next) === end) {
+            const name = loneName(unit, pieces.exprStart(next), pieces.exprEnd(next));
+            if (name !== NONE) {
+              const e = nodes.create(N.Emit, end, pieces.end(next));
+              EmitNode.setForm(nodes, e, EmitForm.TextThenValue);
+              EmitNode.setTextStart(nodes, e, start);
+              EmitNode.setValue(nodes, e, name);
+              current.append(e);
+              at = next;
+              break;
+            }
+          }
+          current.append(nodes.create(N.Emit, start, end));
           break;
         }
         case PieceKind.Interp: {
@@ -186,14 +202,20 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
 /** Ids below this are keywords and contextual words: a lone one may be more than a name (`print`). */
 const SEED_COUNT = SEED_NAMES.length;
 
-/**
- * The expression of `{{ … }}` at source[start, end). A lone name (`{{ name }}`, most of
- * them) becomes its Name node straight away, as the parser would make it, without a
- * lexer and parser for one token; anything else is parsed. A name here is ASCII letters,
- * digits, `_` and `$`, not a keyword or contextual word (those the parser may read as
- * more than a name: `{{print}}` is a call).
- */
+/** The expression of `{{ … }}` at source[start, end): a lone name (see {@link loneName}), or parsed. */
 function interpolation(unit: ParseUnit, start: number, end: number): NodeId {
+  const name = loneName(unit, start, end);
+  return name !== NONE ? name : parseExpressionRange(unit, start, end);
+}
+
+/**
+ * If the expression of `{{ … }}` at source[start, end) is a lone name (`{{ name }}`, most
+ * of them), its Name node, made straight away as the parser would make it, without a
+ * lexer and parser for one token; else NONE. A name here is ASCII letters, digits, `_`
+ * and `$`, not a keyword or contextual word (those the parser may read as more than a
+ * name: `{{print}}` is a call).
+ */
+function loneName(unit: ParseUnit, start: number, end: number): NodeId {
   const source = unit.source;
   let s = start;
   let e = end;
@@ -213,7 +235,7 @@ function interpolation(unit: ParseUnit, start: number, end: number): NodeId {
       }
     }
   }
-  return parseExpressionRange(unit, start, end);
+  return NONE;
 }
 
 function isBlank(c: number): boolean {

@@ -149,14 +149,18 @@ export class EvalBase {
 
   /**
    * Writes source[start, end) of the running module, static markdown, to the output: a
-   * copy of the source's own UTF-8 bytes, never encoded again.
+   * copy of the source's own UTF-8 bytes, never encoded again. The output limit reached
+   * here is located at that text.
    */
   emitSource(start: number, end: number): void {
     const bytes = this.module.unit.bytes;
     try {
       this.output.bytes(bytes.bytes, bytes.byteOffset(start), bytes.byteOffset(end));
     } catch (e) {
-      throw this.toUserError(e);
+      if (!(e instanceof RuntimeFault)) throw e;
+      const unit = this.module.unit;
+      const { line, column } = unit.lines.position(start);
+      throw new XmdError(e.code, e.message, unit.file, line, column, unit.lines.frame(start, end), e.hint);
     }
   }
 

@@ -26,6 +26,7 @@ import {
   TryNode,
 } from "../syntax/node-fields.js";
 import {
+  EmitForm,
   ExportForm,
   ForVars,
   ImportExprForm,
@@ -97,7 +98,16 @@ export class Interpreter extends ExpressionEvaluator {
     const stack = this.stack;
     switch (nodes.kind(n)) {
       case N.Emit:
-        this.at = n; // the output limit may stop the document here
+        this.at = n;
+        if (nodes.flags(n) === EmitForm.TextThenValue) {
+          // Text, then the `{{ name }}` after it (see EmitNode): the text is
+          // source[textStart, start); the value is written as an EmitExpr writes it.
+          this.emitSource(nodes.num(n), nodes.start(n)); // EmitNode.textStart
+          this.evalExpr(nodes.a(n)); // EmitNode.value
+          this.at = n;
+          this.emit(this.services.toText(stack.pop()));
+          return NORMAL;
+        }
         // Static text: a range of the source, copied as its bytes.
         this.emitSource(nodes.start(n), nodes.end(n));
         return NORMAL;

@@ -135,6 +135,18 @@ export const Placement = {
   Inline: 1,
 } as const;
 
+/** Emit.flags: what an Emit writes. */
+export const EmitForm = {
+  /** Static text: source[start, end), copied as the source's bytes. */
+  Text: 0,
+  /**
+   * Static text and the `{{ name }}` right after it, one node instead of three: writes
+   * source[textStart, start) (textStart in `num`), then the value of `a` (a Name) as
+   * text, located at the node (start/end cover the `{{ … }}`, as an EmitExpr's do).
+   */
+  TextThenValue: 1,
+} as const;
+
 /** The fields of a node, as the pool declares them. */
 const NODE_FIELDS = {
   kind: "u8",

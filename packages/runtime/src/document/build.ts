@@ -93,11 +93,15 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   if (lang === "md") splitMarkdownInto(pieces, source, sink, options);
   else splitXmdFileInto(pieces, source, sink, options);
   const nodes = unit.nodes;
-  // The tree's size, now that the pieces are known: a node per text, two per `{{ name }}`,
-  // and about one per four characters of code.
+  // The tree's size, now that the pieces are known: a node per text, two per `{{ name }}`
+  // (one when it shares the text's node), one more per three characters of a longer
+  // expression, and about one per four characters of code.
   let codeChars = 0;
   for (const piece of pieces.codes) codeChars += piece.codeEnd - piece.codeStart;
-  nodes.reserve(pieces.texts + 2 * pieces.interps + (codeChars >> 2) + 16);
+  const longer = Math.max(0, pieces.exprChars - 6 * pieces.interps);
+  nodes.reserve(
+    pieces.texts + 2 * pieces.interps - pieces.afterText + ((longer / 3) | 0) + (codeChars >> 2) + 16,
+  );
   const nodesBefore = nodes.counts.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.

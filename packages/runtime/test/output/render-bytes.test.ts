@@ -79,6 +79,15 @@ describe.each(["pooled", "heap"] as MemoryMode[])("byte forms of a render (%s)",
     });
   }
 
+  it("compile a document given as bytes into its own copy: a caller may reuse its buffer", () => {
+    const runtime = createRuntime({ memory });
+    const buffer = encoder.encode("static {{ 1 + 1 }} text\n");
+    const compiled = runtime.compile(buffer, { lang: "md" });
+    buffer.fill(0x7a);
+    expect(compiled.render().output).toBe("static 2 text\n");
+    compiled.release();
+  });
+
   it("stream a large output in chunks of at most 64 KiB, each whole characters, holding a few at a time", () => {
     const runtime = createRuntime({ memory, checked: true });
     const source = largeDocument(20_000);

@@ -256,6 +256,13 @@ export class PooledNodeStore implements NodeStore {
     private readonly checked: boolean,
     /** Slots per page: 4096 for the runtime's shared store, smaller for one small kept tree. */
     private readonly pageSize = 4096,
+    /**
+     * Whether {@link reserve} may make room in one piece: the runtime's shared store,
+     * emptied after every render. Not a kept tree's: one page sized from an estimate could
+     * hold far more room than the tree needs, for as long as the tree is kept, where
+     * pages added one by one end within a page of its size.
+     */
+    private readonly reserves = true,
   ) {
     this.pool = this.newPool(pageSize);
     this.fKind = this.pool.field("kind");
@@ -295,7 +302,8 @@ export class PooledNodeStore implements NodeStore {
     const wanted = Math.min(count, this.maxCapacity);
     // Not in checked mode, where stale handles must stay detectable: a new pool's handles
     // could equal the old one's.
-    if (this.checked || pool.live > 0 || this.created !== null || wanted <= pool.stats().capacity) return;
+    if (!this.reserves || this.checked || pool.live > 0 || this.created !== null) return;
+    if (wanted <= pool.stats().capacity) return;
     const pageSize = Math.min(MAX_SLOTS, 2 ** Math.ceil(Math.log2(wanted)));
     if (pageSize <= pool.stats().pageSize) return;
     this.replacePool(pageSize);

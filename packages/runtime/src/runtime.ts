@@ -32,6 +32,7 @@ import type { UnitCode } from "./compile/code.js";
 import { StatementCompiler } from "./compile/statements.js";
 import { buildProgram, type Program } from "./document/build.js";
 import { decodeDocument } from "./document/document-text.js";
+import { inOrder, problemError, problemErrors } from "./document/problem-errors.js";
 import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { Machine } from "./eval/machine.js";
@@ -48,7 +49,7 @@ import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { ChunkPool, type ChunkSource, FreshChunks } from "./output/chunk-pool.js";
 import { OutputSink } from "./output/output-sink.js";
-import { TextCollector } from "./output/text-collector.js";
+import { AS_BYTES, asText, type OutputForm, streamTo } from "./output/render-forms.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
 import { createStores, poolSummaries, type TreeStores, trimTree } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
@@ -57,7 +58,7 @@ import { LineMap } from "./syntax/location.js";
 import type { NameTable } from "./syntax/names.js";
 import { ImportNode } from "./syntax/node-fields.js";
 import { N, type NodeMark, type NodeStore } from "./syntax/nodes.js";
-import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
+import { newParseUnit, type ParseUnit } from "./syntax/unit.js";
 import { raiseHint, timeLimitMessage } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
@@ -211,7 +212,10 @@ class XmdRuntime implements Runtime {
     };
   }
 
-  compile(source: DocumentText, options: CompileOptions = {}): CompiledDocument {
+  compile(text: DocumentText, options: CompileOptions = {}): CompiledDocument {
+    // The kept tree copies its static text from the document's bytes at every render: a
+    // copy of them is its own, so a caller that reuses its buffer cannot change the output.
+    const source = typeof text === "string" ? text : text.slice();
     const { names, nodes } = this.ownStores(source);
     const { vars: declared, ...where } = options;
     const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
@@ -263,44 +267,6 @@ class XmdRuntime implements Runtime {
     this.stack.reset();
     if (this.chunks instanceof ChunkPool) this.chunks.clear();
   }
-}
-
-/**
- * What a render gives back, and how its output gets there: `begin` before the document
- * runs (a streaming form hands the sink a writer), `end` after it ran, with what it tells.
- */
-interface OutputForm<R> {
-  begin(sink: OutputSink): void;
-  end(sink: OutputSink, info: RenderInfo): R;
-}
-
-/** `render()`: a string, decoded a chunk at a time as the chunks fill (see {@link TextCollector}). */
-function asText(): OutputForm<RenderResult> {
-  const collector = new TextCollector();
-  return {
-    begin: (sink) => sink.stream(collector.write),
-    end: (sink, info) => {
-      sink.end();
-      return { output: collector.text(), ...info };
-    },
-  };
-}
-
-/** `renderBytes()`: one byte array. */
-const AS_BYTES: OutputForm<BytesRenderResult> = {
-  begin: () => {},
-  end: (sink, info) => ({ output: sink.toBytes(), ...info }),
-};
-
-/** `renderTo(write)`: chunks to the writer as they fill; the rest at the end. */
-function streamTo(write: OutputWriter): OutputForm<RenderInfo> {
-  return {
-    begin: (sink) => sink.stream(write),
-    end: (sink, info) => {
-      sink.end();
-      return info;
-    },
-  };
 }
 
 /**
@@ -843,40 +809,4 @@ function realRoot(dir: string): string {
 
 function relativeName(root: string, abs: string): string {
   return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : abs;
-}
-
-function problemError(unit: ParseUnit, p: SyntaxProblem): XmdError {
-  const { line, column } = unit.lines.position(p.start);
-  const frame = unit.lines.frame(p.start, p.end);
-  return new XmdError(p.code ?? "syntax", p.message, unit.file, line, column, frame, p.hint);
-}
-
-/** Problems in the order of the text (those at one place in the order they were found). */
-function inOrder(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
-  return [...problems].sort((x, y) => x.start - y.start);
-}
-
-/**
- * Every problem of a unit as an error, in the order of the text, and one more that
- * counts those found beyond the first hundred and points at the first of them, if any.
- */
-function problemErrors(unit: ParseUnit): XmdError[] {
-  const errors = inOrder(unit.problems).map((p) => problemError(unit, p));
-  const more = unit.moreProblems;
-  if (more > 0) {
-    const at = unit.moreAt;
-    const { line, column } = unit.lines.position(at);
-    errors.push(
-      new XmdError(
-        "syntax",
-        `and ${more} more problem${more === 1 ? "" : "s"}, the first of them here: only the first ${unit.problems.length} found are reported`,
-        unit.file,
-        line,
-        column,
-        unit.lines.frame(at, at + 1),
-        "fix these and check again: later problems are often echoes of an earlier one",
-      ),
-    );
-  }
-  return errors;
 }

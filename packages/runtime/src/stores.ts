@@ -47,7 +47,8 @@ export function createStores(
   const stackSlots = Math.max(1 << 16, limits.maxCallDepth * 64);
   if (memory === "pooled") {
     const names = new InternedNames();
-    const nodes = new PooledNodeStore(names, limits.maxPoolSlots, checked, pageSize);
+    // A kept tree's store grows a page at a time (see PooledNodeStore.reserve).
+    const nodes = new PooledNodeStore(names, limits.maxPoolSlots, checked, pageSize, !kept);
     if (kept) return { names, nodes };
     const stack = createPooledTemps(stackSlots, checked);
     return { names, nodes, stack, vars: new PooledVariables(limits.maxPoolSlots, checked) };

@@ -127,6 +127,125 @@ export function writeOutput(
 }
 
 /**
+ * An output opened for writing a piece at a time (a large output, streamed as it is
+ * rendered): a descriptor to write to, then `commit()` when all of it is written, or
+ * `abort()` to give up. A regular file is a temporary file renamed over the target by
+ * `commit()` (atomic, as {@link writeOutput}); `abort()` removes it, so a render that fails
+ * half way leaves the old file as it was.
+ */
+export interface OutputTarget {
+  readonly fd: number;
+  /** Closes it; a temporary file takes the old file's mode and replaces it. @throws {WriteError} */
+  commit(): void;
+  /** Closes it; a temporary file is removed. Never throws. */
+  abort(): void;
+}
+
+/**
+ * Opens the output {@link writeOutput} would write, with the same checks (a folder, a
+ * symbolic link, an input document are refused; devices and pipes are written in place,
+ * descriptors as they are), to be written a piece at a time.
+ * @throws {WriteError} when it cannot be written.
+ */
+export function openOutput(path: string, shown: string, inputs?: InputFiles): OutputTarget {
+  const abs = resolve(path);
+  const descriptor = descriptorOf(abs);
+  if (descriptor !== null) return { fd: descriptor, commit: () => {}, abort: () => {} };
+  if (isSpecialPath(abs)) return openInPlace(abs, shown);
+  let folder: string;
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+    folder = realpathSync(dirname(abs));
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+  const target = join(folder, basename(abs));
+  const stat = lstatOrNull(target, shown);
+  if (stat?.isSymbolicLink()) throw new WriteError(shown, linkReason(target, "it", false));
+  if (stat?.isDirectory()) throw new WriteError(shown, "it is a folder");
+  if (inputs?.has(target))
+    throw new WriteError(shown, "it is an input document, and inputs are never overwritten");
+  if (stat !== null && !stat.isFile()) return openInPlace(target, shown);
+  const { fd, temp, mode } = createTemp(folder, target, stat, shown);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    fd,
+    commit: () => {
+      try {
+        close();
+        if (mode !== null) chmodSync(temp, mode);
+        renameSync(temp, target);
+      } catch (e) {
+        rmSync(temp, { force: true });
+        throw new WriteError(shown, reasonOf(e));
+      }
+    },
+    abort: () => {
+      try {
+        close();
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    },
+  };
+}
+
+/** An existing device or pipe, opened as it is (see {@link writeInPlace}). */
+function openInPlace(abs: string, shown: string): OutputTarget {
+  let isFolder = false;
+  try {
+    isFolder = statSync(abs).isDirectory();
+  } catch {
+    // missing: opening creates it (or says why not)
+  }
+  if (isFolder) throw new WriteError(shown, "it is a folder");
+  let fd: number;
+  try {
+    fd = openSync(abs, "w");
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+  return { fd, commit: () => closeSync(fd), abort: () => closeSync(fd) };
+}
+
+/**
+ * The temporary file {@link writeAtomic} writes, created the same way (in the target's own
+ * real folder, checked just before; `wx`; private when it replaces a file), and the mode
+ * it must take before the rename (null: keep the mode it was created with).
+ */
+function createTemp(
+  dir: string,
+  target: string,
+  stat: Stats | null,
+  shown: string,
+): { fd: number; temp: string; mode: number | null } {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+  if (real !== dir)
+    throw new WriteError(shown, `its folder changed while xmd was writing: it now leads to ${real}`);
+  const temp = tempName(dir, target);
+  try {
+    const fd = openSync(temp, "wx", stat !== null ? 0o600 : 0o666);
+    return { fd, temp, mode: stat !== null ? stat.mode & 0o7777 : null };
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+}
+
+/** A temporary file's name beside `target`: hidden, and unique to this process and call. */
+function tempName(dir: string, target: string): string {
+  return join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+}
+
+/**
  * Writes `text` (or bytes) to `name` (a relative path, `/` or the system's separator)
  * inside the output folder `folder` (a real path, checked not to be a link when the
  * command started; see the module note). `shown` names the output in errors and
@@ -226,7 +345,7 @@ function writeAtomic(dir: string, target: string, text: Content, stat: Stats | n
   }
   if (real !== dir)
     throw new WriteError(shown, `its folder changed while xmd was writing: it now leads to ${real}`);
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = tempName(dir, target);
   try {
     // Replacing a file: the temporary copy starts private and takes the file's own mode
     // before it is renamed over it, so a private file is never readable by others.

@@ -11,6 +11,7 @@ import { UserFunction } from "../eval/functions.js";
 import type { Machine } from "../eval/machine.js";
 import { Binding } from "../resolve/bindings.js";
 import {
+  EmitNode,
   ExportNode,
   ExprStmtNode,
   ForNode,
@@ -26,6 +27,7 @@ import {
   WhileNode,
 } from "../syntax/node-fields.js";
 import {
+  EmitForm,
   ExportForm,
   ForVars,
   ImportForm,
@@ -103,7 +105,9 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     while (s !== NONE) {
       if (isText(nodes, s) && isText(nodes, nodes.next(s))) {
         let count = 0;
-        for (let t = s; t !== NONE && isText(nodes, t); t = nodes.next(t)) count++;
+        // A text-then-value node is two pieces.
+        for (let t = s; t !== NONE && isText(nodes, t); t = nodes.next(t))
+          count += nodes.kind(t) === N.Emit && EmitNode.form(nodes, t) === EmitForm.TextThenValue ? 2 : 1;
         const run = new TextRunBuilder(this.unit.bytes, count);
         for (; s !== NONE && isText(nodes, s); s = nodes.next(s)) this.addToRun(run, s);
         stmts.push(run.finish());
@@ -117,11 +121,15 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
 
   private addToRun(run: TextRunBuilder, n: NodeId): void {
     const nodes = this.nodes;
+    let e: NodeId;
     if (nodes.kind(n) === N.Emit) {
-      run.text(nodes.start(n), nodes.end(n), n);
-      return;
-    }
-    const e = ExprStmtNode.expr(nodes, n);
+      if (EmitNode.form(nodes, n) !== EmitForm.TextThenValue) {
+        run.text(nodes.start(n), nodes.end(n));
+        return;
+      }
+      run.text(EmitNode.textStart(nodes, n), nodes.start(n));
+      e = EmitNode.value(nodes, n);
+    } else e = ExprStmtNode.expr(nodes, n);
     if (nodes.kind(e) === N.Name && nodes.binding(e) === Binding.Global) run.global(nodes.slot(e), e, n);
     else run.expr(this.expr(e), n);
   }
@@ -131,11 +139,24 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const nodes = this.nodes;
     switch (nodes.kind(n)) {
       case N.Emit: {
+        if (EmitNode.form(nodes, n) === EmitForm.TextThenValue) {
+          // Text, then the `{{ name }}` after it (see EmitForm).
+          const textStart = EmitNode.textStart(nodes, n);
+          const textEnd = nodes.start(n);
+          const value = this.expr(EmitNode.value(nodes, n));
+          return (m) => {
+            m.emitSource(textStart, textEnd);
+            const v = value(m);
+            m.at = n;
+            m.emit(typeof v === "string" ? v : m.services.toText(v));
+            return NORMAL;
+          };
+        }
         // Static text: a range of the source, copied as its bytes.
         const start = nodes.start(n);
         const end = nodes.end(n);
         return (m) => {
-          m.at = n; // the output limit may stop the document here
+          m.at = n;
           m.emitSource(start, end);
           return NORMAL;
         };

@@ -10,6 +10,7 @@ import { NORMAL } from "../eval/eval-base.js";
 import { SHORT_COPY } from "../output/output-sink.js";
 import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
+import { RuntimeFault } from "../values/fault.js";
 import type { Expr, Stmt } from "./code.js";
 
 /** What a piece of a run is. */
@@ -33,8 +34,10 @@ export class TextRunBuilder {
   private readonly first: Int32Array;
   /** TEXT: the byte after the last; GLOBAL: the Name node, for "'x' is not defined". */
   private readonly second: Int32Array;
-  /** The node an error in the piece is reported at. */
+  /** Where an error in the piece is reported: the node of a `{{ }}`; a text's first UTF-16 offset. */
   private readonly at: Int32Array;
+  /** A text's UTF-16 end (for the location of an error in it). */
+  private readonly textEnd: Int32Array;
   private readonly exprs: Expr[] = [];
   /** TEXT of at least `SHORT_COPY` bytes: its bytes as a view made once (see `OutputSink.view`). */
   private readonly views: (Uint8Array | undefined)[] = [];
@@ -48,14 +51,16 @@ export class TextRunBuilder {
     this.first = new Int32Array(size);
     this.second = new Int32Array(size);
     this.at = new Int32Array(size);
+    this.textEnd = new Int32Array(size);
   }
 
-  /** Text: `source[start, end)` (UTF-16 offsets). */
-  text(start: number, end: number, n: NodeId): void {
+  /** Text: `source[start, end)` (UTF-16 offsets, kept to locate an output limit reached in it). */
+  text(start: number, end: number): void {
     const from = this.source.byteOffset(start);
     const to = this.source.byteOffset(end);
     if (to - from >= SHORT_COPY) this.views[this.count] = this.source.bytes.subarray(from, to);
-    this.push(TEXT, from, to, n);
+    this.textEnd[this.count] = end;
+    this.push(TEXT, from, to, start);
   }
 
   global(index: number, name: NodeId, n: NodeId): void {
@@ -69,6 +74,8 @@ export class TextRunBuilder {
 
   private push(kind: number, first: number, second: number, at: NodeId): void {
     const i = this.count++;
+    // Typed arrays drop writes past their end without a word: a miscount must not pass.
+    if (i >= this.kinds.length) throw new Error(`text run sized for ${this.kinds.length} pieces, given more`);
     this.kinds[i] = kind;
     this.first[i] = first;
     this.second[i] = second;
@@ -77,19 +84,19 @@ export class TextRunBuilder {
 
   finish(): Stmt {
     const count = this.count;
-    const { kinds, first, second, at } = this;
+    const { kinds, first, second, at, textEnd } = this;
     const exprs = this.exprs;
     const views = this.views;
     const bytes = this.source.bytes;
     return (m) => {
       const toText = m.services.toText;
       const output = m.output;
+      let i = 0;
       try {
-        for (let i = 0; i < count; i++) {
+        for (; i < count; i++) {
           const kind = kinds[i] as number;
           const n = at[i] as number;
           if (kind === TEXT) {
-            m.at = n; // the output limit may stop the document here
             const view = views[i];
             if (view === undefined) output.bytes(bytes, first[i] as number, second[i] as number);
             else output.view(view, bytes, first[i] as number, second[i] as number);
@@ -105,6 +112,10 @@ export class TextRunBuilder {
           output.text(typeof v === "string" ? v : toText(v));
         }
       } catch (e) {
+        // The output limit reached in a text is located at that text.
+        if (kinds[i] === TEXT && e instanceof RuntimeFault) {
+          throw m.errorAt(e.code, e.message, at[i] as number, textEnd[i] as number, e.hint);
+        }
         throw m.toUserError(e);
       }
       return NORMAL;

@@ -151,14 +151,16 @@ export class EvalBase {
 
   /**
    * Writes source[start, end) of the running module, static markdown, to the output: a
-   * copy of the source's own UTF-8 bytes, never encoded again.
+   * copy of the source's own UTF-8 bytes, never encoded again. The output limit reached
+   * here is located at that text.
    */
   emitSource(start: number, end: number): void {
     const bytes = this.module.unit.bytes;
     try {
       this.output.bytes(bytes.bytes, bytes.byteOffset(start), bytes.byteOffset(end));
     } catch (e) {
-      throw this.toUserError(e);
+      if (!(e instanceof RuntimeFault)) throw e;
+      throw this.errorAt(e.code, e.message, start, end, e.hint);
     }
   }
 
@@ -179,9 +181,14 @@ export class EvalBase {
   // ── errors ─────────────────────────────────────────────────────────────────
 
   error(code: XmdErrorCode, message: string, n: NodeId, hint?: string): XmdError {
-    const unit = this.module.unit;
     const start = n === NONE ? 0 : this.nodes.start(n);
     const end = n === NONE ? 0 : this.nodes.end(n);
+    return this.errorAt(code, message, start, end, hint);
+  }
+
+  /** An error at source[start, end) of the running module (text, which has no node of its own). */
+  errorAt(code: XmdErrorCode, message: string, start: number, end: number, hint?: string): XmdError {
+    const unit = this.module.unit;
     const { line, column } = unit.lines.position(start);
     return new XmdError(code, message, unit.file, line, column, unit.lines.frame(start, end), hint);
   }

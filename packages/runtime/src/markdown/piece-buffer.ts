@@ -31,9 +31,12 @@ export class PieceBuffer implements PieceSink {
   private last = -1;
   /** Code pieces, in order; a Code record holds the index of its piece here. */
   readonly codes: CodePiece[] = [];
-  /** Text and interpolation pieces (for sizing what is built from them). */
+  /** Text and interpolation pieces, for sizing what is built from them. */
   texts = 0;
   interps = 0;
+  /** Interpolations right after a text piece (whose `{{ name }}` shares its node), and the characters of all their expressions. */
+  afterText = 0;
+  exprChars = 0;
 
   /** @param expected - Numbers to reserve at first (grows by doubling past it). */
   constructor(expected = 1024) {
@@ -71,8 +74,11 @@ export class PieceBuffer implements PieceSink {
   }
 
   interp(start: number, end: number, exprStart: number, exprEnd: number): void {
+    const previous = this.last;
     const at = this.reserve(5);
     const d = this.data;
+    if (previous >= 0 && d[previous] === PieceKind.Text && d[previous + 2] === start) this.afterText++;
+    this.exprChars += exprEnd - exprStart;
     d[at] = PieceKind.Interp;
     d[at + 1] = start;
     d[at + 2] = end;

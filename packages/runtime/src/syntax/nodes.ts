@@ -135,6 +135,18 @@ export const Placement = {
   Inline: 1,
 } as const;
 
+/** Emit.flags: what an Emit writes. */
+export const EmitForm = {
+  /** Static text: source[start, end), copied as the source's bytes. */
+  Text: 0,
+  /**
+   * Static text and the `{{ name }}` right after it, one node instead of three: writes
+   * source[textStart, start) (textStart in `num`), then the value of `a` (a Name) as
+   * text, located at the node (start/end cover the `{{ … }}`, as an EmitExpr's do).
+   */
+  TextThenValue: 1,
+} as const;
+
 /** The fields of a node, as the pool declares them. */
 const NODE_FIELDS = {
   kind: "u8",
@@ -210,6 +222,9 @@ export interface NodeMark {
   readonly strings: number;
 }
 
+/** A pool with more slots than this is dropped by `releaseAll` rather than cleared (about 2.3 MB). */
+const KEEP_SLOTS = 1 << 16;
+
 /** Strings up to this many code units are interned; longer ones go to a side list. */
 const SMALL_STRING = 64;
 
@@ -240,7 +255,14 @@ export class PooledNodeStore implements NodeStore {
     private readonly maxCapacity: number,
     private readonly checked: boolean,
     /** Slots per page: 4096 for the runtime's shared store, smaller for one small kept tree. */
-    pageSize = 4096,
+    private readonly pageSize = 4096,
+    /**
+     * Whether {@link reserve} may make room in one piece: the runtime's shared store,
+     * emptied after every render. Not a kept tree's: one page sized from an estimate could
+     * hold far more room than the tree needs, for as long as the tree is kept, where
+     * pages added one by one end within a page of its size.
+     */
+    private readonly reserves = true,
   ) {
     this.pool = this.newPool(pageSize);
     this.fKind = this.pool.field("kind");
@@ -278,9 +300,17 @@ export class PooledNodeStore implements NodeStore {
   reserve(count: number): void {
     const pool = this.pool;
     const wanted = Math.min(count, this.maxCapacity);
-    if (pool.live > 0 || this.created !== null || wanted <= pool.stats().capacity) return;
+    // Not in checked mode, where stale handles must stay detectable: a new pool's handles
+    // could equal the old one's.
+    if (!this.reserves || this.checked || pool.live > 0 || this.created !== null) return;
+    if (wanted <= pool.stats().capacity) return;
     const pageSize = Math.min(MAX_SLOTS, 2 ** Math.ceil(Math.log2(wanted)));
     if (pageSize <= pool.stats().pageSize) return;
+    this.replacePool(pageSize);
+  }
+
+  /** A new, empty pool with pages of `pageSize`, and the accessors of its fields. */
+  private replacePool(pageSize: number): void {
     this.pool = this.newPool(pageSize);
     this.fKind = this.pool.field("kind");
     this.fFlags = this.pool.field("flags");
@@ -387,7 +417,12 @@ export class PooledNodeStore implements NodeStore {
     }
   }
   releaseAll(): void {
-    this.pool.reset();
+    // A pool grown for a large document is dropped, not cleared: clearing costs a pass
+    // over every slot it had, and keeping it would hold the document's tree in memory for
+    // good. The next document gets a pool of the size this one started with.
+    // (Not in checked mode: a new pool's handles could equal stale ones of the old.)
+    if (!this.checked && this.pool.stats().capacity > KEEP_SLOTS) this.replacePool(this.pageSize);
+    else this.pool.reset();
     this.longStrings = [];
     this.created = null;
   }

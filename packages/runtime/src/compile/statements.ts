@@ -45,7 +45,7 @@ import { CallCompiler } from "./calls.js";
 import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCode } from "./code.js";
 import { truthy } from "./expressions.js";
 import { loop } from "./loops.js";
-import { isText, TextRunBuilder } from "./text-run.js";
+import { TextRunBuilder } from "./text-run.js";
 
 const normal: Stmt = () => NORMAL;
 
@@ -103,18 +103,28 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const stmts: Stmt[] = [];
     let s = first;
     while (s !== NONE) {
-      if (isText(nodes, s) && isText(nodes, nodes.next(s))) {
-        let count = 0;
-        // A text-then-value node is two pieces.
-        for (let t = s; t !== NONE && isText(nodes, t); t = nodes.next(t))
-          count += nodes.kind(t) === N.Emit && EmitNode.form(nodes, t) === EmitForm.TextThenValue ? 2 : 1;
-        const run = new TextRunBuilder(this.unit.bytes, count);
-        for (; s !== NONE && isText(nodes, s); s = nodes.next(s)) this.addToRun(run, s);
-        stmts.push(run.finish());
-      } else {
+      // How far a run of text and `{{ }}` goes from here, and its pieces (a text-then-value
+      // node is two). Fields are read from the store directly: this loop sees every node
+      // of a long document.
+      let pieces = 0;
+      let length = 0;
+      let t = s;
+      for (; t !== NONE; t = nodes.next(t)) {
+        const kind = nodes.kind(t);
+        if (kind === N.Emit)
+          pieces += nodes.flags(t) === EmitForm.TextThenValue ? 2 : 1; // EmitNode.form
+        else if (kind === N.EmitExpr) pieces++;
+        else break;
+        length++;
+      }
+      if (length < 2) {
         stmts.push(this.stmt(s));
         s = nodes.next(s);
+        continue;
       }
+      const run = new TextRunBuilder(this.unit.bytes, pieces);
+      for (; s !== t; s = nodes.next(s)) this.addToRun(run, s);
+      stmts.push(run.finish());
     }
     return sequence(stmts);
   }
@@ -123,13 +133,14 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const nodes = this.nodes;
     let e: NodeId;
     if (nodes.kind(n) === N.Emit) {
-      if (EmitNode.form(nodes, n) !== EmitForm.TextThenValue) {
+      if (nodes.flags(n) !== EmitForm.TextThenValue) {
+        // EmitNode.form
         run.text(nodes.start(n), nodes.end(n));
         return;
       }
-      run.text(EmitNode.textStart(nodes, n), nodes.start(n));
-      e = EmitNode.value(nodes, n);
-    } else e = ExprStmtNode.expr(nodes, n);
+      run.text(nodes.num(n), nodes.start(n)); // EmitNode.textStart
+      e = nodes.a(n); // EmitNode.value
+    } else e = nodes.a(n); // ExprStmtNode.expr
     if (nodes.kind(e) === N.Name && nodes.binding(e) === Binding.Global) run.global(nodes.slot(e), e, n);
     else run.expr(this.expr(e), n);
   }

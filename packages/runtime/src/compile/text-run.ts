@@ -20,13 +20,6 @@ const GLOBAL = 1;
 /** Any other `{{ }}`: its closure. */
 const EXPR = 2;
 
-/** Whether `n` is markdown text or a `{{ }}`. */
-export function isText(nodes: NodeStore, n: NodeId): boolean {
-  if (n === NONE) return false;
-  const kind = nodes.kind(n);
-  return kind === N.Emit || kind === N.EmitExpr;
-}
-
 /** Collects a run's pieces (as many as it was made for), then makes its closure. */
 export class TextRunBuilder {
   private readonly kinds: Uint8Array;

@@ -62,7 +62,9 @@ describe("memory accounting", () => {
     expect(nodes?.highWater).toBeLessThan(5 * 40_000);
     const after = runtime.inspect().pools.find((p) => p.name === "ast-nodes");
     expect(after?.capacity).toBe(0);
-    expect(runtime.render(DOC, { lang: "md" }).output).toBe(createRuntime().render(DOC, { lang: "md" }).output);
+    expect(runtime.render(DOC, { lang: "md" }).output).toBe(
+      createRuntime().render(DOC, { lang: "md" }).output,
+    );
   });
 
   it("grows a kept tree a page at a time, so that it holds within a page of what it needs", () => {

@@ -12,12 +12,15 @@
  * @module
  */
 import type { OutputWriter } from "../api/runtime.js";
+import type { SourceBytes } from "../syntax/source-bytes.js";
 import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { CHUNK_BYTES, type ChunkSource } from "./chunk-pool.js";
+import { joinText } from "./join-text.js";
+import type { Output, OutputMark } from "./output.js";
+import { utf8Length } from "./utf8-length.js";
 
-/** Where an output position is, to take the output back from there ({@link OutputSink.takeSince}). */
-export type OutputMark = number;
+export { utf8Length };
 
 /**
  * Ranges shorter than this are copied four bytes at a time through `DataView`s, longer
@@ -32,24 +35,6 @@ const SHORT_COPY = 48;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** UTF-8 bytes of a string, as `TextEncoder` would write them (a lone surrogate: U+FFFD, 3 bytes). */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 2; // 4 bytes for two code units
-        i++;
-      } else n += 2;
-    } else n += 2;
-  }
-  return n;
-}
-
 /** The error for output past `limit` bytes, located by the evaluator at the node being run. */
 export function outputLimitFault(limit: number): RuntimeFault {
   return new RuntimeFault(
@@ -60,7 +45,7 @@ export function outputLimitFault(limit: number): RuntimeFault {
 }
 
 /** A render's output: UTF-8 bytes in pooled chunks (see the module note). */
-export class OutputSink {
+export class OutputSink implements Output {
   /** Chunks not yet handed to the writer, in order; the last one is being written. */
   private readonly chunks: Uint8Array[] = [];
   /** Bytes used in each chunk of {@link chunks} but the last (whose fill is {@link pos}). */
@@ -136,6 +121,11 @@ export class OutputSink {
       pos = 0;
     }
     this.pos = pos;
+  }
+
+  /** Copies source[start, end) of a unit as its bytes (see {@link bytes}). */
+  source(source: SourceBytes, start: number, end: number): void {
+    this.bytes(source.bytes, source.byteOffset(start), source.byteOffset(end));
   }
 
   /**
@@ -215,7 +205,7 @@ export class OutputSink {
     this.fills.length = k;
     this.pos = offset;
     this.total = mark;
-    return parts.length === 1 ? (parts[0] as string) : parts.join("");
+    return joinText(parts);
   }
 
   /** Hands everything not yet handed out to the writer (all marks must be closed), and keeps the last chunk. */
@@ -238,7 +228,7 @@ export class OutputSink {
       const fill = i === last ? this.pos : (this.fills[i] as number);
       parts.push(decoder.decode((this.chunks[i] as Uint8Array).subarray(0, fill)));
     }
-    return parts.join("");
+    return joinText(parts);
   }
 
   /** Everything not handed out, as one byte array (a copy: the chunks go back to their source). */

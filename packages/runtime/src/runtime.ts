@@ -48,8 +48,8 @@ import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
 import { ChunkPool, type ChunkSource, FreshChunks } from "./output/chunk-pool.js";
-import { OutputSink } from "./output/output-sink.js";
-import { AS_BYTES, asText, type OutputForm, streamTo } from "./output/render-forms.js";
+import type { Output } from "./output/output.js";
+import { asBytes, asText, type OutputForm, streamTo } from "./output/render-forms.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
 import { createStores, poolSummaries, type TreeStores, trimTree } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
@@ -135,17 +135,17 @@ class XmdRuntime implements Runtime {
 
   render(source: DocumentText, options: RenderOptions = {}): RenderResult {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source), asText());
+    return finish(run, () => run.execute(source), asText(), source.length);
   }
 
   renderBytes(source: DocumentText, options: RenderOptions = {}): BytesRenderResult {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source), AS_BYTES);
+    return finish(run, () => run.execute(source), asBytes(), source.length);
   }
 
   renderTo(source: DocumentText, write: OutputWriter, options: RenderOptions = {}): RenderInfo {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source), streamTo(write));
+    return finish(run, () => run.execute(source), streamTo(write), source.length);
   }
 
   check(source: DocumentText, options: RenderOptions = {}): XmdError[] {
@@ -233,7 +233,7 @@ class XmdRuntime implements Runtime {
     const renderAs = <R>(vars: Record<string, unknown>, form: OutputForm<R>): R => {
       if (released) throw new Error("render() after release(): compile the document again");
       const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
-      return finish(run, () => run.run(prepared, vars, true), form);
+      return finish(run, () => run.run(prepared, vars, true), form, prepared.unit.source.length);
     };
     return {
       get nodeCount() {
@@ -241,7 +241,7 @@ class XmdRuntime implements Runtime {
       },
       pools: () => poolSummaries(nodes),
       render: (vars: Record<string, unknown> = {}) => renderAs(vars, asText()),
-      renderBytes: (vars: Record<string, unknown> = {}) => renderAs(vars, AS_BYTES),
+      renderBytes: (vars: Record<string, unknown> = {}) => renderAs(vars, asBytes()),
       renderTo: (write: OutputWriter, vars: Record<string, unknown> = {}) => renderAs(vars, streamTo(write)),
       release: () => {
         released = true;
@@ -273,10 +273,10 @@ class XmdRuntime implements Runtime {
  * Runs `produce` in `run`, its output taken in `form`, and packs the result; the run's
  * slots and output chunks are released whatever happens.
  */
-function finish<R>(run: DocumentRun, produce: () => void, form: OutputForm<R>): R {
+function finish<R>(run: DocumentRun, produce: () => void, form: OutputForm<R>, sourceLength: number): R {
   const started = performance.now();
   try {
-    form.begin(run.output);
+    run.output = form.open(run.chunks, run.limits.maxOutputBytes, sourceLength);
     try {
       produce();
     } catch (e) {
@@ -287,7 +287,7 @@ function finish<R>(run: DocumentRun, produce: () => void, form: OutputForm<R>): 
       dependencies: [...run.dependencies],
       nondeterminism: run.nondeterminism,
     };
-    return form.end(run.output, info);
+    return form.end(info);
   } finally {
     run.release();
   }
@@ -318,8 +318,8 @@ class DocumentRun implements ModuleLoader {
   private readonly loading: string[] = [];
   private interpreter: Machine | null = null;
   private parseMs = 0;
-  /** Where the run's output goes: UTF-8 chunks from the runtime's chunk source. */
-  readonly output: OutputSink;
+  /** Where the run's output goes (opened by the form of the render, see `render-forms.ts`). */
+  output: Output | null = null;
   private readonly internMark: InternMark | null;
   /** When the time limit runs out; the evaluator and host work (exec) both stop there. */
   readonly deadline: number;
@@ -339,7 +339,8 @@ class DocumentRun implements ModuleLoader {
     private readonly nodes: NodeStore,
     private readonly stack: TempStack,
     private readonly vars: VariableStore,
-    chunks: ChunkSource,
+    /** The runtime's output chunks, for the byte forms of a render. */
+    readonly chunks: ChunkSource,
     readonly limits: Limits,
     private readonly services: EvalServices,
     private readonly options: RuntimeOptions,
@@ -347,7 +348,6 @@ class DocumentRun implements ModuleLoader {
     /** Set when the store holds a compiled tree that must outlive this run. */
     private readonly nodeMark: NodeMark | null = null,
   ) {
-    this.output = new OutputSink(chunks, limits.maxOutputBytes);
     this.path = render.path ? resolvePath(render.path) : "<stdin>";
     this.lang = render.lang ?? langOf(render.path);
     this.deadline = Date.now() + limits.timeoutMs;
@@ -552,7 +552,7 @@ class DocumentRun implements ModuleLoader {
       this.deadline,
     );
     this.interpreter = interp;
-    interp.output = this.output;
+    if (this.output !== null) interp.output = this.output;
     if (prepared.crlf) interp.newline = "\r\n";
     const module = new ModuleInstance(unit, prepared.code, globals, this.path, this.context(null));
     interp.module = module;
@@ -697,7 +697,7 @@ class DocumentRun implements ModuleLoader {
     const total =
       requested.node + requested.variable + requested.temporary + requested.string + requested.other;
     const servedTotal = served.node + served.variable + served.temporary + served.string;
-    const pools = poolSummaries(nodes, this.vars, this.output.chunkSource);
+    const pools = poolSummaries(nodes, this.vars, this.chunks);
     const stack = this.stack instanceof ValueStack ? this.stack.stats() : null;
     const runMs = performance.now() - started - this.parseMs;
     return {
@@ -714,13 +714,13 @@ class DocumentRun implements ModuleLoader {
       },
       parseMs: this.parseMs,
       runMs: Math.max(0, runMs),
-      outputBytes: this.output.byteLength,
+      outputBytes: this.output?.byteLength ?? 0,
     };
   }
 
   /** Returns every slot the run acquired. */
   release(): void {
-    this.output.release();
+    this.output?.release();
     if (this.nodeMark !== null) this.nodes.rollback(this.nodeMark);
     else this.nodes.releaseAll();
     this.vars.releaseAll();

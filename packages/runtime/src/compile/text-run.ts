@@ -2,12 +2,11 @@
  * Text runs: markdown text and `{{ }}` that follow each other, compiled as one closure
  * over a table instead of a closure per piece. Most of a document is such a run; the
  * table costs a few bytes per piece where closures cost tens, and a long document would
- * otherwise be mostly closures. Text is a byte range of the source, copied into the
- * output as it is.
+ * otherwise be mostly closures. Text is a range of the source, which the output copies as
+ * the source's bytes (or slices, for `render()`'s string).
  * @module
  */
 import { NORMAL } from "../eval/eval-base.js";
-import { SHORT_COPY } from "../output/output-sink.js";
 import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
 import { RuntimeFault } from "../values/fault.js";
@@ -23,17 +22,13 @@ const EXPR = 2;
 /** Collects a run's pieces (as many as it was made for), then makes its closure. */
 export class TextRunBuilder {
   private readonly kinds: Uint8Array;
-  /** TEXT: the first byte; GLOBAL: the global's index; EXPR: index in `exprs`. */
+  /** TEXT: the first UTF-16 offset; GLOBAL: the global's index; EXPR: index in `exprs`. */
   private readonly first: Int32Array;
-  /** TEXT: the byte after the last; GLOBAL: the Name node, for "'x' is not defined". */
+  /** TEXT: the UTF-16 end; GLOBAL: the Name node, for "'x' is not defined". */
   private readonly second: Int32Array;
-  /** Where an error in the piece is reported: the node of a `{{ }}`; a text's first UTF-16 offset. */
+  /** The node an error in a `{{ }}` is reported at. */
   private readonly at: Int32Array;
-  /** A text's UTF-16 end (for the location of an error in it). */
-  private readonly textEnd: Int32Array;
   private readonly exprs: Expr[] = [];
-  /** TEXT of at least `SHORT_COPY` bytes: its bytes as a view made once (see `OutputSink.view`). */
-  private readonly views: (Uint8Array | undefined)[] = [];
   private count = 0;
 
   constructor(
@@ -44,16 +39,11 @@ export class TextRunBuilder {
     this.first = new Int32Array(size);
     this.second = new Int32Array(size);
     this.at = new Int32Array(size);
-    this.textEnd = new Int32Array(size);
   }
 
-  /** Text: `source[start, end)` (UTF-16 offsets, kept to locate an output limit reached in it). */
+  /** Text: `source[start, end)` (UTF-16 offsets). */
   text(start: number, end: number): void {
-    const from = this.source.byteOffset(start);
-    const to = this.source.byteOffset(end);
-    if (to - from >= SHORT_COPY) this.views[this.count] = this.source.bytes.subarray(from, to);
-    this.textEnd[this.count] = end;
-    this.push(TEXT, from, to, start);
+    this.push(TEXT, start, end, start);
   }
 
   global(index: number, name: NodeId, n: NodeId): void {
@@ -77,10 +67,8 @@ export class TextRunBuilder {
 
   finish(): Stmt {
     const count = this.count;
-    const { kinds, first, second, at, textEnd } = this;
+    const { kinds, first, second, at, source } = this;
     const exprs = this.exprs;
-    const views = this.views;
-    const bytes = this.source.bytes;
     return (m) => {
       const toText = m.services.toText;
       const output = m.output;
@@ -90,9 +78,7 @@ export class TextRunBuilder {
           const kind = kinds[i] as number;
           const n = at[i] as number;
           if (kind === TEXT) {
-            const view = views[i];
-            if (view === undefined) output.bytes(bytes, first[i] as number, second[i] as number);
-            else output.view(view, bytes, first[i] as number, second[i] as number);
+            output.source(source, first[i] as number, second[i] as number);
             continue;
           }
           const v =
@@ -107,7 +93,7 @@ export class TextRunBuilder {
       } catch (e) {
         // The output limit reached in a text is located at that text.
         if (kinds[i] === TEXT && e instanceof RuntimeFault) {
-          throw m.errorAt(e.code, e.message, at[i] as number, textEnd[i] as number, e.hint);
+          throw m.errorAt(e.code, e.message, first[i] as number, second[i] as number, e.hint);
         }
         throw m.toUserError(e);
       }

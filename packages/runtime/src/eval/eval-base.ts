@@ -8,8 +8,8 @@
 import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
-import { FreshChunks } from "../output/chunk-pool.js";
-import { type OutputMark, OutputSink } from "../output/output-sink.js";
+import type { Output, OutputMark } from "../output/output.js";
+import { TextOutput } from "../output/text-output.js";
 import type { NameTable } from "../syntax/names.js";
 import { NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import { Budget, raiseHint, timeLimitMessage } from "../values/budget.js";
@@ -110,10 +110,11 @@ export class EvalBase {
   /** The run's time, heap, list and string budget, shared with the builtins it calls. */
   readonly budget: Budget;
   /**
-   * Where the output goes: UTF-8 chunks, limited to `maxOutputBytes`. The run sets its
-   * own (pooled, or streaming to a writer); this one is for an evaluator used alone.
+   * Where the output goes, limited to `maxOutputBytes`: strings for `render()`, pooled
+   * UTF-8 chunks for the byte forms. The run sets its own; this one is for an evaluator
+   * used alone.
    */
-  output: OutputSink;
+  output: Output;
   /** Temporaries produced (allocation accounting). */
   temps = 0;
   /** Frame slots created (variables that live on the stack). */
@@ -134,12 +135,12 @@ export class EvalBase {
   ) {
     this.budget = new Budget(limits, deadline);
     this.maxStringLength = limits.maxStringLength;
-    this.output = new OutputSink(new FreshChunks(), limits.maxOutputBytes);
+    this.output = new TextOutput(limits.maxOutputBytes);
   }
 
   // ── output ─────────────────────────────────────────────────────────────────
 
-  /** Writes text to the output (encoded once, into the output's byte chunks). */
+  /** Writes text to the output (for the byte forms, encoded once into the output's chunks). */
   emit(text: string): void {
     try {
       this.output.text(text);
@@ -150,14 +151,13 @@ export class EvalBase {
   }
 
   /**
-   * Writes source[start, end) of the running module, static markdown, to the output: a
-   * copy of the source's own UTF-8 bytes, never encoded again. The output limit reached
-   * here is located at that text.
+   * Writes source[start, end) of the running module, static markdown, to the output: for
+   * the byte forms a copy of the source's own UTF-8 bytes, never encoded again; for
+   * `render()` a slice of its text. The output limit reached here is located at that text.
    */
   emitSource(start: number, end: number): void {
-    const bytes = this.module.unit.bytes;
     try {
-      this.output.bytes(bytes.bytes, bytes.byteOffset(start), bytes.byteOffset(end));
+      this.output.source(this.module.unit.bytes, start, end);
     } catch (e) {
       if (!(e instanceof RuntimeFault)) throw e;
       throw this.errorAt(e.code, e.message, start, end, e.hint);

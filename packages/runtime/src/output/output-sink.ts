@@ -12,12 +12,15 @@
  * @module
  */
 import type { OutputWriter } from "../api/runtime.js";
+import type { SourceBytes } from "../syntax/source-bytes.js";
 import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { CHUNK_BYTES, type ChunkSource } from "./chunk-pool.js";
+import { joinText } from "./join-text.js";
+import type { Output, OutputMark } from "./output.js";
+import { utf8Length } from "./utf8-length.js";
 
-/** Where an output position is, to take the output back from there ({@link OutputSink.takeSince}). */
-export type OutputMark = number;
+export { utf8Length };
 
 /**
  * Ranges shorter than this are copied four bytes at a time through `DataView`s, longer
@@ -25,31 +28,12 @@ export type OutputMark = number;
  * `set`, 29 bytes 21 vs 37 ns, 47 bytes 34 vs 34 ns; and `set` needs a `subarray` of the
  * source, an object per copy that the garbage collector must then clear (200 000 of them
  * for an 8 MB page of text and `{{ }}`). A byte-by-byte loop is slower than both past a
- * few bytes. A compiled document's longer texts are copied from views made once
- * ({@link OutputSink.view}).
+ * few bytes.
  */
-export const SHORT_COPY = 48;
+const SHORT_COPY = 48;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-
-/** UTF-8 bytes of a string, as `TextEncoder` would write them (a lone surrogate: U+FFFD, 3 bytes). */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 2; // 4 bytes for two code units
-        i++;
-      } else n += 2;
-    } else n += 2;
-  }
-  return n;
-}
 
 /** The error for output past `limit` bytes, located by the evaluator at the node being run. */
 export function outputLimitFault(limit: number): RuntimeFault {
@@ -61,7 +45,7 @@ export function outputLimitFault(limit: number): RuntimeFault {
 }
 
 /** A render's output: UTF-8 bytes in pooled chunks (see the module note). */
-export class OutputSink {
+export class OutputSink implements Output {
   /** Chunks not yet handed to the writer, in order; the last one is being written. */
   private readonly chunks: Uint8Array[] = [];
   /** Bytes used in each chunk of {@link chunks} but the last (whose fill is {@link pos}). */
@@ -139,6 +123,11 @@ export class OutputSink {
     this.pos = pos;
   }
 
+  /** Copies source[start, end) of a unit as its bytes (see {@link bytes}). */
+  source(source: SourceBytes, start: number, end: number): void {
+    this.bytes(source.bytes, source.byteOffset(start), source.byteOffset(end));
+  }
+
   /**
    * Copies `src[start, end)`, UTF-8 bytes (static markdown: a range of the source's bytes).
    * The range must start and end on character boundaries.
@@ -183,21 +172,6 @@ export class OutputSink {
   }
 
   /**
-   * {@link bytes} of `src[start, end)` given also as `view`, a `subarray` of exactly that
-   * range made once, before (a compiled document's static text): copied without making a
-   * view each time, which is the one allocation a copy of bytes needs in JavaScript.
-   */
-  view(view: Uint8Array, src: Uint8Array, start: number, end: number): void {
-    const length = view.length;
-    const pos = this.pos;
-    if (pos + length <= CHUNK_BYTES && this.total + length <= this.limit && this.chunks.length > 0) {
-      (this.chunks[this.chunks.length - 1] as Uint8Array).set(view, pos);
-      this.pos = pos + length;
-      this.total += length;
-    } else this.bytes(src, start, end);
-  }
-
-  /**
    * Where the output is now. Until {@link takeSince} closes the mark, nothing written after
    * it is handed to the writer, so that it can still be taken back.
    */
@@ -231,7 +205,7 @@ export class OutputSink {
     this.fills.length = k;
     this.pos = offset;
     this.total = mark;
-    return parts.length === 1 ? (parts[0] as string) : parts.join("");
+    return joinText(parts);
   }
 
   /** Hands everything not yet handed out to the writer (all marks must be closed), and keeps the last chunk. */
@@ -254,7 +228,7 @@ export class OutputSink {
       const fill = i === last ? this.pos : (this.fills[i] as number);
       parts.push(decoder.decode((this.chunks[i] as Uint8Array).subarray(0, fill)));
     }
-    return parts.join("");
+    return joinText(parts);
   }
 
   /** Everything not handed out, as one byte array (a copy: the chunks go back to their source). */

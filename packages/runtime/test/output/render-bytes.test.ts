@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, type MemoryMode, XmdError } from "../../src/index.js";
 import { CHUNK_BYTES } from "../../src/output/chunk-pool.js";
+import { LARGE_DOCUMENT } from "../../src/output/render-forms.js";
 
 const encoder = new TextEncoder();
 const decode = (bytes: Uint8Array) =>
@@ -101,6 +102,24 @@ describe.each(["pooled", "heap"] as MemoryMode[])("byte forms of a render (%s)",
     const chunks = runtime.inspect().pools.find((p) => p.name === "output-chunks");
     if (memory === "pooled") expect(chunks?.highWater).toBeLessThanOrEqual(2);
     else expect(chunks).toBeUndefined();
+  });
+
+  it("render a document of a MiB or more to the same string through pooled chunks", () => {
+    const runtime = createRuntime({ memory });
+    const lines = 20_000;
+    const source = largeDocument(lines);
+    expect(source.length).toBeGreaterThan(LARGE_DOCUMENT);
+    const expected = Array.from(
+      { length: lines },
+      (_, i) => `Line ${i + 1}: Héllo Zoë 😀, you have 42 messages — filler.\n`,
+    ).join("");
+    expect(runtime.render(source, { lang: "md" }).output).toBe(expected);
+    // Just under the size, the same document by the other path.
+    const small = largeDocument(200);
+    expect(small.length).toBeLessThan(LARGE_DOCUMENT);
+    expect(runtime.render(small, { lang: "md" }).output).toBe(
+      `${expected.split("\n").slice(0, 200).join("\n")}\n`,
+    );
   });
 
   it("read a file as bytes: invalid UTF-8 reads as U+FFFD, as a string of the file would", () => {

@@ -59,7 +59,7 @@ function targetsSection(targets: Target[]): BenchSection {
           t.met === null ? "n/a" : t.met ? "met" : "missed",
         ]),
         notes: [
-          "pooled vs heap: heap mode is a deliberately naive baseline (one object per node, variable and temporary, no interning), so pooled ÷ heap ratios flatter pooling compared with a tuned heap design.",
+          "pooled vs heap: heap mode is a deliberately naive baseline (one object per node, variable and frame slot, fresh output chunks, no interning), so pooled ÷ heap ratios flatter pooling compared with a tuned heap design.",
         ],
       },
     ],

@@ -122,7 +122,7 @@ function pooledVsHeapTable(cells: readonly CellResult[]): BenchTable {
   }
   return {
     title:
-      "XMD pooled vs heap (heap mode: one object per node, variable and temporary, no interning — a deliberately naive baseline)",
+      "XMD pooled vs heap (heap mode: one object per node, variable and frame slot, fresh output chunks, no interning — a deliberately naive baseline)",
     columns: [
       "workload",
       "mode",
@@ -147,7 +147,7 @@ function pooledVsHeapTable(cells: readonly CellResult[]): BenchTable {
       "Per render on the timed path (W1–W3 compiled render, W4 one-shot render of a never-seen document, W5 one parse, W6 the one render of a fresh process). JS heap: bytes allocated on V8's heap, garbage included (sampling heap profiler). Pool byte share = pool bytes ÷ (pool bytes + JS heap).",
       "Byte path (W1–W4; the pool-share target): the same render with its output handed to a writer a 64 KiB UTF-8 chunk at a time (`renderTo`), each chunk counted and dropped, no string made. Pool bytes: slots × slot size + UTF-8 output bytes written into pooled chunks (heap mode: 0, its chunks are fresh allocations). Backing stores of typed arrays are not on the JS heap, so heap mode's fresh 64 KiB chunks are in neither figure.",
       "String path (`render()`, every workload; the share before the byte path, for reference): pool bytes are slots × slot size only (AST nodes, variables, value-stack slots, at the sizes the runtime reports); the chunks are decoded into a JS string, which the JS heap figure counts.",
-      "Counted-request share: the runtime's own `stats.allocations.poolShare`, which counts every expression evaluation as a pooled temporary and leaves out most JS-heap allocations (strings, output chunks, arrays, maps); shown for reference, not used for the target.",
+      "Counted-request share: the runtime's own `stats.allocations.poolShare`, which leaves out most JS-heap allocations (strings, arrays, maps, the compiled closures; an expression's intermediate values are locals of the closures in both modes, not requests); shown for reference, not used for the target.",
       "Fragmentation is read after a full GC with the template (W5: the tree) held. Old space alone: 1 − used ÷ size. Old space + pools: (old-space free + pool free) ÷ (old-space size + pool bytes), where pool bytes are the ArrayBuffer bytes freed by dropping the runtime and its documents (pool pages, value stack, interner tables) and pool free = pool bytes − live slots × slot size.",
       "Pool occupancy: live ÷ capacity slots at that reading, over the runtime's shared pools and the document's own store (a compiled document's, or W5's parsed tree).",
       "Live slots after release: nodes, variables and temporaries alive once every render returned and every compiled or parsed tree was released, read before runtime.dispose() (which would make it 0 by construction).",

@@ -21,15 +21,21 @@ class StandInWatcher extends EventEmitter {
 
 afterEach(cleanup);
 
+/** An empty workspace, and WatchedFiles on a stand-in watcher, recording what it reports. */
+async function setUp() {
+  const dir = workspace({ "keep.txt": "" });
+  const watcher = new StandInWatcher();
+  const events: [FileEvent, string][] = [];
+  const files = await WatchedFiles.create(
+    (event, path) => events.push([event, path]),
+    (() => watcher) as unknown as typeof import("chokidar").watch,
+  );
+  return { dir, watcher, events, files };
+}
+
 describe("WatchedFiles", () => {
   it("reports a file written into an awaited folder before the folder's watch could see it", async () => {
-    const dir = workspace({ "keep.txt": "" });
-    const watcher = new StandInWatcher();
-    const events: [FileEvent, string][] = [];
-    const files = await WatchedFiles.create(
-      (event, path) => events.push([event, path]),
-      (() => watcher) as unknown as typeof import("chokidar").watch,
-    );
+    const { dir, watcher, events, files } = await setUp();
     const file = join(dir, "lib/deep/x.xmd");
     files.add(file);
     // mkdir -p: the first awaited folder appears, its file not written yet.
@@ -46,13 +52,7 @@ describe("WatchedFiles", () => {
   });
 
   it("reports a file that is there when its folder appears, once the folder is seen", async () => {
-    const dir = workspace({ "keep.txt": "" });
-    const watcher = new StandInWatcher();
-    const events: [FileEvent, string][] = [];
-    const files = await WatchedFiles.create(
-      (event, path) => events.push([event, path]),
-      (() => watcher) as unknown as typeof import("chokidar").watch,
-    );
+    const { dir, watcher, events, files } = await setUp();
     const file = join(dir, "lib/x.xmd");
     files.add(file);
     mkdirSync(join(dir, "lib"));

@@ -108,7 +108,22 @@ export function writeOutput(
     writeInPlace(abs, text, shown);
     return;
   }
-  // The folder as named (links on the way are the user's choice), made if missing.
+  const { folder, target, stat } = checkedTarget(abs, shown, inputs);
+  if (stat !== null && !stat.isFile()) writeInPlace(target, text, shown);
+  else writeAtomic(folder, target, text, stat, shown);
+}
+
+/**
+ * Where an output at `abs` goes, checked as every write is: its folder as named (links on
+ * the way are the user's choice), made if missing; the file itself is not a symbolic link,
+ * not a folder, not an input document. `stat` is null when it does not exist yet.
+ * @throws {WriteError} when it cannot or may not be written.
+ */
+function checkedTarget(
+  abs: string,
+  shown: string,
+  inputs?: InputFiles,
+): { folder: string; target: string; stat: ReturnType<typeof lstatOrNull> } {
   let folder: string;
   try {
     mkdirSync(dirname(abs), { recursive: true });
@@ -122,8 +137,7 @@ export function writeOutput(
   if (stat?.isDirectory()) throw new WriteError(shown, "it is a folder");
   if (inputs?.has(target))
     throw new WriteError(shown, "it is an input document, and inputs are never overwritten");
-  if (stat !== null && !stat.isFile()) writeInPlace(target, text, shown);
-  else writeAtomic(folder, target, text, stat, shown);
+  return { folder, target, stat };
 }
 
 /**
@@ -152,19 +166,7 @@ export function openOutput(path: string, shown: string, inputs?: InputFiles): Ou
   const descriptor = descriptorOf(abs);
   if (descriptor !== null) return { fd: descriptor, commit: () => {}, abort: () => {} };
   if (isSpecialPath(abs)) return openInPlace(abs, shown);
-  let folder: string;
-  try {
-    mkdirSync(dirname(abs), { recursive: true });
-    folder = realpathSync(dirname(abs));
-  } catch (e) {
-    throw new WriteError(shown, reasonOf(e));
-  }
-  const target = join(folder, basename(abs));
-  const stat = lstatOrNull(target, shown);
-  if (stat?.isSymbolicLink()) throw new WriteError(shown, linkReason(target, "it", false));
-  if (stat?.isDirectory()) throw new WriteError(shown, "it is a folder");
-  if (inputs?.has(target))
-    throw new WriteError(shown, "it is an input document, and inputs are never overwritten");
+  const { folder, target, stat } = checkedTarget(abs, shown, inputs);
   if (stat !== null && !stat.isFile()) return openInPlace(target, shown);
   const { fd, temp, mode } = createTemp(folder, target, stat, shown);
   let open = true;
@@ -223,6 +225,22 @@ function createTemp(
   stat: Stats | null,
   shown: string,
 ): { fd: number; temp: string; mode: number | null } {
+  stillSameFolder(dir, shown);
+  const temp = tempName(dir, target);
+  try {
+    const fd = openSync(temp, "wx", stat !== null ? 0o600 : 0o666);
+    return { fd, temp, mode: stat !== null ? stat.mode & 0o7777 : null };
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+}
+
+/**
+ * `dir` (a real path, checked when the output was opened) still is itself: no link has
+ * been put on its path since, so a temporary file made in it lands where it was meant to.
+ * @throws {WriteError} when it moved or cannot be read.
+ */
+function stillSameFolder(dir: string, shown: string): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -231,13 +249,6 @@ function createTemp(
   }
   if (real !== dir)
     throw new WriteError(shown, `its folder changed while xmd was writing: it now leads to ${real}`);
-  const temp = tempName(dir, target);
-  try {
-    const fd = openSync(temp, "wx", stat !== null ? 0o600 : 0o666);
-    return { fd, temp, mode: stat !== null ? stat.mode & 0o7777 : null };
-  } catch (e) {
-    throw new WriteError(shown, reasonOf(e));
-  }
 }
 
 /** A temporary file's name beside `target`: hidden, and unique to this process and call. */
@@ -337,14 +348,7 @@ function writeDescriptor(fd: number, text: string | Uint8Array, shown: string): 
  * before to be itself, with no link anywhere on its path.
  */
 function writeAtomic(dir: string, target: string, text: Content, stat: Stats | null, shown: string): void {
-  let real: string;
-  try {
-    real = realpathSync(dir);
-  } catch (e) {
-    throw new WriteError(shown, reasonOf(e));
-  }
-  if (real !== dir)
-    throw new WriteError(shown, `its folder changed while xmd was writing: it now leads to ${real}`);
+  stillSameFolder(dir, shown);
   const temp = tempName(dir, target);
   try {
     // Replacing a file: the temporary copy starts private and takes the file's own mode

@@ -5,7 +5,7 @@
  * object and carries its strings directly.
  * @module
  */
-import { type Handle, MAX_SLOTS, PoolError, StructPool } from "@xmd/pool";
+import { type FieldAccessor, type Handle, MAX_SLOTS, PoolError, StructPool } from "@xmd/pool";
 import type { NameKey, NameTable } from "./names.js";
 
 export type NodeId = number;
@@ -232,17 +232,18 @@ const SMALL_STRING = 64;
 export class PooledNodeStore implements NodeStore {
   readonly pooled = true;
   /** The pool; replaced by a larger one when an empty store is asked to {@link reserve} more. */
-  pool: StructPool<typeof NODE_FIELDS>;
+  pool!: StructPool<typeof NODE_FIELDS>;
   readonly counts = { nodes: 0, strings: 0, internedStrings: 0 };
-  private fKind;
-  private fFlags;
-  private fStart;
-  private fEnd;
-  private fA;
-  private fB;
-  private fC;
-  private fNext;
-  private fNum;
+  // Set with the pool, by replacePool (which the constructor calls).
+  private fKind!: FieldAccessor;
+  private fFlags!: FieldAccessor;
+  private fStart!: FieldAccessor;
+  private fEnd!: FieldAccessor;
+  private fA!: FieldAccessor;
+  private fB!: FieldAccessor;
+  private fC!: FieldAccessor;
+  private fNext!: FieldAccessor;
+  private fNum!: FieldAccessor;
   /** Long string constants; the node's num is -(index + 1). */
   private longStrings: string[] = [];
   /** Handles created since the first open mark, in order; null when no mark is open. */
@@ -264,16 +265,7 @@ export class PooledNodeStore implements NodeStore {
      */
     private readonly reserves = true,
   ) {
-    this.pool = this.newPool(pageSize);
-    this.fKind = this.pool.field("kind");
-    this.fFlags = this.pool.field("flags");
-    this.fStart = this.pool.field("start");
-    this.fEnd = this.pool.field("end");
-    this.fA = this.pool.field("a");
-    this.fB = this.pool.field("b");
-    this.fC = this.pool.field("c");
-    this.fNext = this.pool.field("next");
-    this.fNum = this.pool.field("num");
+    this.replacePool(pageSize);
   }
 
   get live(): number {
@@ -309,7 +301,7 @@ export class PooledNodeStore implements NodeStore {
     this.replacePool(pageSize);
   }
 
-  /** A new, empty pool with pages of `pageSize`, and the accessors of its fields. */
+  /** A new, empty pool with pages of `pageSize`, and the accessors of its fields (also the first pool). */
   private replacePool(pageSize: number): void {
     this.pool = this.newPool(pageSize);
     this.fKind = this.pool.field("kind");

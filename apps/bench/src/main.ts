@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--publish] [--only micro|macro|pool|intern|stack]`
+ * `pnpm bench [--quick] [--publish] [--only micro|macro|pool|intern|stack|w5]`
  *
  * Runs the micro suites (pool, intern, stack) and the macro suite (XMD pooled vs heap,
  * and vs liquidjs, nunjucks, handlebars, eta, mustache and a hand-written baseline),
@@ -59,7 +59,7 @@ function targetsSection(targets: Target[]): BenchSection {
           t.met === null ? "n/a" : t.met ? "met" : "missed",
         ]),
         notes: [
-          "pooled vs heap: heap mode is a deliberately naive baseline (one object per node, variable and temporary, no interning), so pooled ÷ heap ratios flatter pooling compared with a tuned heap design.",
+          "pooled vs heap: heap mode is a deliberately naive baseline (one object per node, variable and frame slot, fresh output chunks, no interning), so pooled ÷ heap ratios flatter pooling compared with a tuned heap design.",
         ],
       },
     ],
@@ -89,9 +89,10 @@ async function main(): Promise<void> {
     sections.push(await suite(options));
   }
   let cells: CellResult[] = [];
-  if (want("macro", "macro")) {
-    log("macro: one fresh process per cell…");
-    const macro = await macroSuite(args.quick ? "quick" : "full", log);
+  const w5Only = args.only === "w5";
+  if (want("macro", "macro") || w5Only) {
+    log(w5Only ? "macro: W5 only, one fresh process per cell…" : "macro: one fresh process per cell…");
+    const macro = await macroSuite(args.quick ? "quick" : "full", log, w5Only ? "w5" : "all");
     sections.push(macro);
     cells = macro.cells;
   }

@@ -52,9 +52,17 @@ describe("cells (smoke runs)", () => {
       await runCell(smoke("W4", "xmd-heap")),
       await runCell(smoke("W5", "xmd-pooled")),
       await runCell(smoke("leak", "xmd-pooled")),
+      await runCell(smoke("W4", "xmd-pooled")),
     ];
     for (const c of cells) expect(c.mismatch, `${c.workload} ${c.engine}`).toBeUndefined();
-    const [w1, w2, w4, w5, leak] = cells as [CellResult, CellResult, CellResult, CellResult, CellResult];
+    const [w1, w2, w4, w5, leak, w4p] = cells as [
+      CellResult,
+      CellResult,
+      CellResult,
+      CellResult,
+      CellResult,
+      CellResult,
+    ];
     for (const c of [w1, w2, w4, w5]) {
       expect(c.samples).toBeGreaterThan(0);
       for (const f of ["ms_median", "gc_count", "js_heap_bytes_per_render", "rss_peak_bytes"] as const)
@@ -67,6 +75,29 @@ describe("cells (smoke runs)", () => {
     expect(w1.compiled_tree_growth).toBe(0);
     expect(typeof w1.fragmentation_combined).toBe("number");
     expect(w4.pool_byte_share).toBe(0); // heap mode pools nothing
+    // The byte path (W1–W4): pooled mode adds the output written into pooled chunks to the
+    // slots; heap mode's chunks are fresh allocations, so its share stays 0.
+    for (const c of [w1, w4p]) {
+      expect(c.byte_path_output_pool_bytes_per_render, c.workload).toBeGreaterThan(0);
+      expect(c.byte_path_pool_bytes_per_render, c.workload).toBe(
+        (c.pool_bytes_per_render as number) + (c.byte_path_output_pool_bytes_per_render as number),
+      );
+      expect(typeof c.byte_path_js_heap_bytes_per_render, c.workload).toBe("number");
+      expect(c.byte_path_pool_byte_share, c.workload).toBeGreaterThan(0);
+    }
+    expect(w4).toMatchObject({
+      byte_path_output_pool_bytes_per_render: 0,
+      byte_path_pool_bytes_per_render: 0,
+      byte_path_pool_byte_share: 0,
+    });
+    expect(typeof w4.byte_path_js_heap_bytes_per_render).toBe("number");
+    // Paths the byte path does not cover keep null, never 0.
+    expect(w5.byte_path_pool_byte_share).toBeNull();
+    expect(w2.byte_path_pool_byte_share).toBeUndefined(); // a peer has no byte path
+    const json = resultsByWorkload(cells);
+    expect(json.W1?.["xmd-pooled"]?.byte_path_pool_byte_share).toBe(w1.byte_path_pool_byte_share);
+    expect(json.W5?.["xmd-pooled"]).toHaveProperty("byte_path_pool_byte_share", null);
+    expect(json.W2?.mustache).not.toHaveProperty("byte_path_pool_byte_share");
     expect(w5.ast_nodes).toBeGreaterThan(0);
     // A pooled parse asks only for nodes and interned names: every request is pooled.
     expect(w5.pool_share).toBe(1);

@@ -28,11 +28,41 @@ describe("seed targets", () => {
   it("judge the pool share on bytes, not on the runtime's request counts", () => {
     const run = replace(
       passingRun(),
-      cell("W3", "xmd-pooled", { ms_median: 2, pool_byte_share: 0.4, pool_share: 1 }),
+      cell("W3", "xmd-pooled", { ms_median: 2, byte_path_pool_byte_share: 0.4, pool_share: 1 }),
     );
     const share = target(seedTargets(run, FAST_POOLS), "pool share (bytes)");
     expect(share.met).toBe(false);
     expect(share.measured).toContain("40.0% (lowest, W3)");
+  });
+
+  it("judge the pool share on the byte path, with the string path's share beside it", () => {
+    const pooled = (w: string, bytePath: number | null, stringPath: number) =>
+      cell(w as "W1", "xmd-pooled", {
+        ms_median: 2,
+        byte_path_pool_byte_share: bytePath,
+        pool_byte_share: stringPath,
+      });
+    // 90% on the byte path is met, however low the string path reads.
+    const edge = replace(passingRun(), pooled("W1", 0.9, 0.05));
+    let share = target(seedTargets(edge, FAST_POOLS), "pool share (bytes)");
+    expect(share.met).toBe(true);
+    expect(share.measured).toMatch(/^90\.0% \(lowest, W1\); W1 90\.0% \(string path 5\.0%\), W2 95\.0%/);
+    expect(share.measured).toContain("byte path: W1 4.9 KiB vs 4.9 KiB");
+    expect(share.measured).toContain("string path: W1 9.8 KiB vs 9.8 KiB");
+    expect(share.promise).toContain("slots × slot size + UTF-8 output bytes written into pooled chunks");
+    // Just below, on the byte path, is missed even when the string path reads higher.
+    share = target(
+      seedTargets(replace(passingRun(), pooled("W4", 0.899, 0.95)), FAST_POOLS),
+      "pool share (bytes)",
+    );
+    expect(share.met).toBe(false);
+    expect(share.measured).toContain("89.9% (lowest, W4)");
+    // A workload without the byte path is not evaluated, rather than judged on the string path.
+    share = target(
+      seedTargets(replace(passingRun(), pooled("W2", null, 0.95)), FAST_POOLS),
+      "pool share (bytes)",
+    );
+    expect(share).toMatchObject({ met: null, measured: "byte path not measured for every workload" });
   });
 
   it("miss each pooled-vs-heap target on the boundary's wrong side", () => {

@@ -29,7 +29,11 @@ export function cell(workload: WorkloadId, engine: EngineId, over: Partial<CellR
       ? {
           pool_share: pooled ? 0.95 : 0,
           pool_bytes_per_render: pooled ? 100_000 : 0,
-          pool_byte_share: pooled ? 0.95 : 0,
+          pool_byte_share: pooled ? 0.5 : 0,
+          byte_path_js_heap_bytes_per_render: 5_000,
+          byte_path_output_pool_bytes_per_render: pooled ? 45_000 : 0,
+          byte_path_pool_bytes_per_render: pooled ? 145_000 : 0,
+          byte_path_pool_byte_share: pooled ? 0.95 : 0,
           pool_occupancy: pooled ? 0.5 : null,
           pool_bytes: pooled ? 2_000_000 : 0,
           pool_live_bytes: pooled ? 1_000_000 : 0,

@@ -19,6 +19,16 @@ function onStdoutError(error: NodeJS.ErrnoException): void {
   process.exit(EXIT.failed);
 }
 
+/**
+ * A write to stdout failed elsewhere (a render thread streaming to it): handled as a
+ * failed write here is, by the system's error `code` (`EPIPE`: quietly) and `reason`.
+ */
+export function stdoutFailed(code: string | undefined, reason: string): never {
+  onStdoutError(Object.assign(new Error(reason), { code }));
+  // onStdoutError exits; this is for the type checker.
+  process.exit(EXIT.failed);
+}
+
 /** Installs the handlers; call once, before anything is written. */
 export function guardStandardStreams(): void {
   process.stdout.on("error", onStdoutError);
@@ -30,7 +40,7 @@ export function guardStandardStreams(): void {
  * Writes to stdout. Stdout to a file or device is written synchronously and may throw
  * here rather than emit "error"; both end the same way.
  */
-export function writeStdout(text: string): void {
+export function writeStdout(text: string | Uint8Array): void {
   try {
     process.stdout.write(text);
   } catch (e) {

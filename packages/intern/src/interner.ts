@@ -303,6 +303,38 @@ export class Interner {
     this.count = to;
   }
 
+  /**
+   * Gives back the room an interner that is done growing does not need: the hash table
+   * shrinks to the smallest power of two that holds the strings at a load of at most
+   * `maxLoadFactor` (if that is smaller than it is; trim never grows it), and the per-id
+   * arrays shrink to the strings held. For a name table
+   * that is kept but no longer filled (a parsed or compiled document's): growth doubles
+   * the table at a load of `maxLoadFactor` of the constructor (0.5), so up to three
+   * quarters of it can be empty. Ids, strings and marks stay valid; interning again
+   * works and grows the table back (the first insertion past the constructor's load
+   * factor doubles it). O(size).
+   *
+   * @param maxLoadFactor - The highest load the trimmed table may have, 0.25..0.9 (default
+   *   0.75: a probe for a present string stays short; lookups of absent strings are rare
+   *   once a table is kept).
+   * @returns Bytes of typed arrays given back (0 if nothing could shrink).
+   * @throws RangeError if `maxLoadFactor` is out of range.
+   */
+  trim(maxLoadFactor = 0.75): number {
+    if (!(maxLoadFactor >= 0.25 && maxLoadFactor <= 0.9)) {
+      throw new RangeError(`maxLoadFactor must be between 0.25 and 0.9, got ${maxLoadFactor}`);
+    }
+    const before = this.table.byteLength + this.hashById.byteLength;
+    let capacity = MIN_CAPACITY;
+    while (Math.floor(capacity * maxLoadFactor) < this.count) capacity *= 2;
+    if (capacity < this.mask + 1) this.rehash(capacity);
+    const ids = Math.max(MIN_CAPACITY, this.count);
+    if (ids < this.hashById.length) this.hashById = this.hashById.slice(0, ids);
+    // Slots past `count` hold "" after a rollback; the next insertion pushes again.
+    if (this.strings.length > this.count) this.strings.length = this.count;
+    return before - (this.table.byteLength + this.hashById.byteLength);
+  }
+
   /** The counters and table size, in O(1): everything in {@link stats} but the probe figures. */
   counts(): InternCounts {
     const capacity = this.mask + 1;
@@ -415,13 +447,19 @@ export class Interner {
     table[2 * hole] = EMPTY;
   }
 
-  /**
-   * Doubles the table and re-inserts every entry, walking the old table in slot order
-   * (entries land in the new table in nearly ascending order, which is cache-friendly).
-   */
+  /** Doubles the table (see {@link rehash}). */
   private grow(): void {
+    this.rehash((this.mask + 1) * 2);
+  }
+
+  /**
+   * Moves every entry into a table of `capacity` slots (a power of two that holds them all),
+   * walking the old table in slot order (entries land in the new table in nearly ascending
+   * order, which is cache-friendly). `growAt` follows the constructor's load factor, so a
+   * table trimmed above it grows at the next insertion.
+   */
+  private rehash(capacity: number): void {
     const old = this.table;
-    const capacity = (this.mask + 1) * 2;
     const mask = capacity - 1;
     const table = newTable(capacity);
     for (let s = 0; s < old.length; s += 2) {

@@ -98,15 +98,24 @@ describe("Interner properties", () => {
     );
   });
 
-  type Op = { t: "intern"; s: string } | { t: "slice"; s: string } | { t: "mark" } | { t: "rollback" };
+  type Op =
+    | { t: "intern"; s: string }
+    | { t: "slice"; s: string }
+    | { t: "mark" }
+    | { t: "rollback" }
+    | { t: "trim"; load: number };
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     { arbitrary: fc.record({ t: fc.constant("intern" as const), s: smallStringArb }), weight: 6 },
     { arbitrary: fc.record({ t: fc.constant("slice" as const), s: smallStringArb }), weight: 4 },
     { arbitrary: fc.constant({ t: "mark" } as const), weight: 1 },
     { arbitrary: fc.constant({ t: "rollback" } as const), weight: 1 },
+    {
+      arbitrary: fc.record({ t: fc.constant("trim" as const), load: fc.constantFrom(0.25, 0.5, 0.75, 0.9) }),
+      weight: 1,
+    },
   );
 
-  it("mark / rollback matches a model, through growth, with seeds kept", () => {
+  it("mark / rollback / trim match a model, through growth, with seeds kept", () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 120 }), (ops) => {
         const seed = ["if", "else", "😀", ""];
@@ -118,6 +127,13 @@ describe("Interner properties", () => {
         for (const op of ops) {
           if (op.t === "mark") {
             marks.push({ mark: interner.mark(), size: model.length });
+          } else if (op.t === "trim") {
+            const before = interner.counts();
+            interner.trim(op.load);
+            const after = interner.counts();
+            // trim only shrinks: to a load of at most op.load, or not at all
+            expect(after.capacity).toBeLessThanOrEqual(before.capacity);
+            if (after.capacity < before.capacity) expect(after.loadFactor).toBeLessThanOrEqual(op.load);
           } else if (op.t === "rollback") {
             const m = marks.pop();
             if (m === undefined) continue;

@@ -177,6 +177,59 @@ describe("growth", () => {
   });
 });
 
+describe("trim", () => {
+  it("shrinks the table and id arrays of a table done growing, keeping every id", () => {
+    const interner = new Interner();
+    const words = Array.from({ length: 17_000 }, (_, i) => `name_${i}`);
+    for (const w of words) interner.intern(w);
+    expect(interner.counts().capacity).toBe(65_536); // load 0.26 after the last doubling
+    const freed = interner.trim();
+    expect(interner.counts().capacity).toBe(32_768); // the smallest at load <= 0.75
+    // table: 32,768 slots of 8 bytes back; ids: 32,768 → 17,000 int32
+    expect(freed).toBe(32_768 * 8 + (32_768 - 17_000) * 4);
+    words.forEach((w, id) => {
+      expect(interner.lookup(w)).toBe(id);
+      expect(interner.lookupSlice(`(${w})`, 1, w.length + 1)).toBe(id);
+      expect(interner.text(id)).toBe(w);
+    });
+    expect(interner.lookup("absent")).toBe(-1);
+    expect(interner.trim()).toBe(0); // nothing left to give back
+  });
+
+  it("grows back on the next insertion, and rollback still works", () => {
+    const interner = new Interner({ seed: ["if", "else"] });
+    for (let i = 0; i < 700; i++) interner.intern(`a${i}`);
+    const mark = interner.mark();
+    interner.trim(0.9);
+    const { capacity } = interner.counts();
+    expect(interner.counts().loadFactor).toBeGreaterThan(0.5);
+    expect(interner.intern("new one")).toBe(702);
+    expect(interner.counts().capacity).toBe(capacity * 2);
+    expect(interner.counts().loadFactor).toBeLessThanOrEqual(0.5);
+    interner.rollback(mark);
+    expect(interner.size).toBe(702);
+    expect(interner.lookup("new one")).toBe(-1);
+    expect(interner.intern("a5")).toBe(7);
+    expect(interner.intern("if")).toBe(0);
+  });
+
+  it("works on an empty or rolled-back interner and rejects a bad load factor", () => {
+    const empty = new Interner();
+    empty.trim();
+    expect(empty.intern("x")).toBe(0);
+    const rolled = new Interner();
+    const mark = rolled.mark();
+    for (let i = 0; i < 100; i++) rolled.intern(`s${i}`);
+    rolled.rollback(mark);
+    rolled.trim();
+    expect(rolled.counts().capacity).toBe(8);
+    expect(rolled.intern("after")).toBe(0);
+    expect(rolled.text(0)).toBe("after");
+    expect(() => empty.trim(0.95)).toThrow(RangeError);
+    expect(() => empty.trim(0.1)).toThrow(RangeError);
+  });
+});
+
 describe("mark / rollback", () => {
   it("drops what came after the mark and reuses its ids densely", () => {
     const interner = new Interner({ seed: ["if"] });

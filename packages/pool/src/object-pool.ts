@@ -40,12 +40,12 @@ export interface ObjectPoolOptions<T> {
  */
 export class ObjectPool<T, B extends string = string> {
   /** The pool's name (errors, stats). */
-  readonly name: string;
+  declare readonly name: string;
   /** Whether misuse is checked. */
-  readonly checked: boolean;
-  private readonly table: SlotTable;
-  private readonly create: () => T;
-  private readonly resetValue: ((value: T) => void) | undefined;
+  declare readonly checked: boolean;
+  declare private readonly table: SlotTable;
+  declare private readonly create: () => T;
+  declare private readonly resetValue: ((value: T) => void) | undefined;
   /** The object of each slot touched so far, indexed by slot. */
   private readonly values: T[] = [];
 
@@ -68,10 +68,11 @@ export class ObjectPool<T, B extends string = string> {
    * `create` throws, the error propagates and the pool is as it was, counters included.
    */
   acquire(): Handle<B> {
-    // A slot is new exactly when none is free: make its object first, so that a throwing
-    // `create` leaves nothing to undo. (At maxCapacity, acquire throws before any create.)
+    // A slot is new exactly when the free stack is empty and the bump cursor is at the
+    // first slot without an object: make its object first, so that a throwing `create`
+    // leaves nothing to undo. (At maxCapacity, acquire throws before any create.)
     const table = this.table;
-    if (table.freeCount === 0 && table.touched < table.maxCapacity) {
+    if (table.freeCount === 0 && table.next === this.values.length && table.next < table.maxCapacity) {
       const value = this.create();
       const h = table.acquire();
       this.values.push(value);

@@ -20,7 +20,10 @@ export interface PoolStats {
   highWater: number;
   /** Slots in the pool's pages (live or free), at most `maxCapacity`. */
   capacity: number;
-  /** Pages added so far; pages are never given back. */
+  /**
+   * Pages the pool has. `reset()` keeps them; `trim()` cuts the last one to the slots used,
+   * so the last page may be partial (as it is at `maxCapacity`).
+   */
   pages: number;
   /** Slots per page. */
   pageSize: number;

@@ -51,15 +51,17 @@ interface Column<B extends string> {
  * @typeParam B - the handle brand, so handles of different pools do not mix.
  */
 export class StructPool<F extends Record<string, FieldType>, B extends string = string> {
+  // Fields set in the constructor are `declare`d (no `= undefined` first), so V8 keeps
+  // their exact type and `acquire` reaches the slot table without a map check.
   /** The pool's name (errors, stats). */
-  readonly name: string;
+  declare readonly name: string;
   /** Whether misuse is checked. */
-  readonly checked: boolean;
+  declare readonly checked: boolean;
   /** The field declaration the pool was made with. */
-  readonly fields: Readonly<F>;
-  private readonly table: SlotTable;
+  declare readonly fields: Readonly<F>;
+  declare private readonly table: SlotTable;
   /** Bytes of one record across its columns. */
-  private readonly recordBytes: number;
+  declare private readonly recordBytes: number;
   private readonly columns = new Map<string, Column<B>>();
   /** Columns in declaration order, for growth and reset. */
   private readonly columnList: Column<B>[] = [];
@@ -164,18 +166,25 @@ export class StructPool<F extends Record<string, FieldType>, B extends string = 
 
   /**
    * Arena-style bulk release: every record becomes free and zeroed, every handle
-   * handed out so far becomes stale. Pages are kept for reuse. O(slots touched).
+   * handed out so far becomes stale. Pages are kept for reuse, and the pool refills
+   * them in slot order (bump allocation) until something is released one by one.
+   * O(slots used since the last reset): each column is zeroed with one `fill`; in
+   * checked mode the slots also get their next generation.
    */
   reset(): void {
-    const touched = this.table.touched;
-    for (const column of this.columnList) column.array.fill(0, 0, touched);
+    // Every slot at or above the cursor is zero already: zeroed by an earlier reset and
+    // untouched since (slots released one by one are zeroed by `release`).
+    const used = this.table.next;
+    for (const column of this.columnList) column.array.fill(0, 0, used);
     this.table.releaseAll();
   }
 
   /**
-   * Gives back the room growth reserved beyond the pool's pages — up to half of the
-   * arrays after a one-off build, such as a parsed tree that is kept. Handles and
-   * accessors stay valid; the pool grows again if needed. O(capacity).
+   * Gives back the room beyond the records handed out so far — growth doubles the arrays
+   * and the last page is rarely full, so up to half of them after a one-off build, such
+   * as a parsed tree that is kept. The last page is cut to the slots used. Handles and
+   * accessors stay valid (stale handles stay stale); the pool grows again if needed.
+   * O(capacity).
    * @returns slots of room given back
    */
   trim(): number {

@@ -122,6 +122,22 @@ describe("ObjectPool", () => {
     expect(p.stats()).toMatchObject({ acquires: 1, releases: 0, reuseRatio: 0, bytesPerSlot: 8 });
   });
 
+  it("refills after reset with the objects it made, in slot order, creating none", () => {
+    for (const checked of [true, false]) {
+      const { p, created } = pool({ checked });
+      const first = Array.from({ length: 3 }, () => p.acquire());
+      const objects = first.map((h) => p.get(h));
+      p.reset();
+      const again = Array.from({ length: 3 }, () => p.acquire());
+      expect(again.map((h) => p.get(h))).toEqual(objects);
+      for (let i = 0; i < 3; i++) expect(p.get(again[i]!)).toBe(objects[i]);
+      expect(created()).toBe(3);
+      for (const h of first) expect(p.isLive(h)).toBe(false);
+      p.acquire(); // a fourth slot: a new object
+      expect(created()).toBe(4);
+    }
+  });
+
   it("forEachLive visits live handles with their objects", () => {
     const { p } = pool();
     const hs = Array.from({ length: 3 }, () => p.acquire());

@@ -152,11 +152,15 @@ describe("StructPool trim", () => {
       start.set(h, i);
       handles.push(h);
     }
-    const capacity = p.stats().capacity; // 1008: 63 pages of 16
     const before = p.stats();
+    expect(before.capacity).toBe(1008); // 63 pages of 16, in arrays doubled to 1024
     const given = p.trim();
-    expect(given).toBeGreaterThan(0); // the arrays had doubled to 1024
+    expect(given).toBe(24); // room for 1024 slots before, for the 1000 used now
     expect(p.trim()).toBe(0);
+    const capacity = p.stats().capacity;
+    expect(capacity).toBe(1000); // the last page cut to the slots used
+    expect(p.stats().pages).toBe(63);
+    expect(p.stats().occupancy).toBe(1);
     // The arrays' bytes follow: room for `capacity` slots now, `capacity + given` before.
     expect(p.stats().bytes).toBe(capacity * before.bytesPerSlot);
     expect(before.bytes).toBe((capacity + given) * before.bytesPerSlot);
@@ -174,6 +178,25 @@ describe("StructPool trim", () => {
       expect(start.get(h)).toBe(i);
     });
   });
+});
+
+describe("StructPool trim after reset", () => {
+  for (const checked of [true, false]) {
+    it(`keeps every slot ever handed out, so old handles stay stale (checked: ${checked})`, () => {
+      const p = pool({ pageSize: 8, checked });
+      const old = Array.from({ length: 10 }, () => p.acquire());
+      p.reset();
+      const kept = Array.from({ length: 3 }, () => p.acquire());
+      p.trim();
+      expect(p.stats().capacity).toBe(10); // slots 0..9 were used; 10..15 are given back
+      const later = Array.from({ length: 9 }, () => p.acquire());
+      expect(new Set([...kept, ...later]).size).toBe(12);
+      for (const h of old) expect(p.isLive(h)).toBe(false);
+      for (const h of [...kept, ...later]) expect(p.isLive(h)).toBe(true);
+      expect(later.slice(0, 7).map(handleGeneration)).toEqual(Array(7).fill(2));
+      expect(p.stats().capacity).toBe(18); // one page added after the cut
+    });
+  }
 });
 
 describe("StructPool misuse in checked mode", () => {
@@ -309,6 +332,90 @@ describe("StructPool reset", () => {
   });
 });
 
+describe("StructPool reset and bump allocation", () => {
+  for (const checked of [true, false]) {
+    it(`refills in slot order after reset, each slot with its next generation (checked: ${checked})`, () => {
+      const p = pool({ pageSize: 4, checked });
+      const old = Array.from({ length: 6 }, () => p.acquire());
+      p.release(old[4]!); // free at reset time: its stamp already names its next handle
+      p.reset();
+      const fresh = Array.from({ length: 8 }, () => p.acquire());
+      // slots 0..5 again, in order, then the never-used slots 6 and 7
+      expect(fresh.map(handleSlot)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      for (let i = 0; i < 6; i++) {
+        expect(handleGeneration(fresh[i]!)).toBe(handleGeneration(old[i]!) + 1);
+        expect(p.isLive(old[i]!)).toBe(false);
+        expect(p.isLive(fresh[i]!)).toBe(true);
+      }
+      expect(handleGeneration(fresh[6]!)).toBe(1);
+      expect(p.stats().pages).toBe(2);
+    });
+
+    it(`knows old handles are stale before their slots are handed out again (checked: ${checked})`, () => {
+      const p = pool({ checked });
+      const old = Array.from({ length: 5 }, () => p.acquire());
+      p.reset();
+      const again = p.acquire(); // takes slot 0; slots 1..4 stay free
+      expect(handleSlot(again)).toBe(0);
+      for (const h of old) expect(p.isLive(h)).toBe(false);
+      const error = catchPoolError(() => p.assertLive(old[3]!));
+      expect(error.kind).toBe("stale-handle");
+      expect(error.slot).toBe(3);
+      expect(error.message).toMatch(/is free/);
+      expect(catchPoolError(() => p.assertLive(old[0]!)).message).toMatch(/reused/);
+      const seen: number[] = [];
+      p.forEachLive((h) => seen.push(h));
+      expect(seen).toEqual([again]);
+    });
+
+    it(`zeroes only what was used since the last reset, and hands out zeroed records (checked: ${checked})`, () => {
+      const p = pool({ pageSize: 4, checked });
+      const end = p.field("end");
+      for (let round = 0; round < 3; round++) {
+        const hs = Array.from({ length: 6 - round * 2 }, () => p.acquire());
+        for (const h of hs) expect(end.get(h)).toBe(0);
+        for (const h of hs) end.set(h, 99);
+        p.release(hs[0]!);
+        p.reset();
+      }
+      const hs = Array.from({ length: 8 }, () => p.acquire());
+      for (const h of hs) expect(end.get(h)).toBe(0);
+    });
+  }
+
+  it("takes released slots before the bump cursor, most recent first", () => {
+    const p = pool();
+    const hs = Array.from({ length: 4 }, () => p.acquire());
+    p.reset();
+    const a = p.acquire();
+    const b = p.acquire();
+    const c = p.acquire();
+    p.release(a);
+    p.release(c);
+    expect(handleSlot(p.acquire())).toBe(handleSlot(c));
+    expect(handleSlot(p.acquire())).toBe(handleSlot(a));
+    expect(handleSlot(p.acquire())).toBe(3); // then the cursor again
+    expect(p.live).toBe(4);
+    expect(p.isLive(b)).toBe(true);
+    expect(hs.some((h) => p.isLive(h))).toBe(false);
+  });
+
+  it("counts after resets: acquires, releases, high water and reuse are exact", () => {
+    const p = pool({ pageSize: 8, checked: false });
+    for (let i = 0; i < 10; i++) p.acquire();
+    p.reset(); // 10 released, high water 10
+    const hs = Array.from({ length: 4 }, () => p.acquire()); // all 4 are reuses
+    p.release(hs[2]!);
+    p.acquire(); // reuse
+    const s = p.stats();
+    expect(s).toMatchObject({ acquires: 15, releases: 11, live: 4, highWater: 10 });
+    expect(s.reuseRatio).toBeCloseTo(5 / 15);
+    for (let i = 0; i < 9; i++) p.acquire(); // 6 reuses (slots 4..9), then 3 fresh slots
+    expect(p.stats()).toMatchObject({ acquires: 24, live: 13, highWater: 13 });
+    expect(p.stats().reuseRatio).toBeCloseTo(11 / 24);
+  });
+});
+
 describe("StructPool stats", () => {
   it("counts acquires, releases, live, high water, pages, reuse and occupancy", () => {
     const p = pool({ pageSize: 8 });
@@ -360,4 +467,21 @@ describe("generations", () => {
     expect(gens[255]).toBe(1);
     expect(gens.includes(0)).toBe(false);
   });
+
+  for (const checked of [true, false]) {
+    it(`wrap the same way when slots are freed by reset (checked: ${checked})`, () => {
+      const p = pool({ pageSize: 1, maxCapacity: 1, checked });
+      const gens: number[] = [];
+      for (let i = 0; i < 600; i++) {
+        const h = p.acquire();
+        gens.push(handleGeneration(h));
+        p.reset();
+        expect(p.isLive(h)).toBe(false);
+      }
+      expect(gens.slice(0, 3)).toEqual([1, 2, 3]);
+      expect(gens[254]).toBe(255);
+      expect(gens[255]).toBe(1);
+      expect(gens.includes(0)).toBe(false);
+    });
+  }
 });

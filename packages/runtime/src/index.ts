@@ -3,9 +3,13 @@ export { type FormatOptions, formatError } from "./api/format.js";
 export type { ExecPolicy, Limits, MemoryMode, RenderOptions, RuntimeOptions } from "./api/options.js";
 export { DEFAULT_LIMITS } from "./api/options.js";
 export type {
+  BytesRenderResult,
   CompiledDocument,
   CompileOptions,
+  DocumentText,
+  OutputWriter,
   ParsedDocument,
+  RenderInfo,
   RenderResult,
   Runtime,
   RuntimeState,

@@ -16,38 +16,49 @@ import {
   type RuntimeOptions,
 } from "./api/options.js";
 import type {
+  BytesRenderResult,
   CompiledDocument,
   CompileOptions,
+  DocumentText,
+  OutputWriter,
   ParsedDocument,
+  RenderInfo,
   RenderResult,
   Runtime,
   RuntimeState,
 } from "./api/runtime.js";
 import type { RunStats } from "./api/stats.js";
+import type { UnitCode } from "./compile/code.js";
+import { StatementCompiler } from "./compile/statements.js";
 import { buildProgram, type Program } from "./document/build.js";
+import { decodeDocument } from "./document/document-text.js";
+import { inOrder, problemError, problemErrors } from "./document/problem-errors.js";
 import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
-import { Interpreter } from "./eval/interpreter.js";
+import { Machine } from "./eval/machine.js";
 import type { TempStack } from "./eval/temps.js";
 import type { VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
 import { dataGet, dataPut } from "./host/data.js";
 import { runCommand } from "./host/exec.js";
-import { loadDataFile, readRegularFile, readText } from "./host/files.js";
+import { loadDataFile, readRegularBytes, readText } from "./host/files.js";
 import { GLOBALS, NAMESPACES } from "./host/globals.js";
 import { readCap } from "./host/host-limits.js";
 import { isRegularFile, locateImport } from "./host/imports.js";
 import { callMethod, getMember } from "./host/methods.js";
 import { isTruthy, looseEquals, toText, typeName } from "./host/text.js";
+import { ChunkPool, type ChunkSource, FreshChunks } from "./output/chunk-pool.js";
+import type { Output } from "./output/output.js";
+import { asBytes, asText, type OutputForm, streamTo } from "./output/render-forms.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
-import { createStores, poolSummaries, type TreeStores } from "./stores.js";
+import { createStores, poolSummaries, type TreeStores, trimTree } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
 import type { NameTable } from "./syntax/names.js";
 import { ImportNode } from "./syntax/node-fields.js";
 import { N, type NodeMark, type NodeStore } from "./syntax/nodes.js";
-import { newParseUnit, type ParseUnit, type SyntaxProblem } from "./syntax/unit.js";
+import { newParseUnit, type ParseUnit } from "./syntax/unit.js";
 import { raiseHint, timeLimitMessage } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
@@ -79,6 +90,8 @@ class XmdRuntime implements Runtime {
   private readonly vars: VariableStore;
   private readonly checked: boolean;
   private readonly services: EvalServices;
+  /** Output chunks: a pool that survives renders (pooled), or fresh chunks every time (heap). */
+  private readonly chunks: ChunkSource;
 
   constructor(private readonly options: RuntimeOptions) {
     this.memory = options.memory ?? "pooled";
@@ -89,6 +102,7 @@ class XmdRuntime implements Runtime {
     this.nodes = stores.nodes;
     this.stack = stores.stack;
     this.vars = stores.vars;
+    this.chunks = this.memory === "pooled" ? new ChunkPool() : new FreshChunks();
     this.services = {
       toText,
       isTruthy,
@@ -109,7 +123,7 @@ class XmdRuntime implements Runtime {
   }
 
   checkFile(path: string, options: Omit<RenderOptions, "path"> = {}): XmdError[] {
-    let source: string;
+    let source: Uint8Array;
     try {
       source = readDocument(path, this.limits);
     } catch (e) {
@@ -119,12 +133,22 @@ class XmdRuntime implements Runtime {
     return this.check(source, { ...options, path });
   }
 
-  render(source: string, options: RenderOptions = {}): RenderResult {
+  render(source: DocumentText, options: RenderOptions = {}): RenderResult {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source));
+    return finish(run, () => run.execute(source), asText(), source.length);
   }
 
-  check(source: string, options: RenderOptions = {}): XmdError[] {
+  renderBytes(source: DocumentText, options: RenderOptions = {}): BytesRenderResult {
+    const run = this.newRun(this.names, this.nodes, options);
+    return finish(run, () => run.execute(source), asBytes(), source.length);
+  }
+
+  renderTo(source: DocumentText, write: OutputWriter, options: RenderOptions = {}): RenderInfo {
+    const run = this.newRun(this.names, this.nodes, options);
+    return finish(run, () => run.execute(source), streamTo(write), source.length);
+  }
+
+  check(source: DocumentText, options: RenderOptions = {}): XmdError[] {
     const run = this.newRun(this.names, this.nodes, options);
     try {
       return run.parseOnly(source);
@@ -139,7 +163,7 @@ class XmdRuntime implements Runtime {
   }
 
   /** Name table and node store for a tree that outlives renders (which release theirs). */
-  private ownStores(source: string): TreeStores {
+  private ownStores(source: DocumentText): TreeStores {
     // Pages sized to the document (about one node per 4 characters), so that a thousand
     // small compiled documents do not hold a thousand 4096-slot pages.
     const pageSize = Math.min(4096, Math.max(64, 2 ** Math.ceil(Math.log2(source.length / 4 + 1))));
@@ -157,6 +181,7 @@ class XmdRuntime implements Runtime {
       nodes,
       this.stack,
       this.vars,
+      this.chunks,
       this.limits,
       this.services,
       this.options,
@@ -165,7 +190,7 @@ class XmdRuntime implements Runtime {
     );
   }
 
-  parse(source: string, options: RenderOptions = {}): ParsedDocument {
+  parse(source: DocumentText, options: RenderOptions = {}): ParsedDocument {
     const { names, nodes } = this.ownStores(source);
     const started = performance.now();
     const run = this.newRun(names, nodes, options);
@@ -175,7 +200,7 @@ class XmdRuntime implements Runtime {
       nodes.releaseAll();
       throw run.userError(e);
     }
-    nodes.trim();
+    trimTree({ names, nodes });
     const stats = run.stats(started);
     return {
       get nodeCount() {
@@ -187,7 +212,10 @@ class XmdRuntime implements Runtime {
     };
   }
 
-  compile(source: string, options: CompileOptions = {}): CompiledDocument {
+  compile(text: DocumentText, options: CompileOptions = {}): CompiledDocument {
+    // The kept tree copies its static text from the document's bytes at every render: a
+    // copy of them is its own, so a caller that reuses its buffer cannot change the output.
+    const source = typeof text === "string" ? text : text.slice();
     const { names, nodes } = this.ownStores(source);
     const { vars: declared, ...where } = options;
     const declaredNames = Array.isArray(declared) ? declared : Object.keys(declared ?? {});
@@ -200,18 +228,21 @@ class XmdRuntime implements Runtime {
       nodes.releaseAll();
       throw run.userError(e);
     }
-    nodes.trim();
+    trimTree({ names, nodes });
     let released = false;
+    const renderAs = <R>(vars: Record<string, unknown>, form: OutputForm<R>): R => {
+      if (released) throw new Error("render() after release(): compile the document again");
+      const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
+      return finish(run, () => run.run(prepared, vars, true), form, prepared.unit.source.length);
+    };
     return {
       get nodeCount() {
         return nodes.live;
       },
       pools: () => poolSummaries(nodes),
-      render: (vars: Record<string, unknown> = {}): RenderResult => {
-        if (released) throw new Error("render() after release(): compile the document again");
-        const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
-        return finish(run, () => run.run(prepared, vars, true));
-      },
+      render: (vars: Record<string, unknown> = {}) => renderAs(vars, asText()),
+      renderBytes: (vars: Record<string, unknown> = {}) => renderAs(vars, asBytes()),
+      renderTo: (write: OutputWriter, vars: Record<string, unknown> = {}) => renderAs(vars, streamTo(write)),
       release: () => {
         released = true;
         nodes.releaseAll();
@@ -220,7 +251,7 @@ class XmdRuntime implements Runtime {
   }
 
   inspect(): RuntimeState {
-    const pools = poolSummaries(this.nodes, this.vars);
+    const pools = poolSummaries(this.nodes, this.vars, this.chunks);
     const stack = this.stack instanceof ValueStack ? this.stack.stats() : null;
     return {
       memory: this.memory,
@@ -234,25 +265,29 @@ class XmdRuntime implements Runtime {
     this.nodes.releaseAll();
     this.vars.releaseAll();
     this.stack.reset();
+    if (this.chunks instanceof ChunkPool) this.chunks.clear();
   }
 }
 
-/** Runs `produce` in `run` and packs the result; the run's slots are released whatever happens. */
-function finish(run: DocumentRun, produce: () => string): RenderResult {
+/**
+ * Runs `produce` in `run`, its output taken in `form`, and packs the result; the run's
+ * slots and output chunks are released whatever happens.
+ */
+function finish<R>(run: DocumentRun, produce: () => void, form: OutputForm<R>, sourceLength: number): R {
   const started = performance.now();
   try {
-    let output: string;
+    run.output = form.open(run.chunks, run.limits.maxOutputBytes, sourceLength);
     try {
-      output = produce();
+      produce();
     } catch (e) {
       throw run.userError(e);
     }
-    return {
-      output,
+    const info: RenderInfo = {
       stats: run.stats(started),
       dependencies: [...run.dependencies],
       nondeterminism: run.nondeterminism,
     };
+    return form.end(info);
   } finally {
     run.release();
   }
@@ -262,6 +297,8 @@ function finish(run: DocumentRun, produce: () => string): RenderResult {
 interface PreparedDocument {
   unit: ParseUnit;
   program: Program;
+  /** The document compiled to closures, once for every render. */
+  code: UnitCode;
   globals: GlobalNames;
   /** Global index of each variable declared at compile time, by name. */
   varIndex: Map<string, number>;
@@ -279,9 +316,10 @@ class DocumentRun implements ModuleLoader {
   private readonly lang: "md" | "xmd";
   private readonly modules = new Map<string, Record<string, unknown>>();
   private readonly loading: string[] = [];
-  private interpreter: Interpreter | null = null;
+  private interpreter: Machine | null = null;
   private parseMs = 0;
-  private outputBytes = 0;
+  /** Where the run's output goes (opened by the form of the render, see `render-forms.ts`). */
+  output: Output | null = null;
   private readonly internMark: InternMark | null;
   /** When the time limit runs out; the evaluator and host work (exec) both stop there. */
   readonly deadline: number;
@@ -301,6 +339,8 @@ class DocumentRun implements ModuleLoader {
     private readonly nodes: NodeStore,
     private readonly stack: TempStack,
     private readonly vars: VariableStore,
+    /** The runtime's output chunks, for the byte forms of a render. */
+    readonly chunks: ChunkSource,
     readonly limits: Limits,
     private readonly services: EvalServices,
     private readonly options: RuntimeOptions,
@@ -363,7 +403,7 @@ class DocumentRun implements ModuleLoader {
 
   /** Calls back into XMD for a builtin (`map`, `filter`, …). */
   callFunction(fn: Callable, args: unknown[]): unknown {
-    return (this.interpreter as Interpreter).callFunction(fn, args);
+    return (this.interpreter as Machine).callFunction(fn, args);
   }
 
   /**
@@ -371,8 +411,9 @@ class DocumentRun implements ModuleLoader {
    * text (as in CommonMark): it is dropped here, where every document, module and part is
    * read, so it neither hides a leading fence nor reaches the output.
    */
-  private newUnit(text: string, file: string): ParseUnit {
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  private newUnit(text: string, file: string, bytes: Uint8Array | null = null): ParseUnit {
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const source = bom ? text.slice(1) : text;
     let unit: ParseUnit | null = null;
     const clock = new ReadClock(this.deadline, (at) => {
       const lines = unit?.lines ?? new LineMap(source);
@@ -393,6 +434,8 @@ class DocumentRun implements ModuleLoader {
       names: this.names,
       maxDepth: this.limits.maxNestingDepth,
       clock,
+      // The mark's three bytes go with it.
+      ...(bytes !== null ? { bytes: bom ? bytes.subarray(3) : bytes } : {}),
     });
     return unit;
   }
@@ -408,8 +451,9 @@ class DocumentRun implements ModuleLoader {
     return program;
   }
 
-  parseOnly(source: string): XmdError[] {
-    const unit = this.newUnit(source, this.displayPath());
+  parseOnly(source: DocumentText): XmdError[] {
+    const { text, bytes } = decodeDocument(source);
+    const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = buildProgram(unit, this.lang);
     if (unit.problems.length > 0) return problemErrors(unit);
     new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
@@ -452,8 +496,9 @@ class DocumentRun implements ModuleLoader {
   }
 
   /** Parses and resolves without running (for {@link Runtime.parse}); throws on syntax errors. */
-  parseAndResolve(source: string): void {
-    const unit = this.newUnit(source, this.displayPath());
+  parseAndResolve(source: DocumentText): void {
+    const { text, bytes } = decodeDocument(source);
+    const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = this.parse(unit, this.lang);
     new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
   }
@@ -468,33 +513,35 @@ class DocumentRun implements ModuleLoader {
     );
   }
 
-  execute(source: string): string {
+  execute(source: DocumentText): void {
     const vars = this.render.vars ?? {};
-    return this.run(this.prepare(source, Object.keys(vars)), vars);
+    this.run(this.prepare(source, Object.keys(vars)), vars);
   }
 
   /**
    * Parses and resolves the document. `declared` are the names of the variables renders
    * will pass: declared before resolving, so that `set NAME` in a function assigns them.
    */
-  prepare(source: string, declared: readonly string[]): PreparedDocument {
-    const unit = this.newUnit(source, this.displayPath());
+  prepare(source: DocumentText, declared: readonly string[]): PreparedDocument {
+    const { text, bytes } = decodeDocument(source);
+    const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = this.parse(unit, this.lang);
     const globals = new GlobalNames();
     const varIndex = new Map<string, number>();
     for (const name of declared) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    return { unit, program, globals, varIndex, crlf: source.includes("\r\n") };
+    const code = new StatementCompiler(unit, this.services.globals).module(program);
+    return { unit, program, code, globals, varIndex, crlf: unit.source.includes("\r\n") };
   }
 
-  /** Runs a prepared document with these variables and returns its output. */
-  run(prepared: PreparedDocument, vars: Record<string, unknown>, shared = false): string {
-    const { unit, program } = prepared;
+  /** Runs a prepared document with these variables; its output goes to {@link output}. */
+  run(prepared: PreparedDocument, vars: Record<string, unknown>, shared = false): void {
+    const { unit } = prepared;
     // A compiled document's names are shared by all its renders; in-place imports and
     // new variables must not add to them, so each render declares into its own layer.
     const globals = shared ? prepared.globals.layer() : prepared.globals;
 
-    const interp = new Interpreter(
+    const interp = new Machine(
       this.nodes,
       this.names,
       this.stack,
@@ -505,8 +552,9 @@ class DocumentRun implements ModuleLoader {
       this.deadline,
     );
     this.interpreter = interp;
+    if (this.output !== null) interp.output = this.output;
     if (prepared.crlf) interp.newline = "\r\n";
-    const module = new ModuleInstance(unit, globals, this.path, this.context(null));
+    const module = new ModuleInstance(unit, prepared.code, globals, this.path, this.context(null));
     interp.module = module;
     for (const name in vars) {
       if (!Object.hasOwn(vars, name)) continue;
@@ -517,10 +565,7 @@ class DocumentRun implements ModuleLoader {
     }
     if (this.path !== "<stdin>") this.loading.push(this.path);
     // Errors are made the user's by runModule (located) and by finish(), which calls this.
-    interp.runModule(module, [program.root], program.hoisted);
-    const output = interp.chunks.join("");
-    this.outputBytes = Buffer.byteLength(output, "utf8");
-    return output;
+    interp.runModule(module);
   }
 
   private cycleCheck(abs: string): void {
@@ -539,11 +584,11 @@ class DocumentRun implements ModuleLoader {
     return this.valueOf(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS));
   }
 
-  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void {
+  importInPlace(from: ModuleInstance, path: string, interp: Machine): void {
     this.runInPlace(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, interp);
   }
 
-  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown {
+  importText(from: ModuleInstance, path: string, interp: Machine): unknown {
     const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
     if (DATA_EXTENSIONS.includes(extname(abs).toLowerCase())) return this.valueOf(from, abs);
     const mark = interp.outputMark();
@@ -572,13 +617,14 @@ class DocumentRun implements ModuleLoader {
     const program = this.parse(unit, langOf(abs));
     const globals = new GlobalNames();
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    const module = new ModuleInstance(unit, globals, abs, this.context(dirname(abs)));
-    const interp = this.interpreter as Interpreter;
+    const code = new StatementCompiler(unit, this.services.globals).module(program);
+    const module = new ModuleInstance(unit, code, globals, abs, this.context(dirname(abs)));
+    const interp = this.interpreter as Machine;
     // A module's own output is not part of the document.
     const mark = interp.outputMark();
     this.loading.push(abs);
     try {
-      interp.runModule(module, [program.root], program.hoisted);
+      interp.runModule(module);
     } finally {
       this.loading.pop();
       interp.takeOutputSince(mark);
@@ -588,7 +634,7 @@ class DocumentRun implements ModuleLoader {
   }
 
   /** Runs the part at `abs` sharing `from`'s variables; its output goes where the interpreter is. */
-  private runInPlace(from: ModuleInstance, abs: string, path: string, interp: Interpreter): void {
+  private runInPlace(from: ModuleInstance, abs: string, path: string, interp: Machine): void {
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
       throw new RuntimeFault(
@@ -604,10 +650,18 @@ class DocumentRun implements ModuleLoader {
     const program = this.parse(unit, langOf(abs));
     // The part shares the caller's variables: same global names, same variable table.
     new Resolver(unit, from.globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    const part = new ModuleInstance(unit, from.globals, abs, this.context(dirname(abs)), from.globalVars);
+    const code = new StatementCompiler(unit, this.services.globals).module(program);
+    const part = new ModuleInstance(
+      unit,
+      code,
+      from.globals,
+      abs,
+      this.context(dirname(abs)),
+      from.globalVars,
+    );
     this.loading.push(abs);
     try {
-      interp.runModule(part, [program.root], program.hoisted);
+      interp.runModule(part);
     } finally {
       this.loading.pop();
     }
@@ -643,7 +697,7 @@ class DocumentRun implements ModuleLoader {
     const total =
       requested.node + requested.variable + requested.temporary + requested.string + requested.other;
     const servedTotal = served.node + served.variable + served.temporary + served.string;
-    const pools = poolSummaries(nodes, this.vars);
+    const pools = poolSummaries(nodes, this.vars, this.chunks);
     const stack = this.stack instanceof ValueStack ? this.stack.stats() : null;
     const runMs = performance.now() - started - this.parseMs;
     return {
@@ -660,12 +714,13 @@ class DocumentRun implements ModuleLoader {
       },
       parseMs: this.parseMs,
       runMs: Math.max(0, runMs),
-      outputBytes: this.outputBytes,
+      outputBytes: this.output?.byteLength ?? 0,
     };
   }
 
   /** Returns every slot the run acquired. */
   release(): void {
+    this.output?.release();
     if (this.nodeMark !== null) this.nodes.rollback(this.nodeMark);
     else this.nodes.releaseAll();
     this.vars.releaseAll();
@@ -735,9 +790,9 @@ const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
  * A document's text, read as every file is (see {@link readRegularFile}): a regular file of
  * at most `maxReadBytes`. A file that cannot be read is an XmdError like any other problem.
  */
-function readDocument(path: string, limits: Limits): string {
+function readDocument(path: string, limits: Limits): Uint8Array {
   try {
-    return readRegularFile(path, path, readCap(limits));
+    return readRegularBytes(path, path, readCap(limits));
   } catch (e) {
     if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
     throw e;
@@ -754,40 +809,4 @@ function realRoot(dir: string): string {
 
 function relativeName(root: string, abs: string): string {
   return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : abs;
-}
-
-function problemError(unit: ParseUnit, p: SyntaxProblem): XmdError {
-  const { line, column } = unit.lines.position(p.start);
-  const frame = unit.lines.frame(p.start, p.end);
-  return new XmdError(p.code ?? "syntax", p.message, unit.file, line, column, frame, p.hint);
-}
-
-/** Problems in the order of the text (those at one place in the order they were found). */
-function inOrder(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
-  return [...problems].sort((x, y) => x.start - y.start);
-}
-
-/**
- * Every problem of a unit as an error, in the order of the text, and one more that
- * counts those found beyond the first hundred and points at the first of them, if any.
- */
-function problemErrors(unit: ParseUnit): XmdError[] {
-  const errors = inOrder(unit.problems).map((p) => problemError(unit, p));
-  const more = unit.moreProblems;
-  if (more > 0) {
-    const at = unit.moreAt;
-    const { line, column } = unit.lines.position(at);
-    errors.push(
-      new XmdError(
-        "syntax",
-        `and ${more} more problem${more === 1 ? "" : "s"}, the first of them here: only the first ${unit.problems.length} found are reported`,
-        unit.file,
-        line,
-        column,
-        unit.lines.frame(at, at + 1),
-        "fix these and check again: later problems are often echoes of an earlier one",
-      ),
-    );
-  }
-  return errors;
 }

@@ -7,6 +7,7 @@ import type { Limits } from "./api/options.js";
 import type { PoolSummary } from "./api/stats.js";
 import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
+import type { ChunkSource } from "./output/chunk-pool.js";
 import { InternedNames } from "./syntax/interned-names.js";
 import { type NameTable, PlainNames } from "./syntax/names.js";
 import { HeapNodeStore, type NodeStore, PooledNodeStore } from "./syntax/nodes.js";
@@ -46,7 +47,8 @@ export function createStores(
   const stackSlots = Math.max(1 << 16, limits.maxCallDepth * 64);
   if (memory === "pooled") {
     const names = new InternedNames();
-    const nodes = new PooledNodeStore(names, limits.maxPoolSlots, checked, pageSize);
+    // A kept tree's store grows a page at a time (see PooledNodeStore.reserve).
+    const nodes = new PooledNodeStore(names, limits.maxPoolSlots, checked, pageSize, !kept);
     if (kept) return { names, nodes };
     const stack = createPooledTemps(stackSlots, checked);
     return { names, nodes, stack, vars: new PooledVariables(limits.maxPoolSlots, checked) };
@@ -57,10 +59,23 @@ export function createStores(
   return { names, nodes, stack: new HeapTemps(stackSlots), vars: new HeapVariables(limits.maxPoolSlots) };
 }
 
-/** The counters of the pools behind these stores (none in heap mode). */
-export function poolSummaries(nodes: NodeStore, vars?: VariableStore): PoolSummary[] {
+/**
+ * Gives back what a kept tree's stores reserved for growth, once the tree is built (a
+ * parsed or compiled document): the node pool's room beyond the nodes made, and the
+ * name table's hash-table room (growth doubles it at half load, so up to three quarters
+ * of it is empty; trimmed, at most a quarter is). Both grow again if a render adds to them.
+ */
+export function trimTree({ names, nodes }: TreeStores): void {
+  nodes.trim();
+  if (names instanceof InternedNames) names.interner.trim();
+}
+
+/** The counters of the pools behind these stores and output chunks (none in heap mode). */
+export function poolSummaries(nodes: NodeStore, vars?: VariableStore, chunks?: ChunkSource): PoolSummary[] {
   const pools: PoolSummary[] = [];
   if (nodes instanceof PooledNodeStore) pools.push(nodes.pool.stats());
   if (vars instanceof PooledVariables) pools.push(vars.pool.stats());
+  const output = chunks?.stats();
+  if (output) pools.push(output);
   return pools;
 }

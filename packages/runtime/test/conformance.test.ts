@@ -1,7 +1,7 @@
 /**
  * The conformance corpus (the repository's `conformance/`, plus whatever the shared
  * corpus beside the checkout adds) run through the runtime in both memory modes, by
- * `render` and by `compile`. Each case is copied to a fresh temporary folder first,
+ * `render` and by `compile`, and on the byte path (`renderBytes`, `renderTo`). Each case is copied to a fresh temporary folder first,
  * because cases may write files.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -57,7 +57,17 @@ describe.each(["pooled", "heap"] as MemoryMode[])("conformance (%s)", (memory) =
           doc.release();
         }
       };
-      for (const renderIt of [() => runtime.renderFile(path), compileAndRender]) {
+      // The byte path: the document's bytes in, UTF-8 out, whole or streamed.
+      const bytesOut = () => ({
+        output: new TextDecoder().decode(runtime.renderBytes(readFileSync(path), { path }).output),
+      });
+      const streamed = () => {
+        const parts: string[] = [];
+        const decoder = new TextDecoder("utf-8", { fatal: true });
+        runtime.renderTo(readFileSync(path), (bytes) => parts.push(decoder.decode(bytes)), { path });
+        return { output: parts.join("") };
+      };
+      for (const renderIt of [() => runtime.renderFile(path), compileAndRender, bytesOut, streamed]) {
         if (c.expected !== undefined) {
           expect(renderIt().output).toBe(c.expected);
         } else {

@@ -36,7 +36,7 @@ describe("memory accounting", () => {
     expect(pooled.allocations.poolShare).toBeGreaterThan(0.9);
     expect(heap.allocations.poolShare).toBe(0);
     expect(pooled.allocations.requested.node).toBe(heap.allocations.requested.node);
-    expect(pooled.pools.map((p) => p.name)).toEqual(["ast-nodes", "variables"]);
+    expect(pooled.pools.map((p) => p.name)).toEqual(["ast-nodes", "variables", "output-chunks"]);
     expect(pooled.intern?.distinct).toBeGreaterThan(0);
   });
 
@@ -49,6 +49,30 @@ describe("memory accounting", () => {
     expect(after).toEqual(first);
     const nodes = runtime.inspect().pools[0];
     expect(nodes?.reuseRatio).toBeGreaterThan(0.9);
+  });
+
+  it("sizes the tree of a large document once, and does not keep it after the render", () => {
+    const runtime = createRuntime({ memory: "pooled" });
+    const lines = Array.from({ length: 40_000 }, (_, i) => `Line ${i}: {{a}} and {{b}}.`);
+    const page = `<!-- xmd:set a = 1 -->\n<!-- xmd:set b = 2 -->\n${lines.join("\n")}\n`;
+    const { stats } = runtime.render(page, { lang: "md" });
+    const nodes = stats.pools.find((p) => p.name === "ast-nodes");
+    // One page for the whole tree (text and the {{ a }} after it share a node): no growth.
+    expect(nodes?.pages).toBe(1);
+    expect(nodes?.highWater).toBeLessThan(5 * 40_000);
+    const after = runtime.inspect().pools.find((p) => p.name === "ast-nodes");
+    expect(after?.capacity).toBe(0);
+    expect(runtime.render(DOC, { lang: "md" }).output).toBe(
+      createRuntime().render(DOC, { lang: "md" }).output,
+    );
+  });
+
+  it("grows a kept tree a page at a time, so that it holds within a page of what it needs", () => {
+    const source = Array.from({ length: 20_000 }, (_, i) => `set v${i % 500} ${i} + ${i % 7} * 2`).join("\n");
+    const parsed = createRuntime({ memory: "pooled" }).parse(source, { lang: "xmd" });
+    const [pool] = parsed.pools();
+    expect((pool?.capacity ?? 0) - parsed.nodeCount).toBeLessThan(pool?.pageSize ?? 0);
+    parsed.release();
   });
 
   it("returns slots when a render fails", () => {

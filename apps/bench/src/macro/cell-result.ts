@@ -67,7 +67,10 @@ export interface CellResult {
   gc_renders: number | null;
   gc_pause_ms_per_render: number | null;
   gc_by_kind: Record<string, GcBucket> | null;
-  /** JS-heap bytes allocated per render, garbage included (sampling heap profiler). */
+  /**
+   * JS-heap bytes allocated per render, garbage included (sampling heap profiler), on the
+   * path every engine has: output as a string (XMD: `render()`, the string path).
+   */
   js_heap_bytes_per_render: number | null;
   /** 1 − used/size of V8's old space after a full GC, templates held. */
   fragmentation: number | null;
@@ -78,10 +81,21 @@ export interface CellResult {
   // XMD only, below.
   /** Share of the runtime's *counted* allocation requests that pools served (`stats.allocations.poolShare`). */
   pool_share?: number | null;
-  /** Pool bytes handed out per render (slots × slot size). */
+  /** String path (`render()`): pool bytes handed out per render (slots × slot size). */
   pool_bytes_per_render?: number | null;
-  /** pool bytes / (pool bytes + JS-heap bytes) allocated per render. */
+  /** String path: pool bytes / (pool bytes + JS-heap bytes) allocated per render. */
   pool_byte_share?: number | null;
+  /**
+   * W1–W4, the byte path (`renderTo`, each chunk consumed and dropped; see byte-path.ts):
+   * JS-heap bytes allocated per render, profiled as `js_heap_bytes_per_render` is.
+   */
+  byte_path_js_heap_bytes_per_render?: number | null;
+  /** Byte path: UTF-8 output bytes written into pooled chunks per render (0 in heap mode: its chunks are not pooled). */
+  byte_path_output_pool_bytes_per_render?: number | null;
+  /** Byte path: pool bytes per render = slots × slot size + `byte_path_output_pool_bytes_per_render`. */
+  byte_path_pool_bytes_per_render?: number | null;
+  /** Byte path: pool bytes / (pool bytes + JS-heap bytes) per render — what the pool-share target is judged on. */
+  byte_path_pool_byte_share?: number | null;
   /** Live / capacity slots of the pools the runtime API shows, at the fragmentation reading. */
   pool_occupancy?: number | null;
   /** Off-heap bytes of the memory plan at that reading (ArrayBuffers freed by dropping the engine). */
@@ -127,6 +141,10 @@ export function emptyResult(workload: WorkloadId, engine: EngineId): CellResult 
       pool_share: null,
       pool_bytes_per_render: null,
       pool_byte_share: null,
+      byte_path_js_heap_bytes_per_render: null,
+      byte_path_output_pool_bytes_per_render: null,
+      byte_path_pool_bytes_per_render: null,
+      byte_path_pool_byte_share: null,
       pool_occupancy: null,
       pool_bytes: null,
       pool_live_bytes: null,

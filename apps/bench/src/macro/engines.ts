@@ -4,7 +4,7 @@
  * escaping), as markdown needs.
  * @module
  */
-import type { MemoryMode, PoolSummary, RunStats, Runtime } from "@xmd/runtime";
+import type { MemoryMode, OutputWriter, PoolSummary, RunStats, Runtime } from "@xmd/runtime";
 import type { Workload } from "./workloads.js";
 
 export type EngineId =
@@ -38,6 +38,12 @@ export interface Compiled {
   liveNodes?(): number;
   /** XMD: the compiled tree's own pools, as they are now. */
   pools?(): PoolSummary[];
+  /**
+   * XMD only, the byte path: renders the template with its workload's data, handing the
+   * output to `write` a UTF-8 chunk at a time (`CompiledDocument.renderTo`); returns the
+   * render's stats.
+   */
+  renderTo?(write: OutputWriter): RunStats;
 }
 
 /** XMD's runtime and what its last render reported, for the pool figures. */
@@ -57,6 +63,11 @@ export interface Engine {
    * of its own).
    */
   once(w: Workload): string;
+  /**
+   * XMD only, the byte path of `once`: `runtime.renderTo`, the output handed to `write` a
+   * UTF-8 chunk at a time; returns the render's stats.
+   */
+  onceTo?(w: Workload, write: OutputWriter): RunStats;
   /** Empties the engine's template caches (mustache's); called outside any timing. */
   clearCaches(): void;
   /** Releases what the engine holds (XMD: dispose the runtime). */
@@ -109,12 +120,22 @@ export async function makeEngine(id: EngineId): Promise<Engine> {
             release: () => doc.release(),
             liveNodes: () => doc.nodeCount,
             pools: () => doc.pools(),
+            renderTo: (write) => {
+              const { stats } = doc.renderTo(write, w.data);
+              probe.lastStats = stats;
+              return stats;
+            },
           };
         },
         once: (w) => {
           const r = runtime.render(w.xmd.source, { lang: w.xmd.lang, vars: w.data });
           probe.lastStats = r.stats;
           return r.output;
+        },
+        onceTo: (w, write) => {
+          const { stats } = runtime.renderTo(w.xmd.source, write, { lang: w.xmd.lang, vars: w.data });
+          probe.lastStats = stats;
+          return stats;
         },
         clearCaches: nothing,
         dispose: () => runtime.dispose(),

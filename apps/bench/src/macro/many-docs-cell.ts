@@ -10,6 +10,7 @@
  */
 import { GcWindows } from "../gc.js";
 import { jsHeapBytesPerCall } from "./alloc-profile.js";
+import { ByteCounter, bytePathFigures, profileBytePath, tallyBytePath } from "./byte-path.js";
 import { type CellRequest, type CellResult, emptyResult } from "./cell-result.js";
 import type { Engine } from "./engines.js";
 import { gcFigures, materialize } from "./figures.js";
@@ -67,12 +68,48 @@ function profilePass(
   return profiled.finally(() => engine.clearCaches());
 }
 
+/**
+ * XMD's byte path of the one-shot render (`runtime.renderTo`, each chunk dropped): a
+ * warm-up of its own, as long as the string path's (after the string path's warm-up and
+ * one pass of its own, it allocated about a quarter more per document than after 8,000
+ * documents: the streaming output form and the writer's call sites are new to V8), the
+ * runtime's counts over one pass of never-seen documents, then JS-heap bytes per render
+ * over another.
+ */
+async function bytePathPasses(
+  engine: Engine,
+  fresh: FreshDocs,
+  settings: CellSettings,
+): Promise<ReturnType<typeof bytePathFigures>> {
+  const { xmd, onceTo } = engine;
+  if (xmd === undefined || onceTo === undefined) throw new Error("an XMD engine without a byte path");
+  const warm = new ByteCounter();
+  warmUpPasses(engine, fresh, settings, (docs) => {
+    for (const d of docs) onceTo(d, warm.write);
+  });
+  const tallyDocs = fresh.next();
+  const tally = tallyBytePath(xmd.runtime, tallyDocs.length, (i, write) =>
+    onceTo(tallyDocs[i] as Workload, write),
+  );
+  const docs = fresh.next();
+  const profile = await profileBytePath((i, write) => onceTo(docs[i] as Workload, write), {
+    ...settings.profile,
+    maxRuns: Math.min(settings.profile.maxRuns, docs.length),
+  });
+  return bytePathFigures(tally, profile.bytesPerCall);
+}
+
 /** Renders passes of fresh documents until `minDocs` were rendered or `maxMs` passed. */
-function warmUpPasses(engine: Engine, fresh: FreshDocs, settings: CellSettings): void {
+function warmUpPasses(
+  engine: Engine,
+  fresh: FreshDocs,
+  settings: CellSettings,
+  pass: (docs: readonly Workload[]) => unknown = (docs) => renderPass(engine, docs),
+): void {
   const { minDocs, maxMs } = settings.manyDocsWarm;
   const until = performance.now() + maxMs;
   for (let done = 0; done < minDocs && performance.now() < until; done += settings.w4Docs) {
-    renderPass(engine, fresh.next());
+    pass(fresh.next());
     engine.clearCaches();
   }
 }
@@ -140,6 +177,7 @@ async function enginePhase(engine: Engine, settings: CellSettings): Promise<Engi
   const xmd = engine.xmd;
   const tally = xmd ? tallyPass(engine, fresh.next()) : new AllocationTally();
   const profile = await profilePass(engine, fresh.next(), settings);
+  const bytePath = xmd ? await bytePathPasses(engine, fresh, settings) : null;
 
   const held = await settledHeap();
   const figures: Partial<CellResult> = {
@@ -168,6 +206,7 @@ async function enginePhase(engine: Engine, settings: CellSettings): Promise<Engi
       pool_share: tally.requestShare,
       pool_bytes_per_render: poolBytesPerRender,
       pool_byte_share: byteShare(poolBytesPerRender, profile.bytesPerCall),
+      ...bytePath,
       pool_occupancy: pooled ? occupancy(xmd.runtime.inspect().pools) : null,
       live_slots_after_dispose: liveTotal(live),
     } satisfies Partial<CellResult>);

@@ -3,6 +3,7 @@
  * trailing-whitespace normalisation) before any of its timings count.
  * @module
  */
+import { bytePathText } from "./byte-path.js";
 import type { Engine } from "./engines.js";
 import { withUniqueComment } from "./variants.js";
 import { normalize, type Workload } from "./workloads.js";
@@ -19,8 +20,9 @@ export function difference(got: string, want: string): string | null {
 
 /**
  * Checks every way a cell renders `workloads`: compiled (the timed "render"), one-shot,
- * and one-shot from a source variant (the timed "compile+render"). Returns the first
- * difference, labelled with the path that produced it, or null.
+ * and one-shot from a source variant (the timed "compile+render"), and XMD's byte paths
+ * of the first two (whose allocation the pool-share target is judged on). Returns the
+ * first difference, labelled with the path that produced it, or null.
  */
 export function checkEngine(engine: Engine, workloads: readonly Workload[]): string | null {
   try {
@@ -28,10 +30,21 @@ export function checkEngine(engine: Engine, workloads: readonly Workload[]): str
       const want = w.baseline(w.data);
       const compiled = engine.compile(w);
       const viaCompiled = difference(compiled.render(), want);
+      const renderTo = compiled.renderTo;
+      const viaCompiledBytes = renderTo ? difference(bytePathText(renderTo), want) : null;
       compiled.release();
       if (viaCompiled) return `compiled render ${viaCompiled}`;
+      if (viaCompiledBytes) return `compiled render to bytes ${viaCompiledBytes}`;
       const viaOnce = difference(engine.once(w), want);
       if (viaOnce) return `one-shot render ${viaOnce}`;
+      const onceTo = engine.onceTo;
+      const viaOnceBytes = onceTo
+        ? difference(
+            bytePathText((write) => onceTo(w, write)),
+            want,
+          )
+        : null;
+      if (viaOnceBytes) return `one-shot render to bytes ${viaOnceBytes}`;
       const viaVariant = difference(engine.once(withUniqueComment(w, 0)), want);
       if (viaVariant) return `compile+render of a source variant ${viaVariant}`;
     }

@@ -8,7 +8,9 @@
  *    those renders;
  * 3. peak RSS read (before the profiler and compile+render, whose buffers would add to it);
  * 4. XMD: the runtime's allocation counts for one compiled render;
- * 5. JS-heap bytes per compiled render (sampling heap profiler);
+ * 5. JS-heap bytes per compiled render (sampling heap profiler); XMD: then the same two
+ *    on the byte path (`renderTo` to a writer that drops each chunk), after a warm-up of
+ *    that path as long as the string path's;
  * 6. heap with the template held, then released and dropped: the difference is what the
  *    template retains; old-space and pool fragmentation at the held reading; live slots
  *    after release;
@@ -19,10 +21,12 @@
  * nothing in this module still references what it dropped.
  * @module
  */
+import type { Runtime } from "@xmd/runtime";
 import { GcWindows } from "../gc.js";
 import { jsHeapBytesPerCall } from "./alloc-profile.js";
+import { ByteCounter, bytePathFigures, profileBytePath, tallyBytePath } from "./byte-path.js";
 import { type CellRequest, type CellResult, emptyResult } from "./cell-result.js";
-import type { Engine } from "./engines.js";
+import type { Compiled, Engine } from "./engines.js";
 import { gcFigures, materialize } from "./figures.js";
 import { type HeapReading, oldSpaceFragmentation, rssPeakBytes, settledHeap } from "./heap.js";
 import { checkEngine } from "./output-check.js";
@@ -39,6 +43,31 @@ interface TemplateOutcome {
   held: HeapReading;
   /** XMD: slots alive in the runtime and the compiled tree at the held reading. */
   liveHeld: { nodes: number; variables: number; temporaries: number } | null;
+}
+
+/**
+ * XMD's byte path of the compiled render (phase 5): a warm-up as long as the string path
+ * had before its profile (warm-up + the timed renders' minimum time), the runtime's counts
+ * for one render, then JS-heap bytes per render. The string path warmed the evaluator, but
+ * the streaming output form and the writer's call sites are new to V8 here: after 33 ms of
+ * warm-up (a quick run), W2's byte path allocated a sixth more per render than after
+ * 8,000 renders.
+ */
+async function bytePathPhase(
+  template: Compiled,
+  runtime: Runtime,
+  settings: CellSettings,
+): Promise<ReturnType<typeof bytePathFigures>> {
+  const renderTo = template.renderTo;
+  if (renderTo === undefined) throw new Error("an XMD template without a byte path");
+  const warm = new ByteCounter();
+  warmUp(() => renderTo(warm.write), {
+    minRuns: settings.warm.minRuns + settings.render.minSamples,
+    minMs: settings.warm.minMs + settings.render.minMs,
+  });
+  const tally = tallyBytePath(runtime, 1, (_, write) => renderTo(write));
+  const profile = await profileBytePath((_, write) => renderTo(write), settings.profile);
+  return bytePathFigures(tally, profile.bytesPerCall);
 }
 
 /** Phases 2–6, up to the held reading and the release; the template is unreachable once this returns. */
@@ -68,6 +97,7 @@ async function templatePhase(engine: Engine, w: Workload, settings: CellSettings
     });
   }
   const profile = await jsHeapBytesPerCall(() => template.render(), settings.profile);
+  const bytePath = xmd ? await bytePathPhase(template, xmd.runtime, settings) : null;
 
   const held = await settledHeap();
   const figures: Partial<CellResult> = {
@@ -95,6 +125,7 @@ async function templatePhase(engine: Engine, w: Workload, settings: CellSettings
       pool_share: tally.requestShare,
       pool_bytes_per_render: poolBytesPerRender,
       pool_byte_share: byteShare(poolBytesPerRender, profile.bytesPerCall),
+      ...bytePath,
       pool_occupancy: xmd.runtime.inspect().memory === "pooled" ? occupancy(pools) : null,
       live_slots_after_dispose: liveTotal(runtimeLive(xmd.runtime)) + (template.liveNodes?.() ?? 0),
       compiled_tree_growth: treeAtCompile === null ? null : treeHeld - treeAtCompile,

@@ -75,12 +75,34 @@ function coldStartCell(engine: EngineId, runs: number): CellResult {
   return coldStartResult(engine, timed, measured);
 }
 
+/** The macro cells one run measures: all of them, or only W5 (`--only w5`). */
+export type MacroSelection = "all" | "w5";
+
 /** The macro section, with its cells and cold-start times for the JSON and the seed targets. */
 export async function macroSuite(
   mode: RunMode,
   log: (line: string) => void = () => {},
+  selection: MacroSelection = "all",
 ): Promise<BenchSection & { cells: CellResult[]; cold: ColdTimes }> {
   const cells: CellResult[] = [];
+  if (selection === "w5") {
+    // W5 alone (pooled and heap, each in a fresh process): the retained-heap and
+    // fragmentation figures, in seconds instead of minutes.
+    for (const engine of ["xmd-pooled", "xmd-heap"] as EngineId[]) {
+      cells.push(timed(log, `W5 ${engine}`, () => runCellProcess({ workload: "W5", engine, mode })));
+    }
+    return {
+      id: "macro",
+      title: "Macro: W5 only (--only w5)",
+      // The W5 table and the pooled-vs-heap table (pool bytes, occupancy); the others would be empty.
+      tables: macroTables(cells, {}, mode).filter(
+        (t) => t.title.startsWith("W5") || t.title.startsWith("XMD"),
+      ),
+      data: { cells, coldStart: {} },
+      cells,
+      cold: {},
+    };
+  }
   for (const workload of ["W1", "W2", "W3", "W4"] as const) {
     for (const engine of ENGINES) {
       cells.push(timed(log, `${workload} ${engine}`, () => runCellProcess({ workload, engine, mode })));

@@ -21,6 +21,12 @@ export class AllocationTally {
   slots: RenderSlots = { node: 0, variable: 0, stack: 0 };
   /** Bytes per slot, as the runtime reports them (pooled mode). */
   sizes: SlotSizes | null = null;
+  /**
+   * UTF-8 output bytes the renders wrote into pooled chunks (`stats.outputBytes` in pooled
+   * mode; 0 in heap mode, whose chunks are fresh allocations). Counted whatever the path;
+   * only the byte path counts them as pool bytes (see {@link bytePathPoolBytesPerRender}).
+   */
+  pooledOutputBytes = 0;
   renders = 0;
 
   /** Runs one render through `render` and adds what it reports. */
@@ -40,6 +46,7 @@ export class AllocationTally {
         variable: this.slots.variable + s.variable,
         stack: this.slots.stack + s.stack,
       };
+      this.pooledOutputBytes += stats.outputBytes;
     }
     this.renders++;
   }
@@ -49,10 +56,28 @@ export class AllocationTally {
     return this.requested === 0 ? null : this.served / this.requested;
   }
 
-  /** Pool bytes handed out per render (0 in heap mode). */
+  /** Pool bytes handed out per render as slots × slot size (0 in heap mode): the string path's pool bytes. */
   get poolBytesPerRender(): number | null {
     if (this.renders === 0) return null;
     return this.sizes === null ? 0 : slotBytes(this.slots, this.sizes) / this.renders;
+  }
+
+  /** Output bytes written into pooled chunks per render (0 in heap mode). */
+  get pooledOutputBytesPerRender(): number | null {
+    return this.renders === 0 ? null : this.pooledOutputBytes / this.renders;
+  }
+
+  /**
+   * The byte path's pool bytes per render: slots × slot size, plus the output bytes
+   * written into pooled chunks. On the string path those chunks are decoded into a JS
+   * string of the same text, which the profiler counts as JS heap, so crediting the chunks
+   * there too would count the output on both sides; on the byte path the chunks are the
+   * output, handed to the writer and reused, and no string is made.
+   */
+  get bytePathPoolBytesPerRender(): number | null {
+    const slots = this.poolBytesPerRender;
+    const output = this.pooledOutputBytesPerRender;
+    return slots === null || output === null ? null : slots + output;
   }
 }
 

@@ -36,6 +36,10 @@ const EXTRA_FIELDS = [
 const XMD_EXTRA_FIELDS = [
   "pool_bytes_per_render",
   "pool_byte_share",
+  "byte_path_js_heap_bytes_per_render",
+  "byte_path_output_pool_bytes_per_render",
+  "byte_path_pool_bytes_per_render",
+  "byte_path_pool_byte_share",
   "pool_occupancy",
   "pool_bytes",
   "pool_live_bytes",

@@ -23,11 +23,13 @@ import {
 } from "../options.js";
 import { InputFiles } from "../output/input-files.js";
 import { realPath } from "../output/real-path.js";
-import { writeOutput } from "../output/write-output.js";
+import { WriteError } from "../output/write-error.js";
+import { type OutputTarget, openOutput, writeOutput } from "../output/write-output.js";
 import { renderThread } from "../render/early-thread.js";
+import type { OpenReply } from "../render/output-request.js";
 import type { RenderOutcome, RenderTask } from "../render/task.js";
 import { formatPlainError, threadFailure } from "../render/thread-failure.js";
-import { readStdin, writeStderr, writeStdout } from "../stdio.js";
+import { readStdin, stdoutFailed, writeStderr, writeStdout } from "../stdio.js";
 
 /** Flags of `xmd process`. */
 export interface ProcessFlags extends RenderFlags {
@@ -110,15 +112,41 @@ export async function processCommand(file: string | undefined, flags: ProcessFla
     color,
     debug: flags.debug === true,
     stats: flags.stats === true,
+    // A check compares the whole output; otherwise a large one is streamed.
+    stream: flags.check !== true,
+  };
+  // Opened only if the output outgrows what the render thread holds back (see
+  // StreamedOutput); then checked exactly as writeOutput checks it.
+  let target: OutputTarget | null = null;
+  let openError: unknown = null;
+  const open = (): OpenReply => {
+    try {
+      target =
+        flags.output !== undefined
+          ? openOutput(resolve(cwd, flags.output), flags.output, inputs)
+          : { fd: 1, commit: () => {}, abort: () => {} };
+      return { fd: target.fd };
+    } catch (e) {
+      openError = e;
+      return { failed: true };
+    }
   };
   const thread = renderThread(renderThreadLimits(options));
   let outcome: RenderOutcome;
   try {
-    outcome = await thread.run(task);
+    outcome = await thread.run(task, open);
   } catch (e) {
     outcome = { ok: false, dependencies: [], ...threadFailure(label, e, maxMemoryMb(options), color) };
   } finally {
     void thread.close();
+  }
+  const opened = target as OutputTarget | null;
+  if (!outcome.ok) opened?.abort();
+  if (!outcome.ok && outcome.output !== undefined) {
+    const failed = outcome.output;
+    if (failed.opening) throw openError ?? new WriteError(flags.output ?? "stdout", "it cannot be opened");
+    if (flags.output === undefined) stdoutFailed(failed.code, failed.reason);
+    throw new WriteError(flags.output, failed.reason);
   }
   if (!outcome.ok) {
     // Formatted in the render thread (or above), control characters already escaped.
@@ -147,8 +175,11 @@ export async function processCommand(file: string | undefined, flags: ProcessFla
     else writeStderr(`stale: ${output} (rendered from ${label})\n${state.diff}`);
     return EXIT.failed;
   }
-  if (flags.output !== undefined)
-    writeOutput(resolve(cwd, flags.output), outcome.output, flags.output, inputs);
-  else writeStdout(outcome.output);
+  if (opened !== null) opened.commit();
+  else {
+    const output = outcome.bytes ?? outcome.output;
+    if (flags.output !== undefined) writeOutput(resolve(cwd, flags.output), output, flags.output, inputs);
+    else writeStdout(output);
+  }
   return EXIT.ok;
 }

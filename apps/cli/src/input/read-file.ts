@@ -129,7 +129,8 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
       if (filled < chunk.length) break;
       size = 1 << 16;
     }
-    return Buffer.concat(chunks, total);
+    // One read is the usual case: its buffer is the file's bytes (no second copy).
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
   } catch (e) {
     if (e instanceof UnreadableFile) throw e;
     throw new UnreadableFile(path, "error", readReason(e as NodeJS.ErrnoException));
@@ -145,4 +146,14 @@ export function readRegularFile(path: string, maxBytes: number): Buffer {
 export function readRegularText(path: string, maxBytes: number): string {
   const text = readRegularFile(path, maxBytes).toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * {@link readRegularFile}'s bytes without a leading byte order mark, undecoded: what a
+ * document is rendered from (the runtime decodes it once and copies its static text from
+ * these bytes), so the document is held once, as bytes, not also as a decoded copy here.
+ */
+export function readRegularBytes(path: string, maxBytes: number): Uint8Array {
+  const bytes = readRegularFile(path, maxBytes);
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }

@@ -108,7 +108,22 @@ export function writeOutput(
     writeInPlace(abs, text, shown);
     return;
   }
-  // The folder as named (links on the way are the user's choice), made if missing.
+  const { folder, target, stat } = checkedTarget(abs, shown, inputs);
+  if (stat !== null && !stat.isFile()) writeInPlace(target, text, shown);
+  else writeAtomic(folder, target, text, stat, shown);
+}
+
+/**
+ * Where an output at `abs` goes, checked as every write is: its folder as named (links on
+ * the way are the user's choice), made if missing; the file itself is not a symbolic link,
+ * not a folder, not an input document. `stat` is null when it does not exist yet.
+ * @throws {WriteError} when it cannot or may not be written.
+ */
+function checkedTarget(
+  abs: string,
+  shown: string,
+  inputs?: InputFiles,
+): { folder: string; target: string; stat: ReturnType<typeof lstatOrNull> } {
   let folder: string;
   try {
     mkdirSync(dirname(abs), { recursive: true });
@@ -122,8 +137,123 @@ export function writeOutput(
   if (stat?.isDirectory()) throw new WriteError(shown, "it is a folder");
   if (inputs?.has(target))
     throw new WriteError(shown, "it is an input document, and inputs are never overwritten");
-  if (stat !== null && !stat.isFile()) writeInPlace(target, text, shown);
-  else writeAtomic(folder, target, text, stat, shown);
+  return { folder, target, stat };
+}
+
+/**
+ * An output opened for writing a piece at a time (a large output, streamed as it is
+ * rendered): a descriptor to write to, then `commit()` when all of it is written, or
+ * `abort()` to give up. A regular file is a temporary file renamed over the target by
+ * `commit()` (atomic, as {@link writeOutput}); `abort()` removes it, so a render that fails
+ * half way leaves the old file as it was.
+ */
+export interface OutputTarget {
+  readonly fd: number;
+  /** Closes it; a temporary file takes the old file's mode and replaces it. @throws {WriteError} */
+  commit(): void;
+  /** Closes it; a temporary file is removed. Never throws. */
+  abort(): void;
+}
+
+/**
+ * Opens the output {@link writeOutput} would write, with the same checks (a folder, a
+ * symbolic link, an input document are refused; devices and pipes are written in place,
+ * descriptors as they are), to be written a piece at a time.
+ * @throws {WriteError} when it cannot be written.
+ */
+export function openOutput(path: string, shown: string, inputs?: InputFiles): OutputTarget {
+  const abs = resolve(path);
+  const descriptor = descriptorOf(abs);
+  if (descriptor !== null) return { fd: descriptor, commit: () => {}, abort: () => {} };
+  if (isSpecialPath(abs)) return openInPlace(abs, shown);
+  const { folder, target, stat } = checkedTarget(abs, shown, inputs);
+  if (stat !== null && !stat.isFile()) return openInPlace(target, shown);
+  const { fd, temp, mode } = createTemp(folder, target, stat, shown);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    fd,
+    commit: () => {
+      try {
+        close();
+        if (mode !== null) chmodSync(temp, mode);
+        renameSync(temp, target);
+      } catch (e) {
+        rmSync(temp, { force: true });
+        throw new WriteError(shown, reasonOf(e));
+      }
+    },
+    abort: () => {
+      try {
+        close();
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    },
+  };
+}
+
+/** An existing device or pipe, opened as it is (see {@link writeInPlace}). */
+function openInPlace(abs: string, shown: string): OutputTarget {
+  let isFolder = false;
+  try {
+    isFolder = statSync(abs).isDirectory();
+  } catch {
+    // missing: opening creates it (or says why not)
+  }
+  if (isFolder) throw new WriteError(shown, "it is a folder");
+  let fd: number;
+  try {
+    fd = openSync(abs, "w");
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+  return { fd, commit: () => closeSync(fd), abort: () => closeSync(fd) };
+}
+
+/**
+ * The temporary file {@link writeAtomic} writes, created the same way (in the target's own
+ * real folder, checked just before; `wx`; private when it replaces a file), and the mode
+ * it must take before the rename (null: keep the mode it was created with).
+ */
+function createTemp(
+  dir: string,
+  target: string,
+  stat: Stats | null,
+  shown: string,
+): { fd: number; temp: string; mode: number | null } {
+  stillSameFolder(dir, shown);
+  const temp = tempName(dir, target);
+  try {
+    const fd = openSync(temp, "wx", stat !== null ? 0o600 : 0o666);
+    return { fd, temp, mode: stat !== null ? stat.mode & 0o7777 : null };
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+}
+
+/**
+ * `dir` (a real path, checked when the output was opened) still is itself: no link has
+ * been put on its path since, so a temporary file made in it lands where it was meant to.
+ * @throws {WriteError} when it moved or cannot be read.
+ */
+function stillSameFolder(dir: string, shown: string): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (e) {
+    throw new WriteError(shown, reasonOf(e));
+  }
+  if (real !== dir)
+    throw new WriteError(shown, `its folder changed while xmd was writing: it now leads to ${real}`);
+}
+
+/** A temporary file's name beside `target`: hidden, and unique to this process and call. */
+function tempName(dir: string, target: string): string {
+  return join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
 }
 
 /**
@@ -218,15 +348,8 @@ function writeDescriptor(fd: number, text: string | Uint8Array, shown: string): 
  * before to be itself, with no link anywhere on its path.
  */
 function writeAtomic(dir: string, target: string, text: Content, stat: Stats | null, shown: string): void {
-  let real: string;
-  try {
-    real = realpathSync(dir);
-  } catch (e) {
-    throw new WriteError(shown, reasonOf(e));
-  }
-  if (real !== dir)
-    throw new WriteError(shown, `its folder changed while xmd was writing: it now leads to ${real}`);
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  stillSameFolder(dir, shown);
+  const temp = tempName(dir, target);
   try {
     // Replacing a file: the temporary copy starts private and takes the file's own mode
     // before it is renamed over it, so a private file is never readable by others.

@@ -6,11 +6,13 @@
  */
 import { realpathSync } from "node:fs";
 import { dirname } from "node:path";
-import { createRuntime, DEFAULT_LIMITS, type Runtime, XmdError } from "@xmd/runtime";
-import { readRegularText, UnreadableFile } from "../input/read-file.js";
+import { createRuntime, DEFAULT_LIMITS, type RenderInfo, type Runtime, XmdError } from "@xmd/runtime";
+import { readRegularBytes, UnreadableFile } from "../input/read-file.js";
 import { formatStats } from "../stats.js";
 import { escapeControls } from "../terminal-text.js";
+import type { OpenReply } from "./output-request.js";
 import { type ErrorContext, failedDependencies, presentError } from "./present-error.js";
+import { OutputFailed, StreamedOutput } from "./streamed-output.js";
 import type { CheckOutcome, CheckTask, RenderOutcome, RenderTask, Task } from "./task.js";
 
 let runtime: Runtime | null = null;
@@ -64,17 +66,17 @@ function internalError(task: Task, error: unknown): string {
 }
 
 /**
- * The document's text, read like any other read: a regular file (not a device, a named
- * pipe, a socket), of at most `maxReadBytes`. What cannot be read is an error at the
- * start of the file: `limit` for one that is too large (with the flag that raises it),
- * `file` for the rest.
+ * The document, read like any other read: a regular file (not a device, a named pipe, a
+ * socket), of at most `maxReadBytes`, as its bytes (the runtime decodes them once). What
+ * cannot be read is an error at the start of the file: `limit` for one that is too large
+ * (with the flag that raises it), `file` for the rest.
  */
-function documentText(task: Task): string {
+function documentText(task: Task): string | Uint8Array {
   if (!("path" in task.document)) return task.document.text;
   const { path } = task.document;
   const maxBytes = task.options.limits?.maxReadBytes ?? DEFAULT_LIMITS.maxReadBytes;
   try {
-    return readRegularText(path, maxBytes);
+    return readRegularBytes(path, maxBytes);
   } catch (e) {
     if (!(e instanceof UnreadableFile)) throw e;
     if (e.kind === "too-large")
@@ -91,22 +93,45 @@ function documentText(task: Task): string {
   }
 }
 
-/** Renders one document. Never throws for a bad document. */
-export function renderTask(task: RenderTask): RenderOutcome {
+/**
+ * Renders one document. Never throws for a bad document. A streaming task's output goes
+ * through a {@link StreamedOutput}, which asks `openOutput` for the output when it is large.
+ */
+export function renderTask(
+  task: RenderTask,
+  openOutput: () => OpenReply = () => ({ failed: true }),
+): RenderOutcome {
   const rt = runtimeFor(task);
   const lang = task.lang !== undefined ? { lang: task.lang } : {};
   try {
     const path = "path" in task.document ? { path: task.document.path } : {};
-    const result = rt.render(documentText(task), { vars: task.vars, ...lang, ...path });
+    const options = { vars: task.vars, ...lang, ...path };
+    let output = "";
+    let bytes: Uint8Array | null | undefined;
+    let info: RenderInfo;
+    if (task.stream) {
+      const streamed = new StreamedOutput(openOutput);
+      info = rt.renderTo(documentText(task), streamed.write, options);
+      bytes = streamed.streamed ? null : streamed.heldOutput();
+    } else {
+      const result = rt.render(documentText(task), options);
+      output = result.output;
+      info = result;
+    }
     return {
       ok: true,
-      output: result.output,
-      dependencies: result.dependencies,
-      nondeterminism: result.nondeterminism,
+      output,
+      ...(bytes !== undefined ? { bytes } : {}),
+      dependencies: info.dependencies,
+      nondeterminism: info.nondeterminism,
       stoppedAtExec: false,
-      stats: task.stats ? formatStats(task.label, result.stats) : null,
+      stats: task.stats ? formatStats(task.label, info.stats) : null,
     };
   } catch (e) {
+    if (e instanceof OutputFailed) {
+      const output = { code: e.code, reason: e.reason, opening: e.opening };
+      return { ok: false, error: "", dependencies: [], internal: false, output };
+    }
     if (!(e instanceof XmdError))
       return { ok: false, error: internalError(task, e), dependencies: [], internal: true };
     const stopped = execStop(e);

@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
+import { type OpenReply, OutputAnswerer, type OutputChannelEnds } from "./output-request.js";
 import type { ThreadLimits } from "./stack-size.js";
 import type { Outcome, Task } from "./task.js";
 import type { ReplyMessage, TaskMessage } from "./thread.js";
@@ -13,6 +14,8 @@ import type { ReplyMessage, TaskMessage } from "./thread.js";
 interface Waiting {
   resolve(outcome: unknown): void;
   reject(error: Error): void;
+  /** Opens the output of a streaming task when the thread asks for it. */
+  open: (() => OpenReply) | undefined;
 }
 
 /**
@@ -36,6 +39,8 @@ export class RenderThreadError extends Error {
 export class RenderThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
+  /** Answers a streaming task's request for its output (see `output-request.ts`). */
+  private readonly answerer: OutputAnswerer;
   private nextId = 0;
   private failure: RenderThreadError | null = null;
 
@@ -46,8 +51,14 @@ export class RenderThread {
    */
   constructor(readonly limits: ThreadLimits) {
     const threads = load("node:worker_threads") as typeof import("node:worker_threads");
+    const channel = new threads.MessageChannel();
+    const ends: OutputChannelEnds = { port: channel.port2, signal: new SharedArrayBuffer(4) };
+    this.answerer = new OutputAnswerer(channel.port1, ends.signal);
+    channel.port1.unref();
     this.worker = new threads.Worker(new URL("./thread.js", import.meta.url), {
       resourceLimits: { stackSizeMb: limits.stackSizeMb, maxOldGenerationSizeMb: limits.maxMemoryMb },
+      workerData: ends,
+      transferList: [channel.port2],
     });
     this.worker.on("message", (reply: ReplyMessage) => this.answer(reply));
     this.worker.on("error", (e: NodeJS.ErrnoException) =>
@@ -70,13 +81,16 @@ export class RenderThread {
     return this.failure !== null;
   }
 
-  /** Runs one task; tasks run in the order they were sent. */
-  run<T extends Task>(task: T): Promise<Outcome<T>> {
+  /**
+   * Runs one task; tasks run in the order they were sent. `open` opens the output of a
+   * streaming task, when the thread asks for it (its output outgrew what it holds back).
+   */
+  run<T extends Task>(task: T, open?: () => OpenReply): Promise<Outcome<T>> {
     if (this.failure !== null) return Promise.reject(this.failure);
     const id = this.nextId++;
     const message: TaskMessage = { id, task };
     return new Promise<Outcome<T>>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (o: unknown) => void, reject });
+      this.waiting.set(id, { resolve: resolve as (o: unknown) => void, reject, open });
       if (this.waiting.size === 1) this.worker.ref();
       this.worker.postMessage(message);
     });
@@ -90,6 +104,11 @@ export class RenderThread {
 
   private answer(reply: ReplyMessage): void {
     const waiting = this.waiting.get(reply.id);
+    if ("open" in reply) {
+      // The thread is blocked until this answer: always give one.
+      this.answerer.answer(waiting?.open?.() ?? { failed: true });
+      return;
+    }
     if (waiting === undefined) return;
     this.waiting.delete(reply.id);
     if (this.waiting.size === 0) this.worker.unref();

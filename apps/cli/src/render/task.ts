@@ -35,6 +35,12 @@ export interface RenderTask extends TaskBase {
   vars: Record<string, unknown>;
   /** Format `--stats` for this render. */
   stats: boolean;
+  /**
+   * Stream the output (see `StreamedOutput`): held back while small and then returned as
+   * `bytes`, or, once larger, written by the thread to the output the main thread opens
+   * when asked. Without it the output comes back whole, as `output`.
+   */
+  stream?: boolean;
 }
 
 /** Parse and resolve one document, collecting every error (`xmd check`). */
@@ -55,7 +61,10 @@ export interface Nondeterminism {
 export type RenderOutcome =
   | {
       ok: true;
+      /** The output (a task that does not stream; "" for one that does). */
       output: string;
+      /** A streaming task: its whole output when it stayed small, null when it was streamed. */
+      bytes?: Uint8Array | null;
       /** Absolute paths of the files the render read or imported. */
       dependencies: string[];
       nondeterminism: Nondeterminism;
@@ -78,6 +87,11 @@ export type RenderOutcome =
       dependencies: string[];
       /** True for a bug in xmd (not the document's fault). */
       internal: boolean;
+      /**
+       * Set when the render stopped because its streamed output could not be opened (the
+       * main thread knows why) or written (`code`: `EPIPE`, `ENOSPC`, …; `reason` in words).
+       */
+      output?: { code: string | undefined; reason: string; opening: boolean };
     };
 
 /** The result of a {@link CheckTask}: every error, formatted. */

@@ -18,6 +18,9 @@ import { isWithin } from "../output/real-path.js";
 /** What happened to a watched file. */
 export type FileEvent = "add" | "change" | "unlink";
 
+/** When to look again for a file awaited in a folder that just appeared (see `lookAgain`), in ms. */
+const RECHECK_MS = [50, 250, 1000, 4000];
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -34,6 +37,9 @@ export class WatchedFiles {
   private readonly watchedFolders = new Set<string>();
   private readonly watcher: FSWatcher;
   private scanned = false;
+  private closed = false;
+  /** Awaited files reported as there since they were last reported gone (see {@link lookAgain}). */
+  private readonly seen = new Set<string>();
 
   private constructor(
     watch: typeof import("chokidar").watch,
@@ -50,10 +56,15 @@ export class WatchedFiles {
     });
   }
 
-  /** Creates an empty set (chokidar loads here). */
-  static async create(onEvent: (event: FileEvent, path: string) => void): Promise<WatchedFiles> {
-    const { watch } = await import("chokidar");
-    return new WatchedFiles(watch, onEvent);
+  /**
+   * Creates an empty set (chokidar loads here).
+   * @param watch - chokidar's `watch`, or a stand-in (tests drive its events by hand).
+   */
+  static async create(
+    onEvent: (event: FileEvent, path: string) => void,
+    watch?: typeof import("chokidar").watch,
+  ): Promise<WatchedFiles> {
+    return new WatchedFiles(watch ?? (await import("chokidar")).watch, onEvent);
   }
 
   /** Whether `path` is watched. */
@@ -85,7 +96,28 @@ export class WatchedFiles {
 
   /** Stops watching. */
   close(): Promise<void> {
+    this.closed = true;
     return this.watcher.close();
+  }
+
+  /**
+   * A file awaited in a folder that just appeared, not there yet: it may be written before
+   * the folder's own watch is set up (`mkdir -p lib/deep && echo … > lib/deep/x.xmd`), and
+   * chokidar reports no file its first scan of a folder finds (`ignoreInitial`). So look
+   * for it again a few times over the next seconds; a file found is reported as added
+   * (twice at worst, which renders its documents once more).
+   */
+  private lookAgain(file: string): void {
+    for (const ms of RECHECK_MS) {
+      const timer = setTimeout(() => {
+        if (!this.closed && !this.seen.has(file) && existsSync(file)) {
+          this.seen.add(file);
+          this.watcher.add(file);
+          this.onEvent("add", file);
+        }
+      }, ms);
+      timer.unref();
+    }
   }
 
   private watchFolder(dir: string): void {
@@ -105,13 +137,17 @@ export class WatchedFiles {
         const parent = dirname(file);
         if (parent !== path && isFolder(parent)) this.watchFolder(parent);
         if (existsSync(file)) {
+          this.seen.add(file);
           this.watcher.add(file);
           this.onEvent("add", file);
-        }
+        } else this.lookAgain(file);
       }
       return;
     }
-    if ((event === "add" || event === "change" || event === "unlink") && this.files.has(path))
+    if ((event === "add" || event === "change" || event === "unlink") && this.files.has(path)) {
+      if (event === "unlink") this.seen.delete(path);
+      else this.seen.add(path);
       this.onEvent(event, path);
+    }
   }
 }

@@ -4,8 +4,15 @@ import type { PoolStats } from "@xmd/pool";
 /**
  * Allocation requests by kind, and how many of them a pool (or the value stack, or the
  * interner) served. `other` counts what evaluation allocates on the JS heap in either
- * mode — lists, objects, closures, argument lists and strings built by `+` or templates —
- * so the share is of everything the runtime asks for, not only of what it pools.
+ * mode — lists, objects, function values, argument lists and strings built by `+` or
+ * templates — so the share is of everything the runtime asks for, not only of what it
+ * pools.
+ *
+ * Two things are not counted: `temporary` is 0 since documents are compiled to closures
+ * (an expression's intermediate values are JavaScript locals of the closures, not
+ * allocations), and the compiled code itself (closures made once per `compile()`, or
+ * once per `render()`) is not a request of the run. The bench's pool share by bytes
+ * measures both with the JS heap, and is the figure to compare.
  */
 export interface AllocationCounts {
   /** Requests, per kind. */

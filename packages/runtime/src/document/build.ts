@@ -1,6 +1,6 @@
 /**
- * From a document's text to one program. Markdown text becomes Emit statements,
- * `{{ … }}` EmitExpr, code pieces Piece blocks, and classic `<!-- xmd:if -->` /
+ * From a document's text to one program. Markdown text becomes Emit statements (text
+ * and the `{{ name }}` right after it one Emit), other `{{ … }}` EmitExpr, code pieces Piece blocks, and classic `<!-- xmd:if -->` /
  * `<!-- xmd:for -->` directives become If / For nodes whose bodies are the markdown
  * between them. All pieces are lexed first so that callee names (functions are hoisted)
  * are known before any piece is parsed.
@@ -11,10 +11,12 @@
  * @module
  */
 
-import type { Piece } from "../markdown/pieces.js";
-import { splitMarkdown, splitXmdFile } from "../markdown/split.js";
-import { K } from "../syntax/keywords.js";
+import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
+import type { CodePiece } from "../markdown/pieces.js";
+import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
+import { K, SEED_NAMES } from "../syntax/keywords.js";
 import {
+  EmitNode,
   ExportNode,
   ExprStmtNode,
   ForNode,
@@ -23,7 +25,7 @@ import {
   ListNode,
   PieceNode,
 } from "../syntax/node-fields.js";
-import { N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
+import { EmitForm, N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
@@ -85,9 +87,21 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const source = unit.source;
   const options = { clock: unit.clock, scanner: unit.scanner };
   const sink = problemSink(unit);
-  const pieces: Piece[] =
-    lang === "md" ? splitMarkdown(source, sink, options) : splitXmdFile(source, sink, options);
+  // Room for a record per 4 characters: a page of text and `{{ }}` never grows it, and
+  // the room a code-only file does not use is never touched (so never resident).
+  const pieces = new PieceBuffer((source.length >> 2) + 16);
+  if (lang === "md") splitMarkdownInto(pieces, source, sink, options);
+  else splitXmdFileInto(pieces, source, sink, options);
   const nodes = unit.nodes;
+  // The tree's size, now that the pieces are known: a node per text, two per `{{ name }}`
+  // (one when it shares the text's node), one more per three characters of a longer
+  // expression, and about one per four characters of code.
+  let codeChars = 0;
+  for (const piece of pieces.codes) codeChars += piece.codeEnd - piece.codeStart;
+  const longer = Math.max(0, pieces.exprChars - 6 * pieces.interps);
+  nodes.reserve(
+    pieces.texts + 2 * pieces.interps - pieces.afterText + ((longer / 3) | 0) + (codeChars >> 2) + 16,
+  );
   const nodesBefore = nodes.counts.nodes;
 
   // Lex every code piece first, so that prescanning sees every function declaration.
@@ -95,35 +109,52 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   const tokens = takeTokenBuffer(source.length);
   const firstToken: number[] = [];
   try {
-    for (const piece of pieces) {
-      if (piece.kind === "code") firstToken.push(lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd));
+    for (const piece of pieces.codes) {
+      firstToken.push(lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd));
     }
     prescanCallees(unit, tokens);
     let code = 0;
 
     const root = nodes.create(N.Block, 0, source.length);
     let current = new BlockBuilder(unit, root);
+    /** Code pieces at the top level: where module-level functions are declared. */
+    const topPieces: NodeId[] = [];
     const open: OpenDirective[] = [];
     let deepestSpans = 0;
 
-    for (const piece of pieces) {
-      switch (piece.kind) {
-        case "text": {
-          if (piece.end > piece.start) {
-            // The text is cut out once here, not on every render of a compiled document.
-            const emit = nodes.create(N.Emit, piece.start, piece.end);
-            nodes.setStr(emit, unit.source.slice(piece.start, piece.end));
-            current.append(emit);
+    for (let at = 0; at < pieces.size; at = pieces.next(at)) {
+      switch (pieces.kind(at)) {
+        case PieceKind.Text: {
+          // Static text is its source range, copied as bytes when it runs: never cut
+          // out as a string, never interned.
+          const start = pieces.start(at);
+          const end = pieces.end(at);
+          if (end <= start) break;
+          // Text and the `{{ name }}` right after it (most lines of a page) are one node.
+          const next = pieces.next(at);
+          if (next < pieces.size && pieces.kind(next) === PieceKind.Interp && pieces.start(next) === end) {
+            const name = loneName(unit, pieces.exprStart(next), pieces.exprEnd(next));
+            if (name !== NONE) {
+              const e = nodes.create(N.Emit, end, pieces.end(next));
+              EmitNode.setForm(nodes, e, EmitForm.TextThenValue);
+              EmitNode.setTextStart(nodes, e, start);
+              EmitNode.setValue(nodes, e, name);
+              current.append(e);
+              at = next;
+              break;
+            }
           }
+          current.append(nodes.create(N.Emit, start, end));
           break;
         }
-        case "interp": {
-          const e = nodes.create(N.EmitExpr, piece.start, piece.end);
-          ExprStmtNode.setExpr(nodes, e, parseExpressionRange(unit, piece.exprStart, piece.exprEnd));
+        case PieceKind.Interp: {
+          const e = nodes.create(N.EmitExpr, pieces.start(at), pieces.end(at));
+          ExprStmtNode.setExpr(nodes, e, interpolation(unit, pieces.exprStart(at), pieces.exprEnd(at)));
           current.append(e);
           break;
         }
-        case "code": {
+        case PieceKind.Code: {
+          const piece = pieces.codeAt(at);
           const first = firstToken[code++] as number;
           if (piece.dialect === "classic") {
             const handled = directive(unit, tokens, first, piece, open, current);
@@ -139,6 +170,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           PieceNode.setBlock(nodes, p, block);
           PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
           current.append(p);
+          if (current.block === root) topPieces.push(p);
           break;
         }
       }
@@ -165,10 +197,60 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       bound > unit.maxDepth
     )
       checkDepth(unit, root);
-    return { root, hoisted: collectHoisted(unit, root) };
+    return { root, hoisted: collectHoisted(unit, topPieces) };
   } finally {
     giveTokenBuffer(tokens);
+    pieces.release();
   }
+}
+
+/** Ids below this are keywords and contextual words: a lone one may be more than a name (`print`). */
+const SEED_COUNT = SEED_NAMES.length;
+
+/** The expression of `{{ … }}` at source[start, end): a lone name (see {@link loneName}), or parsed. */
+function interpolation(unit: ParseUnit, start: number, end: number): NodeId {
+  const name = loneName(unit, start, end);
+  return name !== NONE ? name : parseExpressionRange(unit, start, end);
+}
+
+/**
+ * If the expression of `{{ … }}` at source[start, end) is a lone name (`{{ name }}`, most
+ * of them), its Name node, made straight away as the parser would make it, without a
+ * lexer and parser for one token; else NONE. A name here is ASCII letters, digits, `_`
+ * and `$`, not a keyword or contextual word (those the parser may read as more than a
+ * name: `{{print}}` is a call).
+ */
+function loneName(unit: ParseUnit, start: number, end: number): NodeId {
+  const source = unit.source;
+  let s = start;
+  let e = end;
+  while (s < e && isBlank(source.charCodeAt(s))) s++;
+  while (e > s && isBlank(source.charCodeAt(e - 1))) e--;
+  if (s < e && isNameStart(source.charCodeAt(s))) {
+    let p = s + 1;
+    while (p < e && (isNameStart(source.charCodeAt(p)) || isDigit(source.charCodeAt(p)))) p++;
+    if (p === e) {
+      const names = unit.names;
+      const id = names.idOfSlice(source, s, e);
+      if (id < 0 || id >= SEED_COUNT) {
+        unit.clock.add(end - start + 1, start);
+        const n = unit.nodes.create(N.Name, s, e);
+        unit.nodes.setName(n, names.keyOf(source, s, e, id));
+        return n;
+      }
+    }
+  }
+  return NONE;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**
@@ -180,7 +262,7 @@ function directive(
   unit: ParseUnit,
   t: TokenBuffer,
   first: number,
-  piece: Extract<Piece, { kind: "code" }>,
+  piece: CodePiece,
   open: OpenDirective[],
   current: BlockBuilder,
 ): BlockBuilder | undefined {
@@ -265,22 +347,24 @@ function directive(
   }
 }
 
-/** Function declarations at module level (inside pieces and exports, not inside other blocks). */
-function collectHoisted(unit: ParseUnit, root: NodeId): NodeId[] {
+/**
+ * Function declarations at module level: in the top-level code pieces and their exports,
+ * not inside other blocks. The pieces are those the build put at the top level, so the
+ * text and `{{ }}` between them (most of a large document) are not walked again.
+ */
+function collectHoisted(unit: ParseUnit, topPieces: readonly NodeId[]): NodeId[] {
   const nodes = unit.nodes;
   const out: NodeId[] = [];
-  const visit = (first: NodeId) => {
-    for (let s = first; s !== NONE; s = nodes.next(s)) {
+  for (const piece of topPieces) {
+    for (let s = ListNode.first(nodes, PieceNode.block(nodes, piece)); s !== NONE; s = nodes.next(s)) {
       const k = nodes.kind(s);
       if (k === N.FunctionDecl) out.push(s);
-      else if (k === N.Piece) visit(ListNode.first(nodes, PieceNode.block(nodes, s)));
       else if (k === N.Export) {
         const declaration = ExportNode.declaration(nodes, s);
         if (declaration !== NONE && nodes.kind(declaration) === N.FunctionDecl) out.push(declaration);
       }
     }
-  };
-  visit(ListNode.first(nodes, root));
+  }
   return out;
 }
 

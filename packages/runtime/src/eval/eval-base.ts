@@ -1,14 +1,15 @@
 /**
- * What every part of the evaluator shares: the state of a run (the activation that a call
- * sets and a `catch` restores, the output, the counters), errors located at the node
- * being run, the limits checked as it runs, and reading values off the stack. The
- * evaluator is a chain of classes, one part each: {@link EvalBase} → `CallEvaluator` →
- * `ExpressionEvaluator` → `Interpreter`.
+ * The state of a run that compiled code shares: the activation that a call sets and a
+ * `catch` restores, the output, the counters, errors located at the node being run, and
+ * the limits checked as it runs. `Machine` adds the operations closures call out of line;
+ * the closures themselves are made by `compile/`.
  * @module
  */
 import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
+import type { Output, OutputMark } from "../output/output.js";
+import { TextOutput } from "../output/text-output.js";
 import type { NameTable } from "../syntax/names.js";
 import { NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import { Budget, raiseHint, timeLimitMessage } from "../values/budget.js";
@@ -16,14 +17,9 @@ import { RuntimeFault } from "../values/fault.js";
 import { isJsStackOverflow, resourceLimit } from "../values/resource-limit.js";
 import type { Cell } from "./cell.js";
 import type { HostFunction, ModuleInstance } from "./functions.js";
-import type { Interpreter } from "./interpreter.js";
-import { isValueStackOverflow, Tag, type TempStack } from "./temps.js";
+import type { Machine } from "./machine.js";
+import { isValueStackOverflow, type TempStack } from "./temps.js";
 import type { VariableStore } from "./variables.js";
-
-/** UTF-8 length of a string. */
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, "utf8");
-}
 
 /** "a number", "an array": a type name for a sentence. */
 export function withArticle(type: string): string {
@@ -80,9 +76,9 @@ export interface ModuleLoader {
   /** `import` as an expression or binding: data for json/yaml, an exports object for modules. */
   importValue(from: ModuleInstance, path: string): unknown;
   /** Classic in-place import: runs the file sharing `from`'s variables; its output goes in place. */
-  importInPlace(from: ModuleInstance, path: string, interp: Interpreter): void;
+  importInPlace(from: ModuleInstance, path: string, machine: Machine): void;
   /** Classic `import FILE` as an expression: like in place, but returns the output as text (data files: their data). */
-  importText(from: ModuleInstance, path: string, interp: Interpreter): unknown;
+  importText(from: ModuleInstance, path: string, machine: Machine): unknown;
 }
 
 /** The state of a run and the helpers every part of the evaluator uses. */
@@ -92,30 +88,33 @@ export class EvalBase {
   // The activation: what a call sets (invoke), a module run saves (runModule) and a
   // `catch` restores (execTry), together.
   /** Where the running function's frame starts on the value stack. */
-  protected base = 0;
+  base = 0;
   /** The running closure's captured cells. */
-  protected cells: readonly Cell[] = [];
+  cells: readonly Cell[] = [];
   /** Frame handles pushed by calls, so a catch can unwind them in order. */
-  protected readonly frames: number[] = [];
+  readonly frames: number[] = [];
   /** Nested calls now. */
-  protected depth = 0;
+  depth = 0;
   /** Whether the code piece running is inline (see `Placement`). */
-  protected inline = false;
+  inline = false;
   /** What ends a printed line: the document's own line ending, so CRLF files stay CRLF. */
   newline = "\n";
   /** The node being evaluated, for error locations. */
-  protected at: NodeId = NONE;
+  at: NodeId = NONE;
   /** Loop steps run (limit maxIterations). */
   private iterations = 0;
   /** Loop steps and calls, for the checks every 1 024 of them (see {@link checkBudget}). */
-  protected ticks = 0;
+  ticks = 0;
+  /** `limits.maxStringLength`, read by compiled code that joins text inline. */
+  readonly maxStringLength: number;
   /** The run's time, heap, list and string budget, shared with the builtins it calls. */
   readonly budget: Budget;
-  /** UTF-16 code units emitted so far. */
-  private outputUnits = 0;
-  /** UTF-8 bytes emitted so far, counted once the output nears the limit; -1 until then. */
-  private outputBytes = -1;
-  readonly chunks: string[] = [];
+  /**
+   * Where the output goes, limited to `maxOutputBytes`: strings for `render()`, pooled
+   * UTF-8 chunks for the byte forms. The run sets its own; this one is for an evaluator
+   * used alone.
+   */
+  output: Output;
   /** Temporaries produced (allocation accounting). */
   temps = 0;
   /** Frame slots created (variables that live on the stack). */
@@ -124,71 +123,78 @@ export class EvalBase {
   heapValues = 0;
 
   constructor(
-    protected readonly nodes: NodeStore,
-    protected readonly names: NameTable,
-    protected readonly stack: TempStack,
-    protected readonly vars: VariableStore,
-    protected readonly limits: Limits,
-    protected readonly services: EvalServices,
-    protected readonly loader: ModuleLoader,
+    readonly nodes: NodeStore,
+    readonly names: NameTable,
+    readonly stack: TempStack,
+    readonly vars: VariableStore,
+    readonly limits: Limits,
+    readonly services: EvalServices,
+    readonly loader: ModuleLoader,
     /** When the time limit runs out (`Date.now()` ms), shared with host work such as exec. */
     deadline: number,
   ) {
     this.budget = new Budget(limits, deadline);
+    this.maxStringLength = limits.maxStringLength;
+    this.output = new TextOutput(limits.maxOutputBytes);
   }
 
   // ── output ─────────────────────────────────────────────────────────────────
 
+  /** Writes text to the output (for the byte forms, encoded once into the output's chunks). */
   emit(text: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit, so counting code units is exact
-    // enough until the output could be within 3x of the limit; from then on, count bytes.
-    const limit = this.limits.maxOutputBytes;
-    this.outputUnits += text.length;
-    if (this.outputUnits * 3 > limit) {
-      if (this.outputBytes < 0) this.outputBytes = byteLength(this.chunks.join(""));
-      this.outputBytes += byteLength(text);
-      if (this.outputBytes > limit) {
-        throw this.error(
-          "limit",
-          `output limit reached: more than ${limit} bytes (limit maxOutputBytes)`,
-          this.at,
-          raiseHint("maxOutputBytes"),
-        );
-      }
+    try {
+      this.output.text(text);
+    } catch (e) {
+      // The output limit: located here, at the node that passed it.
+      throw this.toUserError(e);
     }
-    this.chunks.push(text);
+  }
+
+  /**
+   * Writes source[start, end) of the running module, static markdown, to the output: for
+   * the byte forms a copy of the source's own UTF-8 bytes, never encoded again; for
+   * `render()` a slice of its text. The output limit reached here is located at that text.
+   */
+  emitSource(start: number, end: number): void {
+    try {
+      this.output.source(this.module.unit.bytes, start, end);
+    } catch (e) {
+      if (!(e instanceof RuntimeFault)) throw e;
+      throw this.errorAt(e.code, e.message, start, end, e.hint);
+    }
   }
 
   /** Where the output is now, to {@link takeOutputSince} later. */
-  outputMark(): number {
-    return this.chunks.length;
+  outputMark(): OutputMark {
+    return this.output.mark();
   }
 
   /**
    * Takes back everything emitted since `mark` (a module's own output, text captured by a
    * classic `set x = import …`) and returns it; it no longer counts against the output
-   * limit.
+   * limit. Marks are closed innermost first.
    */
-  takeOutputSince(mark: number): string {
-    const taken = this.chunks.slice(mark).join("");
-    this.chunks.length = mark;
-    this.outputUnits -= taken.length;
-    if (this.outputBytes >= 0) this.outputBytes -= byteLength(taken);
-    return taken;
+  takeOutputSince(mark: OutputMark): string {
+    return this.output.takeSince(mark);
   }
 
   // ── errors ─────────────────────────────────────────────────────────────────
 
   error(code: XmdErrorCode, message: string, n: NodeId, hint?: string): XmdError {
-    const unit = this.module.unit;
     const start = n === NONE ? 0 : this.nodes.start(n);
     const end = n === NONE ? 0 : this.nodes.end(n);
+    return this.errorAt(code, message, start, end, hint);
+  }
+
+  /** An error at source[start, end) of the running module (text, which has no node of its own). */
+  errorAt(code: XmdErrorCode, message: string, start: number, end: number, hint?: string): XmdError {
+    const unit = this.module.unit;
     const { line, column } = unit.lines.position(start);
     return new XmdError(code, message, unit.file, line, column, unit.lines.frame(start, end), hint);
   }
 
   /** Turns what a builtin threw into an XmdError at the current node. */
-  protected fault(e: unknown): XmdError {
+  fault(e: unknown): XmdError {
     const located = this.toUserError(e);
     if (located instanceof XmdError) return located;
     const message = e instanceof Error ? e.message : String(e);
@@ -224,7 +230,7 @@ export class EvalBase {
   }
 
   /** An error from an import: if it arose inside the imported file, note this import site. */
-  protected importFailed(e: unknown, n: NodeId): XmdError {
+  importFailed(e: unknown, n: NodeId): XmdError {
     const error = this.fault(e);
     const unit = this.module.unit;
     if (error.file !== unit.file) {
@@ -234,7 +240,7 @@ export class EvalBase {
     return error;
   }
 
-  protected depthError(): XmdError {
+  depthError(): XmdError {
     return this.error(
       "limit",
       `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
@@ -246,7 +252,7 @@ export class EvalBase {
   // ── limits checked as it runs ──────────────────────────────────────────────
 
   /** One loop step, counted against maxIterations. */
-  protected tick(n: NodeId): void {
+  tick(n: NodeId): void {
     if (++this.iterations > this.limits.maxIterations) {
       throw this.error(
         "limit",
@@ -259,14 +265,14 @@ export class EvalBase {
   }
 
   /** The clock after a builtin call: one call can take long (a join of millions, a command). */
-  protected checkClock(n: NodeId): void {
+  checkClock(n: NodeId): void {
     if (Date.now() > this.budget.deadline) {
       throw this.error("limit", timeLimitMessage(this.limits.timeoutMs), n, raiseHint("timeoutMs"));
     }
   }
 
   /** Every 1 024 loop steps and calls: the clock and the heap (see `Budget`). */
-  protected checkBudget(n: NodeId): void {
+  checkBudget(n: NodeId): void {
     try {
       this.budget.check();
     } catch (e) {
@@ -276,35 +282,11 @@ export class EvalBase {
   }
 
   /** `a + b` for text, after checking the length it would have (maxStringLength). */
-  protected joinText(a: string, b: string): string {
+  joinText(a: string, b: string): string {
     // No bytes counted toward the heap check: V8 joins long strings as a pair of
     // pointers (a cons string); the length is what must be bounded.
     const length = a.length + b.length;
     if (length > this.limits.maxStringLength) this.budget.string(length, "joining text");
     return a + b;
-  }
-
-  // ── values off the stack ───────────────────────────────────────────────────
-
-  protected truthyPop(): boolean {
-    const stack = this.stack;
-    const top = stack.size - 1;
-    const tag = stack.tagAt(top);
-    if (tag === Tag.Bool) {
-      const b = stack.pop() as boolean;
-      return b;
-    }
-    if (tag === Tag.Number) {
-      const x = stack.popNumber();
-      return x !== 0 && !Number.isNaN(x);
-    }
-    return this.services.isTruthy(stack.pop());
-  }
-
-  protected numberPop(at: NodeId, what: string): number {
-    const stack = this.stack;
-    if (stack.tagAt(stack.size - 1) === Tag.Number) return stack.popNumber();
-    const v = stack.pop();
-    throw this.error("type", `${what} needs a number, got ${this.services.typeName(v)}`, at);
   }
 }

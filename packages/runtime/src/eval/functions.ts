@@ -3,6 +3,7 @@
  * builtin namespaces such as `File` or `Date` used as values.
  * @module
  */
+import type { Body, UnitCode } from "../compile/code.js";
 import type { HostContext } from "../host/context.js";
 import type { GlobalNames } from "../resolve/resolver.js";
 import type { FunctionInfo, ParseUnit } from "../syntax/unit.js";
@@ -17,6 +18,8 @@ export class ModuleInstance {
   readonly exports: Record<string, unknown> = {};
   constructor(
     readonly unit: ParseUnit,
+    /** The unit's compiled code, shared by every run of it. */
+    readonly code: UnitCode,
     readonly globals: GlobalNames,
     readonly path: string,
     readonly ctx: HostContext,
@@ -27,6 +30,8 @@ export class ModuleInstance {
 
 /** A function declared with `function` or written as a lambda. */
 export class UserFunction extends Callable {
+  /** Its compiled body, found on the first call (the module's code compiles it once for all). */
+  body: Body | null = null;
   constructor(
     readonly name: string,
     readonly info: FunctionInfo,

@@ -4,22 +4,19 @@
  * references in a side list); heap mode makes one `{ set, value }` object per variable.
  * @module
  */
-import { type Handle, StructPool } from "@xmd/pool";
+import { type Handle, handleSlot, StructPool } from "@xmd/pool";
 import { capacityError } from "../syntax/nodes.js";
-import { Tag, type TempStack } from "./temps.js";
+import { Tag } from "./temps.js";
 
 export interface VariableStore {
   readonly pooled: boolean;
   /** A new variable, unset. */
   create(): number;
   isSet(v: number): boolean;
+  /** The value; `undefined` for a variable never set (no set variable holds `undefined`: it is stored as null). */
   read(v: number): unknown;
   write(v: number, value: unknown): void;
   writeNumber(v: number, n: number): void;
-  /** Pushes the value onto the temp stack without boxing numbers. */
-  pushOnto(v: number, stack: TempStack): void;
-  /** Pops the top of the temp stack into the variable without boxing numbers. */
-  popInto(v: number, stack: TempStack): void;
   releaseAll(): void;
   readonly live: number;
   /** Variables created (allocation accounting). */
@@ -29,16 +26,21 @@ export interface VariableStore {
 /** Unset is its own tag so "not defined" is cheap to test. */
 const UNSET = 255;
 
-const VARIABLE_FIELDS = { tag: "u8", num: "f64", ref: "i32" } as const;
+const VARIABLE_FIELDS = { tag: "u8", num: "f64" } as const;
 
+/**
+ * Pooled variables: a tag and a float64 per variable in the pool's columns (numbers and
+ * booleans are never boxed), and object references in a side list indexed by the slot,
+ * the one place a JavaScript value can live. Indexed by slot rather than through a
+ * third column of indexes, a read of a reference is two loads, not four.
+ */
 export class PooledVariables implements VariableStore {
   readonly pooled = true;
   readonly pool: StructPool<typeof VARIABLE_FIELDS>;
   private readonly fTag;
   private readonly fNum;
-  private readonly fRef;
+  /** References by slot; a slot that holds no reference may hold a stale one, never read (its tag says so). */
   private refs: unknown[] = [];
-  private freeRefs: number[] = [];
   created = 0;
 
   constructor(maxCapacity: number, checked: boolean) {
@@ -51,7 +53,6 @@ export class PooledVariables implements VariableStore {
     });
     this.fTag = this.pool.field("tag");
     this.fNum = this.pool.field("num");
-    this.fRef = this.pool.field("ref");
   }
   get live(): number {
     return this.pool.live;
@@ -60,29 +61,22 @@ export class PooledVariables implements VariableStore {
     const h = this.pool.acquire();
     this.created++;
     this.fTag.set(h, UNSET);
-    this.fRef.set(h, -1);
     return h;
   }
   isSet(v: number): boolean {
     return this.fTag.get(v as Handle) !== UNSET;
   }
-  private clearRef(h: Handle): void {
-    const r = this.fRef.get(h);
-    if (r >= 0) {
-      this.refs[r] = undefined;
-      this.freeRefs.push(r);
-      this.fRef.set(h, -1);
-    }
-  }
   read(v: number): unknown {
     const h = v as Handle;
     switch (this.fTag.get(h)) {
+      case Tag.Ref:
+        return this.refs[handleSlot(h)];
       case Tag.Number:
         return this.fNum.get(h);
       case Tag.Bool:
         return this.fNum.get(h) !== 0;
-      case Tag.Ref:
-        return this.refs[this.fRef.get(h)];
+      case UNSET:
+        return undefined;
       default:
         return null;
     }
@@ -94,57 +88,32 @@ export class PooledVariables implements VariableStore {
       return;
     }
     if (typeof value === "boolean") {
-      this.clearRef(h);
+      this.dropRef(h);
       this.fTag.set(h, Tag.Bool);
       this.fNum.set(h, value ? 1 : 0);
       return;
     }
     if (value === null || value === undefined) {
-      this.clearRef(h);
+      this.dropRef(h);
       this.fTag.set(h, Tag.Null);
       return;
     }
-    let r = this.fRef.get(h);
-    if (r < 0) {
-      r = this.freeRefs.pop() ?? this.refs.length;
-      this.fRef.set(h, r);
-    }
-    this.refs[r] = value;
+    this.refs[handleSlot(h)] = value;
     this.fTag.set(h, Tag.Ref);
   }
   writeNumber(v: number, n: number): void {
     const h = v as Handle;
-    this.clearRef(h);
+    this.dropRef(h);
     this.fTag.set(h, Tag.Number);
     this.fNum.set(h, n);
   }
-  pushOnto(v: number, stack: TempStack): void {
-    const h = v as Handle;
-    switch (this.fTag.get(h)) {
-      case Tag.Number:
-        stack.pushNumber(this.fNum.get(h));
-        return;
-      case Tag.Bool:
-        stack.pushBool(this.fNum.get(h) !== 0);
-        return;
-      case Tag.Ref:
-        stack.pushRef(this.refs[this.fRef.get(h)]);
-        return;
-      default:
-        stack.pushNull();
-    }
-  }
-  popInto(v: number, stack: TempStack): void {
-    const top = stack.size - 1;
-    if (stack.tagAt(top) === Tag.Number) {
-      this.writeNumber(v, stack.numberAt(top));
-      stack.drop(1);
-    } else this.write(v, stack.pop());
+  /** A reference the variable held no longer keeps its value alive. */
+  private dropRef(h: Handle): void {
+    if (this.fTag.get(h) === Tag.Ref) this.refs[handleSlot(h)] = undefined;
   }
   releaseAll(): void {
     this.pool.reset();
     this.refs = [];
-    this.freeRefs = [];
   }
 }
 
@@ -172,7 +141,8 @@ export class HeapVariables implements VariableStore {
     return (this.vars[v] as HeapVariable).set;
   }
   read(v: number): unknown {
-    return (this.vars[v] as HeapVariable).value;
+    const cell = this.vars[v] as HeapVariable;
+    return cell.set ? cell.value : undefined;
   }
   write(v: number, value: unknown): void {
     const cell = this.vars[v] as HeapVariable;
@@ -181,12 +151,6 @@ export class HeapVariables implements VariableStore {
   }
   writeNumber(v: number, n: number): void {
     this.write(v, n);
-  }
-  pushOnto(v: number, stack: TempStack): void {
-    stack.push((this.vars[v] as HeapVariable).value);
-  }
-  popInto(v: number, stack: TempStack): void {
-    this.write(v, stack.pop());
   }
   releaseAll(): void {
     this.vars = [];

@@ -108,6 +108,14 @@ export function readAtMost(fd: number, size: number, max: number): Buffer | null
  * or "limit" (too large).
  */
 export function readRegularFile(abs: string, shown: string, cap: SizeCap, kind = "a file read"): string {
+  return readRegularBytes(abs, shown, cap, kind).toString("utf8");
+}
+
+/**
+ * {@link readRegularFile}'s bytes, undecoded: one buffer, the size of the file (a document
+ * is decoded once by the runtime, and its static text copied from these bytes).
+ */
+export function readRegularBytes(abs: string, shown: string, cap: SizeCap, kind = "a file read"): Buffer {
   const refuseUnlessRegular = (stat: fs.Stats) => {
     if (stat.isDirectory()) throw new RuntimeFault("file", `cannot read "${shown}": it is a folder`);
     if (!stat.isFile()) {
@@ -138,7 +146,7 @@ export function readRegularFile(abs: string, shown: string, cap: SizeCap, kind =
     const bytes = readAtMost(fd, stat.size, max);
     if (bytes === null)
       throw max < cap.bytes ? tooLongForString(shown) : tooLargeFault(what, null, cap, kind);
-    return bytes.toString("utf8");
+    return bytes;
   } catch (err) {
     if (err instanceof RuntimeFault) throw err;
     throw systemFault("read", shown, err);

@@ -47,9 +47,9 @@ export function typeName(value: unknown): TypeName {
   return "object";
 }
 
-/** A number the way XMD prints it: JavaScript's shortest form, `-0` as `0`. */
+/** A number the way XMD prints it: JavaScript's shortest form (which writes `-0` as `0`). */
 export function numberToText(n: number): string {
-  return Object.is(n, -0) ? "0" : String(n);
+  return String(n);
 }
 
 /** An ISO 8601 date, or `Invalid Date` for a date that holds no time. */

@@ -32,3 +32,50 @@ export interface SplitProblem {
   message: string;
   hint?: string;
 }
+
+/** A code piece. */
+export type CodePiece = Extract<Piece, { kind: "code" }>;
+
+/**
+ * Where the splitter puts pieces, in document order: an array of {@link Piece} objects
+ * ({@link PieceArray}), or the compact buffer a document is built from (`PieceBuffer`).
+ */
+export interface PieceSink {
+  /** A text piece source[start, end). */
+  text(start: number, end: number): void;
+  /**
+   * Extends the last piece to `end` when it is text that ends at `start` (text split only
+   * by where the scan looked), and says whether it did.
+   */
+  extendText(start: number, end: number): boolean;
+  /** `{{ … }}`: start/end cover the braces; the expression is source[exprStart, exprEnd). */
+  interp(start: number, end: number, exprStart: number, exprEnd: number): void;
+  code(piece: CodePiece): void;
+  /** Whether the last piece is code on lines of its own. */
+  lastIsBlockCode(): boolean;
+}
+
+/** Pieces as objects (for tests and tools; documents are built from a `PieceBuffer`). */
+export class PieceArray implements PieceSink {
+  readonly pieces: Piece[] = [];
+
+  text(start: number, end: number): void {
+    this.pieces.push({ kind: "text", start, end });
+  }
+  extendText(start: number, end: number): boolean {
+    const last = this.pieces[this.pieces.length - 1];
+    if (last === undefined || last.kind !== "text" || last.end !== start) return false;
+    last.end = end;
+    return true;
+  }
+  interp(start: number, end: number, exprStart: number, exprEnd: number): void {
+    this.pieces.push({ kind: "interp", start, end, exprStart, exprEnd });
+  }
+  code(piece: CodePiece): void {
+    this.pieces.push(piece);
+  }
+  lastIsBlockCode(): boolean {
+    const last = this.pieces[this.pieces.length - 1];
+    return last !== undefined && last.kind === "code" && last.placement === "block";
+  }
+}

@@ -15,7 +15,7 @@
 import { ReadClock } from "../syntax/clock.js";
 import { TextScanner } from "../syntax/interpolation.js";
 import { closeFence, lineEnd, openFence } from "./fences.js";
-import type { Piece, SplitProblem } from "./pieces.js";
+import { type Piece, PieceArray, type PieceSink, type SplitProblem } from "./pieces.js";
 import { ForwardSearch } from "./search.js";
 
 /** Where the splitter reports mistakes: an array, or anything else that takes them. */
@@ -56,9 +56,9 @@ export function splitMarkdown(
   problems: ProblemSink = [],
   options: SplitOptions = {},
 ): Piece[] {
-  const scanner = new MarkdownScanner(new SplitContext(source, problems, options));
-  scanner.scan(0, source.length, true);
-  return scanner.pieces;
+  const pieces = new PieceArray();
+  splitMarkdownInto(pieces, source, problems, options);
+  return pieces.pieces;
 }
 
 /** Splits a native XMD (`.xmd`, `.xm`) file; mistakes found on the way go to `problems`. */
@@ -67,13 +67,34 @@ export function splitXmdFile(
   problems: ProblemSink = [],
   options: SplitOptions = {},
 ): Piece[] {
+  const pieces = new PieceArray();
+  splitXmdFileInto(pieces, source, problems, options);
+  return pieces.pieces;
+}
+
+/** {@link splitMarkdown}, the pieces going to `pieces` (a compact `PieceBuffer` when building). */
+export function splitMarkdownInto(
+  pieces: PieceSink,
+  source: string,
+  problems: ProblemSink,
+  options: SplitOptions,
+): void {
+  new MarkdownScanner(new SplitContext(source, problems, options), pieces).scan(0, source.length, true);
+}
+
+/** {@link splitXmdFile}, the pieces going to `pieces`. */
+export function splitXmdFileInto(
+  pieces: PieceSink,
+  source: string,
+  problems: ProblemSink,
+  options: SplitOptions,
+): void {
   const ctx = new SplitContext(source, problems, options);
-  const pieces: Piece[] = [];
   const end = source.length;
   let codeStart = 0;
   const flushCode = (upTo: number) => {
     if (upTo > codeStart) {
-      pieces.push({
+      pieces.code({
         kind: "code",
         start: codeStart,
         end: upTo,
@@ -98,18 +119,15 @@ export function splitXmdFile(
     const contentEnd = close === -1 ? end : close;
     const after = close === -1 ? end : lineEnd(ctx.newlines, close, end);
     if (fence.info === "markdown" || fence.info === "md") {
-      const scanner = new MarkdownScanner(ctx);
       // A ```xmd fence inside markdown output of a .xmd file is plain text (teaching material).
-      scanner.scan(fence.contentStart, contentEnd, false);
-      for (const piece of scanner.pieces) pieces.push(piece);
+      new MarkdownScanner(ctx, pieces).scan(fence.contentStart, contentEnd, false);
     } else {
-      pieces.push({ kind: "text", start: p, end: after });
+      pieces.text(p, after);
     }
     p = after;
     codeStart = after;
   }
   flushCode(end);
-  return pieces;
 }
 
 /**
@@ -153,23 +171,26 @@ class BacktickRuns {
 
 /** Walks markdown text, emitting pieces; pending plain text is flushed lazily. */
 class MarkdownScanner {
-  readonly pieces: Piece[] = [];
   private textStart = 0;
   /** End of a line that holds only xmd comments, while its later comments are scanned. */
   private directiveLineEnd = -1;
   private runs: BacktickRuns | null = null;
   private readonly source: string;
 
-  constructor(private readonly ctx: SplitContext) {
+  constructor(
+    private readonly ctx: SplitContext,
+    private readonly pieces: PieceSink,
+  ) {
     this.source = ctx.source;
   }
 
+  /**
+   * The pending text up to `upTo` becomes a piece (one with the text piece before it, when
+   * nothing came between: a run of text is one piece, however the scan stopped in it).
+   */
   private flush(upTo: number): void {
-    if (upTo > this.textStart) {
-      const last = this.pieces[this.pieces.length - 1];
-      if (last !== undefined && last.kind === "text" && last.end === this.textStart) last.end = upTo;
-      else this.pieces.push({ kind: "text", start: this.textStart, end: upTo });
-    }
+    if (upTo > this.textStart && !this.pieces.extendText(this.textStart, upTo))
+      this.pieces.text(this.textStart, upTo);
     this.textStart = upTo;
   }
 
@@ -200,7 +221,7 @@ class MarkdownScanner {
           const after = close === -1 ? end : lineEnd(newlines, close, end);
           if (xmdFences && fence.info === "xmd") {
             this.flush(p);
-            this.pieces.push({
+            this.pieces.code({
               kind: "code",
               start: p,
               end: after,
@@ -263,7 +284,7 @@ class MarkdownScanner {
         const close = scanner.interpolationEnd(p + 2, end);
         if (close !== -1) {
           this.flush(p);
-          this.pieces.push({ kind: "interp", start: p, end: close + 2, exprStart: p + 2, exprEnd: close });
+          this.pieces.interp(p, close + 2, p + 2, close);
           this.textStart = close + 2;
           p = close + 2;
           continue;
@@ -276,8 +297,7 @@ class MarkdownScanner {
   }
 
   private lastIsBlock(): boolean {
-    const last = this.pieces[this.pieces.length - 1];
-    return last !== undefined && last.kind === "code" && last.placement === "block";
+    return this.pieces.lastIsBlockCode();
   }
 
   /** An inline code span: a run of N backticks closed by a run of exactly N. Verbatim. */
@@ -336,7 +356,7 @@ class MarkdownScanner {
       if (first) this.flush(lineStart);
       const start = first ? lineStart : this.textStart;
       const pieceEnd = last ? lineAfterEnd : close + 3;
-      this.pieces.push({
+      this.pieces.code({
         kind: "code",
         start,
         end: pieceEnd,
@@ -350,7 +370,7 @@ class MarkdownScanner {
       return pieceEnd;
     }
     this.flush(p);
-    this.pieces.push({
+    this.pieces.code({
       kind: "code",
       start: p,
       end: close + 3,

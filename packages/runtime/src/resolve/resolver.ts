@@ -263,7 +263,6 @@ export class Resolver {
       case N.True:
       case N.False:
       case N.Null:
-      case N.Emit:
         break;
       case N.Import:
         // The path is an expression; bindings are names.

@@ -189,5 +189,19 @@ export const ExportNode = {
   setForm: setFlags,
 } as const;
 
+/**
+ * Emit: static text. `form` is an `EmitForm`: Text writes source[start, end); TextThenValue
+ * writes source[textStart, start) and then the value of `value` (the Name of a
+ * `{{ name }}` that follows the text; start/end cover the `{{ … }}`).
+ */
+export const EmitNode = {
+  form: flags,
+  setForm: setFlags,
+  textStart: num,
+  setTextStart: setNum,
+  value: a,
+  setValue: setA,
+} as const;
+
 /** Piece: a code piece of the document, its `block` of statements; `placement` is a `Placement`. */
 export const PieceNode = { block: a, setBlock: setA, placement: flags, setPlacement: setFlags } as const;

@@ -5,7 +5,7 @@
  * object and carries its strings directly.
  * @module
  */
-import { type Handle, PoolError, StructPool } from "@xmd/pool";
+import { type FieldAccessor, type Handle, MAX_SLOTS, PoolError, StructPool } from "@xmd/pool";
 import type { NameKey, NameTable } from "./names.js";
 
 export type NodeId = number;
@@ -135,6 +135,18 @@ export const Placement = {
   Inline: 1,
 } as const;
 
+/** Emit.flags: what an Emit writes. */
+export const EmitForm = {
+  /** Static text: source[start, end), copied as the source's bytes. */
+  Text: 0,
+  /**
+   * Static text and the `{{ name }}` right after it, one node instead of three: writes
+   * source[textStart, start) (textStart in `num`), then the value of `a` (a Name) as
+   * text, located at the node (start/end cover the `{{ … }}`, as an EmitExpr's do).
+   */
+  TextThenValue: 1,
+} as const;
+
 /** The fields of a node, as the pool declares them. */
 const NODE_FIELDS = {
   kind: "u8",
@@ -185,6 +197,13 @@ export interface NodeStore {
   setStr(n: NodeId, text: string): void;
   /** Nodes alive now. */
   readonly live: number;
+  /**
+   * About `count` nodes are about to be made (a document's size is known once it is
+   * split): an empty store that has less room makes it now, in one piece, instead of
+   * growing (and copying) as they come. A hint: never a limit, and ignored by a store that
+   * holds nodes.
+   */
+  reserve(count: number): void;
   /** Release every node (end of a document run). */
   releaseAll(): void;
   /** Give back storage reserved beyond what the tree needs (a kept tree is done growing). */
@@ -203,23 +222,28 @@ export interface NodeMark {
   readonly strings: number;
 }
 
+/** A pool with more slots than this is dropped by `releaseAll` rather than cleared (about 2.3 MB). */
+const KEEP_SLOTS = 1 << 16;
+
 /** Strings up to this many code units are interned; longer ones go to a side list. */
 const SMALL_STRING = 64;
 
 /** Pooled mode: nodes are slots of a typed-array struct pool. */
 export class PooledNodeStore implements NodeStore {
   readonly pooled = true;
-  readonly pool: StructPool<typeof NODE_FIELDS>;
+  /** The pool; replaced by a larger one when an empty store is asked to {@link reserve} more. */
+  pool!: StructPool<typeof NODE_FIELDS>;
   readonly counts = { nodes: 0, strings: 0, internedStrings: 0 };
-  private readonly fKind;
-  private readonly fFlags;
-  private readonly fStart;
-  private readonly fEnd;
-  private readonly fA;
-  private readonly fB;
-  private readonly fC;
-  private readonly fNext;
-  private readonly fNum;
+  // Set with the pool, by replacePool (which the constructor calls).
+  private fKind!: FieldAccessor;
+  private fFlags!: FieldAccessor;
+  private fStart!: FieldAccessor;
+  private fEnd!: FieldAccessor;
+  private fA!: FieldAccessor;
+  private fB!: FieldAccessor;
+  private fC!: FieldAccessor;
+  private fNext!: FieldAccessor;
+  private fNum!: FieldAccessor;
   /** Long string constants; the node's num is -(index + 1). */
   private longStrings: string[] = [];
   /** Handles created since the first open mark, in order; null when no mark is open. */
@@ -229,18 +253,57 @@ export class PooledNodeStore implements NodeStore {
     private readonly names: NameTable & {
       interner?: { intern(s: string): number; text(id: number): string };
     },
-    maxCapacity: number,
-    checked: boolean,
+    private readonly maxCapacity: number,
+    private readonly checked: boolean,
     /** Slots per page: 4096 for the runtime's shared store, smaller for one small kept tree. */
-    pageSize = 4096,
+    private readonly pageSize = 4096,
+    /**
+     * Whether {@link reserve} may make room in one piece: the runtime's shared store,
+     * emptied after every render. Not a kept tree's: one page sized from an estimate could
+     * hold far more room than the tree needs, for as long as the tree is kept, where
+     * pages added one by one end within a page of its size.
+     */
+    private readonly reserves = true,
   ) {
-    this.pool = new StructPool({
+    this.replacePool(pageSize);
+  }
+
+  get live(): number {
+    return this.pool.live;
+  }
+
+  private newPool(pageSize: number): StructPool<typeof NODE_FIELDS> {
+    return new StructPool({
       name: "ast-nodes",
       fields: NODE_FIELDS,
       pageSize,
-      maxCapacity,
-      checked,
+      maxCapacity: this.maxCapacity,
+      checked: this.checked,
     });
+  }
+
+  /**
+   * An empty pool with less room than `count` is replaced by one whose first page holds
+   * them all: nothing is in it to copy, and the nodes then fill one page instead of
+   * growing the pool a page at a time by doubling copies of every column (a tenth of the
+   * time of a large document, and twice its tree in memory for a moment). A page's room
+   * that nodes never reach is never touched, so it costs address space, not memory.
+   */
+  reserve(count: number): void {
+    const pool = this.pool;
+    const wanted = Math.min(count, this.maxCapacity);
+    // Not in checked mode, where stale handles must stay detectable: a new pool's handles
+    // could equal the old one's.
+    if (!this.reserves || this.checked || pool.live > 0 || this.created !== null) return;
+    if (wanted <= pool.stats().capacity) return;
+    const pageSize = Math.min(MAX_SLOTS, 2 ** Math.ceil(Math.log2(wanted)));
+    if (pageSize <= pool.stats().pageSize) return;
+    this.replacePool(pageSize);
+  }
+
+  /** A new, empty pool with pages of `pageSize`, and the accessors of its fields (also the first pool). */
+  private replacePool(pageSize: number): void {
+    this.pool = this.newPool(pageSize);
     this.fKind = this.pool.field("kind");
     this.fFlags = this.pool.field("flags");
     this.fStart = this.pool.field("start");
@@ -250,10 +313,6 @@ export class PooledNodeStore implements NodeStore {
     this.fC = this.pool.field("c");
     this.fNext = this.pool.field("next");
     this.fNum = this.pool.field("num");
-  }
-
-  get live(): number {
-    return this.pool.live;
   }
 
   create(kind: number, start: number, end: number): NodeId {
@@ -350,7 +409,12 @@ export class PooledNodeStore implements NodeStore {
     }
   }
   releaseAll(): void {
-    this.pool.reset();
+    // A pool grown for a large document is dropped, not cleared: clearing costs a pass
+    // over every slot it had, and keeping it would hold the document's tree in memory for
+    // good. The next document gets a pool of the size this one started with.
+    // (Not in checked mode: a new pool's handles could equal stale ones of the old.)
+    if (!this.checked && this.pool.stats().capacity > KEEP_SLOTS) this.replacePool(this.pageSize);
+    else this.pool.reset();
     this.longStrings = [];
     this.created = null;
   }
@@ -398,6 +462,7 @@ export class HeapNodeStore implements NodeStore {
   get live(): number {
     return this.nodes.length;
   }
+  reserve(_count: number): void {}
   create(kind: number, start: number, end: number): NodeId {
     if (this.nodes.length >= this.maxNodes) throw capacityError("ast-nodes", this.maxNodes);
     this.counts.nodes++;

@@ -7,6 +7,7 @@ import { TextScanner } from "./interpolation.js";
 import { LineMap } from "./location.js";
 import type { NameKey, NameTable } from "./names.js";
 import type { NodeId, NodeStore } from "./nodes.js";
+import { SourceBytes } from "./source-bytes.js";
 
 /** A function or lambda: its parameters and body, and what the resolver learns about its frame. */
 export interface FunctionInfo {
@@ -51,6 +52,8 @@ export const DEFAULT_MAX_NESTING = 1000;
 /** One source file being parsed. */
 export interface ParseUnit {
   readonly source: string;
+  /** The source's UTF-8 bytes, which static text is copied from (see `OutputSink.bytes`). */
+  readonly bytes: SourceBytes;
   readonly file: string;
   readonly lines: LineMap;
   readonly nodes: NodeStore;
@@ -94,6 +97,8 @@ export interface UnitOptions {
   /** The nesting limit; default {@link DEFAULT_MAX_NESTING}. */
   maxDepth?: number;
   clock?: ReadClock;
+  /** The source's UTF-8 bytes when they are at hand (a document read as bytes); else encoded on first use. */
+  bytes?: Uint8Array;
 }
 
 /** A unit for `source`, ready to be split and parsed. */
@@ -101,6 +106,7 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
   const clock = options.clock ?? new ReadClock();
   return {
     source,
+    bytes: new SourceBytes(source, options.bytes ?? null),
     file: options.file,
     lines: new LineMap(source),
     nodes: options.nodes,

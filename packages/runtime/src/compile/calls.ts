@@ -1,0 +1,151 @@
+/**
+ * Calls: `print` and `exists` (compiled inline), calls of user functions (arguments
+ * straight onto the value stack, where the callee's frame reads them), builtins and
+ * methods (arguments in a list).
+ * @module
+ */
+import { UserFunction } from "../eval/functions.js";
+import { Binding } from "../resolve/bindings.js";
+import { CallNode, MethodCallNode } from "../syntax/node-fields.js";
+import { N, NONE, type NodeId } from "../syntax/nodes.js";
+import type { Expr } from "./code.js";
+import { ExpressionCompiler, type Part } from "./expressions.js";
+
+/** Calls, on top of expressions. */
+export abstract class CallCompiler extends ExpressionCompiler {
+  protected call(n: NodeId): Expr {
+    const nodes = this.nodes;
+    const calleeNode = CallNode.callee(nodes, n);
+    const firstArg = CallNode.firstArg(nodes, n);
+    if (nodes.kind(calleeNode) === N.Name && nodes.binding(calleeNode) === Binding.None) {
+      const key = nodes.name(calleeNode);
+      if (key === this.printKey) return this.print(n, firstArg);
+      if (key === this.existsKey) {
+        const args = this.values(this.parts(firstArg));
+        return (m) => m.exists(m.services.toText((args(m) as unknown[])[0] ?? ""));
+      }
+      // A builtin function, bound now: no lookup by name when it runs.
+      const builtin = this.globals.get(this.nameText(calleeNode));
+      if (builtin !== undefined) {
+        const args = this.values(this.parts(firstArg));
+        return (m) => {
+          const values = args(m) as unknown[];
+          m.at = n;
+          return m.callHost(builtin, values);
+        };
+      }
+    }
+    const callee = this.expr(calleeNode);
+    const parts = this.parts(firstArg);
+    const args = this.values(parts);
+    const what = nodes.kind(calleeNode) === N.Name ? `'${this.nameText(calleeNode)}'` : "this value";
+    const spreads = parts.some((p) => p.spread);
+    const exprs = parts.map((p) => p.expr);
+    const count = exprs.length;
+    return (m) => {
+      const fn = callee(m);
+      m.at = n;
+      if (fn instanceof UserFunction) {
+        // Arguments past the function's parameters are evaluated and ignored, as missing
+        // ones are null: only those it takes go on the stack, however long a spread is.
+        const params = fn.info.params.length;
+        let argc = 0;
+        if (spreads) argc = pushSpread(m, parts, params);
+        else
+          for (let i = 0; i < count; i++) {
+            const value = (exprs[i] as Expr)(m);
+            if (argc < params) {
+              m.stack.push(value);
+              argc++;
+            }
+          }
+        m.at = n;
+        return m.invoke(fn, argc);
+      }
+      const values = args(m) as unknown[];
+      m.at = n;
+      return m.callValue(fn, values, what, calleeNode);
+    };
+  }
+
+  /** `print a` (a line of its own unless inline); `print a, b` joins them with spaces. */
+  private print(n: NodeId, firstArg: NodeId): Expr {
+    const nodes = this.nodes;
+    if (firstArg !== NONE && nodes.next(firstArg) === NONE && nodes.kind(firstArg) !== N.Spread) {
+      // One argument, the common case: no argument list. Text joined with `+` is written
+      // part by part, without the joined string.
+      const parts = this.textParts(firstArg);
+      if (parts !== null) {
+        const count = parts.length;
+        return (m) => {
+          const output = m.output;
+          try {
+            for (let i = 0; i < count; i++) {
+              const part = parts[i] as string | Expr;
+              const v = typeof part === "string" ? part : part(m);
+              m.at = n;
+              output.text(typeof v === "string" ? v : m.services.toText(v));
+            }
+          } catch (e) {
+            throw m.toUserError(e);
+          }
+          m.endLine();
+          return null;
+        };
+      }
+      const value = this.expr(firstArg);
+      return (m) => {
+        const v = value(m);
+        m.at = n;
+        m.emitLine(m.services.toText(v));
+        return null;
+      };
+    }
+    const args = this.values(this.parts(firstArg));
+    return (m) => {
+      const values = args(m) as unknown[];
+      m.at = n;
+      let text = "";
+      for (let i = 0; i < values.length; i++) {
+        text = m.joinText(text, (i > 0 ? " " : "") + m.services.toText(values[i]));
+      }
+      m.emitLine(text);
+      return null;
+    };
+  }
+
+  protected methodCall(n: NodeId): Expr {
+    const nodes = this.nodes;
+    const receiver = this.expr(MethodCallNode.receiver(nodes, n));
+    const name = nodes.str(n);
+    const args = this.values(this.parts(MethodCallNode.firstArg(nodes, n)));
+    return (m) => {
+      const r = receiver(m);
+      return m.callMethod(r, name, args(m) as unknown[], n);
+    };
+  }
+}
+
+/** Pushes arguments with spreads for a user function that takes `params`; returns how many were pushed. */
+function pushSpread(m: Parameters<Expr>[0], parts: Part[], params: number): number {
+  let argc = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Part;
+    const value = p.expr(m);
+    if (!p.spread) {
+      if (argc < params) {
+        m.stack.push(value);
+        argc++;
+      }
+    } else if (Array.isArray(value)) {
+      for (let j = 0; j < value.length && argc < params; j++, argc++) m.stack.push(value[j]);
+    } else if (typeof value === "string") {
+      for (const ch of value) {
+        if (argc >= params) break;
+        m.stack.push(ch);
+        argc++;
+      }
+    } else throw m.notSpreadable(value, p.node);
+  }
+  return argc;
+}

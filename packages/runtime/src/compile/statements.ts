@@ -1,0 +1,558 @@
+/**
+ * Statements, and the compiler's entry points: a module's top level and a function's body.
+ * A statement list is an array of closures run in order until one ends otherwise than
+ * normally (break, continue, return).
+ * @module
+ */
+import { XmdError } from "../api/error.js";
+import type { Program } from "../document/build.js";
+import { BREAK, CONTINUE, NORMAL, RETURN, ThrownValue } from "../eval/eval-base.js";
+import { UserFunction } from "../eval/functions.js";
+import type { Machine } from "../eval/machine.js";
+import { Binding } from "../resolve/bindings.js";
+import {
+  EmitNode,
+  ExportNode,
+  ExprStmtNode,
+  ForNode,
+  FunctionNode,
+  IfNode,
+  ImportNode,
+  ListNode,
+  LoopNode,
+  PairNode,
+  PieceNode,
+  SetNode,
+  TryNode,
+  WhileNode,
+} from "../syntax/node-fields.js";
+import {
+  EmitForm,
+  ExportForm,
+  ForVars,
+  ImportForm,
+  N,
+  NONE,
+  type NodeId,
+  Op,
+  Placement,
+  SetOp,
+} from "../syntax/nodes.js";
+import type { FunctionInfo } from "../syntax/unit.js";
+import { Callable } from "../values/callable.js";
+import { RuntimeFault } from "../values/fault.js";
+import { CallCompiler } from "./calls.js";
+import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCode } from "./code.js";
+import { truthy } from "./expressions.js";
+import { loop } from "./loops.js";
+import { TextRunBuilder } from "./text-run.js";
+
+const normal: Stmt = () => NORMAL;
+
+/** The whole compiler: statements, on top of calls, expressions and variables. */
+export class StatementCompiler extends CallCompiler implements BodyCompiler {
+  /** Compiles a module's top level (`program`) into the code its runs share. */
+  module(program: Program): UnitCode {
+    const declare = program.hoisted.map((d) => this.declare(d));
+    const root = this.stmt(program.root);
+    const main: Stmt = (m) => {
+      for (let i = 0; i < declare.length; i++) (declare[i] as Stmt)(m);
+      return root(m);
+    };
+    return new UnitCode(main, this);
+  }
+
+  /** A function's body, run in its frame: its result (null when it ends without `return`). */
+  functionBody(info: FunctionInfo): Body {
+    if (info.exprBody) return this.expr(info.body);
+    const declare = info.decls.map((d) => this.declare(d));
+    const block = this.block(info.body);
+    return (m) => {
+      // Functions declared inside are hoisted within the body.
+      for (let i = 0; i < declare.length; i++) (declare[i] as Stmt)(m);
+      if (block(m) !== RETURN) return null;
+      const value = m.returned;
+      m.returned = null;
+      return value;
+    };
+  }
+
+  /** Binds a FunctionDecl's name to a new function value (hoisting). */
+  private declare(decl: NodeId): Stmt {
+    const nodes = this.nodes;
+    const info = this.unit.functions[FunctionNode.info(nodes, decl)] as FunctionInfo;
+    const store = this.store(FunctionNode.name(nodes, decl));
+    return (m) => {
+      store(m, m.makeFunction(info));
+      return NORMAL;
+    };
+  }
+
+  /** The statements of a Block (or any list node). */
+  protected block(list: NodeId): Stmt {
+    return this.sequence(ListNode.first(this.nodes, list));
+  }
+
+  /**
+   * A sibling list of statements. Markdown text and `{{ }}` next to each other (most of a
+   * document) make one text run, not a closure each: a document of a hundred thousand
+   * lines is a few typed arrays, not half a million closures.
+   */
+  protected sequence(first: NodeId): Stmt {
+    const nodes = this.nodes;
+    const stmts: Stmt[] = [];
+    let s = first;
+    while (s !== NONE) {
+      // How far a run of text and `{{ }}` goes from here, and its pieces (a text-then-value
+      // node is two). Fields are read from the store directly: this loop sees every node
+      // of a long document.
+      let pieces = 0;
+      let length = 0;
+      let t = s;
+      for (; t !== NONE; t = nodes.next(t)) {
+        const kind = nodes.kind(t);
+        if (kind === N.Emit)
+          pieces += nodes.flags(t) === EmitForm.TextThenValue ? 2 : 1; // EmitNode.form
+        else if (kind === N.EmitExpr) pieces++;
+        else break;
+        length++;
+      }
+      if (length < 2) {
+        stmts.push(this.stmt(s));
+        s = nodes.next(s);
+        continue;
+      }
+      const run = new TextRunBuilder(this.unit.bytes, pieces);
+      for (; s !== t; s = nodes.next(s)) this.addToRun(run, s);
+      stmts.push(run.finish());
+    }
+    return sequence(stmts);
+  }
+
+  private addToRun(run: TextRunBuilder, n: NodeId): void {
+    const nodes = this.nodes;
+    let e: NodeId;
+    if (nodes.kind(n) === N.Emit) {
+      if (nodes.flags(n) !== EmitForm.TextThenValue) {
+        // EmitNode.form
+        run.text(nodes.start(n), nodes.end(n));
+        return;
+      }
+      run.text(nodes.num(n), nodes.start(n)); // EmitNode.textStart
+      e = nodes.a(n); // EmitNode.value
+    } else e = nodes.a(n); // ExprStmtNode.expr
+    if (nodes.kind(e) === N.Name && nodes.binding(e) === Binding.Global) run.global(nodes.slot(e), e, n);
+    else run.expr(this.expr(e), n);
+  }
+
+  /** The closure of one statement node. */
+  stmt(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    switch (nodes.kind(n)) {
+      case N.Emit: {
+        if (EmitNode.form(nodes, n) === EmitForm.TextThenValue) {
+          // Text, then the `{{ name }}` after it (see EmitForm).
+          const textStart = EmitNode.textStart(nodes, n);
+          const textEnd = nodes.start(n);
+          const value = this.expr(EmitNode.value(nodes, n));
+          return (m) => {
+            m.emitSource(textStart, textEnd);
+            const v = value(m);
+            m.at = n;
+            m.emit(typeof v === "string" ? v : m.services.toText(v));
+            return NORMAL;
+          };
+        }
+        // Static text: a range of the source, copied as its bytes.
+        const start = nodes.start(n);
+        const end = nodes.end(n);
+        return (m) => {
+          m.at = n;
+          m.emitSource(start, end);
+          return NORMAL;
+        };
+      }
+      case N.EmitExpr: {
+        const value = this.expr(ExprStmtNode.expr(nodes, n));
+        return (m) => {
+          const v = value(m);
+          // Converting and emitting can fail (the output limit): here, not at the last node
+          // that set a location, which can be lines above (a `{{x}}` sets none of its own).
+          m.at = n;
+          m.emit(typeof v === "string" ? v : m.services.toText(v));
+          return NORMAL;
+        };
+      }
+      case N.ExprStmt:
+        return this.exprStmt(n);
+      case N.Set:
+        return this.set(n);
+      case N.Block:
+        return this.block(n);
+      case N.Piece: {
+        const inline = PieceNode.placement(nodes, n) === Placement.Inline;
+        const body = this.block(PieceNode.block(nodes, n));
+        return (m) => {
+          const saved = m.inline;
+          m.inline = inline;
+          try {
+            return body(m);
+          } finally {
+            m.inline = saved;
+          }
+        };
+      }
+      case N.If:
+        return this.ifStmt(n);
+      case N.For:
+        return this.forStmt(n);
+      case N.While: {
+        const cond = this.expr(WhileNode.cond(nodes, n));
+        const body = this.block(WhileNode.body(nodes, n));
+        return (m) => {
+          for (;;) {
+            if (!truthy(m, cond(m))) return NORMAL;
+            m.tick(n);
+            const signal = body(m);
+            if (signal === BREAK) return NORMAL;
+            if (signal === RETURN) return signal;
+          }
+        };
+      }
+      case N.Loop: {
+        const countNode = LoopNode.count(nodes, n);
+        const count = this.expr(countNode);
+        const body = this.block(LoopNode.body(nodes, n));
+        return (m) => {
+          const times = m.numberFor(count(m), countNode, "loop … times");
+          if (!Number.isInteger(times)) {
+            throw m.error(
+              "type",
+              `loop … times needs a whole number, got ${times}`,
+              countNode,
+              "round it: loop round(n) times",
+            );
+          }
+          return loop.count(m, n, 0, times - 1, 1, body, null);
+        };
+      }
+      case N.Break:
+        return () => BREAK;
+      case N.Continue:
+        return () => CONTINUE;
+      case N.Return: {
+        const valueNode = ExprStmtNode.expr(nodes, n);
+        if (valueNode === NONE)
+          return (m) => {
+            m.returned = null;
+            return RETURN;
+          };
+        const value = this.expr(valueNode);
+        return (m) => {
+          m.returned = value(m);
+          return RETURN;
+        };
+      }
+      case N.Throw: {
+        const value = this.expr(ExprStmtNode.expr(nodes, n));
+        return (m) => {
+          const v = value(m);
+          const unit = m.module.unit;
+          const { line, column } = unit.lines.position(nodes.start(n));
+          throw new ThrownValue(
+            v,
+            m.services.toText(v),
+            unit.file,
+            line,
+            column,
+            unit.lines.frame(nodes.start(n), nodes.end(n)),
+          );
+        };
+      }
+      case N.Try:
+        return this.tryStmt(n);
+      case N.FunctionDecl:
+        // Hoisted: already bound when its module or function started.
+        return normal;
+      case N.Import:
+        return this.importStmt(n);
+      case N.Export:
+        return this.exportStmt(n);
+      case N.ExecStmt: {
+        const command = this.expr(ExprStmtNode.expr(nodes, n));
+        return (m) => {
+          const out = m.services.toText(command(m));
+          m.at = n;
+          // A command that prints nothing leaves nothing, like a block that prints nothing.
+          if (out !== "") m.emitLine(out);
+          return NORMAL;
+        };
+      }
+      default: {
+        const kind = nodes.kind(n);
+        return (m) => {
+          throw m.error("runtime", `cannot run this statement (node kind ${kind})`, n);
+        };
+      }
+    }
+  }
+
+  /** An expression as a statement; a function named alone on a line is called: `greet` runs greet. */
+  private exprStmt(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const e = ExprStmtNode.expr(nodes, n);
+    const value = this.expr(e);
+    const kind = nodes.kind(e);
+    if (kind !== N.Name && kind !== N.Member) {
+      return (m) => {
+        value(m);
+        return NORMAL;
+      };
+    }
+    return (m) => {
+      const v = value(m);
+      if (v instanceof UserFunction) {
+        m.at = e;
+        m.invoke(v, 0);
+      }
+      return NORMAL;
+    };
+  }
+
+  private set(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const target = SetNode.target(nodes, n);
+    const value = this.expr(SetNode.value(nodes, n));
+    const op = SetNode.op(nodes, n) === SetOp.Add ? Op.Add : SetNode.op(nodes, n) === SetOp.Sub ? Op.Sub : 0;
+    if (nodes.kind(target) === N.Name) {
+      const store = this.store(target);
+      if (op === 0)
+        return (m) => {
+          store(m, value(m));
+          return NORMAL;
+        };
+      const current = this.load(target);
+      return (m) => {
+        const x = current(m);
+        const y = value(m);
+        store(
+          m,
+          typeof x === "number" && typeof y === "number"
+            ? op === Op.Add
+              ? x + y
+              : x - y
+            : m.binary(op, x, y, n),
+        );
+        return NORMAL;
+      };
+    }
+    // Member or index assignment: object.key = value, list[i] = value (a Member's object
+    // is where an Index's is).
+    const container = this.expr(nodes.a(target)); // MemberNode.object, IndexNode.object
+    const key: Expr =
+      nodes.kind(target) === N.Member
+        ? (
+            (name) => () =>
+              name
+          )(nodes.str(target))
+        : this.expr(nodes.b(target)); // IndexNode.index
+    return (m) => {
+      const object = container(m);
+      const k = key(m);
+      let v: unknown;
+      if (op !== 0) {
+        const x = m.readKey(object, k, target);
+        const y = value(m);
+        v =
+          typeof x === "number" && typeof y === "number"
+            ? op === Op.Add
+              ? x + y
+              : x - y
+            : m.binary(op, x, y, n);
+      } else v = value(m);
+      m.writeKey(object, k, v, target);
+      return NORMAL;
+    };
+  }
+
+  private ifStmt(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const cond = this.expr(IfNode.cond(nodes, n));
+    const then = this.block(IfNode.thenBlock(nodes, n));
+    const otherwiseNode = IfNode.otherwise(nodes, n);
+    if (otherwiseNode === NONE) return (m) => (truthy(m, cond(m)) ? then(m) : NORMAL);
+    // elif: another If; else: a Block.
+    const otherwise =
+      nodes.kind(otherwiseNode) === N.If ? this.stmt(otherwiseNode) : this.block(otherwiseNode);
+    return (m) => (truthy(m, cond(m)) ? then(m) : otherwise(m));
+  }
+
+  private forStmt(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const firstNode = ForNode.firstVar(nodes, n);
+    const first = this.store(firstNode);
+    const second = ForNode.vars(nodes, n) === ForVars.Two ? this.store(nodes.next(firstNode)) : null;
+    const body = this.block(ForNode.body(nodes, n));
+    const iterableNode = ForNode.iterable(nodes, n);
+    // `for i in a .. b`: count without building a list.
+    if (nodes.kind(iterableNode) === N.Range && second === null) {
+      const range = this.range(iterableNode);
+      return (m) => {
+        const [from, to] = range(m);
+        return loop.count(m, n, from, to, from <= to ? 1 : -1, body, first);
+      };
+    }
+    const iterable = this.expr(iterableNode);
+    return (m) => {
+      const value = iterable(m);
+      m.at = iterableNode;
+      if (Array.isArray(value)) return loop.list(m, n, value, body, first, second);
+      if (typeof value === "string") return loop.text(m, n, value, body, first, second);
+      if (
+        value !== null &&
+        typeof value === "object" &&
+        !(value instanceof Date) &&
+        !(value instanceof Callable)
+      ) {
+        return loop.entries(m, n, value as Record<string, unknown>, body, first, second);
+      }
+      // `for i in 3` counts 0, 1, 2.
+      if (typeof value === "number") return loop.below(m, n, value, body, first);
+      throw m.error(
+        "type",
+        `cannot loop over ${m.services.typeName(value)}`,
+        iterableNode,
+        "loop over a list, an object, a string or a range like 1 .. 5",
+      );
+    };
+  }
+
+  private tryStmt(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const body = this.block(TryNode.body(nodes, n));
+    const errorNameNode = TryNode.errorName(nodes, n);
+    const errorName: Store | null = errorNameNode === NONE ? null : this.store(errorNameNode);
+    const handler = this.block(TryNode.handler(nodes, n));
+    return (m) => {
+      const size = m.stack.size;
+      const frames = m.frames.length;
+      const depth = m.depth;
+      const base = m.base;
+      const cells = m.cells;
+      const module = m.module;
+      const inline = m.inline;
+      try {
+        return body(m);
+      } catch (e) {
+        const error = e instanceof XmdError || e instanceof RuntimeFault ? e : null;
+        // A limit, or a check's stop at a command, ends the render: no document may catch it.
+        if (error === null || error.code === "limit" || error.code === "exec-stopped") throw e;
+        m.unwind(frames, size, depth, base, cells, module, inline);
+        if (errorName !== null) errorName(m, error instanceof ThrownValue ? error.value : error.message);
+        return handler(m);
+      }
+    };
+  }
+
+  private importStmt(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const path = this.expr(ImportNode.path(nodes, n));
+    const form = ImportNode.form(nodes, n);
+    if (form === ImportForm.InPlace) {
+      return (m) => {
+        const file = m.services.toText(path(m));
+        m.at = n;
+        try {
+          m.loader.importInPlace(m.module, file, m);
+        } catch (e) {
+          throw m.importFailed(e, n);
+        }
+        return NORMAL;
+      };
+    }
+    const load = (m: Machine): [string, unknown] => {
+      const file = m.services.toText(path(m));
+      m.at = n;
+      try {
+        return [file, m.loader.importValue(m.module, file)];
+      } catch (e) {
+        throw m.importFailed(e, n);
+      }
+    };
+    if (form === ImportForm.Module) {
+      const store = this.store(ImportNode.bound(nodes, n));
+      return (m) => {
+        store(m, load(m)[1]);
+        return NORMAL;
+      };
+    }
+    const specs: { exported: string; store: Store; node: NodeId }[] = [];
+    for (let spec = ImportNode.bound(nodes, n); spec !== NONE; spec = nodes.next(spec)) {
+      specs.push({ exported: nodes.str(spec), store: this.store(PairNode.value(nodes, spec)), node: spec });
+    }
+    return (m) => {
+      const [file, value] = load(m);
+      for (const { exported, store, node } of specs) {
+        if (value === null || typeof value !== "object" || !Object.hasOwn(value, exported)) {
+          throw m.error("undefined-name", `'${exported}' is not exported by ${file}`, node);
+        }
+        store(m, (value as Record<string, unknown>)[exported]);
+      }
+      return NORMAL;
+    };
+  }
+
+  private exportStmt(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const exported: { name: string; value: Expr }[] = [];
+    let inner: Stmt = normal;
+    if (ExportNode.form(nodes, n) === ExportForm.Names) {
+      for (let spec = ExportNode.firstName(nodes, n); spec !== NONE; spec = nodes.next(spec)) {
+        exported.push({ name: nodes.str(spec), value: this.load(PairNode.value(nodes, spec)) });
+      }
+    } else {
+      const declaration = ExportNode.declaration(nodes, n);
+      inner = this.stmt(declaration);
+      // The exported names: the function's, or every variable the set assigned.
+      if (nodes.kind(declaration) === N.FunctionDecl) {
+        const name = FunctionNode.name(nodes, declaration);
+        exported.push({ name: this.nameText(name), value: this.load(name) });
+      } else {
+        const inBlock = nodes.kind(declaration) === N.Block;
+        const sets = inBlock ? ListNode.first(nodes, declaration) : declaration;
+        for (let s = sets; s !== NONE; s = inBlock ? nodes.next(s) : NONE) {
+          const target = SetNode.target(nodes, s);
+          if (nodes.kind(target) === N.Name)
+            exported.push({ name: this.nameText(target), value: this.load(target) });
+        }
+      }
+    }
+    return (m) => {
+      const signal = inner(m);
+      const exports = m.module.exports;
+      for (const { name, value } of exported) exports[name] = value(m);
+      return signal;
+    };
+  }
+}
+
+/** Statements run in order until one ends otherwise than normally. */
+function sequence(stmts: Stmt[]): Stmt {
+  const count = stmts.length;
+  if (count === 0) return normal;
+  if (count === 1) return stmts[0] as Stmt;
+  if (count === 2) {
+    const [s0, s1] = stmts as [Stmt, Stmt];
+    return (m) => {
+      const signal = s0(m);
+      return signal !== NORMAL ? signal : s1(m);
+    };
+  }
+  return (m) => {
+    for (let i = 0; i < count; i++) {
+      const signal = (stmts[i] as Stmt)(m);
+      if (signal !== NORMAL) return signal;
+    }
+    return NORMAL;
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The pieces of a document, compact: text and `{{ … }}` pieces are records of a few
+ * integers in one growable `Int32Array`, never objects, so that a document of a hundred
+ * thousand lines of text and interpolations costs the garbage collector nothing while it
+ * is read (as objects, its 400 000 pieces lived until the whole tree was built, and were
+ * promoted to old space on the way). Code pieces, few, stay objects in a side list.
+ *
+ * A record starts with its kind: text `[Text, start, end]`, interpolation
+ * `[Interp, start, end, exprStart, exprEnd]`, code `[Code, index into codes]`. Read it
+ * with a cursor: `for (let at = 0; at < buf.size; at = buf.next(at))`.
+ * @module
+ */
+import type { CodePiece, PieceSink } from "./pieces.js";
+
+/** Record kinds, the first number of a record. */
+export const PieceKind = { Text: 0, Interp: 1, Code: 2 } as const;
+
+const SIZE = [3, 5, 2] as const;
+
+/** Arrays larger than this many numbers are not kept for reuse (a large document's would stay). */
+const LARGEST_SPARE = 1 << 14;
+/** The array a released buffer gave back, for the next one; records are written before they are read, so it needs no clearing. */
+let spare: Int32Array | null = null;
+
+/** Pieces in document order, as records (see the module note). */
+export class PieceBuffer implements PieceSink {
+  private data: Int32Array;
+  /** Numbers used in {@link data}. */
+  size = 0;
+  /** Where the last record starts (-1: none yet). */
+  private last = -1;
+  /** Code pieces, in order; a Code record holds the index of its piece here. */
+  readonly codes: CodePiece[] = [];
+  /** Text and interpolation pieces, for sizing what is built from them. */
+  texts = 0;
+  interps = 0;
+  /** Interpolations right after a text piece (whose `{{ name }}` shares its node), and the characters of all their expressions. */
+  afterText = 0;
+  exprChars = 0;
+
+  /** @param expected - Numbers to reserve at first (grows by doubling past it). */
+  constructor(expected = 1024) {
+    // A small document takes the array the last one gave back: allocating a typed array
+    // costs more than splitting a note of a few lines (a tenth of W4's one-shot render).
+    const reused = spare !== null && spare.length >= expected ? spare : null;
+    if (reused !== null) spare = null;
+    this.data = reused ?? new Int32Array(Math.max(16, expected));
+  }
+
+  /** Gives the array back for the next document to reuse (this buffer is not used again). */
+  release(): void {
+    if (this.data.length <= LARGEST_SPARE && (spare === null || spare.length < this.data.length)) {
+      spare = this.data;
+    }
+    this.size = 0;
+    this.last = -1;
+  }
+
+  text(start: number, end: number): void {
+    const at = this.reserve(3);
+    const d = this.data;
+    d[at] = PieceKind.Text;
+    d[at + 1] = start;
+    d[at + 2] = end;
+    this.texts++;
+  }
+
+  extendText(start: number, end: number): boolean {
+    const at = this.last;
+    const d = this.data;
+    if (at < 0 || d[at] !== PieceKind.Text || d[at + 2] !== start) return false;
+    d[at + 2] = end;
+    return true;
+  }
+
+  interp(start: number, end: number, exprStart: number, exprEnd: number): void {
+    const previous = this.last;
+    const at = this.reserve(5);
+    const d = this.data;
+    if (previous >= 0 && d[previous] === PieceKind.Text && d[previous + 2] === start) this.afterText++;
+    this.exprChars += exprEnd - exprStart;
+    d[at] = PieceKind.Interp;
+    d[at + 1] = start;
+    d[at + 2] = end;
+    d[at + 3] = exprStart;
+    d[at + 4] = exprEnd;
+    this.interps++;
+  }
+
+  code(piece: CodePiece): void {
+    const at = this.reserve(2);
+    this.data[at] = PieceKind.Code;
+    this.data[at + 1] = this.codes.length;
+    this.codes.push(piece);
+  }
+
+  lastIsBlockCode(): boolean {
+    const at = this.last;
+    return at >= 0 && this.data[at] === PieceKind.Code && this.codeAt(at).placement === "block";
+  }
+
+  // ── reading ────────────────────────────────────────────────────────────────
+
+  /** The kind of the record at `at`. */
+  kind(at: number): number {
+    return this.data[at] as number;
+  }
+  /** Where the next record starts. */
+  next(at: number): number {
+    return at + SIZE[this.data[at] as 0 | 1 | 2];
+  }
+  /** A text or interpolation record's start, end, and an interpolation's expression start and end. */
+  start(at: number): number {
+    return this.data[at + 1] as number;
+  }
+  end(at: number): number {
+    return this.data[at + 2] as number;
+  }
+  exprStart(at: number): number {
+    return this.data[at + 3] as number;
+  }
+  exprEnd(at: number): number {
+    return this.data[at + 4] as number;
+  }
+  /** A code record's piece. */
+  codeAt(at: number): CodePiece {
+    return this.codes[this.data[at + 1] as number] as CodePiece;
+  }
+
+  /** Room for a record of `n` numbers; returns where it starts. */
+  private reserve(n: number): number {
+    const at = this.size;
+    if (at + n > this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, at + n));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.size = at + n;
+    this.last = at;
+    return at;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * What the evaluator writes a render's output to. Two kinds, one per form of the result:
+ * an {@link OutputSink} of pooled UTF-8 chunks for the byte forms (`renderBytes`,
+ * `renderTo`: nothing is built as a JS string), and a `TextOutput` of JS strings for
+ * `render()`, whose caller wants a string (going through UTF-8 and back would copy and
+ * convert every byte twice more: twice the time of a compiled render of W1).
+ * @module
+ */
+import type { SourceBytes } from "../syntax/source-bytes.js";
+
+/** Where an output position is, to take the output back from there ({@link Output.takeSince}). */
+export type OutputMark = number;
+
+/** The output of a render, as the evaluator sees it. */
+export interface Output {
+  /** Bytes written so far (taken-back output not counted). */
+  readonly byteLength: number;
+  /** Writes text (a value, printed). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it. */
+  text(text: string): void;
+  /**
+   * Writes source[start, end) of a unit, static markdown (the ends on character
+   * boundaries). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it.
+   */
+  source(source: SourceBytes, start: number, end: number): void;
+  /** Where the output is now; marks are closed innermost first, by {@link takeSince}. */
+  mark(): OutputMark;
+  /** Takes back everything written since `mark` and returns it as text; it no longer counts against the limit. */
+  takeSince(mark: OutputMark): string;
+  /** Gives back what the output holds (chunks to their pool). */
+  release(): void;
+}

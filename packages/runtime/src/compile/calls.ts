@@ -78,11 +78,16 @@ export abstract class CallCompiler extends ExpressionCompiler {
       if (sum !== null) {
         const { parts, joins } = sum;
         const count = parts.length;
+        // The parts' texts, kept for the next run of this print (a part that runs it
+        // again, through a function it calls, takes a new list): one list per print
+        // statement, not per line printed.
+        let spare: string[] | null = new Array(count);
         return (m) => {
           // Every part is evaluated and converted, in order, and the length the joined
           // text would have checked, before any is written: as the sum would, so a part
           // that prints or fails leaves the output as it would have.
-          const texts: string[] = new Array(count);
+          const texts: string[] = spare ?? new Array(count);
+          spare = null;
           let length = 0;
           for (let i = 0; i < count; i++) {
             const part = parts[i] as string | Expr;
@@ -100,6 +105,7 @@ export abstract class CallCompiler extends ExpressionCompiler {
           } catch (e) {
             throw m.toUserError(e);
           }
+          spare = texts;
           m.endLine();
           return null;
         };

@@ -435,7 +435,9 @@ export class Machine extends EvalBase {
 
   /** `print` and a command's output as a statement: a line of its own unless the piece is inline. */
   emitLine(text: string): void {
-    this.emit(this.inline ? text : text + this.newline);
+    // Two writes, not `text + newline`: on the byte path that string would be garbage.
+    this.emit(text);
+    if (!this.inline) this.emit(this.newline);
   }
 
   /** Ends a line written in parts, unless the piece is inline. */

@@ -316,7 +316,7 @@ class DocumentRun implements ModuleLoader {
   private readonly lang: "md" | "xmd";
   private readonly modules = new Map<string, Record<string, unknown>>();
   private readonly loading: string[] = [];
-  private interpreter: Machine | null = null;
+  private machine: Machine | null = null;
   private parseMs = 0;
   /** Where the run's output goes (opened by the form of the render, see `render-forms.ts`). */
   output: Output | null = null;
@@ -403,7 +403,7 @@ class DocumentRun implements ModuleLoader {
 
   /** Calls back into XMD for a builtin (`map`, `filter`, …). */
   callFunction(fn: Callable, args: unknown[]): unknown {
-    return (this.interpreter as Machine).callFunction(fn, args);
+    return (this.machine as Machine).callFunction(fn, args);
   }
 
   /**
@@ -541,7 +541,7 @@ class DocumentRun implements ModuleLoader {
     // new variables must not add to them, so each render declares into its own layer.
     const globals = shared ? prepared.globals.layer() : prepared.globals;
 
-    const interp = new Machine(
+    const machine = new Machine(
       this.nodes,
       this.names,
       this.stack,
@@ -551,11 +551,11 @@ class DocumentRun implements ModuleLoader {
       this,
       this.deadline,
     );
-    this.interpreter = interp;
-    if (this.output !== null) interp.output = this.output;
-    if (prepared.crlf) interp.newline = "\r\n";
+    this.machine = machine;
+    if (this.output !== null) machine.output = this.output;
+    if (prepared.crlf) machine.newline = "\r\n";
     const module = new ModuleInstance(unit, prepared.code, globals, this.path, this.context(null));
-    interp.module = module;
+    machine.module = module;
     for (const name in vars) {
       if (!Object.hasOwn(vars, name)) continue;
       const index = prepared.varIndex.get(name) ?? globals.declare(this.names.keyOfText(name));
@@ -565,7 +565,7 @@ class DocumentRun implements ModuleLoader {
     }
     if (this.path !== "<stdin>") this.loading.push(this.path);
     // Errors are made the user's by runModule (located) and by finish(), which calls this.
-    interp.runModule(module);
+    machine.runModule(module);
   }
 
   private cycleCheck(abs: string): void {
@@ -584,21 +584,21 @@ class DocumentRun implements ModuleLoader {
     return this.valueOf(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS));
   }
 
-  importInPlace(from: ModuleInstance, path: string, interp: Machine): void {
-    this.runInPlace(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, interp);
+  importInPlace(from: ModuleInstance, path: string, machine: Machine): void {
+    this.runInPlace(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, machine);
   }
 
-  importText(from: ModuleInstance, path: string, interp: Machine): unknown {
+  importText(from: ModuleInstance, path: string, machine: Machine): unknown {
     const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
     if (DATA_EXTENSIONS.includes(extname(abs).toLowerCase())) return this.valueOf(from, abs);
-    const mark = interp.outputMark();
+    const mark = machine.outputMark();
     try {
-      this.runInPlace(from, abs, path, interp);
+      this.runInPlace(from, abs, path, machine);
     } catch (e) {
-      interp.takeOutputSince(mark);
+      machine.takeOutputSince(mark);
       throw e;
     }
-    return interp.takeOutputSince(mark);
+    return machine.takeOutputSince(mark);
   }
 
   /** Data for a data file, the exports of a module (run once per document run). */
@@ -619,22 +619,22 @@ class DocumentRun implements ModuleLoader {
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
     const code = new StatementCompiler(unit, this.services.globals).module(program);
     const module = new ModuleInstance(unit, code, globals, abs, this.context(dirname(abs)));
-    const interp = this.interpreter as Machine;
+    const machine = this.machine as Machine;
     // A module's own output is not part of the document.
-    const mark = interp.outputMark();
+    const mark = machine.outputMark();
     this.loading.push(abs);
     try {
-      interp.runModule(module);
+      machine.runModule(module);
     } finally {
       this.loading.pop();
-      interp.takeOutputSince(mark);
+      machine.takeOutputSince(mark);
     }
     this.modules.set(abs, module.exports);
     return module.exports;
   }
 
-  /** Runs the part at `abs` sharing `from`'s variables; its output goes where the interpreter is. */
-  private runInPlace(from: ModuleInstance, abs: string, path: string, interp: Machine): void {
+  /** Runs the part at `abs` sharing `from`'s variables; its output goes where the machine's goes. */
+  private runInPlace(from: ModuleInstance, abs: string, path: string, machine: Machine): void {
     const ext = extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
       throw new RuntimeFault(
@@ -661,7 +661,7 @@ class DocumentRun implements ModuleLoader {
     );
     this.loading.push(abs);
     try {
-      interp.runModule(part);
+      machine.runModule(part);
     } finally {
       this.loading.pop();
     }
@@ -669,14 +669,15 @@ class DocumentRun implements ModuleLoader {
 
   stats(started: number): RunStats {
     const nodes = this.nodes;
-    const interp = this.interpreter;
+    const machine = this.machine;
     const pooled = nodes.pooled;
-    const temps = interp?.temps ?? 0;
-    const frameSlots = interp?.frameSlots ?? 0;
+    // An expression's intermediate values are locals of the compiled closures: no requests.
+    const temps = 0;
+    const frameSlots = machine?.frameSlots ?? 0;
     const at = this.countsAtStart;
     const variables = this.vars.created - at.vars + frameSlots;
     const nameLookups = this.names.servedLookups - at.lookups;
-    const other = interp?.heapValues ?? 0;
+    const other = machine?.heapValues ?? 0;
     const nodeCount = nodes.counts.nodes - at.nodes;
     const requested = {
       node: nodeCount,

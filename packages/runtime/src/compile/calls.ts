@@ -74,21 +74,38 @@ export abstract class CallCompiler extends ExpressionCompiler {
     if (firstArg !== NONE && nodes.next(firstArg) === NONE && nodes.kind(firstArg) !== N.Spread) {
       // One argument, the common case: no argument list. Text joined with `+` is written
       // part by part, without the joined string.
-      const parts = this.textParts(firstArg);
-      if (parts !== null) {
+      const sum = this.textParts(firstArg);
+      if (sum !== null) {
+        const { parts, joins } = sum;
         const count = parts.length;
+        // The parts' texts, kept for the next run of this print (a part that runs it
+        // again, through a function it calls, takes a new list): one list per print
+        // statement, not per line printed.
+        let spare: string[] | null = new Array(count);
         return (m) => {
+          // Every part is evaluated and converted, in order, and the length the joined
+          // text would have checked, before any is written: as the sum would, so a part
+          // that prints or fails leaves the output as it would have.
+          const texts: string[] = spare ?? new Array(count);
+          spare = null;
+          let length = 0;
+          for (let i = 0; i < count; i++) {
+            const part = parts[i] as string | Expr;
+            const v = typeof part === "string" ? part : part(m);
+            m.at = joins[i] as NodeId;
+            const text = typeof v === "string" ? v : m.services.toText(v);
+            length += text.length;
+            if (i > 0 && length > m.maxStringLength) m.budget.string(length, "joining text");
+            texts[i] = text;
+          }
+          m.at = n;
           const output = m.output;
           try {
-            for (let i = 0; i < count; i++) {
-              const part = parts[i] as string | Expr;
-              const v = typeof part === "string" ? part : part(m);
-              m.at = n;
-              output.text(typeof v === "string" ? v : m.services.toText(v));
-            }
+            for (let i = 0; i < count; i++) output.text(texts[i] as string);
           } catch (e) {
             throw m.toUserError(e);
           }
+          spare = texts;
           m.endLine();
           return null;
         };

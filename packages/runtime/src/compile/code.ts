@@ -29,7 +29,8 @@ export interface BodyCompiler {
  * called costs no closures) and kept for every later call and render.
  */
 export class UnitCode {
-  private readonly bodies = new Map<FunctionInfo, Body>();
+  /** Compiled bodies by the function's index in its unit. */
+  private readonly bodies: (Body | undefined)[] = [];
 
   constructor(
     /** The top level: binds the hoisted functions, then runs the blocks in document order. */
@@ -38,10 +39,10 @@ export class UnitCode {
   ) {}
 
   body(info: FunctionInfo): Body {
-    let body = this.bodies.get(info);
+    let body = this.bodies[info.index];
     if (body === undefined) {
       body = this.compiler.functionBody(info);
-      this.bodies.set(info, body);
+      this.bodies[info.index] = body;
     }
     return body;
   }

@@ -27,6 +27,7 @@ import {
 } from "../syntax/node-fields.js";
 import { ImportExprForm, N, NONE, type NodeId, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
+import { Callable } from "../values/callable.js";
 import { CompilerBase } from "./base.js";
 import type { Expr } from "./code.js";
 
@@ -140,25 +141,29 @@ export abstract class ExpressionCompiler extends CompilerBase {
 
   /**
    * The parts of text joined with `+` whose first part is a string literal (`"- " + name
-   * + ": " + total`), string literals as strings, or null for any other expression. Such a sum is text whatever the
+   * + ": " + total`), string literals as strings, and the `+` that joins each (for errors
+   * located as the sum would locate them); or null for any other expression. Such a sum is text whatever the
    * other parts are (`+` joins text when either side is text, and it groups to the left),
    * so whoever writes it out can write each part and never build the joined string.
    */
-  protected textParts(n: NodeId): (string | Expr)[] | null {
+  protected textParts(n: NodeId): { parts: (string | Expr)[]; joins: NodeId[] } | null {
     const nodes = this.nodes;
-    const rights: NodeId[] = [];
+    const sums: NodeId[] = [];
     let left = n;
     while (nodes.kind(left) === N.Binary && BinaryNode.op(nodes, left) === Op.Add) {
-      rights.push(BinaryNode.right(nodes, left));
+      sums.push(left);
       left = BinaryNode.left(nodes, left);
     }
-    if (rights.length === 0 || nodes.kind(left) !== N.Str) return null;
+    if (sums.length === 0 || nodes.kind(left) !== N.Str) return null;
     const parts: (string | Expr)[] = [nodes.str(left)];
-    for (let i = rights.length - 1; i >= 0; i--) {
-      const right = rights[i] as NodeId;
+    const joins: NodeId[] = [NONE];
+    for (let i = sums.length - 1; i >= 0; i--) {
+      const sum = sums[i] as NodeId;
+      const right = BinaryNode.right(nodes, sum);
       parts.push(nodes.kind(right) === N.Str ? nodes.str(right) : this.expr(right));
+      joins.push(sum);
     }
-    return parts;
+    return { parts, joins };
   }
 
   /** Closures of a sibling list (arguments, list items), with their spreads marked. */
@@ -281,6 +286,42 @@ export abstract class ExpressionCompiler extends CompilerBase {
           const y = right(m);
           return typeof x === "number" && typeof y === "number" ? x > y : m.binary(op, x, y, n);
         };
+      case Op.Div:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          return typeof x === "number" && typeof y === "number" ? x / y : m.binary(op, x, y, n);
+        };
+      case Op.Mod:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          return typeof x === "number" && typeof y === "number" ? x % y : m.binary(op, x, y, n);
+        };
+      case Op.Le:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          return typeof x === "number" && typeof y === "number" ? x <= y : m.binary(op, x, y, n);
+        };
+      case Op.Ge:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          return typeof x === "number" && typeof y === "number" ? x >= y : m.binary(op, x, y, n);
+        };
+      case Op.Eq:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          return typeof x === "number" && typeof y === "number" ? x === y : m.binary(op, x, y, n);
+        };
+      case Op.NotEq:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          return typeof x === "number" && typeof y === "number" ? x !== y : m.binary(op, x, y, n);
+        };
       default:
         return (m) => m.binary(op, left(m), right(m), n);
     }
@@ -330,9 +371,11 @@ export abstract class ExpressionCompiler extends CompilerBase {
         typeof receiver === "object" &&
         !Array.isArray(receiver) &&
         !(receiver instanceof NamespaceValue) &&
+        !(receiver instanceof Callable) &&
         Object.hasOwn(receiver, name)
       ) {
-        return (receiver as Record<string, unknown>)[name];
+        // A key set to nothing (a hole spread into an object) reads as null.
+        return (receiver as Record<string, unknown>)[name] ?? null;
       }
       return m.member(receiver, name, n);
     };
@@ -433,7 +476,7 @@ export abstract class ExpressionCompiler extends CompilerBase {
         const path = m.services.toText(file(m));
         m.at = n;
         try {
-          return m.services.dataGet(m.module.ctx, path, keys);
+          return m.services.dataGet(m.module.ctx, path, keys) ?? null;
         } catch (e) {
           throw m.fault(e);
         }

@@ -52,10 +52,12 @@ export const loop = {
   list(m: Machine, n: NodeId, list: unknown[], body: Stmt, first: Store, second: Store | null): number {
     for (let i = 0; i < list.length; i++) {
       m.tick(n);
-      if (second === null) first(m, list[i]);
+      // A hole in a list (`set l[5] 1` on a shorter one) is null, as everywhere else.
+      const item = list[i] ?? null;
+      if (second === null) first(m, item);
       else {
         first(m, i);
-        second(m, list[i]);
+        second(m, item);
       }
       const end = after(body(m));
       if (end !== -1) return end;
@@ -91,7 +93,7 @@ export const loop = {
     for (const key of Object.keys(object)) {
       m.tick(n);
       first(m, key);
-      if (second !== null) second(m, object[key]);
+      if (second !== null) second(m, object[key] ?? null);
       const end = after(body(m));
       if (end !== -1) return end;
     }

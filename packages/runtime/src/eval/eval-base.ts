@@ -86,7 +86,7 @@ export class EvalBase {
   /** The module whose code is running. */
   module!: ModuleInstance;
   // The activation: what a call sets (invoke), a module run saves (runModule) and a
-  // `catch` restores (execTry), together.
+  // `catch` restores (`try` in compile/statements.ts), together.
   /** Where the running function's frame starts on the value stack. */
   base = 0;
   /** The running closure's captured cells. */
@@ -115,8 +115,6 @@ export class EvalBase {
    * used alone.
    */
   output: Output;
-  /** Temporaries produced (allocation accounting). */
-  temps = 0;
   /** Frame slots created (variables that live on the stack). */
   frameSlots = 0;
   /** Values evaluation allocates on the JS heap: lists, objects, closures, argument lists, built strings. */
@@ -286,7 +284,7 @@ export class EvalBase {
     // No bytes counted toward the heap check: V8 joins long strings as a pair of
     // pointers (a cons string); the length is what must be bounded.
     const length = a.length + b.length;
-    if (length > this.limits.maxStringLength) this.budget.string(length, "joining text");
+    if (length > this.maxStringLength) this.budget.string(length, "joining text");
     return a + b;
   }
 }

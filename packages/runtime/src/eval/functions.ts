@@ -3,7 +3,7 @@
  * builtin namespaces such as `File` or `Date` used as values.
  * @module
  */
-import type { Body, UnitCode } from "../compile/code.js";
+import type { UnitCode } from "../compile/code.js";
 import type { HostContext } from "../host/context.js";
 import type { GlobalNames } from "../resolve/resolver.js";
 import type { FunctionInfo, ParseUnit } from "../syntax/unit.js";
@@ -30,8 +30,6 @@ export class ModuleInstance {
 
 /** A function declared with `function` or written as a lambda. */
 export class UserFunction extends Callable {
-  /** Its compiled body, found on the first call (the module's code compiles it once for all). */
-  body: Body | null = null;
   constructor(
     readonly name: string,
     readonly info: FunctionInfo,

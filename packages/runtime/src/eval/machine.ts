@@ -120,10 +120,6 @@ export class Machine extends EvalBase {
 
   // ── values ─────────────────────────────────────────────────────────────────
 
-  truthy(value: unknown): boolean {
-    return typeof value === "boolean" ? value : this.services.isTruthy(value);
-  }
-
   /** A number for `what` (a range end, a loop count), else a type error at `n`. */
   numberFor(value: unknown, n: NodeId, what: string): number {
     if (typeof value === "number") return value;
@@ -145,8 +141,8 @@ export class Machine extends EvalBase {
           return x.concat(y);
         }
         if (typeof x === "number" && typeof y === "number") return x + y;
-        if (x === null && typeof y === "number") return y;
-        if (typeof x === "number" && y === null) return x;
+        if (x == null && typeof y === "number") return y;
+        if (typeof x === "number" && y == null) return x;
         throw this.error(
           "type",
           `cannot add ${withArticle(s.typeName(x))} and ${withArticle(s.typeName(y))} (+ adds numbers, joins lists, and joins text when either side is text)`,
@@ -202,16 +198,18 @@ export class Machine extends EvalBase {
       if (member === undefined) throw this.error("type", `${receiver.name} has no member '${name}'`, n);
       return this.callHost(member, []);
     }
+    // (A function value's own fields, its compiled parts, are not members: `getMember` answers for it.)
     if (
       receiver !== null &&
       typeof receiver === "object" &&
       !Array.isArray(receiver) &&
+      !(receiver instanceof Callable) &&
       Object.hasOwn(receiver, name)
     ) {
-      return (receiver as Record<string, unknown>)[name];
+      return (receiver as Record<string, unknown>)[name] ?? null;
     }
     try {
-      return this.services.getMember(this.module.ctx, receiver, name);
+      return this.services.getMember(this.module.ctx, receiver, name) ?? null;
     } catch (e) {
       throw this.fault(e);
     }
@@ -231,7 +229,7 @@ export class Machine extends EvalBase {
     }
     if (container !== null && typeof container === "object") {
       const k = this.services.toText(key);
-      return Object.hasOwn(container, k) ? (container as Record<string, unknown>)[k] : null;
+      return Object.hasOwn(container, k) ? ((container as Record<string, unknown>)[k] ?? null) : null;
     }
     throw this.error("type", `cannot index ${this.services.typeName(container)}`, at);
   }
@@ -320,8 +318,7 @@ export class Machine extends EvalBase {
     const info = fn.info;
     if (++this.depth > this.limits.maxCallDepth) throw this.depthError();
     if ((++this.ticks & 1023) === 0) this.checkBudget(this.at);
-    fn.body ??= fn.module.code.body(info);
-    const body = fn.body;
+    const body = fn.module.code.body(info);
     const argBase = stack.size - argc;
     let frame: number;
     try {
@@ -382,7 +379,7 @@ export class Machine extends EvalBase {
     // One builtin call can take long (a join of millions, a command): check the clock
     // after each, not only every 1024 loop steps.
     this.checkClock(this.at);
-    return result;
+    return result ?? null;
   }
 
   /** Calls a value that is not a user function with evaluated arguments: a builtin or a callable namespace. */
@@ -404,6 +401,7 @@ export class Machine extends EvalBase {
       receiver !== null &&
       typeof receiver === "object" &&
       !Array.isArray(receiver) &&
+      !(receiver instanceof Callable) &&
       Object.hasOwn(receiver, name)
     ) {
       const fn = (receiver as Record<string, unknown>)[name];
@@ -422,7 +420,7 @@ export class Machine extends EvalBase {
       throw this.fault(e);
     }
     this.checkClock(n);
-    return result;
+    return result ?? null;
   }
 
   /** Runs an external command (`exec`) and returns what it printed. */
@@ -437,6 +435,7 @@ export class Machine extends EvalBase {
 
   /** `print` and a command's output as a statement: a line of its own unless the piece is inline. */
   emitLine(text: string): void {
+    // Two writes, not `text + newline`: on the byte path that string would be garbage.
     this.emit(text);
     if (!this.inline) this.emit(this.newline);
   }

@@ -1,31 +1,23 @@
 /**
- * Where temporaries and call frames live. Pooled mode uses `@xmd/stack`'s ValueStack
- * (tag, float64 and int32 columns and a side table: numbers and variable handles are never boxed). Heap mode allocates one
- * `{ tag, value }` object per temporary and per frame slot — the A/B baseline.
+ * Where call frames live. Pooled mode uses `@xmd/stack`'s ValueStack (tag, float64 and
+ * int32 columns and a side table: numbers are never boxed). Heap mode allocates one
+ * `{ tag, value }` object per frame slot and argument — the A/B baseline. (An
+ * expression's intermediate values are locals of the compiled closures, in both modes.)
  * @module
  */
 import { StackError, Tag, ValueStack } from "@xmd/stack";
 
-/** The subset of ValueStack the evaluator uses; HeapTemps implements the same. */
+/**
+ * The subset of ValueStack compiled code uses: call frames, whose slots hold a function's
+ * locals, and the arguments pushed just before a call. HeapTemps implements the same.
+ */
 export interface TempStack {
   readonly size: number;
-  pushNumber(n: number): void;
-  pushBool(b: boolean): void;
-  pushNull(): void;
-  pushRef(value: unknown): void;
   push(value: unknown): void;
-  pop(): unknown;
-  popNumber(): number;
   drop(count?: number): void;
-  peek(depth?: number): unknown;
-  tagAt(index: number): number;
-  numberAt(index: number): number;
-  handleAt(index: number): number;
   refAt(index: number): unknown;
   get(index: number): unknown;
   set(index: number, value: unknown): void;
-  setNumber(index: number, n: number): void;
-  setHandle(index: number, handle: number): void;
   pushFrame(slots: number): number;
   frameBase(frame: number): number;
   popFrame(frame: number): void;
@@ -43,69 +35,18 @@ interface HeapTemp {
   value: unknown;
 }
 
-/** Heap mode: an array of temporary objects; frames are marks into it. */
+/** Heap mode: an array of slot objects (one per argument and frame slot); frames are marks into it. */
 export class HeapTemps implements TempStack {
   private items: (HeapTemp | undefined)[] = [];
   private frames: number[] = [];
   size = 0;
-  /** Temporaries allocated (allocation accounting). */
+  /** Slot objects allocated (allocation accounting). */
   allocated = 0;
 
   constructor(private readonly maxSize: number) {}
 
-  private put(tag: number, value: unknown): void {
-    if (this.size >= this.maxSize) throw new StackOverflow();
+  private slot(value: unknown): HeapTemp {
     this.allocated++;
-    this.items[this.size++] = { tag, value };
-  }
-  pushNumber(n: number): void {
-    this.put(Tag.Number, n);
-  }
-  pushBool(b: boolean): void {
-    this.put(Tag.Bool, b);
-  }
-  pushNull(): void {
-    this.put(Tag.Null, null);
-  }
-  pushRef(value: unknown): void {
-    this.put(Tag.Ref, value);
-  }
-  push(value: unknown): void {
-    if (typeof value === "number") this.pushNumber(value);
-    else if (typeof value === "boolean") this.pushBool(value);
-    else if (value === null || value === undefined) this.pushNull();
-    else this.pushRef(value);
-  }
-  pop(): unknown {
-    const item = this.items[--this.size] as HeapTemp;
-    this.items[this.size] = undefined;
-    return item.value;
-  }
-  popNumber(): number {
-    return this.pop() as number;
-  }
-  drop(count = 1): void {
-    for (let i = 0; i < count; i++) this.items[--this.size] = undefined;
-  }
-  peek(depth = 0): unknown {
-    return (this.items[this.size - 1 - depth] as HeapTemp).value;
-  }
-  tagAt(index: number): number {
-    return (this.items[index] as HeapTemp).tag;
-  }
-  numberAt(index: number): number {
-    return (this.items[index] as HeapTemp).value as number;
-  }
-  handleAt(index: number): number {
-    return (this.items[index] as HeapTemp).value as number;
-  }
-  refAt(index: number): unknown {
-    return (this.items[index] as HeapTemp).value;
-  }
-  get(index: number): unknown {
-    return (this.items[index] as HeapTemp).value;
-  }
-  set(index: number, value: unknown): void {
     const tag =
       typeof value === "number"
         ? Tag.Number
@@ -114,20 +55,27 @@ export class HeapTemps implements TempStack {
           : value == null
             ? Tag.Null
             : Tag.Ref;
-    this.allocated++;
-    this.items[index] = { tag, value: value ?? null };
+    return { tag, value: value ?? null };
   }
-  setNumber(index: number, n: number): void {
-    this.allocated++;
-    this.items[index] = { tag: Tag.Number, value: n };
+  push(value: unknown): void {
+    if (this.size >= this.maxSize) throw new StackOverflow();
+    this.items[this.size++] = this.slot(value);
   }
-  setHandle(index: number, handle: number): void {
-    this.allocated++;
-    this.items[index] = { tag: Tag.Handle, value: handle };
+  drop(count = 1): void {
+    for (let i = 0; i < count; i++) this.items[--this.size] = undefined;
+  }
+  refAt(index: number): unknown {
+    return (this.items[index] as HeapTemp).value;
+  }
+  get(index: number): unknown {
+    return (this.items[index] as HeapTemp).value;
+  }
+  set(index: number, value: unknown): void {
+    this.items[index] = this.slot(value);
   }
   pushFrame(slots: number): number {
     const base = this.size;
-    for (let i = 0; i < slots; i++) this.put(Tag.Null, null);
+    for (let i = 0; i < slots; i++) this.push(null);
     this.frames.push(base);
     return this.frames.length - 1;
   }

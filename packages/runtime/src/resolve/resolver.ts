@@ -334,7 +334,7 @@ export class Resolver {
     }
     const g = this.globals.indexOf(key);
     if (g === undefined && this.isBuiltin(key)) {
-      nodes.setBinding(n, Binding.None); // a builtin: the evaluator finds it by name
+      nodes.setBinding(n, Binding.None); // a builtin: the compiler binds it by name
       nodes.setSlot(n, -1);
       return;
     }

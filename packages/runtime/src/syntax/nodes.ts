@@ -186,7 +186,7 @@ export interface NodeStore {
   /**
    * How a resolved Name is reached at run time, a `Binding` (its flags), and the global
    * index, frame slot or capture index that goes with it (its `a`). Methods of the store,
-   * not of `node-fields.ts`, because the evaluator reads them at every use of a variable.
+   * not of `node-fields.ts`, because the resolver and the compiler read them at every use of a variable.
    */
   binding(n: NodeId): number;
   setBinding(n: NodeId, binding: number): void;

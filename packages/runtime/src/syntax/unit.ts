@@ -11,6 +11,8 @@ import { SourceBytes } from "./source-bytes.js";
 
 /** A function or lambda: its parameters and body, and what the resolver learns about its frame. */
 export interface FunctionInfo {
+  /** Its place in the unit's `functions`. */
+  index: number;
   name: string;
   /** Name nodes of the parameters, in order. */
   params: NodeId[];

@@ -563,6 +563,7 @@ export class ExpressionParser extends ParserBase {
       }
     }
     this.unit.functions.push({
+      index: this.unit.functions.length,
       name,
       params,
       body,

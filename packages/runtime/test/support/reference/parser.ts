@@ -941,6 +941,7 @@ export class Parser {
       }
     }
     this.unit.functions.push({
+      index: this.unit.functions.length,
       name,
       params,
       body,

@@ -1,0 +1,72 @@
+/**
+ * What the closure compiler must keep of the tree walker it replaced, found by a review
+ * that ran both against the same documents: values that are `undefined` in JavaScript
+ * (holes) read as null, `print` of a text sum evaluates every part before it writes any,
+ * and a function value's own fields are not members.
+ */
+import { describe, expect, it } from "vitest";
+import { createRuntime, XmdError } from "../src/index.js";
+
+const MODES = ["pooled", "heap"] as const;
+
+function render(source: string, memory: (typeof MODES)[number], maxStringLength?: number): string {
+  const limits = maxStringLength === undefined ? {} : { maxStringLength };
+  return createRuntime({ memory, limits }).render(source, { lang: "xmd" }).output;
+}
+
+function failure(source: string, memory: (typeof MODES)[number], maxStringLength?: number): XmdError {
+  try {
+    render(source, memory, maxStringLength);
+  } catch (e) {
+    if (e instanceof XmdError) return e;
+    throw e;
+  }
+  throw new Error("rendered without an error");
+}
+
+describe.each(MODES)("compiled code (%s)", (memory) => {
+  it("reads a hole of a list as null, through an object spread and a loop", () => {
+    expect(render('set l []\nset l[2] 5\nset m {...l}\nprint m["0"] + 1\n', memory)).toBe("1\n");
+    // A loop variable a closure captures lives in a cell: the hole is null there too.
+    expect(render("set l []\nset l[1] 5\nfor x in l\n    set g () => x\n    print x + 1\n", memory)).toBe(
+      "1\n6\n",
+    );
+  });
+
+  it("evaluates every part of a printed text sum before writing any of it", () => {
+    expect(render('function f\n    print "b"\n    return "c"\nprint "a" + f()\n', memory)).toBe("b\nac\n");
+    // A part that fails leaves nothing of the line.
+    expect(render('try\n    print "a" + nope\ncatch e\n    print "caught: " + e\n', memory)).toBe(
+      "caught: 'nope' is not defined\n",
+    );
+  });
+
+  it("holds a printed text sum to maxStringLength, at the + that passes it", () => {
+    const error = failure('set s "12345678"\nprint "xx" + s\n', memory, 8);
+    expect(error.code).toBe("limit");
+    expect(error.message).toMatch(/more than 8 \(limit maxStringLength\)/);
+    expect([error.line, error.column]).toEqual([2, 7]);
+    // The same text set to a variable fails the same way.
+    expect(failure('set s "12345678"\nset t "xx" + s\n', memory, 8).code).toBe("limit");
+  });
+
+  it("does not show a function value's own fields as members", () => {
+    for (const field of ["body", "info", "module", "cells"]) {
+      const error = failure(`function f\n    return 1\nprint f.${field}\n`, memory);
+      expect(error.message).toBe(`functions have no member '${field}'`);
+    }
+    // Its first call (which compiles its body) changes none of that.
+    expect(failure("function f\n    return 1\nprint f()\nprint f.body\n", memory).message).toBe(
+      "functions have no member 'body'",
+    );
+  });
+
+  it("runs every arithmetic and comparison operator on two variables", () => {
+    const source = [
+      "set a 7",
+      "set b 2",
+      "print a / b, a % b, a <= b, a >= b, a = b, a != b, a * b, a - b, a + b, a < b, a > b",
+    ].join("\n");
+    expect(render(`${source}\n`, memory)).toBe("3.5 1 false true false true 14 5 9 false true\n");
+  });
+});

@@ -3,18 +3,11 @@
  * parse → resolve → evaluate → output, then releases everything the run acquired.
  * @module
  */
-import { realpathSync } from "node:fs";
 import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
 import { ValueStack } from "@xmd/stack";
 import { XmdError, type XmdErrorCode } from "./api/error.js";
-import {
-  DEFAULT_LIMITS,
-  type ExecPolicy,
-  type Limits,
-  type RenderOptions,
-  type RuntimeOptions,
-} from "./api/options.js";
+import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
 import type {
   BytesRenderResult,
   CompiledDocument,
@@ -51,6 +44,7 @@ import { ChunkPool, type ChunkSource, FreshChunks } from "./output/chunk-pool.js
 import type { Output } from "./output/output.js";
 import { asBytes, asText, type OutputForm, streamTo } from "./output/render-forms.js";
 import { GlobalNames, Resolver } from "./resolve/resolver.js";
+import { RunContext, type RunState, realRoot } from "./run-context.js";
 import { createStores, poolSummaries, type TreeStores, trimTree } from "./stores.js";
 import { ReadClock } from "./syntax/clock.js";
 import { InternedNames } from "./syntax/interned-names.js";
@@ -306,7 +300,7 @@ interface PreparedDocument {
 }
 
 /** One render: the module cache, the import stack, the context shared by its modules. */
-class DocumentRun implements ModuleLoader {
+class DocumentRun implements ModuleLoader, RunState {
   readonly dependencies = new Set<string>();
   readonly nondeterminism = { exec: [] as string[], clock: false };
   /** Bytes written to files by the run, every module counted (`limits.maxWriteBytes`). */
@@ -733,61 +727,6 @@ class DocumentRun implements ModuleLoader {
 }
 
 /**
- * What builtins see of a run (one per module: `baseDir` differs). A class rather than an
- * object literal with a getter: a literal's getter is a new closure each time, so no two
- * contexts share a hidden class, and every render's object graph was promoted to old
- * space before it died (about 5 KB a render; most of W2's GC pause in the bench).
- */
-class RunContext implements HostContext {
-  readonly exec: ExecPolicy;
-  readonly now: number | null;
-  readonly nondeterminism: { exec: string[]; clock: boolean };
-  readonly dependencies: Set<string>;
-  readonly deadline: number;
-  readonly overlay: Map<string, string | null> | null;
-  readonly limits: Limits;
-  readonly written: { bytes: number };
-  private resolvedBaseDir: string | null = null;
-
-  constructor(
-    private readonly run: DocumentRun,
-    /** The module's folder as given, or null for the document's own; see {@link baseDir}. */
-    private readonly dir: string | null,
-    options: RuntimeOptions,
-  ) {
-    const now = options.now;
-    this.exec = options.exec ?? DENY_EXEC;
-    this.now = now === undefined ? null : typeof now === "number" ? now : now.getTime();
-    this.nondeterminism = run.nondeterminism;
-    this.dependencies = run.dependencies;
-    this.deadline = run.deadline;
-    this.overlay = run.overlay;
-    this.limits = run.limits;
-    this.written = run.written;
-  }
-
-  /** Resolved on first use: most renders touch no file. */
-  get root(): string {
-    return this.run.root;
-  }
-
-  /**
-   * The module's folder with symlinks resolved, like the root's, so that a document
-   * opened through a linked folder still reaches the files beside it. On first use.
-   */
-  get baseDir(): string {
-    if (this.resolvedBaseDir === null) this.resolvedBaseDir = realRoot(this.dir ?? this.run.documentDir);
-    return this.resolvedBaseDir;
-  }
-
-  call(fn: Callable, args: unknown[]): unknown {
-    return this.run.callFunction(fn, args);
-  }
-}
-
-const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
-
-/**
  * A document's text, read as every file is (see {@link readRegularFile}): a regular file of
  * at most `maxReadBytes`. A file that cannot be read is an XmdError like any other problem.
  */
@@ -797,14 +736,6 @@ function readDocument(path: string, limits: Limits): Uint8Array {
   } catch (e) {
     if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
     throw e;
-  }
-}
-
-function realRoot(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return dir;
   }
 }
 

@@ -43,7 +43,7 @@ import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 import { CallCompiler } from "./calls.js";
 import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCode } from "./code.js";
-import { truthy } from "./expressions.js";
+import { constant, truthy } from "./expressions.js";
 import { loop } from "./loops.js";
 import { TextRunBuilder } from "./text-run.js";
 
@@ -335,14 +335,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       return (m) => {
         const x = current(m);
         const y = value(m);
-        store(
-          m,
-          typeof x === "number" && typeof y === "number"
-            ? op === Op.Add
-              ? x + y
-              : x - y
-            : m.binary(op, x, y, n),
-        );
+        store(m, compound(m, op, x, y, n));
         return NORMAL;
       };
     }
@@ -350,12 +343,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     // is where an Index's is).
     const container = this.expr(nodes.a(target)); // MemberNode.object, IndexNode.object
     const key: Expr =
-      nodes.kind(target) === N.Member
-        ? (
-            (name) => () =>
-              name
-          )(nodes.str(target))
-        : this.expr(nodes.b(target)); // IndexNode.index
+      nodes.kind(target) === N.Member ? constant(nodes.str(target)) : this.expr(nodes.b(target)); // IndexNode.index
     return (m) => {
       const object = container(m);
       const k = key(m);
@@ -363,12 +351,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       if (op !== 0) {
         const x = m.readKey(object, k, target);
         const y = value(m);
-        v =
-          typeof x === "number" && typeof y === "number"
-            ? op === Op.Add
-              ? x + y
-              : x - y
-            : m.binary(op, x, y, n);
+        v = compound(m, op, x, y, n);
       } else v = value(m);
       m.writeKey(object, k, v, target);
       return NORMAL;
@@ -534,6 +517,12 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       return signal;
     };
   }
+}
+
+/** `x += y` / `x -= y` (`op` is `Op.Add` or `Op.Sub`): two numbers inline, anything else as the operator. */
+function compound(m: Machine, op: number, x: unknown, y: unknown, n: NodeId): unknown {
+  if (typeof x === "number" && typeof y === "number") return op === Op.Add ? x + y : x - y;
+  return m.binary(op, x, y, n);
 }
 
 /** Statements run in order until one ends otherwise than normally. */

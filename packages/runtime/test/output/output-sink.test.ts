@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHUNK_BYTES, ChunkPool, FreshChunks } from "../../src/output/chunk-pool.js";
-import { OutputSink, utf8Length } from "../../src/output/output-sink.js";
+import { OutputSink } from "../../src/output/output-sink.js";
+import { utf8Length } from "../../src/output/utf8-length.js";
 import { RuntimeFault } from "../../src/values/fault.js";
 
 const encoder = new TextEncoder();

@@ -12,6 +12,7 @@ import type { Machine } from "../eval/machine.js";
 import { numberToText } from "../host/text.js";
 import {
   BinaryNode,
+  CallNode,
   DataNode,
   ExecNode,
   FunctionNode,
@@ -25,7 +26,7 @@ import {
   TernaryNode,
   UnaryNode,
 } from "../syntax/node-fields.js";
-import { ImportExprForm, N, NONE, type NodeId, Op } from "../syntax/nodes.js";
+import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
 import { CompilerBase } from "./base.js";
@@ -36,15 +37,22 @@ const BYTES_PER_ENTRY = 64;
 
 /** An argument or list item: its closure, and whether it is spread (`...xs`). */
 export interface Part {
+  /** The value; for a spread, the list or text whose items are the parts. */
   expr: Expr;
   spread: boolean;
   node: NodeId;
+  /**
+   * For juxtaposed values decided at run time (`g 1` among arguments): adds what they
+   * stand for to a list without building a list of its own first.
+   */
+  push?: (m: Machine, items: unknown[]) => void;
 }
 
 /** Expressions, on top of variables; calls are the class above's. */
 export abstract class ExpressionCompiler extends CompilerBase {
   protected abstract call(n: NodeId): Expr;
   protected abstract methodCall(n: NodeId): Expr;
+  protected abstract juxtaposedArguments(n: NodeId): Part;
 
   /** The closure of an expression node. */
   expr(n: NodeId): Expr {
@@ -171,10 +179,19 @@ export abstract class ExpressionCompiler extends CompilerBase {
     const nodes = this.nodes;
     const parts: Part[] = [];
     for (let p = first; p !== NONE; p = nodes.next(p)) {
+      if (this.isJuxtaposed(p)) {
+        parts.push(this.juxtaposedArguments(p));
+        continue;
+      }
       const spread = nodes.kind(p) === N.Spread;
       parts.push({ expr: this.expr(spread ? SpreadNode.operand(nodes, p) : p), spread, node: p });
     }
     return parts;
+  }
+
+  /** `g 1` among arguments, with `g` not known to be a function: see `juxtaposedArguments`. */
+  protected isJuxtaposed(n: NodeId): boolean {
+    return this.nodes.kind(n) === N.Call && CallNode.form(this.nodes, n) === CallForm.IfFunction;
   }
 
   /** `[a, b]` and argument lists: the values of the parts, spreads spread. */
@@ -192,11 +209,7 @@ export abstract class ExpressionCompiler extends CompilerBase {
     return (m) => {
       m.heapValues++;
       const items: unknown[] = [];
-      for (let i = 0; i < count; i++) {
-        const p = parts[i] as Part;
-        if (p.spread) m.spreadInto(items, p.expr(m), p.node);
-        else items.push(p.expr(m));
-      }
+      pushParts(m, items, parts);
       return items;
     };
   }
@@ -580,4 +593,14 @@ function spreadIntoObject(
       setOwn(object, k, (value as Record<string, unknown>)[k]);
     }
   return Object.keys(object).length;
+}
+
+/** Adds the values of `parts` to `items`, spreads spread. */
+export function pushParts(m: Machine, items: unknown[], parts: readonly Part[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Part;
+    if (p.push !== undefined) p.push(m, items);
+    else if (p.spread) m.spreadInto(items, p.expr(m), p.node);
+    else items.push(p.expr(m));
+  }
 }

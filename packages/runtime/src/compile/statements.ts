@@ -6,11 +6,14 @@
  */
 import { XmdError } from "../api/error.js";
 import type { Program } from "../document/build.js";
-import { BREAK, CONTINUE, NORMAL, RETURN, ThrownValue } from "../eval/eval-base.js";
+import { BREAK, CONTINUE, NORMAL, RETURN, ThrownValue, withArticle } from "../eval/eval-base.js";
 import { UserFunction } from "../eval/functions.js";
 import type { Machine } from "../eval/machine.js";
+import { isPlainObject } from "../host/text.js";
 import { Binding } from "../resolve/bindings.js";
 import {
+  CallNode,
+  DestructureNode,
   EmitNode,
   ExportNode,
   ExprStmtNode,
@@ -23,10 +26,12 @@ import {
   PairNode,
   PieceNode,
   SetNode,
+  SpreadNode,
   TryNode,
   WhileNode,
 } from "../syntax/node-fields.js";
 import {
+  CallForm,
   EmitForm,
   ExportForm,
   ForVars,
@@ -278,6 +283,8 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
         return this.importStmt(n);
       case N.Export:
         return this.exportStmt(n);
+      case N.Destructure:
+        return this.destructure(n);
       case N.ExecStmt: {
         const command = this.expr(ExprStmtNode.expr(nodes, n));
         return (m) => {
@@ -300,7 +307,10 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   /** An expression as a statement; a function named alone on a line is called: `greet` runs greet. */
   private exprStmt(n: NodeId): Stmt {
     const nodes = this.nodes;
-    const e = ExprStmtNode.expr(nodes, n);
+    let e = ExprStmtNode.expr(nodes, n);
+    // A function's name alone on a line is a call whatever its parameters (see below).
+    if (nodes.kind(e) === N.Call && CallNode.form(nodes, e) === CallForm.ValueOrCall)
+      e = CallNode.callee(nodes, e);
     const value = this.expr(e);
     const kind = nodes.kind(e);
     if (kind !== N.Name && kind !== N.Member) {
@@ -316,6 +326,69 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
         m.invoke(v, 0);
       }
       return NORMAL;
+    };
+  }
+
+  /**
+   * `destructure SOURCE targets`: a list gives its items in order, an object the keys
+   * named; a missing item or key gives null. `...rest` takes the items (or keys) left.
+   */
+  private destructure(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const source = this.expr(DestructureNode.source(nodes, n));
+    const targets: { key: string; keyed: boolean; store: Store; rest: boolean; node: NodeId }[] = [];
+    for (let t = DestructureNode.firstTarget(nodes, n); t !== NONE; t = nodes.next(t)) {
+      const rest = nodes.kind(t) === N.Spread;
+      const name = rest ? SpreadNode.operand(nodes, t) : PairNode.value(nodes, t);
+      targets.push({
+        key: rest ? "" : nodes.str(t),
+        keyed: !rest && nodes.flags(t) === 1,
+        store: this.store(name),
+        rest,
+        node: t,
+      });
+    }
+    return (m) => {
+      const value = source(m);
+      m.at = n;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < targets.length; i++) {
+          const t = targets[i] as (typeof targets)[number];
+          if (t.keyed) {
+            throw m.error(
+              "type",
+              `a list has items, not keys: '${t.key}' cannot be taken from it`,
+              t.node,
+              "to take items in order write only names: `destructure items first, second, ...rest`",
+            );
+          }
+          if (t.rest) {
+            m.heapValues++;
+            t.store(m, value.slice(i));
+          } else t.store(m, i < value.length ? value[i] : null);
+        }
+        return NORMAL;
+      }
+      if (isPlainObject(value)) {
+        const taken = new Set<string>();
+        for (const t of targets) {
+          if (t.rest) {
+            const rest: Record<string, unknown> = {};
+            for (const key of Object.keys(value)) if (!taken.has(key)) rest[key] = value[key];
+            m.heapValues++;
+            t.store(m, rest);
+          } else {
+            taken.add(t.key);
+            t.store(m, Object.hasOwn(value, t.key) ? value[t.key] : null);
+          }
+        }
+        return NORMAL;
+      }
+      throw m.error(
+        "type",
+        `destructure takes a list or an object, not ${withArticle(m.services.typeName(value))}`,
+        DestructureNode.source(nodes, n),
+      );
     };
   }
 

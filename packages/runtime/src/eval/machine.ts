@@ -72,6 +72,12 @@ export class Machine extends EvalBase {
     return value;
   }
 
+  /** A module global's value, or `undefined` when it was never set (no error). */
+  peekGlobal(index: number): unknown {
+    const v = this.module.globalVars[index];
+    return v === undefined || v === -1 ? undefined : this.vars.read(v);
+  }
+
   /** The variable of a module global, made on first write. */
   globalVar(index: number): number {
     const vars = this.module.globalVars;

@@ -17,6 +17,7 @@
  */
 import type { NameKey } from "../syntax/names.js";
 import {
+  DestructureNode,
   ExportNode,
   ForNode,
   FunctionNode,
@@ -29,6 +30,7 @@ import {
   PairNode,
   PieceNode,
   SetNode,
+  SpreadNode,
   TryNode,
 } from "../syntax/node-fields.js";
 import { ExportForm, ImportForm, N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
@@ -129,6 +131,9 @@ export class Resolver {
         case N.FunctionDecl:
           this.globals.declare(nodes.name(FunctionNode.name(nodes, s)));
           break;
+        case N.Destructure:
+          for (const name of this.destructured(s)) this.globals.declare(nodes.name(name));
+          break;
         case N.Export:
           this.declareModuleLevel(ExportNode.declaration(nodes, s));
           break;
@@ -168,6 +173,15 @@ export class Resolver {
     }
   }
 
+  /** The Name nodes a destructure binds. */
+  private destructured(n: NodeId): NodeId[] {
+    const nodes = this.nodes;
+    const names: NodeId[] = [];
+    for (let t = DestructureNode.firstTarget(nodes, n); t !== NONE; t = nodes.next(t))
+      names.push(nodes.kind(t) === N.Spread ? SpreadNode.operand(nodes, t) : PairNode.value(nodes, t));
+    return names;
+  }
+
   /** Declares a function's locals: parameters, then what its body sets (see the module doc). */
   private enterFunction(info: FunctionInfo, parent: Scope | null): Scope {
     const scope: Scope = { info, parent, locals: new Map(), captured: new Set(), captureIndex: new Map() };
@@ -205,6 +219,9 @@ export class Resolver {
         }
         case N.FunctionDecl:
           this.declareLocal(scope, nodes.name(FunctionNode.name(nodes, s)), true);
+          break;
+        case N.Destructure:
+          for (const name of this.destructured(s)) this.declareLocal(scope, nodes.name(name), false);
           break;
         case N.For:
           for (let v = ForNode.firstVar(nodes, s); v !== NONE; v = nodes.next(v))

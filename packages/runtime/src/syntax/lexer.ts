@@ -93,6 +93,10 @@ export function lexAppend(
   let atLineStart = block;
   let lineHasTokens = false;
   let space = true;
+  // A line that ends with a comma continues on the next line when that line is indented
+  // deeper than the block it is in (`set made "in Vietnam",` / `    by "Ky"`): its line
+  // break waits here (start offset) until the next line's indentation decides.
+  let pendingBreak = -1;
 
   while (pos < end) {
     clock.add(pos - counted + 1, pos);
@@ -126,6 +130,19 @@ export function lexAppend(
       }
       if (indents.length === 0) indents.push(width);
       const current = indents[indents.length - 1] as number;
+      if (pendingBreak >= 0) {
+        const at = pendingBreak;
+        pendingBreak = -1;
+        if (width > current) {
+          // A continuation line: no line break, no block.
+          pos = p;
+          atLineStart = false;
+          space = true;
+          continue;
+        }
+        out.push(T.Newline, at, at + 1, -1, 0, 0);
+        lineHasTokens = false;
+      }
       if (width > current) {
         indents.push(width);
         out.push(T.Indent, p, p, -1, 0, 0);
@@ -153,8 +170,11 @@ export function lexAppend(
     if (c === 10 || c === 13) {
       pos += c === 13 && source.charCodeAt(pos + 1) === 10 ? 2 : 1;
       if (block && depth === 0) {
-        if (lineHasTokens) out.push(T.Newline, pos - 1, pos, -1, 0, 0);
-        lineHasTokens = false;
+        if (lineHasTokens && out.kind[out.length - 1] === T.Comma) pendingBreak = pos - 1;
+        else {
+          if (lineHasTokens) out.push(T.Newline, pos - 1, pos, -1, 0, 0);
+          lineHasTokens = false;
+        }
         atLineStart = true;
       }
       space = true;

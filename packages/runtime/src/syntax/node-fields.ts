@@ -80,8 +80,27 @@ export const MemberNode = { object: a, setObject: setA } as const;
 /** Index: `object[index]`. */
 export const IndexNode = { object: a, setObject: setA, index: b, setIndex: setB } as const;
 
-/** Call: `callee args…`; `firstArg` is NONE when there are none. */
-export const CallNode = { callee: a, setCallee: setA, firstArg: b, setFirstArg: setB } as const;
+/**
+ * Destructure: `destructure SOURCE targets…`. Each target is a Pair (its key in `str`, the
+ * Name it binds as its value; `flags` 1 when a key was written before the name) or, last,
+ * a Spread of a Name (the rest).
+ */
+export const DestructureNode = {
+  source: a,
+  setSource: setA,
+  firstTarget: b,
+  setFirstTarget: setB,
+} as const;
+
+/** Call: `callee args…`; `firstArg` is NONE when there are none; `form` is a `CallForm`. */
+export const CallNode = {
+  callee: a,
+  setCallee: setA,
+  firstArg: b,
+  setFirstArg: setB,
+  form: flags,
+  setForm: setFlags,
+} as const;
 
 /** MethodCall: `receiver.method args…` (the method's name is `nodes.str`). */
 export const MethodCallNode = { receiver: a, setReceiver: setA, firstArg: b, setFirstArg: setB } as const;

@@ -61,6 +61,7 @@ export const N = {
   EmitExpr: 56,
   Piece: 57,
   ExecStmt: 58,
+  Destructure: 59,
 } as const;
 
 /** Binary operators (flags of a Binary node). */
@@ -99,6 +100,31 @@ export const ForVars = {
   One: 0,
   /** The first variable counts (or is the key), the second is the item (or the value). */
   Two: 1,
+} as const;
+
+/**
+ * Call.flags: when a call is decided at run time. A name the parser cannot know to be a
+ * function may hold one when the code runs; these forms keep both readings and pick by
+ * the value.
+ */
+export const CallForm = {
+  /** `f x`, `f(x)`: a call. */
+  Call: 0,
+  /**
+   * A known function's name alone where a value is expected (`set r get_number`): called
+   * when it is a function declared with no parameters, the value itself otherwise.
+   */
+  ValueOrCall: 1,
+  /**
+   * `g 1` with `g` not known to be a function: a call when `g` holds one, otherwise `g`
+   * and its arguments are juxtaposed values (in an argument list, each an argument).
+   */
+  IfFunction: 2,
+  /**
+   * `set r add5 10` with `add5` not known to be a function: the call when `add5` holds one,
+   * otherwise the object `{add5: 10}`. `firstArg` is the Object node.
+   */
+  ObjectIfNotFunction: 3,
 } as const;
 
 /** Import.flags: what an import statement binds. */

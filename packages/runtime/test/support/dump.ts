@@ -89,8 +89,12 @@ export function dump(unit: ParseUnit, n: NodeId): string {
       return `(. ${dump(unit, nodes.a(n))} ${nodes.str(n)})`;
     case N.MethodCall:
       return `(.${nodes.str(n)} ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
-    case N.Call:
-      return `(call ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
+    case N.Call: {
+      // The forms decided at run time show as `call?` (call if a function, else values),
+      // `value-or-call` (a function's name alone) and `object-or-call` (`set r f 1`).
+      const head = ["call", "value-or-call", "call?", "object-or-call"][nodes.flags(n)];
+      return `(${head} ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
+    }
     case N.Pair:
       return `${nodes.str(n)}: ${dump(unit, nodes.b(n))}`;
     case N.Array:

@@ -187,6 +187,11 @@ export class ParserBase {
     return this.unit.nodes.create(kind, start, end);
   }
 
+  /** The source text of token `i`. */
+  protected textAt(i: number): string {
+    return this.unit.source.slice(this.startOf(i), this.endOf(i));
+  }
+
   protected nameNode(tok: number): NodeId {
     const n = this.unit.nodes.create(N.Name, this.startOf(tok), this.endOf(tok));
     this.unit.nodes.setName(n, this.keyOf(tok));

@@ -24,7 +24,7 @@ import {
   TernaryNode,
   UnaryNode,
 } from "../node-fields.js";
-import { ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
+import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
 import { T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
 import { BAIL, type Dialect, ParserBase } from "./base.js";
@@ -425,15 +425,30 @@ export class ExpressionParser extends ParserBase {
       nodes.setEnd(call, this.prevEnd());
       return call;
     }
-    if (
-      isCallee &&
-      this.isBuiltinCallee(tok) &&
-      id === C.print &&
-      !(this.peek() === T.LParen && !this.spaceBefore())
-    ) {
+    const parenNext = this.peek() === T.LParen && !this.spaceBefore();
+    if (isCallee && this.isBuiltinCallee(tok) && id === C.print && !parenNext) {
       // `print` alone prints an empty line.
       const call = this.node(N.Call, start);
       CallNode.setCallee(nodes, call, name);
+      return call;
+    }
+    if (parenNext) return name;
+    if (!isCallee && this.startsArgument(this.pos) && !this.isWord(C.times)) {
+      // `g 1` with `g` not known to be a function (`set g makeAdder 5`): decided when it
+      // runs — a call if `g` holds a function, otherwise juxtaposed values.
+      const call = this.node(N.Call, start);
+      CallNode.setCallee(nodes, call, name);
+      CallNode.setForm(nodes, call, CallForm.IfFunction);
+      CallNode.setFirstArg(nodes, call, this.bareArguments());
+      nodes.setEnd(call, this.prevEnd());
+      return call;
+    }
+    if (isCallee && this.unit.callees.has(this.keyOf(tok))) {
+      // A function's name alone where a value is expected: called if it was declared
+      // with no parameters (`set r get_number`), the function itself otherwise.
+      const call = this.node(N.Call, start);
+      CallNode.setCallee(nodes, call, name);
+      CallNode.setForm(nodes, call, CallForm.ValueOrCall);
       return call;
     }
     return name;

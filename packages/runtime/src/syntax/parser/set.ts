@@ -3,8 +3,16 @@
  * @module
  */
 
-import { FunctionNode, IndexNode, ListNode, MemberNode, PairNode, SetNode } from "../node-fields.js";
-import { N, NONE, type NodeId, SetOp } from "../nodes.js";
+import {
+  CallNode,
+  FunctionNode,
+  IndexNode,
+  ListNode,
+  MemberNode,
+  PairNode,
+  SetNode,
+} from "../node-fields.js";
+import { CallForm, N, NONE, type NodeId, SetOp } from "../nodes.js";
 import { T } from "../tokens.js";
 import { ExpressionParser } from "./expressions.js";
 
@@ -38,7 +46,12 @@ export class SetParser extends ExpressionParser {
         `expected a value after 'set ${this.unit.source.slice(this.unit.nodes.start(target), this.unit.nodes.end(target))}'`,
       );
     }
-    if (this.startsObjectEntry() || (this.peek() === T.Spread && this.laterItemIsObjectEntry())) {
+    if (this.startsObjectEntry()) {
+      const keyTok = this.pos;
+      const object = this.objectEntries(this.startOf(), false);
+      return this.setNode(start, target, this.objectUnlessCall(keyTok, object));
+    }
+    if (this.peek() === T.Spread && this.laterItemIsObjectEntry()) {
       return this.setNode(start, target, this.objectEntries(this.startOf(), false));
     }
     // `set more ...items, "new"`: a list that starts with a spread is a list even alone.
@@ -77,6 +90,23 @@ export class SetParser extends ExpressionParser {
     return this.setNode(start, target, array);
   }
 
+  /**
+   * `set r add5 10`: an object `{add5: 10}` as written, unless `add5` holds a function
+   * when it runs — then the call (a name set from a call's result is not known to be a
+   * function before it runs, and the object must never be built silently in its place).
+   * Only a one-entry object can be read as a call.
+   */
+  private objectUnlessCall(keyTok: number, object: NodeId): NodeId {
+    const nodes = this.unit.nodes;
+    if (nodes.next(ListNode.first(nodes, object)) !== NONE) return object;
+    const call = this.node(N.Call, nodes.start(object));
+    CallNode.setCallee(nodes, call, this.nameNode(keyTok));
+    CallNode.setForm(nodes, call, CallForm.ObjectIfNotFunction);
+    CallNode.setFirstArg(nodes, call, object);
+    nodes.setEnd(call, nodes.end(object));
+    return call;
+  }
+
   protected assignment(start: number, target: NodeId): NodeId {
     const op = this.peek();
     this.advance();
@@ -110,7 +140,7 @@ export class SetParser extends ExpressionParser {
   }
 
   /** `name`, `name.key`, `name[expr]` chains: what `set` may assign to. */
-  private setTarget(): NodeId {
+  protected setTarget(): NodeId {
     let target = this.nameNode(this.advance());
     for (let links = 1; ; links++) {
       const k = this.peek();

@@ -9,6 +9,7 @@
 import { isJsStackOverflow } from "../../values/resource-limit.js";
 import { C, K } from "../keywords.js";
 import {
+  DestructureNode,
   ExportNode,
   ExprStmtNode,
   ForNode,
@@ -18,6 +19,7 @@ import {
   ListNode,
   LoopNode,
   PairNode,
+  SpreadNode,
   TryNode,
   WhileNode,
 } from "../node-fields.js";
@@ -263,6 +265,15 @@ export class StatementParser extends SetParser {
         return this.assignment(start, this.nameNode(this.advance()));
       }
     }
+    if (this.textAt(this.pos) === "destructure" && this.startsDestructureSource(this.pos + 1))
+      return this.destructureStatement(start);
+    if (this.peek(1) === T.Ident && this.textAt(this.pos) === "class") {
+      // Without this, `class Dog` would read as a call of a variable named `class`.
+      this.fail(
+        "classes (`class NAME`) are not implemented yet",
+        "see 'Not implemented yet' in the language reference; an object with functions as values can stand in",
+      );
+    }
     const n = this.node(N.ExprStmt, start);
     ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
     this.unit.nodes.setEnd(n, this.prevEnd());
@@ -424,6 +435,63 @@ export class StatementParser extends SetParser {
     return n;
   }
 
+  // ── destructure ────────────────────────────────────────────────────────────
+
+  /** `destructure` is a statement when a value follows it (otherwise it is a name). */
+  private startsDestructureSource(i: number): boolean {
+    const k = this.kind[i];
+    return (k === T.Ident && !this.isKeyword(i)) || k === T.LParen || k === T.LBracket || k === T.LBrace;
+  }
+
+  /**
+   * `destructure user name n, age a` (keys of an object, each to a name), `destructure
+   * items first, second, ...rest` (items of a list in order); `name` alone takes the key
+   * of its own name, or the next item. A name as the source is read without arguments
+   * after it: what follows are the targets.
+   */
+  private destructureStatement(start: number): NodeId {
+    this.advance(); // destructure
+    const nodes = this.unit.nodes;
+    const n = this.node(N.Destructure, start);
+    const source = this.peek() === T.Ident ? this.setTarget() : this.expression();
+    DestructureNode.setSource(nodes, n, source);
+    let last = NONE;
+    for (;;) {
+      let target: NodeId;
+      if (last !== NONE && nodes.kind(last) === N.Spread) {
+        this.fail("nothing may follow the rest (`...name`) in a destructure", "put `...name` last");
+      }
+      if (this.peek() === T.Spread) {
+        const at = this.startOf();
+        this.advance();
+        const nameTok = this.expect(T.Ident, "a name for the rest after '...'");
+        target = this.node(N.Spread, at);
+        SpreadNode.setOperand(nodes, target, this.bindingName(nameTok));
+      } else {
+        const keyTok = this.expect(T.Ident, "a name to bind (as in `destructure user name n, age a`)");
+        let nameTok = keyTok;
+        if (this.peek() === T.Ident) nameTok = this.advance();
+        target = this.node(N.Pair, this.startOf(keyTok));
+        nodes.setStr(target, this.textAt(keyTok));
+        nodes.setFlags(target, nameTok !== keyTok ? 1 : 0);
+        PairNode.setValue(nodes, target, this.bindingName(nameTok));
+      }
+      if (last === NONE) DestructureNode.setFirstTarget(nodes, n, target);
+      else nodes.setNext(last, target);
+      last = target;
+      if (this.peek() !== T.Comma) break;
+      this.advance();
+    }
+    nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** A name that a statement binds; keywords cannot be. */
+  private bindingName(tok: number): NodeId {
+    if (this.isKeyword(tok)) this.fail(`${this.describe(tok)} cannot be a variable name`, undefined, tok);
+    return this.nameNode(tok);
+  }
+
   // ── functions, imports, exports ────────────────────────────────────────────
 
   private functionDeclaration(start: number): NodeId {
@@ -456,7 +524,8 @@ export class StatementParser extends SetParser {
   }
 
   /**
-   * `import "x.json"`, `import Tasks`, `import a, b from "file"`, `import a newA from "file"`:
+   * `import "x.json"`, `import Tasks`, `import Tasks tasks` (an alias), `import a, b from "file"`,
+   * `import a newA from "file"`:
    * the whole module bound to a name, named bindings (a Pair each: the exported name, the
    * local Name), or, in the classic dialect, in place (see `ImportForm`).
    */
@@ -502,6 +571,14 @@ export class StatementParser extends SetParser {
       ImportNode.setPath(nodes, n, this.importPath());
     } else {
       ImportNode.setPath(nodes, n, this.importPath());
+      if (this.peek() === T.Ident) {
+        // An alias: `import Tasks tasks`, `import "data/x.json" data`.
+        const aliasTok = this.advance();
+        if (this.isKeyword(aliasTok)) this.fail("a keyword cannot name an import", undefined, aliasTok);
+        ImportNode.setBound(nodes, n, this.nameNode(aliasTok));
+        nodes.setEnd(n, this.prevEnd());
+        return n;
+      }
       // Bind to the file's base name: import "data/students.json" → students; import Tasks → Tasks.
       const path = ImportNode.path(nodes, n);
       const text = nodes.kind(path) === N.Str ? nodes.str(path) : "";

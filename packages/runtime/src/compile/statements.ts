@@ -197,6 +197,25 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       case N.Piece: {
         const inline = PieceNode.placement(nodes, n) === Placement.Inline;
         const body = this.block(PieceNode.block(nodes, n));
+        const chainStart = PieceNode.chainStart(nodes, n);
+        const blankAfter = PieceNode.blankAfter(nodes, n);
+        if (chainStart || blankAfter > 0) {
+          // A block between blank lines: see PieceNode.
+          const end = nodes.end(n);
+          return (m) => {
+            if (chainStart) m.chainMark = m.output.byteLength;
+            const saved = m.inline;
+            m.inline = inline;
+            let result: ReturnType<Stmt>;
+            try {
+              result = body(m);
+            } finally {
+              m.inline = saved;
+            }
+            if (blankAfter > 0 && m.output.byteLength !== m.chainMark) m.emitSource(end, end + blankAfter);
+            return result;
+          };
+        }
         return (m) => {
           const saved = m.inline;
           m.inline = inline;

@@ -121,15 +121,22 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
     const topPieces: NodeId[] = [];
     const open: OpenDirective[] = [];
     let deepestSpans = 0;
+    // Blocks on lines of their own between blank lines (see PieceNode.blankAfter): where
+    // the run of adjacent blocks ends, whether it started after a blank line, and where
+    // the text after a block starts when the block owns the blank line below it.
+    let chainEnd = -1;
+    let chainAfterBlank = false;
+    let textFrom = 0;
 
     for (let at = 0; at < pieces.size; at = pieces.next(at)) {
       switch (pieces.kind(at)) {
         case PieceKind.Text: {
           // Static text is its source range, copied as bytes when it runs: never cut
           // out as a string, never interned.
-          const start = pieces.start(at);
+          const start = Math.max(pieces.start(at), textFrom);
           const end = pieces.end(at);
           if (end <= start) break;
+          chainEnd = -1;
           // Text and the `{{ name }}` right after it (most lines of a page) are one node.
           const next = pieces.next(at);
           if (next < pieces.size && pieces.kind(next) === PieceKind.Interp && pieces.start(next) === end) {
@@ -148,6 +155,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           break;
         }
         case PieceKind.Interp: {
+          chainEnd = -1;
           const e = nodes.create(N.EmitExpr, pieces.start(at), pieces.end(at));
           ExprStmtNode.setExpr(nodes, e, interpolation(unit, pieces.exprStart(at), pieces.exprEnd(at)));
           current.append(e);
@@ -159,6 +167,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           if (piece.dialect === "classic") {
             const handled = directive(unit, tokens, first, piece, open, current);
             if (handled !== undefined) {
+              chainEnd = -1;
               current = handled;
               if (open.length > deepestSpans) deepestSpans = open.length;
               break;
@@ -169,6 +178,18 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           const p = nodes.create(N.Piece, piece.start, piece.end);
           PieceNode.setBlock(nodes, p, block);
           PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
+          if (piece.placement === "block") {
+            if (piece.start !== chainEnd) {
+              chainAfterBlank = piece.start === 0 || blankLineBefore(source, piece.start);
+              PieceNode.setChainStart(nodes, p, true);
+            }
+            chainEnd = piece.end;
+            const blank = chainAfterBlank ? lineBreakAt(source, piece.end) : 0;
+            if (blank > 0) {
+              PieceNode.setBlankAfter(nodes, p, blank);
+              textFrom = piece.end + blank;
+            }
+          } else chainEnd = -1;
           current.append(p);
           if (current.block === root) topPieces.push(p);
           break;
@@ -241,6 +262,22 @@ function loneName(unit: ParseUnit, start: number, end: number): NodeId {
     }
   }
   return NONE;
+}
+
+/** Whether the line before `at` (a line start) is empty: `at` follows two line breaks. */
+function blankLineBefore(source: string, at: number): boolean {
+  let i = at;
+  if (source.charCodeAt(i - 1) !== 10) return false;
+  i--;
+  if (source.charCodeAt(i - 1) === 13) i--;
+  return i === 0 || source.charCodeAt(i - 1) === 10;
+}
+
+/** The length of the line break at `at` (an empty line), or 0. */
+function lineBreakAt(source: string, at: number): number {
+  const c = source.charCodeAt(at);
+  if (c === 10) return 1;
+  return c === 13 && source.charCodeAt(at + 1) === 10 ? 2 : 0;
 }
 
 function isBlank(c: number): boolean {

@@ -222,5 +222,24 @@ export const EmitNode = {
   setValue: setA,
 } as const;
 
-/** Piece: a code piece of the document, its `block` of statements; `placement` is a `Placement`. */
-export const PieceNode = { block: a, setBlock: setA, placement: flags, setPlacement: setFlags } as const;
+/**
+ * Piece: a code piece of the document, its `block` of statements; `placement` (the low
+ * bit of flags) is a `Placement`.
+ *
+ * A block that prints nothing leaves nothing, not even a blank line of its own: a block
+ * (or a run of adjacent blocks) between blank lines owns the blank line below it, the
+ * `blankAfter` characters after its end, and writes them only when the run printed
+ * something. `chainStart` marks the first block of a run, where the run's output begins.
+ */
+export const PieceNode = {
+  block: a,
+  setBlock: setA,
+  placement: (nodes: NodeStore, n: NodeId) => nodes.flags(n) & 1,
+  setPlacement: (nodes: NodeStore, n: NodeId, value: number) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~1) | (value & 1)),
+  chainStart: (nodes: NodeStore, n: NodeId) => (nodes.flags(n) & 2) !== 0,
+  setChainStart: (nodes: NodeStore, n: NodeId, value: boolean) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~2) | (value ? 2 : 0)),
+  blankAfter: num,
+  setBlankAfter: setNum,
+} as const;

@@ -25,7 +25,7 @@ import {
   UnaryNode,
 } from "../node-fields.js";
 import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
-import { T, type TokenBuffer } from "../tokens.js";
+import { SPACE_BEFORE, T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
 import { BAIL, type Dialect, ParserBase } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
@@ -413,7 +413,8 @@ export class ExpressionParser extends ParserBase {
     if (this.kind[this.pos + 1] === T.Arrow) return this.lambda();
     if (id === C.exec && !(this.peek(1) === T.LParen && !this.spaceBefore(1))) return this.execExpression();
     if (id === C.cmd && this.startsArgument(this.pos + 1)) return this.cmdExpression();
-    if ((id === C.get || id === C.put) && this.peek(1) === T.String) return this.dataAccess(id === C.put);
+    if ((id === C.get || id === C.put) && this.startsDataFile(this.pos + 1))
+      return this.dataAccess(id === C.put);
     const tok = this.advance();
     const name = this.nameNode(tok);
     const isCallee =
@@ -485,12 +486,16 @@ export class ExpressionParser extends ParserBase {
   }
 
   /** `get "data.json".a.b` and `put "data.yaml".a.b VALUE`. */
-  private dataAccess(isPut: boolean): NodeId {
+  private dataAccess(isPut: boolean, fileOnly = false): NodeId {
     const start = this.startOf();
-    this.advance();
+    if (!fileOnly) this.advance(); // get / put
     const nodes = this.unit.nodes;
     const n = this.node(isPut ? N.DataPut : N.DataGet, start);
-    DataNode.setFile(nodes, n, this.primary());
+    DataNode.setFile(
+      nodes,
+      n,
+      this.kind[this.pos] === T.Ident ? this.nameNode(this.advance()) : this.primary(),
+    );
     let last = NONE;
     while (this.peek() === T.Dot && !this.spaceBefore()) {
       this.advance();
@@ -503,9 +508,48 @@ export class ExpressionParser extends ParserBase {
       else nodes.setNext(last, key);
       last = key;
     }
-    if (isPut) DataNode.setValue(nodes, n, this.expression());
+    if (isPut) {
+      // `put "alice.json".scores "scores.yaml".alice` copies a value from another file.
+      DataNode.setValue(
+        nodes,
+        n,
+        this.startsDataFileKey(this.pos) ? this.dataAccess(false, true) : this.putValue(),
+      );
+    }
     nodes.setEnd(n, this.prevEnd());
     return n;
+  }
+
+  /** The value `put` writes; the set parser gives it the forms of `set`. */
+  protected putValue(): NodeId {
+    return this.expression();
+  }
+
+  /**
+   * After `get`/`put`: a file as a string (`get "data.json".a`), or a variable that holds
+   * one, with a key after it (`get what.boss`). A name must not be a function of the
+   * document's (then `get x.y` is a call of it).
+   */
+  private startsDataFile(i: number): boolean {
+    if (this.kind[i] === T.String) return true;
+    return (
+      this.kind[i] === T.Ident &&
+      !this.isKeyword(i) &&
+      !this.unit.callees.has(this.keyOf(i - 1)) &&
+      this.kind[i + 1] === T.Dot &&
+      ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0 &&
+      (this.kind[i + 2] === T.Ident || this.kind[i + 2] === T.Number)
+    );
+  }
+
+  /** `"scores.yaml".alice`: a data file's name (by its extension) with a key after it. */
+  private startsDataFileKey(i: number): boolean {
+    return (
+      this.kind[i] === T.String &&
+      /\.(json|ya?ml)["']$/i.test(this.textAt(i)) &&
+      this.kind[i + 1] === T.Dot &&
+      ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0
+    );
   }
 
   /**

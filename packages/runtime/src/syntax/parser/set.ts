@@ -46,14 +46,8 @@ export class SetParser extends ExpressionParser {
         `expected a value after 'set ${this.unit.source.slice(this.unit.nodes.start(target), this.unit.nodes.end(target))}'`,
       );
     }
-    if (this.startsObjectEntry()) {
-      const keyTok = this.pos;
-      const object = this.objectEntries(this.startOf(), false);
-      return this.setNode(start, target, this.objectUnlessCall(keyTok, object));
-    }
-    if (this.peek() === T.Spread && this.laterItemIsObjectEntry()) {
-      return this.setNode(start, target, this.objectEntries(this.startOf(), false));
-    }
+    const object = this.inlineObject();
+    if (object !== NONE) return this.setNode(start, target, object);
     // `set more ...items, "new"`: a list that starts with a spread is a list even alone.
     const spreadFirst = this.peek() === T.Spread;
     const first = spreadFirst ? this.arrayItem() : this.expression();
@@ -76,6 +70,35 @@ export class SetParser extends ExpressionParser {
       this.unit.nodes.setEnd(multi, this.prevEnd());
       return multi;
     }
+    return this.setNode(start, target, this.listFrom(first));
+  }
+
+  /**
+   * What `put FILE.key` writes takes the value forms of `set`: `key value, …` makes an
+   * object, `a, b, …` a list (`put what.count 1, 2, 3`).
+   */
+  protected override putValue(): NodeId {
+    const object = this.inlineObject();
+    if (object !== NONE) return object;
+    const spreadFirst = this.peek() === T.Spread;
+    const first = spreadFirst ? this.arrayItem() : this.expression();
+    return this.peek() === T.Comma || spreadFirst ? this.listFrom(first) : first;
+  }
+
+  /** `key value, …` (or `...o, key value`) as an object after `set NAME`; NONE when the line is not one. */
+  private inlineObject(): NodeId {
+    if (this.startsObjectEntry()) {
+      const keyTok = this.pos;
+      const object = this.objectEntries(this.startOf(), false);
+      return this.objectUnlessCall(keyTok, object);
+    }
+    if (this.peek() === T.Spread && this.laterItemIsObjectEntry())
+      return this.objectEntries(this.startOf(), false);
+    return NONE;
+  }
+
+  /** `first, item, …` to the end of the line: a list (a trailing comma ends it). */
+  private listFrom(first: NodeId): NodeId {
     const array = this.node(N.Array, this.unit.nodes.start(first));
     ListNode.setFirst(this.unit.nodes, array, first);
     let last = first;
@@ -87,7 +110,7 @@ export class SetParser extends ExpressionParser {
       last = item;
     }
     this.unit.nodes.setEnd(array, this.prevEnd());
-    return this.setNode(start, target, array);
+    return array;
   }
 
   /**

@@ -42,6 +42,10 @@ function renderOptions(cmd: Command, rootDefault: string): Command {
   return cmd
     .option("--now <time>", "a fixed clock for Date.now: an ISO date or milliseconds")
     .option("--memory <mode>", "allocation strategy: pooled (default) or heap")
+    .option(
+      "--strip-front-matter",
+      "leave a markdown document's front matter (--- YAML ---) out of the output",
+    )
     .option("--stats", "print allocation, pool, intern and stack statistics to stderr")
     .option("--config <file>", "read options from this file (trusted: may allow exec and set any root)")
     .option("--debug", "show stack traces");

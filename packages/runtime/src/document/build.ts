@@ -83,7 +83,11 @@ interface OpenDirective {
   outer: BlockBuilder;
 }
 
-export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
+/**
+ * The program of a document: its pieces as a tree of statements. Text before `skip` (front
+ * matter being stripped) is left out, with any `{{ }}` or code in it.
+ */
+export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Program {
   const source = unit.source;
   const options = { clock: unit.clock, scanner: unit.scanner };
   const sink = problemSink(unit);
@@ -126,7 +130,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
     // the text after a block starts when the block owns the blank line below it.
     let chainEnd = -1;
     let chainAfterBlank = false;
-    let textFrom = 0;
+    let textFrom = skip;
 
     for (let at = 0; at < pieces.size; at = pieces.next(at)) {
       switch (pieces.kind(at)) {
@@ -155,6 +159,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
           break;
         }
         case PieceKind.Interp: {
+          if (pieces.start(at) < skip) break;
           chainEnd = -1;
           const e = nodes.create(N.EmitExpr, pieces.start(at), pieces.end(at));
           ExprStmtNode.setExpr(nodes, e, interpolation(unit, pieces.exprStart(at), pieces.exprEnd(at)));
@@ -164,6 +169,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
         case PieceKind.Code: {
           const piece = pieces.codeAt(at);
           const first = firstToken[code++] as number;
+          if (piece.start < skip) break;
           if (piece.dialect === "classic") {
             const handled = directive(unit, tokens, first, piece, open, current);
             if (handled !== undefined) {

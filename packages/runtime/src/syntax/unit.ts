@@ -37,8 +37,11 @@ export interface SyntaxProblem {
   end: number;
   message: string;
   hint?: string;
-  /** `limit` for code nested deeper than the nesting limit; a syntax error otherwise. */
-  code?: "limit";
+  /**
+   * `limit` for code nested deeper than the nesting limit, `data` for front matter that is
+   * not valid YAML; a syntax error otherwise.
+   */
+  code?: "limit" | "data";
 }
 
 /**

@@ -10,6 +10,7 @@ import { describe, expectCallable, expectInteger, expectString, orNull } from ".
 import type { HostContext } from "./context.js";
 import { dateDiff, formatDate, parseDate } from "./dates.js";
 import { withArgCount } from "./host-function.js";
+import { formatNumber } from "./markdown-text.js";
 import { MAX_DIGITS, roundTo } from "./numbers.js";
 import { didYouMean } from "./suggest.js";
 import { characterCount, isPlainObject, isTruthy, looseEquals, toText, typeName } from "./text.js";
@@ -400,6 +401,7 @@ const NUMBER_METHODS = methods<number>("number", [
       return roundTo(n, digits).toFixed(digits);
     }),
   ],
+  ["format", m(0, 1, (_c, n, a) => formatNumber(n, a[0]))],
 ]);
 
 // ------------------------------------------------------------------------------------ dates

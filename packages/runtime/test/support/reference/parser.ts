@@ -24,6 +24,7 @@ import { C, K, KEYWORD_COUNT } from "../../../src/syntax/keywords.js";
 import { lex } from "../../../src/syntax/lexer.js";
 import type { NameKey } from "../../../src/syntax/names.js";
 import { N, NONE, type NodeId, Op } from "../../../src/syntax/nodes.js";
+import { REGEX_SLASH_HINT, regexNode } from "../../../src/syntax/parser/regex.js";
 import { SPACE_BEFORE, T, TOKEN_NAMES, TokenBuffer } from "../../../src/syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../../../src/syntax/unit.js";
 import { isJsStackOverflow } from "../../../src/values/resource-limit.js";
@@ -1088,6 +1089,7 @@ export class Parser {
       case T.Number:
       case T.String:
       case T.Template:
+      case T.Regex:
       case T.Spread:
         return true;
       case T.Ident: {
@@ -1391,6 +1393,12 @@ export class Parser {
       }
       case T.Template:
         return this.template(this.advance());
+      case T.Regex: {
+        const tok = this.advance();
+        const n = regexNode(this.unit, start, this.endOf(tok));
+        if (n === null) throw BAIL;
+        return n;
+      }
       case T.LParen: {
         if (this.t.arrowAfterParen(this.pos)) return this.lambda();
         this.advance();
@@ -1425,7 +1433,10 @@ export class Parser {
         this.fail(`expected an expression but found ${this.describe()}`);
         break;
       default:
-        this.fail(`expected an expression but found ${this.describe()}`);
+        this.fail(
+          `expected an expression but found ${this.describe()}`,
+          this.peek() === T.Slash ? REGEX_SLASH_HINT : undefined,
+        );
     }
   }
 

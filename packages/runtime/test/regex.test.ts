@@ -117,6 +117,9 @@ describe("regex methods", () => {
       ),
     ).toBe("true true true\n");
     expect(render('print /^b$/m.test("a\\nb\\nc"), /^b$/.test("a\\nb\\nc")')).toBe("true false\n");
+    expect(render('print /[\\s-x]/.test("-"), /[\\w-.]+/.match("a-b.c"), /[\\cS-x]/.test("a")')).toBe(
+      "true a-b.c true\n",
+    );
   });
 });
 

@@ -76,6 +76,9 @@ const NOT_LINE_BREAK = "[^\\n\\r\\x{2028}\\x{2029}]";
 const ANY_CHARACTER = `[\\x{0}-${hex(MAX_CODE_POINT)}]`;
 const NO_CHARACTER = `[^\\x{0}-${hex(MAX_CODE_POINT)}]`;
 
+/** Escapes that stand for a set of characters (after the backslash). */
+const CLASS_ESCAPES = "sSdDwW";
+
 function isHexDigit(c: string | undefined): boolean {
   return c !== undefined && /^[0-9a-fA-F]$/.test(c);
 }
@@ -96,7 +99,13 @@ export function toRe2Syntax(source: string, dotAll: boolean): string {
     if (c === "\\") {
       const [text, next] = escapeText(source, i, inClass);
       out += text;
+      // JavaScript reads `[\s-x]` as \s, "-" and x; RE2 would read a range from \s's last character.
+      const set = next === i + 2 && CLASS_ESCAPES.includes(source[i + 1] as string);
       i = next;
+      if (inClass && set && source[i] === "-" && source[i + 1] !== "]") {
+        out += "\\-";
+        i++;
+      }
       continue;
     }
     if (inClass) {

@@ -29,6 +29,7 @@ import {
 import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
+import { Regex } from "../values/regex.js";
 import { CompilerBase } from "./base.js";
 import type { Expr } from "./code.js";
 
@@ -62,6 +63,8 @@ export abstract class ExpressionCompiler extends CompilerBase {
         return constant(nodes.num(n));
       case N.Str:
         return constant(nodes.str(n));
+      case N.Regex:
+        return constant(Regex.fromLiteral(nodes.str(n)));
       case N.True:
         return constant(true);
       case N.False:

@@ -46,6 +46,7 @@ import {
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { isRegex } from "../values/regex.js";
 import { CallCompiler } from "./calls.js";
 import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCode } from "./code.js";
 import { constant, truthy } from "./expressions.js";
@@ -487,7 +488,8 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
         value !== null &&
         typeof value === "object" &&
         !(value instanceof Date) &&
-        !(value instanceof Callable)
+        !(value instanceof Callable) &&
+        !isRegex(value)
       ) {
         return loop.entries(m, n, value as Record<string, unknown>, body, first, second);
       }

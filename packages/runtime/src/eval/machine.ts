@@ -13,6 +13,7 @@ import type { FunctionInfo } from "../syntax/unit.js";
 import { enterBudget, leaveBudget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { isRegex } from "../values/regex.js";
 import { Cell } from "./cell.js";
 import { EvalBase, setOwn, withArticle } from "./eval-base.js";
 import {
@@ -252,7 +253,8 @@ export class Machine extends EvalBase {
       container !== null &&
       typeof container === "object" &&
       !Array.isArray(container) &&
-      !(container instanceof Date)
+      !(container instanceof Date) &&
+      !isRegex(container)
     ) {
       setOwn(container as Record<string, unknown>, this.services.toText(key), value);
     } else {
@@ -290,7 +292,7 @@ export class Machine extends EvalBase {
    * item: `set copy ...user` most likely meant an object copy.
    */
   notSpreadable(value: unknown, at: NodeId): XmdError {
-    const object = value !== null && typeof value === "object" && !(value instanceof Date);
+    const object = value !== null && typeof value === "object" && !(value instanceof Date) && !isRegex(value);
     return this.error(
       "type",
       `only a list or a string can be spread into a list or arguments, not ${withArticle(this.services.typeName(value))}`,

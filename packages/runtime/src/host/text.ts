@@ -6,6 +6,7 @@
 import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { isRegex } from "../values/regex.js";
 
 /** The kind of a value, as error messages name it. */
 export type TypeName =
@@ -43,7 +44,7 @@ export function typeName(value: unknown): TypeName {
   if (Array.isArray(value)) return "array";
   if (value instanceof Date) return "date";
   if (value instanceof Callable) return "function";
-  if (value instanceof RegExp) return "regex";
+  if (isRegex(value)) return "regex";
   return "object";
 }
 
@@ -143,11 +144,11 @@ function jsonLeaf(value: unknown, key: string): string | object {
   // Dates, XMD functions and regexes as text (what the replacer of JSON.stringify did).
   if (v instanceof Date) return JSON.stringify(dateToText(v));
   if (v instanceof Callable) return JSON.stringify(functionText(v));
-  if (v instanceof RegExp) return JSON.stringify(String(v));
+  if (isRegex(v)) return JSON.stringify(String(v));
   if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") {
     v = (v as { toJSON(key: string): unknown }).toJSON(key);
     if (v instanceof Callable) return JSON.stringify(functionText(v));
-    if (v instanceof RegExp) return JSON.stringify(String(v));
+    if (isRegex(v)) return JSON.stringify(String(v));
   }
   switch (typeof v) {
     case "string":
@@ -239,7 +240,7 @@ function scalarText(value: unknown): string {
   }
   if (value instanceof Date) return dateToText(value);
   if (value instanceof Callable) return functionText(value);
-  if (value instanceof RegExp) return String(value);
+  if (isRegex(value)) return String(value);
   return toJsonText(value);
 }
 
@@ -351,8 +352,9 @@ function shallowEquals(a: unknown, b: unknown): number {
   if (a instanceof Date || b instanceof Date) {
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime() ? SAME : DIFFERENT;
   }
-  if (a instanceof RegExp || b instanceof RegExp) {
-    return a instanceof RegExp && b instanceof RegExp && String(a) === String(b) ? SAME : DIFFERENT;
+  if (isRegex(a) || isRegex(b)) {
+    // The same pattern and flags (flags print in one order: /a/mi is /a/im).
+    return isRegex(a) && isRegex(b) && String(a) === String(b) ? SAME : DIFFERENT;
   }
   if (a instanceof Callable || b instanceof Callable) return DIFFERENT;
   const isArr = Array.isArray(a);

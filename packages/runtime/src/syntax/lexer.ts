@@ -10,6 +10,7 @@ import { ReadClock } from "./clock.js";
 import { TextScanner } from "./interpolation.js";
 import { C } from "./keywords.js";
 import type { NameTable } from "./names.js";
+import { DIVIDES, lineEnd, RegexLiterals, UNCLOSED } from "./regex-literal.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "./tokens.js";
 
 /** A problem found while lexing; offsets into the source. */
@@ -85,6 +86,9 @@ export function lexAppend(
   context: LexContext,
 ): void {
   const { clock, scanner } = context;
+  /** This piece's first token (the buffer may hold other pieces' before it). */
+  const firstToken = out.length;
+  const regexes = new RegexLiterals(source, end, clock);
   /** Characters up to here are counted on the clock. */
   let counted = start;
   const indents: number[] = [];
@@ -239,6 +243,21 @@ export function lexAppend(
       counted = pos;
       out.push(T.Template, tokStart, pos, -1, 0, flags);
       continue;
+    }
+
+    if (c === 47) {
+      const close = regexes.endAt(pos, out, firstToken);
+      if (close === UNCLOSED) {
+        pos = lineEnd(source, pos, end);
+        problems.push({ start: tokStart, end: tokStart + 1, message: "this regex is never closed with /" });
+        out.push(T.Error, tokStart, pos, -1, 0, flags);
+        continue;
+      }
+      if (close !== DIVIDES) {
+        pos = close;
+        out.push(T.Regex, tokStart, pos, -1, 0, flags);
+        continue;
+      }
     }
 
     const n = source.charCodeAt(pos + 1);

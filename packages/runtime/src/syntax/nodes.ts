@@ -41,6 +41,8 @@ export const N = {
   DataGet: 24,
   DataPut: 25,
   Spread: 26,
+  /** `/pattern/flags`; str is the literal's text. */
+  Regex: 35,
   // statements
   Block: 40,
   ExprStmt: 41,

@@ -219,6 +219,7 @@ export class ParserBase {
       case T.Number:
       case T.String:
       case T.Template:
+      case T.Regex:
       case T.Spread:
         return true;
       case T.Ident: {

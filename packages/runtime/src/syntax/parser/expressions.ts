@@ -30,6 +30,7 @@ import type { ParseUnit } from "../unit.js";
 import { BAIL, type Dialect, ParserBase } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
 import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
+import { REGEX_SLASH_HINT, regexNode } from "./regex.js";
 import { unescapeString } from "./strings.js";
 
 /** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
@@ -300,6 +301,12 @@ export class ExpressionParser extends ParserBase {
       }
       case T.Template:
         return this.template(this.advance());
+      case T.Regex: {
+        const tok = this.advance();
+        const n = regexNode(this.unit, start, this.endOf(tok));
+        if (n === null) throw BAIL;
+        return n;
+      }
       case T.LParen: {
         if (this.t.arrowAfterParen(this.pos)) return this.lambda();
         this.advance();
@@ -334,7 +341,10 @@ export class ExpressionParser extends ParserBase {
         this.fail(`expected an expression but found ${this.describe()}`);
         break;
       default:
-        this.fail(`expected an expression but found ${this.describe()}`);
+        this.fail(
+          `expected an expression but found ${this.describe()}`,
+          this.peek() === T.Slash ? REGEX_SLASH_HINT : undefined,
+        );
     }
   }
 

@@ -11,6 +11,7 @@ import { Binding } from "../resolve/bindings.js";
 import { CallNode, ListNode, MethodCallNode, PairNode } from "../syntax/node-fields.js";
 import { CallForm, N, NONE, type NodeId } from "../syntax/nodes.js";
 import { Callable } from "../values/callable.js";
+import { GeneratorValue } from "../values/generator.js";
 import type { Expr } from "./code.js";
 import { ExpressionCompiler, type Part, pushParts } from "./expressions.js";
 
@@ -277,7 +278,12 @@ function pushSpread(m: Parameters<Expr>[0], parts: Part[], params: number): numb
   let argc = 0;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as Part;
-    const value = p.expr(m);
+    let value = p.expr(m);
+    if (p.spread && value instanceof GeneratorValue) {
+      const items: unknown[] = [];
+      m.spreadInto(items, value, p.node);
+      value = items;
+    }
     if (!p.spread) {
       if (argc < params) {
         m.stack.push(value);

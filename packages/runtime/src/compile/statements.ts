@@ -46,10 +46,12 @@ import {
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { GeneratorValue } from "../values/generator.js";
 import { isRegex } from "../values/regex.js";
 import { CallCompiler } from "./calls.js";
 import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCode } from "./code.js";
 import { constant, truthy } from "./expressions.js";
+import { GeneratorCompiler } from "./generators.js";
 import { loop } from "./loops.js";
 import { TextRunBuilder } from "./text-run.js";
 
@@ -71,6 +73,16 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   /** A function's body, run in its frame: its result (null when it ends without `return`). */
   functionBody(info: FunctionInfo): Body {
     if (info.exprBody) return this.expr(info.body);
+    if (info.generator) {
+      this.generators ??= new GeneratorCompiler({
+        nodes: this.nodes,
+        stmt: (n) => this.stmt(n),
+        expr: (n) => this.expr(n),
+        storeOf: (n) => this.store(n),
+        declareOf: (d) => this.declare(d),
+      });
+      return this.generators.body(info);
+    }
     const declare = info.decls.map((d) => this.declare(d));
     const block = this.block(info.body);
     return (m) => {
@@ -82,6 +94,9 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       return value;
     };
   }
+
+  /** Compiles `function*` bodies, made at the first one. */
+  private generators: GeneratorCompiler | null = null;
 
   /** Binds a FunctionDecl's name to a new function value (hoisting). */
   private declare(decl: NodeId): Stmt {
@@ -484,6 +499,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       m.at = iterableNode;
       if (Array.isArray(value)) return loop.list(m, n, value, body, first, second);
       if (typeof value === "string") return loop.text(m, n, value, body, first, second);
+      if (value instanceof GeneratorValue) return loop.generator(m, n, value, body, first, second);
       if (
         value !== null &&
         typeof value === "object" &&

@@ -13,6 +13,7 @@ import type { FunctionInfo } from "../syntax/unit.js";
 import { enterBudget, leaveBudget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { DONE, GeneratorValue } from "../values/generator.js";
 import { isRegex } from "../values/regex.js";
 import { Cell } from "./cell.js";
 import { EvalBase, setOwn, withArticle } from "./eval-base.js";
@@ -23,6 +24,7 @@ import {
   NamespaceValue,
   UserFunction,
 } from "./functions.js";
+import { MachineGenerator } from "./generator-run.js";
 import { isValueStackOverflow } from "./temps.js";
 
 /** Names of the arithmetic operators, for "cannot multiply a and b". */
@@ -279,6 +281,14 @@ export class Machine extends EvalBase {
       for (let i = 0; i < value.length; i++) out.push(value[i]);
       return;
     }
+    if (value instanceof GeneratorValue) {
+      // Every value it yields; an endless one stops at maxListItems (or the time limit).
+      for (let v = value.next(); v !== DONE; v = value.next()) {
+        this.budget.list(out.length + 1, "this spread");
+        out.push(v);
+      }
+      return;
+    }
     if (typeof value === "string") {
       this.budget.list(out.length + characterCount(value, this.limits.maxListItems), "this spread");
       for (const ch of value) out.push(ch);
@@ -324,6 +334,7 @@ export class Machine extends EvalBase {
   invoke(fn: UserFunction, argc: number): unknown {
     const stack = this.stack;
     const info = fn.info;
+    if (info.generator) return this.startGenerator(fn, argc);
     if (++this.depth > this.limits.maxCallDepth) throw this.depthError();
     if ((++this.ticks & 1023) === 0) this.checkBudget(this.at);
     const body = fn.module.code.body(info);
@@ -363,6 +374,23 @@ export class Machine extends EvalBase {
     this.module = savedModule;
     this.depth--;
     return result;
+  }
+
+  /**
+   * Calling a `function*`: a generator holding the arguments, whose body has not started
+   * (it runs as values are asked for, see `MachineGenerator`).
+   */
+  private startGenerator(fn: UserFunction, argc: number): MachineGenerator {
+    const info = fn.info;
+    const stack = this.stack;
+    const locals: unknown[] = new Array(info.frameSize).fill(null);
+    const argBase = stack.size - argc;
+    for (let i = 0; i < argc; i++) locals[i] = stack.get(argBase + i);
+    stack.drop(argc);
+    const params = info.params.length;
+    for (const slot of info.cellSlots) locals[slot] = new Cell(slot < params ? locals[slot] : null);
+    this.heapValues += 1 + info.cellSlots.length;
+    return new MachineGenerator(this, fn, locals);
   }
 
   /** Calls an XMD function from a builtin (map, filter, sort …) or a method stored in an object. */

@@ -6,6 +6,7 @@
 import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { DONE, type GeneratorValue } from "../values/generator.js";
 import { isRegex, type Regex, toRegex } from "../values/regex.js";
 import { describe, expectCallable, expectInteger, expectString, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
@@ -38,6 +39,7 @@ const PLURAL: Record<string, string> = {
   date: "dates",
   object: "objects",
   regex: "regexes",
+  generator: "generators",
   boolean: "true/false values",
   function: "functions",
 };
@@ -440,6 +442,40 @@ const OBJECT_METHODS = methods<Record<string, unknown>>("object", [
 
 // ----------------------------------------------------------------------------------- regexes
 
+// ------------------------------------------------------------------------------- generators
+
+/** The values a generator yields, at most `limit` of them (all when `limit` is null). */
+export function takeFrom(g: GeneratorValue, limit: number | null, what: string): unknown[] {
+  const b = budget();
+  const items: unknown[] = [];
+  while (limit === null || items.length < limit) {
+    const v = g.next();
+    if (v === DONE) break;
+    b.list(items.length + 1, what);
+    items.push(v);
+  }
+  return items;
+}
+
+const GENERATOR_METHODS = methods<GeneratorValue>("generator", [
+  [
+    "take",
+    m(1, 1, (_c, g, a) => {
+      const n = expectInteger(a[0], ".take count");
+      if (n < 0) throw new RuntimeFault("runtime", `.take count must be 0 or more, got ${n}`);
+      return takeFrom(g, n, ".take");
+    }),
+  ],
+  [
+    "next",
+    m(0, 0, (_c, g) => {
+      const v = g.next();
+      return v === DONE ? null : v;
+    }),
+  ],
+  ["toList", m(0, 0, (_c, g) => takeFrom(g, null, ".toList"))],
+]);
+
 const REGEX_METHODS = methods<Regex>("regex", [
   ["test", m(1, 1, (_c, re, a) => regexTest(re, expectString(a[0], ".test argument")))],
   ["match", m(1, 1, (_c, re, a) => regexMatch(re, expectString(a[0], ".match argument")))],
@@ -468,6 +504,8 @@ function tableFor(receiver: unknown): AnyTable | null {
       return isPlainObject(receiver) ? OBJECT_METHODS : null;
     case "regex":
       return REGEX_METHODS;
+    case "generator":
+      return GENERATOR_METHODS;
     default:
       return null;
   }

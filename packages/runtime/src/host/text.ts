@@ -6,6 +6,7 @@
 import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { GeneratorValue } from "../values/generator.js";
 import { isRegex } from "../values/regex.js";
 
 /** The kind of a value, as error messages name it. */
@@ -18,7 +19,8 @@ export type TypeName =
   | "object"
   | "date"
   | "function"
-  | "regex";
+  | "regex"
+  | "generator";
 
 /** True for a plain object made by `{}`/`set user name …`/JSON (not an array, date or function). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -45,6 +47,7 @@ export function typeName(value: unknown): TypeName {
   if (value instanceof Date) return "date";
   if (value instanceof Callable) return "function";
   if (isRegex(value)) return "regex";
+  if (value instanceof GeneratorValue) return "generator";
   return "object";
 }
 
@@ -241,6 +244,7 @@ function scalarText(value: unknown): string {
   if (value instanceof Date) return dateToText(value);
   if (value instanceof Callable) return functionText(value);
   if (isRegex(value)) return String(value);
+  if (value instanceof GeneratorValue) return `<generator ${value.name}>`;
   return toJsonText(value);
 }
 

@@ -64,6 +64,7 @@ export const N = {
   Piece: 57,
   ExecStmt: 58,
   Destructure: 59,
+  Yield: 60,
 } as const;
 
 /** Binary operators (flags of a Binary node). */

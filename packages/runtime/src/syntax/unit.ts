@@ -29,6 +29,8 @@ export interface FunctionInfo {
   cellSlots: number[];
   /** FunctionDecl statements directly in the body, bound (hoisted) when a call starts. */
   decls: NodeId[];
+  /** A `function*`: calling it makes a generator that runs the body as values are asked for. */
+  generator: boolean;
 }
 
 /** A syntax error (or a nesting limit reached) before it becomes an XmdError. */

@@ -48,6 +48,8 @@ export class ParserBase {
   protected conditional = 0;
   /** Nesting of function bodies, to reject `return` outside one. */
   protected functionDepth = 0;
+  /** Whether the innermost function being parsed is a `function*`, where `yield` is a statement. */
+  protected inGenerator = false;
 
   constructor(
     protected readonly unit: ParseUnit,

@@ -25,8 +25,12 @@ export function prescanCallees(unit: ParseUnit, t: TokenBuffer): void {
     clock.tick(t.start[i] as number);
     if (kind[i] !== T.Ident) continue;
     const word = id[i];
-    if (word === K.function && kind[i + 1] === T.Ident) {
-      unit.callees.add(keyAt(unit, t, i + 1));
+    if (
+      word === K.function &&
+      (kind[i + 1] === T.Ident || (kind[i + 1] === T.Star && kind[i + 2] === T.Ident))
+    ) {
+      // `function NAME`, `function* NAME` (a generator).
+      unit.callees.add(keyAt(unit, t, kind[i + 1] === T.Star ? i + 2 : i + 1));
     } else if (word === K.set && kind[i + 1] === T.Ident) {
       if (startsLambda(t, i + 2)) unit.callees.add(keyAt(unit, t, i + 1));
     } else if (word === K.import && i >= searchedTo) {

@@ -642,6 +642,7 @@ export class ExpressionParser extends ParserBase {
       captures: [],
       cellSlots: [],
       decls,
+      generator: false,
     });
     return this.unit.functions.length - 1;
   }

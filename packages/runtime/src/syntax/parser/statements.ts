@@ -25,6 +25,7 @@ import {
 } from "../node-fields.js";
 import { ExportForm, ForVars, ImportForm, N, NONE, type NodeId } from "../nodes.js";
 import { T } from "../tokens.js";
+import type { FunctionInfo } from "../unit.js";
 import { BAIL } from "./base.js";
 import { SetParser } from "./set.js";
 
@@ -117,6 +118,7 @@ export class StatementParser extends SetParser {
     const conditional = this.conditional;
     const functionDepth = this.functionDepth;
     const loopDepth = this.loopDepth;
+    const inGenerator = this.inGenerator;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -129,6 +131,7 @@ export class StatementParser extends SetParser {
       this.conditional = conditional;
       this.functionDepth = functionDepth;
       this.loopDepth = loopDepth;
+      this.inGenerator = inGenerator;
       if (e === BAIL) this.recover();
       else if (isJsStackOverflow(e)) this.stackRanOut(reached);
       else throw e;
@@ -267,6 +270,14 @@ export class StatementParser extends SetParser {
     }
     if (this.textAt(this.pos) === "destructure" && this.startsDestructureSource(this.pos + 1))
       return this.destructureStatement(start);
+    if (this.textAt(this.pos) === "yield") {
+      if (this.inGenerator) return this.yieldStatement(start);
+      if (this.startsArgument(this.pos + 1) || this.peek(1) === T.Newline)
+        this.fail(
+          "'yield' is only allowed inside a generator",
+          "declare the function with `function* NAME` to make it a generator",
+        );
+    }
     if (this.peek(1) === T.Ident && this.textAt(this.pos) === "class") {
       // Without this, `class Dog` would read as a call of a variable named `class`.
       this.fail(
@@ -486,6 +497,17 @@ export class StatementParser extends SetParser {
     return n;
   }
 
+  /** `yield VALUE` (or `yield` alone, null) in a `function*`: hands a value to whoever iterates. */
+  private yieldStatement(start: number): NodeId {
+    this.advance(); // yield
+    const n = this.node(N.Yield, start);
+    const k = this.peek();
+    if (k !== T.Newline && k !== T.EOF && k !== T.Dedent)
+      ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
   /** A name that a statement binds; keywords cannot be. */
   private bindingName(tok: number): NodeId {
     if (this.isKeyword(tok)) this.fail(`${this.describe(tok)} cannot be a variable name`, undefined, tok);
@@ -496,6 +518,9 @@ export class StatementParser extends SetParser {
 
   private functionDeclaration(start: number): NodeId {
     this.advance(); // function
+    // `function* name`: a generator.
+    const generator = this.peek() === T.Star;
+    if (generator) this.advance();
     const nameTok = this.expect(T.Ident, "a function name");
     if (this.isKeyword(nameTok)) this.fail("a keyword cannot name a function", undefined, nameTok);
     const n = this.node(N.FunctionDecl, start);
@@ -504,22 +529,23 @@ export class StatementParser extends SetParser {
     const params = this.parameters(T.Newline);
     this.functionDepth++;
     const savedLoop = this.loopDepth;
+    const savedGenerator = this.inGenerator;
     this.loopDepth = 0;
+    this.inGenerator = generator;
     const body = this.block();
+    this.inGenerator = savedGenerator;
     this.loopDepth = savedLoop;
     this.functionDepth--;
     this.unit.nodes.setEnd(n, this.prevEnd());
-    FunctionNode.setInfo(
-      this.unit.nodes,
+    const info = this.addFunction(
+      this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
+      params,
+      body,
+      false,
       n,
-      this.addFunction(
-        this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
-        params,
-        body,
-        false,
-        n,
-      ),
     );
+    (this.unit.functions[info] as FunctionInfo).generator = generator;
+    FunctionNode.setInfo(this.unit.nodes, n, info);
     return n;
   }
 

@@ -100,14 +100,15 @@ function listFiles(dir: string): string[] {
 function shareOfTree(src: string, tree: TreeFiles, copy: boolean, spec: ShardSpec): TreeFiles {
   const units = new Map<string, number>();
   const add = (key: string, rel: string, special: boolean) => {
-    // Devices and pipes are only reported, never read; a file gone since the walk is
-    // reported when its render tries to read it.
+    // Devices and pipes are only reported, never read or sized.
     let size = 0;
-    if (!special)
+    if (!special) {
       try {
         size = lstatSync(join(src, rel)).size;
-      } catch {}
-
+      } catch {
+        // Gone since the walk: it still has a shard, whose render reports it.
+      }
+    }
     units.set(key, (units.get(key) ?? 0) + size);
   };
   for (const rel of tree.documents) add(outputName(rel), rel, false);

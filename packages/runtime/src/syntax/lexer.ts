@@ -209,6 +209,15 @@ export function lexAppend(
       continue;
     }
 
+    // `;` ends a statement as a line break does (`set a 1; print a`), outside brackets.
+    if (c === 59 && block && depth === 0) {
+      if (lineHasTokens) out.push(T.Newline, pos, pos + 1, -1, 0, 0);
+      lineHasTokens = false;
+      pos++;
+      space = true;
+      continue;
+    }
+
     const flags = space ? SPACE_BEFORE : 0;
     space = false;
     lineHasTokens = true;

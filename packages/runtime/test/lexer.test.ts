@@ -73,7 +73,16 @@ describe("lexer", () => {
   });
 
   it("ends a statement at ';' outside brackets, and not inside them", () => {
-    expect(kinds("a 1; b; ;c\n")).toEqual(["Ident", "Number", "Newline", "Ident", "Newline", "Ident", "Newline", "EOF"]);
+    expect(kinds("a 1; b; ;c\n")).toEqual([
+      "Ident",
+      "Number",
+      "Newline",
+      "Ident",
+      "Newline",
+      "Ident",
+      "Newline",
+      "EOF",
+    ]);
     expect(tokens("[1; 2]\n").problems.map((p) => p.message)).toEqual(["unexpected character ';'"]);
     // A lone expression (`{{ }}`) has no statements to separate.
     expect(tokens("a; b", false).problems.map((p) => p.message)).toEqual(["unexpected character ';'"]);

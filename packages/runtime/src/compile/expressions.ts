@@ -21,6 +21,7 @@ import {
   ListNode,
   MemberNode,
   PairNode,
+  PathNameNode,
   RangeNode,
   SpreadNode,
   TernaryNode,
@@ -130,6 +131,14 @@ export abstract class ExpressionCompiler extends CompilerBase {
       }
       case N.ImportExpr:
         return this.importExpr(n);
+      case N.PathName: {
+        const word = nodes.str(n);
+        const value = this.loadIfDefined(PathNameNode.name(nodes, n));
+        return (m) => {
+          const v = value(m);
+          return typeof v === "string" ? v : word;
+        };
+      }
       case N.Exec: {
         const command = this.expr(ExecNode.command(nodes, n));
         return (m) => m.exec(m.services.toText(command(m)), n);

@@ -92,6 +92,12 @@ export const DestructureNode = {
   setFirstTarget: setB,
 } as const;
 
+/**
+ * PathName: `import f` where `f` may be a variable: its `name` (a Name) is read when the
+ * import runs, and its text is the path if it holds text; the word (`str`) is otherwise.
+ */
+export const PathNameNode = { name: a, setName: setA } as const;
+
 /** Call: `callee args…`; `firstArg` is NONE when there are none; `form` is a `CallForm`. */
 export const CallNode = {
   callee: a,

@@ -41,6 +41,8 @@ export const N = {
   DataGet: 24,
   DataPut: 25,
   Spread: 26,
+  /** A lone word as an import path: a variable's text, or the word (see PathNameNode). */
+  PathName: 27,
   /** `/pattern/flags`; str is the literal's text. */
   Regex: 35,
   // statements

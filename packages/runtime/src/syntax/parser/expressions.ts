@@ -19,6 +19,7 @@ import {
   MemberNode,
   MethodCallNode,
   PairNode,
+  PathNameNode,
   RangeNode,
   SpreadNode,
   TernaryNode,
@@ -412,7 +413,7 @@ export class ExpressionParser extends ParserBase {
           // Classic `set x = import "part.md"` takes the processed text, as the in-place
           // directive inserts it; native `set x import "mod.xmd"` takes the exports.
           if (this.dialect === "classic") ImportExprNode.setForm(nodes, n, ImportExprForm.Text);
-          ImportExprNode.setPath(nodes, n, this.importPath());
+          ImportExprNode.setPath(nodes, n, this.importPath(true));
           nodes.setEnd(n, this.prevEnd());
           return n;
         }
@@ -564,9 +565,11 @@ export class ExpressionParser extends ParserBase {
 
   /**
    * A module path: a string, bare words like `Tasks` / `part.md` / `data/part.md`, or an
-   * expression in parentheses (`import (file)`, for a path held in a variable).
+   * expression in parentheses (`import (file)`, for a path held in a variable). Where
+   * `byVariable`, a lone word names a variable when one holding text is set when the import
+   * runs (`set f "p.md"` / `set c import f`, as the C tool read it), the file otherwise.
    */
-  protected importPath(): NodeId {
+  protected importPath(byVariable = false): NodeId {
     // A string may be built: import "members/" + name + ".md"
     if (this.peek() === T.String || this.peek() === T.Template || this.peek() === T.LParen)
       return this.expression();
@@ -576,9 +579,24 @@ export class ExpressionParser extends ParserBase {
       if (this.pos > this.first && this.spaceBefore() && this.startOf() !== start) break;
       this.advance();
     }
+    const nodes = this.unit.nodes;
+    const word = this.pos - 1;
+    if (byVariable && word === this.tokenAt(start) && this.kind[word] === T.Ident && !this.isKeyword(word)) {
+      const n = this.node(N.PathName, start);
+      nodes.setStr(n, this.textAt(word));
+      PathNameNode.setName(nodes, n, this.nameNode(word));
+      return n;
+    }
     const n = this.node(N.Str, start);
-    this.unit.nodes.setStr(n, this.unit.source.slice(start, this.prevEnd()));
+    nodes.setStr(n, this.unit.source.slice(start, this.prevEnd()));
     return n;
+  }
+
+  /** The index of the token that starts at `start`, looking back from the current one. */
+  private tokenAt(start: number): number {
+    let i = this.pos - 1;
+    while (i > this.first && (this.tstart[i] as number) > start) i--;
+    return i;
   }
 
   // ── functions ──────────────────────────────────────────────────────────────

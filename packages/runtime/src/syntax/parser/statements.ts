@@ -563,7 +563,7 @@ export class StatementParser extends SetParser {
     const nodes = this.unit.nodes;
     if (this.dialect === "classic") {
       ImportNode.setForm(nodes, n, ImportForm.InPlace);
-      ImportNode.setPath(nodes, n, this.importPath());
+      ImportNode.setPath(nodes, n, this.importPath(true));
       nodes.setEnd(n, this.prevEnd());
       return n;
     }

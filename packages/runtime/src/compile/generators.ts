@@ -90,8 +90,10 @@ export class GeneratorCompiler {
       case N.If: {
         within(IfNode.thenBlock(nodes, n));
         const otherwise = IfNode.otherwise(nodes, n);
-        if (!found && otherwise !== NONE)
-          found = nodes.kind(otherwise) === N.If ? this.hasYield(otherwise) : (within(otherwise), found);
+        if (!found && otherwise !== NONE) {
+          if (nodes.kind(otherwise) === N.If) found = this.hasYield(otherwise);
+          else within(otherwise);
+        }
         break;
       }
       case N.While:

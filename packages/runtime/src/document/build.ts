@@ -12,16 +12,13 @@
  */
 
 import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
-import type { CodePiece } from "../markdown/pieces.js";
 import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
-import { K, SEED_NAMES } from "../syntax/keywords.js";
+import { SEED_NAMES } from "../syntax/keywords.js";
 import {
   EmitNode,
   ExportNode,
   ExprStmtNode,
-  ForNode,
   FunctionNode,
-  IfNode,
   ListNode,
   PieceNode,
 } from "../syntax/node-fields.js";
@@ -37,8 +34,8 @@ import {
   StatementParser,
   takeTokenBuffer,
 } from "../syntax/parser/index.js";
-import { T, type TokenBuffer } from "../syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
+import { BlockBuilder, directive, isBareDirective, type OpenDirective } from "./directives.js";
 
 /** A parsed document or module. */
 export interface Program {
@@ -54,34 +51,6 @@ export interface Program {
  * of the parser's own (an `exec`'s command, a data access's path, a set target's name).
  */
 const DEPTH_SLACK = 8;
-
-/** Appends statements to a Block, keeping its last child for O(1) appends. */
-class BlockBuilder {
-  private last = NONE;
-  constructor(
-    private readonly unit: ParseUnit,
-    readonly block: NodeId,
-  ) {}
-  append(n: NodeId): void {
-    const nodes = this.unit.nodes;
-    if (this.last === NONE) ListNode.setFirst(nodes, this.block, n);
-    else nodes.setNext(this.last, n);
-    this.last = n;
-    while (nodes.next(this.last) !== NONE) this.last = nodes.next(this.last);
-  }
-}
-
-/** An open classic `if` or `for` waiting for its `endif` / `endfor`. */
-interface OpenDirective {
-  kind: "if" | "for";
-  /** The directive's piece, for "never closed" errors. */
-  start: number;
-  end: number;
-  /** The If node whose else branch an `elif`/`else` fills. */
-  chain: NodeId;
-  hasElse: boolean;
-  outer: BlockBuilder;
-}
 
 /**
  * The program of a document: its pieces as a tree of statements. Text before `skip` (front
@@ -170,8 +139,11 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
           const piece = pieces.codeAt(at);
           const first = firstToken[code++] as number;
           if (piece.start < skip) break;
-          if (piece.dialect === "classic") {
-            const handled = directive(unit, tokens, first, piece, open, current);
+          const spans =
+            piece.dialect === "classic" ||
+            (piece.origin === "comment" && isBareDirective(unit, tokens, first));
+          if (spans) {
+            const handled = directive(unit, tokens, first, piece, open, current, piece.dialect as Dialect);
             if (handled !== undefined) {
               chainEnd = -1;
               current = handled;
@@ -206,8 +178,8 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
       addProblem(unit, {
         start: o.start,
         end: o.end,
-        message: `this <!-- xmd:${o.kind} --> is never closed`,
-        hint: `close it with <!-- xmd:end${o.kind} -->`,
+        message: `this <!-- ${o.prefix}${o.kind} --> is never closed`,
+        hint: `close it with <!-- ${o.prefix}end${o.kind} -->`,
       });
     }
     // A tree with problems is never resolved or run; only a sound one needs the check,
@@ -294,100 +266,6 @@ function isNameStart(c: number): boolean {
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-/**
- * Handles a classic structural directive (`if`, `elif`, `else`, `endif`, `for`,
- * `endfor`). Returns the builder that following pieces go into, or undefined when the
- * piece is not a structural directive (a script block, `set`, `exec`, `import` …).
- */
-function directive(
-  unit: ParseUnit,
-  t: TokenBuffer,
-  first: number,
-  piece: CodePiece,
-  open: OpenDirective[],
-  current: BlockBuilder,
-): BlockBuilder | undefined {
-  if (t.kind[first] !== T.Ident) return undefined;
-  // A script block spans several statements; a directive is one line.
-  let lines = 0;
-  for (let i = first; t.kind[i] !== T.EOF; i++) {
-    unit.clock.tick(piece.start);
-    if (t.kind[i] === T.Newline && ++lines > 1) return undefined;
-    if (t.kind[i] === T.Indent) return undefined;
-  }
-  const nodes = unit.nodes;
-  const word = t.id[first];
-  const top = open[open.length - 1];
-  const problem = (message: string, hint?: string) => {
-    addProblem(
-      unit,
-      hint === undefined
-        ? { start: piece.start, end: piece.end, message }
-        : { start: piece.start, end: piece.end, message, hint },
-    );
-    return current;
-  };
-  switch (word) {
-    case K.if: {
-      const n = nodes.create(N.If, piece.start, piece.end);
-      IfNode.setCond(nodes, n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
-      const body = nodes.create(N.Block, piece.end, piece.end);
-      IfNode.setThenBlock(nodes, n, body);
-      current.append(n);
-      open.push({ kind: "if", start: piece.start, end: piece.end, chain: n, hasElse: false, outer: current });
-      return new BlockBuilder(unit, body);
-    }
-    case K.elif:
-    case K.else: {
-      if (top === undefined || top.kind !== "if")
-        return problem(`<!-- xmd:${word === K.elif ? "elif" : "else"} --> without an open <!-- xmd:if -->`);
-      if (top.hasElse)
-        return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
-      if (word === K.elif) {
-        const n = nodes.create(N.If, piece.start, piece.end);
-        IfNode.setCond(nodes, n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
-        const body = nodes.create(N.Block, piece.end, piece.end);
-        IfNode.setThenBlock(nodes, n, body);
-        IfNode.setOtherwise(nodes, top.chain, n);
-        top.chain = n;
-        return new BlockBuilder(unit, body);
-      }
-      if (t.kind[first + 1] !== T.Newline && t.kind[first + 1] !== T.EOF) return undefined;
-      const body = nodes.create(N.Block, piece.end, piece.end);
-      IfNode.setOtherwise(nodes, top.chain, body);
-      top.hasElse = true;
-      return new BlockBuilder(unit, body);
-    }
-    case K.endif:
-    case K.endfor: {
-      const kind = word === K.endif ? "if" : "for";
-      if (top === undefined || top.kind !== kind) {
-        return problem(`<!-- xmd:end${kind} --> without an open <!-- xmd:${kind} -->`);
-      }
-      open.pop();
-      return top.outer;
-    }
-    case K.for: {
-      const n = new StatementParser(unit, t, "classic", first).parseDirectiveFor();
-      if (n === NONE) return current;
-      const body = nodes.create(N.Block, piece.end, piece.end);
-      ForNode.setBody(nodes, n, body);
-      current.append(n);
-      open.push({
-        kind: "for",
-        start: piece.start,
-        end: piece.end,
-        chain: n,
-        hasElse: false,
-        outer: current,
-      });
-      return new BlockBuilder(unit, body);
-    }
-    default:
-      return undefined;
-  }
 }
 
 /**

@@ -82,6 +82,25 @@ export class StatementParser extends SetParser {
   }
 
   /** A classic `for X in EXPR` directive: returns a For node without a body. */
+  /** The count of a `loop N times` directive (`<!-- xmd:loop 3 times -->`). */
+  parseDirectiveLoopCount(): NodeId {
+    this.advance(); // loop
+    const depth = this.unit.depth;
+    try {
+      const count = this.expression();
+      this.expectWord(C.times, "'times' (as in `loop 3 times`)");
+      this.endLine();
+      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
+      return count;
+    } catch (e) {
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return this.unit.nodes.create(N.Num, 0, 0);
+    }
+  }
+
   parseDirectiveFor(): NodeId {
     const start = this.startOf();
     const depth = this.unit.depth;

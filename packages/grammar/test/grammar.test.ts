@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { grammars, languageConfigurationPath, readGrammar } from "../index.js";
@@ -23,8 +23,8 @@ afterAll(() => {
 });
 
 /** Runs the grammar test runner on one case file: its exit code and what it printed. */
-function runCase(file: string): { code: number; output: string } {
-  const run = spawnSync(process.execPath, [RUNNER, "--compact", "--config", CONFIG, file], {
+function runCase(file: string, config = CONFIG): { code: number; output: string } {
+  const run = spawnSync(process.execPath, [RUNNER, "--compact", "--config", config, file], {
     cwd: pkg,
     encoding: "utf8",
     timeout: 60_000,
@@ -158,6 +158,73 @@ describe("in step with the runtime", () => {
     const { code, output } = runCase(
       tempCase("contextual.test.xmd", `// SYNTAX TEST "source.xmd"\n${lines.join("\n")}\n`),
     );
+    expect(code, output).toBe(0);
+  });
+});
+
+describe("front matter", () => {
+  it("highlights {{ }} inside front matter the markdown grammar scopes as embedded YAML", () => {
+    // VS Code's markdown grammar scopes a front matter block as meta.embedded.block.frontmatter,
+    // which the injection's `- meta.embedded` would leave without XMD; the runtime renders
+    // `{{ }}` there. The runner's vscode-textmate does not enter that rule of the real grammar
+    // (frontmatter.test.md covers what it does), so a host grammar with just that rule stands in.
+    const markdown = JSON.parse(
+      readFileSync(join(pkg, "node_modules/tm-grammars/grammars/markdown.json"), "utf8"),
+    );
+    expect(JSON.stringify(markdown.repository.frontMatter)).toContain(
+      '"contentName":"meta.embedded.block.frontmatter"',
+    );
+    // The runner reads the paths in its configuration relative to the configuration's folder.
+    const dir = dirname(tempCase("markdown-host.json", ""));
+    const host = join(dir, "markdown-host.json");
+    writeFileSync(
+      host,
+      JSON.stringify({
+        scopeName: "text.html.markdown",
+        patterns: [
+          {
+            begin: "\\A(-{3,})\\s*$",
+            end: "^(?:\\1|\\.{3})\\s*$",
+            contentName: "meta.embedded.block.frontmatter",
+            patterns: [{ match: "^[\\w-]+(?=:)", name: "entity.name.tag.yaml" }],
+          },
+        ],
+      }),
+    );
+    const config = join(dir, "grammars.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        contributes: {
+          languages: [{ id: "markdown", extensions: [".md"] }],
+          grammars: [
+            {
+              language: "xmd",
+              scopeName: "source.xmd",
+              path: relative(dir, join(pkg, "syntaxes/xmd.tmLanguage.json")),
+            },
+            { language: "markdown", scopeName: "text.html.markdown", path: "markdown-host.json" },
+            {
+              scopeName: "markdown.xmd.injection",
+              path: relative(dir, join(pkg, "syntaxes/xmd-markdown.tmLanguage.json")),
+              injectTo: ["text.html.markdown"],
+            },
+          ],
+        },
+      }),
+    );
+    const lines = [
+      '<!-- SYNTAX TEST "text.html.markdown"',
+      "---",
+      "title: Notes for {{ version }}",
+      "<!-- <---- meta.embedded.block.frontmatter entity.name.tag.yaml",
+      "<!--             ^^ meta.embedded.block.frontmatter meta.interpolation.xmd punctuation.section.interpolation.begin.xmd",
+      "<!--                ^^^^^^^ meta.embedded.block.frontmatter meta.interpolation.xmd variable.other.readwrite.xmd",
+      "---",
+    ];
+    const file = join(dir, "frontmatter.test.md");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const { code, output } = runCase(file, config);
     expect(code, output).toBe(0);
   });
 });

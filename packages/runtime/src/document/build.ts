@@ -35,7 +35,13 @@ import {
   takeTokenBuffer,
 } from "../syntax/parser/index.js";
 import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
-import { BlockBuilder, directive, isBareDirective, type OpenDirective } from "./directives.js";
+import {
+  BlockBuilder,
+  directive,
+  importsMarkdownPart,
+  isBareDirective,
+  type OpenDirective,
+} from "./directives.js";
 
 /** A parsed document or module. */
 export interface Program {
@@ -152,7 +158,15 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
             }
           }
           unit.openSpans = open.length;
-          const block = new StatementParser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
+          // `<!-- xmd import part.md -->` inserts the part, as the colon form does: a
+          // markdown part imported as a module would print nothing here.
+          const dialect =
+            piece.dialect === "native" &&
+            piece.origin === "comment" &&
+            importsMarkdownPart(unit, tokens, first)
+              ? "classic"
+              : (piece.dialect as Dialect);
+          const block = new StatementParser(unit, tokens, dialect, first).parseProgram();
           const p = nodes.create(N.Piece, piece.start, piece.end);
           PieceNode.setBlock(nodes, p, block);
           PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);

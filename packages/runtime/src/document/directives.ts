@@ -5,6 +5,7 @@
  * itself. The classic dialect writes them with a colon; the C tool's later documents
  * write them without (`<!-- xmd for i in 1..3 -->` … `<!-- xmd endfor -->`), and a native
  * comment that is such a header alone on its line, with no block of its own, is one too.
+ * A native comment that only imports a markdown part inserts it, as the colon form does.
  * @module
  */
 import type { CodePiece } from "../markdown/pieces.js";
@@ -209,4 +210,20 @@ export function directive(
       return closes(closer, wordAt(unit, t, first));
     }
   }
+}
+
+/**
+ * Whether a piece is one line `import PATH` whose path names a markdown file
+ * (`import part.md`, `import "parts/a.md"`), with no names taken from it.
+ */
+export function importsMarkdownPart(unit: ParseUnit, t: TokenBuffer, first: number): boolean {
+  if (t.kind[first] !== T.Ident || t.id[first] !== K.import) return false;
+  let i = first + 1;
+  for (; t.kind[i] !== T.Newline && t.kind[i] !== T.EOF; i++) {
+    if (t.kind[i] === T.Ident && unit.source.slice(t.start[i] as number, t.end[i] as number) === "from")
+      return false;
+  }
+  if (t.kind[i] === T.Newline && t.kind[i + 1] !== T.EOF) return false;
+  const path = unit.source.slice(t.start[first + 1] as number, t.end[i - 1] as number).replace(/["'`]/g, "");
+  return /\.md$/i.test(path.trim());
 }

@@ -22,7 +22,9 @@ import {
   MemberNode,
   PairNode,
   RangeNode,
+  SelfAccessNode,
   SpreadNode,
+  SuperNode,
   TernaryNode,
   UnaryNode,
 } from "../syntax/node-fields.js";
@@ -31,6 +33,7 @@ import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
 import { Regex } from "../values/regex.js";
 import { CompilerBase } from "./base.js";
+import { superCall } from "./classes.js";
 import type { Expr } from "./code.js";
 
 /** Estimated bytes of one object entry (its key string and its slot in a dictionary-mode object). */
@@ -92,6 +95,11 @@ export abstract class ExpressionCompiler extends CompilerBase {
         return this.methodCall(n);
       case N.Member:
         return this.member(n);
+      case N.Super: {
+        const args = this.values(this.parts(SuperNode.firstArg(nodes, n)));
+        const self = this.load(SuperNode.self(nodes, n));
+        return superCall(nodes, n, self, this.load(SuperNode.home(nodes, n)), args);
+      }
       case N.Index: {
         const object = this.expr(IndexNode.object(nodes, n));
         const index = this.expr(IndexNode.index(nodes, n));
@@ -380,6 +388,12 @@ export abstract class ExpressionCompiler extends CompilerBase {
   private member(n: NodeId): Expr {
     const object = this.expr(MemberNode.object(this.nodes, n));
     const name = this.nodes.str(n);
+    const homeNode = SelfAccessNode.home(this.nodes, n);
+    if (homeNode !== NONE) {
+      // `self.name` in a class's members: its class may reach its private methods.
+      const home = this.load(homeNode);
+      return (m) => m.member(object(m), name, n, home(m));
+    }
     return (m) => {
       const receiver = object(m);
       if (

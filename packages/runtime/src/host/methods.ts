@@ -40,6 +40,7 @@ const PLURAL: Record<string, string> = {
   regex: "regexes",
   boolean: "true/false values",
   function: "functions",
+  class: "classes",
 };
 
 /** The methods of one kind of value (a {@link typeName}), by name. */

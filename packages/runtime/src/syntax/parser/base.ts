@@ -30,6 +30,14 @@ export function nestingMessage(max: number): string {
 /** The help line of a nesting limit error. */
 export const NESTING_HINT = `split the code (give an inner part a name with \`set\`, or move an inner block into a function), or ${raiseHint("maxNestingDepth")}`;
 
+/** The name of an instance in a class's constructor and methods. */
+export const SELF_NAME = "self";
+/**
+ * The hidden parameter of a class member that holds the class declaring it (what `super`
+ * and private methods are relative to); the space keeps any document's name from meeting it.
+ */
+export const HOME_NAME = " home";
+
 /** Which grammar a code piece uses. */
 export type Dialect = "native" | "classic";
 
@@ -48,6 +56,12 @@ export class ParserBase {
   protected conditional = 0;
   /** Nesting of function bodies, to reject `return` outside one. */
   protected functionDepth = 0;
+  /**
+   * Inside a constructor or method of a class (and what it nests): whether the class
+   * extends another and whether the member is the constructor, for `super`; null
+   * elsewhere. `self` and `super` mean something only here (see `classes.ts`).
+   */
+  protected classContext: { readonly extends: boolean; readonly isConstructor: boolean } | null = null;
 
   constructor(
     protected readonly unit: ParseUnit,
@@ -196,6 +210,25 @@ export class ParserBase {
     const n = this.unit.nodes.create(N.Name, this.startOf(tok), this.endOf(tok));
     this.unit.nodes.setName(n, this.keyOf(tok));
     return n;
+  }
+
+  /**
+   * A Name node the source does not spell: a class member's hidden parameters (see
+   * `HOME_NAME`), located at `start`..`end` for errors.
+   */
+  protected hiddenName(text: string, start: number, end: number): NodeId {
+    const n = this.unit.nodes.create(N.Name, start, end);
+    this.unit.nodes.setName(n, this.unit.names.keyOfText(text));
+    return n;
+  }
+
+  /** Whether token `i` is the name `word` (a contextual word with no fixed id, such as `class`). */
+  protected isText(word: string, i = this.pos): boolean {
+    return (
+      this.kind[i] === T.Ident &&
+      (this.tend[i] as number) - (this.tstart[i] as number) === word.length &&
+      this.unit.source.startsWith(word, this.tstart[i] as number)
+    );
   }
 
   /** Keeps an import for `check()` when it runs whenever the module runs. */

@@ -20,14 +20,17 @@ import {
   MethodCallNode,
   PairNode,
   RangeNode,
+  SelfAccessNode,
   SpreadNode,
+  SuperForm,
+  SuperNode,
   TernaryNode,
   UnaryNode,
 } from "../node-fields.js";
 import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
-import { BAIL, type Dialect, ParserBase } from "./base.js";
+import { BAIL, type Dialect, HOME_NAME, ParserBase, SELF_NAME } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
 import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
 import { REGEX_SLASH_HINT, regexNode } from "./regex.js";
@@ -187,11 +190,13 @@ export class ExpressionParser extends ParserBase {
         this.advance();
         const nameTok = this.advance();
         const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
+        const home = this.selfHome(expr);
         if (this.peek() === T.LParen && !this.spaceBefore()) {
           const call = this.node(N.MethodCall, nodes.start(expr));
           MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
           MethodCallNode.setFirstArg(nodes, call, this.parenArguments());
+          SelfAccessNode.setHome(nodes, call, home);
           nodes.setEnd(call, this.prevEnd());
           expr = call;
         } else if (this.startsArgument(this.pos)) {
@@ -199,12 +204,14 @@ export class ExpressionParser extends ParserBase {
           MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
           MethodCallNode.setFirstArg(nodes, call, this.bareArguments());
+          SelfAccessNode.setHome(nodes, call, home);
           nodes.setEnd(call, this.prevEnd());
           return call; // bare arguments run to the end of the expression
         } else {
           const m = this.node(N.Member, nodes.start(expr));
           MemberNode.setObject(nodes, m, expr);
           nodes.setStr(m, name);
+          SelfAccessNode.setHome(nodes, m, home);
           expr = m;
         }
       } else if (k === T.LBracket && !this.spaceBefore()) {
@@ -421,6 +428,7 @@ export class ExpressionParser extends ParserBase {
       }
     }
     if (this.kind[this.pos + 1] === T.Arrow) return this.lambda();
+    if (this.classContext !== null && this.isText("super")) return this.superExpression();
     if (id === C.exec && !(this.peek(1) === T.LParen && !this.spaceBefore(1))) return this.execExpression();
     if (id === C.cmd && this.startsArgument(this.pos + 1)) return this.cmdExpression();
     if ((id === C.get || id === C.put) && this.startsDataFile(this.pos + 1))
@@ -463,6 +471,56 @@ export class ExpressionParser extends ParserBase {
       return call;
     }
     return name;
+  }
+
+  // ── self and super ─────────────────────────────────────────────────────────
+
+  /**
+   * In a class's members, `self.name`'s hidden Name of the class whose member it is (its
+   * private methods may be called through `self`); NONE for any other receiver.
+   */
+  private selfHome(receiver: NodeId): NodeId {
+    const nodes = this.unit.nodes;
+    if (this.classContext === null || nodes.kind(receiver) !== N.Name) return NONE;
+    if (nodes.name(receiver) !== this.unit.names.keyOfText(SELF_NAME)) return NONE;
+    return this.hiddenName(HOME_NAME, nodes.start(receiver), nodes.end(receiver));
+  }
+
+  /**
+   * `super args` (the parent's constructor, in a constructor) and `super.name args` (the
+   * parent's method): arguments in parentheses, bare, or none.
+   */
+  private superExpression(): NodeId {
+    const context = this.classContext as NonNullable<typeof this.classContext>;
+    const start = this.startOf();
+    const tok = this.advance();
+    const nodes = this.unit.nodes;
+    if (!context.extends) {
+      this.fail(
+        "'super' is only meaningful in a class that extends another",
+        "write `class NAME extends PARENT` to have a parent whose constructor and methods `super` reaches",
+        tok,
+      );
+    }
+    const n = this.node(N.Super, start);
+    if (this.peek() === T.Dot && !this.spaceBefore() && this.peek(1) === T.Ident) {
+      this.advance();
+      SuperNode.setForm(nodes, n, SuperForm.Method);
+      nodes.setStr(n, this.textAt(this.advance()));
+    } else if (!context.isConstructor) {
+      this.fail(
+        "`super …` calls the parent's constructor, which only a constructor can do",
+        "in a method, call the parent's version of a method with `super.NAME args`",
+        tok,
+      );
+    }
+    if (this.peek() === T.LParen && !this.spaceBefore())
+      SuperNode.setFirstArg(nodes, n, this.parenArguments());
+    else if (this.startsArgument(this.pos)) SuperNode.setFirstArg(nodes, n, this.bareArguments());
+    SuperNode.setSelf(nodes, n, this.hiddenName(SELF_NAME, start, this.endOf(tok)));
+    SuperNode.setHome(nodes, n, this.hiddenName(HOME_NAME, start, this.endOf(tok)));
+    nodes.setEnd(n, this.prevEnd());
+    return n;
   }
 
   /** `exec echo hi` (the rest of the line is the command) or `cmd EXPR`. */

@@ -26,10 +26,10 @@ import {
 import { ExportForm, ForVars, ImportForm, N, NONE, type NodeId } from "../nodes.js";
 import { T } from "../tokens.js";
 import { BAIL } from "./base.js";
-import { SetParser } from "./set.js";
+import { ClassParser } from "./classes.js";
 
-/** The whole parser: statements on top of `set`, expressions and the shared helpers. */
-export class StatementParser extends SetParser {
+/** The whole parser: statements on top of classes, `set`, expressions and the shared helpers. */
+export class StatementParser extends ClassParser {
   /** Nesting of loops, to reject `break` and `continue` outside one. */
   private loopDepth = 0;
 
@@ -137,7 +137,7 @@ export class StatementParser extends SetParser {
   }
 
   /** After an error: skip to the start of the next statement. */
-  private recover(): void {
+  protected recover(): void {
     let depth = 0;
     while (this.peek() !== T.EOF) {
       const k = this.advance();
@@ -173,6 +173,7 @@ export class StatementParser extends SetParser {
         k === N.Loop ||
         k === N.Try ||
         k === N.FunctionDecl ||
+        k === N.ClassDecl ||
         k === N.Export
       )
     ) {
@@ -267,13 +268,7 @@ export class StatementParser extends SetParser {
     }
     if (this.textAt(this.pos) === "destructure" && this.startsDestructureSource(this.pos + 1))
       return this.destructureStatement(start);
-    if (this.peek(1) === T.Ident && this.textAt(this.pos) === "class") {
-      // Without this, `class Dog` would read as a call of a variable named `class`.
-      this.fail(
-        "classes (`class NAME`) are not implemented yet",
-        "see 'Not implemented yet' in the language reference; an object with functions as values can stand in",
-      );
-    }
+    if (this.peek(1) === T.Ident && this.isText("class")) return this.classDeclaration(start);
     const n = this.node(N.ExprStmt, start);
     ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
     this.unit.nodes.setEnd(n, this.prevEnd());
@@ -502,12 +497,7 @@ export class StatementParser extends SetParser {
     const name = this.nameNode(nameTok);
     FunctionNode.setName(this.unit.nodes, n, name);
     const params = this.parameters(T.Newline);
-    this.functionDepth++;
-    const savedLoop = this.loopDepth;
-    this.loopDepth = 0;
-    const body = this.block();
-    this.loopDepth = savedLoop;
-    this.functionDepth--;
+    const body = this.functionBody();
     this.unit.nodes.setEnd(n, this.prevEnd());
     FunctionNode.setInfo(
       this.unit.nodes,
@@ -521,6 +511,17 @@ export class StatementParser extends SetParser {
       ),
     );
     return n;
+  }
+
+  /** A function's (or a class member's) indented body: `return` is allowed, enclosing loops are not. */
+  protected functionBody(): NodeId {
+    this.functionDepth++;
+    const savedLoop = this.loopDepth;
+    this.loopDepth = 0;
+    const body = this.block();
+    this.loopDepth = savedLoop;
+    this.functionDepth--;
+    return body;
   }
 
   /**
@@ -598,7 +599,7 @@ export class StatementParser extends SetParser {
     return n;
   }
 
-  /** `export function …`, `export set …`, `export a, b B`. */
+  /** `export function …`, `export class …`, `export set …`, `export a, b B`. */
   private exportStatement(): NodeId {
     const start = this.startOf();
     this.advance();
@@ -606,6 +607,8 @@ export class StatementParser extends SetParser {
     const nodes = this.unit.nodes;
     if (this.isWord(K.function)) {
       ExportNode.setDeclaration(nodes, n, this.functionDeclaration(this.startOf()));
+    } else if (this.isText("class") && this.peek(1) === T.Ident) {
+      ExportNode.setDeclaration(nodes, n, this.classDeclaration(this.startOf()));
     } else if (this.isWord(K.set)) {
       ExportNode.setDeclaration(nodes, n, this.setStatement());
       this.endLine();

@@ -41,7 +41,7 @@ describe("parser: classes", () => {
   it("reads a class, its constructor, methods, private methods, super and self", () => {
     expect(dumpProgram(ANIMALS).split("\n")).toEqual([
       '(class Animal (constructor (name) (block (set (. self name) name))) (speak () (block (Return (+ (. self name @home) " makes a sound")))))',
-      '(class Dog extends (value-or-call Animal) (constructor (name breed) (block (super name) (set (. self breed) breed) (.secret self "XMD is made in Vietnam" @home))) (speak () (block (Return (+ (. self name @home) " says woof!")))) (private secret (message) (block (Return (+ "my top secret: " message)))))',
+      '(class Dog extends Animal (constructor (name breed) (block (super name) (set (. self breed) breed) (.secret self "XMD is made in Vietnam" @home))) (speak () (block (Return (+ (. self name @home) " says woof!")))) (private secret (message) (block (Return (+ "my top secret: " message)))))',
     ]);
   });
 
@@ -295,6 +295,24 @@ describe("classes: semantics", () => {
     );
   });
 
+  it("gives a template in a method self, its private methods and super", () => {
+    const source = lines(
+      "class A",
+      "    constructor n",
+      "        set self.n n",
+      "    private s",
+      '        return "S"',
+      "    show",
+      "        return `n={{self.n}} s={{self.s}}`",
+      "class B extends A",
+      "    show",
+      "        return `b {{super.show}}`",
+      "print A(1).show",
+      "print B(2).show",
+    );
+    expect(render(source)).toBe(lines("n=1 s=S", "b n=2 s=S"));
+  });
+
   it("makes a class inside a function, closing over its variables", () => {
     const source = lines(
       "function make base",
@@ -384,6 +402,17 @@ describe("classes: errors", () => {
     );
     expect(e.message).toBe("A has no method 'speek'; did you mean 'speak'?");
     expect(e.line).toBe(6);
+  });
+
+  it("says a class is defined where its statement runs, when one extends a class declared below", () => {
+    const e = failure(
+      lines("class A extends B", "    m", "        return 1", "class B", "    m", "        return 2"),
+    );
+    expect(e.message).toBe("'B' is not defined");
+    expect(e.hint).toBe(
+      "a class is defined when its `class` statement runs (classes are not hoisted): declare B above A",
+    );
+    expect(e.line).toBe(1);
   });
 
   it("is catchable by try", () => {

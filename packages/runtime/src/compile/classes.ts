@@ -3,9 +3,11 @@
  * the statement runs in, as a function declared there would be), and `super`.
  * @module
  */
+import { XmdError } from "../api/error.js";
 import { NORMAL, withArticle } from "../eval/eval-base.js";
+import type { Machine } from "../eval/machine.js";
 import { ClassNode, MethodFlags, MethodNode, SuperForm, SuperNode } from "../syntax/node-fields.js";
-import { NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
+import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { FunctionInfo, ParseUnit } from "../syntax/unit.js";
 import { ClassValue } from "../values/classes.js";
 import type { Expr, Stmt, Store } from "./code.js";
@@ -48,10 +50,11 @@ export function classStatement(
   }
   const parentNode = ClassNode.parent(nodes, n);
   const parentText = parentNode === NONE ? "" : describeNode(unit, parentNode);
+  const parentNodeIsName = parentNode !== NONE && nodes.kind(parentNode) === N.Name;
   return (m) => {
     let base: ClassValue | null = null;
     if (parent !== null) {
-      const value = parent(m);
+      const value = parentNodeIsName ? readParent(m, parent, parentNode, className) : parent(m);
       if (!(value instanceof ClassValue)) {
         throw m.error(
           "type",
@@ -76,6 +79,25 @@ export function classStatement(
     store(m, cls);
     return NORMAL;
   };
+}
+
+/**
+ * The parent named after `extends`; a name not defined yet is most likely a class declared
+ * below this one, which the error says (classes are not hoisted).
+ */
+function readParent(m: Machine, parent: Expr, parentNode: NodeId, className: string): unknown {
+  try {
+    return parent(m);
+  } catch (e) {
+    if (!(e instanceof XmdError) || e.code !== "undefined-name") throw e;
+    const name = m.names.textOf(m.nodes.name(parentNode));
+    throw m.error(
+      "undefined-name",
+      `'${name}' is not defined`,
+      parentNode,
+      `a class is defined when its \`class\` statement runs (classes are not hoisted): declare ${name} above ${className}`,
+    );
+  }
 }
 
 /** `super args` and `super.name args`: the parent's constructor or method, on `self`. */

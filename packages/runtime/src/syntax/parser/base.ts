@@ -9,7 +9,7 @@
 import { raiseHint } from "../../values/budget.js";
 import { C, K, KEYWORD_COUNT } from "../keywords.js";
 import type { NameKey } from "../names.js";
-import { N, type NodeId } from "../nodes.js";
+import { N, NONE, type NodeId } from "../nodes.js";
 import { SPACE_BEFORE, T, TOKEN_NAMES, type TokenBuffer } from "../tokens.js";
 import { addProblem, type ParseUnit } from "../unit.js";
 import { BUILTIN_CALLEES, keyAt } from "./callees.js";
@@ -38,6 +38,14 @@ export const SELF_NAME = "self";
  */
 export const HOME_NAME = " home";
 
+/** Where in a class the parser is (see `ParserBase.classContext`). */
+export interface ClassContext {
+  /** The class extends another: `super` has a parent to reach. */
+  readonly extends: boolean;
+  /** The member is the constructor: `super args` may run the parent's. */
+  readonly isConstructor: boolean;
+}
+
 /** Which grammar a code piece uses. */
 export type Dialect = "native" | "classic";
 
@@ -61,7 +69,7 @@ export class ParserBase {
    * extends another and whether the member is the constructor, for `super`; null
    * elsewhere. `self` and `super` mean something only here (see `classes.ts`).
    */
-  protected classContext: { readonly extends: boolean; readonly isConstructor: boolean } | null = null;
+  protected classContext: ClassContext | null = null;
 
   constructor(
     protected readonly unit: ParseUnit,
@@ -220,6 +228,17 @@ export class ParserBase {
     const n = this.unit.nodes.create(N.Name, start, end);
     this.unit.nodes.setName(n, this.unit.names.keyOfText(text));
     return n;
+  }
+
+  /**
+   * In a class's members, `self.name`'s hidden Name of the class whose member it is (its
+   * private methods may be called through `self`); NONE for any other receiver.
+   */
+  protected selfHome(receiver: NodeId): NodeId {
+    const nodes = this.unit.nodes;
+    if (this.classContext === null || nodes.kind(receiver) !== N.Name) return NONE;
+    if (nodes.name(receiver) !== this.unit.names.keyOfText(SELF_NAME)) return NONE;
+    return this.hiddenName(HOME_NAME, nodes.start(receiver), nodes.end(receiver));
   }
 
   /** Whether token `i` is the name `word` (a contextual word with no fixed id, such as `class`). */

@@ -38,7 +38,9 @@ export abstract class ClassParser extends SetParser {
     if (this.isText("extends")) {
       this.advance();
       if (!this.startsExpression()) this.fail("expected the class to extend after 'extends'");
-      ClassNode.setParent(nodes, n, this.expression());
+      // A name alone is the class it holds (not a call of it: it is a callee when it is a class).
+      const nameAlone = this.peek() === T.Ident && !this.isKeyword() && this.peek(1) === T.Newline;
+      ClassNode.setParent(nodes, n, nameAlone ? this.nameNode(this.advance()) : this.expression());
       extendsParent = true;
     }
     if (this.peek() !== T.Newline)

@@ -30,7 +30,7 @@ import {
 import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
-import { BAIL, type Dialect, HOME_NAME, ParserBase, SELF_NAME } from "./base.js";
+import { BAIL, type ClassContext, type Dialect, HOME_NAME, ParserBase, SELF_NAME } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
 import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
 import { REGEX_SLASH_HINT, regexNode } from "./regex.js";
@@ -38,6 +38,14 @@ import { unescapeString } from "./strings.js";
 
 /** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
 export class ExpressionParser extends ParserBase {
+  /**
+   * Parses as inside a class's member (a template's parts in a method): `self` and
+   * `super` mean there what they mean around the template.
+   */
+  enterClass(context: ClassContext | null): void {
+    this.classContext = context;
+  }
+
   /** Parses an expression filling the whole buffer (for `{{ … }}`). */
   parseLoneExpression(): NodeId {
     const e = this.expression();
@@ -476,17 +484,6 @@ export class ExpressionParser extends ParserBase {
   // ── self and super ─────────────────────────────────────────────────────────
 
   /**
-   * In a class's members, `self.name`'s hidden Name of the class whose member it is (its
-   * private methods may be called through `self`); NONE for any other receiver.
-   */
-  private selfHome(receiver: NodeId): NodeId {
-    const nodes = this.unit.nodes;
-    if (this.classContext === null || nodes.kind(receiver) !== N.Name) return NONE;
-    if (nodes.name(receiver) !== this.unit.names.keyOfText(SELF_NAME)) return NONE;
-    return this.hiddenName(HOME_NAME, nodes.start(receiver), nodes.end(receiver));
-  }
-
-  /**
    * `super args` (the parent's constructor, in a constructor) and `super.name args` (the
    * parent's method): arguments in parentheses, bare, or none.
    */
@@ -735,7 +732,15 @@ export class ExpressionParser extends ParserBase {
           nodes.setStr(s, unescapeString(source, textStart, p));
           append(s);
         }
-        append(parseExpressionWith(this.constructor as ExpressionParserClass, this.unit, p + 2, close));
+        append(
+          parseExpressionWith(
+            this.constructor as ExpressionParserClass,
+            this.unit,
+            p + 2,
+            close,
+            this.classContext,
+          ),
+        );
         p = close + 2;
         textStart = p;
         continue;
@@ -769,11 +774,14 @@ export function parseExpressionWith(
   unit: ParseUnit,
   start: number,
   end: number,
+  /** Where in a class the expression is (a template's part in a method), or null. */
+  classContext: ClassContext | null = null,
 ): NodeId {
   const tokens = lexInto(unit, start, end, false);
   const depth = unit.depth;
   try {
     const parser = new Parser(unit, tokens, "native");
+    parser.enterClass(classContext);
     try {
       return parser.parseLoneExpression();
     } catch (e) {

@@ -415,6 +415,15 @@ describe("classes: errors", () => {
     expect(e.line).toBe(1);
   });
 
+  it("says a class used above its statement is not defined yet", () => {
+    const e = failure(lines('set d Dog "x"', "class Dog", "    m", "        return 1"));
+    expect(e.message).toBe("'Dog' is not defined yet");
+    expect(e.hint).toBe(
+      "a class, an import or a lambda set to a name is defined when its line runs (only functions are hoisted): move Dog's definition above this line",
+    );
+    expect(e.line).toBe(1);
+  });
+
   it("is catchable by try", () => {
     expect(render(`${ANIMALS}try\n    Dog("a", "b").secret\ncatch err\n    print err\n`)).toBe(
       "'secret' is a private method of Dog\n",

@@ -107,6 +107,15 @@ export class Machine extends EvalBase {
         "declare a class (`class NAME`, see Classes in the language reference) and use it in its members",
       );
     }
+    if (this.module.unit.callees.has(this.nodes.name(n))) {
+      // A callee of the module that is not set yet: a class (or an import) further on.
+      return this.error(
+        "undefined-name",
+        `'${name}' is not defined yet`,
+        n,
+        `a class, an import or a lambda set to a name is defined when its line runs (only functions are hoisted): move ${name}'s definition above this line`,
+      );
+    }
     return this.error(
       "undefined-name",
       `'${name}' is not defined`,

@@ -8,7 +8,7 @@ import { withArticle } from "../eval/eval-base.js";
 import { NamespaceValue, UserFunction } from "../eval/functions.js";
 import type { Machine } from "../eval/machine.js";
 import { Binding } from "../resolve/bindings.js";
-import { CallNode, ListNode, MethodCallNode, PairNode } from "../syntax/node-fields.js";
+import { CallNode, ListNode, MethodCallNode, PairNode, SelfAccessNode } from "../syntax/node-fields.js";
 import { CallForm, N, NONE, type NodeId } from "../syntax/nodes.js";
 import { Callable } from "../values/callable.js";
 import { GeneratorValue } from "../values/generator.js";
@@ -243,6 +243,15 @@ export abstract class CallCompiler extends ExpressionCompiler {
     const receiver = this.expr(MethodCallNode.receiver(nodes, n));
     const name = nodes.str(n);
     const args = this.values(this.parts(MethodCallNode.firstArg(nodes, n)));
+    const homeNode = SelfAccessNode.home(nodes, n);
+    if (homeNode !== NONE) {
+      // `self.name args` in a class's members: its class may call its private methods.
+      const home = this.load(homeNode);
+      return (m) => {
+        const r = receiver(m);
+        return m.callMethod(r, name, args(m) as unknown[], n, home(m));
+      };
+    }
     return (m) => {
       const r = receiver(m);
       return m.callMethod(r, name, args(m) as unknown[], n);

@@ -23,7 +23,9 @@ import {
   PairNode,
   PathNameNode,
   RangeNode,
+  SelfAccessNode,
   SpreadNode,
+  SuperNode,
   TernaryNode,
   UnaryNode,
 } from "../syntax/node-fields.js";
@@ -32,6 +34,7 @@ import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
 import { Regex } from "../values/regex.js";
 import { CompilerBase } from "./base.js";
+import { superCall } from "./classes.js";
 import type { Expr } from "./code.js";
 
 /** Estimated bytes of one object entry (its key string and its slot in a dictionary-mode object). */
@@ -93,6 +96,11 @@ export abstract class ExpressionCompiler extends CompilerBase {
         return this.methodCall(n);
       case N.Member:
         return this.member(n);
+      case N.Super: {
+        const args = this.values(this.parts(SuperNode.firstArg(nodes, n)));
+        const self = this.load(SuperNode.self(nodes, n));
+        return superCall(nodes, n, self, this.load(SuperNode.home(nodes, n)), args);
+      }
       case N.Index: {
         const object = this.expr(IndexNode.object(nodes, n));
         const index = this.expr(IndexNode.index(nodes, n));
@@ -389,6 +397,12 @@ export abstract class ExpressionCompiler extends CompilerBase {
   private member(n: NodeId): Expr {
     const object = this.expr(MemberNode.object(this.nodes, n));
     const name = this.nodes.str(n);
+    const homeNode = SelfAccessNode.home(this.nodes, n);
+    if (homeNode !== NONE) {
+      // `self.name` in a class's members: its class may reach its private methods.
+      const home = this.load(homeNode);
+      return (m) => m.member(object(m), name, n, home(m));
+    }
     return (m) => {
       const receiver = object(m);
       if (

@@ -13,6 +13,7 @@ import { isPlainObject } from "../host/text.js";
 import { Binding } from "../resolve/bindings.js";
 import {
   CallNode,
+  ClassNode,
   DestructureNode,
   EmitNode,
   ExportNode,
@@ -45,10 +46,12 @@ import {
 } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
+import { BoundMethod } from "../values/classes.js";
 import { RuntimeFault } from "../values/fault.js";
 import { GeneratorValue } from "../values/generator.js";
 import { isRegex } from "../values/regex.js";
 import { CallCompiler } from "./calls.js";
+import { classStatement } from "./classes.js";
 import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCode } from "./code.js";
 import { constant, truthy } from "./expressions.js";
 import { GeneratorCompiler } from "./generators.js";
@@ -314,6 +317,17 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       case N.FunctionDecl:
         // Hoisted: already bound when its module or function started.
         return normal;
+      case N.ClassDecl: {
+        const parent = ClassNode.parent(nodes, n);
+        const name = ClassNode.name(nodes, n);
+        return classStatement(
+          this.unit,
+          n,
+          parent === NONE ? null : this.expr(parent),
+          this.store(name),
+          this.nameText(name),
+        );
+      }
       case N.Import:
         return this.importStmt(n);
       case N.Export:
@@ -359,6 +373,10 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       if (v instanceof UserFunction) {
         m.at = e;
         m.invoke(v, 0);
+      } else if (v instanceof BoundMethod) {
+        // `d.greet` alone on a line: a method is called, as a function named alone is.
+        m.at = e;
+        m.callFunction(v, []);
       }
       return NORMAL;
     };
@@ -607,8 +625,12 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       const declaration = ExportNode.declaration(nodes, n);
       inner = this.stmt(declaration);
       // The exported names: the function's, or every variable the set assigned.
-      if (nodes.kind(declaration) === N.FunctionDecl) {
-        const name = FunctionNode.name(nodes, declaration);
+      const kind = nodes.kind(declaration);
+      if (kind === N.FunctionDecl || kind === N.ClassDecl) {
+        const name =
+          kind === N.FunctionDecl
+            ? FunctionNode.name(nodes, declaration)
+            : ClassNode.name(nodes, declaration);
         exported.push({ name: this.nameText(name), value: this.load(name) });
       } else {
         const inBlock = nodes.kind(declaration) === N.Block;

@@ -337,7 +337,7 @@ function checkDepth(unit: ParseUnit, root: NodeId): void {
     const next = nodes.next(n);
     if (next !== NONE) stack.push(next, depth);
     const kind = nodes.kind(n);
-    if (kind === N.FunctionDecl || kind === N.Lambda) {
+    if (kind === N.FunctionDecl || kind === N.Lambda || kind === N.Method) {
       const info = unit.functions[FunctionNode.info(nodes, n)];
       if (info !== undefined) stack.push(info.body, depth + 1);
     }

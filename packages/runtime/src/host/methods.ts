@@ -42,6 +42,7 @@ const PLURAL: Record<string, string> = {
   generator: "generators",
   boolean: "true/false values",
   function: "functions",
+  class: "classes",
 };
 
 /** The methods of one kind of value (a {@link typeName}), by name. */

@@ -5,6 +5,7 @@
  */
 import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
+import { ClassValue, classOf } from "../values/classes.js";
 import { RuntimeFault } from "../values/fault.js";
 import { GeneratorValue } from "../values/generator.js";
 import { isRegex } from "../values/regex.js";
@@ -19,14 +20,19 @@ export type TypeName =
   | "object"
   | "date"
   | "function"
+  | "class"
   | "regex"
   | "generator";
 
-/** True for a plain object made by `{}`/`set user name …`/JSON (not an array, date or function). */
+/**
+ * True for a plain object made by `{}`/`set user name …`/JSON (not an array, date or
+ * function), and for an instance of a class: an object of its fields, which every object
+ * operation treats as one.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === Object.prototype || proto === null || classOf(value) !== null;
 }
 
 /** The kind of a value for error messages: "number", "string", "array", "object", "date", … */
@@ -45,6 +51,7 @@ export function typeName(value: unknown): TypeName {
   }
   if (Array.isArray(value)) return "array";
   if (value instanceof Date) return "date";
+  if (value instanceof ClassValue) return "class";
   if (value instanceof Callable) return "function";
   if (isRegex(value)) return "regex";
   if (value instanceof GeneratorValue) return "generator";
@@ -62,7 +69,7 @@ function dateToText(d: Date): string {
 }
 
 function functionText(fn: Callable): string {
-  return `<function ${fn.name}>`;
+  return fn instanceof ClassValue ? `<class ${fn.name}>` : `<function ${fn.name}>`;
 }
 
 /**
@@ -364,5 +371,7 @@ function shallowEquals(a: unknown, b: unknown): number {
   const isArr = Array.isArray(a);
   if (isArr !== Array.isArray(b)) return DIFFERENT;
   if (isArr) return (a as unknown[]).length === (b as unknown[]).length ? DESCEND : DIFFERENT;
+  // Instances are equal when of one class with equal fields; never equal to a plain object.
+  if (classOf(a) !== classOf(b)) return DIFFERENT;
   return Object.keys(a).length === Object.keys(b).length ? DESCEND : DIFFERENT;
 }

@@ -17,6 +17,7 @@
  */
 import type { NameKey } from "../syntax/names.js";
 import {
+  ClassNode,
   DestructureNode,
   ExportNode,
   ForNode,
@@ -27,8 +28,10 @@ import {
   LoopNode,
   MemberNode,
   MethodCallNode,
+  MethodNode,
   PairNode,
   PieceNode,
+  SelfAccessNode,
   SetNode,
   SpreadNode,
   TryNode,
@@ -131,6 +134,9 @@ export class Resolver {
         case N.FunctionDecl:
           this.globals.declare(nodes.name(FunctionNode.name(nodes, s)));
           break;
+        case N.ClassDecl:
+          this.globals.declare(nodes.name(ClassNode.name(nodes, s)));
+          break;
         case N.Destructure:
           for (const name of this.destructured(s)) this.globals.declare(nodes.name(name));
           break;
@@ -220,6 +226,9 @@ export class Resolver {
         case N.FunctionDecl:
           this.declareLocal(scope, nodes.name(FunctionNode.name(nodes, s)), true);
           break;
+        case N.ClassDecl:
+          this.declareLocal(scope, nodes.name(ClassNode.name(nodes, s)), true);
+          break;
         case N.Destructure:
           for (const name of this.destructured(s)) this.declareLocal(scope, nodes.name(name), false);
           break;
@@ -272,6 +281,15 @@ export class Resolver {
       case N.Lambda:
         this.resolveFunction(this.unit.functions[FunctionNode.info(nodes, n)] as FunctionInfo, scope);
         return;
+      case N.ClassDecl: {
+        // The class's name, its parent (an expression), and each member, a function.
+        this.bind(ClassNode.name(nodes, n), scope);
+        const parent = ClassNode.parent(nodes, n);
+        if (parent !== NONE) this.visit(parent, scope);
+        for (let m = ClassNode.firstMember(nodes, n); m !== NONE; m = nodes.next(m))
+          this.resolveFunction(this.unit.functions[MethodNode.info(nodes, m)] as FunctionInfo, scope);
+        return;
+      }
       case N.Member:
       case N.MethodCall:
       case N.Pair:
@@ -300,6 +318,8 @@ export class Resolver {
     if (kind === N.Member) {
       const object = MemberNode.object(nodes, n);
       if (object !== NONE) this.visit(object, scope);
+      const home = SelfAccessNode.home(nodes, n);
+      if (home !== NONE) this.visit(home, scope);
       return;
     }
     if (kind === N.MethodCall) {
@@ -307,6 +327,8 @@ export class Resolver {
       const firstArg = MethodCallNode.firstArg(nodes, n);
       if (receiver !== NONE) this.visit(receiver, scope);
       if (firstArg !== NONE) this.walk(firstArg, scope);
+      const home = SelfAccessNode.home(nodes, n);
+      if (home !== NONE) this.visit(home, scope);
       return;
     }
     if (kind === N.Pair) {

@@ -249,3 +249,63 @@ export const PieceNode = {
   blankAfter: num,
   setBlankAfter: setNum,
 } as const;
+
+// ── classes ────────────────────────────────────────────────────────────────
+
+/**
+ * ClassDecl: `class name [extends parent]`, then its members (Method nodes linked by
+ * `next`). `parent` is an expression, NONE without `extends`.
+ */
+export const ClassNode = {
+  name: a,
+  setName: setA,
+  parent: b,
+  setParent: setB,
+  firstMember: c,
+  setFirstMember: setC,
+} as const;
+
+/** Method.flags: what a member of a class is. */
+export const MethodFlags = {
+  /** `private name params`: callable only through `self` in the class's own methods. */
+  Private: 1,
+  /** `constructor params`. */
+  Constructor: 2,
+} as const;
+
+/**
+ * Method: a member of a class. `info` is its function's index in the unit's `functions`
+ * (its name is the function's, its first two parameters the hidden `self` and home
+ * class); `flags` are {@link MethodFlags}.
+ */
+export const MethodNode = { info: num, setInfo: setNum, flags, setFlags } as const;
+
+/** Super.flags: which form of `super`. */
+export const SuperForm = {
+  /** `super args`: the parent's constructor, on `self`. */
+  Constructor: 0,
+  /** `super.name args`: the parent's method `name` (in `nodes.str`), on `self`. */
+  Method: 1,
+} as const;
+
+/**
+ * Super: `firstArg` the arguments; `self` and `home` the hidden Name nodes of the
+ * instance and the class whose member the code is in; `form` a {@link SuperForm}.
+ */
+export const SuperNode = {
+  firstArg: a,
+  setFirstArg: setA,
+  self: b,
+  setSelf: setB,
+  home: c,
+  setHome: setC,
+  form: flags,
+  setForm: setFlags,
+} as const;
+
+/**
+ * Member and MethodCall with `self` as the receiver inside a class's members: `home` is
+ * the hidden Name of the class whose member the code is in, so that its private methods
+ * can be called (NONE elsewhere).
+ */
+export const SelfAccessNode = { home: c, setHome: setC } as const;

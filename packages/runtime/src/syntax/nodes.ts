@@ -67,6 +67,12 @@ export const N = {
   ExecStmt: 58,
   Destructure: 59,
   Yield: 60,
+  /** `class NAME [extends PARENT]` and its members (see `ClassNode`). */
+  ClassDecl: 70,
+  /** A constructor or method of a class (see `MethodNode`). */
+  Method: 71,
+  /** `super args` or `super.name args` in a class's members (see `SuperNode`). */
+  Super: 72,
 } as const;
 
 /** Binary operators (flags of a Binary node). */

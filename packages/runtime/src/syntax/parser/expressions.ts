@@ -21,14 +21,17 @@ import {
   PairNode,
   PathNameNode,
   RangeNode,
+  SelfAccessNode,
   SpreadNode,
+  SuperForm,
+  SuperNode,
   TernaryNode,
   UnaryNode,
 } from "../node-fields.js";
 import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
-import { BAIL, type Dialect, ParserBase } from "./base.js";
+import { BAIL, type ClassContext, type Dialect, HOME_NAME, ParserBase, SELF_NAME } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
 import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
 import { REGEX_SLASH_HINT, regexNode } from "./regex.js";
@@ -36,6 +39,14 @@ import { unescapeString } from "./strings.js";
 
 /** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
 export class ExpressionParser extends ParserBase {
+  /**
+   * Parses as inside a class's member (a template's parts in a method): `self` and
+   * `super` mean there what they mean around the template.
+   */
+  enterClass(context: ClassContext | null): void {
+    this.classContext = context;
+  }
+
   /** Parses an expression filling the whole buffer (for `{{ … }}`). */
   parseLoneExpression(): NodeId {
     const e = this.expression();
@@ -188,11 +199,13 @@ export class ExpressionParser extends ParserBase {
         this.advance();
         const nameTok = this.advance();
         const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
+        const home = this.selfHome(expr);
         if (this.peek() === T.LParen && !this.spaceBefore()) {
           const call = this.node(N.MethodCall, nodes.start(expr));
           MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
           MethodCallNode.setFirstArg(nodes, call, this.parenArguments());
+          SelfAccessNode.setHome(nodes, call, home);
           nodes.setEnd(call, this.prevEnd());
           expr = call;
         } else if (this.startsArgument(this.pos)) {
@@ -200,12 +213,14 @@ export class ExpressionParser extends ParserBase {
           MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
           MethodCallNode.setFirstArg(nodes, call, this.bareArguments());
+          SelfAccessNode.setHome(nodes, call, home);
           nodes.setEnd(call, this.prevEnd());
           return call; // bare arguments run to the end of the expression
         } else {
           const m = this.node(N.Member, nodes.start(expr));
           MemberNode.setObject(nodes, m, expr);
           nodes.setStr(m, name);
+          SelfAccessNode.setHome(nodes, m, home);
           expr = m;
         }
       } else if (k === T.LBracket && !this.spaceBefore()) {
@@ -422,6 +437,7 @@ export class ExpressionParser extends ParserBase {
       }
     }
     if (this.kind[this.pos + 1] === T.Arrow) return this.lambda();
+    if (this.classContext !== null && this.isText("super")) return this.superExpression();
     if (id === C.exec && !(this.peek(1) === T.LParen && !this.spaceBefore(1))) return this.execExpression();
     if (id === C.cmd && this.startsArgument(this.pos + 1)) return this.cmdExpression();
     if ((id === C.get || id === C.put) && this.startsDataFile(this.pos + 1))
@@ -464,6 +480,45 @@ export class ExpressionParser extends ParserBase {
       return call;
     }
     return name;
+  }
+
+  // ── self and super ─────────────────────────────────────────────────────────
+
+  /**
+   * `super args` (the parent's constructor, in a constructor) and `super.name args` (the
+   * parent's method): arguments in parentheses, bare, or none.
+   */
+  private superExpression(): NodeId {
+    const context = this.classContext as NonNullable<typeof this.classContext>;
+    const start = this.startOf();
+    const tok = this.advance();
+    const nodes = this.unit.nodes;
+    if (!context.extends) {
+      this.fail(
+        "'super' is only meaningful in a class that extends another",
+        "write `class NAME extends PARENT` to have a parent whose constructor and methods `super` reaches",
+        tok,
+      );
+    }
+    const n = this.node(N.Super, start);
+    if (this.peek() === T.Dot && !this.spaceBefore() && this.peek(1) === T.Ident) {
+      this.advance();
+      SuperNode.setForm(nodes, n, SuperForm.Method);
+      nodes.setStr(n, this.textAt(this.advance()));
+    } else if (!context.isConstructor) {
+      this.fail(
+        "`super …` calls the parent's constructor, which only a constructor can do",
+        "in a method, call the parent's version of a method with `super.NAME args`",
+        tok,
+      );
+    }
+    if (this.peek() === T.LParen && !this.spaceBefore())
+      SuperNode.setFirstArg(nodes, n, this.parenArguments());
+    else if (this.startsArgument(this.pos)) SuperNode.setFirstArg(nodes, n, this.bareArguments());
+    SuperNode.setSelf(nodes, n, this.hiddenName(SELF_NAME, start, this.endOf(tok)));
+    SuperNode.setHome(nodes, n, this.hiddenName(HOME_NAME, start, this.endOf(tok)));
+    nodes.setEnd(n, this.prevEnd());
+    return n;
   }
 
   /** `exec echo hi` (the rest of the line is the command) or `cmd EXPR`. */
@@ -696,7 +751,15 @@ export class ExpressionParser extends ParserBase {
           nodes.setStr(s, unescapeString(source, textStart, p));
           append(s);
         }
-        append(parseExpressionWith(this.constructor as ExpressionParserClass, this.unit, p + 2, close));
+        append(
+          parseExpressionWith(
+            this.constructor as ExpressionParserClass,
+            this.unit,
+            p + 2,
+            close,
+            this.classContext,
+          ),
+        );
         p = close + 2;
         textStart = p;
         continue;
@@ -730,11 +793,14 @@ export function parseExpressionWith(
   unit: ParseUnit,
   start: number,
   end: number,
+  /** Where in a class the expression is (a template's part in a method), or null. */
+  classContext: ClassContext | null = null,
 ): NodeId {
   const tokens = lexInto(unit, start, end, false);
   const depth = unit.depth;
   try {
     const parser = new Parser(unit, tokens, "native");
+    parser.enterClass(classContext);
     try {
       return parser.parseLoneExpression();
     } catch (e) {

@@ -27,10 +27,10 @@ import { ExportForm, ForVars, ImportForm, N, NONE, type NodeId } from "../nodes.
 import { T } from "../tokens.js";
 import type { FunctionInfo } from "../unit.js";
 import { BAIL } from "./base.js";
-import { SetParser } from "./set.js";
+import { ClassParser } from "./classes.js";
 
-/** The whole parser: statements on top of `set`, expressions and the shared helpers. */
-export class StatementParser extends SetParser {
+/** The whole parser: statements on top of classes, `set`, expressions and the shared helpers. */
+export class StatementParser extends ClassParser {
   /** Nesting of loops, to reject `break` and `continue` outside one. */
   private loopDepth = 0;
 
@@ -159,7 +159,7 @@ export class StatementParser extends SetParser {
   }
 
   /** After an error: skip to the start of the next statement. */
-  private recover(): void {
+  protected recover(): void {
     let depth = 0;
     while (this.peek() !== T.EOF) {
       const k = this.advance();
@@ -195,6 +195,7 @@ export class StatementParser extends SetParser {
         k === N.Loop ||
         k === N.Try ||
         k === N.FunctionDecl ||
+        k === N.ClassDecl ||
         k === N.Export
       )
     ) {
@@ -297,13 +298,7 @@ export class StatementParser extends SetParser {
           "declare the function with `function* NAME` to make it a generator",
         );
     }
-    if (this.peek(1) === T.Ident && this.textAt(this.pos) === "class") {
-      // Without this, `class Dog` would read as a call of a variable named `class`.
-      this.fail(
-        "classes (`class NAME`) are not implemented yet",
-        "see 'Not implemented yet' in the language reference; an object with functions as values can stand in",
-      );
-    }
+    if (this.peek(1) === T.Ident && this.isText("class")) return this.classDeclaration(start);
     const n = this.node(N.ExprStmt, start);
     ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
     this.unit.nodes.setEnd(n, this.prevEnd());
@@ -546,15 +541,7 @@ export class StatementParser extends SetParser {
     const name = this.nameNode(nameTok);
     FunctionNode.setName(this.unit.nodes, n, name);
     const params = this.parameters(T.Newline);
-    this.functionDepth++;
-    const savedLoop = this.loopDepth;
-    const savedGenerator = this.inGenerator;
-    this.loopDepth = 0;
-    this.inGenerator = generator;
-    const body = this.block();
-    this.inGenerator = savedGenerator;
-    this.loopDepth = savedLoop;
-    this.functionDepth--;
+    const body = this.functionBody(generator);
     this.unit.nodes.setEnd(n, this.prevEnd());
     const info = this.addFunction(
       this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
@@ -566,6 +553,21 @@ export class StatementParser extends SetParser {
     (this.unit.functions[info] as FunctionInfo).generator = generator;
     FunctionNode.setInfo(this.unit.nodes, n, info);
     return n;
+  }
+
+  /** A function's (or a class member's) indented body: `return` is allowed, enclosing loops are not. */
+  /** The indented body of a function (`generator` for a `function*`, where `yield` is a statement). */
+  protected functionBody(generator = false): NodeId {
+    this.functionDepth++;
+    const savedLoop = this.loopDepth;
+    const savedGenerator = this.inGenerator;
+    this.loopDepth = 0;
+    this.inGenerator = generator;
+    const body = this.block();
+    this.inGenerator = savedGenerator;
+    this.loopDepth = savedLoop;
+    this.functionDepth--;
+    return body;
   }
 
   /**
@@ -643,7 +645,7 @@ export class StatementParser extends SetParser {
     return n;
   }
 
-  /** `export function …`, `export set …`, `export a, b B`. */
+  /** `export function …`, `export class …`, `export set …`, `export a, b B`. */
   private exportStatement(): NodeId {
     const start = this.startOf();
     this.advance();
@@ -651,6 +653,8 @@ export class StatementParser extends SetParser {
     const nodes = this.unit.nodes;
     if (this.isWord(K.function)) {
       ExportNode.setDeclaration(nodes, n, this.functionDeclaration(this.startOf()));
+    } else if (this.isText("class") && this.peek(1) === T.Ident) {
+      ExportNode.setDeclaration(nodes, n, this.classDeclaration(this.startOf()));
     } else if (this.isWord(K.set)) {
       ExportNode.setDeclaration(nodes, n, this.setStatement());
       this.endLine();

@@ -75,6 +75,18 @@ describe("parser: classes", () => {
     );
   });
 
+  it("reads `method NAME params` as the method NAME, as the design's module example writes it", () => {
+    const source = lines(
+      "class Tool",
+      "    method use what",
+      '        return "using " + what',
+      'print Tool().use("x")',
+    );
+    expect(render(source)).toBe("using x\n");
+    // A method named `method` with no parameter after it is still that method.
+    expect(render(lines("class T", "    method", '        return "m"', "print T().method"))).toBe("m\n");
+  });
+
   it("leaves class, self, super, private and extends ordinary names outside a class", () => {
     expect(dumpProgram("set class 1\nset self 2\nset super 3\nprint class + self + super\n")).toBe(
       ["(set class 1)", "(set self 2)", "(set super 3)", "(call print (+ (+ class self) super))"].join("\n"),

@@ -93,7 +93,10 @@ export abstract class ClassParser extends SetParser {
     }
   }
 
-  /** `constructor params`, `NAME params` or `private NAME params`, then its body. */
+  /**
+   * `constructor params`, `NAME params` or `private NAME params` (also `method NAME params`,
+   * as the spec's module example writes it), then its body.
+   */
   private member(extendsParent: boolean, seen: Set<string>): NodeId {
     const nodes = this.unit.nodes;
     const start = this.startOf();
@@ -104,6 +107,8 @@ export abstract class ClassParser extends SetParser {
       this.advance();
       flags |= MethodFlags.Private;
     }
+    // `method use` (the spec's module example writes methods so) is the method `use`.
+    if (this.isText("method") && this.peek(1) === T.Ident) this.advance();
     const nameTok = this.expect(T.Ident, "a method name");
     if (this.isKeyword(nameTok))
       this.fail(`${this.describe(nameTok)} cannot name a method`, MEMBER_HINT, nameTok);

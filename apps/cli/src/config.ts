@@ -29,6 +29,8 @@ export interface XmdConfig extends Partial<Record<LimitKey, number>> {
   memory?: "pooled" | "heap";
   /** `"strip"` leaves front matter out of the output (`--strip-front-matter`). */
   frontMatter?: "keep" | "strip";
+  /** Undefined names are errors in classic directives too (`--strict`). */
+  strict?: boolean;
   execTimeout?: number;
   execMaxOutput?: number;
   now?: string | number;
@@ -42,6 +44,7 @@ const KEYS: ReadonlySet<string> = new Set([
   "root",
   "memory",
   "frontMatter",
+  "strict",
   ...LIMIT_FLAGS.map((f) => f.key),
   "execTimeout",
   "execMaxOutput",

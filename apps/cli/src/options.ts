@@ -17,6 +17,7 @@ export interface RenderFlags extends LimitValues {
   vars?: string;
   memory?: string;
   stripFrontMatter?: boolean;
+  strict?: boolean;
   /** A bare `--allow-exec`: every program. */
   allowExec?: boolean;
   /** `--allow-exec=LIST` (see argv.ts): only these programs. */
@@ -185,6 +186,10 @@ export function runtimeOptions(flags: RenderFlags, loaded: LoadedConfig, cwd: st
       );
     options.frontMatter = frontMatter;
   }
+  const strict = flags.strict === true || config.strict === true;
+  if (config.strict !== undefined && typeof config.strict !== "boolean")
+    throw new UsageError(`"strict" in ${loaded.where} must be true or false`);
+  if (strict) options.strict = true;
   const exec = execPolicy(flags, loaded);
   if (exec !== undefined) options.exec = exec;
   const root = rootOption(flags, loaded, cwd);

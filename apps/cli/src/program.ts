@@ -43,6 +43,10 @@ function renderOptions(cmd: Command, rootDefault: string): Command {
     .option("--now <time>", "a fixed clock for Date.now: an ISO date or milliseconds")
     .option("--memory <mode>", "allocation strategy: pooled (default) or heap")
     .option(
+      "--strict",
+      "undefined names are errors in classic directives too (by default they read as empty, as in the C tool)",
+    )
+    .option(
       "--strip-front-matter",
       "leave a markdown document's front matter (--- YAML ---) out of the output",
     )

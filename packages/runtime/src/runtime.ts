@@ -431,6 +431,7 @@ class DocumentRun implements ModuleLoader, RunState {
       names: this.names,
       maxDepth: this.limits.maxNestingDepth,
       clock,
+      strict: this.options.strict === true,
       // The mark's three bytes go with it.
       ...(bytes !== null ? { bytes: bom ? bytes.subarray(3) : bytes } : {}),
     });

@@ -22,6 +22,7 @@ function optionsFromArgs(args: string[]): RuntimeOptions {
     else if (arg.startsWith("--allow-exec="))
       options.exec = { allow: arg.slice("--allow-exec=".length).split(",") };
     else if (arg === "--strip-front-matter") options.frontMatter = "strip";
+    else if (arg === "--strict") options.strict = true;
     else throw new Error(`conformance runner: unsupported argument ${arg}`);
   }
   return options;

@@ -123,6 +123,12 @@ export interface RuntimeOptions {
    * or `"strip"` it.
    */
   frontMatter?: "keep" | "strip";
+  /**
+   * Undefined names are errors in classic directives too. By default a classic directive
+   * reads a name that was never set as null (false in `<!-- xmd:if missing -->`, nothing
+   * printed), as the C tool did; native code and `{{ }}` in markdown are always strict.
+   */
+  strict?: boolean;
 }
 
 /** Options for one render. */

@@ -48,6 +48,8 @@ export class CompilerBase {
       case Binding.Local:
         return (m) => m.stack.get(m.base + slot);
       case Binding.Global:
+        // A classic directive's name never set reads as null, as in the C tool.
+        if (this.unit.lenientNames?.has(n)) return (m) => m.peekGlobal(slot) ?? null;
         return (m) => m.readGlobal(slot, n);
       case Binding.LocalCell:
         return (m) => (m.stack.refAt(m.base + slot) as Cell).value;

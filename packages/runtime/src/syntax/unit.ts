@@ -68,6 +68,11 @@ export interface ParseUnit {
   readonly functions: FunctionInfo[];
   /** Names that take arguments without parentheses. */
   readonly callees: Set<NameKey>;
+  /**
+   * Names read in classic directives, where (as in the C tool) a name that was never set
+   * reads as null instead of failing; null when the run is strict (`--strict`).
+   */
+  readonly lenientNames: Set<NodeId> | null;
   /** The first {@link MAX_PROBLEMS} problems; add them with {@link addProblem}. */
   readonly problems: SyntaxProblem[];
   /** Problems found beyond {@link MAX_PROBLEMS}, counted but not kept. */
@@ -106,6 +111,8 @@ export interface UnitOptions {
   clock?: ReadClock;
   /** The source's UTF-8 bytes when they are at hand (a document read as bytes); else encoded on first use. */
   bytes?: Uint8Array;
+  /** Undefined names are errors in classic directives too (see {@link ParseUnit.lenientNames}). */
+  strict?: boolean;
 }
 
 /** A unit for `source`, ready to be split and parsed. */
@@ -120,6 +127,7 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
     names: options.names,
     functions: [],
     callees: new Set(),
+    lenientNames: options.strict === true ? null : new Set(),
     problems: [],
     moreProblems: 0,
     moreAt: -1,

@@ -219,6 +219,7 @@ export class ParserBase {
   protected nameNode(tok: number): NodeId {
     const n = this.unit.nodes.create(N.Name, this.startOf(tok), this.endOf(tok));
     this.unit.nodes.setName(n, this.keyOf(tok));
+    if (this.dialect === "classic") this.unit.lenientNames?.add(n);
     return n;
   }
 

@@ -438,7 +438,10 @@ export class ExpressionParser extends ParserBase {
     }
     if (this.kind[this.pos + 1] === T.Arrow) return this.lambda();
     if (this.classContext !== null && this.isText("super")) return this.superExpression();
-    if (id === C.exec && !(this.peek(1) === T.LParen && !this.spaceBefore(1))) return this.execExpression();
+    if ((id === C.exec || id === C.cmd) && this.peek(1) === T.LParen && !this.spaceBefore(1)) {
+      // `exec("date +%Y")` / `cmd("…")`, as the C tool wrote them: the command in parentheses.
+      if (!this.unit.callees.has(this.keyOf(this.pos))) return this.parenthesizedCommand();
+    } else if (id === C.exec) return this.execExpression();
     if (id === C.cmd && this.startsArgument(this.pos + 1)) return this.cmdExpression();
     if ((id === C.get || id === C.put) && this.startsDataFile(this.pos + 1))
       return this.dataAccess(id === C.put);
@@ -538,6 +541,18 @@ export class ExpressionParser extends ParserBase {
     nodes.setStr(text, this.unit.source.slice(this.startOf(raw), this.endOf(raw)));
     ExecNode.setCommand(nodes, n, text);
     nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** `exec(EXPR)` / `cmd(EXPR)`: the command line in parentheses. */
+  private parenthesizedCommand(): NodeId {
+    const start = this.startOf();
+    this.advance(); // exec / cmd
+    this.advance(); // (
+    const n = this.node(N.Exec, start);
+    ExecNode.setCommand(this.unit.nodes, n, this.expression());
+    this.expect(T.RParen, "')' after the command");
+    this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
 

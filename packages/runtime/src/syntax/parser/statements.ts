@@ -280,6 +280,13 @@ export class StatementParser extends ClassParser {
             ExprStmtNode.setExpr(this.unit.nodes, n, this.execExpression());
             return n;
           }
+          if (!this.unit.callees.has(this.keyOf(this.pos))) {
+            // `exec("date")` on a line of its own writes the output, as `exec date` does.
+            const n = this.node(N.ExecStmt, start);
+            ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
+            this.unit.nodes.setEnd(n, this.prevEnd());
+            return n;
+          }
           break;
       }
       // NAME += expr, and in the classic dialect NAME = expr

@@ -217,6 +217,7 @@ class XmdRuntime implements Runtime {
     let prepared: PreparedDocument;
     try {
       prepared = run.prepare(source, declaredNames);
+      run.keep();
     } catch (e) {
       // As render() reports it: a full pool while parsing is a limit, not a crash.
       nodes.releaseAll();
@@ -312,6 +313,8 @@ class DocumentRun implements ModuleLoader, RunState {
   private readonly loading: string[] = [];
   private machine: Machine | null = null;
   private parseMs = 0;
+  /** What this run parsed; their piece buffers go back for reuse when it is done (unless kept: see {@link keep}). */
+  private programs: Program[] = [];
   /** Where the run's output goes (opened by the form of the render, see `render-forms.ts`). */
   output: Output | null = null;
   private readonly internMark: InternMark | null;
@@ -439,6 +442,7 @@ class DocumentRun implements ModuleLoader, RunState {
     const t0 = performance.now();
     const program = buildProgram(unit, lang);
     this.parseMs += performance.now() - t0;
+    this.programs.push(program);
     // The first in the text: the lexer reports a piece's problems before the parser does.
     const first = inOrder(unit.problems)[0];
     if (first !== undefined) throw problemError(unit, first);
@@ -713,8 +717,16 @@ class DocumentRun implements ModuleLoader, RunState {
     };
   }
 
+  /** Keeps what this run parsed for later runs (a compiled document): {@link release} will not give it back. */
+  keep(): void {
+    for (const program of this.programs) program.pieces.trim();
+    this.programs = [];
+  }
+
   /** Returns every slot the run acquired. */
   release(): void {
+    for (const program of this.programs) program.pieces.release();
+    this.programs = [];
     this.output?.release();
     if (this.nodeMark !== null) this.nodes.rollback(this.nodeMark);
     else this.nodes.releaseAll();

@@ -1,8 +1,8 @@
 /**
- * From a document's text to one program. Markdown text becomes Emit statements (text
- * and the `{{ name }}` right after it one Emit), other `{{ … }}` EmitExpr, code pieces Piece blocks, and classic `<!-- xmd:if -->` /
- * `<!-- xmd:for -->` directives become If / For nodes whose bodies are the markdown
- * between them. All pieces are lexed first so that callee names (functions are hoisted)
+ * From a document's text to one program. The markdown text and `{{ … }}` between two code
+ * pieces become one TextRun (see `text-runs.ts`), code pieces Piece blocks, and classic
+ * `<!-- xmd:if -->` / `<!-- xmd:for -->` directives become If / For nodes whose bodies are
+ * the markdown between them. All pieces are lexed first so that callee names (functions are hoisted)
  * are known before any piece is parsed.
  *
  * Reading is linear in the text and bounded in depth: the finished tree is checked to
@@ -14,31 +14,22 @@
 import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
 import type { CodePiece } from "../markdown/pieces.js";
 import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
-import { K, SEED_NAMES } from "../syntax/keywords.js";
-import {
-  EmitNode,
-  ExportNode,
-  ExprStmtNode,
-  ForNode,
-  FunctionNode,
-  IfNode,
-  ListNode,
-  PieceNode,
-} from "../syntax/node-fields.js";
-import { EmitForm, N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
+import { K } from "../syntax/keywords.js";
+import { ExportNode, ForNode, FunctionNode, IfNode, ListNode, PieceNode } from "../syntax/node-fields.js";
+import { N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
   lexAppendInto,
   NESTING_HINT,
   nestingMessage,
-  parseExpressionRange,
   prescanCallees,
   StatementParser,
   takeTokenBuffer,
 } from "../syntax/parser/index.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
+import { TextRunMaker } from "./text-runs.js";
 
 /** A parsed document or module. */
 export interface Program {
@@ -46,6 +37,8 @@ export interface Program {
   root: NodeId;
   /** Module-level function declarations, bound before the first line runs. */
   hoisted: NodeId[];
+  /** The document's pieces, whose records its TextRun nodes read (see `text-runs.ts`). */
+  pieces: PieceBuffer;
 }
 
 /**
@@ -93,14 +86,15 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   if (lang === "md") splitMarkdownInto(pieces, source, sink, options);
   else splitXmdFileInto(pieces, source, sink, options);
   const nodes = unit.nodes;
-  // The tree's size, now that the pieces are known: a node per text, two per `{{ name }}`
-  // (one when it shares the text's node), one more per three characters of a longer
-  // expression, and about one per four characters of code.
+  // The tree's size, now that the pieces are known: a node per run of text (at most one
+  // per code piece, and one more), a Name per distinct `{{ name }}` of a run (counted as
+  // if there were few: a long page repeats its names), one node per three characters of
+  // a longer expression, and about one per four characters of code.
   let codeChars = 0;
   for (const piece of pieces.codes) codeChars += piece.codeEnd - piece.codeStart;
   const longer = Math.max(0, pieces.exprChars - 6 * pieces.interps);
   nodes.reserve(
-    pieces.texts + 2 * pieces.interps - pieces.afterText + ((longer / 3) | 0) + (codeChars >> 2) + 16,
+    pieces.codes.length + Math.min(pieces.interps, 1024) + ((longer / 3) | 0) + (codeChars >> 2) + 16,
   );
   const nodesBefore = nodes.counts.nodes;
 
@@ -122,59 +116,37 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
     const open: OpenDirective[] = [];
     let deepestSpans = 0;
 
+    const runs = new TextRunMaker(unit, pieces);
     for (let at = 0; at < pieces.size; at = pieces.next(at)) {
-      switch (pieces.kind(at)) {
-        case PieceKind.Text: {
-          // Static text is its source range, copied as bytes when it runs: never cut
-          // out as a string, never interned.
-          const start = pieces.start(at);
-          const end = pieces.end(at);
-          if (end <= start) break;
-          // Text and the `{{ name }}` right after it (most lines of a page) are one node.
-          const next = pieces.next(at);
-          if (next < pieces.size && pieces.kind(next) === PieceKind.Interp && pieces.start(next) === end) {
-            const name = loneName(unit, pieces.exprStart(next), pieces.exprEnd(next));
-            if (name !== NONE) {
-              const e = nodes.create(N.Emit, end, pieces.end(next));
-              EmitNode.setForm(nodes, e, EmitForm.TextThenValue);
-              EmitNode.setTextStart(nodes, e, start);
-              EmitNode.setValue(nodes, e, name);
-              current.append(e);
-              at = next;
-              break;
-            }
-          }
-          current.append(nodes.create(N.Emit, start, end));
-          break;
-        }
-        case PieceKind.Interp: {
-          const e = nodes.create(N.EmitExpr, pieces.start(at), pieces.end(at));
-          ExprStmtNode.setExpr(nodes, e, interpolation(unit, pieces.exprStart(at), pieces.exprEnd(at)));
-          current.append(e);
-          break;
-        }
-        case PieceKind.Code: {
-          const piece = pieces.codeAt(at);
-          const first = firstToken[code++] as number;
-          if (piece.dialect === "classic") {
-            const handled = directive(unit, tokens, first, piece, open, current);
-            if (handled !== undefined) {
-              current = handled;
-              if (open.length > deepestSpans) deepestSpans = open.length;
-              break;
-            }
-          }
-          unit.openSpans = open.length;
-          const block = new StatementParser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
-          const p = nodes.create(N.Piece, piece.start, piece.end);
-          PieceNode.setBlock(nodes, p, block);
-          PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
-          current.append(p);
-          if (current.block === root) topPieces.push(p);
-          break;
+      const kind = pieces.kind(at);
+      if (kind !== PieceKind.Code) {
+        // Static text is its source range, copied as bytes when it runs: never cut out as
+        // a string, never interned. Empty text opens no run.
+        if (kind === PieceKind.Text && !runs.open && pieces.end(at) <= pieces.start(at)) continue;
+        const opened = runs.add(at);
+        if (opened !== NONE) current.append(opened);
+        continue;
+      }
+      runs.close();
+      const piece = pieces.codeAt(at);
+      const first = firstToken[code++] as number;
+      if (piece.dialect === "classic") {
+        const handled = directive(unit, tokens, first, piece, open, current);
+        if (handled !== undefined) {
+          current = handled;
+          if (open.length > deepestSpans) deepestSpans = open.length;
+          continue;
         }
       }
+      unit.openSpans = open.length;
+      const block = new StatementParser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
+      const p = nodes.create(N.Piece, piece.start, piece.end);
+      PieceNode.setBlock(nodes, p, block);
+      PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
+      current.append(p);
+      if (current.block === root) topPieces.push(p);
     }
+    runs.close();
     for (const o of open) {
       addProblem(unit, {
         start: o.start,
@@ -197,60 +169,10 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       bound > unit.maxDepth
     )
       checkDepth(unit, root);
-    return { root, hoisted: collectHoisted(unit, topPieces) };
+    return { root, hoisted: collectHoisted(unit, topPieces), pieces };
   } finally {
     giveTokenBuffer(tokens);
-    pieces.release();
   }
-}
-
-/** Ids below this are keywords and contextual words: a lone one may be more than a name (`print`). */
-const SEED_COUNT = SEED_NAMES.length;
-
-/** The expression of `{{ … }}` at source[start, end): a lone name (see {@link loneName}), or parsed. */
-function interpolation(unit: ParseUnit, start: number, end: number): NodeId {
-  const name = loneName(unit, start, end);
-  return name !== NONE ? name : parseExpressionRange(unit, start, end);
-}
-
-/**
- * If the expression of `{{ … }}` at source[start, end) is a lone name (`{{ name }}`, most
- * of them), its Name node, made straight away as the parser would make it, without a
- * lexer and parser for one token; else NONE. A name here is ASCII letters, digits, `_`
- * and `$`, not a keyword or contextual word (those the parser may read as more than a
- * name: `{{print}}` is a call).
- */
-function loneName(unit: ParseUnit, start: number, end: number): NodeId {
-  const source = unit.source;
-  let s = start;
-  let e = end;
-  while (s < e && isBlank(source.charCodeAt(s))) s++;
-  while (e > s && isBlank(source.charCodeAt(e - 1))) e--;
-  if (s < e && isNameStart(source.charCodeAt(s))) {
-    let p = s + 1;
-    while (p < e && (isNameStart(source.charCodeAt(p)) || isDigit(source.charCodeAt(p)))) p++;
-    if (p === e) {
-      const names = unit.names;
-      const id = names.idOfSlice(source, s, e);
-      if (id < 0 || id >= SEED_COUNT) {
-        unit.clock.add(end - start + 1, start);
-        const n = unit.nodes.create(N.Name, s, e);
-        unit.nodes.setName(n, names.keyOf(source, s, e, id));
-        return n;
-      }
-    }
-  }
-  return NONE;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**

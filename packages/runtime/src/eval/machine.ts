@@ -85,11 +85,17 @@ export class Machine extends EvalBase {
   }
 
   undefinedName(n: NodeId): XmdError {
+    return this.undefinedNameAt(n, this.nodes.start(n), this.nodes.end(n));
+  }
+
+  /** "'x' is not defined" for the name of Name node `n`, used at source[start, end) (a `{{ name }}` of a text run). */
+  undefinedNameAt(n: NodeId, start: number, end: number): XmdError {
     const name = this.names.textOf(this.nodes.name(n));
-    return this.error(
+    return this.errorAt(
       "undefined-name",
       `'${name}' is not defined`,
-      n,
+      start,
+      end,
       `set it first (set ${name} …), or test for it with exists("${name}")`,
     );
   }

@@ -8,14 +8,23 @@
  * A record starts with its kind: text `[Text, start, end]`, interpolation
  * `[Interp, start, end, exprStart, exprEnd]`, code `[Code, index into codes]`. Read it
  * with a cursor: `for (let at = 0; at < buf.size; at = buf.next(at))`.
+ *
+ * The buffer outlives the split: the document builder turns each interpolation's record
+ * into what the compiled text run reads (`[Name or Expr, start, end, index, exprEnd]`, see
+ * {@link PieceBuffer.setInterp}), and the run reads the records themselves, so that a long
+ * page of text costs no table of its own.
  * @module
  */
 import type { CodePiece, PieceSink } from "./pieces.js";
 
-/** Record kinds, the first number of a record. */
-export const PieceKind = { Text: 0, Interp: 1, Code: 2 } as const;
+/**
+ * Record kinds, the first number of a record. The splitter writes Text, Interp and Code;
+ * the builder marks each Interp as a lone name (`Name`, the same number) or an expression
+ * (`Expr`).
+ */
+export const PieceKind = { Text: 0, Interp: 1, Code: 2, Name: 1, Expr: 3 } as const;
 
-const SIZE = [3, 5, 2] as const;
+const SIZE = [3, 5, 2, 5] as const;
 
 /** Arrays larger than this many numbers are not kept for reuse (a large document's would stay). */
 const LARGEST_SPARE = 1 << 14;
@@ -45,6 +54,11 @@ export class PieceBuffer implements PieceSink {
     const reused = spare !== null && spare.length >= expected ? spare : null;
     if (reused !== null) spare = null;
     this.data = reused ?? new Int32Array(Math.max(16, expected));
+  }
+
+  /** Gives back the room past the last record (a kept document's buffer is done growing). */
+  trim(): void {
+    if (this.data.length > this.size) this.data = this.data.slice(0, this.size);
   }
 
   /** Gives the array back for the next document to reuse (this buffer is not used again). */
@@ -107,7 +121,11 @@ export class PieceBuffer implements PieceSink {
   }
   /** Where the next record starts. */
   next(at: number): number {
-    return at + SIZE[this.data[at] as 0 | 1 | 2];
+    return at + SIZE[this.data[at] as 0 | 1 | 2 | 3];
+  }
+  /** The records themselves, for code that reads many of them (a text run): valid until the buffer grows or is released. */
+  get records(): Int32Array {
+    return this.data;
   }
   /** A text or interpolation record's start, end, and an interpolation's expression start and end. */
   start(at: number): number {
@@ -121,6 +139,15 @@ export class PieceBuffer implements PieceSink {
   }
   exprEnd(at: number): number {
     return this.data[at + 4] as number;
+  }
+  /**
+   * Marks the interpolation record at `at` as a lone name or an expression (`kind`, a
+   * {@link PieceKind}) and stores `index` (of its name or expression in its text run)
+   * where its expression's start was.
+   */
+  setInterp(at: number, kind: typeof PieceKind.Name | typeof PieceKind.Expr, index: number): void {
+    this.data[at] = kind;
+    this.data[at + 3] = index;
   }
   /** A code record's piece. */
   codeAt(at: number): CodePiece {

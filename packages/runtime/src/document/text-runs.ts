@@ -1,0 +1,172 @@
+/**
+ * Text runs: the markdown text and `{{ }}` between two code pieces become one TextRun node,
+ * whatever their number. The pieces stay records of the splitter's piece buffer, which the
+ * compiled run reads directly; the tree gets only what the resolver must see: the run's
+ * distinct `{{ name }}` names (one Name node per name, not per use) and the expressions of
+ * its other `{{ }}`. A page of a hundred thousand lines of text and `{{ name }}` is then a
+ * handful of nodes, where a node per piece made 400 000 of them, each created, resolved and
+ * compiled (half of the time of rendering such a page once).
+ * @module
+ */
+import { type PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
+import { SEED_NAMES } from "../syntax/keywords.js";
+import { TextRunNode } from "../syntax/node-fields.js";
+import { N, NONE, type NodeId } from "../syntax/nodes.js";
+import { parseExpressionRange } from "../syntax/parser/index.js";
+import type { ParseUnit } from "../syntax/unit.js";
+
+/** Ids below this are keywords and contextual words: a lone one may be more than a name (`print`). */
+const SEED_COUNT = SEED_NAMES.length;
+
+/**
+ * Entries of the cache that finds a name already in the run (see {@link TextRunMaker.nameRef}),
+ * a power of two. A miss only costs a second Name node for the same name.
+ */
+const NAME_CACHE = 32;
+
+/** Collects the pieces of one text run at a time (see the module note). */
+export class TextRunMaker {
+  /** The open run's node (NONE: no run is open). */
+  private node: NodeId = NONE;
+  private lastName: NodeId = NONE;
+  private lastExpr: NodeId = NONE;
+  private names = 0;
+  private exprs = 0;
+  /** Where the open run's last piece ends. */
+  private end = 0;
+  /** Name cache: a slot (from the name's length and ends) holds an index into the run's names, or -1. */
+  private readonly cached = new Int32Array(NAME_CACHE);
+  /** Where each of the open run's names was first written (the trimmed name). */
+  private nameStarts: number[] = [];
+  private nameEnds: number[] = [];
+
+  constructor(
+    private readonly unit: ParseUnit,
+    private readonly pieces: PieceBuffer,
+  ) {}
+
+  /** Whether a run is open. */
+  get open(): boolean {
+    return this.node !== NONE;
+  }
+
+  /**
+   * Adds the Text or Interp record at `at` to the open run, opening one when none is; returns
+   * the node of a run it opened (for the caller to append to its block), else NONE.
+   */
+  add(at: number): NodeId {
+    const pieces = this.pieces;
+    let opened: NodeId = NONE;
+    if (this.node === NONE) {
+      opened = this.unit.nodes.create(N.TextRun, pieces.start(at), pieces.end(at));
+      TextRunNode.setFirstRecord(this.unit.nodes, opened, at);
+      this.node = opened;
+      this.cached.fill(-1);
+      this.nameStarts = [];
+      this.nameEnds = [];
+    }
+    this.end = pieces.end(at);
+    if (pieces.kind(at) === PieceKind.Interp) this.interp(at);
+    return opened;
+  }
+
+  /** Ends the open run, if any: a code piece comes next, or the document ends. */
+  close(): void {
+    if (this.node === NONE) return;
+    this.unit.nodes.setEnd(this.node, this.end);
+    this.node = NONE;
+    this.lastName = NONE;
+    this.lastExpr = NONE;
+    this.names = 0;
+    this.exprs = 0;
+  }
+
+  /** A `{{ … }}`: a lone name (see {@link loneName}) or an expression, parsed. */
+  private interp(at: number): void {
+    const pieces = this.pieces;
+    const unit = this.unit;
+    const exprStart = pieces.exprStart(at);
+    const exprEnd = pieces.exprEnd(at);
+    const name = this.nameRef(exprStart, exprEnd);
+    if (name !== -1) {
+      unit.clock.add(exprEnd - exprStart + 1, exprStart);
+      pieces.setInterp(at, PieceKind.Name, name);
+      return;
+    }
+    const expr = parseExpressionRange(unit, exprStart, exprEnd);
+    if (this.lastExpr === NONE) TextRunNode.setFirstExpr(unit.nodes, this.node, expr);
+    else unit.nodes.setNext(this.lastExpr, expr);
+    this.lastExpr = expr;
+    pieces.setInterp(at, PieceKind.Expr, this.exprs++);
+  }
+
+  /**
+   * If source[start, end) is a lone name (`{{ name }}`, most of them), its index among the
+   * run's names, adding a Name node (made as the parser would make it) for a name the run
+   * has not had; else -1. A name here is ASCII letters, digits, `_` and `$`, not a keyword
+   * or contextual word (those the parser may read as more than a name: `{{print}}` is a call).
+   */
+  private nameRef(start: number, end: number): number {
+    const unit = this.unit;
+    const source = unit.source;
+    let s = start;
+    let e = end;
+    while (s < e && isBlank(source.charCodeAt(s))) s++;
+    while (e > s && isBlank(source.charCodeAt(e - 1))) e--;
+    if (s === e || !isNameStart(source.charCodeAt(s))) return -1;
+    for (let p = s + 1; p < e; p++) {
+      const c = source.charCodeAt(p);
+      if (!isNameStart(c) && !isDigit(c)) return -1;
+    }
+    const slot = (e - s + source.charCodeAt(s) * 7 + source.charCodeAt(e - 1) * 31) & (NAME_CACHE - 1);
+    const known = this.cached[slot] as number;
+    if (
+      known !== -1 &&
+      sameText(source, this.nameStarts[known] as number, this.nameEnds[known] as number, s, e)
+    )
+      return known;
+    const names = unit.names;
+    const id = names.idOfSlice(source, s, e);
+    if (id >= 0 && id < SEED_COUNT) return -1;
+    const nodes = unit.nodes;
+    const n = nodes.create(N.Name, s, e);
+    nodes.setName(n, names.keyOf(source, s, e, id));
+    if (this.lastName === NONE) TextRunNode.setFirstName(nodes, this.node, n);
+    else nodes.setNext(this.lastName, n);
+    this.lastName = n;
+    const index = this.names++;
+    this.nameStarts.push(s);
+    this.nameEnds.push(e);
+    this.cached[slot] = index;
+    return index;
+  }
+}
+
+/** Whether source[a, aEnd) and source[b, bEnd) are the same text. */
+function sameText(source: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let i = 0; i < aEnd - a; i++) if (source.charCodeAt(a + i) !== source.charCodeAt(b + i)) return false;
+  return true;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Where the name of a lone `{{ name }}` whose record spans source[start, end) (braces
+ * included) is: the text between the braces less the blanks around it, for errors.
+ */
+export function nameSpan(source: string, start: number, end: number): { start: number; end: number } {
+  let s = start + 2;
+  let e = end - 2;
+  while (s < e && isBlank(source.charCodeAt(s))) s++;
+  while (e > s && isBlank(source.charCodeAt(e - 1))) e--;
+  return { start: s, end: e };
+}

@@ -108,11 +108,6 @@ export class PieceBuffer implements PieceSink {
     this.codes.push(piece);
   }
 
-  lastIsBlockCode(): boolean {
-    const at = this.last;
-    return at >= 0 && this.data[at] === PieceKind.Code && this.codeAt(at).placement === "block";
-  }
-
   // ── reading ────────────────────────────────────────────────────────────────
 
   /** The kind of the record at `at`. */

@@ -51,8 +51,6 @@ export interface PieceSink {
   /** `{{ … }}`: start/end cover the braces; the expression is source[exprStart, exprEnd). */
   interp(start: number, end: number, exprStart: number, exprEnd: number): void;
   code(piece: CodePiece): void;
-  /** Whether the last piece is code on lines of its own. */
-  lastIsBlockCode(): boolean;
 }
 
 /** Pieces as objects (for tests and tools; documents are built from a `PieceBuffer`). */
@@ -73,9 +71,5 @@ export class PieceArray implements PieceSink {
   }
   code(piece: CodePiece): void {
     this.pieces.push(piece);
-  }
-  lastIsBlockCode(): boolean {
-    const last = this.pieces[this.pieces.length - 1];
-    return last !== undefined && last.kind === "code" && last.placement === "block";
   }
 }

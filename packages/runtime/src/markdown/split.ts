@@ -37,6 +37,11 @@ class SplitContext {
   readonly scanner: TextScanner;
   readonly newlines: ForwardSearch;
   readonly commentEnds: ForwardSearch;
+  /** Where a scan of markdown text may find something: `{{`, `<!--`, a backtick, `~~~`. */
+  readonly opens: ForwardSearch;
+  readonly commentStarts: ForwardSearch;
+  readonly backticks: ForwardSearch;
+  readonly tildes: ForwardSearch;
 
   constructor(
     readonly source: string,
@@ -47,6 +52,10 @@ class SplitContext {
     this.scanner = options.scanner ?? new TextScanner(source, this.clock);
     this.newlines = new ForwardSearch(source, "\n", this.clock);
     this.commentEnds = new ForwardSearch(source, "-->", this.clock);
+    this.opens = new ForwardSearch(source, "{{", this.clock);
+    this.commentStarts = new ForwardSearch(source, "<!--", this.clock);
+    this.backticks = new ForwardSearch(source, "`", this.clock);
+    this.tildes = new ForwardSearch(source, "~~~", this.clock);
   }
 }
 
@@ -172,6 +181,9 @@ class BacktickRuns {
 /** Walks markdown text, emitting pieces; pending plain text is flushed lazily. */
 class MarkdownScanner {
   private textStart = 0;
+  /** The start of the line of {@link lineFrom}, the last offset a line start was asked for (see {@link lineStartOf}). */
+  private lineAt = 0;
+  private lineFrom = 0;
   /** End of a line that holds only xmd comments, while its later comments are scanned. */
   private directiveLineEnd = -1;
   private runs: BacktickRuns | null = null;
@@ -194,110 +206,115 @@ class MarkdownScanner {
     this.textStart = upTo;
   }
 
-  /** Scans source[start, end). `xmdFences`: whether ```xmd fences are code (in .md) or text. */
+  /**
+   * Scans source[start, end). `xmdFences`: whether ```xmd fences are code (in .md) or text.
+   *
+   * Plain text, most of a document, is never looked at character by character: the scan
+   * jumps from one place where something may start to the next, found by the context's
+   * searches (`{{`, `<!--`, a backtick, `~~~`), each of which goes over the text once
+   * whatever the scan asks it. A fence can start only at a backtick or `~~~` that stands
+   * at most three spaces into its line, which is checked by looking back those few
+   * characters; a line's start is found only for a comment (see {@link lineStartOf}).
+   */
   scan(start: number, end: number, xmdFences: boolean): void {
     const source = this.source;
-    const { clock, newlines, scanner } = this.ctx;
+    const { scanner, opens, commentStarts, backticks, tildes } = this.ctx;
     this.textStart = start;
+    this.lineFrom = start;
+    this.lineAt = start;
     let p = start;
-    let lineStart = start;
-    let atLineStart = true;
-    /**
-     * Characters up to here are counted on the clock: in batches, at a line start or a
-     * construct, so that plain text costs the loop no more than its test.
-     */
-    let counted = start;
     while (p < end) {
-      if (atLineStart) {
-        if (p - counted > 1024) {
-          clock.add(p - counted, p);
-          counted = p;
-        }
-        lineStart = p;
-        atLineStart = false;
-        const fence = openFence(source, newlines, p, end);
-        if (fence !== null) {
-          const close = closeFence(source, newlines, fence, fence.contentStart, end);
-          const after = close === -1 ? end : lineEnd(newlines, close, end);
-          if (xmdFences && fence.info === "xmd") {
-            this.flush(p);
-            this.pieces.code({
-              kind: "code",
-              start: p,
-              end: after,
-              codeStart: fence.contentStart,
-              codeEnd: close === -1 ? end : close,
-              dialect: "native",
-              placement: "block",
-              origin: "fence",
-            });
-            this.textStart = after;
+      const open = opens.next(p);
+      const comment = commentStarts.next(p);
+      const tick = backticks.next(p);
+      const tilde = tildes.next(p);
+      let q = end;
+      if (open !== -1 && open < q) q = open;
+      if (comment !== -1 && comment < q) q = comment;
+      if (tick !== -1 && tick < q) q = tick;
+      if (tilde !== -1 && tilde < q) q = tilde;
+      if (q >= end) break;
+      if (q === tick || q === tilde) {
+        const lineStart = this.fenceLineStart(start, q);
+        if (lineStart !== -1) {
+          const fence = openFence(source, this.ctx.newlines, lineStart, end);
+          if (fence !== null) {
+            const close = closeFence(source, this.ctx.newlines, fence, fence.contentStart, end);
+            const after = close === -1 ? end : lineEnd(this.ctx.newlines, close, end);
+            if (xmdFences && fence.info === "xmd") {
+              this.flush(lineStart);
+              this.pieces.code({
+                kind: "code",
+                start: lineStart,
+                end: after,
+                codeStart: fence.contentStart,
+                codeEnd: close === -1 ? end : close,
+                dialect: "native",
+                placement: "block",
+                origin: "fence",
+              });
+              this.textStart = after;
+            }
+            // Any other fence is verbatim text: leave it pending.
+            p = after;
+            continue;
           }
-          // Any other fence is verbatim text: leave it pending.
-          p = after;
-          atLineStart = true;
-          continue;
         }
-      }
-      const c = source.charCodeAt(p);
-      if (c === 10) {
-        p++;
-        atLineStart = true;
+        // A tilde that opens no fence is text; a backtick opens a code span.
+        p = q === tick ? this.codeSpan(q, end) : q + 1;
         continue;
       }
-      // Plain text, most of a document: a run of it skipped by a loop of its own.
-      if (c !== 96 && c !== 60 && c !== 92 && c !== 123) {
-        p++;
-        while (p < end) {
-          const d = source.charCodeAt(p);
-          if (d === 10 || d === 96 || d === 60 || d === 92 || d === 123) break;
-          p++;
-        }
+      if (q === comment) {
+        const next = this.comment(q, end, this.lineStartOf(q));
+        p = next !== -1 ? next : q + 1;
         continue;
       }
-      if (p - counted > 1024) {
-        clock.add(p - counted, p);
-        counted = p;
-      }
-      if (c === 96) {
-        p = this.codeSpan(p, end);
+      // `{{`, or `\{{`, which writes a literal `{{`: the backslash is dropped.
+      if (q - 1 >= p && source.charCodeAt(q - 1) === 92) {
+        this.flush(q - 1);
+        this.textStart = q;
+        p = q + 2;
         continue;
       }
-      if (c === 60 && source.startsWith("<!--", p)) {
-        const next = this.comment(p, end, lineStart);
-        if (next !== -1) {
-          // A block comment consumed its whole line(s), line break included.
-          if (next > p && (next === end || source.charCodeAt(next - 1) === 10) && this.lastIsBlock())
-            atLineStart = true;
-          p = next;
-          continue;
-        }
-      }
-      if (c === 92 && source.startsWith("{{", p + 1)) {
-        // \{{ writes a literal {{; the backslash is dropped.
-        this.flush(p);
-        this.textStart = p + 1;
-        p += 3;
+      const close = scanner.interpolationEnd(q + 2, end);
+      if (close !== -1) {
+        this.flush(q);
+        this.pieces.interp(q, close + 2, q + 2, close);
+        this.textStart = close + 2;
+        p = close + 2;
         continue;
       }
-      if (c === 123 && source.charCodeAt(p + 1) === 123) {
-        const close = scanner.interpolationEnd(p + 2, end);
-        if (close !== -1) {
-          this.flush(p);
-          this.pieces.interp(p, close + 2, p + 2, close);
-          this.textStart = close + 2;
-          p = close + 2;
-          continue;
-        }
-      }
-      p++;
+      p = q + 1;
     }
-    clock.add(end - counted, end);
     this.flush(end);
   }
 
-  private lastIsBlock(): boolean {
-    return this.pieces.lastIsBlockCode();
+  /**
+   * If the backtick or tilde at `q` is at most three spaces into its line, where that line
+   * starts (which is then at or after the scan position: a construct the scan skipped
+   * never ends in spaces); else -1. Looks back at most four characters.
+   */
+  private fenceLineStart(start: number, q: number): number {
+    const source = this.source;
+    let s = q;
+    while (s > start && q - s < 4 && source.charCodeAt(s - 1) === 32) s--;
+    if (q - s > 3) return -1;
+    return s === start || source.charCodeAt(s - 1) === 10 ? s : -1;
+  }
+
+  /**
+   * Where the line holding `q` starts (at least the scan's start). Scans only move forward,
+   * so the line starts are found going forward from the last one known, with the
+   * context's search for line breaks: every line break of the text is looked at once.
+   */
+  private lineStartOf(q: number): number {
+    const newlines = this.ctx.newlines;
+    if (q < this.lineFrom) throw new Error("lineStartOf: the scan went back");
+    let at = this.lineAt;
+    for (let nl = newlines.next(at); nl !== -1 && nl < q; nl = newlines.next(at)) at = nl + 1;
+    this.lineAt = at;
+    this.lineFrom = q;
+    return at;
   }
 
   /** An inline code span: a run of N backticks closed by a run of exactly N. Verbatim. */

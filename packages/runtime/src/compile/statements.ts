@@ -9,7 +9,6 @@ import type { Program } from "../document/build.js";
 import { BREAK, CONTINUE, NORMAL, RETURN, ThrownValue } from "../eval/eval-base.js";
 import { UserFunction } from "../eval/functions.js";
 import type { Machine } from "../eval/machine.js";
-import { type PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
 import { Binding } from "../resolve/bindings.js";
 import {
   ExportNode,
@@ -51,12 +50,12 @@ const normal: Stmt = () => NORMAL;
 
 /** The whole compiler: statements, on top of calls, expressions and variables. */
 export class StatementCompiler extends CallCompiler implements BodyCompiler {
-  /** The module's pieces, which its text runs read (set by {@link module}). */
-  private pieces: PieceBuffer | null = null;
+  /** The module, whose pieces its text runs read (set by {@link module}). */
+  private program: Program | null = null;
 
   /** Compiles a module's top level (`program`) into the code its runs share. */
   module(program: Program): UnitCode {
-    this.pieces = program.pieces;
+    this.program = program;
     const declare = program.hoisted.map((d) => this.declare(d));
     const root = this.stmt(program.root);
     const main: Stmt = (m) => {
@@ -108,12 +107,9 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   /** A TextRun: its records, read by one closure (see `text-run.ts`). */
   private textRun(n: NodeId): Stmt {
     const nodes = this.nodes;
-    const pieces = this.pieces;
-    if (pieces === null) throw new Error("a text run compiled outside a module");
-    const first = TextRunNode.firstRecord(nodes, n);
-    // The run's records end at the next code piece, or with the buffer.
-    let end = first;
-    while (end < pieces.size && pieces.kind(end) !== PieceKind.Code) end = pieces.next(end);
+    const program = this.program;
+    if (program === null) throw new Error("a text run compiled outside a module");
+    const run = TextRunNode.run(nodes, n);
     const nameNodes: NodeId[] = [];
     const nameCode: (Expr | null)[] = [];
     for (let name = TextRunNode.firstName(nodes, n); name !== NONE; name = nodes.next(name)) {
@@ -130,9 +126,9 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       exprs.push(this.expr(e));
     }
     return textRun({
-      records: pieces.records,
-      first,
-      end,
+      records: program.pieces.records,
+      first: program.runs[2 * run] as number,
+      end: program.runs[2 * run + 1] as number,
       source: this.unit.bytes,
       nameGlobals,
       nameCode,

@@ -39,6 +39,8 @@ export interface Program {
   hoisted: NodeId[];
   /** The document's pieces, whose records its TextRun nodes read (see `text-runs.ts`). */
   pieces: PieceBuffer;
+  /** Where each TextRun's records start and end in {@link pieces}: two numbers per run, by the run's index. */
+  runs: readonly number[];
 }
 
 /**
@@ -127,7 +129,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
         if (opened !== NONE) current.append(opened);
         continue;
       }
-      runs.close();
+      runs.close(at);
       const piece = pieces.codeAt(at);
       const first = firstToken[code++] as number;
       if (piece.dialect === "classic") {
@@ -146,7 +148,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       current.append(p);
       if (current.block === root) topPieces.push(p);
     }
-    runs.close();
+    runs.close(pieces.size);
     for (const o of open) {
       addProblem(unit, {
         start: o.start,
@@ -169,7 +171,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       bound > unit.maxDepth
     )
       checkDepth(unit, root);
-    return { root, hoisted: collectHoisted(unit, topPieces), pieces };
+    return { root, hoisted: collectHoisted(unit, topPieces), pieces, runs: runs.runs };
   } finally {
     giveTokenBuffer(tokens);
   }

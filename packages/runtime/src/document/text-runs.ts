@@ -1,7 +1,7 @@
 /**
  * Text runs: the markdown text and `{{ }}` between two code pieces become one TextRun node,
  * whatever their number. The pieces stay records of the splitter's piece buffer, which the
- * compiled run reads directly; the tree gets only what the resolver must see: the run's
+ * compiled run reads directly (from where to where: the program's `runs`); the tree gets only what the resolver must see: the run's
  * distinct `{{ name }}` names (one Name node per name, not per use) and the expressions of
  * its other `{{ }}`. A page of a hundred thousand lines of text and `{{ name }}` is then a
  * handful of nodes, where a node per piece made 400 000 of them, each created, resolved and
@@ -34,6 +34,8 @@ export class TextRunMaker {
   private exprs = 0;
   /** Where the open run's last piece ends. */
   private end = 0;
+  /** Where each run's records start and end in the piece buffer, two numbers per run (its node's `run`). */
+  readonly runs: number[] = [];
   /** Name cache: a slot (from the name's length and ends) holds an index into the run's names, or -1. */
   private readonly cached = new Int32Array(NAME_CACHE);
   /** Where each of the open run's names was first written (the trimmed name). */
@@ -59,7 +61,8 @@ export class TextRunMaker {
     let opened: NodeId = NONE;
     if (this.node === NONE) {
       opened = this.unit.nodes.create(N.TextRun, pieces.start(at), pieces.end(at));
-      TextRunNode.setFirstRecord(this.unit.nodes, opened, at);
+      TextRunNode.setRun(this.unit.nodes, opened, this.runs.length >> 1);
+      this.runs.push(at, at);
       this.node = opened;
       this.cached.fill(-1);
       this.nameStarts = [];
@@ -70,10 +73,11 @@ export class TextRunMaker {
     return opened;
   }
 
-  /** Ends the open run, if any: a code piece comes next, or the document ends. */
-  close(): void {
+  /** Ends the open run, if any, at the record at `at`: a code piece, or the end of the buffer. */
+  close(at: number): void {
     if (this.node === NONE) return;
     this.unit.nodes.setEnd(this.node, this.end);
+    this.runs[this.runs.length - 1] = at;
     this.node = NONE;
     this.lastName = NONE;
     this.lastExpr = NONE;

@@ -223,11 +223,17 @@ class MarkdownScanner {
     this.lineFrom = start;
     this.lineAt = start;
     let p = start;
+    // The searches' last answers: each stays the next place of its kind until the scan
+    // passes it (-1: there is none further), so a search is asked again only then.
+    let open = -2;
+    let comment = -2;
+    let tick = -2;
+    let tilde = -2;
     while (p < end) {
-      const open = opens.next(p);
-      const comment = commentStarts.next(p);
-      const tick = backticks.next(p);
-      const tilde = tildes.next(p);
+      if (open !== -1 && open < p) open = opens.next(p);
+      if (comment !== -1 && comment < p) comment = commentStarts.next(p);
+      if (tick !== -1 && tick < p) tick = backticks.next(p);
+      if (tilde !== -1 && tilde < p) tilde = tildes.next(p);
       let q = end;
       if (open !== -1 && open < q) q = open;
       if (comment !== -1 && comment < q) q = comment;

@@ -23,12 +23,13 @@ import { utf8Length } from "./utf8-length.js";
 /**
  * Ranges shorter than this are copied four bytes at a time through `DataView`s, longer
  * ones by `TypedArray.set`. Measured on Node 20 (1M copies): 11 bytes 8 ns vs 37 ns by
- * `set`, 29 bytes 21 vs 37 ns, 47 bytes 34 vs 34 ns; and `set` needs a `subarray` of the
- * source, an object per copy that the garbage collector must then clear (200 000 of them
- * for an 8 MB page of text and `{{ }}`). A byte-by-byte loop is slower than both past a
- * few bytes.
+ * `set`, 29 bytes 21 vs 37 ns, 64 bytes 49 vs 73 ns, 96 bytes 79 vs 75 ns, 128 bytes 97 vs
+ * 79 ns; and `set` needs a `subarray` of the source, an object per copy that the garbage
+ * collector must then clear (at 48, the 100 000 lines of 50 bytes of the bench's 8 MB W6
+ * page made 8 MB of them, which grew the young generation and the render thread's memory
+ * by as much). A byte-by-byte loop is slower than both past a few bytes.
  */
-const SHORT_COPY = 48;
+const SHORT_COPY = 128;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });

@@ -192,17 +192,18 @@ export const ExportNode = {
 /**
  * TextRun: markdown text and `{{ }}` that follow each other, between two code pieces: one
  * node for the whole run, not one per piece (see `document/text-runs.ts`). Its pieces are
- * records of the document's piece buffer from `firstRecord` up to the next code piece; a
- * `{{ name }}` record points into the list of the run's distinct names (Name nodes, from
- * `firstName`), any other `{{ }}` into its list of expressions (from `firstExpr`), in order.
+ * records of the document's piece buffer, where the program's `runs` say (by `run`, the
+ * run's index); a `{{ name }}` record points into the list of the run's distinct names
+ * (Name nodes, from `firstName`), any other `{{ }}` into its list of expressions (from
+ * `firstExpr`), in order.
  */
 export const TextRunNode = {
   firstName: a,
   setFirstName: setA,
   firstExpr: b,
   setFirstExpr: setB,
-  firstRecord: num,
-  setFirstRecord: setNum,
+  run: num,
+  setRun: setNum,
 } as const;
 
 /** Piece: a code piece of the document, its `block` of statements; `placement` is a `Placement`. */

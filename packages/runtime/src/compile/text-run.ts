@@ -9,7 +9,7 @@
 import { nameSpan } from "../document/text-runs.js";
 import { NORMAL } from "../eval/eval-base.js";
 import type { Machine } from "../eval/machine.js";
-import { PieceKind } from "../markdown/piece-buffer.js";
+import { KIND_BITS, PieceKind } from "../markdown/piece-buffer.js";
 import type { NodeId } from "../syntax/nodes.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
 import { RuntimeFault } from "../values/fault.js";
@@ -17,6 +17,7 @@ import type { Expr, Stmt } from "./code.js";
 
 const TEXT = PieceKind.Text;
 const NAME = PieceKind.Name;
+const KIND_MASK = (1 << KIND_BITS) - 1;
 
 /** What a compiled run reads, besides the machine. */
 export interface TextRunParts {
@@ -35,26 +36,50 @@ export interface TextRunParts {
   exprNodes: NodeId[];
 }
 
-/** The closure of a text run. */
+/**
+ * Records a run must have for its names' texts to be kept while it runs (see
+ * {@link textRun}): below that, making the list would cost more than it saves.
+ */
+const CACHED_RUN = 64;
+
+/**
+ * The closure of a text run. A run without expressions runs no code: nothing can change a
+ * variable between its first `{{ name }}` and its last, so each name's text (a string as
+ * it is, a number or truth value converted) is made once per run, not once per use, when
+ * the run is long (a page of a hundred thousand `{{ name }}` of two names: two
+ * conversions). Lists and objects are converted at every use, as their text counts
+ * against the run's budget each time.
+ */
 export function textRun(parts: TextRunParts): Stmt {
   const { records, first, end, source, nameGlobals, nameCode, nameNodes, exprs, exprNodes } = parts;
+  const cacheTexts = exprs.length === 0 && end - first >= 3 * CACHED_RUN;
   return (m) => {
     const output = m.output;
     const toText = m.services.toText;
     const globals = m.module.globalVars;
     const vars = m.vars;
+    const texts: (string | undefined)[] | null = cacheTexts ? new Array(nameGlobals.length) : null;
     let at = first;
     /** Whether the value of the `{{ }}` at `at` is being written (else it is being read). */
     let writing = false;
     try {
-      while (at < end) {
-        const kind = records[at] as number;
+      for (; at < end; at += 3) {
+        const record = records[at] as number;
+        const kind = record & KIND_MASK;
         if (kind === TEXT) {
           output.source(source, records[at + 1] as number, records[at + 2] as number);
-          at += 3;
           continue;
         }
-        const index = records[at + 3] as number;
+        const index = record >> KIND_BITS;
+        if (texts !== null) {
+          const known = texts[index];
+          if (known !== undefined) {
+            writing = true;
+            output.text(known);
+            writing = false;
+            continue;
+          }
+        }
         let v: unknown;
         if (kind === NAME) {
           const g = nameGlobals[index] as number;
@@ -69,16 +94,17 @@ export function textRun(parts: TextRunParts): Stmt {
         }
         // Converting and writing can fail (the output limit): located at this `{{ }}`.
         writing = true;
-        output.text(typeof v === "string" ? v : toText(v));
+        const text = typeof v === "string" ? v : toText(v);
+        if (texts !== null && (typeof v !== "object" || v === null)) texts[index] = text;
+        output.text(text);
         writing = false;
-        at += 5;
       }
     } catch (e) {
       if (at >= end) throw m.toUserError(e);
       const start = records[at + 1] as number;
       const stop = records[at + 2] as number;
       // The output limit reached in a text is located at that text.
-      if (records[at] === TEXT) {
+      if (((records[at] as number) & KIND_MASK) === TEXT) {
         if (e instanceof RuntimeFault) throw m.errorAt(e.code, e.message, start, stop, e.hint);
         throw m.toUserError(e);
       }

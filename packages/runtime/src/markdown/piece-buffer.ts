@@ -6,13 +6,16 @@
  * promoted to old space on the way). Code pieces, few, stay objects in a side list.
  *
  * A record starts with its kind: text `[Text, start, end]`, interpolation
- * `[Interp, start, end, exprStart, exprEnd]`, code `[Code, index into codes]`. Read it
- * with a cursor: `for (let at = 0; at < buf.size; at = buf.next(at))`.
+ * `[Interp, start, end]` (the expression is what the braces hold: they are two
+ * characters each), code `[Code, index into codes]`. Read it with a cursor:
+ * `for (let at = 0; at < buf.size; at = buf.next(at))`.
  *
- * The buffer outlives the split: the document builder turns each interpolation's record
- * into what the compiled text run reads (`[Name or Expr, start, end, index, exprEnd]`, see
- * {@link PieceBuffer.setInterp}), and the run reads the records themselves, so that a long
- * page of text costs no table of its own.
+ * The buffer outlives the split: the document builder marks each interpolation as a lone
+ * name or an expression and gives it the index of its name or expression in its text run,
+ * kept above the kind in the record's first number (see {@link PieceBuffer.setInterp});
+ * the compiled run reads the records themselves, so that a long page of text costs no
+ * table of its own. Three numbers for a `{{ }}`, not five: W6's 8 MB page is 4.8 MB of
+ * records, not 6.4.
  * @module
  */
 import type { CodePiece, PieceSink } from "./pieces.js";
@@ -24,7 +27,11 @@ import type { CodePiece, PieceSink } from "./pieces.js";
  */
 export const PieceKind = { Text: 0, Interp: 1, Code: 2, Name: 1, Expr: 3 } as const;
 
-const SIZE = [3, 5, 2, 5] as const;
+/** The bits of a record's first number that hold its kind; an interpolation's index is above them. */
+export const KIND_BITS = 2;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+
+const SIZE = [3, 3, 2, 3] as const;
 
 /** Arrays larger than this many numbers are not kept for reuse (a large document's would stay). */
 const LARGEST_SPARE = 1 << 14;
@@ -40,11 +47,8 @@ export class PieceBuffer implements PieceSink {
   private last = -1;
   /** Code pieces, in order; a Code record holds the index of its piece here. */
   readonly codes: CodePiece[] = [];
-  /** Text and interpolation pieces, for sizing what is built from them. */
-  texts = 0;
+  /** Interpolation pieces, and the characters of all their expressions, for sizing what is built from them. */
   interps = 0;
-  /** Interpolations right after a text piece (whose `{{ name }}` shares its node), and the characters of all their expressions. */
-  afterText = 0;
   exprChars = 0;
 
   /** @param expected - Numbers to reserve at first (grows by doubling past it). */
@@ -76,7 +80,6 @@ export class PieceBuffer implements PieceSink {
     d[at] = PieceKind.Text;
     d[at + 1] = start;
     d[at + 2] = end;
-    this.texts++;
   }
 
   extendText(start: number, end: number): boolean {
@@ -88,16 +91,12 @@ export class PieceBuffer implements PieceSink {
   }
 
   interp(start: number, end: number, exprStart: number, exprEnd: number): void {
-    const previous = this.last;
-    const at = this.reserve(5);
+    const at = this.reserve(3);
     const d = this.data;
-    if (previous >= 0 && d[previous] === PieceKind.Text && d[previous + 2] === start) this.afterText++;
     this.exprChars += exprEnd - exprStart;
     d[at] = PieceKind.Interp;
     d[at + 1] = start;
     d[at + 2] = end;
-    d[at + 3] = exprStart;
-    d[at + 4] = exprEnd;
     this.interps++;
   }
 
@@ -112,37 +111,36 @@ export class PieceBuffer implements PieceSink {
 
   /** The kind of the record at `at`. */
   kind(at: number): number {
-    return this.data[at] as number;
+    return (this.data[at] as number) & KIND_MASK;
   }
   /** Where the next record starts. */
   next(at: number): number {
-    return at + SIZE[this.data[at] as 0 | 1 | 2 | 3];
+    return at + SIZE[((this.data[at] as number) & KIND_MASK) as 0 | 1 | 2 | 3];
   }
   /** The records themselves, for code that reads many of them (a text run): valid until the buffer grows or is released. */
   get records(): Int32Array {
     return this.data;
   }
-  /** A text or interpolation record's start, end, and an interpolation's expression start and end. */
+  /** A text or interpolation record's start and end (an interpolation's braces included). */
   start(at: number): number {
     return this.data[at + 1] as number;
   }
   end(at: number): number {
     return this.data[at + 2] as number;
   }
+  /** An interpolation record's expression: inside its braces. */
   exprStart(at: number): number {
-    return this.data[at + 3] as number;
+    return (this.data[at + 1] as number) + 2;
   }
   exprEnd(at: number): number {
-    return this.data[at + 4] as number;
+    return (this.data[at + 2] as number) - 2;
   }
   /**
    * Marks the interpolation record at `at` as a lone name or an expression (`kind`, a
-   * {@link PieceKind}) and stores `index` (of its name or expression in its text run)
-   * where its expression's start was.
+   * {@link PieceKind}), and gives it `index`: of its name or expression in its text run.
    */
   setInterp(at: number, kind: typeof PieceKind.Name | typeof PieceKind.Expr, index: number): void {
-    this.data[at] = kind;
-    this.data[at + 3] = index;
+    this.data[at] = kind | (index << KIND_BITS);
   }
   /** A code record's piece. */
   codeAt(at: number): CodePiece {

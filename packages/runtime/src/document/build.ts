@@ -120,16 +120,13 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
 
     const runs = new TextRunMaker(unit, pieces);
     for (let at = 0; at < pieces.size; at = pieces.next(at)) {
-      const kind = pieces.kind(at);
-      if (kind !== PieceKind.Code) {
+      if (pieces.kind(at) !== PieceKind.Code) {
         // Static text is its source range, copied as bytes when it runs: never cut out as
-        // a string, never interned. Empty text opens no run.
-        if (kind === PieceKind.Text && !runs.open && pieces.end(at) <= pieces.start(at)) continue;
-        const opened = runs.add(at);
-        if (opened !== NONE) current.append(opened);
-        continue;
+        // a string, never interned. The text and `{{ }}` up to the next code are one run.
+        at = runs.read(at);
+        if (runs.made !== NONE) current.append(runs.made);
+        if (at >= pieces.size) break;
       }
-      runs.close(at);
       const piece = pieces.codeAt(at);
       const first = firstToken[code++] as number;
       if (piece.dialect === "classic") {
@@ -148,7 +145,6 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
       current.append(p);
       if (current.block === root) topPieces.push(p);
     }
-    runs.close(pieces.size);
     for (const o of open) {
       addProblem(unit, {
         start: o.start,

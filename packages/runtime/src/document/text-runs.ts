@@ -8,7 +8,7 @@
  * compiled (half of the time of rendering such a page once).
  * @module
  */
-import { type PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
+import { KIND_BITS, type PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
 import { SEED_NAMES } from "../syntax/keywords.js";
 import { TextRunNode } from "../syntax/node-fields.js";
 import { N, NONE, type NodeId } from "../syntax/nodes.js";
@@ -24,21 +24,21 @@ const SEED_COUNT = SEED_NAMES.length;
  */
 const NAME_CACHE = 32;
 
-/** Collects the pieces of one text run at a time (see the module note). */
+const KIND_MASK = (1 << KIND_BITS) - 1;
+
+/** Makes the text runs of a document, one at a time (see the module note). */
 export class TextRunMaker {
-  /** The open run's node (NONE: no run is open). */
+  /** The run being made (NONE: none yet, while only empty text was read). */
   private node: NodeId = NONE;
   private lastName: NodeId = NONE;
   private lastExpr: NodeId = NONE;
   private names = 0;
   private exprs = 0;
-  /** Where the open run's last piece ends. */
-  private end = 0;
   /** Where each run's records start and end in the piece buffer, two numbers per run (its node's `run`). */
   readonly runs: number[] = [];
   /** Name cache: a slot (from the name's length and ends) holds an index into the run's names, or -1. */
   private readonly cached = new Int32Array(NAME_CACHE);
-  /** Where each of the open run's names was first written (the trimmed name). */
+  /** Where each of the run's names was first written (the trimmed name). */
   private nameStarts: number[] = [];
   private nameEnds: number[] = [];
 
@@ -47,42 +47,60 @@ export class TextRunMaker {
     private readonly pieces: PieceBuffer,
   ) {}
 
-  /** Whether a run is open. */
-  get open(): boolean {
-    return this.node !== NONE;
-  }
-
   /**
-   * Adds the Text or Interp record at `at` to the open run, opening one when none is; returns
-   * the node of a run it opened (for the caller to append to its block), else NONE.
+   * Reads the text and interpolation records from `at` up to the next code record (or the
+   * end), one loop over the records, and makes their run; returns where it stopped. The
+   * run's node, for the caller to append to its block, is then {@link made}: NONE when the
+   * records held only empty text, which makes no run.
    */
-  add(at: number): NodeId {
+  read(at: number): number {
     const pieces = this.pieces;
-    let opened: NodeId = NONE;
-    if (this.node === NONE) {
-      opened = this.unit.nodes.create(N.TextRun, pieces.start(at), pieces.end(at));
-      TextRunNode.setRun(this.unit.nodes, opened, this.runs.length >> 1);
-      this.runs.push(at, at);
-      this.node = opened;
-      this.cached.fill(-1);
-      this.nameStarts = [];
-      this.nameEnds = [];
-    }
-    this.end = pieces.end(at);
-    if (pieces.kind(at) === PieceKind.Interp) this.interp(at);
-    return opened;
-  }
-
-  /** Ends the open run, if any, at the record at `at`: a code piece, or the end of the buffer. */
-  close(at: number): void {
-    if (this.node === NONE) return;
-    this.unit.nodes.setEnd(this.node, this.end);
-    this.runs[this.runs.length - 1] = at;
+    const records = pieces.records;
+    const size = pieces.size;
     this.node = NONE;
     this.lastName = NONE;
     this.lastExpr = NONE;
     this.names = 0;
     this.exprs = 0;
+    let p = at;
+    let end = 0;
+    while (p < size) {
+      const kind = (records[p] as number) & KIND_MASK;
+      if (kind === PieceKind.Code) break;
+      if (this.node === NONE) {
+        // Empty text before anything else opens no run.
+        if (kind === PieceKind.Text && (records[p + 2] as number) <= (records[p + 1] as number)) {
+          p += 3;
+          continue;
+        }
+        this.open(p);
+      }
+      end = records[p + 2] as number;
+      if (kind === PieceKind.Interp) this.interp(p);
+      p += 3;
+    }
+    if (this.node !== NONE) {
+      this.unit.nodes.setEnd(this.node, end);
+      this.runs[this.runs.length - 1] = p;
+    }
+    return p;
+  }
+
+  /** The node of the run the last {@link read} made, or NONE. */
+  get made(): NodeId {
+    return this.node;
+  }
+
+  /** Starts a run at the record at `at`. */
+  private open(at: number): void {
+    const nodes = this.unit.nodes;
+    const n = nodes.create(N.TextRun, this.pieces.start(at), this.pieces.end(at));
+    TextRunNode.setRun(nodes, n, this.runs.length >> 1);
+    this.runs.push(at, at);
+    this.node = n;
+    this.cached.fill(-1);
+    this.nameStarts = [];
+    this.nameEnds = [];
   }
 
   /** A `{{ … }}`: a lone name (see {@link loneName}) or an expression, parsed. */

@@ -224,75 +224,77 @@ class MarkdownScanner {
     this.lineAt = start;
     let p = start;
     // The searches' last answers: each stays the next place of its kind until the scan
-    // passes it (-1: there is none further), so a search is asked again only then.
+    // passes it (-1: there is none further), so a search is asked again only then. The
+    // rare kinds (a comment, a backtick, `~~~`) are looked at only when the scan passes
+    // the nearest of them, `rare`; `{{`, most of what a page holds, at every step.
     let open = -2;
     let comment = -2;
     let tick = -2;
     let tilde = -2;
+    let rare = -2;
     while (p < end) {
       if (open !== -1 && open < p) open = opens.next(p);
-      if (comment !== -1 && comment < p) comment = commentStarts.next(p);
-      if (tick !== -1 && tick < p) tick = backticks.next(p);
-      if (tilde !== -1 && tilde < p) tilde = tildes.next(p);
-      let q = end;
-      if (open !== -1 && open < q) q = open;
-      if (comment !== -1 && comment < q) q = comment;
-      if (tick !== -1 && tick < q) q = tick;
-      if (tilde !== -1 && tilde < q) q = tilde;
-      if (q >= end) break;
-      if (q === tick || q === tilde) {
-        const lineStart = this.fenceLineStart(start, q);
-        if (lineStart !== -1) {
-          const fence = openFence(source, this.ctx.newlines, lineStart, end);
-          if (fence !== null) {
-            const close = closeFence(source, this.ctx.newlines, fence, fence.contentStart, end);
-            const after = close === -1 ? end : lineEnd(this.ctx.newlines, close, end);
-            if (xmdFences && fence.info === "xmd") {
-              this.flush(lineStart);
-              this.pieces.code({
-                kind: "code",
-                start: lineStart,
-                end: after,
-                codeStart: fence.contentStart,
-                codeEnd: close === -1 ? end : close,
-                dialect: "native",
-                placement: "block",
-                origin: "fence",
-              });
-              this.textStart = after;
-            }
-            // Any other fence is verbatim text: leave it pending.
-            p = after;
-            continue;
-          }
+      if (rare !== -1 && rare < p) {
+        if (comment !== -1 && comment < p) comment = commentStarts.next(p);
+        if (tick !== -1 && tick < p) tick = backticks.next(p);
+        if (tilde !== -1 && tilde < p) tilde = tildes.next(p);
+        rare = nearest(nearest(comment, tick), tilde);
+      }
+      const q = nearest(open, rare);
+      if (q === -1 || q >= end) break;
+      if (q === open) {
+        // `{{`, or `\{{`, which writes a literal `{{`: the backslash is dropped.
+        if (q - 1 >= p && source.charCodeAt(q - 1) === 92) {
+          this.flush(q - 1);
+          this.textStart = q;
+          p = q + 2;
+          continue;
         }
-        // A tilde that opens no fence is text; a backtick opens a code span.
-        p = q === tick ? this.codeSpan(q, end) : q + 1;
-        continue;
-      }
-      if (q === comment) {
-        const next = this.comment(q, end, this.lineStartOf(q));
-        p = next !== -1 ? next : q + 1;
-        continue;
-      }
-      // `{{`, or `\{{`, which writes a literal `{{`: the backslash is dropped.
-      if (q - 1 >= p && source.charCodeAt(q - 1) === 92) {
-        this.flush(q - 1);
-        this.textStart = q;
-        p = q + 2;
-        continue;
-      }
-      const close = scanner.interpolationEnd(q + 2, end);
-      if (close !== -1) {
+        const close = scanner.interpolationEnd(q + 2, end);
+        if (close === -1) {
+          p = q + 1;
+          continue;
+        }
         this.flush(q);
         this.pieces.interp(q, close + 2, q + 2, close);
         this.textStart = close + 2;
         p = close + 2;
-        continue;
-      }
-      p = q + 1;
+      } else if (q === comment) {
+        const next = this.comment(q, end, this.lineStartOf(q));
+        p = next !== -1 ? next : q + 1;
+      } else p = this.fenceOrSpan(start, q, end, xmdFences, q === tick);
     }
     this.flush(end);
+  }
+
+  /**
+   * At the backtick or `~~~` at `q` (`tick`: a backtick), in a scan of source[start, end):
+   * a fence when it opens one (an ```` ```xmd ```` fence is code, any other is verbatim text),
+   * else a code span (a backtick) or text (a tilde). Returns where the scan goes on.
+   */
+  private fenceOrSpan(start: number, q: number, end: number, xmdFences: boolean, tick: boolean): number {
+    const newlines = this.ctx.newlines;
+    const lineStart = this.fenceLineStart(start, q);
+    const fence = lineStart === -1 ? null : openFence(this.source, newlines, lineStart, end);
+    if (fence === null) return tick ? this.codeSpan(q, end) : q + 1;
+    const close = closeFence(this.source, newlines, fence, fence.contentStart, end);
+    const after = close === -1 ? end : lineEnd(newlines, close, end);
+    if (xmdFences && fence.info === "xmd") {
+      this.flush(lineStart);
+      this.pieces.code({
+        kind: "code",
+        start: lineStart,
+        end: after,
+        codeStart: fence.contentStart,
+        codeEnd: close === -1 ? end : close,
+        dialect: "native",
+        placement: "block",
+        origin: "fence",
+      });
+      this.textStart = after;
+    }
+    // Any other fence is verbatim text: left pending.
+    return after;
   }
 
   /**
@@ -406,6 +408,11 @@ class MarkdownScanner {
     this.textStart = close + 3;
     return close + 3;
   }
+}
+
+/** The nearer of two search answers (-1: none). */
+function nearest(a: number, b: number): number {
+  return a === -1 ? b : b === -1 || a < b ? a : b;
 }
 
 /** Whether source[from, to) holds only spaces (and tabs, when `tabs`). */

@@ -10,6 +10,7 @@ import { nameSpan } from "../document/text-runs.js";
 import { NORMAL } from "../eval/eval-base.js";
 import type { Machine } from "../eval/machine.js";
 import { KIND_BITS, PieceKind } from "../markdown/piece-buffer.js";
+import { OutputSink } from "../output/output-sink.js";
 import type { NodeId } from "../syntax/nodes.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
 import { RuntimeFault } from "../values/fault.js";
@@ -55,6 +56,9 @@ export function textRun(parts: TextRunParts): Stmt {
   const cacheTexts = exprs.length === 0 && end - first >= 3 * CACHED_RUN;
   return (m) => {
     const output = m.output;
+    // Byte output of an ASCII source (a large page rendered): text offsets are byte offsets.
+    const sink = output instanceof OutputSink && source.ascii ? output : null;
+    const bytes = sink !== null ? source.bytes : null;
     const toText = m.services.toText;
     const globals = m.module.globalVars;
     const vars = m.vars;
@@ -67,7 +71,9 @@ export function textRun(parts: TextRunParts): Stmt {
         const record = records[at] as number;
         const kind = record & KIND_MASK;
         if (kind === TEXT) {
-          output.source(source, records[at + 1] as number, records[at + 2] as number);
+          if (sink !== null)
+            sink.bytes(bytes as Uint8Array, records[at + 1] as number, records[at + 2] as number);
+          else output.source(source, records[at + 1] as number, records[at + 2] as number);
           continue;
         }
         const index = record >> KIND_BITS;

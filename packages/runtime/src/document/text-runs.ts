@@ -38,6 +38,10 @@ export class TextRunMaker {
   readonly runs: number[] = [];
   /** Name cache: a slot (from the name's length and ends) holds an index into the run's names, or -1. */
   private readonly cached = new Int32Array(NAME_CACHE);
+  /** Cache of the texts between braces seen (`{{ name }}` with its blanks): slot → name index (-1: none), and where that text was. */
+  private readonly rawNames = new Int32Array(NAME_CACHE);
+  private readonly rawStarts = new Int32Array(NAME_CACHE);
+  private readonly rawEnds = new Int32Array(NAME_CACHE);
   /** Where each of the run's names was first written (the trimmed name). */
   private nameStarts: number[] = [];
   private nameEnds: number[] = [];
@@ -99,6 +103,7 @@ export class TextRunMaker {
     this.runs.push(at, at);
     this.node = n;
     this.cached.fill(-1);
+    this.rawNames.fill(-1);
     this.nameStarts = [];
     this.nameEnds = [];
   }
@@ -129,6 +134,31 @@ export class TextRunMaker {
    * or contextual word (those the parser may read as more than a name: `{{print}}` is a call).
    */
   private nameRef(start: number, end: number): number {
+    const unit = this.unit;
+    const source = unit.source;
+    // The same text between the braces as a `{{ }}` before it (a page repeats a few names,
+    // spaced the same way): the same name, found without looking at its characters again.
+    const raw =
+      end === start
+        ? 0
+        : (end - start + source.charCodeAt(start) * 7 + source.charCodeAt(end - 1) * 31) & (NAME_CACHE - 1);
+    const seen = this.rawNames[raw] as number;
+    if (
+      seen !== -1 &&
+      sameText(source, this.rawStarts[raw] as number, this.rawEnds[raw] as number, start, end)
+    )
+      return seen;
+    const index = this.trimmedNameRef(start, end);
+    if (index !== -1) {
+      this.rawNames[raw] = index;
+      this.rawStarts[raw] = start;
+      this.rawEnds[raw] = end;
+    }
+    return index;
+  }
+
+  /** {@link nameRef} for text not seen as such before: the name, less the blanks around it. */
+  private trimmedNameRef(start: number, end: number): number {
     const unit = this.unit;
     const source = unit.source;
     let s = start;

@@ -100,6 +100,24 @@ export class PieceBuffer implements PieceSink {
     this.interps++;
   }
 
+  textThenInterp(textStart: number, start: number, end: number, exprStart: number, exprEnd: number): void {
+    if (start > textStart && !this.extendText(textStart, start)) {
+      const at = this.reserve(6);
+      const d = this.data;
+      d[at] = PieceKind.Text;
+      d[at + 1] = textStart;
+      d[at + 2] = start;
+      d[at + 3] = PieceKind.Interp;
+      d[at + 4] = start;
+      d[at + 5] = end;
+      this.last = at + 3;
+      this.exprChars += exprEnd - exprStart;
+      this.interps++;
+      return;
+    }
+    this.interp(start, end, exprStart, exprEnd);
+  }
+
   code(piece: CodePiece): void {
     const at = this.reserve(2);
     this.data[at] = PieceKind.Code;

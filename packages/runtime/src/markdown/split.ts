@@ -255,8 +255,7 @@ class MarkdownScanner {
           p = q + 1;
           continue;
         }
-        this.flush(q);
-        this.pieces.interp(q, close + 2, q + 2, close);
+        this.pieces.textThenInterp(this.textStart, q, close + 2, q + 2, close);
         this.textStart = close + 2;
         p = close + 2;
       } else if (q === comment) {

@@ -216,8 +216,7 @@ class XmdRuntime implements Runtime {
     const run = this.newRun(names, nodes, where);
     let prepared: PreparedDocument;
     try {
-      prepared = run.prepare(source, declaredNames);
-      run.keep();
+      prepared = run.prepare(source, declaredNames, true);
     } catch (e) {
       // As render() reports it: a full pool while parsing is a limit, not a crash.
       nodes.releaseAll();
@@ -313,7 +312,7 @@ class DocumentRun implements ModuleLoader, RunState {
   private readonly loading: string[] = [];
   private machine: Machine | null = null;
   private parseMs = 0;
-  /** What this run parsed; their piece buffers go back for reuse when it is done (unless kept: see {@link keep}). */
+  /** What this run parsed; their piece buffers go back for reuse when it is done (unless kept, see {@link keep}). */
   private programs: Program[] = [];
   /** Where the run's output goes (opened by the form of the render, see `render-forms.ts`). */
   output: Output | null = null;
@@ -517,13 +516,15 @@ class DocumentRun implements ModuleLoader, RunState {
   }
 
   /**
-   * Parses and resolves the document. `declared` are the names of the variables renders
-   * will pass: declared before resolving, so that `set NAME` in a function assigns them.
+   * Parses, resolves and compiles the document. `declared` are the names of the variables
+   * renders will pass: declared before resolving, so that `set NAME` in a function assigns
+   * them. `kept`: the document outlives this run (`compile()`), and so do its pieces.
    */
-  prepare(source: DocumentText, declared: readonly string[]): PreparedDocument {
+  prepare(source: DocumentText, declared: readonly string[], kept = false): PreparedDocument {
     const { text, bytes } = decodeDocument(source);
     const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = this.parse(unit, this.lang);
+    if (kept) this.keep(program);
     const globals = new GlobalNames();
     const varIndex = new Map<string, number>();
     for (const name of declared) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
@@ -717,10 +718,13 @@ class DocumentRun implements ModuleLoader, RunState {
     };
   }
 
-  /** Keeps what this run parsed for later runs (a compiled document): {@link release} will not give it back. */
-  keep(): void {
-    for (const program of this.programs) program.pieces.trim();
-    this.programs = [];
+  /**
+   * Keeps `program` for later runs (a compiled document): {@link release} will not give its
+   * pieces back, and they are cut to size before its text runs are compiled over them.
+   */
+  private keep(program: Program): void {
+    program.pieces.trim();
+    this.programs = this.programs.filter((p) => p !== program);
   }
 
   /** Returns every slot the run acquired. */

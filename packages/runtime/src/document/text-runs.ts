@@ -26,6 +26,14 @@ const NAME_CACHE = 32;
 
 const KIND_MASK = (1 << KIND_BITS) - 1;
 
+// The caches' arrays, shared by every maker: a document is built by one at a time (its
+// build loads no other document), and each run clears them when it opens. Made once: a
+// typed array per document costs more than building a note of a few lines.
+const CACHED = new Int32Array(NAME_CACHE);
+const RAW_NAMES = new Int32Array(NAME_CACHE);
+const RAW_STARTS = new Int32Array(NAME_CACHE);
+const RAW_ENDS = new Int32Array(NAME_CACHE);
+
 /** Makes the text runs of a document, one at a time (see the module note). */
 export class TextRunMaker {
   /** The run being made (NONE: none yet, while only empty text was read). */
@@ -37,11 +45,11 @@ export class TextRunMaker {
   /** Where each run's records start and end in the piece buffer, two numbers per run (its node's `run`). */
   readonly runs: number[] = [];
   /** Name cache: a slot (from the name's length and ends) holds an index into the run's names, or -1. */
-  private readonly cached = new Int32Array(NAME_CACHE);
+  private readonly cached = CACHED;
   /** Cache of the texts between braces seen (`{{ name }}` with its blanks): slot → name index (-1: none), and where that text was. */
-  private readonly rawNames = new Int32Array(NAME_CACHE);
-  private readonly rawStarts = new Int32Array(NAME_CACHE);
-  private readonly rawEnds = new Int32Array(NAME_CACHE);
+  private readonly rawNames = RAW_NAMES;
+  private readonly rawStarts = RAW_STARTS;
+  private readonly rawEnds = RAW_ENDS;
   /** Where each of the run's names was first written (the trimmed name). */
   private nameStarts: number[] = [];
   private nameEnds: number[] = [];

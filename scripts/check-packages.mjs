@@ -52,9 +52,14 @@ if (!process.argv.includes("--no-pack")) {
 const tarballs = readdirSync(packDir)
   .filter((f) => f.endsWith(".tgz"))
   .sort();
-const manifests = ["packages/pool", "packages/intern", "packages/stack", "packages/runtime", "apps/cli"].map(
-  (dir) => JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")),
-);
+const manifests = [
+  "packages/pool",
+  "packages/intern",
+  "packages/stack",
+  "packages/runtime",
+  "packages/grammar",
+  "apps/cli",
+].map((dir) => JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")));
 check("every publishable package is packed", () => {
   const expected = manifests
     .map((m) => `${m.name.replace("@", "").replace("/", "-")}-${m.version}.tgz`)
@@ -98,9 +103,16 @@ try {
     "@xmd/stack": `const s = new m.ValueStack(); s.pushNumber(20); s.pushNumber(22);
       return s.popNumber() + s.popNumber();`,
     "@xmd/runtime": `const r = m.createRuntime(); try { return r.render("# {{6 * 7}}\\n").output; } finally { r.dispose(); }`,
+    "@xmd/grammar": `return m.grammars.map((g) => m.readGrammar(g.name).scopeName).join(" ");`,
     xmd: `return typeof m.main;`,
   };
-  const expected = { "@xmd/pool": 42, "@xmd/intern": true, "@xmd/stack": 42, "@xmd/runtime": "# 42\n" };
+  const expected = {
+    "@xmd/pool": 42,
+    "@xmd/intern": true,
+    "@xmd/stack": 42,
+    "@xmd/runtime": "# 42\n",
+    "@xmd/grammar": "source.xmd markdown.xmd.injection",
+  };
   for (const [name, body] of Object.entries(uses)) {
     const want = expected[name] ?? "function";
     for (const how of ["import", "require"]) {

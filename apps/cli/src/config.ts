@@ -27,6 +27,8 @@ export interface XmdConfig extends Partial<Record<LimitKey, number>> {
   allowExec?: boolean | string[];
   root?: string;
   memory?: "pooled" | "heap";
+  /** `"strip"` leaves front matter out of the output (`--strip-front-matter`). */
+  frontMatter?: "keep" | "strip";
   execTimeout?: number;
   execMaxOutput?: number;
   now?: string | number;
@@ -39,6 +41,7 @@ const KEYS: ReadonlySet<string> = new Set([
   "allowExec",
   "root",
   "memory",
+  "frontMatter",
   ...LIMIT_FLAGS.map((f) => f.key),
   "execTimeout",
   "execMaxOutput",

@@ -16,6 +16,7 @@ export interface RenderFlags extends LimitValues {
   var?: string[];
   vars?: string;
   memory?: string;
+  stripFrontMatter?: boolean;
   /** A bare `--allow-exec`: every program. */
   allowExec?: boolean;
   /** `--allow-exec=LIST` (see argv.ts): only these programs. */
@@ -175,6 +176,14 @@ export function runtimeOptions(flags: RenderFlags, loaded: LoadedConfig, cwd: st
     if (memory !== "pooled" && memory !== "heap")
       throw new UsageError(`--memory must be 'pooled' or 'heap', got '${memory}'`);
     options.memory = memory;
+  }
+  const frontMatter = flags.stripFrontMatter === true ? "strip" : config.frontMatter;
+  if (frontMatter !== undefined) {
+    if (frontMatter !== "keep" && frontMatter !== "strip")
+      throw new UsageError(
+        `"frontMatter" in ${loaded.where} must be "keep" or "strip", got '${frontMatter}'`,
+      );
+    options.frontMatter = frontMatter;
   }
   const exec = execPolicy(flags, loaded);
   if (exec !== undefined) options.exec = exec;

@@ -42,6 +42,10 @@ function renderOptions(cmd: Command, rootDefault: string): Command {
   return cmd
     .option("--now <time>", "a fixed clock for Date.now: an ISO date or milliseconds")
     .option("--memory <mode>", "allocation strategy: pooled (default) or heap")
+    .option(
+      "--strip-front-matter",
+      "leave a markdown document's front matter (--- YAML ---) out of the output",
+    )
     .option("--stats", "print allocation, pool, intern and stack statistics to stderr")
     .option("--config <file>", "read options from this file (trusted: may allow exec and set any root)")
     .option("--debug", "show stack traces");
@@ -108,6 +112,10 @@ Examples:
       .option("--exclude <glob>", "skip documents matching this glob, relative to SRC (repeatable)", collect)
       .option("--copy", "also copy the other files (images, data) into OUT")
       .option("-j, --jobs <n>", "render threads (default: the number of CPUs)")
+      .option(
+        "--shard <i/n>",
+        "render only share i of n (1 ≤ i ≤ n) of the tree, balanced by size: one CI job of n",
+      )
       .option("--check", "write nothing: exit 1 if any output in OUT is stale or missing")
       .option("--diff", "with --check: show whole diffs")
       .option("--check-orphans", "with --check: also report files in OUT that no source produces")

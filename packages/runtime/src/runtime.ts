@@ -25,6 +25,7 @@ import type { UnitCode } from "./compile/code.js";
 import { StatementCompiler } from "./compile/statements.js";
 import { buildProgram, type Program } from "./document/build.js";
 import { decodeDocument } from "./document/document-text.js";
+import { frontMatterVars } from "./document/front-matter-vars.js";
 import { inOrder, problemError, problemErrors } from "./document/problem-errors.js";
 import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
@@ -296,6 +297,8 @@ interface PreparedDocument {
   globals: GlobalNames;
   /** Global index of each variable declared at compile time, by name. */
   varIndex: Map<string, number>;
+  /** The variables the document's front matter defines. */
+  frontVars: Record<string, unknown>;
   crlf: boolean;
 }
 
@@ -437,9 +440,9 @@ class DocumentRun implements ModuleLoader, RunState {
   }
 
   /** Parses a unit; throws the first syntax problem as an XmdError. */
-  private parse(unit: ParseUnit, lang: "md" | "xmd"): Program {
+  private parse(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Program {
     const t0 = performance.now();
-    const program = buildProgram(unit, lang);
+    const program = buildProgram(unit, lang, skip);
     this.parseMs += performance.now() - t0;
     this.programs.push(program);
     // The first in the text: the lexer reports a piece's problems before the parser does.
@@ -523,14 +526,24 @@ class DocumentRun implements ModuleLoader, RunState {
   prepare(source: DocumentText, declared: readonly string[], kept = false): PreparedDocument {
     const { text, bytes } = decodeDocument(source);
     const unit = this.newUnit(text, this.displayPath(), bytes);
-    const program = this.parse(unit, this.lang);
+    const front = this.lang === "md" ? frontMatterVars(unit, this) : { vars: {}, end: 0 };
+    const program = this.parse(unit, this.lang, this.options.frontMatter === "strip" ? front.end : 0);
     if (kept) this.keep(program);
     const globals = new GlobalNames();
     const varIndex = new Map<string, number>();
-    for (const name of declared) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
+    for (const name of [...Object.keys(front.vars), ...declared])
+      if (!varIndex.has(name)) varIndex.set(name, globals.declare(this.names.keyOfText(name)));
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
     const code = new StatementCompiler(unit, this.services.globals).module(program);
-    return { unit, program, code, globals, varIndex, crlf: unit.source.includes("\r\n") };
+    return {
+      unit,
+      program,
+      code,
+      globals,
+      varIndex,
+      frontVars: front.vars,
+      crlf: unit.source.includes("\r\n"),
+    };
   }
 
   /** Runs a prepared document with these variables; its output goes to {@link output}. */
@@ -555,12 +568,18 @@ class DocumentRun implements ModuleLoader, RunState {
     if (prepared.crlf) machine.newline = "\r\n";
     const module = new ModuleInstance(unit, prepared.code, globals, this.path, this.context(null));
     machine.module = module;
-    for (const name in vars) {
-      if (!Object.hasOwn(vars, name)) continue;
-      const index = prepared.varIndex.get(name) ?? globals.declare(this.names.keyOfText(name));
-      const v = this.vars.create();
-      this.vars.write(v, vars[name]);
-      module.globalVars[index] = v;
+    // The front matter's variables, then those given from outside, which win.
+    for (const given of [prepared.frontVars, vars]) {
+      for (const name in given) {
+        if (!Object.hasOwn(given, name)) continue;
+        const index = prepared.varIndex.get(name) ?? globals.declare(this.names.keyOfText(name));
+        let v = module.globalVars[index];
+        if (v === undefined || v === -1) {
+          v = this.vars.create();
+          module.globalVars[index] = v;
+        }
+        this.vars.write(v, given[name]);
+      }
     }
     if (this.path !== "<stdin>") this.loading.push(this.path);
     // Errors are made the user's by runModule (located) and by finish(), which calls this.

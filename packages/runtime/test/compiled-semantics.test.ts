@@ -52,11 +52,11 @@ describe.each(MODES)("compiled code (%s)", (memory) => {
 
   it("does not show a function value's own fields as members", () => {
     for (const field of ["body", "info", "module", "cells"]) {
-      const error = failure(`function f\n    return 1\nprint f.${field}\n`, memory);
+      const error = failure(`function f x\n    return 1\nprint f.${field}\n`, memory);
       expect(error.message).toBe(`functions have no member '${field}'`);
     }
     // Its first call (which compiles its body) changes none of that.
-    expect(failure("function f\n    return 1\nprint f()\nprint f.body\n", memory).message).toBe(
+    expect(failure("function f x\n    return 1\nprint f(2)\nprint f.body\n", memory).message).toBe(
       "functions have no member 'body'",
     );
   });

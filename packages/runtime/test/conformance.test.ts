@@ -21,6 +21,7 @@ function optionsFromArgs(args: string[]): RuntimeOptions {
     if (arg === "--allow-exec") options.exec = { allow: true };
     else if (arg.startsWith("--allow-exec="))
       options.exec = { allow: arg.slice("--allow-exec=".length).split(",") };
+    else if (arg === "--strip-front-matter") options.frontMatter = "strip";
     else throw new Error(`conformance runner: unsupported argument ${arg}`);
   }
   return options;

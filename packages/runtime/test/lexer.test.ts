@@ -72,6 +72,52 @@ describe("lexer", () => {
     ]);
   });
 
+  it("ends a statement at ';' outside brackets, and not inside them", () => {
+    expect(kinds("a 1; b; ;c\n")).toEqual([
+      "Ident",
+      "Number",
+      "Newline",
+      "Ident",
+      "Newline",
+      "Ident",
+      "Newline",
+      "EOF",
+    ]);
+    expect(tokens("[1; 2]\n").problems.map((p) => p.message)).toEqual(["unexpected character ';'"]);
+    // A lone expression (`{{ }}`) has no statements to separate.
+    expect(tokens("a; b", false).problems.map((p) => p.message)).toEqual(["unexpected character ';'"]);
+  });
+
+  it("continues a line that ends with a comma on a deeper line, and only then", () => {
+    expect(kinds("set a 1,\n    2\nb\n")).toEqual([
+      "Ident",
+      "Ident",
+      "Number",
+      "Comma",
+      "Number",
+      "Newline",
+      "Ident",
+      "Newline",
+      "EOF",
+    ]);
+    // The same depth is a new line (the one-item-per-line forms of `set`).
+    expect(kinds("set a\n    1,\n    2\n")).toEqual([
+      "Ident",
+      "Ident",
+      "Newline",
+      "Indent",
+      "Number",
+      "Comma",
+      "Newline",
+      "Number",
+      "Newline",
+      "Dedent",
+      "EOF",
+    ]);
+    // A comma at the end of the text still ends its line.
+    expect(kinds("a 1,")).toEqual(["Ident", "Number", "Comma", "Newline", "EOF"]);
+  });
+
   it("treats line breaks inside brackets as spaces", () => {
     expect(kinds("set a [1,\n  2]\n")).toEqual([
       "Ident",

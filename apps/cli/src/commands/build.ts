@@ -5,7 +5,7 @@
  * written: outputs on disk are compared with what would be written.
  * @module
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
@@ -30,8 +30,9 @@ import { WriteError } from "../output/write-error.js";
 import { writeIntoFolder } from "../output/write-output.js";
 import { renderOnThreads } from "../render/pool.js";
 import type { RenderTask } from "../render/task.js";
+import { assignShards, parseShard, type ShardSpec } from "../shard.js";
 import { writeStderr } from "../stdio.js";
-import { fileFilter, relativeTo, walkTree } from "../walk.js";
+import { fileFilter, relativeTo, type TreeFiles, walkTree } from "../walk.js";
 
 /** Flags of `xmd build`. */
 export interface BuildFlags extends RenderFlags {
@@ -43,6 +44,7 @@ export interface BuildFlags extends RenderFlags {
   checkOrphans?: boolean;
   trustExec?: boolean;
   jobs?: string;
+  shard?: string;
 }
 
 /** SRC and OUT as real paths, after refusing every arrangement where an output could land on an input. */
@@ -90,6 +92,41 @@ function listFiles(dir: string): string[] {
   return found.sort();
 }
 
+/**
+ * The part of the tree this shard renders. The units placed are outputs: the documents
+ * that would write one output (a collision) stay together, so the shard that has them
+ * reports the collision, and only that one.
+ */
+function shareOfTree(src: string, tree: TreeFiles, copy: boolean, spec: ShardSpec): TreeFiles {
+  const units = new Map<string, number>();
+  const add = (key: string, rel: string, special: boolean) => {
+    // Devices and pipes are only reported, never read or sized.
+    let size = 0;
+    if (!special) {
+      try {
+        size = lstatSync(join(src, rel)).size;
+      } catch {
+        // Gone since the walk: it still has a shard, whose render reports it.
+      }
+    }
+    units.set(key, (units.get(key) ?? 0) + size);
+  };
+  for (const rel of tree.documents) add(outputName(rel), rel, false);
+  for (const f of tree.special)
+    if (f.document || copy) add(f.document ? outputName(f.path) : f.path, f.path, true);
+  if (copy) for (const rel of tree.others) add(rel, rel, false);
+  const shards = assignShards(
+    [...units].map(([key, size]) => ({ key, size })),
+    spec.count,
+  );
+  const mine = (key: string) => shards.get(key) === spec.index - 1;
+  return {
+    documents: tree.documents.filter((rel) => mine(outputName(rel))),
+    others: tree.others.filter((rel) => mine(rel)),
+    special: tree.special.filter((f) => mine(f.document ? outputName(f.path) : f.path)),
+  };
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Builds (or checks) the tree; resolves to the exit code. */
@@ -97,6 +134,7 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
   const started = performance.now();
   const cwd = process.cwd();
   requireCheckFor(flags, "build");
+  const shard = flags.shard === undefined ? null : parseShard(flags.shard);
   const { src, out } = buildFolders(srcArg, outArg, cwd);
   const jobs = positiveInt(flags.jobs, "--jobs") ?? availableParallelism();
   const loaded = loadConfig(cwd, flags.config);
@@ -109,11 +147,13 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
     flags.include ?? loaded.config.include ?? [],
     flags.exclude ?? loaded.config.exclude ?? [],
   );
-  const tree = walkTree(src, isWithin(out, src) ? out : null, accepts);
+  const whole = walkTree(src, isWithin(out, src) ? out : null, accepts);
+  const tree = shard === null ? whole : shareOfTree(src, whole, flags.copy === true, shard);
   const copies = flags.copy ? tree.others : [];
   const special = tree.special.filter((f) => f.document || flags.copy);
   const inputs = new InputFiles();
-  for (const rel of [...tree.documents, ...copies]) inputs.add(join(src, rel));
+  // Every input of the tree, not only this shard's: no output may land on any of them.
+  for (const rel of [...whole.documents, ...(flags.copy ? whole.others : [])]) inputs.add(join(src, rel));
   const sourceLabel = (rel: string) => join(srcArg, rel);
   const outputLabel = (rel: string) => join(outArg, rel);
 
@@ -222,8 +262,10 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
   }
 
   let orphans = 0;
-  if (flags.check && flags.checkOrphans) {
-    const expected = new Set([...tree.documents.map(outputName), ...copies]);
+  // With --shard, the first shard alone looks for orphans (against the whole tree), so
+  // each is reported once.
+  if (flags.check && flags.checkOrphans && (shard === null || shard.index === 1)) {
+    const expected = new Set([...whole.documents.map(outputName), ...(flags.copy ? whole.others : [])]);
     for (const rel of listFiles(out)) {
       // Without --copy, only documents' outputs are expected: other files are not orphans.
       if (expected.has(rel) || (!flags.copy && !/\.md$/i.test(rel))) continue;
@@ -234,8 +276,11 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const n = tree.documents.length + special.filter((f) => f.document).length;
+  const ofAll = whole.documents.length + whole.special.filter((f) => f.document).length;
+  const inShard =
+    shard === null ? "" : ` (shard ${shard.index}/${shard.count} of ${plural(ofAll, "document")})`;
   if (flags.check) {
-    const what = `${plural(n, "document")}${copies.length > 0 ? ` and ${plural(copies.length, "copied file")}` : ""}`;
+    const what = `${plural(n, "document")}${copies.length > 0 ? ` and ${plural(copies.length, "copied file")}` : ""}${inShard}`;
     const problems = stale + unchecked + failed + orphans;
     const details = [
       `${stale} stale or missing`,
@@ -251,7 +296,7 @@ export async function buildCommand(srcArg: string, outArg: string, flags: BuildF
     return problems === 0 ? EXIT.ok : EXIT.failed;
   }
   writeStderr(
-    `built ${written} of ${plural(n, "document")} into ${outArg}${copies.length > 0 ? `, copied ${copied} of ${plural(copies.length, "file")}` : ""}${failed ? `, ${failed} failed` : ""} (${seconds}s)\n`,
+    `built ${written} of ${plural(n, "document")} into ${outArg}${copies.length > 0 ? `, copied ${copied} of ${plural(copies.length, "file")}` : ""}${failed ? `, ${failed} failed` : ""}${inShard} (${seconds}s)\n`,
   );
   return failed > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -116,6 +116,13 @@ export interface RuntimeOptions {
    * Default `false`.
    */
   dryRun?: boolean;
+  /**
+   * What becomes of a markdown document's front matter (the YAML block between `---`
+   * lines at its top, whose keys are the document's variables) in the output: `"keep"`
+   * it, with its `{{ }}` rendered, as static-site generators downstream expect (default),
+   * or `"strip"` it.
+   */
+  frontMatter?: "keep" | "strip";
 }
 
 /** Options for one render. */

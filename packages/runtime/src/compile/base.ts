@@ -60,6 +60,13 @@ export class CompilerBase {
     }
   }
 
+  /** Reads the variable a Name node is bound to, or `undefined` when it holds nothing yet. */
+  protected loadIfDefined(n: NodeId): Expr {
+    if (this.nodes.binding(n) !== Binding.Global) return this.load(n);
+    const slot = this.nodes.slot(n);
+    return (m) => m.peekGlobal(slot);
+  }
+
   /** Writes the variable a Name node is bound to. */
   protected store(n: NodeId): Store {
     const slot = this.nodes.slot(n);

@@ -4,17 +4,29 @@
  * methods (arguments in a list).
  * @module
  */
-import { UserFunction } from "../eval/functions.js";
+import { withArticle } from "../eval/eval-base.js";
+import { NamespaceValue, UserFunction } from "../eval/functions.js";
+import type { Machine } from "../eval/machine.js";
 import { Binding } from "../resolve/bindings.js";
-import { CallNode, MethodCallNode } from "../syntax/node-fields.js";
-import { N, NONE, type NodeId } from "../syntax/nodes.js";
+import { CallNode, ListNode, MethodCallNode, PairNode, SelfAccessNode } from "../syntax/node-fields.js";
+import { CallForm, N, NONE, type NodeId } from "../syntax/nodes.js";
+import { Callable } from "../values/callable.js";
+import { GeneratorValue } from "../values/generator.js";
 import type { Expr } from "./code.js";
-import { ExpressionCompiler, type Part } from "./expressions.js";
+import { ExpressionCompiler, type Part, pushParts } from "./expressions.js";
 
 /** Calls, on top of expressions. */
 export abstract class CallCompiler extends ExpressionCompiler {
   protected call(n: NodeId): Expr {
     const nodes = this.nodes;
+    switch (CallNode.form(nodes, n)) {
+      case CallForm.ValueOrCall:
+        return this.valueOrCall(n);
+      case CallForm.IfFunction:
+        return this.callIfFunction(n);
+      case CallForm.ObjectIfNotFunction:
+        return this.objectUnlessCall(n);
+    }
     const calleeNode = CallNode.callee(nodes, n);
     const firstArg = CallNode.firstArg(nodes, n);
     if (nodes.kind(calleeNode) === N.Name && nodes.binding(calleeNode) === Binding.None) {
@@ -68,10 +80,105 @@ export abstract class CallCompiler extends ExpressionCompiler {
     };
   }
 
+  /**
+   * A function's name alone (`set r get_number`): called with no arguments when it holds
+   * a function declared with no parameters; otherwise the value, as a name would be.
+   */
+  private valueOrCall(n: NodeId): Expr {
+    const value = this.load(CallNode.callee(this.nodes, n));
+    return (m) => {
+      const v = value(m);
+      if (v instanceof UserFunction && v.info.params.length === 0 && this.isDeclared(v)) {
+        m.at = n;
+        return m.invoke(v, 0);
+      }
+      return v;
+    };
+  }
+
+  private isDeclared(fn: UserFunction): boolean {
+    return fn.module.unit.nodes.kind(fn.info.node) === N.FunctionDecl;
+  }
+
+  /**
+   * `g 1` outside an argument list, with `g` not known to be a function when parsed: the
+   * call when `g` holds one; otherwise an error that says why `1` is not an argument.
+   */
+  private callIfFunction(n: NodeId): Expr {
+    const calleeNode = CallNode.callee(this.nodes, n);
+    const callee = this.load(calleeNode);
+    const args = this.values(this.parts(CallNode.firstArg(this.nodes, n)));
+    const name = this.nameText(calleeNode);
+    return (m) => {
+      const fn = callee(m);
+      if (!isCallable(fn)) {
+        throw m.error(
+          "type",
+          `'${name}' is ${withArticle(m.services.typeName(fn))}, not a function, so what follows it is not an argument`,
+          calleeNode,
+          `to pass several values, separate them with commas; a name is called when it holds a function, is declared with \`function\`, or is imported`,
+        );
+      }
+      return callWith(m, fn, args(m) as unknown[], n, calleeNode, name);
+    };
+  }
+
+  /**
+   * `g 1` inside an argument list (`print g 1`): one argument, the call's result, when `g`
+   * holds a function; otherwise `g` and what follows are arguments each, as they were
+   * written. A part of the list that pushes what it stands for (no list of its own), and
+   * a spread of the same values where a list is wanted.
+   */
+  protected juxtaposedArguments(n: NodeId): Part {
+    const calleeNode = CallNode.callee(this.nodes, n);
+    const callee = this.load(calleeNode);
+    const parts = this.parts(CallNode.firstArg(this.nodes, n));
+    const args = this.values(parts);
+    const name = this.nameText(calleeNode);
+    const push = (m: Machine, items: unknown[]): void => {
+      const fn = callee(m);
+      if (isCallable(fn)) {
+        items.push(callWith(m, fn, args(m) as unknown[], n, calleeNode, name));
+        return;
+      }
+      items.push(fn);
+      pushParts(m, items, parts);
+    };
+    const expr: Expr = (m) => {
+      const items: unknown[] = [];
+      push(m, items);
+      return items;
+    };
+    return { expr, spread: true, node: n, push };
+  }
+
+  /** `set r add5 10`: the call when `add5` holds a function, the object `{add5: 10}` otherwise. */
+  private objectUnlessCall(n: NodeId): Expr {
+    const nodes = this.nodes;
+    const calleeNode = CallNode.callee(nodes, n);
+    const objectNode = CallNode.firstArg(nodes, n);
+    const pair = ListNode.first(nodes, objectNode);
+    const key = nodes.str(pair);
+    const callee = this.loadIfDefined(calleeNode);
+    const value = this.expr(PairNode.value(nodes, pair));
+    return (m) => {
+      const fn = callee(m);
+      const v = value(m);
+      if (isCallable(fn)) return callWith(m, fn, [v], n, calleeNode, key);
+      m.heapValues++;
+      return { [key]: v };
+    };
+  }
+
   /** `print a` (a line of its own unless inline); `print a, b` joins them with spaces. */
   private print(n: NodeId, firstArg: NodeId): Expr {
     const nodes = this.nodes;
-    if (firstArg !== NONE && nodes.next(firstArg) === NONE && nodes.kind(firstArg) !== N.Spread) {
+    if (
+      firstArg !== NONE &&
+      nodes.next(firstArg) === NONE &&
+      nodes.kind(firstArg) !== N.Spread &&
+      !this.isJuxtaposed(firstArg)
+    ) {
       // One argument, the common case: no argument list. Text joined with `+` is written
       // part by part, without the joined string.
       const sum = this.textParts(firstArg);
@@ -136,6 +243,15 @@ export abstract class CallCompiler extends ExpressionCompiler {
     const receiver = this.expr(MethodCallNode.receiver(nodes, n));
     const name = nodes.str(n);
     const args = this.values(this.parts(MethodCallNode.firstArg(nodes, n)));
+    const homeNode = SelfAccessNode.home(nodes, n);
+    if (homeNode !== NONE) {
+      // `self.name args` in a class's members: its class may call its private methods.
+      const home = this.load(homeNode);
+      return (m) => {
+        const r = receiver(m);
+        return m.callMethod(r, name, args(m) as unknown[], n, home(m));
+      };
+    }
     return (m) => {
       const r = receiver(m);
       return m.callMethod(r, name, args(m) as unknown[], n);
@@ -143,12 +259,40 @@ export abstract class CallCompiler extends ExpressionCompiler {
   }
 }
 
+/** Whether a value can be called: a user function, a builtin, or a callable namespace (`Date`). */
+function isCallable(v: unknown): boolean {
+  return v instanceof Callable || (v instanceof NamespaceValue && v.call !== undefined);
+}
+
+/** Calls a function value with evaluated arguments, whatever kind of function it is. */
+function callWith(
+  m: Parameters<Expr>[0],
+  fn: unknown,
+  args: unknown[],
+  n: NodeId,
+  calleeNode: NodeId,
+  name: string,
+): unknown {
+  m.at = n;
+  if (fn instanceof UserFunction) {
+    const argc = Math.min(args.length, fn.info.params.length);
+    for (let i = 0; i < argc; i++) m.stack.push(args[i]);
+    return m.invoke(fn, argc);
+  }
+  return m.callValue(fn, args, `'${name}'`, calleeNode);
+}
+
 /** Pushes arguments with spreads for a user function that takes `params`; returns how many were pushed. */
 function pushSpread(m: Parameters<Expr>[0], parts: Part[], params: number): number {
   let argc = 0;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as Part;
-    const value = p.expr(m);
+    let value = p.expr(m);
+    if (p.spread && value instanceof GeneratorValue) {
+      const items: unknown[] = [];
+      m.spreadInto(items, value, p.node);
+      value = items;
+    }
     if (!p.spread) {
       if (argc < params) {
         m.stack.push(value);

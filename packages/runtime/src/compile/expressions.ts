@@ -12,6 +12,7 @@ import type { Machine } from "../eval/machine.js";
 import { numberToText } from "../host/text.js";
 import {
   BinaryNode,
+  CallNode,
   DataNode,
   ExecNode,
   FunctionNode,
@@ -20,15 +21,20 @@ import {
   ListNode,
   MemberNode,
   PairNode,
+  PathNameNode,
   RangeNode,
+  SelfAccessNode,
   SpreadNode,
+  SuperNode,
   TernaryNode,
   UnaryNode,
 } from "../syntax/node-fields.js";
-import { ImportExprForm, N, NONE, type NodeId, Op } from "../syntax/nodes.js";
+import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
+import { Regex } from "../values/regex.js";
 import { CompilerBase } from "./base.js";
+import { superCall } from "./classes.js";
 import type { Expr } from "./code.js";
 
 /** Estimated bytes of one object entry (its key string and its slot in a dictionary-mode object). */
@@ -36,15 +42,22 @@ const BYTES_PER_ENTRY = 64;
 
 /** An argument or list item: its closure, and whether it is spread (`...xs`). */
 export interface Part {
+  /** The value; for a spread, the list or text whose items are the parts. */
   expr: Expr;
   spread: boolean;
   node: NodeId;
+  /**
+   * For juxtaposed values decided at run time (`g 1` among arguments): adds what they
+   * stand for to a list without building a list of its own first.
+   */
+  push?: (m: Machine, items: unknown[]) => void;
 }
 
 /** Expressions, on top of variables; calls are the class above's. */
 export abstract class ExpressionCompiler extends CompilerBase {
   protected abstract call(n: NodeId): Expr;
   protected abstract methodCall(n: NodeId): Expr;
+  protected abstract juxtaposedArguments(n: NodeId): Part;
 
   /** The closure of an expression node. */
   expr(n: NodeId): Expr {
@@ -54,6 +67,8 @@ export abstract class ExpressionCompiler extends CompilerBase {
         return constant(nodes.num(n));
       case N.Str:
         return constant(nodes.str(n));
+      case N.Regex:
+        return constant(Regex.fromLiteral(nodes.str(n)));
       case N.True:
         return constant(true);
       case N.False:
@@ -81,6 +96,11 @@ export abstract class ExpressionCompiler extends CompilerBase {
         return this.methodCall(n);
       case N.Member:
         return this.member(n);
+      case N.Super: {
+        const args = this.values(this.parts(SuperNode.firstArg(nodes, n)));
+        const self = this.load(SuperNode.self(nodes, n));
+        return superCall(nodes, n, self, this.load(SuperNode.home(nodes, n)), args);
+      }
       case N.Index: {
         const object = this.expr(IndexNode.object(nodes, n));
         const index = this.expr(IndexNode.index(nodes, n));
@@ -119,6 +139,14 @@ export abstract class ExpressionCompiler extends CompilerBase {
       }
       case N.ImportExpr:
         return this.importExpr(n);
+      case N.PathName: {
+        const word = nodes.str(n);
+        const value = this.loadIfDefined(PathNameNode.name(nodes, n));
+        return (m) => {
+          const v = value(m);
+          return typeof v === "string" ? v : word;
+        };
+      }
       case N.Exec: {
         const command = this.expr(ExecNode.command(nodes, n));
         return (m) => m.exec(m.services.toText(command(m)), n);
@@ -171,10 +199,19 @@ export abstract class ExpressionCompiler extends CompilerBase {
     const nodes = this.nodes;
     const parts: Part[] = [];
     for (let p = first; p !== NONE; p = nodes.next(p)) {
+      if (this.isJuxtaposed(p)) {
+        parts.push(this.juxtaposedArguments(p));
+        continue;
+      }
       const spread = nodes.kind(p) === N.Spread;
       parts.push({ expr: this.expr(spread ? SpreadNode.operand(nodes, p) : p), spread, node: p });
     }
     return parts;
+  }
+
+  /** `g 1` among arguments, with `g` not known to be a function: see `juxtaposedArguments`. */
+  protected isJuxtaposed(n: NodeId): boolean {
+    return this.nodes.kind(n) === N.Call && CallNode.form(this.nodes, n) === CallForm.IfFunction;
   }
 
   /** `[a, b]` and argument lists: the values of the parts, spreads spread. */
@@ -192,11 +229,7 @@ export abstract class ExpressionCompiler extends CompilerBase {
     return (m) => {
       m.heapValues++;
       const items: unknown[] = [];
-      for (let i = 0; i < count; i++) {
-        const p = parts[i] as Part;
-        if (p.spread) m.spreadInto(items, p.expr(m), p.node);
-        else items.push(p.expr(m));
-      }
+      pushParts(m, items, parts);
       return items;
     };
   }
@@ -364,6 +397,12 @@ export abstract class ExpressionCompiler extends CompilerBase {
   private member(n: NodeId): Expr {
     const object = this.expr(MemberNode.object(this.nodes, n));
     const name = this.nodes.str(n);
+    const homeNode = SelfAccessNode.home(this.nodes, n);
+    if (homeNode !== NONE) {
+      // `self.name` in a class's members: its class may reach its private methods.
+      const home = this.load(homeNode);
+      return (m) => m.member(object(m), name, n, home(m));
+    }
     return (m) => {
       const receiver = object(m);
       if (
@@ -580,4 +619,14 @@ function spreadIntoObject(
       setOwn(object, k, (value as Record<string, unknown>)[k]);
     }
   return Object.keys(object).length;
+}
+
+/** Adds the values of `parts` to `items`, spreads spread. */
+export function pushParts(m: Machine, items: unknown[], parts: readonly Part[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Part;
+    if (p.push !== undefined) p.push(m, items);
+    else if (p.spread) m.spreadInto(items, p.expr(m), p.node);
+    else items.push(p.expr(m));
+  }
 }

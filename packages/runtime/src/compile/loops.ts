@@ -10,6 +10,7 @@
 import { BREAK, NORMAL, RETURN } from "../eval/eval-base.js";
 import type { Machine } from "../eval/machine.js";
 import type { NodeId } from "../syntax/nodes.js";
+import { DONE, type GeneratorValue } from "../values/generator.js";
 import type { Stmt, Store } from "./code.js";
 
 /** What a loop returns when its body ended with `signal`, or -1 to go on. */
@@ -74,6 +75,29 @@ export const loop = {
       else {
         first(m, i++);
         second(m, ch);
+      }
+      const end = after(body(m));
+      if (end !== -1) return end;
+    }
+    return NORMAL;
+  },
+
+  /** `for x in gen`, `for i, x in gen`: a value at a time; `break` leaves the rest unasked. */
+  generator(
+    m: Machine,
+    n: NodeId,
+    gen: GeneratorValue,
+    body: Stmt,
+    first: Store,
+    second: Store | null,
+  ): number {
+    let i = 0;
+    for (let item = gen.next(); item !== DONE; item = gen.next()) {
+      m.tick(n);
+      if (second === null) first(m, item);
+      else {
+        first(m, i++);
+        second(m, item);
       }
       const end = after(body(m));
       if (end !== -1) return end;

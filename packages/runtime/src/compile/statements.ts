@@ -6,11 +6,15 @@
  */
 import { XmdError } from "../api/error.js";
 import type { Program } from "../document/build.js";
-import { BREAK, CONTINUE, NORMAL, RETURN, ThrownValue } from "../eval/eval-base.js";
+import { BREAK, CONTINUE, NORMAL, RETURN, ThrownValue, withArticle } from "../eval/eval-base.js";
 import { UserFunction } from "../eval/functions.js";
 import type { Machine } from "../eval/machine.js";
+import { isPlainObject } from "../host/text.js";
 import { Binding } from "../resolve/bindings.js";
 import {
+  CallNode,
+  ClassNode,
+  DestructureNode,
   ExportNode,
   ExprStmtNode,
   ForNode,
@@ -22,11 +26,13 @@ import {
   PairNode,
   PieceNode,
   SetNode,
+  SpreadNode,
   TextRunNode,
   TryNode,
   WhileNode,
 } from "../syntax/node-fields.js";
 import {
+  CallForm,
   ExportForm,
   ForVars,
   ImportForm,
@@ -39,10 +45,15 @@ import {
 } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { Callable } from "../values/callable.js";
+import { BoundMethod } from "../values/classes.js";
 import { RuntimeFault } from "../values/fault.js";
+import { GeneratorValue } from "../values/generator.js";
+import { isRegex } from "../values/regex.js";
 import { CallCompiler } from "./calls.js";
+import { classStatement } from "./classes.js";
 import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCode } from "./code.js";
 import { constant, truthy } from "./expressions.js";
+import { GeneratorCompiler } from "./generators.js";
 import { loop } from "./loops.js";
 import { textRun } from "./text-run.js";
 
@@ -68,6 +79,16 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   /** A function's body, run in its frame: its result (null when it ends without `return`). */
   functionBody(info: FunctionInfo): Body {
     if (info.exprBody) return this.expr(info.body);
+    if (info.generator) {
+      this.generators ??= new GeneratorCompiler({
+        nodes: this.nodes,
+        stmt: (n) => this.stmt(n),
+        expr: (n) => this.expr(n),
+        storeOf: (n) => this.store(n),
+        declareOf: (d) => this.declare(d),
+      });
+      return this.generators.body(info);
+    }
     const declare = info.decls.map((d) => this.declare(d));
     const block = this.block(info.body);
     return (m) => {
@@ -79,6 +100,9 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       return value;
     };
   }
+
+  /** Compiles `function*` bodies, made at the first one. */
+  private generators: GeneratorCompiler | null = null;
 
   /** Binds a FunctionDecl's name to a new function value (hoisting). */
   private declare(decl: NodeId): Stmt {
@@ -153,6 +177,25 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       case N.Piece: {
         const inline = PieceNode.placement(nodes, n) === Placement.Inline;
         const body = this.block(PieceNode.block(nodes, n));
+        const chainStart = PieceNode.chainStart(nodes, n);
+        const blankAfter = PieceNode.blankAfter(nodes, n);
+        if (chainStart || blankAfter > 0) {
+          // A block between blank lines: see PieceNode.
+          const end = nodes.end(n);
+          return (m) => {
+            if (chainStart) m.chainMark = m.output.byteLength;
+            const saved = m.inline;
+            m.inline = inline;
+            let result: ReturnType<Stmt>;
+            try {
+              result = body(m);
+            } finally {
+              m.inline = saved;
+            }
+            if (blankAfter > 0 && m.output.byteLength !== m.chainMark) m.emitSource(end, end + blankAfter);
+            return result;
+          };
+        }
         return (m) => {
           const saved = m.inline;
           m.inline = inline;
@@ -235,10 +278,23 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       case N.FunctionDecl:
         // Hoisted: already bound when its module or function started.
         return normal;
+      case N.ClassDecl: {
+        const parent = ClassNode.parent(nodes, n);
+        const name = ClassNode.name(nodes, n);
+        return classStatement(
+          this.unit,
+          n,
+          parent === NONE ? null : this.expr(parent),
+          this.store(name),
+          this.nameText(name),
+        );
+      }
       case N.Import:
         return this.importStmt(n);
       case N.Export:
         return this.exportStmt(n);
+      case N.Destructure:
+        return this.destructure(n);
       case N.ExecStmt: {
         const command = this.expr(ExprStmtNode.expr(nodes, n));
         return (m) => {
@@ -261,7 +317,10 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   /** An expression as a statement; a function named alone on a line is called: `greet` runs greet. */
   private exprStmt(n: NodeId): Stmt {
     const nodes = this.nodes;
-    const e = ExprStmtNode.expr(nodes, n);
+    let e = ExprStmtNode.expr(nodes, n);
+    // A function's name alone on a line is a call whatever its parameters (see below).
+    if (nodes.kind(e) === N.Call && CallNode.form(nodes, e) === CallForm.ValueOrCall)
+      e = CallNode.callee(nodes, e);
     const value = this.expr(e);
     const kind = nodes.kind(e);
     if (kind !== N.Name && kind !== N.Member) {
@@ -275,8 +334,75 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       if (v instanceof UserFunction) {
         m.at = e;
         m.invoke(v, 0);
+      } else if (v instanceof BoundMethod) {
+        // `d.greet` alone on a line: a method is called, as a function named alone is.
+        m.at = e;
+        m.callFunction(v, []);
       }
       return NORMAL;
+    };
+  }
+
+  /**
+   * `destructure SOURCE targets`: a list gives its items in order, an object the keys
+   * named; a missing item or key gives null. `...rest` takes the items (or keys) left.
+   */
+  private destructure(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const source = this.expr(DestructureNode.source(nodes, n));
+    const targets: { key: string; keyed: boolean; store: Store; rest: boolean; node: NodeId }[] = [];
+    for (let t = DestructureNode.firstTarget(nodes, n); t !== NONE; t = nodes.next(t)) {
+      const rest = nodes.kind(t) === N.Spread;
+      const name = rest ? SpreadNode.operand(nodes, t) : PairNode.value(nodes, t);
+      targets.push({
+        key: rest ? "" : nodes.str(t),
+        keyed: !rest && nodes.flags(t) === 1,
+        store: this.store(name),
+        rest,
+        node: t,
+      });
+    }
+    return (m) => {
+      const value = source(m);
+      m.at = n;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < targets.length; i++) {
+          const t = targets[i] as (typeof targets)[number];
+          if (t.keyed) {
+            throw m.error(
+              "type",
+              `a list has items, not keys: '${t.key}' cannot be taken from it`,
+              t.node,
+              "to take items in order write only names: `destructure items first, second, ...rest`",
+            );
+          }
+          if (t.rest) {
+            m.heapValues++;
+            t.store(m, value.slice(i));
+          } else t.store(m, i < value.length ? value[i] : null);
+        }
+        return NORMAL;
+      }
+      if (isPlainObject(value)) {
+        const taken = new Set<string>();
+        for (const t of targets) {
+          if (t.rest) {
+            const rest: Record<string, unknown> = {};
+            for (const key of Object.keys(value)) if (!taken.has(key)) rest[key] = value[key];
+            m.heapValues++;
+            t.store(m, rest);
+          } else {
+            taken.add(t.key);
+            t.store(m, Object.hasOwn(value, t.key) ? value[t.key] : null);
+          }
+        }
+        return NORMAL;
+      }
+      throw m.error(
+        "type",
+        `destructure takes a list or an object, not ${withArticle(m.services.typeName(value))}`,
+        DestructureNode.source(nodes, n),
+      );
     };
   }
 
@@ -352,11 +478,13 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       m.at = iterableNode;
       if (Array.isArray(value)) return loop.list(m, n, value, body, first, second);
       if (typeof value === "string") return loop.text(m, n, value, body, first, second);
+      if (value instanceof GeneratorValue) return loop.generator(m, n, value, body, first, second);
       if (
         value !== null &&
         typeof value === "object" &&
         !(value instanceof Date) &&
-        !(value instanceof Callable)
+        !(value instanceof Callable) &&
+        !isRegex(value)
       ) {
         return loop.entries(m, n, value as Record<string, unknown>, body, first, second);
       }
@@ -458,8 +586,12 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       const declaration = ExportNode.declaration(nodes, n);
       inner = this.stmt(declaration);
       // The exported names: the function's, or every variable the set assigned.
-      if (nodes.kind(declaration) === N.FunctionDecl) {
-        const name = FunctionNode.name(nodes, declaration);
+      const kind = nodes.kind(declaration);
+      if (kind === N.FunctionDecl || kind === N.ClassDecl) {
+        const name =
+          kind === N.FunctionDecl
+            ? FunctionNode.name(nodes, declaration)
+            : ClassNode.name(nodes, declaration);
         exported.push({ name: this.nameText(name), value: this.load(name) });
       } else {
         const inBlock = nodes.kind(declaration) === N.Block;

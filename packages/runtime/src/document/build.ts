@@ -2,8 +2,8 @@
  * From a document's text to one program. The markdown text and `{{ … }}` between two code
  * pieces become one TextRun (see `text-runs.ts`), code pieces Piece blocks, and classic
  * `<!-- xmd:if -->` / `<!-- xmd:for -->` directives become If / For nodes whose bodies are
- * the markdown between them. All pieces are lexed first so that callee names (functions are hoisted)
- * are known before any piece is parsed.
+ * the markdown between them. All pieces are lexed first so that callee names (functions
+ * are hoisted) are known before any piece is parsed.
  *
  * Reading is linear in the text and bounded in depth: the finished tree is checked to
  * nest at most `maxNestingDepth` levels (see {@link checkDepth}), so the resolver and the
@@ -12,10 +12,8 @@
  */
 
 import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
-import type { CodePiece } from "../markdown/pieces.js";
 import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
-import { K } from "../syntax/keywords.js";
-import { ExportNode, ForNode, FunctionNode, IfNode, ListNode, PieceNode } from "../syntax/node-fields.js";
+import { ExportNode, FunctionNode, ListNode, PieceNode } from "../syntax/node-fields.js";
 import { N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
@@ -27,8 +25,14 @@ import {
   StatementParser,
   takeTokenBuffer,
 } from "../syntax/parser/index.js";
-import { T, type TokenBuffer } from "../syntax/tokens.js";
 import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
+import {
+  BlockBuilder,
+  directive,
+  importsMarkdownPart,
+  isBareDirective,
+  type OpenDirective,
+} from "./directives.js";
 import { TextRunMaker } from "./text-runs.js";
 
 /** A parsed document or module. */
@@ -50,35 +54,11 @@ export interface Program {
  */
 const DEPTH_SLACK = 8;
 
-/** Appends statements to a Block, keeping its last child for O(1) appends. */
-class BlockBuilder {
-  private last = NONE;
-  constructor(
-    private readonly unit: ParseUnit,
-    readonly block: NodeId,
-  ) {}
-  append(n: NodeId): void {
-    const nodes = this.unit.nodes;
-    if (this.last === NONE) ListNode.setFirst(nodes, this.block, n);
-    else nodes.setNext(this.last, n);
-    this.last = n;
-    while (nodes.next(this.last) !== NONE) this.last = nodes.next(this.last);
-  }
-}
-
-/** An open classic `if` or `for` waiting for its `endif` / `endfor`. */
-interface OpenDirective {
-  kind: "if" | "for";
-  /** The directive's piece, for "never closed" errors. */
-  start: number;
-  end: number;
-  /** The If node whose else branch an `elif`/`else` fills. */
-  chain: NodeId;
-  hasElse: boolean;
-  outer: BlockBuilder;
-}
-
-export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
+/**
+ * The program of a document: its pieces as a tree of statements. Text before `skip` (front
+ * matter being stripped) is left out, with any `{{ }}` or code in it.
+ */
+export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Program {
   const source = unit.source;
   const options = { clock: unit.clock, scanner: unit.scanner };
   const sink = problemSink(unit);
@@ -117,40 +97,79 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
     const topPieces: NodeId[] = [];
     const open: OpenDirective[] = [];
     let deepestSpans = 0;
+    // Blocks on lines of their own between blank lines (see PieceNode.blankAfter): where
+    // the run of adjacent blocks ends, whether it started after a blank line, and where
+    // the text after a block starts when the block owns the blank line below it.
+    let chainEnd = -1;
+    let chainAfterBlank = false;
+    let textFrom = skip;
 
     const runs = new TextRunMaker(unit, pieces);
     for (let at = 0; at < pieces.size; at = pieces.next(at)) {
       if (pieces.kind(at) !== PieceKind.Code) {
         // Static text is its source range, copied as bytes when it runs: never cut out as
         // a string, never interned. The text and `{{ }}` up to the next code are one run.
-        at = runs.read(at);
-        if (runs.made !== NONE) current.append(runs.made);
+        at = runs.read(at, textFrom, skip);
+        if (runs.made !== NONE) {
+          current.append(runs.made);
+          chainEnd = -1;
+        }
         if (at >= pieces.size) break;
       }
-      const piece = pieces.codeAt(at);
-      const first = firstToken[code++] as number;
-      if (piece.dialect === "classic") {
-        const handled = directive(unit, tokens, first, piece, open, current);
-        if (handled !== undefined) {
-          current = handled;
-          if (open.length > deepestSpans) deepestSpans = open.length;
-          continue;
+      switch (pieces.kind(at)) {
+        case PieceKind.Code: {
+          const piece = pieces.codeAt(at);
+          const first = firstToken[code++] as number;
+          if (piece.start < skip) break;
+          const spans =
+            piece.dialect === "classic" ||
+            (piece.origin === "comment" && isBareDirective(unit, tokens, first));
+          if (spans) {
+            const handled = directive(unit, tokens, first, piece, open, current, piece.dialect as Dialect);
+            if (handled !== undefined) {
+              chainEnd = -1;
+              current = handled;
+              if (open.length > deepestSpans) deepestSpans = open.length;
+              break;
+            }
+          }
+          unit.openSpans = open.length;
+          // `<!-- xmd import part.md -->` inserts the part, as the colon form does: a
+          // markdown part imported as a module would print nothing here.
+          const dialect =
+            piece.dialect === "native" &&
+            piece.origin === "comment" &&
+            importsMarkdownPart(unit, tokens, first)
+              ? "classic"
+              : (piece.dialect as Dialect);
+          const block = new StatementParser(unit, tokens, dialect, first).parseProgram();
+          const p = nodes.create(N.Piece, piece.start, piece.end);
+          PieceNode.setBlock(nodes, p, block);
+          PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
+          if (piece.placement === "block") {
+            if (piece.start !== chainEnd) {
+              chainAfterBlank = piece.start === 0 || blankLineBefore(source, piece.start);
+              PieceNode.setChainStart(nodes, p, true);
+            }
+            chainEnd = piece.end;
+            const blank = chainAfterBlank ? lineBreakAt(source, piece.end) : 0;
+            if (blank > 0) {
+              PieceNode.setBlankAfter(nodes, p, blank);
+              textFrom = piece.end + blank;
+            }
+          } else chainEnd = -1;
+          current.append(p);
+          if (current.block === root) topPieces.push(p);
+          break;
         }
       }
-      unit.openSpans = open.length;
-      const block = new StatementParser(unit, tokens, piece.dialect as Dialect, first).parseProgram();
-      const p = nodes.create(N.Piece, piece.start, piece.end);
-      PieceNode.setBlock(nodes, p, block);
-      PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
-      current.append(p);
-      if (current.block === root) topPieces.push(p);
     }
     for (const o of open) {
       addProblem(unit, {
         start: o.start,
         end: o.end,
-        message: `this <!-- xmd:${o.kind} --> is never closed`,
-        hint: `close it with <!-- xmd:end${o.kind} -->`,
+        message: `this <!-- ${o.prefix}${o.kind} --> is never closed`,
+        hint: `close it with <!-- ${o.prefix}end${o.kind} -->`,
       });
     }
     // A tree with problems is never resolved or run; only a sound one needs the check,
@@ -173,98 +192,20 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd"): Program {
   }
 }
 
-/**
- * Handles a classic structural directive (`if`, `elif`, `else`, `endif`, `for`,
- * `endfor`). Returns the builder that following pieces go into, or undefined when the
- * piece is not a structural directive (a script block, `set`, `exec`, `import` …).
- */
-function directive(
-  unit: ParseUnit,
-  t: TokenBuffer,
-  first: number,
-  piece: CodePiece,
-  open: OpenDirective[],
-  current: BlockBuilder,
-): BlockBuilder | undefined {
-  if (t.kind[first] !== T.Ident) return undefined;
-  // A script block spans several statements; a directive is one line.
-  let lines = 0;
-  for (let i = first; t.kind[i] !== T.EOF; i++) {
-    unit.clock.tick(piece.start);
-    if (t.kind[i] === T.Newline && ++lines > 1) return undefined;
-    if (t.kind[i] === T.Indent) return undefined;
-  }
-  const nodes = unit.nodes;
-  const word = t.id[first];
-  const top = open[open.length - 1];
-  const problem = (message: string, hint?: string) => {
-    addProblem(
-      unit,
-      hint === undefined
-        ? { start: piece.start, end: piece.end, message }
-        : { start: piece.start, end: piece.end, message, hint },
-    );
-    return current;
-  };
-  switch (word) {
-    case K.if: {
-      const n = nodes.create(N.If, piece.start, piece.end);
-      IfNode.setCond(nodes, n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
-      const body = nodes.create(N.Block, piece.end, piece.end);
-      IfNode.setThenBlock(nodes, n, body);
-      current.append(n);
-      open.push({ kind: "if", start: piece.start, end: piece.end, chain: n, hasElse: false, outer: current });
-      return new BlockBuilder(unit, body);
-    }
-    case K.elif:
-    case K.else: {
-      if (top === undefined || top.kind !== "if")
-        return problem(`<!-- xmd:${word === K.elif ? "elif" : "else"} --> without an open <!-- xmd:if -->`);
-      if (top.hasElse)
-        return problem("this branch comes after <!-- xmd:else -->", "the else branch must be the last one");
-      if (word === K.elif) {
-        const n = nodes.create(N.If, piece.start, piece.end);
-        IfNode.setCond(nodes, n, new StatementParser(unit, t, "classic", first).parseDirectiveCondition());
-        const body = nodes.create(N.Block, piece.end, piece.end);
-        IfNode.setThenBlock(nodes, n, body);
-        IfNode.setOtherwise(nodes, top.chain, n);
-        top.chain = n;
-        return new BlockBuilder(unit, body);
-      }
-      if (t.kind[first + 1] !== T.Newline && t.kind[first + 1] !== T.EOF) return undefined;
-      const body = nodes.create(N.Block, piece.end, piece.end);
-      IfNode.setOtherwise(nodes, top.chain, body);
-      top.hasElse = true;
-      return new BlockBuilder(unit, body);
-    }
-    case K.endif:
-    case K.endfor: {
-      const kind = word === K.endif ? "if" : "for";
-      if (top === undefined || top.kind !== kind) {
-        return problem(`<!-- xmd:end${kind} --> without an open <!-- xmd:${kind} -->`);
-      }
-      open.pop();
-      return top.outer;
-    }
-    case K.for: {
-      const n = new StatementParser(unit, t, "classic", first).parseDirectiveFor();
-      if (n === NONE) return current;
-      const body = nodes.create(N.Block, piece.end, piece.end);
-      ForNode.setBody(nodes, n, body);
-      current.append(n);
-      open.push({
-        kind: "for",
-        start: piece.start,
-        end: piece.end,
-        chain: n,
-        hasElse: false,
-        outer: current,
-      });
-      return new BlockBuilder(unit, body);
-    }
-    default:
-      return undefined;
-  }
+/** Whether the line before `at` (a line start) is empty: `at` follows two line breaks. */
+function blankLineBefore(source: string, at: number): boolean {
+  let i = at;
+  if (source.charCodeAt(i - 1) !== 10) return false;
+  i--;
+  if (source.charCodeAt(i - 1) === 13) i--;
+  return i === 0 || source.charCodeAt(i - 1) === 10;
+}
+
+/** The length of the line break at `at` (an empty line), or 0. */
+function lineBreakAt(source: string, at: number): number {
+  const c = source.charCodeAt(at);
+  if (c === 10) return 1;
+  return c === 13 && source.charCodeAt(at + 1) === 10 ? 2 : 0;
 }
 
 /**
@@ -322,7 +263,7 @@ function checkDepth(unit: ParseUnit, root: NodeId): void {
     const next = nodes.next(n);
     if (next !== NONE) stack.push(next, depth);
     const kind = nodes.kind(n);
-    if (kind === N.FunctionDecl || kind === N.Lambda) {
+    if (kind === N.FunctionDecl || kind === N.Lambda || kind === N.Method) {
       const info = unit.functions[FunctionNode.info(nodes, n)];
       if (info !== undefined) stack.push(info.body, depth + 1);
     }

@@ -64,8 +64,12 @@ export class TextRunMaker {
    * end), one loop over the records, and makes their run; returns where it stopped. The
    * run's node, for the caller to append to its block, is then {@link made}: NONE when the
    * records held only empty text, which makes no run.
+   *
+   * Text before `textFrom` is left out (the blank line a block above owns, front matter
+   * being stripped), and so is a `{{ }}` before `skip` (in stripped front matter): their
+   * records are cut, or made empty text, where they are.
    */
-  read(at: number): number {
+  read(at: number, textFrom = 0, skip = 0): number {
     const pieces = this.pieces;
     const records = pieces.records;
     const size = pieces.size;
@@ -77,8 +81,16 @@ export class TextRunMaker {
     let p = at;
     let end = 0;
     while (p < size) {
-      const kind = (records[p] as number) & KIND_MASK;
+      let kind = (records[p] as number) & KIND_MASK;
       if (kind === PieceKind.Code) break;
+      if (kind === PieceKind.Text) {
+        if ((records[p + 1] as number) < textFrom)
+          records[p + 1] = Math.min(textFrom, records[p + 2] as number);
+      } else if ((records[p + 1] as number) < skip) {
+        records[p] = PieceKind.Text;
+        records[p + 1] = records[p + 2] as number;
+        kind = PieceKind.Text;
+      }
       if (this.node === NONE) {
         // Empty text before anything else opens no run.
         if (kind === PieceKind.Text && (records[p + 2] as number) <= (records[p + 1] as number)) {

@@ -97,6 +97,8 @@ export class EvalBase {
   depth = 0;
   /** Whether the code piece running is inline (see `Placement`). */
   inline = false;
+  /** Output length when the run of blocks now running began (see `PieceNode`). */
+  chainMark = 0;
   /** What ends a printed line: the document's own line ending, so CRLF files stay CRLF. */
   newline = "\n";
   /** The node being evaluated, for error locations. */

@@ -7,12 +7,17 @@
  * @module
  */
 import type { XmdError } from "../api/error.js";
+import { hasMethod } from "../host/methods.js";
+import { didYouMean } from "../host/suggest.js";
 import { characterCount } from "../host/text.js";
 import { type NodeId, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { enterBudget, leaveBudget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
+import { BoundMethod, type ClassMember, ClassValue, classOf } from "../values/classes.js";
 import { RuntimeFault } from "../values/fault.js";
+import { DONE, GeneratorValue } from "../values/generator.js";
+import { isRegex } from "../values/regex.js";
 import { Cell } from "./cell.js";
 import { EvalBase, setOwn, withArticle } from "./eval-base.js";
 import {
@@ -22,6 +27,7 @@ import {
   NamespaceValue,
   UserFunction,
 } from "./functions.js";
+import { MachineGenerator } from "./generator-run.js";
 import { isValueStackOverflow } from "./temps.js";
 
 /** Names of the arithmetic operators, for "cannot multiply a and b". */
@@ -72,6 +78,12 @@ export class Machine extends EvalBase {
     return value;
   }
 
+  /** A module global's value, or `undefined` when it was never set (no error). */
+  peekGlobal(index: number): unknown {
+    const v = this.module.globalVars[index];
+    return v === undefined || v === -1 ? undefined : this.vars.read(v);
+  }
+
   /** The variable of a module global, made on first write. */
   globalVar(index: number): number {
     const vars = this.module.globalVars;
@@ -91,6 +103,28 @@ export class Machine extends EvalBase {
   /** "'x' is not defined" for the name of Name node `n`, used at source[start, end) (a `{{ name }}` of a text run). */
   undefinedNameAt(n: NodeId, start: number, end: number): XmdError {
     const name = this.names.textOf(this.nodes.name(n));
+    if (name === "self" || name === "super") {
+      // Not reserved words: they mean the instance and its parent only inside a class.
+      return this.errorAt(
+        "undefined-name",
+        name === "self"
+          ? "'self' is only defined inside a class's constructor and methods"
+          : "'super' is only defined inside the constructor and methods of a class that extends another",
+        start,
+        end,
+        "declare a class (`class NAME`, see Classes in the language reference) and use it in its members",
+      );
+    }
+    if (this.module.unit.callees.has(this.nodes.name(n))) {
+      // A callee of the module that is not set yet: a class (or an import) further on.
+      return this.errorAt(
+        "undefined-name",
+        `'${name}' is not defined yet`,
+        start,
+        end,
+        `a class, an import or a lambda set to a name is defined when its line runs (only functions are hoisted): move ${name}'s definition above this line`,
+      );
+    }
     return this.errorAt(
       "undefined-name",
       `'${name}' is not defined`,
@@ -197,8 +231,9 @@ export class Machine extends EvalBase {
   }
 
   /** `receiver.name`: a namespace member, an own property, or a builtin property (`len`). */
-  member(receiver: unknown, name: string, n: NodeId): unknown {
+  member(receiver: unknown, name: string, n: NodeId, home: unknown = null): unknown {
     this.at = n;
+    if (receiver instanceof ClassValue) throw this.classMemberError(receiver, name, n);
     if (receiver instanceof NamespaceValue) {
       const member = receiver.members.get(name);
       if (member === undefined) throw this.error("type", `${receiver.name} has no member '${name}'`, n);
@@ -213,6 +248,17 @@ export class Machine extends EvalBase {
       Object.hasOwn(receiver, name)
     ) {
       return (receiver as Record<string, unknown>)[name] ?? null;
+    }
+    const cls = classOf(receiver);
+    if (cls !== null) {
+      const method = this.methodOf(cls, receiver as object, name, n, home);
+      if (method !== null) {
+        // A method that takes no parameters is called when named, as a function declared
+        // without parameters is; one that takes some is the method, bound to the instance.
+        if (method.params === 0) return this.callMember(method, receiver as object, []);
+        this.heapValues++;
+        return new BoundMethod(receiver as object, method);
+      }
     }
     try {
       return this.services.getMember(this.module.ctx, receiver, name) ?? null;
@@ -233,7 +279,8 @@ export class Machine extends EvalBase {
         throw this.error("type", `a string index must be a number, got ${this.services.typeName(key)}`, at);
       return container[key] ?? null;
     }
-    if (container !== null && typeof container === "object") {
+    // (A function or class value's own fields are its compiled parts, not keys.)
+    if (container !== null && typeof container === "object" && !(container instanceof Callable)) {
       const k = this.services.toText(key);
       return Object.hasOwn(container, k) ? ((container as Record<string, unknown>)[k] ?? null) : null;
     }
@@ -252,7 +299,9 @@ export class Machine extends EvalBase {
       container !== null &&
       typeof container === "object" &&
       !Array.isArray(container) &&
-      !(container instanceof Date)
+      !(container instanceof Date) &&
+      !(container instanceof Callable) &&
+      !isRegex(container)
     ) {
       setOwn(container as Record<string, unknown>, this.services.toText(key), value);
     } else {
@@ -277,6 +326,14 @@ export class Machine extends EvalBase {
       for (let i = 0; i < value.length; i++) out.push(value[i]);
       return;
     }
+    if (value instanceof GeneratorValue) {
+      // Every value it yields; an endless one stops at maxListItems (or the time limit).
+      for (let v = value.next(); v !== DONE; v = value.next()) {
+        this.budget.list(out.length + 1, "this spread");
+        out.push(v);
+      }
+      return;
+    }
     if (typeof value === "string") {
       this.budget.list(out.length + characterCount(value, this.limits.maxListItems), "this spread");
       for (const ch of value) out.push(ch);
@@ -290,7 +347,7 @@ export class Machine extends EvalBase {
    * item: `set copy ...user` most likely meant an object copy.
    */
   notSpreadable(value: unknown, at: NodeId): XmdError {
-    const object = value !== null && typeof value === "object" && !(value instanceof Date);
+    const object = value !== null && typeof value === "object" && !(value instanceof Date) && !isRegex(value);
     return this.error(
       "type",
       `only a list or a string can be spread into a list or arguments, not ${withArticle(this.services.typeName(value))}`,
@@ -322,6 +379,7 @@ export class Machine extends EvalBase {
   invoke(fn: UserFunction, argc: number): unknown {
     const stack = this.stack;
     const info = fn.info;
+    if (info.generator) return this.startGenerator(fn, argc);
     if (++this.depth > this.limits.maxCallDepth) throw this.depthError();
     if ((++this.ticks & 1023) === 0) this.checkBudget(this.at);
     const body = fn.module.code.body(info);
@@ -363,6 +421,23 @@ export class Machine extends EvalBase {
     return result;
   }
 
+  /**
+   * Calling a `function*`: a generator holding the arguments, whose body has not started
+   * (it runs as values are asked for, see `MachineGenerator`).
+   */
+  private startGenerator(fn: UserFunction, argc: number): MachineGenerator {
+    const info = fn.info;
+    const stack = this.stack;
+    const locals: unknown[] = new Array(info.frameSize).fill(null);
+    const argBase = stack.size - argc;
+    for (let i = 0; i < argc; i++) locals[i] = stack.get(argBase + i);
+    stack.drop(argc);
+    const params = info.params.length;
+    for (const slot of info.cellSlots) locals[slot] = new Cell(slot < params ? locals[slot] : null);
+    this.heapValues += 1 + info.cellSlots.length;
+    return new MachineGenerator(this, fn, locals);
+  }
+
   /** Calls an XMD function from a builtin (map, filter, sort …) or a method stored in an object. */
   callFunction(fn: Callable, args: unknown[]): unknown {
     if (fn instanceof UserFunction) {
@@ -372,6 +447,8 @@ export class Machine extends EvalBase {
       return this.invoke(fn, argc);
     }
     if (fn instanceof BuiltinFunction) return this.callHost(fn.fn, args);
+    if (fn instanceof ClassValue) return this.construct(fn, args);
+    if (fn instanceof BoundMethod) return this.callMember(fn.member, fn.self, args);
     throw new RuntimeFault("type", `${this.services.typeName(fn)} is not a function`);
   }
 
@@ -392,12 +469,15 @@ export class Machine extends EvalBase {
   callValue(fn: unknown, args: unknown[], what: string, callee: NodeId): unknown {
     if (fn instanceof BuiltinFunction) return this.callHost(fn.fn, args);
     if (fn instanceof NamespaceValue && fn.call) return this.callHost(fn.call, args);
+    if (fn instanceof ClassValue) return this.construct(fn, args);
+    if (fn instanceof BoundMethod) return this.callMember(fn.member, fn.self, args);
     throw this.error("type", `${what} is ${withArticle(this.services.typeName(fn))}, not a function`, callee);
   }
 
   /** `receiver.name(args)`: a namespace member, a function stored in an object, or a builtin method. */
-  callMethod(receiver: unknown, name: string, args: unknown[], n: NodeId): unknown {
+  callMethod(receiver: unknown, name: string, args: unknown[], n: NodeId, home: unknown = null): unknown {
     this.at = n;
+    if (receiver instanceof ClassValue) throw this.classMemberError(receiver, name, n);
     if (receiver instanceof NamespaceValue) {
       const member = receiver.members.get(name);
       if (member === undefined) throw this.error("type", `${receiver.name} has no member '${name}'`, n);
@@ -419,6 +499,11 @@ export class Machine extends EvalBase {
         }
       }
     }
+    const cls = classOf(receiver);
+    if (cls !== null && !Object.hasOwn(receiver as object, name)) {
+      const method = this.methodOf(cls, receiver as object, name, n, home);
+      if (method !== null) return this.callMember(method, receiver as object, args);
+    }
     let result: unknown;
     try {
       result = this.services.callMethod(this.module.ctx, receiver, name, args);
@@ -427,6 +512,104 @@ export class Machine extends EvalBase {
     }
     this.checkClock(n);
     return result ?? null;
+  }
+
+  // ── classes ────────────────────────────────────────────────────────────────
+
+  /** `Name(args)`: a new instance, its constructor (its own or the nearest parent's) run on it. */
+  construct(cls: ClassValue, args: unknown[]): object {
+    this.heapValues++;
+    const self = cls.instance();
+    if (cls.ctor !== null) this.callMember(cls.ctor, self, args);
+    return self;
+  }
+
+  /**
+   * Runs a constructor or method on `self`: the instance and the class that declares it
+   * go first, in the hidden parameters, then the arguments it declares (extra ones are
+   * ignored and missing ones are null, as for any function).
+   */
+  callMember(member: ClassMember, self: object, args: unknown[]): unknown {
+    const stack = this.stack;
+    stack.push(self);
+    stack.push(member.owner);
+    const argc = Math.min(args.length, member.params);
+    for (let i = 0; i < argc; i++) stack.push(args[i]);
+    return this.invoke(member.fn as UserFunction, argc + 2);
+  }
+
+  /** `super args` (`name` null) and `super.name args`: the parent of `home`'s, on `self`. */
+  superCall(self: object, home: ClassValue, name: string | null, args: unknown[], n: NodeId): unknown {
+    this.at = n;
+    const parent = home.parent as ClassValue;
+    if (name === null) {
+      if (parent.ctor !== null) this.callMember(parent.ctor, self, args);
+      return null;
+    }
+    const method = parent.find(name);
+    if (method === undefined) {
+      throw this.error(
+        "type",
+        `${parent.name} has no method '${name}'${didYouMean(name, publicMethods(parent))}`,
+        n,
+        "super.NAME calls a method of the parent class",
+      );
+    }
+    if (method.isPrivate) throw this.privateError(method, n);
+    return this.callMember(method, self, args);
+  }
+
+  /**
+   * The method `name` of an instance of `cls`, when it has one (null: not a method,
+   * maybe a builtin one such as `.keys`); a private one only for `self.name` inside its
+   * own class (`home`). A name that is neither a field, a method nor an object method is an
+   * error here, where a plain object's missing key would be null: an instance's members
+   * are known, so a misspelt one is a mistake worth a suggestion.
+   */
+  private methodOf(
+    cls: ClassValue,
+    self: object,
+    name: string,
+    n: NodeId,
+    home: unknown,
+  ): ClassMember | null {
+    const method = cls.find(name);
+    if (method !== undefined) {
+      if (method.isPrivate && method.owner !== home) throw this.privateError(method, n);
+      return method;
+    }
+    if (hasMethod(self, name)) return null;
+    const fields = Object.keys(self);
+    const methods = publicMethods(cls);
+    throw this.error(
+      "type",
+      `${cls.name} has no field or method '${name}'${didYouMean(name, [...fields, ...methods])}`,
+      n,
+      `its fields: ${listed(fields)}; its methods: ${listed(methods)}`,
+    );
+  }
+
+  private privateError(method: ClassMember, n: NodeId): XmdError {
+    const owner = method.owner.name;
+    return this.error(
+      "type",
+      `'${method.name}' is a private method of ${owner}`,
+      n,
+      `only ${owner}'s own constructor and methods can call it, as self.${method.name}`,
+    );
+  }
+
+  /** `Animal.speak`: a class has no members of its own. */
+  private classMemberError(cls: ClassValue, name: string, n: NodeId): XmdError {
+    const isMethod = cls.find(name) !== undefined;
+    return this.error(
+      "type",
+      isMethod
+        ? `'${name}' is a method of ${cls.name}'s instances, not of the class ${cls.name}`
+        : `the class ${cls.name} has no member '${name}'`,
+      n,
+      `make an instance first: set x ${cls.name}(…), then x.${name}`,
+    );
   }
 
   /** Runs an external command (`exec`) and returns what it printed. */
@@ -473,4 +656,15 @@ export class Machine extends EvalBase {
     this.module = module;
     this.inline = inline;
   }
+}
+
+/** The methods of `cls`'s instances that code outside the class may call. */
+function publicMethods(cls: ClassValue): string[] {
+  return cls.methodNames().filter((name) => cls.find(name)?.isPrivate === false);
+}
+
+/** Names for a help line: `a, b, c`, at most ten, or `none`. */
+function listed(names: readonly string[]): string {
+  if (names.length === 0) return "none";
+  return names.length <= 10 ? names.join(", ") : `${names.slice(0, 10).join(", ")}, …`;
 }

@@ -10,6 +10,7 @@
  * @module
  */
 import { Callable } from "../values/callable.js";
+import { isRegex } from "../values/regex.js";
 import { clockTicker, type HostBudget, limitFault } from "./host-limits.js";
 
 /** What is measured: values (each list, object, and item in them) and a lower bound of the text's length. */
@@ -53,7 +54,7 @@ function leafChars(value: unknown): number {
       if (value === null) return 4;
       if (value instanceof Date) return 24;
       if (value instanceof Callable) return 12 + value.name.length;
-      if (value instanceof RegExp) return String(value).length;
+      if (isRegex(value)) return String(value).length;
       return 2;
     default:
       return 1;
@@ -64,7 +65,7 @@ function leafChars(value: unknown): number {
 function childrenOf(value: unknown): unknown[] | Record<string, unknown> | null {
   if (typeof value !== "object" || value === null) return null;
   if (Array.isArray(value)) return value;
-  if (value instanceof Date || value instanceof Callable || value instanceof RegExp) return null;
+  if (value instanceof Date || value instanceof Callable || isRegex(value)) return null;
   return value as Record<string, unknown>;
 }
 

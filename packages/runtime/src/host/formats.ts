@@ -26,6 +26,7 @@ import { createRequire } from "node:module";
 import type YAMLModule from "yaml";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { isRegex } from "../values/regex.js";
 import { checkTextSize, textTooLong } from "./data-size.js";
 import {
   checkClock,
@@ -420,7 +421,7 @@ export function toPlainData(value: unknown, what: string): unknown {
         `${what}: the function <function ${v.name}> cannot be stored in a data file`,
       );
     }
-    if (v instanceof RegExp) return String(v);
+    if (isRegex(v)) return String(v);
     if (seen.includes(v)) throw new RuntimeFault("data", `${what}: the value contains itself`);
     seen.push(v);
     try {

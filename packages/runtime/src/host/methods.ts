@@ -6,11 +6,15 @@
 import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { DONE, type GeneratorValue } from "../values/generator.js";
+import { isRegex, type Regex, toRegex } from "../values/regex.js";
 import { describe, expectCallable, expectInteger, expectString, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
 import { dateDiff, formatDate, parseDate } from "./dates.js";
 import { withArgCount } from "./host-function.js";
+import { formatNumber } from "./markdown-text.js";
 import { MAX_DIGITS, roundTo } from "./numbers.js";
+import { regexMatch, regexReplace, regexSplit, regexTest } from "./regexes.js";
 import { didYouMean } from "./suggest.js";
 import { characterCount, isPlainObject, isTruthy, looseEquals, toText, typeName } from "./text.js";
 
@@ -35,8 +39,10 @@ const PLURAL: Record<string, string> = {
   date: "dates",
   object: "objects",
   regex: "regexes",
+  generator: "generators",
   boolean: "true/false values",
   function: "functions",
+  class: "classes",
 };
 
 /** The methods of one kind of value (a {@link typeName}), by name. */
@@ -64,8 +70,9 @@ function optInteger(args: unknown[], i: number, what: string): number | undefine
 
 // ---------------------------------------------------------------------------------- strings
 
-function textOrRegex(value: unknown, what: string): string | RegExp {
-  return value instanceof RegExp ? value : expectString(value, what);
+/** A text, or a regex (a RegExp from the API made one); anything else is a "type" error naming `what`. */
+function textOrRegex(value: unknown, what: string): string | Regex {
+  return isRegex(value) ? toRegex(value) : expectString(value, what);
 }
 
 /** How often `part` occurs in `text` without overlapping (`""`: between every two code units and at both ends). */
@@ -78,39 +85,31 @@ function occurrences(text: string, part: string): number {
 
 /**
  * `text.split sep` after checking the list it makes (maxListItems): exactly, by counting,
- * for a text separator; for whitespace and regexes, by asking for one item more than the
- * limit allows, so that no more than that is ever made.
+ * for a text separator; for whitespace, by asking for one item more than the limit
+ * allows, so that no more than that is ever made. (Regexes split in `regexes.ts`.)
  */
-function splitText(text: string, sep: string | RegExp | null): string[] {
+function splitText(text: string, sep: string | null): string[] {
   const b = budget();
   const max = b.limits.maxListItems;
   if (sep === "") {
     b.list(characterCount(text, max), ".split");
     return Array.from(text);
   }
-  if (typeof sep === "string") {
+  if (sep !== null) {
     b.list(text.length < max ? text.length + 1 : occurrences(text, sep) + 1, ".split");
     return text.split(sep);
   }
-  const parts = sep === null ? text.split(/\s+/, max + 1) : text.split(sep, max + 1);
+  const parts = text.split(/\s+/, max + 1);
   if (parts.length > max) b.list(Number.POSITIVE_INFINITY, ".split");
   b.note(parts.length * 8);
   return parts;
 }
 
 /** Every occurrence of `what` replaced by `by`, after checking the length of the result (maxStringLength). */
-function replaceText(text: string, what: string | RegExp, by: string): string {
-  const b = budget();
-  if (typeof what === "string") {
-    const count = by.length > what.length ? occurrences(text, what) : 0;
-    b.string(text.length + count * (by.length - what.length), ".replace");
-    return text.replaceAll(what, () => by);
-  }
-  // Regexes come only from the API (documents cannot write them): their replacements
-  // (`$1`, `$&`) are measured in the result.
-  const out = text.replace(what, by);
-  b.string(out.length, ".replace");
-  return out;
+function replaceText(text: string, what: string, by: string): string {
+  const count = by.length > what.length ? occurrences(text, what) : 0;
+  budget().string(text.length + count * (by.length - what.length), ".replace");
+  return text.replaceAll(what, () => by);
 }
 
 /** A string method whose result can be longer than its input (case mapping): checked once made. */
@@ -143,14 +142,18 @@ const STRING_METHODS = methods<string>("string", [
         const t = s.trim();
         return t === "" ? [] : splitText(t, null);
       }
-      return splitText(s, textOrRegex(a[0], ".split separator"));
+      const sep = textOrRegex(a[0], ".split separator");
+      return typeof sep === "string" ? splitText(s, sep) : regexSplit(sep, s);
     }),
   ],
   [
     "replace",
-    // Every occurrence of a text (taken literally: `$` has no meaning); a regex follows its own flags.
+    // Every occurrence of a text (taken literally: `$` has no meaning); a regex replaces
+    // its first match, or every match with `g`, and `$1` in `by` is its first group.
     m(2, 2, (_c, s, a) => {
-      return replaceText(s, textOrRegex(a[0], ".replace pattern"), toText(a[1]));
+      const what = textOrRegex(a[0], ".replace pattern");
+      const by = toText(a[1]);
+      return typeof what === "string" ? replaceText(s, what, by) : regexReplace(what, s, by);
     }),
   ],
   ["startsWith", m(1, 1, (_c, s, a) => s.startsWith(expectString(a[0], ".startsWith argument")))],
@@ -159,7 +162,7 @@ const STRING_METHODS = methods<string>("string", [
     "includes",
     m(1, 1, (_c, s, a) => {
       const x = textOrRegex(a[0], ".includes argument");
-      return typeof x === "string" ? s.includes(x) : new RegExp(x.source, x.flags.replace("g", "")).test(s);
+      return typeof x === "string" ? s.includes(x) : regexTest(x, s);
     }),
   ],
   ["slice", m(0, 2, (_c, s, a) => s.slice(optInteger(a, 0, ".slice start"), optInteger(a, 1, ".slice end")))],
@@ -179,18 +182,14 @@ const STRING_METHODS = methods<string>("string", [
   ["charAt", m(1, 1, (_c, s, a) => s.charAt(expectInteger(a[0], ".charAt index")))],
   [
     "match",
+    // A text: `[text]` when it occurs, else null; a regex: as `re.match s`.
     m(1, 1, (_c, s, a) => {
-      const re =
-        a[0] instanceof RegExp ? a[0] : new RegExp(escapeRegex(expectString(a[0], ".match pattern")));
-      const found = s.match(re);
-      return found === null ? null : Array.from(found, (x) => orNull(x));
+      const what = textOrRegex(a[0], ".match pattern");
+      if (typeof what !== "string") return regexMatch(what, s);
+      return s.includes(what) ? [what] : null;
     }),
   ],
 ]);
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 // ----------------------------------------------------------------------------------- arrays
 
@@ -400,6 +399,7 @@ const NUMBER_METHODS = methods<number>("number", [
       return roundTo(n, digits).toFixed(digits);
     }),
   ],
+  ["format", m(0, 1, (_c, n, a) => formatNumber(n, a[0]))],
 ]);
 
 // ------------------------------------------------------------------------------------ dates
@@ -443,21 +443,47 @@ const OBJECT_METHODS = methods<Record<string, unknown>>("object", [
 
 // ----------------------------------------------------------------------------------- regexes
 
-const REGEX_METHODS = methods<RegExp>("regex", [
+// ------------------------------------------------------------------------------- generators
+
+/** The values a generator yields, at most `limit` of them (all when `limit` is null). */
+export function takeFrom(g: GeneratorValue, limit: number | null, what: string): unknown[] {
+  const b = budget();
+  const items: unknown[] = [];
+  while (limit === null || items.length < limit) {
+    const v = g.next();
+    if (v === DONE) break;
+    b.list(items.length + 1, what);
+    items.push(v);
+  }
+  return items;
+}
+
+const GENERATOR_METHODS = methods<GeneratorValue>("generator", [
   [
-    "test",
-    m(1, 1, (_c, re, a) =>
-      new RegExp(re.source, re.flags.replace("g", "")).test(expectString(a[0], ".test argument")),
-    ),
-  ],
-  [
-    "match",
-    m(1, 1, (_c, re, a) => {
-      const found = expectString(a[0], ".match argument").match(re);
-      return found === null ? null : Array.from(found, (x) => orNull(x));
+    "take",
+    m(1, 1, (_c, g, a) => {
+      const n = expectInteger(a[0], ".take count");
+      if (n < 0) throw new RuntimeFault("runtime", `.take count must be 0 or more, got ${n}`);
+      return takeFrom(g, n, ".take");
     }),
   ],
+  [
+    "next",
+    m(0, 0, (_c, g) => {
+      const v = g.next();
+      return v === DONE ? null : v;
+    }),
+  ],
+  ["toList", m(0, 0, (_c, g) => takeFrom(g, null, ".toList"))],
+]);
+
+const REGEX_METHODS = methods<Regex>("regex", [
+  ["test", m(1, 1, (_c, re, a) => regexTest(re, expectString(a[0], ".test argument")))],
+  ["match", m(1, 1, (_c, re, a) => regexMatch(re, expectString(a[0], ".match argument")))],
+  ["replace", m(2, 2, (_c, re, a) => regexReplace(re, expectString(a[0], ".replace text"), toText(a[1])))],
+  ["split", m(1, 1, (_c, re, a) => regexSplit(re, expectString(a[0], ".split text")))],
   ["source", m(0, 0, (_c, re) => re.source)],
+  ["flags", m(0, 0, (_c, re) => re.flags)],
 ]);
 
 // ---------------------------------------------------------------------------------- dispatch
@@ -479,6 +505,8 @@ function tableFor(receiver: unknown): AnyTable | null {
       return isPlainObject(receiver) ? OBJECT_METHODS : null;
     case "regex":
       return REGEX_METHODS;
+    case "generator":
+      return GENERATOR_METHODS;
     default:
       return null;
   }
@@ -519,7 +547,8 @@ function invoke(
   args: unknown[],
   table: AnyTable,
 ): unknown {
-  return table.get(name)!(ctx, args, receiver);
+  // A RegExp from the API runs on the engine XMD's own regexes use.
+  return table.get(name)!(ctx, args, receiver instanceof RegExp ? toRegex(receiver) : receiver);
 }
 
 /**

@@ -11,6 +11,16 @@ import { parseDate } from "./dates.js";
 import { deleteFile, fileExists, listFolder, readText, writeTextAtomic } from "./files.js";
 import { parseJsonText, parseYamlText, stringifyJson, stringifyYaml } from "./formats.js";
 import { type HostFunction, type HostNamespace, withArgCount } from "./host-function.js";
+import {
+  escapeHtml,
+  escapeInline,
+  inlineCode,
+  link,
+  linkUrl,
+  markdownList,
+  markdownTable,
+  tableCell,
+} from "./markdown-text.js";
 import { didYouMean } from "./suggest.js";
 import { toText } from "./text.js";
 
@@ -77,12 +87,25 @@ const DATE_NS = namespace(
   ["Date", 0, 1, (c, a) => (a.length === 0 || a[0] === null ? currentDate(c) : parseDate(a[0]))],
 );
 
+/** Markdown helpers: values made safe for the markdown around them, tables and lists from data. */
+const MD_NS = namespace("md", [
+  ["text", 1, 1, (_c, a) => escapeInline(a[0])],
+  ["cell", 1, 1, (_c, a) => tableCell(a[0])],
+  ["code", 1, 1, (_c, a) => inlineCode(a[0])],
+  ["url", 1, 1, (_c, a) => linkUrl(a[0])],
+  ["link", 2, 2, (_c, a) => link(a[0], a[1])],
+  ["html", 1, 1, (_c, a) => escapeHtml(a[0])],
+  ["table", 1, 2, (_c, a) => markdownTable(a[0], a[1])],
+  ["list", 1, 1, (_c, a) => markdownList(a[0])],
+]);
+
 /** Every namespace by name. */
 export const NAMESPACES: ReadonlyMap<string, HostNamespace> = new Map([
   ["File", FILE],
   ["json", JSON_NS],
   ["yaml", YAML_NS],
   ["Date", DATE_NS],
+  ["md", MD_NS],
 ]);
 
 /** Names of the namespaces, for the parser. */

@@ -5,7 +5,10 @@
  */
 import { budget } from "../values/budget.js";
 import { Callable } from "../values/callable.js";
+import { ClassValue, classOf } from "../values/classes.js";
 import { RuntimeFault } from "../values/fault.js";
+import { GeneratorValue } from "../values/generator.js";
+import { isRegex } from "../values/regex.js";
 
 /** The kind of a value, as error messages name it. */
 export type TypeName =
@@ -17,13 +20,19 @@ export type TypeName =
   | "object"
   | "date"
   | "function"
-  | "regex";
+  | "class"
+  | "regex"
+  | "generator";
 
-/** True for a plain object made by `{}`/`set user name …`/JSON (not an array, date or function). */
+/**
+ * True for a plain object made by `{}`/`set user name …`/JSON (not an array, date or
+ * function), and for an instance of a class: an object of its fields, which every object
+ * operation treats as one.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === Object.prototype || proto === null || classOf(value) !== null;
 }
 
 /** The kind of a value for error messages: "number", "string", "array", "object", "date", … */
@@ -42,8 +51,10 @@ export function typeName(value: unknown): TypeName {
   }
   if (Array.isArray(value)) return "array";
   if (value instanceof Date) return "date";
+  if (value instanceof ClassValue) return "class";
   if (value instanceof Callable) return "function";
-  if (value instanceof RegExp) return "regex";
+  if (isRegex(value)) return "regex";
+  if (value instanceof GeneratorValue) return "generator";
   return "object";
 }
 
@@ -58,7 +69,7 @@ function dateToText(d: Date): string {
 }
 
 function functionText(fn: Callable): string {
-  return `<function ${fn.name}>`;
+  return fn instanceof ClassValue ? `<class ${fn.name}>` : `<function ${fn.name}>`;
 }
 
 /**
@@ -143,11 +154,11 @@ function jsonLeaf(value: unknown, key: string): string | object {
   // Dates, XMD functions and regexes as text (what the replacer of JSON.stringify did).
   if (v instanceof Date) return JSON.stringify(dateToText(v));
   if (v instanceof Callable) return JSON.stringify(functionText(v));
-  if (v instanceof RegExp) return JSON.stringify(String(v));
+  if (isRegex(v)) return JSON.stringify(String(v));
   if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") {
     v = (v as { toJSON(key: string): unknown }).toJSON(key);
     if (v instanceof Callable) return JSON.stringify(functionText(v));
-    if (v instanceof RegExp) return JSON.stringify(String(v));
+    if (isRegex(v)) return JSON.stringify(String(v));
   }
   switch (typeof v) {
     case "string":
@@ -239,7 +250,8 @@ function scalarText(value: unknown): string {
   }
   if (value instanceof Date) return dateToText(value);
   if (value instanceof Callable) return functionText(value);
-  if (value instanceof RegExp) return String(value);
+  if (isRegex(value)) return String(value);
+  if (value instanceof GeneratorValue) return `<generator ${value.name}>`;
   return toJsonText(value);
 }
 
@@ -351,12 +363,15 @@ function shallowEquals(a: unknown, b: unknown): number {
   if (a instanceof Date || b instanceof Date) {
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime() ? SAME : DIFFERENT;
   }
-  if (a instanceof RegExp || b instanceof RegExp) {
-    return a instanceof RegExp && b instanceof RegExp && String(a) === String(b) ? SAME : DIFFERENT;
+  if (isRegex(a) || isRegex(b)) {
+    // The same pattern and flags (flags print in one order: /a/mi is /a/im).
+    return isRegex(a) && isRegex(b) && String(a) === String(b) ? SAME : DIFFERENT;
   }
   if (a instanceof Callable || b instanceof Callable) return DIFFERENT;
   const isArr = Array.isArray(a);
   if (isArr !== Array.isArray(b)) return DIFFERENT;
   if (isArr) return (a as unknown[]).length === (b as unknown[]).length ? DESCEND : DIFFERENT;
+  // Instances are equal when of one class with equal fields; never equal to a plain object.
+  if (classOf(a) !== classOf(b)) return DIFFERENT;
   return Object.keys(a).length === Object.keys(b).length ? DESCEND : DIFFERENT;
 }

@@ -17,6 +17,8 @@
  */
 import type { NameKey } from "../syntax/names.js";
 import {
+  ClassNode,
+  DestructureNode,
   ExportNode,
   ForNode,
   FunctionNode,
@@ -26,9 +28,12 @@ import {
   LoopNode,
   MemberNode,
   MethodCallNode,
+  MethodNode,
   PairNode,
   PieceNode,
+  SelfAccessNode,
   SetNode,
+  SpreadNode,
   TryNode,
 } from "../syntax/node-fields.js";
 import { ExportForm, ImportForm, N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
@@ -129,6 +134,12 @@ export class Resolver {
         case N.FunctionDecl:
           this.globals.declare(nodes.name(FunctionNode.name(nodes, s)));
           break;
+        case N.ClassDecl:
+          this.globals.declare(nodes.name(ClassNode.name(nodes, s)));
+          break;
+        case N.Destructure:
+          for (const name of this.destructured(s)) this.globals.declare(nodes.name(name));
+          break;
         case N.Export:
           this.declareModuleLevel(ExportNode.declaration(nodes, s));
           break;
@@ -168,6 +179,15 @@ export class Resolver {
     }
   }
 
+  /** The Name nodes a destructure binds. */
+  private destructured(n: NodeId): NodeId[] {
+    const nodes = this.nodes;
+    const names: NodeId[] = [];
+    for (let t = DestructureNode.firstTarget(nodes, n); t !== NONE; t = nodes.next(t))
+      names.push(nodes.kind(t) === N.Spread ? SpreadNode.operand(nodes, t) : PairNode.value(nodes, t));
+    return names;
+  }
+
   /** Declares a function's locals: parameters, then what its body sets (see the module doc). */
   private enterFunction(info: FunctionInfo, parent: Scope | null): Scope {
     const scope: Scope = { info, parent, locals: new Map(), captured: new Set(), captureIndex: new Map() };
@@ -205,6 +225,12 @@ export class Resolver {
         }
         case N.FunctionDecl:
           this.declareLocal(scope, nodes.name(FunctionNode.name(nodes, s)), true);
+          break;
+        case N.ClassDecl:
+          this.declareLocal(scope, nodes.name(ClassNode.name(nodes, s)), true);
+          break;
+        case N.Destructure:
+          for (const name of this.destructured(s)) this.declareLocal(scope, nodes.name(name), false);
           break;
         case N.For:
           for (let v = ForNode.firstVar(nodes, s); v !== NONE; v = nodes.next(v))
@@ -255,6 +281,15 @@ export class Resolver {
       case N.Lambda:
         this.resolveFunction(this.unit.functions[FunctionNode.info(nodes, n)] as FunctionInfo, scope);
         return;
+      case N.ClassDecl: {
+        // The class's name, its parent (an expression), and each member, a function.
+        this.bind(ClassNode.name(nodes, n), scope);
+        const parent = ClassNode.parent(nodes, n);
+        if (parent !== NONE) this.visit(parent, scope);
+        for (let m = ClassNode.firstMember(nodes, n); m !== NONE; m = nodes.next(m))
+          this.resolveFunction(this.unit.functions[MethodNode.info(nodes, m)] as FunctionInfo, scope);
+        return;
+      }
       case N.Member:
       case N.MethodCall:
       case N.Pair:
@@ -283,6 +318,8 @@ export class Resolver {
     if (kind === N.Member) {
       const object = MemberNode.object(nodes, n);
       if (object !== NONE) this.visit(object, scope);
+      const home = SelfAccessNode.home(nodes, n);
+      if (home !== NONE) this.visit(home, scope);
       return;
     }
     if (kind === N.MethodCall) {
@@ -290,6 +327,8 @@ export class Resolver {
       const firstArg = MethodCallNode.firstArg(nodes, n);
       if (receiver !== NONE) this.visit(receiver, scope);
       if (firstArg !== NONE) this.walk(firstArg, scope);
+      const home = SelfAccessNode.home(nodes, n);
+      if (home !== NONE) this.visit(home, scope);
       return;
     }
     if (kind === N.Pair) {

@@ -10,6 +10,7 @@ import { ReadClock } from "./clock.js";
 import { TextScanner } from "./interpolation.js";
 import { C } from "./keywords.js";
 import type { NameTable } from "./names.js";
+import { DIVIDES, lineEnd, RegexLiterals, UNCLOSED } from "./regex-literal.js";
 import { SPACE_BEFORE, T, type TokenBuffer } from "./tokens.js";
 
 /** A problem found while lexing; offsets into the source. */
@@ -85,6 +86,9 @@ export function lexAppend(
   context: LexContext,
 ): void {
   const { clock, scanner } = context;
+  /** This piece's first token (the buffer may hold other pieces' before it). */
+  const firstToken = out.length;
+  const regexes = new RegexLiterals(source, end, clock);
   /** Characters up to here are counted on the clock. */
   let counted = start;
   const indents: number[] = [];
@@ -93,6 +97,10 @@ export function lexAppend(
   let atLineStart = block;
   let lineHasTokens = false;
   let space = true;
+  // A line that ends with a comma continues on the next line when that line is indented
+  // deeper than the block it is in (`set made "in Vietnam",` / `    by "Ky"`): its line
+  // break waits here (start offset) until the next line's indentation decides.
+  let pendingBreak = -1;
 
   while (pos < end) {
     clock.add(pos - counted + 1, pos);
@@ -126,6 +134,19 @@ export function lexAppend(
       }
       if (indents.length === 0) indents.push(width);
       const current = indents[indents.length - 1] as number;
+      if (pendingBreak >= 0) {
+        const at = pendingBreak;
+        pendingBreak = -1;
+        if (width > current) {
+          // A continuation line: no line break, no block.
+          pos = p;
+          atLineStart = false;
+          space = true;
+          continue;
+        }
+        out.push(T.Newline, at, at + 1, -1, 0, 0);
+        lineHasTokens = false;
+      }
       if (width > current) {
         indents.push(width);
         out.push(T.Indent, p, p, -1, 0, 0);
@@ -153,8 +174,11 @@ export function lexAppend(
     if (c === 10 || c === 13) {
       pos += c === 13 && source.charCodeAt(pos + 1) === 10 ? 2 : 1;
       if (block && depth === 0) {
-        if (lineHasTokens) out.push(T.Newline, pos - 1, pos, -1, 0, 0);
-        lineHasTokens = false;
+        if (lineHasTokens && out.kind[out.length - 1] === T.Comma) pendingBreak = pos - 1;
+        else {
+          if (lineHasTokens) out.push(T.Newline, pos - 1, pos, -1, 0, 0);
+          lineHasTokens = false;
+        }
         atLineStart = true;
       }
       space = true;
@@ -181,6 +205,15 @@ export function lexAppend(
         problems.push({ start: pos, end: pos + 2, message: "this block comment is never closed with */" });
         pos = end;
       } else pos = close + 2;
+      space = true;
+      continue;
+    }
+
+    // `;` ends a statement as a line break does (`set a 1; print a`), outside brackets.
+    if (c === 59 && block && depth === 0) {
+      if (lineHasTokens) out.push(T.Newline, pos, pos + 1, -1, 0, 0);
+      lineHasTokens = false;
+      pos++;
       space = true;
       continue;
     }
@@ -219,6 +252,21 @@ export function lexAppend(
       counted = pos;
       out.push(T.Template, tokStart, pos, -1, 0, flags);
       continue;
+    }
+
+    if (c === 47) {
+      const close = regexes.endAt(pos, out, firstToken);
+      if (close === UNCLOSED) {
+        pos = lineEnd(source, pos, end);
+        problems.push({ start: tokStart, end: tokStart + 1, message: "this regex is never closed with /" });
+        out.push(T.Error, tokStart, pos, -1, 0, flags);
+        continue;
+      }
+      if (close !== DIVIDES) {
+        pos = close;
+        out.push(T.Regex, tokStart, pos, -1, 0, flags);
+        continue;
+      }
     }
 
     const n = source.charCodeAt(pos + 1);

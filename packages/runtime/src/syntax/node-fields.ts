@@ -80,8 +80,33 @@ export const MemberNode = { object: a, setObject: setA } as const;
 /** Index: `object[index]`. */
 export const IndexNode = { object: a, setObject: setA, index: b, setIndex: setB } as const;
 
-/** Call: `callee args…`; `firstArg` is NONE when there are none. */
-export const CallNode = { callee: a, setCallee: setA, firstArg: b, setFirstArg: setB } as const;
+/**
+ * Destructure: `destructure SOURCE targets…`. Each target is a Pair (its key in `str`, the
+ * Name it binds as its value; `flags` 1 when a key was written before the name) or, last,
+ * a Spread of a Name (the rest).
+ */
+export const DestructureNode = {
+  source: a,
+  setSource: setA,
+  firstTarget: b,
+  setFirstTarget: setB,
+} as const;
+
+/**
+ * PathName: `import f` where `f` may be a variable: its `name` (a Name) is read when the
+ * import runs, and its text is the path if it holds text; the word (`str`) is otherwise.
+ */
+export const PathNameNode = { name: a, setName: setA } as const;
+
+/** Call: `callee args…`; `firstArg` is NONE when there are none; `form` is a `CallForm`. */
+export const CallNode = {
+  callee: a,
+  setCallee: setA,
+  firstArg: b,
+  setFirstArg: setB,
+  form: flags,
+  setForm: setFlags,
+} as const;
 
 /** MethodCall: `receiver.method args…` (the method's name is `nodes.str`). */
 export const MethodCallNode = { receiver: a, setReceiver: setA, firstArg: b, setFirstArg: setB } as const;
@@ -206,5 +231,84 @@ export const TextRunNode = {
   setRun: setNum,
 } as const;
 
-/** Piece: a code piece of the document, its `block` of statements; `placement` is a `Placement`. */
-export const PieceNode = { block: a, setBlock: setA, placement: flags, setPlacement: setFlags } as const;
+/**
+ * Piece: a code piece of the document, its `block` of statements; `placement` (the low
+ * bit of flags) is a `Placement`.
+ *
+ * A block that prints nothing leaves nothing, not even a blank line of its own: a block
+ * (or a run of adjacent blocks) between blank lines owns the blank line below it, the
+ * `blankAfter` characters after its end, and writes them only when the run printed
+ * something. `chainStart` marks the first block of a run, where the run's output begins.
+ */
+export const PieceNode = {
+  block: a,
+  setBlock: setA,
+  placement: (nodes: NodeStore, n: NodeId) => nodes.flags(n) & 1,
+  setPlacement: (nodes: NodeStore, n: NodeId, value: number) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~1) | (value & 1)),
+  chainStart: (nodes: NodeStore, n: NodeId) => (nodes.flags(n) & 2) !== 0,
+  setChainStart: (nodes: NodeStore, n: NodeId, value: boolean) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~2) | (value ? 2 : 0)),
+  blankAfter: num,
+  setBlankAfter: setNum,
+} as const;
+
+// ── classes ────────────────────────────────────────────────────────────────
+
+/**
+ * ClassDecl: `class name [extends parent]`, then its members (Method nodes linked by
+ * `next`). `parent` is an expression, NONE without `extends`.
+ */
+export const ClassNode = {
+  name: a,
+  setName: setA,
+  parent: b,
+  setParent: setB,
+  firstMember: c,
+  setFirstMember: setC,
+} as const;
+
+/** Method.flags: what a member of a class is. */
+export const MethodFlags = {
+  /** `private name params`: callable only through `self` in the class's own methods. */
+  Private: 1,
+  /** `constructor params`. */
+  Constructor: 2,
+} as const;
+
+/**
+ * Method: a member of a class. `info` is its function's index in the unit's `functions`
+ * (its name is the function's, its first two parameters the hidden `self` and home
+ * class); `flags` are {@link MethodFlags}.
+ */
+export const MethodNode = { info: num, setInfo: setNum, flags, setFlags } as const;
+
+/** Super.flags: which form of `super`. */
+export const SuperForm = {
+  /** `super args`: the parent's constructor, on `self`. */
+  Constructor: 0,
+  /** `super.name args`: the parent's method `name` (in `nodes.str`), on `self`. */
+  Method: 1,
+} as const;
+
+/**
+ * Super: `firstArg` the arguments; `self` and `home` the hidden Name nodes of the
+ * instance and the class whose member the code is in; `form` a {@link SuperForm}.
+ */
+export const SuperNode = {
+  firstArg: a,
+  setFirstArg: setA,
+  self: b,
+  setSelf: setB,
+  home: c,
+  setHome: setC,
+  form: flags,
+  setForm: setFlags,
+} as const;
+
+/**
+ * Member and MethodCall with `self` as the receiver inside a class's members: `home` is
+ * the hidden Name of the class whose member the code is in, so that its private methods
+ * can be called (NONE elsewhere).
+ */
+export const SelfAccessNode = { home: c, setHome: setC } as const;

@@ -41,6 +41,10 @@ export const N = {
   DataGet: 24,
   DataPut: 25,
   Spread: 26,
+  /** A lone word as an import path: a variable's text, or the word (see PathNameNode). */
+  PathName: 27,
+  /** `/pattern/flags`; str is the literal's text. */
+  Regex: 35,
   // statements
   Block: 40,
   ExprStmt: 41,
@@ -60,6 +64,14 @@ export const N = {
   TextRun: 55,
   Piece: 57,
   ExecStmt: 58,
+  Destructure: 59,
+  Yield: 60,
+  /** `class NAME [extends PARENT]` and its members (see `ClassNode`). */
+  ClassDecl: 70,
+  /** A constructor or method of a class (see `MethodNode`). */
+  Method: 71,
+  /** `super args` or `super.name args` in a class's members (see `SuperNode`). */
+  Super: 72,
 } as const;
 
 /** Binary operators (flags of a Binary node). */
@@ -98,6 +110,31 @@ export const ForVars = {
   One: 0,
   /** The first variable counts (or is the key), the second is the item (or the value). */
   Two: 1,
+} as const;
+
+/**
+ * Call.flags: when a call is decided at run time. A name the parser cannot know to be a
+ * function may hold one when the code runs; these forms keep both readings and pick by
+ * the value.
+ */
+export const CallForm = {
+  /** `f x`, `f(x)`: a call. */
+  Call: 0,
+  /**
+   * A known function's name alone where a value is expected (`set r get_number`): called
+   * when it is a function declared with no parameters, the value itself otherwise.
+   */
+  ValueOrCall: 1,
+  /**
+   * `g 1` with `g` not known to be a function: a call when `g` holds one, otherwise `g`
+   * and its arguments are juxtaposed values (in an argument list, each an argument).
+   */
+  IfFunction: 2,
+  /**
+   * `set r add5 10` with `add5` not known to be a function: the call when `add5` holds one,
+   * otherwise the object `{add5: 10}`. `firstArg` is the Object node.
+   */
+  ObjectIfNotFunction: 3,
 } as const;
 
 /** Import.flags: what an import statement binds. */

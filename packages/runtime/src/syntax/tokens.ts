@@ -46,6 +46,8 @@ export const T = {
   Error: 40,
   /** The rest of a line after `exec`: a command line, not XMD code. */
   Raw: 41,
+  /** A regex literal, `/pattern/flags` (see `regex-literal.ts` for when `/` starts one). */
+  Regex: 50,
 } as const;
 
 /** Human names for error messages ("expected ')' but found a newline"). */
@@ -90,6 +92,7 @@ export const TOKEN_NAMES: Record<number, string> = {
   [T.Spread]: "'...'",
   [T.Error]: "an unexpected character",
   [T.Raw]: "a command line",
+  [T.Regex]: "a regex",
 };
 
 /** Token flag: whitespace stands between this token and the previous one on the same line. */

@@ -29,6 +29,8 @@ export interface FunctionInfo {
   cellSlots: number[];
   /** FunctionDecl statements directly in the body, bound (hoisted) when a call starts. */
   decls: NodeId[];
+  /** A `function*`: calling it makes a generator that runs the body as values are asked for. */
+  generator: boolean;
 }
 
 /** A syntax error (or a nesting limit reached) before it becomes an XmdError. */
@@ -37,8 +39,11 @@ export interface SyntaxProblem {
   end: number;
   message: string;
   hint?: string;
-  /** `limit` for code nested deeper than the nesting limit; a syntax error otherwise. */
-  code?: "limit";
+  /**
+   * `limit` for code nested deeper than the nesting limit, `data` for front matter that is
+   * not valid YAML; a syntax error otherwise.
+   */
+  code?: "limit" | "data";
 }
 
 /**

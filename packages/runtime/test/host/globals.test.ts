@@ -31,7 +31,7 @@ describe("global builtins", () => {
     }
     for (const name of ["sqrt", "number", "string", "map", "filter", "reduce"])
       expect(GLOBAL_NAMES).toContain(name);
-    expect(NAMESPACE_NAMES).toEqual(["File", "json", "yaml", "Date"]);
+    expect(NAMESPACE_NAMES).toEqual(["File", "json", "yaml", "Date", "md"]);
   });
 
   it("join and len", () => {

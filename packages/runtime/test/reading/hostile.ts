@@ -43,6 +43,12 @@ export const HOSTILE: Hostile[] = [
   },
   { name: "unclosed block comments in {{", lang: "md", make: (n) => `${rep("{{ 1 /* }} ", n)}*/` },
   { name: "many strings", lang: "xmd", make: (n) => `${rep('set a ""\n', n)}set b "\\n"\n` },
+  // Slashes after names, each of which could start a regex that closes further on the line.
+  { name: "slashes after names, never closed", lang: "xmd", make: (n) => `print ${rep("a /b ", n)}` },
+  { name: "slashes after names, in classes", lang: "xmd", make: (n) => `print ${rep("a /[ ", n)}` },
+  { name: "slashes after names, closing late", lang: "xmd", make: (n) => `print ${rep("a /[/ ", n)}]/` },
+  { name: "unclosed regexes", lang: "xmd", make: (n) => rep("set r /a[/\n", n) },
+  { name: "regex literals", lang: "xmd", make: (n) => rep("print /a+[/]\\/(b)/gi.test(x)\n", n) },
   { name: "unclosed (", lang: "xmd", make: (n) => `print ${rep("(", n)}` },
   { name: "unclosed [", lang: "xmd", make: (n) => `print ${rep("[", n)}` },
   { name: "unclosed {", lang: "xmd", make: (n) => `print ${rep("{", n)}` },

@@ -85,12 +85,37 @@ export function dump(unit: ParseUnit, n: NodeId): string {
       return `(and ${dump(unit, nodes.a(n))} ${dump(unit, nodes.b(n))})`;
     case N.Or:
       return `(or ${dump(unit, nodes.a(n))} ${dump(unit, nodes.b(n))})`;
+    // `self.name` in a class's members carries the hidden home class: shown as `@home`.
     case N.Member:
-      return `(. ${dump(unit, nodes.a(n))} ${nodes.str(n)})`;
+      return `(. ${dump(unit, nodes.a(n))} ${nodes.str(n)}${nodes.c(n) !== NONE ? " @home" : ""})`;
     case N.MethodCall:
-      return `(.${nodes.str(n)} ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
-    case N.Call:
-      return `(call ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
+      return `(.${nodes.str(n)} ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")}${nodes.c(n) !== NONE ? " @home" : ""})`;
+    case N.ClassDecl: {
+      const parent = nodes.b(n) === NONE ? "" : ` extends ${dump(unit, nodes.b(n))}`;
+      return `(class ${dump(unit, nodes.a(n))}${parent}${list(nodes.c(n))
+        .map((m) => ` ${m}`)
+        .join("")})`;
+    }
+    case N.Method: {
+      // The hidden `self` and home class (the first two parameters) are left out.
+      const info = unit.functions[nodes.num(n)];
+      const head =
+        nodes.flags(n) & 2 ? "constructor" : `${nodes.flags(n) & 1 ? "private " : ""}${info?.name}`;
+      return `(${head} (${info?.params
+        .slice(2)
+        .map((p) => dump(unit, p))
+        .join(" ")}) ${info ? dump(unit, info.body) : "?"})`;
+    }
+    case N.Super:
+      return `(super${nodes.flags(n) === 1 ? `.${nodes.str(n)}` : ""}${list(nodes.a(n))
+        .map((a) => ` ${a}`)
+        .join("")})`;
+    case N.Call: {
+      // The forms decided at run time show as `call?` (call if a function, else values),
+      // `value-or-call` (a function's name alone) and `object-or-call` (`set r f 1`).
+      const head = ["call", "value-or-call", "call?", "object-or-call"][nodes.flags(n)];
+      return `(${head} ${[dump(unit, nodes.a(n)), ...list(nodes.b(n))].join(" ")})`;
+    }
     case N.Pair:
       return `${nodes.str(n)}: ${dump(unit, nodes.b(n))}`;
     case N.Array:

@@ -9,7 +9,7 @@
 import { raiseHint } from "../../values/budget.js";
 import { C, K, KEYWORD_COUNT } from "../keywords.js";
 import type { NameKey } from "../names.js";
-import { N, type NodeId } from "../nodes.js";
+import { N, NONE, type NodeId } from "../nodes.js";
 import { SPACE_BEFORE, T, TOKEN_NAMES, type TokenBuffer } from "../tokens.js";
 import { addProblem, type ParseUnit } from "../unit.js";
 import { BUILTIN_CALLEES, keyAt } from "./callees.js";
@@ -30,6 +30,22 @@ export function nestingMessage(max: number): string {
 /** The help line of a nesting limit error. */
 export const NESTING_HINT = `split the code (give an inner part a name with \`set\`, or move an inner block into a function), or ${raiseHint("maxNestingDepth")}`;
 
+/** The name of an instance in a class's constructor and methods. */
+export const SELF_NAME = "self";
+/**
+ * The hidden parameter of a class member that holds the class declaring it (what `super`
+ * and private methods are relative to); the space keeps any document's name from meeting it.
+ */
+export const HOME_NAME = " home";
+
+/** Where in a class the parser is (see `ParserBase.classContext`). */
+export interface ClassContext {
+  /** The class extends another: `super` has a parent to reach. */
+  readonly extends: boolean;
+  /** The member is the constructor: `super args` may run the parent's. */
+  readonly isConstructor: boolean;
+}
+
 /** Which grammar a code piece uses. */
 export type Dialect = "native" | "classic";
 
@@ -48,6 +64,14 @@ export class ParserBase {
   protected conditional = 0;
   /** Nesting of function bodies, to reject `return` outside one. */
   protected functionDepth = 0;
+  /** Whether the innermost function being parsed is a `function*`, where `yield` is a statement. */
+  protected inGenerator = false;
+  /**
+   * Inside a constructor or method of a class (and what it nests): whether the class
+   * extends another and whether the member is the constructor, for `super`; null
+   * elsewhere. `self` and `super` mean something only here (see `classes.ts`).
+   */
+  protected classContext: ClassContext | null = null;
 
   constructor(
     protected readonly unit: ParseUnit,
@@ -187,10 +211,45 @@ export class ParserBase {
     return this.unit.nodes.create(kind, start, end);
   }
 
+  /** The source text of token `i`. */
+  protected textAt(i: number): string {
+    return this.unit.source.slice(this.startOf(i), this.endOf(i));
+  }
+
   protected nameNode(tok: number): NodeId {
     const n = this.unit.nodes.create(N.Name, this.startOf(tok), this.endOf(tok));
     this.unit.nodes.setName(n, this.keyOf(tok));
     return n;
+  }
+
+  /**
+   * A Name node the source does not spell: a class member's hidden parameters (see
+   * `HOME_NAME`), located at `start`..`end` for errors.
+   */
+  protected hiddenName(text: string, start: number, end: number): NodeId {
+    const n = this.unit.nodes.create(N.Name, start, end);
+    this.unit.nodes.setName(n, this.unit.names.keyOfText(text));
+    return n;
+  }
+
+  /**
+   * In a class's members, `self.name`'s hidden Name of the class whose member it is (its
+   * private methods may be called through `self`); NONE for any other receiver.
+   */
+  protected selfHome(receiver: NodeId): NodeId {
+    const nodes = this.unit.nodes;
+    if (this.classContext === null || nodes.kind(receiver) !== N.Name) return NONE;
+    if (nodes.name(receiver) !== this.unit.names.keyOfText(SELF_NAME)) return NONE;
+    return this.hiddenName(HOME_NAME, nodes.start(receiver), nodes.end(receiver));
+  }
+
+  /** Whether token `i` is the name `word` (a contextual word with no fixed id, such as `class`). */
+  protected isText(word: string, i = this.pos): boolean {
+    return (
+      this.kind[i] === T.Ident &&
+      (this.tend[i] as number) - (this.tstart[i] as number) === word.length &&
+      this.unit.source.startsWith(word, this.tstart[i] as number)
+    );
   }
 
   /** Keeps an import for `check()` when it runs whenever the module runs. */
@@ -214,6 +273,7 @@ export class ParserBase {
       case T.Number:
       case T.String:
       case T.Template:
+      case T.Regex:
       case T.Spread:
         return true;
       case T.Ident: {

@@ -25,7 +25,14 @@ export function prescanCallees(unit: ParseUnit, t: TokenBuffer): void {
     clock.tick(t.start[i] as number);
     if (kind[i] !== T.Ident) continue;
     const word = id[i];
-    if (word === K.function && kind[i + 1] === T.Ident) {
+    if (
+      word === K.function &&
+      (kind[i + 1] === T.Ident || (kind[i + 1] === T.Star && kind[i + 2] === T.Ident))
+    ) {
+      // `function NAME`, `function* NAME` (a generator).
+      unit.callees.add(keyAt(unit, t, kind[i + 1] === T.Star ? i + 2 : i + 1));
+    } else if (kind[i + 1] === T.Ident && isClassHeader(unit, t, i)) {
+      // `class Dog`: constructed by calling it, `set d Dog "Rex"`.
       unit.callees.add(keyAt(unit, t, i + 1));
     } else if (word === K.set && kind[i + 1] === T.Ident) {
       if (startsLambda(t, i + 2)) unit.callees.add(keyAt(unit, t, i + 1));
@@ -44,6 +51,24 @@ export function prescanCallees(unit: ParseUnit, t: TokenBuffer): void {
       searchedTo = j;
     }
   }
+}
+
+/**
+ * Whether token `i` is `class` starting a line (or after `export`): `class` is no reserved
+ * word, so elsewhere it is a name like any other.
+ */
+function isClassHeader(unit: ParseUnit, t: TokenBuffer, i: number): boolean {
+  const start = t.start[i] as number;
+  if ((t.end[i] as number) - start !== 5 || !unit.source.startsWith("class", start)) return false;
+  if (i === 0) return true;
+  const before = t.kind[i - 1];
+  return (
+    before === T.Newline ||
+    before === T.Indent ||
+    before === T.Dedent ||
+    before === T.EOF ||
+    (before === T.Ident && t.id[i - 1] === K.export)
+  );
 }
 
 /** Whether a lambda starts at token `j`: `x =>`, `(a, b) =>`, or one of them in parentheses. */

@@ -19,21 +19,34 @@ import {
   MemberNode,
   MethodCallNode,
   PairNode,
+  PathNameNode,
   RangeNode,
+  SelfAccessNode,
   SpreadNode,
+  SuperForm,
+  SuperNode,
   TernaryNode,
   UnaryNode,
 } from "../node-fields.js";
-import { ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
-import { T, type TokenBuffer } from "../tokens.js";
+import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
+import { SPACE_BEFORE, T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
-import { BAIL, type Dialect, ParserBase } from "./base.js";
+import { BAIL, type ClassContext, type Dialect, HOME_NAME, ParserBase, SELF_NAME } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
 import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
+import { REGEX_SLASH_HINT, regexNode } from "./regex.js";
 import { unescapeString } from "./strings.js";
 
 /** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
 export class ExpressionParser extends ParserBase {
+  /**
+   * Parses as inside a class's member (a template's parts in a method): `self` and
+   * `super` mean there what they mean around the template.
+   */
+  enterClass(context: ClassContext | null): void {
+    this.classContext = context;
+  }
+
   /** Parses an expression filling the whole buffer (for `{{ … }}`). */
   parseLoneExpression(): NodeId {
     const e = this.expression();
@@ -186,11 +199,13 @@ export class ExpressionParser extends ParserBase {
         this.advance();
         const nameTok = this.advance();
         const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
+        const home = this.selfHome(expr);
         if (this.peek() === T.LParen && !this.spaceBefore()) {
           const call = this.node(N.MethodCall, nodes.start(expr));
           MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
           MethodCallNode.setFirstArg(nodes, call, this.parenArguments());
+          SelfAccessNode.setHome(nodes, call, home);
           nodes.setEnd(call, this.prevEnd());
           expr = call;
         } else if (this.startsArgument(this.pos)) {
@@ -198,12 +213,14 @@ export class ExpressionParser extends ParserBase {
           MethodCallNode.setReceiver(nodes, call, expr);
           nodes.setStr(call, name);
           MethodCallNode.setFirstArg(nodes, call, this.bareArguments());
+          SelfAccessNode.setHome(nodes, call, home);
           nodes.setEnd(call, this.prevEnd());
           return call; // bare arguments run to the end of the expression
         } else {
           const m = this.node(N.Member, nodes.start(expr));
           MemberNode.setObject(nodes, m, expr);
           nodes.setStr(m, name);
+          SelfAccessNode.setHome(nodes, m, home);
           expr = m;
         }
       } else if (k === T.LBracket && !this.spaceBefore()) {
@@ -300,6 +317,12 @@ export class ExpressionParser extends ParserBase {
       }
       case T.Template:
         return this.template(this.advance());
+      case T.Regex: {
+        const tok = this.advance();
+        const n = regexNode(this.unit, start, this.endOf(tok));
+        if (n === null) throw BAIL;
+        return n;
+      }
       case T.LParen: {
         if (this.t.arrowAfterParen(this.pos)) return this.lambda();
         this.advance();
@@ -334,7 +357,10 @@ export class ExpressionParser extends ParserBase {
         this.fail(`expected an expression but found ${this.describe()}`);
         break;
       default:
-        this.fail(`expected an expression but found ${this.describe()}`);
+        this.fail(
+          `expected an expression but found ${this.describe()}`,
+          this.peek() === T.Slash ? REGEX_SLASH_HINT : undefined,
+        );
     }
   }
 
@@ -402,7 +428,7 @@ export class ExpressionParser extends ParserBase {
           // Classic `set x = import "part.md"` takes the processed text, as the in-place
           // directive inserts it; native `set x import "mod.xmd"` takes the exports.
           if (this.dialect === "classic") ImportExprNode.setForm(nodes, n, ImportExprForm.Text);
-          ImportExprNode.setPath(nodes, n, this.importPath());
+          ImportExprNode.setPath(nodes, n, this.importPath(true));
           nodes.setEnd(n, this.prevEnd());
           return n;
         }
@@ -411,9 +437,11 @@ export class ExpressionParser extends ParserBase {
       }
     }
     if (this.kind[this.pos + 1] === T.Arrow) return this.lambda();
+    if (this.classContext !== null && this.isText("super")) return this.superExpression();
     if (id === C.exec && !(this.peek(1) === T.LParen && !this.spaceBefore(1))) return this.execExpression();
     if (id === C.cmd && this.startsArgument(this.pos + 1)) return this.cmdExpression();
-    if ((id === C.get || id === C.put) && this.peek(1) === T.String) return this.dataAccess(id === C.put);
+    if ((id === C.get || id === C.put) && this.startsDataFile(this.pos + 1))
+      return this.dataAccess(id === C.put);
     const tok = this.advance();
     const name = this.nameNode(tok);
     const isCallee =
@@ -425,18 +453,72 @@ export class ExpressionParser extends ParserBase {
       nodes.setEnd(call, this.prevEnd());
       return call;
     }
-    if (
-      isCallee &&
-      this.isBuiltinCallee(tok) &&
-      id === C.print &&
-      !(this.peek() === T.LParen && !this.spaceBefore())
-    ) {
+    const parenNext = this.peek() === T.LParen && !this.spaceBefore();
+    if (isCallee && this.isBuiltinCallee(tok) && id === C.print && !parenNext) {
       // `print` alone prints an empty line.
       const call = this.node(N.Call, start);
       CallNode.setCallee(nodes, call, name);
       return call;
     }
+    if (parenNext) return name;
+    if (!isCallee && this.startsArgument(this.pos) && !this.isWord(C.times)) {
+      // `g 1` with `g` not known to be a function (`set g makeAdder 5`): decided when it
+      // runs — a call if `g` holds a function, otherwise juxtaposed values.
+      const call = this.node(N.Call, start);
+      CallNode.setCallee(nodes, call, name);
+      CallNode.setForm(nodes, call, CallForm.IfFunction);
+      CallNode.setFirstArg(nodes, call, this.bareArguments());
+      nodes.setEnd(call, this.prevEnd());
+      return call;
+    }
+    if (isCallee && this.unit.callees.has(this.keyOf(tok))) {
+      // A function's name alone where a value is expected: called if it was declared
+      // with no parameters (`set r get_number`), the function itself otherwise.
+      const call = this.node(N.Call, start);
+      CallNode.setCallee(nodes, call, name);
+      CallNode.setForm(nodes, call, CallForm.ValueOrCall);
+      return call;
+    }
     return name;
+  }
+
+  // ── self and super ─────────────────────────────────────────────────────────
+
+  /**
+   * `super args` (the parent's constructor, in a constructor) and `super.name args` (the
+   * parent's method): arguments in parentheses, bare, or none.
+   */
+  private superExpression(): NodeId {
+    const context = this.classContext as NonNullable<typeof this.classContext>;
+    const start = this.startOf();
+    const tok = this.advance();
+    const nodes = this.unit.nodes;
+    if (!context.extends) {
+      this.fail(
+        "'super' is only meaningful in a class that extends another",
+        "write `class NAME extends PARENT` to have a parent whose constructor and methods `super` reaches",
+        tok,
+      );
+    }
+    const n = this.node(N.Super, start);
+    if (this.peek() === T.Dot && !this.spaceBefore() && this.peek(1) === T.Ident) {
+      this.advance();
+      SuperNode.setForm(nodes, n, SuperForm.Method);
+      nodes.setStr(n, this.textAt(this.advance()));
+    } else if (!context.isConstructor) {
+      this.fail(
+        "`super …` calls the parent's constructor, which only a constructor can do",
+        "in a method, call the parent's version of a method with `super.NAME args`",
+        tok,
+      );
+    }
+    if (this.peek() === T.LParen && !this.spaceBefore())
+      SuperNode.setFirstArg(nodes, n, this.parenArguments());
+    else if (this.startsArgument(this.pos)) SuperNode.setFirstArg(nodes, n, this.bareArguments());
+    SuperNode.setSelf(nodes, n, this.hiddenName(SELF_NAME, start, this.endOf(tok)));
+    SuperNode.setHome(nodes, n, this.hiddenName(HOME_NAME, start, this.endOf(tok)));
+    nodes.setEnd(n, this.prevEnd());
+    return n;
   }
 
   /** `exec echo hi` (the rest of the line is the command) or `cmd EXPR`. */
@@ -470,12 +552,16 @@ export class ExpressionParser extends ParserBase {
   }
 
   /** `get "data.json".a.b` and `put "data.yaml".a.b VALUE`. */
-  private dataAccess(isPut: boolean): NodeId {
+  private dataAccess(isPut: boolean, fileOnly = false): NodeId {
     const start = this.startOf();
-    this.advance();
+    if (!fileOnly) this.advance(); // get / put
     const nodes = this.unit.nodes;
     const n = this.node(isPut ? N.DataPut : N.DataGet, start);
-    DataNode.setFile(nodes, n, this.primary());
+    DataNode.setFile(
+      nodes,
+      n,
+      this.kind[this.pos] === T.Ident ? this.nameNode(this.advance()) : this.primary(),
+    );
     let last = NONE;
     while (this.peek() === T.Dot && !this.spaceBefore()) {
       this.advance();
@@ -488,16 +574,57 @@ export class ExpressionParser extends ParserBase {
       else nodes.setNext(last, key);
       last = key;
     }
-    if (isPut) DataNode.setValue(nodes, n, this.expression());
+    if (isPut) {
+      // `put "alice.json".scores "scores.yaml".alice` copies a value from another file.
+      DataNode.setValue(
+        nodes,
+        n,
+        this.startsDataFileKey(this.pos) ? this.dataAccess(false, true) : this.putValue(),
+      );
+    }
     nodes.setEnd(n, this.prevEnd());
     return n;
   }
 
+  /** The value `put` writes; the set parser gives it the forms of `set`. */
+  protected putValue(): NodeId {
+    return this.expression();
+  }
+
+  /**
+   * After `get`/`put`: a file as a string (`get "data.json".a`), or a variable that holds
+   * one, with a key after it (`get what.boss`). A name must not be a function of the
+   * document's (then `get x.y` is a call of it).
+   */
+  private startsDataFile(i: number): boolean {
+    if (this.kind[i] === T.String) return true;
+    return (
+      this.kind[i] === T.Ident &&
+      !this.isKeyword(i) &&
+      !this.unit.callees.has(this.keyOf(i - 1)) &&
+      this.kind[i + 1] === T.Dot &&
+      ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0 &&
+      (this.kind[i + 2] === T.Ident || this.kind[i + 2] === T.Number)
+    );
+  }
+
+  /** `"scores.yaml".alice`: a data file's name (by its extension) with a key after it. */
+  private startsDataFileKey(i: number): boolean {
+    return (
+      this.kind[i] === T.String &&
+      /\.(json|ya?ml)["']$/i.test(this.textAt(i)) &&
+      this.kind[i + 1] === T.Dot &&
+      ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0
+    );
+  }
+
   /**
    * A module path: a string, bare words like `Tasks` / `part.md` / `data/part.md`, or an
-   * expression in parentheses (`import (file)`, for a path held in a variable).
+   * expression in parentheses (`import (file)`, for a path held in a variable). Where
+   * `byVariable`, a lone word names a variable when one holding text is set when the import
+   * runs (`set f "p.md"` / `set c import f`, as the C tool read it), the file otherwise.
    */
-  protected importPath(): NodeId {
+  protected importPath(byVariable = false): NodeId {
     // A string may be built: import "members/" + name + ".md"
     if (this.peek() === T.String || this.peek() === T.Template || this.peek() === T.LParen)
       return this.expression();
@@ -507,9 +634,24 @@ export class ExpressionParser extends ParserBase {
       if (this.pos > this.first && this.spaceBefore() && this.startOf() !== start) break;
       this.advance();
     }
+    const nodes = this.unit.nodes;
+    const word = this.pos - 1;
+    if (byVariable && word === this.tokenAt(start) && this.kind[word] === T.Ident && !this.isKeyword(word)) {
+      const n = this.node(N.PathName, start);
+      nodes.setStr(n, this.textAt(word));
+      PathNameNode.setName(nodes, n, this.nameNode(word));
+      return n;
+    }
     const n = this.node(N.Str, start);
-    this.unit.nodes.setStr(n, this.unit.source.slice(start, this.prevEnd()));
+    nodes.setStr(n, this.unit.source.slice(start, this.prevEnd()));
     return n;
+  }
+
+  /** The index of the token that starts at `start`, looking back from the current one. */
+  private tokenAt(start: number): number {
+    let i = this.pos - 1;
+    while (i > this.first && (this.tstart[i] as number) > start) i--;
+    return i;
   }
 
   // ── functions ──────────────────────────────────────────────────────────────
@@ -573,6 +715,7 @@ export class ExpressionParser extends ParserBase {
       captures: [],
       cellSlots: [],
       decls,
+      generator: false,
     });
     return this.unit.functions.length - 1;
   }
@@ -608,7 +751,15 @@ export class ExpressionParser extends ParserBase {
           nodes.setStr(s, unescapeString(source, textStart, p));
           append(s);
         }
-        append(parseExpressionWith(this.constructor as ExpressionParserClass, this.unit, p + 2, close));
+        append(
+          parseExpressionWith(
+            this.constructor as ExpressionParserClass,
+            this.unit,
+            p + 2,
+            close,
+            this.classContext,
+          ),
+        );
         p = close + 2;
         textStart = p;
         continue;
@@ -642,11 +793,14 @@ export function parseExpressionWith(
   unit: ParseUnit,
   start: number,
   end: number,
+  /** Where in a class the expression is (a template's part in a method), or null. */
+  classContext: ClassContext | null = null,
 ): NodeId {
   const tokens = lexInto(unit, start, end, false);
   const depth = unit.depth;
   try {
     const parser = new Parser(unit, tokens, "native");
+    parser.enterClass(classContext);
     try {
       return parser.parseLoneExpression();
     } catch (e) {

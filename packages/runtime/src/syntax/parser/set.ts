@@ -3,8 +3,16 @@
  * @module
  */
 
-import { FunctionNode, IndexNode, ListNode, MemberNode, PairNode, SetNode } from "../node-fields.js";
-import { N, NONE, type NodeId, SetOp } from "../nodes.js";
+import {
+  CallNode,
+  FunctionNode,
+  IndexNode,
+  ListNode,
+  MemberNode,
+  PairNode,
+  SetNode,
+} from "../node-fields.js";
+import { CallForm, N, NONE, type NodeId, SetOp } from "../nodes.js";
 import { T } from "../tokens.js";
 import { ExpressionParser } from "./expressions.js";
 
@@ -38,9 +46,8 @@ export class SetParser extends ExpressionParser {
         `expected a value after 'set ${this.unit.source.slice(this.unit.nodes.start(target), this.unit.nodes.end(target))}'`,
       );
     }
-    if (this.startsObjectEntry() || (this.peek() === T.Spread && this.laterItemIsObjectEntry())) {
-      return this.setNode(start, target, this.objectEntries(this.startOf(), false));
-    }
+    const object = this.inlineObject();
+    if (object !== NONE) return this.setNode(start, target, object);
     // `set more ...items, "new"`: a list that starts with a spread is a list even alone.
     const spreadFirst = this.peek() === T.Spread;
     const first = spreadFirst ? this.arrayItem() : this.expression();
@@ -63,6 +70,35 @@ export class SetParser extends ExpressionParser {
       this.unit.nodes.setEnd(multi, this.prevEnd());
       return multi;
     }
+    return this.setNode(start, target, this.listFrom(first));
+  }
+
+  /**
+   * What `put FILE.key` writes takes the value forms of `set`: `key value, …` makes an
+   * object, `a, b, …` a list (`put what.count 1, 2, 3`).
+   */
+  protected override putValue(): NodeId {
+    const object = this.inlineObject();
+    if (object !== NONE) return object;
+    const spreadFirst = this.peek() === T.Spread;
+    const first = spreadFirst ? this.arrayItem() : this.expression();
+    return this.peek() === T.Comma || spreadFirst ? this.listFrom(first) : first;
+  }
+
+  /** `key value, …` (or `...o, key value`) as an object after `set NAME`; NONE when the line is not one. */
+  private inlineObject(): NodeId {
+    if (this.startsObjectEntry()) {
+      const keyTok = this.pos;
+      const object = this.objectEntries(this.startOf(), false);
+      return this.objectUnlessCall(keyTok, object);
+    }
+    if (this.peek() === T.Spread && this.laterItemIsObjectEntry())
+      return this.objectEntries(this.startOf(), false);
+    return NONE;
+  }
+
+  /** `first, item, …` to the end of the line: a list (a trailing comma ends it). */
+  private listFrom(first: NodeId): NodeId {
     const array = this.node(N.Array, this.unit.nodes.start(first));
     ListNode.setFirst(this.unit.nodes, array, first);
     let last = first;
@@ -74,7 +110,24 @@ export class SetParser extends ExpressionParser {
       last = item;
     }
     this.unit.nodes.setEnd(array, this.prevEnd());
-    return this.setNode(start, target, array);
+    return array;
+  }
+
+  /**
+   * `set r add5 10`: an object `{add5: 10}` as written, unless `add5` holds a function
+   * when it runs — then the call (a name set from a call's result is not known to be a
+   * function before it runs, and the object must never be built silently in its place).
+   * Only a one-entry object can be read as a call.
+   */
+  private objectUnlessCall(keyTok: number, object: NodeId): NodeId {
+    const nodes = this.unit.nodes;
+    if (nodes.next(ListNode.first(nodes, object)) !== NONE) return object;
+    const call = this.node(N.Call, nodes.start(object));
+    CallNode.setCallee(nodes, call, this.nameNode(keyTok));
+    CallNode.setForm(nodes, call, CallForm.ObjectIfNotFunction);
+    CallNode.setFirstArg(nodes, call, object);
+    nodes.setEnd(call, nodes.end(object));
+    return call;
   }
 
   protected assignment(start: number, target: NodeId): NodeId {
@@ -110,7 +163,7 @@ export class SetParser extends ExpressionParser {
   }
 
   /** `name`, `name.key`, `name[expr]` chains: what `set` may assign to. */
-  private setTarget(): NodeId {
+  protected setTarget(): NodeId {
     let target = this.nameNode(this.advance());
     for (let links = 1; ; links++) {
       const k = this.peek();

@@ -9,6 +9,7 @@
 import { isJsStackOverflow } from "../../values/resource-limit.js";
 import { C, K } from "../keywords.js";
 import {
+  DestructureNode,
   ExportNode,
   ExprStmtNode,
   ForNode,
@@ -18,16 +19,18 @@ import {
   ListNode,
   LoopNode,
   PairNode,
+  SpreadNode,
   TryNode,
   WhileNode,
 } from "../node-fields.js";
 import { ExportForm, ForVars, ImportForm, N, NONE, type NodeId } from "../nodes.js";
 import { T } from "../tokens.js";
+import type { FunctionInfo } from "../unit.js";
 import { BAIL } from "./base.js";
-import { SetParser } from "./set.js";
+import { ClassParser } from "./classes.js";
 
-/** The whole parser: statements on top of `set`, expressions and the shared helpers. */
-export class StatementParser extends SetParser {
+/** The whole parser: statements on top of classes, `set`, expressions and the shared helpers. */
+export class StatementParser extends ClassParser {
   /** Nesting of loops, to reject `break` and `continue` outside one. */
   private loopDepth = 0;
 
@@ -79,6 +82,25 @@ export class StatementParser extends SetParser {
   }
 
   /** A classic `for X in EXPR` directive: returns a For node without a body. */
+  /** The count of a `loop N times` directive (`<!-- xmd:loop 3 times -->`). */
+  parseDirectiveLoopCount(): NodeId {
+    this.advance(); // loop
+    const depth = this.unit.depth;
+    try {
+      const count = this.expression();
+      this.expectWord(C.times, "'times' (as in `loop 3 times`)");
+      this.endLine();
+      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
+      return count;
+    } catch (e) {
+      const reached = this.unit.depth;
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(reached);
+      else if (e !== BAIL) throw e;
+      return this.unit.nodes.create(N.Num, 0, 0);
+    }
+  }
+
   parseDirectiveFor(): NodeId {
     const start = this.startOf();
     const depth = this.unit.depth;
@@ -115,6 +137,7 @@ export class StatementParser extends SetParser {
     const conditional = this.conditional;
     const functionDepth = this.functionDepth;
     const loopDepth = this.loopDepth;
+    const inGenerator = this.inGenerator;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -127,6 +150,7 @@ export class StatementParser extends SetParser {
       this.conditional = conditional;
       this.functionDepth = functionDepth;
       this.loopDepth = loopDepth;
+      this.inGenerator = inGenerator;
       if (e === BAIL) this.recover();
       else if (isJsStackOverflow(e)) this.stackRanOut(reached);
       else throw e;
@@ -135,7 +159,7 @@ export class StatementParser extends SetParser {
   }
 
   /** After an error: skip to the start of the next statement. */
-  private recover(): void {
+  protected recover(): void {
     let depth = 0;
     while (this.peek() !== T.EOF) {
       const k = this.advance();
@@ -171,6 +195,7 @@ export class StatementParser extends SetParser {
         k === N.Loop ||
         k === N.Try ||
         k === N.FunctionDecl ||
+        k === N.ClassDecl ||
         k === N.Export
       )
     ) {
@@ -263,6 +288,17 @@ export class StatementParser extends SetParser {
         return this.assignment(start, this.nameNode(this.advance()));
       }
     }
+    if (this.textAt(this.pos) === "destructure" && this.startsDestructureSource(this.pos + 1))
+      return this.destructureStatement(start);
+    if (this.textAt(this.pos) === "yield") {
+      if (this.inGenerator) return this.yieldStatement(start);
+      if (this.startsArgument(this.pos + 1) || this.peek(1) === T.Newline)
+        this.fail(
+          "'yield' is only allowed inside a generator",
+          "declare the function with `function* NAME` to make it a generator",
+        );
+    }
+    if (this.peek(1) === T.Ident && this.isText("class")) return this.classDeclaration(start);
     const n = this.node(N.ExprStmt, start);
     ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
     this.unit.nodes.setEnd(n, this.prevEnd());
@@ -424,39 +460,119 @@ export class StatementParser extends SetParser {
     return n;
   }
 
+  // ── destructure ────────────────────────────────────────────────────────────
+
+  /** `destructure` is a statement when a value follows it (otherwise it is a name). */
+  private startsDestructureSource(i: number): boolean {
+    const k = this.kind[i];
+    return (k === T.Ident && !this.isKeyword(i)) || k === T.LParen || k === T.LBracket || k === T.LBrace;
+  }
+
+  /**
+   * `destructure user name n, age a` (keys of an object, each to a name), `destructure
+   * items first, second, ...rest` (items of a list in order); `name` alone takes the key
+   * of its own name, or the next item. A name as the source is read without arguments
+   * after it: what follows are the targets.
+   */
+  private destructureStatement(start: number): NodeId {
+    this.advance(); // destructure
+    const nodes = this.unit.nodes;
+    const n = this.node(N.Destructure, start);
+    const source = this.peek() === T.Ident ? this.setTarget() : this.expression();
+    DestructureNode.setSource(nodes, n, source);
+    let last = NONE;
+    for (;;) {
+      let target: NodeId;
+      if (last !== NONE && nodes.kind(last) === N.Spread) {
+        this.fail("nothing may follow the rest (`...name`) in a destructure", "put `...name` last");
+      }
+      if (this.peek() === T.Spread) {
+        const at = this.startOf();
+        this.advance();
+        const nameTok = this.expect(T.Ident, "a name for the rest after '...'");
+        target = this.node(N.Spread, at);
+        SpreadNode.setOperand(nodes, target, this.bindingName(nameTok));
+      } else {
+        const keyTok = this.expect(T.Ident, "a name to bind (as in `destructure user name n, age a`)");
+        let nameTok = keyTok;
+        if (this.peek() === T.Ident) nameTok = this.advance();
+        target = this.node(N.Pair, this.startOf(keyTok));
+        nodes.setStr(target, this.textAt(keyTok));
+        nodes.setFlags(target, nameTok !== keyTok ? 1 : 0);
+        PairNode.setValue(nodes, target, this.bindingName(nameTok));
+      }
+      if (last === NONE) DestructureNode.setFirstTarget(nodes, n, target);
+      else nodes.setNext(last, target);
+      last = target;
+      if (this.peek() !== T.Comma) break;
+      this.advance();
+    }
+    nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** `yield VALUE` (or `yield` alone, null) in a `function*`: hands a value to whoever iterates. */
+  private yieldStatement(start: number): NodeId {
+    this.advance(); // yield
+    const n = this.node(N.Yield, start);
+    const k = this.peek();
+    if (k !== T.Newline && k !== T.EOF && k !== T.Dedent)
+      ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /** A name that a statement binds; keywords cannot be. */
+  private bindingName(tok: number): NodeId {
+    if (this.isKeyword(tok)) this.fail(`${this.describe(tok)} cannot be a variable name`, undefined, tok);
+    return this.nameNode(tok);
+  }
+
   // ── functions, imports, exports ────────────────────────────────────────────
 
   private functionDeclaration(start: number): NodeId {
     this.advance(); // function
+    // `function* name`: a generator.
+    const generator = this.peek() === T.Star;
+    if (generator) this.advance();
     const nameTok = this.expect(T.Ident, "a function name");
     if (this.isKeyword(nameTok)) this.fail("a keyword cannot name a function", undefined, nameTok);
     const n = this.node(N.FunctionDecl, start);
     const name = this.nameNode(nameTok);
     FunctionNode.setName(this.unit.nodes, n, name);
     const params = this.parameters(T.Newline);
-    this.functionDepth++;
-    const savedLoop = this.loopDepth;
-    this.loopDepth = 0;
-    const body = this.block();
-    this.loopDepth = savedLoop;
-    this.functionDepth--;
+    const body = this.functionBody(generator);
     this.unit.nodes.setEnd(n, this.prevEnd());
-    FunctionNode.setInfo(
-      this.unit.nodes,
+    const info = this.addFunction(
+      this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
+      params,
+      body,
+      false,
       n,
-      this.addFunction(
-        this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok)),
-        params,
-        body,
-        false,
-        n,
-      ),
     );
+    (this.unit.functions[info] as FunctionInfo).generator = generator;
+    FunctionNode.setInfo(this.unit.nodes, n, info);
     return n;
   }
 
+  /** A function's (or a class member's) indented body: `return` is allowed, enclosing loops are not. */
+  /** The indented body of a function (`generator` for a `function*`, where `yield` is a statement). */
+  protected functionBody(generator = false): NodeId {
+    this.functionDepth++;
+    const savedLoop = this.loopDepth;
+    const savedGenerator = this.inGenerator;
+    this.loopDepth = 0;
+    this.inGenerator = generator;
+    const body = this.block();
+    this.inGenerator = savedGenerator;
+    this.loopDepth = savedLoop;
+    this.functionDepth--;
+    return body;
+  }
+
   /**
-   * `import "x.json"`, `import Tasks`, `import a, b from "file"`, `import a newA from "file"`:
+   * `import "x.json"`, `import Tasks`, `import Tasks tasks` (an alias), `import a, b from "file"`,
+   * `import a newA from "file"`:
    * the whole module bound to a name, named bindings (a Pair each: the exported name, the
    * local Name), or, in the classic dialect, in place (see `ImportForm`).
    */
@@ -468,7 +584,7 @@ export class StatementParser extends SetParser {
     const nodes = this.unit.nodes;
     if (this.dialect === "classic") {
       ImportNode.setForm(nodes, n, ImportForm.InPlace);
-      ImportNode.setPath(nodes, n, this.importPath());
+      ImportNode.setPath(nodes, n, this.importPath(true));
       nodes.setEnd(n, this.prevEnd());
       return n;
     }
@@ -502,6 +618,14 @@ export class StatementParser extends SetParser {
       ImportNode.setPath(nodes, n, this.importPath());
     } else {
       ImportNode.setPath(nodes, n, this.importPath());
+      if (this.peek() === T.Ident) {
+        // An alias: `import Tasks tasks`, `import "data/x.json" data`.
+        const aliasTok = this.advance();
+        if (this.isKeyword(aliasTok)) this.fail("a keyword cannot name an import", undefined, aliasTok);
+        ImportNode.setBound(nodes, n, this.nameNode(aliasTok));
+        nodes.setEnd(n, this.prevEnd());
+        return n;
+      }
       // Bind to the file's base name: import "data/students.json" → students; import Tasks → Tasks.
       const path = ImportNode.path(nodes, n);
       const text = nodes.kind(path) === N.Str ? nodes.str(path) : "";
@@ -521,7 +645,7 @@ export class StatementParser extends SetParser {
     return n;
   }
 
-  /** `export function …`, `export set …`, `export a, b B`. */
+  /** `export function …`, `export class …`, `export set …`, `export a, b B`. */
   private exportStatement(): NodeId {
     const start = this.startOf();
     this.advance();
@@ -529,6 +653,8 @@ export class StatementParser extends SetParser {
     const nodes = this.unit.nodes;
     if (this.isWord(K.function)) {
       ExportNode.setDeclaration(nodes, n, this.functionDeclaration(this.startOf()));
+    } else if (this.isText("class") && this.peek(1) === T.Ident) {
+      ExportNode.setDeclaration(nodes, n, this.classDeclaration(this.startOf()));
     } else if (this.isWord(K.set)) {
       ExportNode.setDeclaration(nodes, n, this.setStatement());
       this.endLine();

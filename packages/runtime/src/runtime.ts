@@ -217,7 +217,7 @@ class XmdRuntime implements Runtime {
     const run = this.newRun(names, nodes, where);
     let prepared: PreparedDocument;
     try {
-      prepared = run.prepare(source, declaredNames);
+      prepared = run.prepare(source, declaredNames, true);
     } catch (e) {
       // As render() reports it: a full pool while parsing is a limit, not a crash.
       nodes.releaseAll();
@@ -315,6 +315,8 @@ class DocumentRun implements ModuleLoader, RunState {
   private readonly loading: string[] = [];
   private machine: Machine | null = null;
   private parseMs = 0;
+  /** What this run parsed; their piece buffers go back for reuse when it is done (unless kept, see {@link keep}). */
+  private programs: Program[] = [];
   /** Where the run's output goes (opened by the form of the render, see `render-forms.ts`). */
   output: Output | null = null;
   private readonly internMark: InternMark | null;
@@ -443,6 +445,7 @@ class DocumentRun implements ModuleLoader, RunState {
     const t0 = performance.now();
     const program = buildProgram(unit, lang, skip);
     this.parseMs += performance.now() - t0;
+    this.programs.push(program);
     // The first in the text: the lexer reports a piece's problems before the parser does.
     const first = inOrder(unit.problems)[0];
     if (first !== undefined) throw problemError(unit, first);
@@ -517,14 +520,16 @@ class DocumentRun implements ModuleLoader, RunState {
   }
 
   /**
-   * Parses and resolves the document. `declared` are the names of the variables renders
-   * will pass: declared before resolving, so that `set NAME` in a function assigns them.
+   * Parses, resolves and compiles the document. `declared` are the names of the variables
+   * renders will pass: declared before resolving, so that `set NAME` in a function assigns
+   * them. `kept`: the document outlives this run (`compile()`), and so do its pieces.
    */
-  prepare(source: DocumentText, declared: readonly string[]): PreparedDocument {
+  prepare(source: DocumentText, declared: readonly string[], kept = false): PreparedDocument {
     const { text, bytes } = decodeDocument(source);
     const unit = this.newUnit(text, this.displayPath(), bytes);
     const front = this.lang === "md" ? frontMatterVars(unit, this) : { vars: {}, end: 0 };
     const program = this.parse(unit, this.lang, this.options.frontMatter === "strip" ? front.end : 0);
+    if (kept) this.keep(program);
     const globals = new GlobalNames();
     const varIndex = new Map<string, number>();
     for (const name of [...Object.keys(front.vars), ...declared])
@@ -733,8 +738,19 @@ class DocumentRun implements ModuleLoader, RunState {
     };
   }
 
+  /**
+   * Keeps `program` for later runs (a compiled document): {@link release} will not give its
+   * pieces back, and they are cut to size before its text runs are compiled over them.
+   */
+  private keep(program: Program): void {
+    program.pieces.trim();
+    this.programs = this.programs.filter((p) => p !== program);
+  }
+
   /** Returns every slot the run acquired. */
   release(): void {
+    for (const program of this.programs) program.pieces.release();
+    this.programs = [];
     this.output?.release();
     if (this.nodeMark !== null) this.nodes.rollback(this.nodeMark);
     else this.nodes.releaseAll();

@@ -55,7 +55,8 @@ export class RenderThread {
     const ends: OutputChannelEnds = { port: channel.port2, signal: new SharedArrayBuffer(4) };
     this.answerer = new OutputAnswerer(channel.port1, ends.signal);
     channel.port1.unref();
-    this.worker = new threads.Worker(new URL("./thread.js", import.meta.url), {
+    // thread.js bundled with the runtime (scripts/bundle-thread.mjs): one module to load.
+    this.worker = new threads.Worker(new URL("./thread.bundle.js", import.meta.url), {
       resourceLimits: { stackSizeMb: limits.stackSizeMb, maxOldGenerationSizeMb: limits.maxMemoryMb },
       workerData: ends,
       transferList: [channel.port2],

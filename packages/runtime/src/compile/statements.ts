@@ -15,7 +15,6 @@ import {
   CallNode,
   ClassNode,
   DestructureNode,
-  EmitNode,
   ExportNode,
   ExprStmtNode,
   ForNode,
@@ -28,12 +27,12 @@ import {
   PieceNode,
   SetNode,
   SpreadNode,
+  TextRunNode,
   TryNode,
   WhileNode,
 } from "../syntax/node-fields.js";
 import {
   CallForm,
-  EmitForm,
   ExportForm,
   ForVars,
   ImportForm,
@@ -56,14 +55,18 @@ import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCod
 import { constant, truthy } from "./expressions.js";
 import { GeneratorCompiler } from "./generators.js";
 import { loop } from "./loops.js";
-import { TextRunBuilder } from "./text-run.js";
+import { textRun } from "./text-run.js";
 
 const normal: Stmt = () => NORMAL;
 
 /** The whole compiler: statements, on top of calls, expressions and variables. */
 export class StatementCompiler extends CallCompiler implements BodyCompiler {
+  /** The module, whose pieces its text runs read (set by {@link module}). */
+  private program: Program | null = null;
+
   /** Compiles a module's top level (`program`) into the code its runs share. */
   module(program: Program): UnitCode {
+    this.program = program;
     const declare = program.hoisted.map((d) => this.declare(d));
     const root = this.stmt(program.root);
     const main: Stmt = (m) => {
@@ -117,96 +120,54 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     return this.sequence(ListNode.first(this.nodes, list));
   }
 
-  /**
-   * A sibling list of statements. Markdown text and `{{ }}` next to each other (most of a
-   * document) make one text run, not a closure each: a document of a hundred thousand
-   * lines is a few typed arrays, not half a million closures.
-   */
+  /** A sibling list of statements. */
   protected sequence(first: NodeId): Stmt {
     const nodes = this.nodes;
     const stmts: Stmt[] = [];
-    let s = first;
-    while (s !== NONE) {
-      // How far a run of text and `{{ }}` goes from here, and its pieces (a text-then-value
-      // node is two). Fields are read from the store directly: this loop sees every node
-      // of a long document.
-      let pieces = 0;
-      let length = 0;
-      let t = s;
-      for (; t !== NONE; t = nodes.next(t)) {
-        const kind = nodes.kind(t);
-        if (kind === N.Emit)
-          pieces += nodes.flags(t) === EmitForm.TextThenValue ? 2 : 1; // EmitNode.form
-        else if (kind === N.EmitExpr) pieces++;
-        else break;
-        length++;
-      }
-      if (length < 2) {
-        stmts.push(this.stmt(s));
-        s = nodes.next(s);
-        continue;
-      }
-      const run = new TextRunBuilder(this.unit.bytes, pieces);
-      for (; s !== t; s = nodes.next(s)) this.addToRun(run, s);
-      stmts.push(run.finish());
-    }
+    for (let s = first; s !== NONE; s = nodes.next(s)) stmts.push(this.stmt(s));
     return sequence(stmts);
   }
 
-  private addToRun(run: TextRunBuilder, n: NodeId): void {
+  /** A TextRun: its records, read by one closure (see `text-run.ts`). */
+  private textRun(n: NodeId): Stmt {
     const nodes = this.nodes;
-    let e: NodeId;
-    if (nodes.kind(n) === N.Emit) {
-      if (nodes.flags(n) !== EmitForm.TextThenValue) {
-        // EmitNode.form
-        run.text(nodes.start(n), nodes.end(n));
-        return;
-      }
-      run.text(nodes.num(n), nodes.start(n)); // EmitNode.textStart
-      e = nodes.a(n); // EmitNode.value
-    } else e = nodes.a(n); // ExprStmtNode.expr
-    if (nodes.kind(e) === N.Name && nodes.binding(e) === Binding.Global) run.global(nodes.slot(e), e, n);
-    else run.expr(this.expr(e), n);
+    const program = this.program;
+    if (program === null) throw new Error("a text run compiled outside a module");
+    const run = TextRunNode.run(nodes, n);
+    const nameNodes: NodeId[] = [];
+    const nameCode: (Expr | null)[] = [];
+    for (let name = TextRunNode.firstName(nodes, n); name !== NONE; name = nodes.next(name)) {
+      nameNodes.push(name);
+      nameCode.push(nodes.binding(name) === Binding.Global ? null : this.expr(name));
+    }
+    const nameGlobals = new Int32Array(nameNodes.length);
+    for (let i = 0; i < nameNodes.length; i++)
+      nameGlobals[i] = nameCode[i] === null ? nodes.slot(nameNodes[i] as NodeId) : -1;
+    const exprs: Expr[] = [];
+    const exprNodes: NodeId[] = [];
+    for (let e = TextRunNode.firstExpr(nodes, n); e !== NONE; e = nodes.next(e)) {
+      exprNodes.push(e);
+      exprs.push(this.expr(e));
+    }
+    return textRun({
+      records: program.pieces.records,
+      first: program.runs[2 * run] as number,
+      end: program.runs[2 * run + 1] as number,
+      source: this.unit.bytes,
+      nameGlobals,
+      nameCode,
+      nameNodes,
+      exprs,
+      exprNodes,
+    });
   }
 
   /** The closure of one statement node. */
   stmt(n: NodeId): Stmt {
     const nodes = this.nodes;
     switch (nodes.kind(n)) {
-      case N.Emit: {
-        if (EmitNode.form(nodes, n) === EmitForm.TextThenValue) {
-          // Text, then the `{{ name }}` after it (see EmitForm).
-          const textStart = EmitNode.textStart(nodes, n);
-          const textEnd = nodes.start(n);
-          const value = this.expr(EmitNode.value(nodes, n));
-          return (m) => {
-            m.emitSource(textStart, textEnd);
-            const v = value(m);
-            m.at = n;
-            m.emit(typeof v === "string" ? v : m.services.toText(v));
-            return NORMAL;
-          };
-        }
-        // Static text: a range of the source, copied as its bytes.
-        const start = nodes.start(n);
-        const end = nodes.end(n);
-        return (m) => {
-          m.at = n;
-          m.emitSource(start, end);
-          return NORMAL;
-        };
-      }
-      case N.EmitExpr: {
-        const value = this.expr(ExprStmtNode.expr(nodes, n));
-        return (m) => {
-          const v = value(m);
-          // Converting and emitting can fail (the output limit): here, not at the last node
-          // that set a location, which can be lines above (a `{{x}}` sets none of its own).
-          m.at = n;
-          m.emit(typeof v === "string" ? v : m.services.toText(v));
-          return NORMAL;
-        };
-      }
+      case N.TextRun:
+        return this.textRun(n);
       case N.ExprStmt:
         return this.exprStmt(n);
       case N.Set:

@@ -1,103 +1,128 @@
 /**
- * Text runs: markdown text and `{{ }}` that follow each other, compiled as one closure
- * over a table instead of a closure per piece. Most of a document is such a run; the
- * table costs a few bytes per piece where closures cost tens, and a long document would
- * otherwise be mostly closures. Text is a range of the source, which the output copies as
- * the source's bytes (or slices, for `render()`'s string).
+ * A compiled text run (see `document/text-runs.ts`): one closure that walks the run's
+ * records in the document's piece buffer, copying text as the source's bytes and writing
+ * each `{{ }}`'s value. A `{{ name }}` of a module global is read inline; any other name
+ * or expression is a closure, made once per distinct name or per expression. Errors are
+ * located at the piece they arise in (the records have no nodes of their own).
  * @module
  */
+import { nameSpan } from "../document/text-runs.js";
 import { NORMAL } from "../eval/eval-base.js";
-import { N, NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
+import type { Machine } from "../eval/machine.js";
+import { KIND_BITS, PieceKind } from "../markdown/piece-buffer.js";
+import { OutputSink } from "../output/output-sink.js";
+import type { NodeId } from "../syntax/nodes.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
 import { RuntimeFault } from "../values/fault.js";
 import type { Expr, Stmt } from "./code.js";
 
-/** What a piece of a run is. */
-const TEXT = 0;
-/** `{{name}}` of a module global: read inline. */
-const GLOBAL = 1;
-/** Any other `{{ }}`: its closure. */
-const EXPR = 2;
+const TEXT = PieceKind.Text;
+const NAME = PieceKind.Name;
+const KIND_MASK = (1 << KIND_BITS) - 1;
 
-/** Collects a run's pieces (as many as it was made for), then makes its closure. */
-export class TextRunBuilder {
-  private readonly kinds: Uint8Array;
-  /** TEXT: the first UTF-16 offset; GLOBAL: the global's index; EXPR: index in `exprs`. */
-  private readonly first: Int32Array;
-  /** TEXT: the UTF-16 end; GLOBAL: the Name node, for "'x' is not defined". */
-  private readonly second: Int32Array;
-  /** The node an error in a `{{ }}` is reported at. */
-  private readonly at: Int32Array;
-  private readonly exprs: Expr[] = [];
-  private count = 0;
+/** What a compiled run reads, besides the machine. */
+export interface TextRunParts {
+  /** The piece buffer's records, and the run's: from `first` up to `end`. */
+  records: Int32Array;
+  first: number;
+  end: number;
+  source: SourceBytes;
+  /** By name index: the module global's index, or -1 when `nameCode` reads it (a builtin). */
+  nameGlobals: Int32Array;
+  nameCode: (Expr | null)[];
+  /** The Name node of each name (for the name's text in an error). */
+  nameNodes: NodeId[];
+  /** By expression index: its closure, and its node (where its errors are located). */
+  exprs: Expr[];
+  exprNodes: NodeId[];
+}
 
-  constructor(
-    private readonly source: SourceBytes,
-    size: number,
-  ) {
-    this.kinds = new Uint8Array(size);
-    this.first = new Int32Array(size);
-    this.second = new Int32Array(size);
-    this.at = new Int32Array(size);
-  }
+/**
+ * Records a run must have for its names' texts to be kept while it runs (see
+ * {@link textRun}): below that, making the list would cost more than it saves.
+ */
+const CACHED_RUN = 64;
 
-  /** Text: `source[start, end)` (UTF-16 offsets). */
-  text(start: number, end: number): void {
-    this.push(TEXT, start, end, start);
-  }
-
-  global(index: number, name: NodeId, n: NodeId): void {
-    this.push(GLOBAL, index, name, n);
-  }
-
-  expr(expr: Expr, n: NodeId): void {
-    this.push(EXPR, this.exprs.length, NONE, n);
-    this.exprs.push(expr);
-  }
-
-  private push(kind: number, first: number, second: number, at: NodeId): void {
-    const i = this.count++;
-    // Typed arrays drop writes past their end without a word: a miscount must not pass.
-    if (i >= this.kinds.length) throw new Error(`text run sized for ${this.kinds.length} pieces, given more`);
-    this.kinds[i] = kind;
-    this.first[i] = first;
-    this.second[i] = second;
-    this.at[i] = at;
-  }
-
-  finish(): Stmt {
-    const count = this.count;
-    const { kinds, first, second, at, source } = this;
-    const exprs = this.exprs;
-    return (m) => {
-      const toText = m.services.toText;
-      const output = m.output;
-      let i = 0;
-      try {
-        for (; i < count; i++) {
-          const kind = kinds[i] as number;
-          const n = at[i] as number;
-          if (kind === TEXT) {
-            output.source(source, first[i] as number, second[i] as number);
+/**
+ * The closure of a text run. A run without expressions runs no code: nothing can change a
+ * variable between its first `{{ name }}` and its last, so each name's text (a string as
+ * it is, a number or truth value converted) is made once per run, not once per use, when
+ * the run is long (a page of a hundred thousand `{{ name }}` of two names: two
+ * conversions). Lists and objects are converted at every use, as their text counts
+ * against the run's budget each time.
+ */
+export function textRun(parts: TextRunParts): Stmt {
+  const { records, first, end, source, nameGlobals, nameCode, nameNodes, exprs, exprNodes } = parts;
+  const cacheTexts = exprs.length === 0 && end - first >= 3 * CACHED_RUN;
+  return (m) => {
+    const output = m.output;
+    // Byte output of an ASCII source (a large page rendered): text offsets are byte offsets.
+    const sink = output instanceof OutputSink && source.ascii ? output : null;
+    const bytes = sink !== null ? source.bytes : null;
+    const toText = m.services.toText;
+    const globals = m.module.globalVars;
+    const vars = m.vars;
+    const texts: (string | undefined)[] | null = cacheTexts ? new Array(nameGlobals.length) : null;
+    let at = first;
+    /** Whether the value of the `{{ }}` at `at` is being written (else it is being read). */
+    let writing = false;
+    try {
+      for (; at < end; at += 3) {
+        const record = records[at] as number;
+        const kind = record & KIND_MASK;
+        if (kind === TEXT) {
+          if (sink !== null)
+            sink.bytes(bytes as Uint8Array, records[at + 1] as number, records[at + 2] as number);
+          else output.source(source, records[at + 1] as number, records[at + 2] as number);
+          continue;
+        }
+        const index = record >> KIND_BITS;
+        if (texts !== null) {
+          const known = texts[index];
+          if (known !== undefined) {
+            writing = true;
+            output.text(known);
+            writing = false;
             continue;
           }
-          const v =
-            kind === GLOBAL
-              ? m.readGlobal(first[i] as number, second[i] as number)
-              : (exprs[first[i] as number] as Expr)(m);
-          // Converting and writing can fail (the output limit): here, not at the last node
-          // that set a location, which can be lines above (a `{{x}}` sets none of its own).
-          m.at = n;
-          output.text(typeof v === "string" ? v : toText(v));
         }
-      } catch (e) {
-        // The output limit reached in a text is located at that text.
-        if (kinds[i] === TEXT && e instanceof RuntimeFault) {
-          throw m.errorAt(e.code, e.message, first[i] as number, second[i] as number, e.hint);
+        let v: unknown;
+        if (kind === NAME) {
+          const g = nameGlobals[index] as number;
+          if (g >= 0) {
+            const handle = globals[g];
+            v = handle === undefined || handle === -1 ? undefined : vars.read(handle);
+            if (v === undefined) throw undefinedName(m, nameNodes[index] as NodeId, records, at);
+          } else v = (nameCode[index] as Expr)(m);
+        } else {
+          m.at = exprNodes[index] as NodeId;
+          v = (exprs[index] as Expr)(m);
         }
+        // Converting and writing can fail (the output limit): located at this `{{ }}`.
+        writing = true;
+        const text = typeof v === "string" ? v : toText(v);
+        if (texts !== null && (typeof v !== "object" || v === null)) texts[index] = text;
+        output.text(text);
+        writing = false;
+      }
+    } catch (e) {
+      if (at >= end) throw m.toUserError(e);
+      const start = records[at + 1] as number;
+      const stop = records[at + 2] as number;
+      // The output limit reached in a text is located at that text.
+      if (((records[at] as number) & KIND_MASK) === TEXT) {
+        if (e instanceof RuntimeFault) throw m.errorAt(e.code, e.message, start, stop, e.hint);
         throw m.toUserError(e);
       }
-      return NORMAL;
-    };
-  }
+      if (writing) throw m.toUserErrorAt(e, start, stop);
+      throw m.toUserError(e);
+    }
+    return NORMAL;
+  };
+}
+
+/** "'x' is not defined", at the name of the `{{ name }}` whose record is at `at`. */
+function undefinedName(m: Machine, name: NodeId, records: Int32Array, at: number) {
+  const span = nameSpan(m.module.unit.source, records[at + 1] as number, records[at + 2] as number);
+  return m.undefinedNameAt(name, span.start, span.end);
 }

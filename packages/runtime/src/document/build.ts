@@ -1,9 +1,9 @@
 /**
- * From a document's text to one program. Markdown text becomes Emit statements (text
- * and the `{{ name }}` right after it one Emit), other `{{ … }}` EmitExpr, code pieces Piece blocks, and classic `<!-- xmd:if -->` /
- * `<!-- xmd:for -->` directives become If / For nodes whose bodies are the markdown
- * between them. All pieces are lexed first so that callee names (functions are hoisted)
- * are known before any piece is parsed.
+ * From a document's text to one program. The markdown text and `{{ … }}` between two code
+ * pieces become one TextRun (see `text-runs.ts`), code pieces Piece blocks, and classic
+ * `<!-- xmd:if -->` / `<!-- xmd:for -->` directives become If / For nodes whose bodies are
+ * the markdown between them. All pieces are lexed first so that callee names (functions
+ * are hoisted) are known before any piece is parsed.
  *
  * Reading is linear in the text and bounded in depth: the finished tree is checked to
  * nest at most `maxNestingDepth` levels (see {@link checkDepth}), so the resolver and the
@@ -13,23 +13,14 @@
 
 import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
 import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
-import { SEED_NAMES } from "../syntax/keywords.js";
-import {
-  EmitNode,
-  ExportNode,
-  ExprStmtNode,
-  FunctionNode,
-  ListNode,
-  PieceNode,
-} from "../syntax/node-fields.js";
-import { EmitForm, N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
+import { ExportNode, FunctionNode, ListNode, PieceNode } from "../syntax/node-fields.js";
+import { N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
   lexAppendInto,
   NESTING_HINT,
   nestingMessage,
-  parseExpressionRange,
   prescanCallees,
   StatementParser,
   takeTokenBuffer,
@@ -42,6 +33,7 @@ import {
   isBareDirective,
   type OpenDirective,
 } from "./directives.js";
+import { TextRunMaker } from "./text-runs.js";
 
 /** A parsed document or module. */
 export interface Program {
@@ -49,6 +41,10 @@ export interface Program {
   root: NodeId;
   /** Module-level function declarations, bound before the first line runs. */
   hoisted: NodeId[];
+  /** The document's pieces, whose records its TextRun nodes read (see `text-runs.ts`). */
+  pieces: PieceBuffer;
+  /** Where each TextRun's records start and end in {@link pieces}: two numbers per run, by the run's index. */
+  runs: readonly number[];
 }
 
 /**
@@ -72,14 +68,15 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
   if (lang === "md") splitMarkdownInto(pieces, source, sink, options);
   else splitXmdFileInto(pieces, source, sink, options);
   const nodes = unit.nodes;
-  // The tree's size, now that the pieces are known: a node per text, two per `{{ name }}`
-  // (one when it shares the text's node), one more per three characters of a longer
-  // expression, and about one per four characters of code.
+  // The tree's size, now that the pieces are known: a node per run of text (at most one
+  // per code piece, and one more), a Name per distinct `{{ name }}` of a run (counted as
+  // if there were few: a long page repeats its names), one node per three characters of
+  // a longer expression, and about one per four characters of code.
   let codeChars = 0;
   for (const piece of pieces.codes) codeChars += piece.codeEnd - piece.codeStart;
   const longer = Math.max(0, pieces.exprChars - 6 * pieces.interps);
   nodes.reserve(
-    pieces.texts + 2 * pieces.interps - pieces.afterText + ((longer / 3) | 0) + (codeChars >> 2) + 16,
+    pieces.codes.length + Math.min(pieces.interps, 1024) + ((longer / 3) | 0) + (codeChars >> 2) + 16,
   );
   const nodesBefore = nodes.counts.nodes;
 
@@ -107,40 +104,19 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
     let chainAfterBlank = false;
     let textFrom = skip;
 
+    const runs = new TextRunMaker(unit, pieces);
     for (let at = 0; at < pieces.size; at = pieces.next(at)) {
+      if (pieces.kind(at) !== PieceKind.Code) {
+        // Static text is its source range, copied as bytes when it runs: never cut out as
+        // a string, never interned. The text and `{{ }}` up to the next code are one run.
+        at = runs.read(at, textFrom, skip);
+        if (runs.made !== NONE) {
+          current.append(runs.made);
+          chainEnd = -1;
+        }
+        if (at >= pieces.size) break;
+      }
       switch (pieces.kind(at)) {
-        case PieceKind.Text: {
-          // Static text is its source range, copied as bytes when it runs: never cut
-          // out as a string, never interned.
-          const start = Math.max(pieces.start(at), textFrom);
-          const end = pieces.end(at);
-          if (end <= start) break;
-          chainEnd = -1;
-          // Text and the `{{ name }}` right after it (most lines of a page) are one node.
-          const next = pieces.next(at);
-          if (next < pieces.size && pieces.kind(next) === PieceKind.Interp && pieces.start(next) === end) {
-            const name = loneName(unit, pieces.exprStart(next), pieces.exprEnd(next));
-            if (name !== NONE) {
-              const e = nodes.create(N.Emit, end, pieces.end(next));
-              EmitNode.setForm(nodes, e, EmitForm.TextThenValue);
-              EmitNode.setTextStart(nodes, e, start);
-              EmitNode.setValue(nodes, e, name);
-              current.append(e);
-              at = next;
-              break;
-            }
-          }
-          current.append(nodes.create(N.Emit, start, end));
-          break;
-        }
-        case PieceKind.Interp: {
-          if (pieces.start(at) < skip) break;
-          chainEnd = -1;
-          const e = nodes.create(N.EmitExpr, pieces.start(at), pieces.end(at));
-          ExprStmtNode.setExpr(nodes, e, interpolation(unit, pieces.exprStart(at), pieces.exprEnd(at)));
-          current.append(e);
-          break;
-        }
         case PieceKind.Code: {
           const piece = pieces.codeAt(at);
           const first = firstToken[code++] as number;
@@ -210,50 +186,10 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
       bound > unit.maxDepth
     )
       checkDepth(unit, root);
-    return { root, hoisted: collectHoisted(unit, topPieces) };
+    return { root, hoisted: collectHoisted(unit, topPieces), pieces, runs: runs.runs };
   } finally {
     giveTokenBuffer(tokens);
-    pieces.release();
   }
-}
-
-/** Ids below this are keywords and contextual words: a lone one may be more than a name (`print`). */
-const SEED_COUNT = SEED_NAMES.length;
-
-/** The expression of `{{ … }}` at source[start, end): a lone name (see {@link loneName}), or parsed. */
-function interpolation(unit: ParseUnit, start: number, end: number): NodeId {
-  const name = loneName(unit, start, end);
-  return name !== NONE ? name : parseExpressionRange(unit, start, end);
-}
-
-/**
- * If the expression of `{{ … }}` at source[start, end) is a lone name (`{{ name }}`, most
- * of them), its Name node, made straight away as the parser would make it, without a
- * lexer and parser for one token; else NONE. A name here is ASCII letters, digits, `_`
- * and `$`, not a keyword or contextual word (those the parser may read as more than a
- * name: `{{print}}` is a call).
- */
-function loneName(unit: ParseUnit, start: number, end: number): NodeId {
-  const source = unit.source;
-  let s = start;
-  let e = end;
-  while (s < e && isBlank(source.charCodeAt(s))) s++;
-  while (e > s && isBlank(source.charCodeAt(e - 1))) e--;
-  if (s < e && isNameStart(source.charCodeAt(s))) {
-    let p = s + 1;
-    while (p < e && (isNameStart(source.charCodeAt(p)) || isDigit(source.charCodeAt(p)))) p++;
-    if (p === e) {
-      const names = unit.names;
-      const id = names.idOfSlice(source, s, e);
-      if (id < 0 || id >= SEED_COUNT) {
-        unit.clock.add(end - start + 1, start);
-        const n = unit.nodes.create(N.Name, s, e);
-        unit.nodes.setName(n, names.keyOf(source, s, e, id));
-        return n;
-      }
-    }
-  }
-  return NONE;
 }
 
 /** Whether the line before `at` (a line start) is empty: `at` follows two line breaks. */
@@ -270,16 +206,6 @@ function lineBreakAt(source: string, at: number): number {
   const c = source.charCodeAt(at);
   if (c === 10) return 1;
   return c === 13 && source.charCodeAt(at + 1) === 10 ? 2 : 0;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**

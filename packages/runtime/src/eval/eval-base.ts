@@ -208,23 +208,32 @@ export class EvalBase {
    * else is left as it is, to be reported as an internal error.
    */
   toUserError(e: unknown): unknown {
+    const n = this.at;
+    return n === NONE
+      ? this.toUserErrorAt(e, 0, 0)
+      : this.toUserErrorAt(e, this.nodes.start(n), this.nodes.end(n));
+  }
+
+  /** {@link toUserError}, located at source[start, end) rather than at the node being run (a piece of a text run). */
+  toUserErrorAt(e: unknown, start: number, end: number): unknown {
     if (e instanceof XmdError) return e;
     if (e instanceof RuntimeFault) {
-      const error = this.error(e.code, e.message, this.at, e.hint);
+      const error = this.errorAt(e.code, e.message, start, end, e.hint);
       error.command = e.command;
       return error;
     }
-    if (isJsStackOverflow(e)) return this.jsStackError();
-    if (isValueStackOverflow(e)) return this.depthError();
+    if (isJsStackOverflow(e)) return this.jsStackError(start, end);
+    if (isValueStackOverflow(e)) return this.depthError(start, end);
     const limit = resourceLimit(e, this.limits.maxPoolSlots);
-    return limit === null ? e : this.error("limit", limit.message, this.at, limit.hint);
+    return limit === null ? e : this.errorAt("limit", limit.message, start, end, limit.hint);
   }
 
-  private jsStackError(): XmdError {
-    return this.error(
+  private jsStackError(start: number, end: number): XmdError {
+    return this.errorAt(
       "limit",
       `call depth exceeded: the JavaScript stack ran out at ${this.depth} nested calls, before maxCallDepth (${this.limits.maxCallDepth})`,
-      this.at,
+      start,
+      end,
       "deep recursion is bounded by the stack of the thread that renders; rewrite it as a loop, or render with the xmd command, which sizes its stack from --max-depth",
     );
   }
@@ -240,11 +249,16 @@ export class EvalBase {
     return error;
   }
 
-  depthError(): XmdError {
-    return this.error(
+  /** The call depth limit reached, located at source[start, end) (by default, at the node being run). */
+  depthError(start?: number, end?: number): XmdError {
+    const n = this.at;
+    const from = start ?? (n === NONE ? 0 : this.nodes.start(n));
+    const to = end ?? (n === NONE ? 0 : this.nodes.end(n));
+    return this.errorAt(
       "limit",
       `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
-      this.at,
+      from,
+      to,
       `look for a recursion without a base case, or ${raiseHint("maxCallDepth")}`,
     );
   }

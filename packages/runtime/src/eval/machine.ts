@@ -97,31 +97,39 @@ export class Machine extends EvalBase {
   }
 
   undefinedName(n: NodeId): XmdError {
+    return this.undefinedNameAt(n, this.nodes.start(n), this.nodes.end(n));
+  }
+
+  /** "'x' is not defined" for the name of Name node `n`, used at source[start, end) (a `{{ name }}` of a text run). */
+  undefinedNameAt(n: NodeId, start: number, end: number): XmdError {
     const name = this.names.textOf(this.nodes.name(n));
     if (name === "self" || name === "super") {
       // Not reserved words: they mean the instance and its parent only inside a class.
-      return this.error(
+      return this.errorAt(
         "undefined-name",
         name === "self"
           ? "'self' is only defined inside a class's constructor and methods"
           : "'super' is only defined inside the constructor and methods of a class that extends another",
-        n,
+        start,
+        end,
         "declare a class (`class NAME`, see Classes in the language reference) and use it in its members",
       );
     }
     if (this.module.unit.callees.has(this.nodes.name(n))) {
       // A callee of the module that is not set yet: a class (or an import) further on.
-      return this.error(
+      return this.errorAt(
         "undefined-name",
         `'${name}' is not defined yet`,
-        n,
+        start,
+        end,
         `a class, an import or a lambda set to a name is defined when its line runs (only functions are hoisted): move ${name}'s definition above this line`,
       );
     }
-    return this.error(
+    return this.errorAt(
       "undefined-name",
       `'${name}' is not defined`,
-      n,
+      start,
+      end,
       `set it first (set ${name} …), or test for it with exists("${name}")`,
     );
   }

@@ -6,16 +6,32 @@
  * promoted to old space on the way). Code pieces, few, stay objects in a side list.
  *
  * A record starts with its kind: text `[Text, start, end]`, interpolation
- * `[Interp, start, end, exprStart, exprEnd]`, code `[Code, index into codes]`. Read it
- * with a cursor: `for (let at = 0; at < buf.size; at = buf.next(at))`.
+ * `[Interp, start, end]` (the expression is what the braces hold: they are two
+ * characters each), code `[Code, index into codes]`. Read it with a cursor:
+ * `for (let at = 0; at < buf.size; at = buf.next(at))`.
+ *
+ * The buffer outlives the split: the document builder marks each interpolation as a lone
+ * name or an expression and gives it the index of its name or expression in its text run,
+ * kept above the kind in the record's first number (see {@link PieceBuffer.setInterp});
+ * the compiled run reads the records themselves, so that a long page of text costs no
+ * table of its own. Three numbers for a `{{ }}`, not five: W6's 8 MB page is 4.8 MB of
+ * records, not 6.4.
  * @module
  */
 import type { CodePiece, PieceSink } from "./pieces.js";
 
-/** Record kinds, the first number of a record. */
-export const PieceKind = { Text: 0, Interp: 1, Code: 2 } as const;
+/**
+ * Record kinds, the first number of a record. The splitter writes Text, Interp and Code;
+ * the builder marks each Interp as a lone name (`Name`, the same number) or an expression
+ * (`Expr`).
+ */
+export const PieceKind = { Text: 0, Interp: 1, Code: 2, Name: 1, Expr: 3 } as const;
 
-const SIZE = [3, 5, 2] as const;
+/** The bits of a record's first number that hold its kind; an interpolation's index is above them. */
+export const KIND_BITS = 2;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+
+const SIZE = [3, 3, 2, 3] as const;
 
 /** Arrays larger than this many numbers are not kept for reuse (a large document's would stay). */
 const LARGEST_SPARE = 1 << 14;
@@ -31,11 +47,8 @@ export class PieceBuffer implements PieceSink {
   private last = -1;
   /** Code pieces, in order; a Code record holds the index of its piece here. */
   readonly codes: CodePiece[] = [];
-  /** Text and interpolation pieces, for sizing what is built from them. */
-  texts = 0;
+  /** Interpolation pieces, and the characters of all their expressions, for sizing what is built from them. */
   interps = 0;
-  /** Interpolations right after a text piece (whose `{{ name }}` shares its node), and the characters of all their expressions. */
-  afterText = 0;
   exprChars = 0;
 
   /** @param expected - Numbers to reserve at first (grows by doubling past it). */
@@ -45,6 +58,11 @@ export class PieceBuffer implements PieceSink {
     const reused = spare !== null && spare.length >= expected ? spare : null;
     if (reused !== null) spare = null;
     this.data = reused ?? new Int32Array(Math.max(16, expected));
+  }
+
+  /** Gives back the room past the last record (a kept document's buffer is done growing). */
+  trim(): void {
+    if (this.data.length > this.size) this.data = this.data.slice(0, this.size);
   }
 
   /** Gives the array back for the next document to reuse (this buffer is not used again). */
@@ -62,7 +80,6 @@ export class PieceBuffer implements PieceSink {
     d[at] = PieceKind.Text;
     d[at + 1] = start;
     d[at + 2] = end;
-    this.texts++;
   }
 
   extendText(start: number, end: number): boolean {
@@ -74,17 +91,31 @@ export class PieceBuffer implements PieceSink {
   }
 
   interp(start: number, end: number, exprStart: number, exprEnd: number): void {
-    const previous = this.last;
-    const at = this.reserve(5);
+    const at = this.reserve(3);
     const d = this.data;
-    if (previous >= 0 && d[previous] === PieceKind.Text && d[previous + 2] === start) this.afterText++;
     this.exprChars += exprEnd - exprStart;
     d[at] = PieceKind.Interp;
     d[at + 1] = start;
     d[at + 2] = end;
-    d[at + 3] = exprStart;
-    d[at + 4] = exprEnd;
     this.interps++;
+  }
+
+  textThenInterp(textStart: number, start: number, end: number, exprStart: number, exprEnd: number): void {
+    if (start > textStart && !this.extendText(textStart, start)) {
+      const at = this.reserve(6);
+      const d = this.data;
+      d[at] = PieceKind.Text;
+      d[at + 1] = textStart;
+      d[at + 2] = start;
+      d[at + 3] = PieceKind.Interp;
+      d[at + 4] = start;
+      d[at + 5] = end;
+      this.last = at + 3;
+      this.exprChars += exprEnd - exprStart;
+      this.interps++;
+      return;
+    }
+    this.interp(start, end, exprStart, exprEnd);
   }
 
   code(piece: CodePiece): void {
@@ -94,33 +125,40 @@ export class PieceBuffer implements PieceSink {
     this.codes.push(piece);
   }
 
-  lastIsBlockCode(): boolean {
-    const at = this.last;
-    return at >= 0 && this.data[at] === PieceKind.Code && this.codeAt(at).placement === "block";
-  }
-
   // ── reading ────────────────────────────────────────────────────────────────
 
   /** The kind of the record at `at`. */
   kind(at: number): number {
-    return this.data[at] as number;
+    return (this.data[at] as number) & KIND_MASK;
   }
   /** Where the next record starts. */
   next(at: number): number {
-    return at + SIZE[this.data[at] as 0 | 1 | 2];
+    return at + SIZE[((this.data[at] as number) & KIND_MASK) as 0 | 1 | 2 | 3];
   }
-  /** A text or interpolation record's start, end, and an interpolation's expression start and end. */
+  /** The records themselves, for code that reads many of them (a text run): valid until the buffer grows or is released. */
+  get records(): Int32Array {
+    return this.data;
+  }
+  /** A text or interpolation record's start and end (an interpolation's braces included). */
   start(at: number): number {
     return this.data[at + 1] as number;
   }
   end(at: number): number {
     return this.data[at + 2] as number;
   }
+  /** An interpolation record's expression: inside its braces. */
   exprStart(at: number): number {
-    return this.data[at + 3] as number;
+    return (this.data[at + 1] as number) + 2;
   }
   exprEnd(at: number): number {
-    return this.data[at + 4] as number;
+    return (this.data[at + 2] as number) - 2;
+  }
+  /**
+   * Marks the interpolation record at `at` as a lone name or an expression (`kind`, a
+   * {@link PieceKind}), and gives it `index`: of its name or expression in its text run.
+   */
+  setInterp(at: number, kind: typeof PieceKind.Name | typeof PieceKind.Expr, index: number): void {
+    this.data[at] = kind | (index << KIND_BITS);
   }
   /** A code record's piece. */
   codeAt(at: number): CodePiece {

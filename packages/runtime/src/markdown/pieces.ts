@@ -50,9 +50,12 @@ export interface PieceSink {
   extendText(start: number, end: number): boolean;
   /** `{{ … }}`: start/end cover the braces; the expression is source[exprStart, exprEnd). */
   interp(start: number, end: number, exprStart: number, exprEnd: number): void;
+  /**
+   * The text source[textStart, start) as {@link text} and {@link extendText} would add it
+   * (none when empty), then the `{{ … }}` at `start`: one call for what most pages hold.
+   */
+  textThenInterp(textStart: number, start: number, end: number, exprStart: number, exprEnd: number): void;
   code(piece: CodePiece): void;
-  /** Whether the last piece is code on lines of its own. */
-  lastIsBlockCode(): boolean;
 }
 
 /** Pieces as objects (for tests and tools; documents are built from a `PieceBuffer`). */
@@ -71,11 +74,11 @@ export class PieceArray implements PieceSink {
   interp(start: number, end: number, exprStart: number, exprEnd: number): void {
     this.pieces.push({ kind: "interp", start, end, exprStart, exprEnd });
   }
+  textThenInterp(textStart: number, start: number, end: number, exprStart: number, exprEnd: number): void {
+    if (start > textStart && !this.extendText(textStart, start)) this.text(textStart, start);
+    this.interp(start, end, exprStart, exprEnd);
+  }
   code(piece: CodePiece): void {
     this.pieces.push(piece);
-  }
-  lastIsBlockCode(): boolean {
-    const last = this.pieces[this.pieces.length - 1];
-    return last !== undefined && last.kind === "code" && last.placement === "block";
   }
 }

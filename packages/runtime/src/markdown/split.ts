@@ -37,6 +37,11 @@ class SplitContext {
   readonly scanner: TextScanner;
   readonly newlines: ForwardSearch;
   readonly commentEnds: ForwardSearch;
+  /** Where a scan of markdown text may find something: `{{`, `<!--`, a backtick, `~~~`. */
+  readonly opens: ForwardSearch;
+  readonly commentStarts: ForwardSearch;
+  readonly backticks: ForwardSearch;
+  readonly tildes: ForwardSearch;
 
   constructor(
     readonly source: string,
@@ -47,6 +52,10 @@ class SplitContext {
     this.scanner = options.scanner ?? new TextScanner(source, this.clock);
     this.newlines = new ForwardSearch(source, "\n", this.clock);
     this.commentEnds = new ForwardSearch(source, "-->", this.clock);
+    this.opens = new ForwardSearch(source, "{{", this.clock);
+    this.commentStarts = new ForwardSearch(source, "<!--", this.clock);
+    this.backticks = new ForwardSearch(source, "`", this.clock);
+    this.tildes = new ForwardSearch(source, "~~~", this.clock);
   }
 }
 
@@ -172,6 +181,9 @@ class BacktickRuns {
 /** Walks markdown text, emitting pieces; pending plain text is flushed lazily. */
 class MarkdownScanner {
   private textStart = 0;
+  /** The start of the line of {@link lineFrom}, the last offset a line start was asked for (see {@link lineStartOf}). */
+  private lineAt = 0;
+  private lineFrom = 0;
   /** End of a line that holds only xmd comments, while its later comments are scanned. */
   private directiveLineEnd = -1;
   private runs: BacktickRuns | null = null;
@@ -194,110 +206,122 @@ class MarkdownScanner {
     this.textStart = upTo;
   }
 
-  /** Scans source[start, end). `xmdFences`: whether ```xmd fences are code (in .md) or text. */
+  /**
+   * Scans source[start, end). `xmdFences`: whether ```xmd fences are code (in .md) or text.
+   *
+   * Plain text, most of a document, is never looked at character by character: the scan
+   * jumps from one place where something may start to the next, found by the context's
+   * searches (`{{`, `<!--`, a backtick, `~~~`), each of which goes over the text once
+   * whatever the scan asks it. A fence can start only at a backtick or `~~~` that stands
+   * at most three spaces into its line, which is checked by looking back those few
+   * characters; a line's start is found only for a comment (see {@link lineStartOf}).
+   */
   scan(start: number, end: number, xmdFences: boolean): void {
     const source = this.source;
-    const { clock, newlines, scanner } = this.ctx;
+    const { scanner, opens, commentStarts, backticks, tildes } = this.ctx;
     this.textStart = start;
+    this.lineFrom = start;
+    this.lineAt = start;
     let p = start;
-    let lineStart = start;
-    let atLineStart = true;
-    /**
-     * Characters up to here are counted on the clock: in batches, at a line start or a
-     * construct, so that plain text costs the loop no more than its test.
-     */
-    let counted = start;
+    // The searches' last answers: each stays the next place of its kind until the scan
+    // passes it (-1: there is none further), so a search is asked again only then. The
+    // rare kinds (a comment, a backtick, `~~~`) are looked at only when the scan passes
+    // the nearest of them, `rare`; `{{`, most of what a page holds, at every step.
+    let open = -2;
+    let comment = -2;
+    let tick = -2;
+    let tilde = -2;
+    let rare = -2;
     while (p < end) {
-      if (atLineStart) {
-        if (p - counted > 1024) {
-          clock.add(p - counted, p);
-          counted = p;
-        }
-        lineStart = p;
-        atLineStart = false;
-        const fence = openFence(source, newlines, p, end);
-        if (fence !== null) {
-          const close = closeFence(source, newlines, fence, fence.contentStart, end);
-          const after = close === -1 ? end : lineEnd(newlines, close, end);
-          if (xmdFences && fence.info === "xmd") {
-            this.flush(p);
-            this.pieces.code({
-              kind: "code",
-              start: p,
-              end: after,
-              codeStart: fence.contentStart,
-              codeEnd: close === -1 ? end : close,
-              dialect: "native",
-              placement: "block",
-              origin: "fence",
-            });
-            this.textStart = after;
-          }
-          // Any other fence is verbatim text: leave it pending.
-          p = after;
-          atLineStart = true;
+      if (open !== -1 && open < p) open = opens.next(p);
+      if (rare !== -1 && rare < p) {
+        if (comment !== -1 && comment < p) comment = commentStarts.next(p);
+        if (tick !== -1 && tick < p) tick = backticks.next(p);
+        if (tilde !== -1 && tilde < p) tilde = tildes.next(p);
+        rare = nearest(nearest(comment, tick), tilde);
+      }
+      const q = nearest(open, rare);
+      if (q === -1 || q >= end) break;
+      if (q === open) {
+        // `{{`, or `\{{`, which writes a literal `{{`: the backslash is dropped.
+        if (q - 1 >= p && source.charCodeAt(q - 1) === 92) {
+          this.flush(q - 1);
+          this.textStart = q;
+          p = q + 2;
           continue;
         }
-      }
-      const c = source.charCodeAt(p);
-      if (c === 10) {
-        p++;
-        atLineStart = true;
-        continue;
-      }
-      // Plain text, most of a document: a run of it skipped by a loop of its own.
-      if (c !== 96 && c !== 60 && c !== 92 && c !== 123) {
-        p++;
-        while (p < end) {
-          const d = source.charCodeAt(p);
-          if (d === 10 || d === 96 || d === 60 || d === 92 || d === 123) break;
-          p++;
-        }
-        continue;
-      }
-      if (p - counted > 1024) {
-        clock.add(p - counted, p);
-        counted = p;
-      }
-      if (c === 96) {
-        p = this.codeSpan(p, end);
-        continue;
-      }
-      if (c === 60 && source.startsWith("<!--", p)) {
-        const next = this.comment(p, end, lineStart);
-        if (next !== -1) {
-          // A block comment consumed its whole line(s), line break included.
-          if (next > p && (next === end || source.charCodeAt(next - 1) === 10) && this.lastIsBlock())
-            atLineStart = true;
-          p = next;
+        const close = scanner.interpolationEnd(q + 2, end);
+        if (close === -1) {
+          p = q + 1;
           continue;
         }
-      }
-      if (c === 92 && source.startsWith("{{", p + 1)) {
-        // \{{ writes a literal {{; the backslash is dropped.
-        this.flush(p);
-        this.textStart = p + 1;
-        p += 3;
-        continue;
-      }
-      if (c === 123 && source.charCodeAt(p + 1) === 123) {
-        const close = scanner.interpolationEnd(p + 2, end);
-        if (close !== -1) {
-          this.flush(p);
-          this.pieces.interp(p, close + 2, p + 2, close);
-          this.textStart = close + 2;
-          p = close + 2;
-          continue;
-        }
-      }
-      p++;
+        this.pieces.textThenInterp(this.textStart, q, close + 2, q + 2, close);
+        this.textStart = close + 2;
+        p = close + 2;
+      } else if (q === comment) {
+        const next = this.comment(q, end, this.lineStartOf(q));
+        p = next !== -1 ? next : q + 1;
+      } else p = this.fenceOrSpan(start, q, end, xmdFences, q === tick);
     }
-    clock.add(end - counted, end);
     this.flush(end);
   }
 
-  private lastIsBlock(): boolean {
-    return this.pieces.lastIsBlockCode();
+  /**
+   * At the backtick or `~~~` at `q` (`tick`: a backtick), in a scan of source[start, end):
+   * a fence when it opens one (an ```` ```xmd ```` fence is code, any other is verbatim text),
+   * else a code span (a backtick) or text (a tilde). Returns where the scan goes on.
+   */
+  private fenceOrSpan(start: number, q: number, end: number, xmdFences: boolean, tick: boolean): number {
+    const newlines = this.ctx.newlines;
+    const lineStart = this.fenceLineStart(start, q);
+    const fence = lineStart === -1 ? null : openFence(this.source, newlines, lineStart, end);
+    if (fence === null) return tick ? this.codeSpan(q, end) : q + 1;
+    const close = closeFence(this.source, newlines, fence, fence.contentStart, end);
+    const after = close === -1 ? end : lineEnd(newlines, close, end);
+    if (xmdFences && fence.info === "xmd") {
+      this.flush(lineStart);
+      this.pieces.code({
+        kind: "code",
+        start: lineStart,
+        end: after,
+        codeStart: fence.contentStart,
+        codeEnd: close === -1 ? end : close,
+        dialect: "native",
+        placement: "block",
+        origin: "fence",
+      });
+      this.textStart = after;
+    }
+    // Any other fence is verbatim text: left pending.
+    return after;
+  }
+
+  /**
+   * If the backtick or tilde at `q` is at most three spaces into its line, where that line
+   * starts (which is then at or after the scan position: a construct the scan skipped
+   * never ends in spaces); else -1. Looks back at most four characters.
+   */
+  private fenceLineStart(start: number, q: number): number {
+    const source = this.source;
+    let s = q;
+    while (s > start && q - s < 4 && source.charCodeAt(s - 1) === 32) s--;
+    if (q - s > 3) return -1;
+    return s === start || source.charCodeAt(s - 1) === 10 ? s : -1;
+  }
+
+  /**
+   * Where the line holding `q` starts (at least the scan's start). Scans only move forward,
+   * so the line starts are found going forward from the last one known, with the
+   * context's search for line breaks: every line break of the text is looked at once.
+   */
+  private lineStartOf(q: number): number {
+    const newlines = this.ctx.newlines;
+    if (q < this.lineFrom) throw new Error("lineStartOf: the scan went back");
+    let at = this.lineAt;
+    for (let nl = newlines.next(at); nl !== -1 && nl < q; nl = newlines.next(at)) at = nl + 1;
+    this.lineAt = at;
+    this.lineFrom = q;
+    return at;
   }
 
   /** An inline code span: a run of N backticks closed by a run of exactly N. Verbatim. */
@@ -383,6 +407,11 @@ class MarkdownScanner {
     this.textStart = close + 3;
     return close + 3;
   }
+}
+
+/** The nearer of two search answers (-1: none). */
+function nearest(a: number, b: number): number {
+  return a === -1 ? b : b === -1 || a < b ? a : b;
 }
 
 /** Whether source[from, to) holds only spaces (and tabs, when `tabs`). */

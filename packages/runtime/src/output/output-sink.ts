@@ -23,12 +23,16 @@ import { utf8Length } from "./utf8-length.js";
 /**
  * Ranges shorter than this are copied four bytes at a time through `DataView`s, longer
  * ones by `TypedArray.set`. Measured on Node 20 (1M copies): 11 bytes 8 ns vs 37 ns by
- * `set`, 29 bytes 21 vs 37 ns, 47 bytes 34 vs 34 ns; and `set` needs a `subarray` of the
- * source, an object per copy that the garbage collector must then clear (200 000 of them
- * for an 8 MB page of text and `{{ }}`). A byte-by-byte loop is slower than both past a
- * few bytes.
+ * `set`, 29 bytes 21 vs 37 ns, 64 bytes 49 vs 73 ns, 96 bytes 79 vs 75 ns, 128 bytes 97 vs
+ * 79 ns; and `set` needs a `subarray` of the source, an object per copy that the garbage
+ * collector must then clear (at 48, the 100 000 lines of 50 bytes of the bench's 8 MB W6
+ * page made 8 MB of them, which grew the young generation and the render thread's memory
+ * by as much). A byte-by-byte loop is slower than both past a few bytes.
  */
-const SHORT_COPY = 48;
+const SHORT_COPY = 128;
+
+/** Texts up to this long are written by a loop of their own when they fit in the chunk being written. */
+const SHORT_TEXT = 64;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -57,6 +61,9 @@ export class OutputSink implements Output {
   /** Open marks (output offsets), innermost last; no chunk past the first is handed out. */
   private readonly marks: number[] = [];
   private writer: OutputWriter | null = null;
+  /** The chunk being written (the last of {@link chunks}), and a `DataView` of it; null while there is none. */
+  private last: Uint8Array | null = null;
+  private writing: DataView | null = null;
   /** `DataView`s for short copies: over the chunk being written, and over the last source copied from. */
   private chunkView: DataView | null = null;
   private viewedChunk: Uint8Array | null = null;
@@ -92,6 +99,22 @@ export class OutputSink implements Output {
   text(text: string): void {
     const n = text.length;
     if (n === 0) return;
+    const at = this.pos;
+    // Most values: a short text that fits in the chunk being written, far from the limit.
+    if (n <= SHORT_TEXT && at + n <= CHUNK_BYTES && this.total + n * 3 <= this.limit) {
+      const chunk = this.last as Uint8Array;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) break;
+        chunk[at + i] = c;
+      }
+      if (i === n) {
+        this.pos = at + n;
+        this.total += n;
+        return;
+      }
+    }
     // At most 3 bytes per UTF-16 code unit: the exact length is needed only near the limit.
     if (this.total + n * 3 > this.limit && this.total + utf8Length(text) > this.limit)
       throw outputLimitFault(this.limit);
@@ -123,7 +146,9 @@ export class OutputSink implements Output {
 
   /** Copies source[start, end) of a unit as its bytes (see {@link bytes}). */
   source(source: SourceBytes, start: number, end: number): void {
-    this.bytes(source.bytes, source.byteOffset(start), source.byteOffset(end));
+    const bytes = source.bytes;
+    if (source.ascii) this.bytes(bytes, start, end);
+    else this.bytes(bytes, source.byteOffset(start), source.byteOffset(end));
   }
 
   /**
@@ -133,6 +158,23 @@ export class OutputSink implements Output {
   bytes(src: Uint8Array, start: number, end: number): void {
     const length = end - start;
     if (length <= 0) return;
+    const at = this.pos;
+    // Most static text of a page: a short range that fits in the chunk being written (a
+    // chunk is being written whenever `pos` is inside one), copied four bytes at a time.
+    if (length < SHORT_COPY && at + length <= CHUNK_BYTES && this.total + length <= this.limit) {
+      if (src !== this.viewedSource) {
+        this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+        this.viewedSource = src;
+      }
+      const to = this.writing as DataView;
+      const of = this.sourceView as DataView;
+      let i = 0;
+      for (; i + 4 <= length; i += 4) to.setUint32(at + i, of.getUint32(start + i, true), true);
+      for (; i < length; i++) to.setUint8(at + i, of.getUint8(start + i));
+      this.pos = at + length;
+      this.total += length;
+      return;
+    }
     if (this.total + length > this.limit) throw outputLimitFault(this.limit);
     let chunk = this.current();
     let pos = this.pos;
@@ -200,6 +242,9 @@ export class OutputSink implements Output {
     }
     // Back to the mark: later chunks go back to the source.
     for (let i = last; i > k; i--) this.chunkSource.give(this.chunks.pop() as Uint8Array);
+    const writing = this.chunks[k] as Uint8Array;
+    this.writing = new DataView(writing.buffer, writing.byteOffset, writing.byteLength);
+    this.last = writing;
     this.fills.length = k;
     this.pos = offset;
     this.total = mark;
@@ -249,6 +294,8 @@ export class OutputSink implements Output {
     this.sourceView = null;
     for (const chunk of this.chunks) this.chunkSource.give(chunk);
     this.chunks.length = 0;
+    this.writing = null;
+    this.last = null;
     this.fills.length = 0;
     this.marks.length = 0;
     this.pos = CHUNK_BYTES;
@@ -257,8 +304,7 @@ export class OutputSink implements Output {
 
   /** The chunk being written, making the first one when there is none. */
   private current(): Uint8Array {
-    const last = this.chunks[this.chunks.length - 1];
-    return last === undefined ? this.nextChunk() : last;
+    return this.last ?? this.nextChunk();
   }
 
   /** Closes the chunk being written (its fill is {@link pos}) and starts a new one. */
@@ -266,6 +312,8 @@ export class OutputSink implements Output {
     if (this.chunks.length > 0) this.fills.push(this.pos);
     const chunk = this.chunkSource.take();
     this.chunks.push(chunk);
+    this.writing = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.last = chunk;
     this.pos = 0;
     if (this.writer !== null && this.chunks.length > 1) this.flush();
     return chunk;

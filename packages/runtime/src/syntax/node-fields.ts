@@ -137,7 +137,7 @@ export const DataNode = {
 
 // ── statements ─────────────────────────────────────────────────────────────
 
-/** ExprStmt, EmitExpr, ExecStmt (an Exec), Return (NONE when bare), Throw: the statement's one expression. */
+/** ExprStmt, ExecStmt (an Exec), Return (NONE when bare), Throw: the statement's one expression. */
 export const ExprStmtNode = { expr: a, setExpr: setA } as const;
 
 /** Set: `set target value`; `op` is a `SetOp`. The target is a Name, a Member or an Index. */
@@ -215,17 +215,20 @@ export const ExportNode = {
 } as const;
 
 /**
- * Emit: static text. `form` is an `EmitForm`: Text writes source[start, end); TextThenValue
- * writes source[textStart, start) and then the value of `value` (the Name of a
- * `{{ name }}` that follows the text; start/end cover the `{{ … }}`).
+ * TextRun: markdown text and `{{ }}` that follow each other, between two code pieces: one
+ * node for the whole run, not one per piece (see `document/text-runs.ts`). Its pieces are
+ * records of the document's piece buffer, where the program's `runs` say (by `run`, the
+ * run's index); a `{{ name }}` record points into the list of the run's distinct names
+ * (Name nodes, from `firstName`), any other `{{ }}` into its list of expressions (from
+ * `firstExpr`), in order.
  */
-export const EmitNode = {
-  form: flags,
-  setForm: setFlags,
-  textStart: num,
-  setTextStart: setNum,
-  value: a,
-  setValue: setA,
+export const TextRunNode = {
+  firstName: a,
+  setFirstName: setA,
+  firstExpr: b,
+  setFirstExpr: setB,
+  run: num,
+  setRun: setNum,
 } as const;
 
 /**

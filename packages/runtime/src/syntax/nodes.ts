@@ -61,8 +61,7 @@ export const N = {
   FunctionDecl: 52,
   Import: 53,
   Export: 54,
-  Emit: 55,
-  EmitExpr: 56,
+  TextRun: 55,
   Piece: 57,
   ExecStmt: 58,
   Destructure: 59,
@@ -170,18 +169,6 @@ export const Placement = {
   Block: 0,
   /** In a line of text: output goes in place, no line endings added. */
   Inline: 1,
-} as const;
-
-/** Emit.flags: what an Emit writes. */
-export const EmitForm = {
-  /** Static text: source[start, end), copied as the source's bytes. */
-  Text: 0,
-  /**
-   * Static text and the `{{ name }}` right after it, one node instead of three: writes
-   * source[textStart, start) (textStart in `num`), then the value of `a` (a Name) as
-   * text, located at the node (start/end cover the `{{ … }}`, as an EmitExpr's do).
-   */
-  TextThenValue: 1,
 } as const;
 
 /** The fields of a node, as the pool declares them. */

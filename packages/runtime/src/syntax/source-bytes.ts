@@ -58,8 +58,19 @@ export class SourceBytes {
   /** The UTF-8 bytes. */
   get bytes(): Uint8Array {
     if (this.encoded === null) {
-      this.encoded = encoder.encode(this.source);
-      this.allAscii = this.encoded.length === this.source.length;
+      // Most documents are ASCII: one pass into an array of the text's length, which
+      // `encode` would make in two (measuring, then writing). Text that does not fit is
+      // not ASCII, and is encoded again by `encode`.
+      const source = this.source;
+      const ascii = new Uint8Array(source.length);
+      const { read, written } = encoder.encodeInto(source, ascii);
+      if (read === source.length && written === source.length) {
+        this.encoded = ascii;
+        this.allAscii = true;
+      } else {
+        this.encoded = encoder.encode(source);
+        this.allAscii = this.encoded.length === source.length;
+      }
     }
     return this.encoded;
   }

@@ -82,6 +82,13 @@ describe("the splitter", () => {
     "'",
     "\\",
     "\r\n",
+    // Fences are told from code spans by the few spaces before them on their line.
+    "   ",
+    "    ",
+    "~",
+    "~~~~",
+    "   ```xmd\n",
+    "{{ a\n}}",
   ];
 
   it("splits every document into the pieces and problems the naive splitter finds", () => {

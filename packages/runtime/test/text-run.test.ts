@@ -1,0 +1,80 @@
+/**
+ * Text runs (the text and `{{ }}` between two code pieces, one node and one closure):
+ * every piece of a long run is written in order, a name's text is kept for the run only
+ * when no code runs in it, and errors point at the piece they arise in, whatever its
+ * place in the run. Every case in both memory modes, and through the string and the
+ * byte forms of a render.
+ */
+import { describe, expect, it } from "vitest";
+import { createRuntime, type MemoryMode, XmdError } from "../src/index.js";
+
+/** A page of `lines` lines of text and `{{ a }}` / `{{ b }}` under classic directives that set them. */
+function page(lines: number, a = '"A"', b = "2"): string {
+  const body = Array.from({ length: lines }, (_, i) => `Line ${i}: {{a}} and {{ b }}.`);
+  return `<!-- xmd:set a = ${a} -->\n<!-- xmd:set b = ${b} -->\n${body.join("\n")}\n`;
+}
+
+/** The error a render throws. */
+function errorOf(run: () => unknown): XmdError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof XmdError) return e;
+    throw e;
+  }
+  throw new Error("the render did not fail");
+}
+
+describe.each(["pooled", "heap"] as MemoryMode[])("text runs (%s)", (memory) => {
+  const runtime = createRuntime({ memory, checked: true });
+  const both = (source: string) => {
+    const text = runtime.render(source, { lang: "md" }).output;
+    const bytes = new TextDecoder().decode(runtime.renderBytes(source, { lang: "md" }).output);
+    expect(bytes).toBe(text);
+    return text;
+  };
+
+  it("writes every piece of a long run, names read once or at every use alike", () => {
+    const expected = Array.from({ length: 500 }, (_, i) => `Line ${i}: A and 2.\n`).join("");
+    expect(both(page(500))).toBe(expected);
+    // A list's text is made at every use; a short run keeps nothing.
+    expect(both(page(100, "[1, 2]", "true"))).toBe(
+      Array.from({ length: 100 }, (_, i) => `Line ${i}: 1, 2 and true.\n`).join(""),
+    );
+    expect(both(page(1))).toBe("Line 0: A and 2.\n");
+  });
+
+  it("reads a name again after code in the run changed it", () => {
+    const calls = Array.from({ length: 100 }, () => "{{n}}{{ bump() }}").join(" ");
+    const source = `\`\`\`xmd\nset n 0\nfunction bump()\n  set n n + 1\n  return ""\n\`\`\`\n${calls}\n`;
+    const expected = Array.from({ length: 100 }, (_, i) => String(i)).join(" ");
+    expect(both(source)).toBe(`${expected}\n`);
+  });
+
+  it("locates a name that is not defined at its own use, deep in a long run", () => {
+    const lines = Array.from({ length: 300 }, (_, i) => (i === 250 ? "x {{  nope }} y" : `line {{a}} ${i}`));
+    const source = `<!-- xmd:set a = 1 -->\n${lines.join("\n")}\n`;
+    const error = errorOf(() => runtime.render(source, { lang: "md" }));
+    expect(error.code).toBe("undefined-name");
+    expect(error.message).toBe("'nope' is not defined");
+    expect([error.line, error.column]).toEqual([252, 7]);
+    expect(error.frame).toContain("> 252 | x {{  nope }} y\n      |       ^^^^");
+  });
+
+  it("locates the output limit at the text or the {{ }} that passed it", () => {
+    const limited = createRuntime({ memory, limits: { maxOutputBytes: 1000 } });
+    const source = page(200);
+    for (const render of [
+      () => limited.render(source, { lang: "md" }),
+      () => limited.renderBytes(source, { lang: "md" }),
+    ]) {
+      const error = errorOf(render);
+      expect(error.code).toBe("limit");
+      // 17 bytes for each of the lines 0 to 9, 18 after: line 56 (the 58th) passes 1000 bytes.
+      expect([error.line, error.column]).toEqual([58, 27]);
+    }
+    const value = createRuntime({ memory, limits: { maxOutputBytes: 30 } });
+    const error = errorOf(() => value.render(`<!-- xmd:set a = "${"z".repeat(40)}" -->\nab {{a}} cd\n`));
+    expect([error.code, error.line, error.column]).toEqual(["limit", 2, 4]);
+  });
+});

@@ -5,14 +5,14 @@
 // as some 110 modules, each resolved, read and compiled by Node's ESM loader one by one,
 // that took 0.12 s of CPU of the 0.29 s a one-line document costs in all; as one module,
 // a fraction. Run after `tsc -b` (the build script does). Node's built-in modules and
-// `yaml` (loaded on first use, by require) stay outside.
+// `yaml` and `re2js` (loaded on first use, by require) stay outside.
 import { rolldown } from "rolldown";
 
 const here = new URL("..", import.meta.url);
 const bundle = await rolldown({
   input: new URL("dist/render/thread.js", here).pathname,
   platform: "node",
-  external: [/^node:/, "yaml"],
+  external: [/^node:/, "yaml", "re2js"],
   logLevel: "warn",
 });
 await bundle.write({

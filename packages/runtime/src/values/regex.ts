@@ -6,11 +6,23 @@
  * text), so one value may be shared by every place and every render that uses it.
  * @module
  */
-import { RE2JS, RE2JSException, RE2JSSyntaxException } from "re2js";
+import { createRequire } from "node:module";
+import type { RE2JS, RE2JSException } from "re2js";
 import { RuntimeFault } from "./fault.js";
 import { LINEAR_HINT, RegexProblem, toRe2Syntax } from "./regex-syntax.js";
 
 export { RegexProblem } from "./regex-syntax.js";
+
+/**
+ * The engine, loaded when the first regex is made: most documents have none, and its
+ * module is larger than the rest of what a render loads (as the YAML library, it is not
+ * part of every start).
+ */
+let engineModule: typeof import("re2js") | null = null;
+function engine(): typeof import("re2js") {
+  engineModule ??= createRequire(import.meta.url)("re2js") as typeof import("re2js");
+  return engineModule;
+}
 
 /** The flags a regex may have, in the order they print. */
 export const REGEX_FLAGS = "gimsu";
@@ -78,6 +90,7 @@ export class Regex {
     if (known !== undefined) return known;
     const canonical = checkFlags(source, flags);
     let pattern: RE2JS;
+    const { RE2JS, RE2JSException } = engine();
     try {
       pattern = RE2JS.compile(
         toRe2Syntax(source, canonical.includes("s")),
@@ -122,7 +135,7 @@ function checkFlags(source: string, flags: string): string {
 
 /** RE2's complaint about a pattern, pointed at the part of the source it names when it can be found there. */
 function engineProblem(source: string, e: RE2JSException): RegexProblem {
-  if (e instanceof RE2JSSyntaxException) {
+  if (e instanceof engine().RE2JSSyntaxException) {
     const what = e.getDescription();
     const part = e.getPattern() ?? "";
     const at = part === "" ? -1 : source.indexOf(part);

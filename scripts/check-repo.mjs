@@ -73,10 +73,22 @@ for (const dir of packages) {
   };
   for (const folder of ["src", "bin"]) if (existsSync(join(repo, dir, folder))) walk(join(repo, dir, folder));
   const text = sources.join("\n");
+  // A bundle built by the package's scripts may leave a dependency outside (`external`),
+  // for the bundled code to load at run time: that is a use of it too.
+  const scripts = join(repo, dir, "scripts");
+  const externals = existsSync(scripts)
+    ? readdirSync(scripts)
+        .filter((entry) => /\.(js|mjs)$/.test(entry))
+        .flatMap((entry) => [
+          ...readFileSync(join(scripts, entry), "utf8").matchAll(/external:\s*\[([^\]]*)\]/g),
+        ])
+        .map((m) => m[1])
+        .join(",")
+    : "";
   for (const dependency of Object.keys(manifest.dependencies ?? {})) {
-    const imported = new RegExp(`(from |import\\(|require\\()["'\`]${dependency}(/[^"'\`]*)?["'\`]`).test(
-      text,
-    );
+    const imported =
+      new RegExp(`(from |import\\(|require\\()["'\`]${dependency}(/[^"'\`]*)?["'\`]`).test(text) ||
+      externals.includes(`"${dependency}"`);
     if (!imported) problem(file, `depends on ${dependency}, which nothing in ${dir}/src imports`);
   }
 }

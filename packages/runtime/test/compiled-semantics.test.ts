@@ -70,3 +70,16 @@ describe.each(MODES)("compiled code (%s)", (memory) => {
     expect(render(`${source}\n`, memory)).toBe("3.5 1 false true false true 14 5 9 false true\n");
   });
 });
+
+describe("a name that holds a function, decided when the line runs", () => {
+  it("never builds an object around a function", () => {
+    const make = "function mk n\n    return x => x + n\nset add5 mk 5\n";
+    expect(render(`${make}set r add5 10\nprint r\n`, "pooled")).toBe("15\n");
+    const error = failure(`${make}set r add5 10, b 2\n`, "heap");
+    expect(error.message).toBe(
+      "'add5' holds a function, so this line is a call of it or an object, and cannot be both",
+    );
+    expect([error.line, error.column]).toEqual([4, 7]);
+    expect(render("set n 1\nset o n 2, m 3\nprint o\n", "pooled")).toBe('{"n":2,"m":3}\n');
+  });
+});

@@ -160,6 +160,21 @@ export abstract class CallCompiler extends ExpressionCompiler {
     const pair = ListNode.first(nodes, objectNode);
     const key = nodes.str(pair);
     const callee = this.loadIfDefined(calleeNode);
+    if (nodes.next(pair) !== NONE) {
+      // `set r add5 10, b 2`: one entry or a call, never an object built around a function.
+      const object = this.expr(objectNode);
+      return (m) => {
+        if (isCallable(callee(m))) {
+          throw m.error(
+            "type",
+            `'${key}' holds a function, so this line is a call of it or an object, and cannot be both`,
+            calleeNode,
+            `to call it, write ${key}(…); to make an object, use another key than '${key}'`,
+          );
+        }
+        return object(m);
+      };
+    }
     const value = this.expr(PairNode.value(nodes, pair));
     return (m) => {
       const fn = callee(m);

@@ -117,11 +117,11 @@ export class SetParser extends ExpressionParser {
    * `set r add5 10`: an object `{add5: 10}` as written, unless `add5` holds a function
    * when it runs — then the call (a name set from a call's result is not known to be a
    * function before it runs, and the object must never be built silently in its place).
-   * Only a one-entry object can be read as a call.
+   * Only a one-entry object can be read as a call; with more entries, a function in the
+   * first key is an error.
    */
   private objectUnlessCall(keyTok: number, object: NodeId): NodeId {
     const nodes = this.unit.nodes;
-    if (nodes.next(ListNode.first(nodes, object)) !== NONE) return object;
     const call = this.node(N.Call, nodes.start(object));
     CallNode.setCallee(nodes, call, this.nameNode(keyTok));
     CallNode.setForm(nodes, call, CallForm.ObjectIfNotFunction);

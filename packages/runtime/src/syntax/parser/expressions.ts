@@ -1,7 +1,7 @@
 /**
  * Expressions: operators by precedence climbing over the one table in `precedence.ts`,
- * then operands — literals, names and calls without parentheses, lambdas, templates, and
- * the special forms `exec`, `cmd`, `get`/`put` and `import`.
+ * then operands — literals, names and calls without parentheses, lambdas and templates
+ * (the special forms `exec`, `cmd`, `get`/`put` and `import` are `special-forms.ts`).
  * @module
  */
 
@@ -10,8 +10,6 @@ import { C, K, KEYWORD_COUNT } from "../keywords.js";
 import {
   BinaryNode,
   CallNode,
-  DataNode,
-  ExecNode,
   FunctionNode,
   ImportExprNode,
   IndexNode,
@@ -19,7 +17,6 @@ import {
   MemberNode,
   MethodCallNode,
   PairNode,
-  PathNameNode,
   RangeNode,
   SelfAccessNode,
   SpreadNode,
@@ -29,16 +26,17 @@ import {
   UnaryNode,
 } from "../node-fields.js";
 import { CallForm, ImportExprForm, N, NONE, type NodeId, Op } from "../nodes.js";
-import { SPACE_BEFORE, T, type TokenBuffer } from "../tokens.js";
+import { T, type TokenBuffer } from "../tokens.js";
 import type { ParseUnit } from "../unit.js";
-import { BAIL, type ClassContext, type Dialect, HOME_NAME, ParserBase, SELF_NAME } from "./base.js";
+import { BAIL, type ClassContext, type Dialect, HOME_NAME, SELF_NAME } from "./base.js";
 import { giveTokenBuffer, lexInto } from "./buffers.js";
 import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence.js";
 import { REGEX_SLASH_HINT, regexNode } from "./regex.js";
+import { SpecialFormParser } from "./special-forms.js";
 import { unescapeString } from "./strings.js";
 
 /** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
-export class ExpressionParser extends ParserBase {
+export class ExpressionParser extends SpecialFormParser {
   /**
    * Parses as inside a class's member (a template's parts in a method): `self` and
    * `super` mean there what they mean around the template.
@@ -292,7 +290,7 @@ export class ExpressionParser extends ParserBase {
 
   // ── operands ───────────────────────────────────────────────────────────────
 
-  private primary(): NodeId {
+  protected primary(): NodeId {
     const start = this.startOf();
     const nodes = this.unit.nodes;
     switch (this.peek()) {
@@ -304,6 +302,11 @@ export class ExpressionParser extends ParserBase {
       }
       case T.String: {
         const tok = this.advance();
+        // In the classic dialect `{{ }}` in a "…" string is filled in, as the C tool did
+        // (`<!-- xmd:set greeting = "Hello {{name}}" -->`).
+        const inner = this.unit.source.indexOf("{{", this.startOf(tok) + 1);
+        if (this.dialect === "classic" && inner !== -1 && inner < this.endOf(tok) - 1)
+          return this.template(tok);
         const n = this.node(N.Str, start);
         nodes.setStr(
           n,
@@ -522,151 +525,6 @@ export class ExpressionParser extends ParserBase {
     SuperNode.setHome(nodes, n, this.hiddenName(HOME_NAME, start, this.endOf(tok)));
     nodes.setEnd(n, this.prevEnd());
     return n;
-  }
-
-  /** `exec echo hi` (the rest of the line is the command) or `cmd EXPR`. */
-  protected execExpression(): NodeId {
-    const start = this.startOf();
-    this.advance();
-    const n = this.node(N.Exec, start);
-    const nodes = this.unit.nodes;
-    if (this.peek() === T.String || this.peek() === T.Template) {
-      ExecNode.setCommand(nodes, n, this.expression());
-      nodes.setEnd(n, this.prevEnd());
-      return n;
-    }
-    if (this.peek() !== T.Raw) this.fail("expected a command after 'exec'", "write it as `exec echo hello`");
-    const raw = this.advance();
-    const text = this.node(N.Str, this.startOf(raw));
-    nodes.setStr(text, this.unit.source.slice(this.startOf(raw), this.endOf(raw)));
-    ExecNode.setCommand(nodes, n, text);
-    nodes.setEnd(n, this.prevEnd());
-    return n;
-  }
-
-  /** `exec(EXPR)` / `cmd(EXPR)`: the command line in parentheses. */
-  private parenthesizedCommand(): NodeId {
-    const start = this.startOf();
-    this.advance(); // exec / cmd
-    this.advance(); // (
-    const n = this.node(N.Exec, start);
-    ExecNode.setCommand(this.unit.nodes, n, this.expression());
-    this.expect(T.RParen, "')' after the command");
-    this.unit.nodes.setEnd(n, this.prevEnd());
-    return n;
-  }
-
-  /** `cmd EXPR`: a command line computed by an expression (`cmd "git log -1 " + file`). */
-  private cmdExpression(): NodeId {
-    const start = this.startOf();
-    this.advance();
-    const n = this.node(N.Exec, start);
-    ExecNode.setCommand(this.unit.nodes, n, this.expression());
-    this.unit.nodes.setEnd(n, this.prevEnd());
-    return n;
-  }
-
-  /** `get "data.json".a.b` and `put "data.yaml".a.b VALUE`. */
-  private dataAccess(isPut: boolean, fileOnly = false): NodeId {
-    const start = this.startOf();
-    if (!fileOnly) this.advance(); // get / put
-    const nodes = this.unit.nodes;
-    const n = this.node(isPut ? N.DataPut : N.DataGet, start);
-    DataNode.setFile(
-      nodes,
-      n,
-      this.kind[this.pos] === T.Ident ? this.nameNode(this.advance()) : this.primary(),
-    );
-    let last = NONE;
-    while (this.peek() === T.Dot && !this.spaceBefore()) {
-      this.advance();
-      const keyTok = this.advance();
-      if (this.kind[keyTok] !== T.Ident && this.kind[keyTok] !== T.Number)
-        this.fail("expected a key after '.'", undefined, keyTok);
-      const key = this.node(N.Str, this.startOf(keyTok));
-      nodes.setStr(key, this.unit.source.slice(this.startOf(keyTok), this.endOf(keyTok)));
-      if (last === NONE) DataNode.setFirstKey(nodes, n, key);
-      else nodes.setNext(last, key);
-      last = key;
-    }
-    if (isPut) {
-      // `put "alice.json".scores "scores.yaml".alice` copies a value from another file.
-      DataNode.setValue(
-        nodes,
-        n,
-        this.startsDataFileKey(this.pos) ? this.dataAccess(false, true) : this.putValue(),
-      );
-    }
-    nodes.setEnd(n, this.prevEnd());
-    return n;
-  }
-
-  /** The value `put` writes; the set parser gives it the forms of `set`. */
-  protected putValue(): NodeId {
-    return this.expression();
-  }
-
-  /**
-   * After `get`/`put`: a file as a string (`get "data.json".a`), or a variable that holds
-   * one, with a key after it (`get what.boss`). A name must not be a function of the
-   * document's (then `get x.y` is a call of it).
-   */
-  private startsDataFile(i: number): boolean {
-    if (this.kind[i] === T.String) return true;
-    return (
-      this.kind[i] === T.Ident &&
-      !this.isKeyword(i) &&
-      !this.unit.callees.has(this.keyOf(i - 1)) &&
-      this.kind[i + 1] === T.Dot &&
-      ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0 &&
-      (this.kind[i + 2] === T.Ident || this.kind[i + 2] === T.Number)
-    );
-  }
-
-  /** `"scores.yaml".alice`: a data file's name (by its extension) with a key after it. */
-  private startsDataFileKey(i: number): boolean {
-    return (
-      this.kind[i] === T.String &&
-      /\.(json|ya?ml)["']$/i.test(this.textAt(i)) &&
-      this.kind[i + 1] === T.Dot &&
-      ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0
-    );
-  }
-
-  /**
-   * A module path: a string, bare words like `Tasks` / `part.md` / `data/part.md`, or an
-   * expression in parentheses (`import (file)`, for a path held in a variable). Where
-   * `byVariable`, a lone word names a variable when one holding text is set when the import
-   * runs (`set f "p.md"` / `set c import f`, as the C tool read it), the file otherwise.
-   */
-  protected importPath(byVariable = false): NodeId {
-    // A string may be built: import "members/" + name + ".md"
-    if (this.peek() === T.String || this.peek() === T.Template || this.peek() === T.LParen)
-      return this.expression();
-    const start = this.startOf();
-    if (this.peek() === T.Newline || this.peek() === T.EOF) this.fail("expected a file to import");
-    while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) {
-      if (this.pos > this.first && this.spaceBefore() && this.startOf() !== start) break;
-      this.advance();
-    }
-    const nodes = this.unit.nodes;
-    const word = this.pos - 1;
-    if (byVariable && word === this.tokenAt(start) && this.kind[word] === T.Ident && !this.isKeyword(word)) {
-      const n = this.node(N.PathName, start);
-      nodes.setStr(n, this.textAt(word));
-      PathNameNode.setName(nodes, n, this.nameNode(word));
-      return n;
-    }
-    const n = this.node(N.Str, start);
-    nodes.setStr(n, this.unit.source.slice(start, this.prevEnd()));
-    return n;
-  }
-
-  /** The index of the token that starts at `start`, looking back from the current one. */
-  private tokenAt(start: number): number {
-    let i = this.pos - 1;
-    while (i > this.first && (this.tstart[i] as number) > start) i--;
-    return i;
   }
 
   // ── functions ──────────────────────────────────────────────────────────────

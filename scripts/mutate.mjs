@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * Mutation testing of the package in the current folder (run by its `mutate` and
+ * `mutate:ci` scripts; `pnpm mutate` / `pnpm mutate:ci` at the root run every package
+ * that has them, one at a time). Settings: the package's stryker.config.mjs, which
+ * starts from ../../stryker.shared.mjs.
+ *
+ * - `mutate`: a full run. Every mutant is tested again, the reports go to `reports/`
+ *   (git-ignored), and the committed baseline `stryker-incremental.json` is rewritten:
+ *   commit it with the change that moved the score. What the baseline keeps: the mutants
+ *   and tests with their results, and the sources they were found in (Stryker compares
+ *   those texts, by path relative to the package, to tell what changed); what it drops:
+ *   the machine's absolute paths and settings, and the failure message of every killed
+ *   mutant (the full report in `reports/mutation/` has them).
+ * - `mutate:ci` (`--ci`): an incremental run from the committed baseline. Only mutants
+ *   whose code or covering tests changed since the baseline are tested again; the rest
+ *   keep their recorded result. The baseline is copied into `reports/` first, so the run
+ *   leaves the committed file as it was. Fails when the score falls below the package's
+ *   `thresholds.break`.
+ *
+ * Any other arguments go to `stryker run` (e.g. `--concurrency 1`).
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const args = process.argv.slice(2);
+const ci = args.includes("--ci");
+const passThrough = args.filter((a) => a !== "--ci");
+const baseline = "stryker-incremental.json";
+
+let incremental;
+if (ci) {
+  if (!existsSync(baseline)) {
+    console.error(`mutate: no ${baseline} here; run the package's full \`mutate\` once and commit it`);
+    process.exit(1);
+  }
+  mkdirSync("reports", { recursive: true });
+  copyFileSync(baseline, `reports/${baseline}`);
+  incremental = ["--incremental", "--incrementalFile", `reports/${baseline}`];
+} else {
+  incremental = ["--incremental", "--force"];
+}
+
+const core = createRequire(import.meta.url).resolve("@stryker-mutator/core/package.json");
+const stryker = join(dirname(core), "bin", "stryker.js");
+const started = Date.now();
+const run = spawnSync(process.execPath, [stryker, "run", ...incremental, ...passThrough], {
+  stdio: "inherit",
+});
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+if (!ci && existsSync(baseline)) {
+  const report = JSON.parse(readFileSync(baseline, "utf8"));
+  for (const file of Object.values(report.files))
+    for (const mutant of file.mutants) delete mutant.statusReason;
+  const { schemaVersion, thresholds, files, testFiles } = report;
+  writeFileSync(baseline, `${JSON.stringify({ schemaVersion, thresholds, files, testFiles }, null, 1)}\n`);
+}
+console.log(`mutate: ${process.cwd()} ${ci ? "incremental (CI)" : "full"} run took ${seconds} s`);
+process.exit(run.status ?? 1);

@@ -269,6 +269,21 @@ describe("counters", () => {
 });
 
 describe("trim sizes", () => {
+  it("leaves a table it cannot shrink as it is, probe figures included", () => {
+    const taken = new Set<string>();
+    const interner = new Interner({ initialCapacity: 4 }); // 8 slots
+    // Two strings at home 6 and one at home 7: the cluster wraps to slot 0.
+    const words = [withHome(6, 8, taken), withHome(6, 8, taken), withHome(7, 8, taken)];
+    for (const w of words) interner.intern(w);
+    const before = interner.stats();
+    expect(before).toMatchObject({ capacity: 8, probeMax: 2 });
+    expect(interner.trim(0.5)).toBe(0);
+    expect(interner.stats()).toEqual(before);
+    words.forEach((w, i) => {
+      expect(interner.lookup(w)).toBe(i);
+    });
+  });
+
   it("picks the smallest table that holds the strings at the load factor, exactly at the limit too", () => {
     const interner = new Interner();
     for (let i = 0; i < 6; i++) interner.intern(`s${i}`);

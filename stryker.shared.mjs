@@ -29,8 +29,9 @@ const require = createRequire(import.meta.url);
  * The Stryker configuration of the package whose `stryker.config.mjs` is `configUrl`.
  * @param {string} configUrl `import.meta.url` of the package's stryker.config.mjs
  * @param {{ breakAt: number, mutate?: string[], nodeArgs?: string[] }} options
- *   `breakAt`: the score below which the run fails (CI's floor; keep it a few points under
- *   the measured score). `mutate`: the files to mutate (default: every source file but
+ *   `breakAt`: the score below which the run fails (CI's floor: the score of
+ *   the last full run less one point, rounded down, so that a fall shows; lowering it is a
+ *   decision, made in a commit). `mutate`: the files to mutate (default: every source file but
  *   the `index.ts` of re-exports). `nodeArgs`: flags for the test processes.
  */
 export function strykerConfig(

@@ -12,6 +12,9 @@
  *   those texts, by path relative to the package, to tell what changed); what it drops:
  *   the machine's absolute paths and settings, and the failure message of every killed
  *   mutant (the full report in `reports/mutation/` has them).
+ * - `mutate -- --reuse`: the same, but incremental: results recorded in the baseline for
+ *   code and tests that did not change are kept, the rest is tested again (minutes saved
+ *   when only a test was added; a full run is the measurement to publish).
  * - `mutate:ci` (`--ci`): an incremental run from the committed baseline. Only mutants
  *   whose code or covering tests changed since the baseline are tested again; the rest
  *   keep their recorded result. The baseline is copied into `reports/` first, so the run
@@ -27,7 +30,8 @@ import { dirname, join } from "node:path";
 
 const args = process.argv.slice(2);
 const ci = args.includes("--ci");
-const passThrough = args.filter((a) => a !== "--ci");
+const reuse = args.includes("--reuse");
+const passThrough = args.filter((a) => a !== "--ci" && a !== "--reuse");
 const baseline = "stryker-incremental.json";
 
 let incremental;
@@ -36,11 +40,23 @@ if (ci) {
     console.error(`mutate: no ${baseline} here; run the package's full \`mutate\` once and commit it`);
     process.exit(1);
   }
+  // Say when the baseline is behind the code: the run stays correct (changed code is tested
+  // again), but it costs more the further behind it is.
+  const stored = JSON.parse(readFileSync(baseline, "utf8"));
+  const changed = Object.entries({ ...stored.files, ...stored.testFiles })
+    .filter(([file, { source }]) => !existsSync(file) || readFileSync(file, "utf8") !== source)
+    .map(([file]) => file);
+  if (changed.length > 0) {
+    console.log(
+      `mutate: ${changed.join(", ")} changed since ${baseline}; their mutants are tested again ` +
+        "(refresh the baseline with this package's `mutate` and commit it)",
+    );
+  }
   mkdirSync("reports", { recursive: true });
   copyFileSync(baseline, `reports/${baseline}`);
   incremental = ["--incremental", "--incrementalFile", `reports/${baseline}`];
 } else {
-  incremental = ["--incremental", "--force"];
+  incremental = reuse ? ["--incremental"] : ["--incremental", "--force"];
 }
 
 const core = createRequire(import.meta.url).resolve("@stryker-mutator/core/package.json");
@@ -57,5 +73,6 @@ if (!ci && existsSync(baseline)) {
   const { schemaVersion, thresholds, files, testFiles } = report;
   writeFileSync(baseline, `${JSON.stringify({ schemaVersion, thresholds, files, testFiles }, null, 1)}\n`);
 }
-console.log(`mutate: ${process.cwd()} ${ci ? "incremental (CI)" : "full"} run took ${seconds} s`);
+const mode = ci ? "incremental (CI)" : reuse ? "incremental" : "full";
+console.log(`mutate: ${process.cwd()} ${mode} run took ${seconds} s`);
 process.exit(run.status ?? 1);

@@ -15,7 +15,10 @@
  *   `--expose-gc` or `--stack-size` in vitest's `execArgv`. A package that needs one
  *   passes it as `nodeArgs` (Stryker's `testRunnerNodeArgs`, the flags of the test runner
  *   process: V8 flags hold for its threads too) and leaves it out of `execArgv` when
- *   `STRYKER_MUTATOR_WORKER` is set (Stryker sets it in that process).
+ *   `STRYKER_MUTATOR_WORKER` is set (Stryker sets it in that process). `--stack-size` is
+ *   different: a worker thread's stack is set by its own `resourceLimits.stackSizeMb`, not
+ *   by the process's flag, so a package whose tests need a deep stack (the runtime's, for
+ *   now left out) needs another way before it is added here.
  * - `incrementalFile` is the package's committed baseline, `stryker-incremental.json`
  *   (paths in it are relative to the package, so it holds on any clone).
  */

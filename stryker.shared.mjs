@@ -49,7 +49,7 @@ export function strykerConfig(
     testRunnerNodeArgs: nodeArgs,
     mutate,
     coverageAnalysis: "perTest",
-    // Two cores here and in CI; `pnpm mutate -- --concurrency 1` when sharing them.
+    // Two cores here and in CI; `pnpm mutate --concurrency 1` when sharing them.
     concurrency: 2,
     incrementalFile: "stryker-incremental.json",
     thresholds: { high: 90, low: 80, break: breakAt },

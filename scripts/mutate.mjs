@@ -12,7 +12,7 @@
  *   those texts, by path relative to the package, to tell what changed); what it drops:
  *   the machine's absolute paths and settings, and the failure message of every killed
  *   mutant (the full report in `reports/mutation/` has them).
- * - `mutate -- --reuse`: the same, but incremental: results recorded in the baseline for
+ * - `mutate --reuse`: the same, but incremental: results recorded in the baseline for
  *   code and tests that did not change are kept, the rest is tested again (minutes saved
  *   when only a test was added; a full run is the measurement to publish).
  * - `mutate:ci` (`--ci`): an incremental run from the committed baseline. Only mutants
@@ -21,7 +21,7 @@
  *   leaves the committed file as it was. Fails when the score falls below the package's
  *   `thresholds.break`.
  *
- * Any other arguments go to `stryker run` (e.g. `--concurrency 1`).
+ * Any other arguments go to `stryker run` (e.g. `pnpm --filter @xmd/pool mutate --concurrency 1`).
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,7 +31,8 @@ import { dirname, join } from "node:path";
 const args = process.argv.slice(2);
 const ci = args.includes("--ci");
 const reuse = args.includes("--reuse");
-const passThrough = args.filter((a) => a !== "--ci" && a !== "--reuse");
+// `pnpm … mutate -- --x` hands the script a literal "--", which would end Stryker's options.
+const passThrough = args.filter((a) => a !== "--ci" && a !== "--reuse" && a !== "--");
 const baseline = "stryker-incremental.json";
 
 let incremental;
@@ -68,10 +69,35 @@ const run = spawnSync(process.execPath, [stryker, "run", ...incremental, ...pass
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 if (!ci && existsSync(baseline)) {
   const report = JSON.parse(readFileSync(baseline, "utf8"));
-  for (const file of Object.values(report.files))
-    for (const mutant of file.mutants) delete mutant.statusReason;
-  const { schemaVersion, thresholds, files, testFiles } = report;
-  writeFileSync(baseline, `${JSON.stringify({ schemaVersion, thresholds, files, testFiles }, null, 1)}\n`);
+  // Mutants in the order of the code, each with its fields in one order, so that a
+  // baseline's diff shows what changed rather than the order a run finished in.
+  const at = ({ location: { start, end } }) => [start.line, start.column, end.line, end.column];
+  const order = (a, b) =>
+    at(a).reduce((d, v, i) => d || v - at(b)[i], 0) ||
+    `${a.mutatorName} ${a.replacement}`.localeCompare(`${b.mutatorName} ${b.replacement}`);
+  for (const file of Object.values(report.files)) {
+    file.mutants = file.mutants
+      .sort(order)
+      .map(({ id, mutatorName, replacement, location, status, static: isStatic, ...rest }) => {
+        const { testsCompleted } = rest; // statusReason is left out
+        const [coveredBy, killedBy] = [rest.coveredBy, rest.killedBy].map((ids) =>
+          ids?.sort((x, y) => x - y),
+        );
+        return {
+          id,
+          mutatorName,
+          replacement,
+          location,
+          status,
+          static: isStatic,
+          coveredBy,
+          killedBy,
+          testsCompleted,
+        };
+      });
+  }
+  const { schemaVersion, files, testFiles } = report;
+  writeFileSync(baseline, `${JSON.stringify({ schemaVersion, files, testFiles }, null, 1)}\n`);
 }
 const mode = ci ? "incremental (CI)" : reuse ? "incremental" : "full";
 console.log(`mutate: ${process.cwd()} ${mode} run took ${seconds} s`);

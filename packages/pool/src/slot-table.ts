@@ -304,9 +304,9 @@ export class SlotTable {
   }
 
   /** Works out what is wrong with `handle` (cold path). */
-  private misuse(handle: number, operation: "read" | "write" | "release"): PoolError {
-    const verb = operation === "release" ? "release" : operation;
-    if (typeof handle !== "number" || !Number.isInteger(handle) || handle < 0 || handle >= 2 ** 30) {
+  private misuse(handle: number, verb: "read" | "write" | "release"): PoolError {
+    // Number.isInteger is false for anything that is not a number, so it rejects those too.
+    if (!Number.isInteger(handle) || handle < 0 || handle >= 2 ** 30) {
       return new PoolError(
         this.name,
         -1,
@@ -327,7 +327,7 @@ export class SlotTable {
     const stamp = this.stamps[slot]!;
     // At or above the bump cursor a slot is free whatever its stamp says (release-mode reset).
     if (stamp < 0 || slot >= this.next) {
-      if (operation === "release") {
+      if (verb === "release") {
         return new PoolError(
           this.name,
           slot,

@@ -147,4 +147,33 @@ describe("ObjectPool", () => {
     expect(seen.map(([h]) => h)).toEqual([hs[0], hs[2]]);
     expect(seen[0]![1]).toBe(p.get(hs[0]!));
   });
+
+  it("reset without a reset hook frees live objects and leaves them as they were", () => {
+    const p = new ObjectPool<{ n: number }>({ name: "plain", create: () => ({ n: 0 }) });
+    const hs = [p.acquire(), p.acquire()];
+    p.get(hs[0]!).n = 5;
+    p.reset();
+    expect(p.live).toBe(0);
+    for (const h of hs) expect(p.isLive(h)).toBe(false);
+    expect(p.get(p.acquire()).n).toBe(5); // the same object, not cleared: there is no hook
+  });
+
+  it("clear resets: the hook runs on every live object and every handle goes stale", () => {
+    const { p, resets } = pool();
+    const hs = Array.from({ length: 3 }, () => p.acquire());
+    p.get(hs[2]!).names.push("kept?");
+    p.clear();
+    expect(resets()).toBe(3);
+    expect(p.live).toBe(0);
+    for (const h of hs) expect(p.isLive(h)).toBe(false);
+    expect(() => p.get(hs[0]!)).toThrow(PoolError);
+    expect(p.stats()).toMatchObject({ releases: 3, live: 0 });
+    const again = Array.from({ length: 3 }, () => p.acquire());
+    expect(p.get(again[2]!).names).toEqual([]);
+  });
+
+  it("knows its name and mode", () => {
+    expect(pool().p).toMatchObject({ name: "scopes", checked: true });
+    expect(pool({ checked: false }).p.checked).toBe(false);
+  });
 });

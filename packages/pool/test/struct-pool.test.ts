@@ -142,6 +142,19 @@ describe("StructPool growth", () => {
   });
 });
 
+describe("StructPool array growth", () => {
+  it("doubles the arrays only when a new page does not fit in them", () => {
+    const p = pool({ pageSize: 1 });
+    const bytesAfter = (n: number) => {
+      while (p.live < n) p.acquire();
+      return p.stats().bytes / p.stats().bytesPerSlot;
+    };
+    // room for 1, 2, 4, 4 (the fourth page fits), then 8 slots
+    expect([1, 2, 3, 4, 5].map(bytesAfter)).toEqual([1, 2, 4, 4, 8]);
+    expect(p.stats().capacity).toBe(5);
+  });
+});
+
 describe("StructPool trim", () => {
   it("gives back the doubled room, keeps every record and handle, and can grow again", () => {
     const p = pool({ pageSize: 16 });

@@ -1,0 +1,64 @@
+/**
+ * Settings every package's `stryker.config.mjs` starts from (mutation testing with
+ * StrykerJS and its vitest runner; run through `pnpm mutate`, see scripts/mutate.mjs).
+ *
+ * Why each unusual setting:
+ * - `plugins` names the vitest runner by path: under pnpm the runner is not a sibling of
+ *   `@stryker-mutator/core` in the store, so core's default `@stryker-mutator/*` scan
+ *   cannot find it.
+ * - `vitest.configFile` is the package's own config at its real path, not the copy in
+ *   Stryker's sandbox (`.stryker-tmp/sandbox-…/`): the configs import
+ *   `../../vitest.shared.js`, which resolves from the real folder only. Vitest's root
+ *   stays the sandbox (Stryker's working directory), so the tests and the mutated
+ *   sources it runs are the sandbox's.
+ * - The runner runs the tests in worker threads, which refuse V8 flags such as
+ *   `--expose-gc` or `--stack-size` in vitest's `execArgv`. A package that needs one
+ *   passes it as `nodeArgs` (Stryker's `testRunnerNodeArgs`, the flags of the test runner
+ *   process: V8 flags hold for its threads too) and leaves it out of `execArgv` when
+ *   `STRYKER_MUTATOR_WORKER` is set (Stryker sets it in that process). `--stack-size` is
+ *   different: a worker thread's stack is set by its own `resourceLimits.stackSizeMb`, not
+ *   by the process's flag, so a package whose tests need a deep stack (the runtime's, for
+ *   now left out) needs another way before it is added here.
+ * - `incrementalFile` is the package's committed baseline, `stryker-incremental.json`
+ *   (paths in it are relative to the package, so it holds on any clone).
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The Stryker configuration of the package whose `stryker.config.mjs` is `configUrl`.
+ * @param {string} configUrl `import.meta.url` of the package's stryker.config.mjs
+ * @param {{ breakAt: number, mutate?: string[], nodeArgs?: string[] }} options
+ *   `breakAt`: the score below which the run fails (CI's floor: the score of
+ *   the last full run less one point, rounded down, so that a fall shows; lowering it is a
+ *   decision, made in a commit). `mutate`: the files to mutate (default: every source file but
+ *   the `index.ts` of re-exports). `nodeArgs`: flags for the test processes.
+ */
+export function strykerConfig(
+  configUrl,
+  { breakAt, mutate = ["src/**/*.ts", "!src/index.ts"], nodeArgs = [] },
+) {
+  const dir = dirname(fileURLToPath(configUrl));
+  return {
+    testRunner: "vitest",
+    plugins: [require.resolve("@stryker-mutator/vitest-runner")],
+    vitest: { configFile: join(dir, "vitest.config.ts") },
+    testRunnerNodeArgs: nodeArgs,
+    mutate,
+    coverageAnalysis: "perTest",
+    // Two cores here and in CI; `pnpm mutate --concurrency 1` when sharing them.
+    concurrency: 2,
+    incrementalFile: "stryker-incremental.json",
+    thresholds: { high: 90, low: 80, break: breakAt },
+    reporters: ["clear-text", "progress-append-only", "html", "json"],
+    htmlReporter: { fileName: "reports/mutation/index.html" },
+    jsonReporter: { fileName: "reports/mutation/mutation.json" },
+    // The console gets the surviving mutants and the score table; the HTML report has the rest.
+    clearTextReporter: { allowColor: false, logTests: false, reportTests: false },
+    tempDirName: ".stryker-tmp",
+    cleanTempDir: "always",
+  };
+}

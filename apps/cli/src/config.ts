@@ -32,6 +32,8 @@ export interface XmdConfig extends Partial<Record<LimitKey, number>> {
   /** Undefined names are errors in classic directives too (`--strict`). */
   strict?: boolean;
   execTimeout?: number;
+  /** Commands run through `sh -c` (`--exec-shell`). */
+  execShell?: boolean;
   execMaxOutput?: number;
   now?: string | number;
   vars?: Record<string, unknown>;
@@ -47,6 +49,7 @@ const KEYS: ReadonlySet<string> = new Set([
   "strict",
   ...LIMIT_FLAGS.map((f) => f.key),
   "execTimeout",
+  "execShell",
   "execMaxOutput",
   "now",
   "vars",

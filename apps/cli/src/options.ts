@@ -24,6 +24,8 @@ export interface RenderFlags extends LimitValues {
   allowExecList?: string;
   root?: string;
   execTimeout?: string;
+  /** `--exec-shell`: commands run through `sh -c`, as the C tool ran them. */
+  execShell?: boolean;
   execMaxOutput?: string;
   now?: string;
   stats?: boolean;
@@ -140,7 +142,11 @@ function execPolicy(flags: RenderFlags, loaded: LoadedConfig): RuntimeOptions["e
   };
   if (timeoutMs !== undefined) policy.timeoutMs = timeoutMs;
   if (maxOutputBytes !== undefined) policy.maxOutputBytes = maxOutputBytes;
-  return policy.allow === false && timeoutMs === undefined && maxOutputBytes === undefined
+  const shell = flags.execShell === true || loaded.config.execShell === true;
+  if (loaded.config.execShell !== undefined && typeof loaded.config.execShell !== "boolean")
+    throw new UsageError(`"execShell" in ${loaded.where} must be true or false`);
+  if (shell) policy.shell = true;
+  return policy.allow === false && timeoutMs === undefined && maxOutputBytes === undefined && !shell
     ? undefined
     : policy;
 }

@@ -36,6 +36,10 @@ function renderOptions(cmd: Command, rootDefault: string): Command {
     )
     .addOption(new Option("--allow-exec-list <programs>").hideHelp())
     .option("--exec-timeout <ms>", "stop a program a document runs after this long (default 10000)")
+    .option(
+      "--exec-shell",
+      "run commands through sh (pipes, globs, $VAR) as the C tool did; an allow-list then checks every program of a pipeline",
+    )
     .option("--exec-max-output <bytes>", "stop a program that writes more than this (default 1 MiB)")
     .option("--root <dir>", `confine file access to this folder (default: ${rootDefault})`);
   for (const f of LIMIT_FLAGS) cmd.option(`${f.flag} ${f.value}`, `${f.description} (default ${f.shown})`);

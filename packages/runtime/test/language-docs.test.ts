@@ -9,7 +9,7 @@
  *   appear in the formatted error, with the example's folder left out of paths);
  * - blocks whose info string has `file=NAME` are files written beside the next example;
  * - words after `xmd`/`markdown` set options as the `xmd` command's flags do:
- *   `allow-exec`, `allow-exec=a,b`, `max-iterations=N`, `max-depth=N`, `max-output=N`,
+ *   `allow-exec`, `allow-exec=a,b`, `exec-shell`, `max-iterations=N`, `max-depth=N`, `max-output=N`,
  *   `timeout=MS`.
  * Every example renders with the clock fixed at {@link NOW}.
  */
@@ -105,8 +105,11 @@ function exampleOptions(
     };
     switch (key) {
       case "allow-exec":
-        options.exec = { allow: value === undefined ? true : value.split(",") };
+        options.exec = { ...options.exec, allow: value === undefined ? true : value.split(",") };
         usesExec = true;
+        break;
+      case "exec-shell":
+        options.exec = { allow: options.exec?.allow ?? false, shell: true };
         break;
       case "max-iterations":
         limits.maxIterations = count();

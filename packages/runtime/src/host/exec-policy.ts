@@ -12,9 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import type { HostContext } from "./context.js";
-
-/** Shell characters refused in shell mode with an allow-list (they could start another program). */
-const SHELL_SPECIAL = /[;&|`$<>(){}\n\\*?[\]!~#]/;
+import { scanShellLine } from "./shell-line.js";
 
 /**
  * What the first word must look like in shell mode with an allow-list. Anything else could
@@ -78,20 +76,42 @@ export function checkExecAllowed(ctx: HostContext, argv: readonly string[], line
     );
   }
   if (ctx.exec.shell) {
-    if (!PLAIN_PROGRAM_NAME.test(program)) {
+    // Every program of a pipeline or list must be allowed (`ls *.md | wc -l`: ls and wc).
+    const scan = scanShellLine(line);
+    if (scan.unsafe !== null) {
       throw new RuntimeFault(
         "exec-denied",
-        `exec in shell mode with an allow-list needs a plain program name first (letters, digits, _ . -), not '${program}': ${line}`,
-        "name an allowed program first, or allow every command with --allow-exec",
+        `exec in shell mode with an allow-list refuses this line: ${scan.unsafe}: ${line}`,
+        "run the programs one by one, or allow every command with --allow-exec",
       );
     }
-    if (SHELL_SPECIAL.test(line)) {
-      throw new RuntimeFault(
-        "exec-denied",
-        `exec in shell mode with an allow-list refuses shell syntax (; | & $ \` < > …): ${line}`,
-        "remove the shell syntax, or allow every command with --allow-exec",
-      );
+    for (const words of scan.commands) {
+      const first = words[0] as string;
+      if (!PLAIN_PROGRAM_NAME.test(first)) {
+        throw new RuntimeFault(
+          "exec-denied",
+          `exec in shell mode with an allow-list needs a plain program name first in each command (letters, digits, _ . -), not '${first}': ${line}`,
+          "name an allowed program first, or allow every command with --allow-exec",
+        );
+      }
+      if (!allow.includes(first)) throw notOnList(allow, first);
     }
+    return;
   }
   if (!isOnAllowList(allow, program, ctx.baseDir)) throw notOnList(allow, program);
+}
+
+/**
+ * Without shell mode a command runs as argv: shell syntax in it (`|`, `>`, `$HOME`, `*` …)
+ * would reach the program as arguments, so it is refused, naming the flag that runs it.
+ */
+export function checkNoShellSyntax(ctx: HostContext, line: string): void {
+  if (ctx.exec.shell === true) return;
+  const { syntax } = scanShellLine(line);
+  if (syntax === null) return;
+  throw new RuntimeFault(
+    "exec-denied",
+    `this command uses shell syntax ('${syntax}'), but commands run without a shell: ${line}`,
+    "render with --exec-shell to run it through sh as the C tool did (its programs still need --allow-exec), or quote the character to pass it as text",
+  );
 }

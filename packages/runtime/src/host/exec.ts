@@ -16,7 +16,7 @@ import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { splitCommandLine } from "./command-line.js";
 import type { HostContext } from "./context.js";
-import { checkExecAllowed } from "./exec-policy.js";
+import { checkExecAllowed, checkNoShellSyntax } from "./exec-policy.js";
 import { type GroupOutcome, runInProcessGroup } from "./process-group.js";
 import { commandEnvironment, findProgram, skippedPathEntry } from "./program-path.js";
 
@@ -160,6 +160,7 @@ export function runCommand(ctx: HostContext, commandLine: string): string {
   const argv = splitCommandLine(line);
   if (argv.length === 0) throw new RuntimeFault("exec-failed", "exec needs a command to run");
   checkExecAllowed(ctx, argv, line);
+  checkNoShellSyntax(ctx, line);
   const name = path.basename(argv[0]!) || argv[0]!;
   if (ctx.exec.stop) {
     ctx.nondeterminism.exec.push(line);

@@ -81,22 +81,35 @@ describe("runCommand", () => {
     expect(runCommand(inDocs, "pwd")).toBe(path.join(ctx.root, "docs"));
   });
 
-  it("never interprets ; | && backticks or $( ) without shell mode", () => {
+  it("refuses shell syntax without shell mode, naming the flag, and runs nothing", () => {
     const ctx = makeContext({ exec: all });
     const marker = path.join(ctx.root, "pwned");
-    expect(runCommand(ctx, `echo hi; touch ${marker}`)).toBe(`hi; touch ${marker}`);
-    expect(runCommand(ctx, `echo hi && touch ${marker}`)).toBe(`hi && touch ${marker}`);
-    expect(runCommand(ctx, `echo hi | touch ${marker}`)).toBe(`hi | touch ${marker}`);
-    expect(runCommand(ctx, `echo \`touch ${marker}\``)).toBe(`\`touch ${marker}\``);
-    expect(runCommand(ctx, `echo $(touch ${marker})`)).toBe(`$(touch ${marker})`);
-    expect(runCommand(ctx, `echo hi > ${marker}`)).toBe(`hi > ${marker}`);
+    for (const [line, syntax] of [
+      [`echo hi; touch ${marker}`, ";"],
+      [`echo hi && touch ${marker}`, "&&"],
+      [`echo hi | touch ${marker}`, "|"],
+      [`echo \`touch ${marker}\``, "`"],
+      [`echo $(touch ${marker})`, "$("],
+      [`echo hi > ${marker}`, ">"],
+      ["ls *.md", "*"],
+      ["echo $HOME", "$"],
+    ] as const) {
+      const f = fault(() => runCommand(ctx, line));
+      expect(f.code, line).toBe("exec-denied");
+      expect(f.message, line).toBe(
+        `this command uses shell syntax ('${syntax}'), but commands run without a shell: ${line}`,
+      );
+      expect(f.hint, line).toMatch(/--exec-shell/);
+    }
     expect(fs.existsSync(marker)).toBe(false);
+    // Quoted, the same characters are text.
+    expect(runCommand(ctx, `echo 'a | b' "x > y" '*'`)).toBe("a | b x > y *");
   });
 
   it("an allow-list cannot be bypassed through injected commands", () => {
     const ctx = makeContext({ exec: { allow: ["echo"] } });
     const marker = path.join(ctx.root, "pwned");
-    expect(runCommand(ctx, `echo x; touch ${marker}`)).toBe(`x; touch ${marker}`);
+    expect(fault(() => runCommand(ctx, `echo x; touch ${marker}`)).code).toBe("exec-denied");
     expect(fault(() => runCommand(ctx, `touch ${marker}`)).code).toBe("exec-denied");
     expect(fs.existsSync(marker)).toBe(false);
   });
@@ -107,12 +120,32 @@ describe("runCommand", () => {
     expect(runCommand(ctx, "echo $((1 + 2)) | tr 3 4")).toBe("4");
   });
 
-  it("refuses shell syntax in shell mode with an allow-list", () => {
-    const ctx = makeContext({ exec: { allow: ["echo"], shell: true } });
+  it("checks every program of a pipeline in shell mode with an allow-list", () => {
+    const ctx = makeContext({ exec: { allow: ["echo", "tr", "wc"], shell: true } });
     const marker = path.join(ctx.root, "pwned");
     expect(runCommand(ctx, "echo plain")).toBe("plain");
-    expect(fault(() => runCommand(ctx, `echo x; touch ${marker}`)).code).toBe("exec-denied");
-    expect(fault(() => runCommand(ctx, `echo $(touch ${marker})`)).code).toBe("exec-denied");
+    expect(runCommand(ctx, "echo abc | tr a-z A-Z")).toBe("ABC");
+    expect(runCommand(ctx, "echo a b 2>/dev/null | wc -w")).toMatch(/^\s*2$/);
+    // A program off the list anywhere in the line is refused, and nothing runs.
+    const off = fault(() => runCommand(ctx, `echo x; touch ${marker}`));
+    expect([off.code, off.message]).toEqual([
+      "exec-denied",
+      "exec of 'touch' is not allowed: the allow-list is echo, tr, wc",
+    ]);
+    expect(fault(() => runCommand(ctx, `echo x && touch ${marker} || echo y`)).code).toBe("exec-denied");
+    for (const line of [
+      `echo $(touch ${marker})`,
+      `echo \`touch ${marker}\``,
+      `(touch ${marker})`,
+      `echo x > ${marker}`,
+    ]) {
+      const f = fault(() => runCommand(ctx, line));
+      expect(f.code, line).toBe("exec-denied");
+      expect(f.message, line).toMatch(/^exec in shell mode with an allow-list refuses this line: /);
+    }
+    expect(fault(() => runCommand(ctx, `X=1 touch ${marker}`)).message).toMatch(
+      /needs a plain program name first/,
+    );
     expect(fs.existsSync(marker)).toBe(false);
   });
 

@@ -283,10 +283,15 @@ describe.each(["pooled", "heap"] as MemoryMode[])("safety (%s)", (memory) => {
     expect(`${e.message} ${e.hint}`).toMatch(/--allow-exec/);
   });
 
-  it("passes shell syntax to the program as plain arguments", () => {
+  it("refuses shell syntax without shell mode, and runs nothing", () => {
     const root = project({ "main.md": "<!-- xmd:exec echo a; touch pwned -->\n" });
-    expect(renderFileIn(memory, root, "main.md", { exec: { allow: ["echo"] } })).toBe("a; touch pwned\n");
+    expect(() => renderFileIn(memory, root, "main.md", { exec: { allow: ["echo"] } })).toThrow(
+      /shell syntax \(';'\)/,
+    );
     expect(() => readFileSync(join(root, "pwned"))).toThrow(/ENOENT/);
+    // Quoted, the same text is an argument.
+    const quoted = project({ "main.md": "<!-- xmd:exec echo 'a; touch pwned' -->\n" });
+    expect(renderFileIn(memory, quoted, "main.md", { exec: { allow: ["echo"] } })).toBe("a; touch pwned\n");
   });
 
   it("records what made the output depend on more than the inputs", () => {

@@ -152,8 +152,10 @@ describe("W6 (a small generated document)", () => {
       expect(c.output_bytes).toBe(Buffer.byteLength(w6LargeDocument(300).expected()));
       expect(c.live_slots_after_dispose).toBe(0);
     }
+    // A share, of pool bytes against what the sampling heap profiler saw: 1 when it saw no
+    // JS heap (one sample per 16 KiB; this small document's render can allocate less).
     expect(pooled.pool_byte_share).toBeGreaterThan(0);
-    expect(pooled.pool_byte_share).toBeLessThan(1);
+    expect(pooled.pool_byte_share).toBeLessThanOrEqual(1);
     expect(pooled.pool_bytes_per_render).toBeGreaterThan(0);
     expect(heap.pool_byte_share).toBe(0); // heap mode pools nothing
     expect(heap.pool_bytes).toBe(0);

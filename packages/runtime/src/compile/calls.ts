@@ -88,16 +88,12 @@ export abstract class CallCompiler extends ExpressionCompiler {
     const value = this.load(CallNode.callee(this.nodes, n));
     return (m) => {
       const v = value(m);
-      if (v instanceof UserFunction && v.info.params.length === 0 && this.isDeclared(v)) {
+      if (v instanceof UserFunction && v.info.params.length === 0 && isDeclared(v)) {
         m.at = n;
         return m.invoke(v, 0);
       }
       return v;
     };
-  }
-
-  private isDeclared(fn: UserFunction): boolean {
-    return fn.module.unit.nodes.kind(fn.info.node) === N.FunctionDecl;
   }
 
   /**
@@ -272,6 +268,11 @@ export abstract class CallCompiler extends ExpressionCompiler {
       return m.callMethod(r, name, args(m) as unknown[], n);
     };
   }
+}
+
+/** Whether a function was declared with `function` (not a lambda or a method). */
+function isDeclared(fn: UserFunction): boolean {
+  return fn.module.unit.nodes.kind(fn.info.node) === N.FunctionDecl;
 }
 
 /** Whether a value can be called: a user function, a builtin, or a callable namespace (`Date`). */

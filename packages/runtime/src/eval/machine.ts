@@ -240,14 +240,8 @@ export class Machine extends EvalBase {
       return this.callHost(member, []);
     }
     // (A function value's own fields, its compiled parts, are not members: `getMember` answers for it.)
-    if (
-      receiver !== null &&
-      typeof receiver === "object" &&
-      !Array.isArray(receiver) &&
-      !(receiver instanceof Callable) &&
-      Object.hasOwn(receiver, name)
-    ) {
-      return (receiver as Record<string, unknown>)[name] ?? null;
+    if (hasOwnField(receiver, name)) {
+      return receiver[name] ?? null;
     }
     const cls = classOf(receiver);
     if (cls !== null) {
@@ -483,14 +477,8 @@ export class Machine extends EvalBase {
       if (member === undefined) throw this.error("type", `${receiver.name} has no member '${name}'`, n);
       return this.callHost(member, args);
     }
-    if (
-      receiver !== null &&
-      typeof receiver === "object" &&
-      !Array.isArray(receiver) &&
-      !(receiver instanceof Callable) &&
-      Object.hasOwn(receiver, name)
-    ) {
-      const fn = (receiver as Record<string, unknown>)[name];
+    if (hasOwnField(receiver, name)) {
+      const fn = receiver[name];
       if (fn instanceof Callable) {
         try {
           return this.callFunction(fn, args);
@@ -659,6 +647,21 @@ export class Machine extends EvalBase {
 }
 
 /** The methods of `cls`'s instances that code outside the class may call. */
+/**
+ * Whether `receiver` is an object (not a list or a function, whose own fields are its
+ * compiled parts) with a field `name` of its own: what a member read and a method call
+ * look at before the builtin methods.
+ */
+function hasOwnField(receiver: unknown, name: string): receiver is Record<string, unknown> {
+  return (
+    receiver !== null &&
+    typeof receiver === "object" &&
+    !Array.isArray(receiver) &&
+    !(receiver instanceof Callable) &&
+    Object.hasOwn(receiver, name)
+  );
+}
+
 function publicMethods(cls: ClassValue): string[] {
   return cls.methodNames().filter((name) => cls.find(name)?.isPrivate === false);
 }

@@ -531,13 +531,22 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const path = this.expr(ImportNode.path(nodes, n));
     const form = ImportNode.form(nodes, n);
     if (form === ImportForm.InPlace) {
+      const endsLine = ImportNode.endsLine(nodes, n);
       return (m) => {
         const file = m.services.toText(path(m));
         m.at = n;
+        // Alone on its line, the part ends the line: a part whose file has no final line
+        // break (most written by hand) does not run into the next line of the page.
+        const mark = endsLine ? m.outputMark() : -1;
         try {
           m.loader.importInPlace(m.module, file, m);
         } catch (e) {
+          if (endsLine) m.takeOutputSince(mark);
           throw m.importFailed(e, n);
+        }
+        if (endsLine) {
+          const text = m.takeOutputSince(mark);
+          m.emit(text.length > 0 && text.charCodeAt(text.length - 1) !== 10 ? `${text}\n` : text);
         }
         return NORMAL;
       };

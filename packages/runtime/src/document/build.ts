@@ -12,9 +12,10 @@
  */
 
 import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
+import type { CodePiece } from "../markdown/pieces.js";
 import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
-import { ExportNode, FunctionNode, ListNode, PieceNode } from "../syntax/node-fields.js";
-import { N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
+import { ExportNode, FunctionNode, ImportNode, ListNode, PieceNode } from "../syntax/node-fields.js";
+import { ImportForm, N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
   giveTokenBuffer,
@@ -86,7 +87,10 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
   const firstToken: number[] = [];
   try {
     for (const piece of pieces.codes) {
-      firstToken.push(lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd));
+      // `@import(path)` holds a path, not code: it is never lexed.
+      firstToken.push(
+        piece.origin === "at-import" ? -1 : lexAppendInto(unit, tokens, piece.codeStart, piece.codeEnd),
+      );
     }
     prescanCallees(unit, tokens);
     let code = 0;
@@ -134,6 +138,8 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
             }
           }
           unit.openSpans = open.length;
+          unit.openFunctions = 0;
+          for (const o of open) if (o.kind === "function") unit.openFunctions++;
           // `<!-- xmd import part.md -->` inserts the part, as the colon form does: a
           // markdown part imported as a module would print nothing here.
           const dialect =
@@ -142,7 +148,11 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
             importsMarkdownPart(unit, tokens, first)
               ? "classic"
               : (piece.dialect as Dialect);
-          const block = new StatementParser(unit, tokens, dialect, first).parseProgram();
+          const block =
+            piece.origin === "at-import"
+              ? atImport(unit, piece)
+              : new StatementParser(unit, tokens, dialect, first).parseProgram();
+          if (piece.placement === "block") markLineImport(unit, block);
           const p = nodes.create(N.Piece, piece.start, piece.end);
           PieceNode.setBlock(nodes, p, block);
           PieceNode.setPlacement(nodes, p, piece.placement === "inline" ? Placement.Inline : Placement.Block);
@@ -186,10 +196,49 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
       bound > unit.maxDepth
     )
       checkDepth(unit, root);
-    return { root, hoisted: collectHoisted(unit, topPieces), pieces, runs: runs.runs };
+    unit.openSpans = 0;
+    unit.openFunctions = 0;
+    const hoisted = collectHoisted(unit, topPieces);
+    // Classic `<!-- xmd:function -->` spans at the top level are declarations of the module too.
+    for (let s = ListNode.first(nodes, root); s !== NONE; s = nodes.next(s))
+      if (nodes.kind(s) === N.FunctionDecl) hoisted.push(s);
+    return { root, hoisted, pieces, runs: runs.runs };
   } finally {
     giveTokenBuffer(tokens);
   }
+}
+
+/**
+ * The block of the C tool's `@import(path)`: a classic in-place import of the path, as
+ * written between the parentheses (without quotes).
+ */
+function atImport(unit: ParseUnit, piece: CodePiece): NodeId {
+  const nodes = unit.nodes;
+  const block = nodes.create(N.Block, piece.start, piece.end);
+  const path = nodes.create(N.Str, piece.codeStart, piece.codeEnd);
+  nodes.setStr(path, unit.source.slice(piece.codeStart, piece.codeEnd).trim());
+  const n = nodes.create(N.Import, piece.start, piece.end);
+  ImportNode.setForm(nodes, n, ImportForm.InPlace);
+  ImportNode.setPath(nodes, n, path);
+  ListNode.setFirst(nodes, block, n);
+  if (unit.openSpans === 0) unit.imports.push(n);
+  return block;
+}
+
+/**
+ * A block piece that only imports a part in place ends its line: the part's output gets a
+ * line break when it has none of its own (see `ImportNode.endsLine`), as the C tool's did.
+ */
+function markLineImport(unit: ParseUnit, block: NodeId): void {
+  const nodes = unit.nodes;
+  const first = ListNode.first(nodes, block);
+  if (
+    first !== NONE &&
+    nodes.next(first) === NONE &&
+    nodes.kind(first) === N.Import &&
+    ImportNode.form(nodes, first) === ImportForm.InPlace
+  )
+    ImportNode.setEndsLine(nodes, first, true);
 }
 
 /** Whether the line before `at` (a line start) is empty: `at` follows two line breaks. */

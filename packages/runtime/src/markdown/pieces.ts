@@ -12,7 +12,9 @@ export type Piece =
   /**
    * Code. `start`/`end` is what the piece replaces: for a block, whole lines including the
    * last line break; inline, exactly the comment. `codeStart`/`codeEnd` is the code itself:
-   * the lines between fences, or the text between `xmd`/`xmd:` and `-->`.
+   * the lines between fences, or the text between `xmd`/`xmd:` and `-->`; for the C
+   * tool's `@import(path)` in markdown text (origin `at-import`), the path between the
+   * parentheses.
    */
   | {
       kind: "code";
@@ -22,7 +24,7 @@ export type Piece =
       codeEnd: number;
       dialect: "native" | "classic";
       placement: "block" | "inline";
-      origin: "fence" | "comment" | "file";
+      origin: "fence" | "comment" | "file" | "at-import";
     };
 
 /** A mistake the splitter found (an `xmd` comment that never closes); the text stays verbatim. */

@@ -2,7 +2,8 @@
  * The markdown splitter: a document's text → pieces (see {@link Piece}).
  *
  * In a `.md` file, ```` ```xmd ```` fences and `<!-- xmd … -->` / `<!-- xmd: … -->`
- * comments are code; `{{ expr }}` in ordinary text is interpolated; other code fences,
+ * comments are code; `{{ expr }}` in ordinary text is interpolated; the C tool's
+ * `@import(path)` (at a line's start or after a blank) imports a part in place; other code fences,
  * inline code spans and ordinary HTML comments are copied verbatim; `\{{` writes `{{`.
  * In a `.xmd` file everything is code except ```` ```markdown ```` / ```` ```md ```` fences
  * (markdown output, split like a `.md` file) and other fences (plain text).
@@ -42,6 +43,8 @@ class SplitContext {
   readonly commentStarts: ForwardSearch;
   readonly backticks: ForwardSearch;
   readonly tildes: ForwardSearch;
+  /** The C tool's `@import(`, rare: searched for once over the text, like a comment. */
+  readonly atImports: ForwardSearch;
 
   constructor(
     readonly source: string,
@@ -56,6 +59,7 @@ class SplitContext {
     this.commentStarts = new ForwardSearch(source, "<!--", this.clock);
     this.backticks = new ForwardSearch(source, "`", this.clock);
     this.tildes = new ForwardSearch(source, "~~~", this.clock);
+    this.atImports = new ForwardSearch(source, "@import(", this.clock);
   }
 }
 
@@ -218,7 +222,7 @@ class MarkdownScanner {
    */
   scan(start: number, end: number, xmdFences: boolean): void {
     const source = this.source;
-    const { scanner, opens, commentStarts, backticks, tildes } = this.ctx;
+    const { scanner, opens, commentStarts, backticks, tildes, atImports } = this.ctx;
     this.textStart = start;
     this.lineFrom = start;
     this.lineAt = start;
@@ -231,6 +235,7 @@ class MarkdownScanner {
     let comment = -2;
     let tick = -2;
     let tilde = -2;
+    let at = xmdFences ? -2 : -1;
     let rare = -2;
     while (p < end) {
       if (open !== -1 && open < p) open = opens.next(p);
@@ -238,7 +243,8 @@ class MarkdownScanner {
         if (comment !== -1 && comment < p) comment = commentStarts.next(p);
         if (tick !== -1 && tick < p) tick = backticks.next(p);
         if (tilde !== -1 && tilde < p) tilde = tildes.next(p);
-        rare = nearest(nearest(comment, tick), tilde);
+        if (at !== -1 && at < p) at = atImports.next(p);
+        rare = nearest(nearest(nearest(comment, tick), tilde), at);
       }
       const q = nearest(open, rare);
       if (q === -1 || q >= end) break;
@@ -261,9 +267,56 @@ class MarkdownScanner {
       } else if (q === comment) {
         const next = this.comment(q, end, this.lineStartOf(q));
         p = next !== -1 ? next : q + 1;
+      } else if (q === at) {
+        p = this.atImport(q, end);
       } else p = this.fenceOrSpan(start, q, end, xmdFences, q === tick);
     }
     this.flush(end);
+  }
+
+  /**
+   * The C tool's `@import(path)` at `q`: where it starts a line or follows a blank (as the
+   * C tool read it) and closes on its line, a classic in-place import of `path` (quotes
+   * around it are dropped); alone on its line, the import takes the whole line, as a
+   * `<!-- xmd:import path -->` there would. Anything else is text. Returns where the scan
+   * goes on.
+   */
+  private atImport(q: number, end: number): number {
+    const source = this.source;
+    const before = q === 0 ? 10 : source.charCodeAt(q - 1);
+    if (before !== 10 && before !== 32 && before !== 9) return q + 1;
+    const lineAfter = lineEnd(this.ctx.newlines, q, end);
+    const close = source.indexOf(")", q + 8);
+    this.ctx.clock.add((close === -1 ? end : close) - q, q);
+    if (close === -1 || close >= lineAfter) return q + 1;
+    let codeStart = q + 8;
+    let codeEnd = close;
+    const first = source.charCodeAt(codeStart);
+    if (
+      (first === 34 || first === 39) &&
+      codeEnd - codeStart >= 2 &&
+      source.charCodeAt(codeEnd - 1) === first
+    ) {
+      codeStart++;
+      codeEnd--;
+    }
+    const lineStart = this.lineStartOf(q);
+    const alone = blankBefore(source, lineStart, q) && blankToLineEnd(source, close + 1, lineAfter);
+    const start = alone ? lineStart : q;
+    const pieceEnd = alone ? lineAfter : close + 1;
+    this.flush(start);
+    this.pieces.code({
+      kind: "code",
+      start,
+      end: pieceEnd,
+      codeStart,
+      codeEnd,
+      dialect: "classic",
+      placement: alone ? "block" : "inline",
+      origin: "at-import",
+    });
+    this.textStart = pieceEnd;
+    return pieceEnd;
   }
 
   /**

@@ -150,6 +150,9 @@ export const SetNode = {
   setOp: setFlags,
 } as const;
 
+/** SetExpr: `set("name", value)` in an expression (`{{set("user", import("u.yaml"))}}`): the Set it runs. */
+export const SetExprNode = { set: a, setSet: setA } as const;
+
 /** If: `if cond` then `thenBlock`; `otherwise` is an If (`elif`), a Block (`else`) or NONE. */
 export const IfNode = {
   cond: a,
@@ -197,8 +200,16 @@ export const ImportNode = {
   setPath: setA,
   bound: b,
   setBound: setB,
-  form: flags,
-  setForm: setFlags,
+  form: (nodes: NodeStore, n: NodeId) => nodes.flags(n) & 3,
+  setForm: (nodes: NodeStore, n: NodeId, value: number) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~3) | (value & 3)),
+  /**
+   * An in-place import alone on its line (`<!-- xmd:import part.md -->`, `@import(part.md)`):
+   * the part's output ends with a line break, one added when it has none.
+   */
+  endsLine: (nodes: NodeStore, n: NodeId) => (nodes.flags(n) & 4) !== 0,
+  setEndsLine: (nodes: NodeStore, n: NodeId, value: boolean) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~4) | (value ? 4 : 0)),
 } as const;
 
 /**

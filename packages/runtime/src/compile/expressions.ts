@@ -24,6 +24,7 @@ import {
   PathNameNode,
   RangeNode,
   SelfAccessNode,
+  SetExprNode,
   SpreadNode,
   SuperNode,
   TernaryNode,
@@ -35,7 +36,7 @@ import { Callable } from "../values/callable.js";
 import { Regex } from "../values/regex.js";
 import { CompilerBase } from "./base.js";
 import { superCall } from "./classes.js";
-import type { Expr } from "./code.js";
+import type { Expr, Stmt } from "./code.js";
 
 /** Estimated bytes of one object entry (its key string and its slot in a dictionary-mode object). */
 const BYTES_PER_ENTRY = 64;
@@ -56,6 +57,8 @@ export interface Part {
 /** Expressions, on top of variables; calls are the class above's. */
 export abstract class ExpressionCompiler extends CompilerBase {
   protected abstract call(n: NodeId): Expr;
+  /** A statement's closure (for `set("name", value)`, an expression that runs a Set). */
+  abstract stmt(n: NodeId): Stmt;
   protected abstract methodCall(n: NodeId): Expr;
   protected abstract juxtaposedArguments(n: NodeId): Part;
 
@@ -154,6 +157,13 @@ export abstract class ExpressionCompiler extends CompilerBase {
       case N.DataGet:
       case N.DataPut:
         return this.data(n);
+      case N.SetExpr: {
+        const set = this.stmt(SetExprNode.set(nodes, n));
+        return (m) => {
+          set(m);
+          return "";
+        };
+      }
       case N.Spread:
         return (m) => {
           throw m.error("syntax", "'...' spreads only inside a list, an object or an argument list", n);

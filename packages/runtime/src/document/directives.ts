@@ -5,12 +5,14 @@
  * itself. The classic dialect writes them with a colon; the C tool's later documents
  * write them without (`<!-- xmd for i in 1..3 -->` … `<!-- xmd endfor -->`), and a native
  * comment that is such a header alone on its line, with no block of its own, is one too.
+ * The classic dialect also spans a function (`<!-- xmd:function greet(name) -->` …
+ * `<!-- xmd:return … -->` … `<!-- xmd:endfunction -->`), as the C tool's tests write one.
  * A native comment that only imports a markdown part inserts it, as the colon form does.
  * @module
  */
 import type { CodePiece } from "../markdown/pieces.js";
 import { K } from "../syntax/keywords.js";
-import { ForNode, IfNode, ListNode, LoopNode, WhileNode } from "../syntax/node-fields.js";
+import { ForNode, FunctionNode, IfNode, ListNode, LoopNode, WhileNode } from "../syntax/node-fields.js";
 import { N, NONE, type NodeId } from "../syntax/nodes.js";
 import { type Dialect, StatementParser } from "../syntax/parser/index.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
@@ -33,7 +35,7 @@ export class BlockBuilder {
 }
 
 /** What a spanning directive opens, and the word that closes it (besides `end`). */
-export type SpanKind = "if" | "for" | "while" | "loop";
+export type SpanKind = "if" | "for" | "while" | "loop" | "function";
 
 /** An open spanning directive waiting for its `endif` / `endfor` / `endwhile` / `endloop` / `end`. */
 export interface OpenDirective {
@@ -49,8 +51,12 @@ export interface OpenDirective {
   prefix: string;
 }
 
-/** The closing words that are not keywords: `endwhile`, `endloop`. */
-const CLOSERS: Readonly<Record<string, SpanKind>> = { endwhile: "while", endloop: "loop" };
+/** The closing words that are not keywords: `endwhile`, `endloop`, `endfunction`. */
+const CLOSERS: Readonly<Record<string, SpanKind>> = {
+  endwhile: "while",
+  endloop: "loop",
+  endfunction: "function",
+};
 
 /**
  * Whether a native comment is a spanning directive written without the colon: a header
@@ -195,6 +201,15 @@ export function directive(
       const body = nodes.create(N.Block, piece.end, piece.end);
       WhileNode.setBody(nodes, n, body);
       return opens("while", n, body);
+    }
+    case K.function: {
+      // Only the classic one-line header spans; `function f(x)` with a body is native code.
+      if (dialect !== "classic") return undefined;
+      const n = parser().parseDirectiveFunction();
+      if (n === NONE) return current;
+      const info = unit.functions[FunctionNode.info(nodes, n)];
+      if (info === undefined) return current;
+      return opens("function", n, info.body);
     }
     case K.loop: {
       const n = nodes.create(N.Loop, piece.start, piece.end);

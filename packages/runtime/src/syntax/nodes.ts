@@ -45,6 +45,8 @@ export const N = {
   PathName: 27,
   /** `/pattern/flags`; str is the literal's text. */
   Regex: 35,
+  /** The C tool's `set("name", value)` as an expression: runs its Set (see SetExprNode), is empty text. */
+  SetExpr: 36,
   // statements
   Block: 40,
   ExprStmt: 41,

@@ -89,6 +89,8 @@ export interface ParseUnit {
   readonly imports: NodeId[];
   /** Classic if/for spans open around the code being parsed (set by the document builder). */
   openSpans: number;
+  /** Classic `<!-- xmd:function -->` spans among them: `return` may stand in their pieces. */
+  openFunctions: number;
   /** Ticked by every loop that reads the source; enforces the time limit. */
   readonly clock: ReadClock;
   /** Where interpolations and templates end, shared by the splitter, lexer and parser. */
@@ -134,6 +136,7 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
     aborted: false,
     imports: [],
     openSpans: 0,
+    openFunctions: 0,
     clock,
     scanner: new TextScanner(source, clock),
     depth: 0,

@@ -19,6 +19,8 @@ import {
   PairNode,
   RangeNode,
   SelfAccessNode,
+  SetExprNode,
+  SetNode,
   SpreadNode,
   SuperForm,
   SuperNode,
@@ -367,6 +369,33 @@ export class ExpressionParser extends SpecialFormParser {
     }
   }
 
+  /**
+   * The C tool's `set("name", value)`, an expression (`{{set("user", import("u.yaml"))}}`):
+   * sets the variable the quoted name names, as `set name value` does, and is empty text.
+   */
+  private setCall(): NodeId {
+    const start = this.startOf();
+    const nodes = this.unit.nodes;
+    this.advance(); // set
+    this.advance(); // (
+    const nameTok = this.expect(T.String, 'the variable\'s name in quotes (as in `set("total", 3)`)');
+    const name = this.unit.source.slice(this.startOf(nameTok) + 1, this.endOf(nameTok) - 1);
+    if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name))
+      this.fail(`'${name}' cannot be a variable name`, "name it with letters, digits and _", nameTok);
+    const target = nodes.create(N.Name, this.startOf(nameTok) + 1, this.endOf(nameTok) - 1);
+    nodes.setName(target, this.unit.names.keyOfText(name));
+    if (this.dialect === "classic") this.unit.lenientNames?.add(target);
+    this.expect(T.Comma, "',' after the variable's name");
+    const set = this.node(N.Set, start);
+    SetNode.setTarget(nodes, set, target);
+    SetNode.setValue(nodes, set, this.expression());
+    this.expect(T.RParen, "')'");
+    nodes.setEnd(set, this.prevEnd());
+    const n = this.node(N.SetExpr, start);
+    SetExprNode.setSet(nodes, n, set);
+    return n;
+  }
+
   private braceObject(): NodeId {
     const start = this.startOf();
     const nodes = this.unit.nodes;
@@ -435,6 +464,15 @@ export class ExpressionParser extends SpecialFormParser {
           nodes.setEnd(n, this.prevEnd());
           return n;
         }
+        case K.set:
+          if (this.peek(1) === T.LParen && !this.spaceBefore(1)) return this.setCall();
+          this.fail(`expected an expression but found ${this.describe()}`);
+          break;
+        case K.end:
+          // The C tool's documents name a variable `end` (`<!-- xmd:for i in start..end -->`).
+          if (this.dialect === "classic") break;
+          this.fail(`expected an expression but found ${this.describe()}`);
+          break;
         default:
           this.fail(`expected an expression but found ${this.describe()}`);
       }

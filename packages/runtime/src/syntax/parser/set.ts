@@ -3,6 +3,7 @@
  * @module
  */
 
+import { K } from "../keywords.js";
 import {
   CallNode,
   FunctionNode,
@@ -27,7 +28,9 @@ export class SetParser extends ExpressionParser {
   protected setStatement(): NodeId {
     const start = this.startOf();
     this.advance();
-    if (this.peek() !== T.Ident || this.isKeyword()) {
+    // The C tool's documents set a variable named `end` (`<!-- xmd:set end=7 -->`).
+    const classicEnd = this.dialect === "classic" && this.isWord(K.end) && this.peek(1) === T.Eq;
+    if (this.peek() !== T.Ident || (this.isKeyword() && !classicEnd)) {
       this.fail(
         `expected a variable name after 'set' but found ${this.describe()}`,
         "write it as `set name value`",

@@ -81,6 +81,36 @@ export class StatementParser extends ClassParser {
     }
   }
 
+  /**
+   * A classic `function NAME(PARAMS)` directive (`<!-- xmd:function greet(name) -->`, closed
+   * by `<!-- xmd:endfunction -->`): returns its FunctionDecl, whose body is an empty Block
+   * the pieces up to the closing directive fill; NONE when the header is wrong.
+   */
+  parseDirectiveFunction(): NodeId {
+    const start = this.startOf();
+    const depth = this.unit.depth;
+    try {
+      this.advance(); // function
+      const nameTok = this.expect(T.Ident, "a function name");
+      if (this.isKeyword(nameTok)) this.fail("a keyword cannot name a function", undefined, nameTok);
+      const n = this.node(N.FunctionDecl, start);
+      FunctionNode.setName(this.unit.nodes, n, this.nameNode(nameTok));
+      const params = this.parameters(T.Newline);
+      this.endLine();
+      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
+      this.unit.nodes.setEnd(n, this.prevEnd());
+      const body = this.unit.nodes.create(N.Block, this.prevEnd(), this.prevEnd());
+      const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
+      FunctionNode.setInfo(this.unit.nodes, n, this.addFunction(name, params, body, false, n));
+      return n;
+    } catch (e) {
+      this.unit.depth = depth;
+      if (isJsStackOverflow(e)) this.stackRanOut(depth);
+      else if (e !== BAIL) throw e;
+      return NONE;
+    }
+  }
+
   /** A classic `for X in EXPR` directive: returns a For node without a body. */
   /** The count of a `loop N times` directive (`<!-- xmd:loop 3 times -->`). */
   parseDirectiveLoopCount(): NodeId {
@@ -243,7 +273,8 @@ export class StatementParser extends ClassParser {
           return this.node(isBreak ? N.Break : N.Continue, start);
         }
         case K.return: {
-          if (this.functionDepth === 0) this.fail("'return' is only allowed inside a function");
+          if (this.functionDepth === 0 && this.unit.openFunctions === 0)
+            this.fail("'return' is only allowed inside a function");
           this.advance();
           const n = this.node(N.Return, start);
           if (this.startsExpression()) ExprStmtNode.setExpr(this.unit.nodes, n, this.expression());

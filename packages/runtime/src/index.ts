@@ -15,4 +15,5 @@ export type {
   RuntimeState,
 } from "./api/runtime.js";
 export type { AllocationCounts, PoolSummary, RunStats } from "./api/stats.js";
+export { type ShellScan, scanShellLine } from "./host/shell-line.js";
 export { createRuntime, langOf } from "./runtime.js";

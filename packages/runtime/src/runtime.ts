@@ -27,6 +27,7 @@ import { buildProgram, type Program } from "./document/build.js";
 import { decodeDocument } from "./document/document-text.js";
 import { frontMatterVars } from "./document/front-matter-vars.js";
 import { inOrder, problemError, problemErrors } from "./document/problem-errors.js";
+import { undefinedNameWarnings } from "./document/undefined-names.js";
 import type { EvalServices, ModuleLoader } from "./eval/eval-base.js";
 import { type HostFunction, ModuleInstance } from "./eval/functions.js";
 import { Machine } from "./eval/machine.js";
@@ -52,7 +53,7 @@ import { InternedNames } from "./syntax/interned-names.js";
 import { LineMap } from "./syntax/location.js";
 import type { NameTable } from "./syntax/names.js";
 import { ImportNode } from "./syntax/node-fields.js";
-import { N, type NodeMark, type NodeStore } from "./syntax/nodes.js";
+import { N, type NodeId, type NodeMark, type NodeStore } from "./syntax/nodes.js";
 import { newParseUnit, type ParseUnit } from "./syntax/unit.js";
 import { raiseHint, timeLimitMessage } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
@@ -457,8 +458,14 @@ class DocumentRun implements ModuleLoader, RunState {
     const unit = this.newUnit(text, this.displayPath(), bytes);
     const program = buildProgram(unit, this.lang);
     if (unit.problems.length > 0) return problemErrors(unit);
-    new Resolver(unit, new GlobalNames(), (key) => this.isBuiltin(key)).resolveModule([program.root]);
-    return [...problemErrors(unit), ...this.missingImports(unit)];
+    // Variables passed in and front matter keys are set before the first line.
+    const globals = new GlobalNames();
+    const front = this.lang === "md" ? frontMatterVars(unit, this).vars : {};
+    for (const name of [...Object.keys(front), ...Object.keys(this.render.vars ?? {})])
+      globals.declare(this.names.keyOfText(name));
+    const undeclared: NodeId[] = [];
+    new Resolver(unit, globals, (key) => this.isBuiltin(key), undeclared).resolveModule([program.root]);
+    return [...problemErrors(unit), ...this.missingImports(unit), ...undefinedNameWarnings(unit, undeclared)];
   }
 
   /**

@@ -40,6 +40,12 @@ export class XmdError extends Error {
   readonly importedFrom: XmdLocation[] = [];
   /** For `exec-stopped`: the command line the document was about to run. */
   command: string | undefined;
+  /**
+   * `"warning"` for what `check()` reports without being sure it is a mistake (a name
+   * never set in the document, which a part imported in place may set); `"error"`
+   * otherwise. Renders throw errors only.
+   */
+  severity: "error" | "warning" = "error";
   constructor(
     /** What kind of error. */
     readonly code: XmdErrorCode,

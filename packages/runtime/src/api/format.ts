@@ -22,13 +22,20 @@ export function formatError(error: XmdError, options: FormatOptions = {}): strin
   const c = options.color
     ? {
         red: (s: string) => `\x1b[31m${s}\x1b[39m`,
+        yellow: (s: string) => `\x1b[33m${s}\x1b[39m`,
         bold: (s: string) => `\x1b[1m${s}\x1b[22m`,
         dim: (s: string) => `\x1b[2m${s}\x1b[22m`,
         cyan: (s: string) => `\x1b[36m${s}\x1b[39m`,
       }
-    : { red: (s: string) => s, bold: (s: string) => s, dim: (s: string) => s, cyan: (s: string) => s };
+    : {
+        red: (s: string) => s,
+        yellow: (s: string) => s,
+        bold: (s: string) => s,
+        dim: (s: string) => s,
+        cyan: (s: string) => s,
+      };
   const lines = [
-    `${c.bold(`${error.file}:${error.line}:${error.column}`)}: ${c.red(`error[${error.code}]`)}: ${c.bold(error.message)}`,
+    `${c.bold(`${error.file}:${error.line}:${error.column}`)}: ${(error.severity === "warning" ? c.yellow : c.red)(`${error.severity}[${error.code}]`)}: ${c.bold(error.message)}`,
   ];
   if (error.frame) lines.push(c.dim(error.frame));
   if (error.hint) lines.push(`  = ${c.cyan("help")}: ${error.hint}`);

@@ -100,6 +100,12 @@ export class Resolver {
     private readonly globals: GlobalNames,
     /** Names that mean a builtin unless the document declares them. */
     private readonly isBuiltin: (key: NameKey) => boolean,
+    /**
+     * Where to note the first use of each global name that nothing declares (no `set`,
+     * function, import, loop variable … of the module, no variable passed in): what
+     * `check()` warns about. Null: not noted.
+     */
+    private readonly undeclared: NodeId[] | null = null,
   ) {
     this.nodes = unit.nodes;
   }
@@ -378,6 +384,7 @@ export class Resolver {
       return;
     }
     nodes.setBinding(n, Binding.Global);
+    if (g === undefined) this.undeclared?.push(n);
     nodes.setSlot(n, g ?? this.globals.declare(key));
   }
 

@@ -1,0 +1,41 @@
+/**
+ * What `check()` warns about without running a document: names read but never set. The
+ * resolver notes the first use of each global name nothing declares (see `Resolver`);
+ * each becomes a warning, located at that use. A warning, not an error: a part imported
+ * in place shares the document's variables and may set the name, and a classic
+ * directive reads an unset name as null on purpose.
+ * @module
+ */
+import { XmdError } from "../api/error.js";
+import type { NodeId } from "../syntax/nodes.js";
+import type { ParseUnit } from "../syntax/unit.js";
+
+/** One warning per name in `firstUses` (the resolver's undeclared uses, in order). */
+export function undefinedNameWarnings(unit: ParseUnit, firstUses: readonly NodeId[]): XmdError[] {
+  const nodes = unit.nodes;
+  const importsInPlace = unit.imports.length > 0;
+  return firstUses.map((n) => {
+    const start = nodes.start(n);
+    const end = nodes.end(n);
+    const name = unit.source.slice(start, end);
+    const { line, column } = unit.lines.position(start);
+    const lenient = unit.lenientNames?.has(n) === true;
+    const reads = lenient
+      ? "a classic directive reads it as null"
+      : "rendering stops with an undefined-name error here";
+    const hint = importsInPlace
+      ? `set it first (set ${name} …) or pass it (-v ${name}=…), unless an imported part sets it; ${reads}`
+      : `set it first (set ${name} …) or pass it (-v ${name}=…); ${reads}`;
+    const warning = new XmdError(
+      "undefined-name",
+      `'${name}' is never set in this document`,
+      unit.file,
+      line,
+      column,
+      unit.lines.frame(start, end),
+      hint,
+    );
+    warning.severity = "warning";
+    return warning;
+  });
+}

@@ -40,4 +40,70 @@ describe("xmd check", () => {
     expect(xmd(["check", "docs/page.md"], { cwd: dir }).stderr).toMatch(/\n1 error in 1 file\n$/);
     expect(existsSync(join(dir, "docs/ran"))).toBe(false);
   });
+
+  it("warns about names never set, without failing unless --strict", () => {
+    const dir = workspace({ "page.md": "Hi {{nmae}}!\n<!-- xmd:if draft -->\nx\n<!-- xmd:endif -->\n" });
+    const run = xmd(["check", "page.md"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /^page\.md:1:6: warning\[undefined-name\]: 'nmae' is never set in this document\n/,
+    );
+    expect(run.stderr).toMatch(/page\.md:2:13: warning\[undefined-name\]: 'draft' is never set/);
+    expect(run.stderr).toMatch(/\n2 warnings \(they do not fail the check; --strict makes them errors\)\n$/);
+    const strict = xmd(["check", "--strict", "page.md"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/\n2 errors in 1 file\n$/);
+  });
+
+  it("checks every document under a folder it is given", () => {
+    const dir = workspace({ "docs/a.md": "{{ 1 +}}\n", "docs/sub/b.xmd": "print 1 +\n", "docs/c.txt": "{{" });
+    const run = xmd(["check", "docs"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/docs\/a\.md:1:/);
+    expect(run.stderr).toMatch(/docs\/sub\/b\.xmd:1:/);
+    expect(run.stderr).not.toMatch(/c\.txt/);
+    expect(run.stderr).toMatch(/\n2 errors in 2 files\n$/);
+  });
+
+  it("--compat lists what behaves differently from the C tool, with file:line:column", () => {
+    const dir = workspace({
+      "team/dash.md": [
+        "Updated: <!-- xmd:exec date -->",
+        "Count: <!-- xmd:exec ls update/*.md | wc -l -->",
+        "Sub: <!-- xmd:exec echo $(whoami) -->",
+        "<!-- xmd:import ../shared/core.md -->",
+        "<!-- xmd:import update/ann.md -->",
+        "@import(update/ann.md",
+        "```sh",
+        "<!-- xmd:exec not-read -->",
+        "```",
+        "",
+      ].join("\n"),
+      "team/update/ann.md": "Ann\n",
+      "shared/core.md": "core",
+    });
+    const run = xmd(["check", "--compat", "team/dash.md"], { cwd: dir });
+    const lines = run.stderr.split("\n").filter((l) => l.includes(": compat: "));
+    expect(lines.map((l) => l.slice(0, l.indexOf(": compat:")))).toEqual([
+      "team/dash.md:1:10",
+      "team/dash.md:2:8",
+      "team/dash.md:3:6",
+      "team/dash.md:4:1",
+      "team/dash.md:5:1",
+      "team/dash.md:6:1",
+    ]);
+    expect(run.stderr).toMatch(/--allow-exec=date/);
+    expect(run.stderr).toMatch(/run with --exec-shell --allow-exec=ls,wc/);
+    expect(run.stderr).toMatch(/refuses it even with --exec-shell: command substitution/);
+    expect(run.stderr).toMatch(/'\.\.\/shared\/core\.md' is outside the root/);
+    expect(run.stderr).toMatch(
+      /'update\/ann\.md' ends with a line break: the C tool wrote one more blank line/,
+    );
+    expect(run.stderr).toMatch(/this @import\( does not close on its line/);
+    expect(run.stderr).toMatch(/\n6 constructs in 1 file behave differently from the C tool/);
+    // With a root that holds the shared part, that import is no longer a difference.
+    const rooted = xmd(["check", "--compat", "--root", ".", "team/dash.md"], { cwd: dir });
+    expect(rooted.stderr).not.toMatch(/outside the root/);
+    expect(rooted.stderr).toMatch(/\n5 constructs in 1 file behave differently/);
+  });
 });

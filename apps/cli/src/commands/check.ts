@@ -4,8 +4,9 @@
  * reported and the others are still checked.
  * @module
  */
-import { statSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { compatFindings } from "../compat/compat-scan.js";
 import { loadConfig } from "../config.js";
 import { EXIT, UsageError, useColor } from "../errors.js";
 import { kindOf, UnreadableFile } from "../input/read-file.js";
@@ -15,6 +16,7 @@ import type { RenderThread } from "../render/render-thread.js";
 import type { CheckTask } from "../render/task.js";
 import { formatPlainError, threadFailure } from "../render/thread-failure.js";
 import { readStdin, writeStderr } from "../stdio.js";
+import { walkTree } from "../walk.js";
 
 /** Flags of `xmd check`. */
 export interface CheckFlags {
@@ -23,16 +25,43 @@ export interface CheckFlags {
   config?: string;
   maxRead?: string;
   debug?: boolean;
+  /** Warnings (names never set) are errors, as undefined names are in a `--strict` render. */
+  strict?: boolean;
+  /** Also list what behaves differently from the C tool (see `compat/compat-scan.ts`). */
+  compat?: boolean;
 }
 
 /** Why a named file cannot be checked, or null when it can. */
 function unreadable(path: string): string | null {
   try {
     const stat = statSync(path);
-    return stat.isFile() ? null : `it is ${kindOf(stat)}${stat.isDirectory() ? "" : ", not a regular file"}`;
+    return stat.isFile() ? null : `it is ${kindOf(stat)}, not a regular file`;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((e as Error).message);
   }
+}
+
+/**
+ * The names with each folder replaced by the documents under it (`.md`, `.xmd`, `.xm`;
+ * not `.git` or `node_modules`, links not followed), in order.
+ */
+function expandFolders(names: readonly string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    let folder = false;
+    try {
+      folder = name !== "-" && statSync(resolve(cwd, name)).isDirectory();
+    } catch {
+      // Reported as unreadable when it is checked.
+    }
+    if (!folder) {
+      out.push(name);
+      continue;
+    }
+    const real = realpathSync(resolve(cwd, name));
+    for (const rel of walkTree(real, null, () => true).documents) out.push(join(name, rel));
+  }
+  return out;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -52,17 +81,26 @@ export async function checkCommand(files: string[], flags: CheckFlags): Promise<
   const root = rootOption(flags.root !== undefined ? { root: flags.root } : {}, loaded, cwd);
   const maxReadBytes = readLimit(flags, loaded.config);
   const options = { ...(root !== undefined ? { root } : {}), limits: { maxReadBytes } };
-  const names = files.length > 0 ? files : ["-"];
+  const names = expandFolders(files.length > 0 ? files : ["-"], cwd);
   const color = useColor();
   const limits = renderThreadLimits(options);
   let thread: RenderThread = renderThread(limits);
   let errors = 0;
+  let warnings = 0;
   let failedFiles = 0;
-  const report = (list: string[]) => {
+  let differences = 0;
+  let compatFiles = 0;
+  const report = (list: string[], warned: readonly string[] = []) => {
     if (list.length > 0) failedFiles++;
     errors += list.length;
+    // Warnings fail the check only under --strict, where they would fail a render.
+    if (flags.strict === true) {
+      if (list.length === 0 && warned.length > 0) failedFiles++;
+      errors += warned.length;
+    } else warnings += warned.length;
     // Formatted in the render thread (or here), control characters already escaped.
     for (const error of list) process.stderr.write(`${error}\n`);
+    for (const warning of warned) process.stderr.write(`${warning}\n`);
   };
   try {
     for (const name of names) {
@@ -99,7 +137,15 @@ export async function checkCommand(files: string[], flags: CheckFlags): Promise<
         debug: flags.debug === true,
       };
       try {
-        report((await thread.run(task)).errors);
+        const outcome = await thread.run(task);
+        report(outcome.errors, outcome.warnings);
+        if (flags.compat === true) {
+          const found = compatFindings(text ?? readFileSync(path as string, "utf8"), path, root);
+          if (found.length > 0) compatFiles++;
+          differences += found.length;
+          for (const f of found)
+            writeStderr(`${label}:${f.line}:${f.column}: compat: ${f.message}\n  = help: ${f.help}\n`);
+        }
       } catch (e) {
         // The thread died under this file (out of memory, say): report it, go on with a new one.
         report([threadFailure(label, e, limits.maxMemoryMb, color).error]);
@@ -110,5 +156,11 @@ export async function checkCommand(files: string[], flags: CheckFlags): Promise<
     void thread.close();
   }
   if (errors > 0) writeStderr(`${plural(errors, "error")} in ${plural(failedFiles, "file")}\n`);
+  if (flags.compat === true)
+    writeStderr(
+      `${plural(differences, "construct")} in ${plural(compatFiles, "file")} behave differently from the C tool (see docs/migrating-from-c.md)\n`,
+    );
+  if (warnings > 0)
+    writeStderr(`${plural(warnings, "warning")} (they do not fail the check; --strict makes them errors)\n`);
   return errors > 0 ? EXIT.failed : EXIT.ok;
 }

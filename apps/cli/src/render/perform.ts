@@ -155,7 +155,11 @@ export function checkTask(task: CheckTask): CheckOutcome {
   try {
     const path = "path" in task.document ? { path: task.document.path } : {};
     const errors = rt.check(documentText(task), { ...lang, ...path });
-    return { errors: errors.map((e) => presentError(e, context, task.color)) };
+    const shown = (e: XmdError) => presentError(e, context, task.color);
+    return {
+      errors: errors.filter((e) => e.severity !== "warning").map(shown),
+      warnings: errors.filter((e) => e.severity === "warning").map(shown),
+    };
   } catch (e) {
     if (e instanceof XmdError) return { errors: [presentError(e, context, task.color)] };
     return { errors: [internalError(task, e)] };

@@ -94,9 +94,11 @@ export type RenderOutcome =
       output?: { code: string | undefined; reason: string; opening: boolean };
     };
 
-/** The result of a {@link CheckTask}: every error, formatted. */
+/** The result of a {@link CheckTask}: every error, and every warning, formatted. */
 export interface CheckOutcome {
   errors: string[];
+  /** What the check is not sure is a mistake (a name never set in the document). */
+  warnings?: string[];
 }
 
 /** The outcome that answers a task of type `T`. */

@@ -1,0 +1,122 @@
+/**
+ * `xmd check --compat`: what in a document written for the C tool (akaoio/xmd) behaves
+ * differently here, found by reading its text (nothing runs). The check itself reports
+ * what does not parse and names never set; this adds what parses and runs, but not as the
+ * C tool ran it: commands (off by default, and the C tool gave every command to `sh`),
+ * imports from outside the document's folder (the root rule), `@import(` that does not
+ * close on its line, and parts whose final line break the C tool doubled.
+ * @module
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { scanShellLine } from "@xmd/runtime";
+
+/** One construct that behaves differently, at a 1-based line and column. */
+export interface CompatFinding {
+  line: number;
+  column: number;
+  /** What happens here that did not happen with the C tool. */
+  message: string;
+  /** What to change (a flag, or the text). */
+  help: string;
+}
+
+const EXEC_DIRECTIVE = /<!--\s*xmd:?\s*exec\s+([\s\S]*?)\s*-->/g;
+const EXEC_CALL = /\b(exec|cmd)\(\s*(["'])((?:\\.|(?!\2).)*)\2\s*\)/g;
+const IMPORT_DIRECTIVE = /<!--\s*xmd:?\s*import\s+["']?([^"'\s>]+)["']?\s*-->/g;
+const AT_IMPORT = /(^|[ \t])@import\(([^)\n]*)(\)?)/g;
+
+/**
+ * The findings in a document's text. `path` is its absolute path (parts are read beside
+ * it); `root`, the root it renders under (by default its folder).
+ */
+export function compatFindings(text: string, path: string | null, root?: string): CompatFinding[] {
+  const findings: CompatFinding[] = [];
+  const lines = text.split("\n");
+  let fence: string | null = null;
+  const folder = path === null ? process.cwd() : dirname(path);
+  const top = root ?? folder;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const open = /^ {0,3}(`{3,}|~{3,})\s*(\S*)/.exec(line);
+    if (fence !== null) {
+      if (open?.[1]?.startsWith(fence) && open[2] === "") fence = null;
+      continue;
+    }
+    if (open !== null && open[2] !== "xmd") {
+      fence = open[1] as string;
+      continue;
+    }
+    const at = (index: number, message: string, help: string) =>
+      findings.push({ line: i + 1, column: index + 1, message, help });
+    const command = (index: number, cmd: string) => {
+      // Read as the runtime reads it in shell mode: the same scan decides what runs.
+      const scan = scanShellLine(cmd);
+      const programs = [...new Set(scan.commands.map((words) => words[0] as string))];
+      if (scan.syntax === null) {
+        const program = programs[0] ?? cmd.trim();
+        at(
+          index,
+          `'${program}' runs only when allowed: commands are off by default`,
+          `run with --allow-exec=${program} (or set "allowExec" in xmd.config.json)`,
+        );
+      } else if (scan.unsafe !== null) {
+        at(
+          index,
+          `the C tool gave '${cmd.trim()}' to sh; XMD refuses it even with --exec-shell: ${scan.unsafe}`,
+          "run it from a script the allow-list names, or compute the value in XMD",
+        );
+      } else {
+        at(
+          index,
+          `the C tool gave '${cmd.trim()}' to sh; XMD runs a program without a shell unless told (here '${scan.syntax}' would be refused)`,
+          `run with --exec-shell --allow-exec=${programs.join(",")}`,
+        );
+      }
+    };
+    for (const m of line.matchAll(EXEC_DIRECTIVE)) command(m.index as number, m[1] as string);
+    for (const m of line.matchAll(EXEC_CALL)) command(m.index as number, m[3] as string);
+    const part = (index: number, target: string) => {
+      const p = target.trim();
+      if (p === "") return;
+      const file = resolve(folder, p);
+      const within = relative(top, file);
+      if (within.startsWith("..") || isAbsolute(within)) {
+        at(
+          index,
+          `'${p}' is outside the root (${root === undefined ? "the document's folder, by default" : root}): the C tool imported it, XMD refuses it`,
+          "run with --root naming a folder that holds both the document and the part",
+        );
+      }
+      if (existsSync(file) && /\.(md|xmd|xm)$/i.test(p)) {
+        let body = "";
+        try {
+          body = readFileSync(file, "utf8");
+        } catch {
+          return;
+        }
+        if (body.endsWith("\n")) {
+          at(
+            index,
+            `'${p}' ends with a line break: the C tool wrote one more blank line after it; XMD does not`,
+            "nothing to change unless the extra blank line mattered (add it after the directive)",
+          );
+        }
+      }
+    };
+    for (const m of line.matchAll(IMPORT_DIRECTIVE)) part(m.index as number, m[1] as string);
+    for (const m of line.matchAll(AT_IMPORT)) {
+      const index = (m.index as number) + (m[1] as string).length;
+      if (m[3] !== ")") {
+        at(
+          index,
+          "this @import( does not close on its line: the C tool read up to the next ')', XMD leaves it as text",
+          "write @import(path) on one line",
+        );
+        continue;
+      }
+      part(index, (m[2] as string).replace(/^["']|["']$/g, ""));
+    }
+  }
+  return findings;
+}

@@ -1,5 +1,6 @@
 /**
- * Every example in docs/language.md, run through the runtime in both memory modes.
+ * Every example in docs/language.md and docs/migrating-from-c.md, run through the runtime
+ * in both memory modes.
  *
  * The format (described at the top of the document itself):
  * - an example is a fenced block whose info string starts with `xmd` (run as
@@ -10,7 +11,7 @@
  * - blocks whose info string has `file=NAME` are files written beside the next example;
  * - words after `xmd`/`markdown` set options as the `xmd` command's flags do:
  *   `allow-exec`, `allow-exec=a,b`, `exec-shell`, `max-iterations=N`, `max-depth=N`, `max-output=N`,
- *   `timeout=MS`.
+ *   `timeout=MS`, `strict`.
  * Every example renders with the clock fixed at {@link NOW}.
  */
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
@@ -21,10 +22,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, formatError, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DOC_PATH = resolve(here, "../../../docs/language.md");
-
-/** How many examples the document holds at least, so that extraction cannot silently find none. */
-const MIN_EXAMPLES = 87;
+/** The documents, and how many examples each holds at least (so that extraction cannot silently find none). */
+const DOCS = [
+  { name: "docs/language.md", minExamples: 87 },
+  { name: "docs/migrating-from-c.md", minExamples: 12 },
+] as const;
 
 /** The fixed clock of every example: `Date.now` is 2026-01-02T03:04:05Z. */
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
@@ -123,6 +125,9 @@ function exampleOptions(
       case "timeout":
         limits.timeoutMs = count();
         break;
+      case "strict":
+        options.strict = true;
+        break;
       default:
         throw new Error(`${where}: unknown example option '${word}'`);
     }
@@ -141,7 +146,7 @@ function checkedFileName(name: string, where: string): string {
 }
 
 /** Reads the examples out of the document; mistakes in its format go to `problems`. */
-function extractExamples(text: string, problems: string[]): Example[] {
+function extractExamples(docName: string, text: string, problems: string[]): Example[] {
   const lines = text.split(/\r?\n/);
   const blocks = fencedBlocks(lines);
   const examples: Example[] = [];
@@ -149,7 +154,7 @@ function extractExamples(text: string, problems: string[]): Example[] {
   let filesLine = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
-    const where = `docs/language.md:${block.line}`;
+    const where = `${docName}:${block.line}`;
     const words = block.info.split(/\s+/).filter((w) => w !== "");
     const fileWord = words.find((w) => w.startsWith("file="));
     if (fileWord !== undefined) {
@@ -202,7 +207,7 @@ function extractExamples(text: string, problems: string[]): Example[] {
     filesLine = 0;
     b++; // the expectation block is this example's
   }
-  if (files.length > 0) problems.push(`docs/language.md:${filesLine}: files with no example after them`);
+  if (files.length > 0) problems.push(`${docName}:${filesLine}: files with no example after them`);
   return examples;
 }
 
@@ -225,47 +230,52 @@ function writeExample(example: Example): { folder: string; path: string } {
   return { folder, path };
 }
 
-const docText = readFileSync(DOC_PATH, "utf8");
-const problems: string[] = [];
-const examples = extractExamples(docText, problems);
+for (const doc of DOCS) {
+  const problems: string[] = [];
+  const examples = extractExamples(
+    doc.name,
+    readFileSync(resolve(here, "../../..", doc.name), "utf8"),
+    problems,
+  );
 
-describe("docs/language.md", () => {
-  it("follows the example format", () => {
-    expect(problems).toEqual([]);
-  });
-
-  it(`has at least ${MIN_EXAMPLES} examples`, () => {
-    expect(examples.length).toBeGreaterThanOrEqual(MIN_EXAMPLES);
-  });
-
-  for (const example of examples) {
-    // Commands need a POSIX system (`echo`, and /bin/sh to start them).
-    it.skipIf(example.usesExec && process.platform === "win32")(example.name, () => {
-      for (const memory of MODES) {
-        const { folder, path } = writeExample(example);
-        const runtime = createRuntime({ ...example.options, memory, checked: true });
-        try {
-          let output: string | undefined;
-          let error: unknown;
-          try {
-            output = runtime.renderFile(path).output;
-          } catch (e) {
-            error = e;
-          }
-          if (error !== undefined && !(error instanceof XmdError)) throw error;
-          const shown =
-            error instanceof XmdError ? formatError(error).replaceAll(`${folder}${sep}`, "") : undefined;
-          if (example.expect.kind === "output") {
-            expect(shown, `${memory}: the example failed`).toBeUndefined();
-            expect(output, `${memory} output`).toBe(example.expect.text);
-          } else {
-            expect(shown, `${memory}: the example rendered without an error`).toBeDefined();
-            expect(shown, `${memory} error`).toContain(example.expect.text.replace(/\n$/, ""));
-          }
-        } finally {
-          runtime.dispose();
-        }
-      }
+  describe(doc.name, () => {
+    it("follows the example format", () => {
+      expect(problems).toEqual([]);
     });
-  }
-});
+
+    it(`has at least ${doc.minExamples} examples`, () => {
+      expect(examples.length).toBeGreaterThanOrEqual(doc.minExamples);
+    });
+
+    for (const example of examples) {
+      // Commands need a POSIX system (`echo`, and /bin/sh to start them).
+      it.skipIf(example.usesExec && process.platform === "win32")(example.name, () => {
+        for (const memory of MODES) {
+          const { folder, path } = writeExample(example);
+          const runtime = createRuntime({ ...example.options, memory, checked: true });
+          try {
+            let output: string | undefined;
+            let error: unknown;
+            try {
+              output = runtime.renderFile(path).output;
+            } catch (e) {
+              error = e;
+            }
+            if (error !== undefined && !(error instanceof XmdError)) throw error;
+            const shown =
+              error instanceof XmdError ? formatError(error).replaceAll(`${folder}${sep}`, "") : undefined;
+            if (example.expect.kind === "output") {
+              expect(shown, `${memory}: the example failed`).toBeUndefined();
+              expect(output, `${memory} output`).toBe(example.expect.text);
+            } else {
+              expect(shown, `${memory}: the example rendered without an error`).toBeDefined();
+              expect(shown, `${memory} error`).toContain(example.expect.text.replace(/\n$/, ""));
+            }
+          } finally {
+            runtime.dispose();
+          }
+        }
+      });
+    }
+  });
+}

@@ -106,4 +106,13 @@ describe("xmd check", () => {
     expect(rooted.stderr).not.toMatch(/outside the root/);
     expect(rooted.stderr).toMatch(/\n5 constructs in 1 file behave differently/);
   });
+
+  it("--compat names a part the C tool found from the folder it ran in", () => {
+    const dir = workspace({ "nested/a.md": "@import(nested/b.md)\n", "nested/b.md": "B" });
+    const run = xmd(["check", "--compat", "--root", ".", "nested/a.md"], { cwd: dir });
+    expect(run.stderr).toMatch(
+      /nested\/a\.md:1:1: compat: 'nested\/b\.md' is no file beside this document: the C tool read the path from the folder it ran in/,
+    );
+    expect(run.stderr).toMatch(/= help: write it relative to this document: b\.md/);
+  });
 });

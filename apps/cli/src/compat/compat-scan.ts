@@ -80,6 +80,15 @@ export function compatFindings(text: string, path: string | null, root?: string)
       const p = target.trim();
       if (p === "") return;
       const file = resolve(folder, p);
+      const fromHere = resolve(process.cwd(), p);
+      if (!existsSync(file) && fromHere !== file && existsSync(fromHere)) {
+        at(
+          index,
+          `'${p}' is no file beside this document: the C tool read the path from the folder it ran in, XMD from the document's folder`,
+          `write it relative to this document: ${relative(folder, fromHere)}`,
+        );
+        return;
+      }
       const within = relative(top, file);
       if (within.startsWith("..") || isAbsolute(within)) {
         at(

@@ -473,11 +473,15 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
       };
     }
     const iterable = this.expr(iterableNode);
+    const commaItems = ForNode.commaItems(nodes, n);
     return (m) => {
       const value = iterable(m);
       m.at = iterableNode;
       if (Array.isArray(value)) return loop.list(m, n, value, body, first, second);
-      if (typeof value === "string") return loop.text(m, n, value, body, first, second);
+      if (typeof value === "string") {
+        if (commaItems) return loop.list(m, n, commaSeparated(m, value), body, first, second);
+        return loop.text(m, n, value, body, first, second);
+      }
       if (value instanceof GeneratorValue) return loop.generator(m, n, value, body, first, second);
       if (
         value !== null &&
@@ -646,4 +650,19 @@ function sequence(stmts: Stmt[]): Stmt {
     }
     return NORMAL;
   };
+}
+
+/**
+ * The items of a text a classic `for` loops over: `"apple, banana,orange"` is three, each
+ * trimmed; empty items are dropped (`""` is none).
+ */
+function commaSeparated(m: Machine, text: string): string[] {
+  const items: string[] = [];
+  // As long as the text at most, which the string limits bound; the loop ticks per item.
+  for (const part of text.split(",")) {
+    const item = part.trim();
+    if (item !== "") items.push(item);
+  }
+  m.heapValues++;
+  return items;
 }

@@ -171,8 +171,17 @@ export const ForNode = {
   setBody: setB,
   firstVar: c,
   setFirstVar: setC,
-  vars: flags,
-  setVars: setFlags,
+  /** A `ForVars`: one loop variable or two. */
+  vars: (nodes: NodeStore, n: NodeId) => nodes.flags(n) & 1,
+  setVars: (nodes: NodeStore, n: NodeId, value: number) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~1) | (value & 1)),
+  /**
+   * A classic `<!-- xmd:for item in items -->`: a text is a list of comma-separated items
+   * (`"apple, banana"`), as the C tool's tests read it, not a string of characters.
+   */
+  commaItems: (nodes: NodeStore, n: NodeId) => (nodes.flags(n) & 2) !== 0,
+  setCommaItems: (nodes: NodeStore, n: NodeId, value: boolean) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~2) | (value ? 2 : 0)),
 } as const;
 
 /** While: `while cond` then a Block, its `body` where a Loop keeps its own. */

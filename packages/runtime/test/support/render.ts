@@ -4,6 +4,13 @@ import { createRuntime, type MemoryMode, type RuntimeOptions, XmdError } from ".
 
 export const MODES: MemoryMode[] = ["pooled", "heap"];
 
+/**
+ * Snippets test what a document computes, not how fast: the default 10 s time limit must
+ * never strike on a loaded machine (a list nested 120,000 deep took 5.5 s alone and more
+ * than 10 s at a load of 27). Tests of the time limit set their own.
+ */
+const UNHURRIED = { timeoutMs: 600_000 };
+
 /** Renders in one mode. `lang` defaults to native code. */
 export function renderIn(
   memory: MemoryMode,
@@ -12,7 +19,12 @@ export function renderIn(
   options: RuntimeOptions = {},
   vars?: Record<string, unknown>,
 ): string {
-  const runtime = createRuntime({ memory, checked: true, ...options });
+  const runtime = createRuntime({
+    memory,
+    checked: true,
+    ...options,
+    limits: { ...UNHURRIED, ...options.limits },
+  });
   try {
     return runtime.render(source, vars ? { lang, vars } : { lang }).output;
   } finally {

@@ -146,6 +146,7 @@ export class StatementParser extends ClassParser {
       }
       this.expectWord(K.in, "'in' (as in `for item in items`)");
       ForNode.setIterable(this.unit.nodes, n, this.expression());
+      ForNode.setCommaItems(this.unit.nodes, n, this.dialect === "classic");
       this.endLine();
       if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return n;

@@ -16,6 +16,7 @@
  */
 import { relative, resolve } from "node:path";
 import { formatError, type RenderResult, XmdError } from "@xmd/runtime";
+import type { Root } from "mdast";
 import type { Parser, Plugin, Processor } from "unified";
 import type { VFile } from "vfile";
 import { Renderer, type XmdOptions } from "./render.js";
@@ -48,7 +49,7 @@ declare module "vfile" {
 function renderFile(renderer: Renderer, file: VFile, source: string): string | undefined {
   let result: RenderResult | undefined;
   try {
-    result = renderer.render(source, file.path || undefined, file.cwd);
+    result = renderer.render(source, file.path || undefined, file.cwd, file.data);
   } catch (error) {
     if (error instanceof XmdError) throw messageOf(renderer, file, error);
     throw error;
@@ -100,14 +101,14 @@ function messageOf(renderer: Renderer, file: VFile, error: XmdError) {
  * `place` the line and column, `note` the code frame, `cause` the `XmdError`): `process`
  * rejects with one.
  */
-const remarkXmd: Plugin<[XmdOptions?]> = function (this: Processor, options?: XmdOptions) {
+const remarkXmd: Plugin<[XmdOptions?], Root> = function (this: Processor, options?: XmdOptions) {
   const renderer = new Renderer(options ?? {});
   // Files the wrapped parser saw (rendered or left out by `include`): the transformer
   // leaves them alone.
   const parsed = new WeakSet<VFile>();
-  const parse = this.parser as Parser | undefined;
+  const parse = this.parser as Parser<Root> | undefined;
   if (parse) {
-    const rendering: Parser = (document, file) => {
+    const rendering: Parser<Root> = (document, file) => {
       parsed.add(file);
       return parse(renderFile(renderer, file, document) ?? document, file);
     };
@@ -115,7 +116,7 @@ const remarkXmd: Plugin<[XmdOptions?]> = function (this: Processor, options?: Xm
   }
   return (tree, file) => {
     if (parsed.has(file) || file.value === undefined) return tree;
-    const parser = this.parser as Parser | undefined;
+    const parser = this.parser as Parser<Root> | undefined;
     if (!parser) return tree;
     const output = renderFile(renderer, file, String(file.value));
     return output === undefined ? tree : parser(output, file);

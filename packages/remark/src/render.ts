@@ -6,10 +6,17 @@
 import { isAbsolute, resolve } from "node:path";
 import { createRuntime, type RenderResult, type Runtime, type RuntimeOptions } from "@xmd/runtime";
 
-/** Variables for one document, or a function that gives them for a file's path. */
+/**
+ * Variables for every document, or a function that gives them for one: it gets the file's
+ * absolute path and, in the remark plugin, the vfile's `data` (Astro leaves the page's
+ * front matter on `data.astro.frontmatter`).
+ */
 export type VarsOption =
   | Readonly<Record<string, unknown>>
-  | ((path: string | undefined) => Readonly<Record<string, unknown>> | undefined);
+  | ((
+      path: string | undefined,
+      data: Readonly<Record<string, unknown>>,
+    ) => Readonly<Record<string, unknown>> | undefined);
 
 /**
  * Options of {@link remarkXmd} and {@link xmdPreprocessor}: the runtime's own options
@@ -56,7 +63,12 @@ export class Renderer {
    * `undefined` for a file that `include` leaves out. Throws the runtime's `XmdError` on a
    * bad document.
    */
-  render(source: string, path: string | undefined, cwd: string = process.cwd()): RenderResult | undefined {
+  render(
+    source: string,
+    path: string | undefined,
+    cwd: string = process.cwd(),
+    data: Readonly<Record<string, unknown>> = {},
+  ): RenderResult | undefined {
     const absolute = path === undefined ? undefined : isAbsolute(path) ? path : resolve(cwd, path);
     const include = this.#options.include;
     if (include !== undefined) {
@@ -71,7 +83,8 @@ export class Renderer {
       runtime = createRuntime({ ...runtimeOptions, root });
       this.#runtimes.set(root, runtime);
     }
-    const vars = typeof this.#options.vars === "function" ? this.#options.vars(absolute) : this.#options.vars;
+    const vars =
+      typeof this.#options.vars === "function" ? this.#options.vars(absolute, data) : this.#options.vars;
     return runtime.render(source, { path: absolute, vars });
   }
 }

@@ -18,7 +18,6 @@ import {
   XmdError,
   type XmdLocation,
 } from "@xmd/runtime";
-import type { Plugin } from "vite";
 
 /** Variables for one document, or a function that gives them for a file's absolute path. */
 export type VarsOption =
@@ -50,6 +49,35 @@ export interface XmdViteOptions extends RuntimeOptions {
   vars?: VarsOption;
 }
 
+/** What the plugin calls on Vite's (Rollup's) transform context. */
+export interface TransformContext {
+  /** Fails the transform (Vite's error overlay shows `message`, `loc` and `frame`). */
+  error(error: {
+    message: string;
+    id: string;
+    loc: { file: string; line: number; column: number };
+    frame: string;
+  }): never;
+  /** Rebuilds or re-renders when `id` changes. */
+  addWatchFile(id: string): void;
+}
+
+/**
+ * The plugin object, described by the hooks it has rather than by one Vite version's
+ * `Plugin` type: it fits `plugins` of Vite 5 to 8 (and of VitePress, which bundles its
+ * own Vite), whichever version the project's types come from.
+ */
+export interface XmdVitePlugin {
+  name: "xmd";
+  enforce: "pre";
+  configResolved(config: { root: string }): void;
+  buildEnd(): void;
+  transform: {
+    order: "pre";
+    handler(this: TransformContext, code: string, id: string): { code: string; map: null } | null;
+  };
+}
+
 /** Extensions of native XMD files: they become JavaScript modules exporting the rendered markdown. */
 const NATIVE = new Set([".xmd", ".xm"]);
 const DEFAULT_INCLUDE = /\.(md|xmd|xm)$/;
@@ -73,7 +101,7 @@ const DEFAULT_INCLUDE = /\.(md|xmd|xm)$/;
  * Requests with a query (`page.md?raw`, VitePress's `page.md?vue&type=style…`) and
  * virtual modules are left alone.
  */
-export default function xmd(options: XmdViteOptions = {}): Plugin {
+export default function xmd(options: XmdViteOptions = {}): XmdVitePlugin {
   const { include = DEFAULT_INCLUDE, vars, root: rootOption, ...runtimeOptions } = options;
   let viteRoot = process.cwd();
   let runtime: Runtime | undefined;

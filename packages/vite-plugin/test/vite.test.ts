@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { build, createServer, type Plugin, type Rolldown } from "vite";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import xmd, { type XmdViteOptions } from "../src/index.js";
+import type notesModule from "./fixtures/site/docs/notes.xmd";
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), "fixtures/site");
 
@@ -67,6 +68,9 @@ describe("vite build", () => {
     expect(code).toContain(JSON.stringify(renderedPage));
     expect(code).toContain(JSON.stringify(renderedNotes));
     expect(code).not.toContain("xmd:import");
+    // client.d.ts types an `.xmd` import as the rendered markdown.
+    const typed: typeof notesModule = renderedNotes;
+    expect(typeof typed).toBe("string");
   });
 
   it("passes options to the runtime: variables, include, root", async () => {

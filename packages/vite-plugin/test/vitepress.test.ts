@@ -7,8 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vitepress";
+import { build, defineConfig } from "vitepress";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import xmd from "../src/index.js";
 
 const site = join(dirname(fileURLToPath(import.meta.url)), "fixtures/vitepress");
 const outDir = mkdtempSync(join(tmpdir(), "xmd-vitepress-"));
@@ -36,6 +37,12 @@ describe("VitePress build with the plugin", () => {
   it("gives front matter keys to {{ }}, and leaves escaped braces to Vue", () => {
     expect(text("guide.html")).toContain("Guide, level 3");
     expect(text("guide.html")).toContain("Vue still computes 42 here");
+  });
+
+  it("is accepted by VitePress's typed config (VitePress brings its own Vite 5 types)", () => {
+    // The type check (`pnpm typecheck`) is the test: a Vite 8 `Plugin` type would not fit here.
+    const config = defineConfig({ vite: { plugins: [xmd()] } });
+    expect(config.vite?.plugins?.map((p) => (p as { name: string }).name)).toEqual(["xmd"]);
   });
 
   it("builds the pages only: parts excluded by srcExclude are imported, not published", () => {

@@ -68,7 +68,8 @@ function renderFile(renderer: Renderer, file: VFile, source: string): string | u
  * A fatal message on `file` for an XMD error. The place is in this file: where the error
  * is, or, for an error inside an imported file, the import that led to it (the reason
  * then names the imported file's own line and column). `note` holds the full report with
- * its code frame, as the `xmd` command prints it.
+ * its code frame, as the `xmd` command prints it; the `XmdError` is the `cause`, its
+ * `stack` replaced by that report.
  */
 function messageOf(renderer: Renderer, file: VFile, error: XmdError) {
   const outermost = error.importedFrom.at(-1);
@@ -83,7 +84,11 @@ function messageOf(renderer: Renderer, file: VFile, error: XmdError) {
     cause: error,
   });
   message.fatal = true;
-  message.note = formatError(error);
+  const report = formatError(error);
+  message.note = report;
+  // vfile-reporter prints a cause's stack under every message. The JavaScript stack of an
+  // XmdError says nothing about the document; its report (place, code frame, help) does.
+  error.stack = report;
   return message;
 }
 
@@ -98,8 +103,8 @@ function messageOf(renderer: Renderer, file: VFile, error: XmdError) {
  * unrendered tree.
  *
  * Errors are fatal vfile messages (`ruleId` is the XMD error code, `source` is `"xmd"`,
- * `place` the line and column, `note` the code frame, `cause` the `XmdError`): `process`
- * rejects with one.
+ * `place` the line and column, `note` the report with its code frame, `cause` the
+ * `XmdError`, whose `stack` is that report): `process` rejects with one.
  */
 const remarkXmd: Plugin<[XmdOptions?], Root> = function (this: Processor, options?: XmdOptions) {
   const renderer = new Renderer(options ?? {});

@@ -181,6 +181,8 @@ describe("errors", () => {
     expect(message.note).toContain("> 3 | Total: {{totl + 1}}");
     expect(message.note).toContain("= help: set it first");
     expect((message.cause as Error).name).toBe("XmdError");
+    // vfile-reporter prints the cause's stack: it is the report, not JavaScript frames.
+    expect((message.cause as Error).stack).toBe(message.note);
     expect(file.messages).toEqual([message]);
     expect(String(message)).toBe("docs/undefined.md:3:10: 'totl' is not defined");
   });

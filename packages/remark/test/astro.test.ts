@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createMarkdownProcessor, parseFrontmatter } from "@astrojs/markdown-remark";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import remarkXmd, { type XmdOptions } from "../src/index.js";
 
 const site = join(dirname(fileURLToPath(import.meta.url)), "fixtures/site");
@@ -40,11 +40,18 @@ describe("Astro's markdown processor with the plugin in remarkPlugins", () => {
   });
 
   it("fails the render with the XMD error as a vfile message (without the front matter, `product` is undefined)", async () => {
-    await expect(renderAsAstro("astro.md", { root: site })).rejects.toMatchObject({
-      reason: "'product' is not defined",
-      ruleId: "undefined-name",
-      column: 5,
-      source: "xmd",
-    });
+    // Astro logs a failed render with console.error before rethrowing it.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await expect(renderAsAstro("astro.md", { root: site })).rejects.toMatchObject({
+        reason: "'product' is not defined",
+        ruleId: "undefined-name",
+        column: 5,
+        source: "xmd",
+      });
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -58,6 +58,8 @@ const manifests = [
   "packages/stack",
   "packages/runtime",
   "packages/grammar",
+  "packages/remark",
+  "packages/vite-plugin",
   "apps/cli",
 ].map((dir) => JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")));
 check("every publishable package is packed", () => {
@@ -104,6 +106,13 @@ try {
       return s.popNumber() + s.popNumber();`,
     "@xmd/runtime": `const r = m.createRuntime(); try { return r.render("# {{6 * 7}}\\n").output; } finally { r.dispose(); }`,
     "@xmd/grammar": `return m.grammars.map((g) => m.readGrammar(g.name).scopeName).join(" ");`,
+    // The plugin wraps a processor's parser; a stand-in processor whose parser makes one text node.
+    "@xmd/remark": `const processor = { parser: (doc) => ({ type: "root", children: [{ type: "text", value: doc }] }) };
+      m.default.call(processor);
+      return processor.parser("# {{6 * 7}}\\n", { cwd: process.cwd(), path: "", data: {} }).children[0].value;`,
+    "@xmd/vite-plugin": `const plugin = m.default(); plugin.configResolved({ root: process.cwd() });
+      const context = { addWatchFile() {}, error(e) { throw new Error(e.message); } };
+      return plugin.transform.handler.call(context, "# {{6 * 7}}\\n", process.cwd() + "/page.md").code;`,
     xmd: `return typeof m.main;`,
   };
   const expected = {
@@ -112,6 +121,8 @@ try {
     "@xmd/stack": 42,
     "@xmd/runtime": "# 42\n",
     "@xmd/grammar": "source.xmd markdown.xmd.injection",
+    "@xmd/remark": "# 42\n",
+    "@xmd/vite-plugin": "# 42\n",
   };
   for (const [name, body] of Object.entries(uses)) {
     const want = expected[name] ?? "function";

@@ -5,7 +5,8 @@
  *   states it, and every Node version CI's workflow tests satisfies it;
  * - every publishable package ships the root LICENSE (same bytes) and has the metadata
  *   a registry page needs (repository with url and directory, homepage, bugs, keywords);
- * - no package declares a dependency its sources never import.
+ * - no package declares a dependency its sources never import (a `@types/…` package
+ *   counts as imported when the module it types is).
  *
  * Prints each broken rule as `file: message`; exits 1 when any is broken.
  */
@@ -86,8 +87,12 @@ for (const dir of packages) {
         .join(",")
     : "";
   for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+    // A type package (`@types/mdast`, `@types/scope__name`) is used by importing the module it types.
+    const module = dependency.startsWith("@types/")
+      ? dependency.slice("@types/".length).replace(/^(.+)__(.+)$/, "@$1/$2")
+      : dependency;
     const imported =
-      new RegExp(`(from |import\\(|require\\()["'\`]${dependency}(/[^"'\`]*)?["'\`]`).test(text) ||
+      new RegExp(`(from |import\\(|require\\()["'\`]${module}(/[^"'\`]*)?["'\`]`).test(text) ||
       externals.includes(`"${dependency}"`);
     if (!imported) problem(file, `depends on ${dependency}, which nothing in ${dir}/src imports`);
   }

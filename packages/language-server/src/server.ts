@@ -3,15 +3,18 @@
  * @module
  */
 import { readFileSync } from "node:fs";
+import { sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createRuntime, type Runtime } from "@xmd/runtime";
 import {
   type Connection,
+  type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
   TextDocuments,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { complete, definition, diagnose, documentSymbols, hover } from "./analysis.js";
+import { complete, definition, diagnose, documentSymbols, hover, pathOfDocument } from "./analysis.js";
 
 /** The package's version, from its package.json (beside `dist/`); `unknown` where it is not there (a bundle). */
 function packageVersion(): string {
@@ -31,19 +34,41 @@ export const SERVER_INFO: { readonly name: string; readonly version: string } = 
 
 /**
  * Wires the XMD language features to a connection and starts listening on it. Documents
- * are checked when they are opened and on every change (the document manager reports an
- * open as a change) (diagnostics are pushed with
- * `textDocument/publishDiagnostics`), and cleared when they are closed.
+ * are checked when they are opened and on every change, their diagnostics pushed with
+ * `textDocument/publishDiagnostics`, and cleared when they are closed.
  *
  * @param connection - A connection from `vscode-languageserver` (`createConnection`), on
  *   stdio, node IPC or a socket: the features do not depend on the transport.
- * @param runtime - The runtime whose `check()` finds the problems (default: a new one).
+ * @param runtime - The runtime whose `check()` finds the problems. By default the server
+ *   makes one per workspace folder, with the folder as its root (the folder that imports
+ *   may reach, as `xmd --root` sets it); a document outside every folder has its own
+ *   folder as its root, as the runtime's default is.
  */
-export function startServer(connection: Connection, runtime: Runtime = createRuntime()): void {
+export function startServer(connection: Connection, runtime?: Runtime): void {
   const documents = new TextDocuments(TextDocument);
+  /** The workspace's folders, deepest first: a document's root is the folder it is in. */
+  let folders: string[] = [];
+  /** A runtime per root (the root confines what imports may reach); `""` for documents outside every folder. */
+  const runtimes = new Map<string, Runtime>();
+  const runtimeFor = (doc: TextDocument): Runtime => {
+    if (runtime !== undefined) return runtime;
+    const path = pathOfDocument(doc);
+    const root = path === undefined ? "" : (folders.find((f) => path.startsWith(f + sep)) ?? "");
+    let found = runtimes.get(root);
+    if (found === undefined) {
+      found = createRuntime(root === "" ? {} : { root });
+      runtimes.set(root, found);
+    }
+    return found;
+  };
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = uris
+      .filter((u) => u.startsWith("file:"))
+      .map((u) => fileURLToPath(u))
+      .sort((a, b) => b.length - a.length);
+    return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
@@ -52,13 +77,13 @@ export function startServer(connection: Connection, runtime: Runtime = createRun
         documentSymbolProvider: true,
       },
       serverInfo: SERVER_INFO,
-    }),
-  );
+    };
+  });
 
   const publish = (doc: TextDocument) => {
     let diagnostics: ReturnType<typeof diagnose>;
     try {
-      diagnostics = diagnose(runtime, doc);
+      diagnostics = diagnose(runtimeFor(doc), doc);
     } catch (e) {
       // A failure of the checker itself is a bug to report, not a reason to stop serving.
       connection.console.error(

@@ -67,6 +67,7 @@ beforeAll(async () => {
   writeFileSync(join(folder, "lib.xmd"), "// a module\nexport function helper x\n  return x * 2\n");
   writeFileSync(join(folder, "data.json"), '{"n": 1}\n');
   mkdirSync(join(folder, "parts"));
+  mkdirSync(join(folder, "sub"));
   writeFileSync(join(folder, "parts", "intro.md"), "# Intro\n");
   server = spawn(process.execPath, [BIN, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   server.stderr?.on("data", (d) => {
@@ -200,6 +201,14 @@ describe("the XMD language server over stdio", () => {
       ["file", { start: { line: 1, character: 0 }, end: { line: 1, character: 20 } }],
     ]);
     expect(diagnostics[0]?.message).toContain('cannot import "missing.xmd"');
+  });
+
+  it("lets a document import from anywhere in the workspace folder, its root", async () => {
+    // The root is the folder the client opened (as `xmd --root` sets it), not the document's own folder.
+    const text = 'import helper from "../lib.xmd"\nimport "../../outside.xmd"\n';
+    const uri = await open("sub/page.xmd", text);
+    const { diagnostics } = await diagnosticsFor(uri, () => true);
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["outside-root", 1]]);
   });
 
   it("clears a document's diagnostics when it is closed", async () => {

@@ -180,15 +180,18 @@ export function declarationOf(o: Outline, name: string, offset: number): XmdSymb
   return best;
 }
 
-/** Declarations visible at `offset`, one per name (the innermost). */
+/** Declarations visible at `offset`, one per name (the innermost, as {@link declarationOf} picks). */
 function visibleAt(o: Outline, offset: number): XmdSymbol[] {
-  const seen = new Map<string, XmdSymbol>();
+  const best = new Map<string, XmdSymbol>();
   for (const s of allSymbols(o)) {
     if (s.kind === "method" || offset < s.scopeStart || offset > s.scopeEnd) continue;
-    const found = declarationOf(o, s.name, offset);
-    if (found !== null) seen.set(s.name, found);
+    const found = best.get(s.name);
+    const width = s.scopeEnd - s.scopeStart;
+    const foundWidth = found === undefined ? Number.POSITIVE_INFINITY : found.scopeEnd - found.scopeStart;
+    if (width < foundWidth || (width === foundWidth && found !== undefined && s.nameStart < found.nameStart))
+      best.set(s.name, s);
   }
-  return [...seen.values()];
+  return [...best.values()];
 }
 
 /** The class whose member span holds `offset` (for `self.NAME`). */

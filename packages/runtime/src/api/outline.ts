@@ -221,9 +221,15 @@ interface Scope {
   end: number;
   out: XmdSymbol[];
   declared: Set<string>;
-  /** Names declared in the scopes around this one (null: this is the module). */
-  outer: Set<string> | null;
+  /** The scope around this one, whose names (and its outer scopes') a `set` here assigns (null: this is the module). */
+  outer: Scope | null;
   exported: boolean;
+}
+
+/** Whether a scope around `scope` declares `name`. */
+function declaredAround(scope: Scope, name: string): boolean {
+  for (let s = scope.outer; s !== null; s = s.outer) if (s.declared.has(name)) return true;
+  return false;
 }
 
 class OutlineWalker {
@@ -293,7 +299,7 @@ class OutlineWalker {
   /** Declares a name in `scope` unless it is declared there already (or, for a `set` in a function, around it). */
   private declare(scope: Scope, s: XmdSymbol, assignment: boolean): void {
     if (scope.declared.has(s.name)) return;
-    if (assignment && scope.outer?.has(s.name)) return;
+    if (assignment && declaredAround(scope, s.name)) return;
     scope.declared.add(s.name);
     scope.out.push(s);
   }
@@ -408,8 +414,7 @@ class OutlineWalker {
     end: number,
   ): void {
     this.pending.push(() => {
-      const outer = new Set([...(around.outer ?? []), ...around.declared]);
-      const inner: Scope = { start, end, out, declared: new Set(), outer, exported: false };
+      const inner: Scope = { start, end, out, declared: new Set(), outer: around, exported: false };
       for (const p of params) this.declare(inner, this.symbol(inner, "parameter", p, p), false);
       if (info.exprBody) this.expressions(info.body, inner);
       else this.block(info.body, inner);

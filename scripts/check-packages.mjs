@@ -5,7 +5,8 @@
  * @arethetypeswrong/cli (the esm-only profile: the packages are ESM, and `require()`
  * reaches them through Node's require(esm), which attw does not model), then installs
  * the tarballs with npm into an empty folder outside the repository and uses them there:
- * `import` and `require` of each package, `npx xmd --version`, `npx xmd doc.md`.
+ * `import` and `require` of each package, `npx xmd --version`, `npx xmd doc.md`,
+ * `npx xmd-language-server --version`; and checks that the VS Code extension's .vsix is packed.
  *
  * Usage: node scripts/check-packages.mjs [--no-pack]
  * Ends with a line `N passed, N failed`; exits 1 when anything failed.
@@ -60,6 +61,7 @@ const manifests = [
   "packages/grammar",
   "packages/remark",
   "packages/vite-plugin",
+  "packages/language-server",
   "apps/cli",
 ].map((dir) => JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")));
 check("every publishable package is packed", () => {
@@ -113,6 +115,7 @@ try {
     "@xmd/vite-plugin": `const plugin = m.default(); plugin.configResolved({ root: process.cwd() });
       const context = { addWatchFile() {}, error(e) { throw new Error(e.message); } };
       return plugin.transform.handler.call(context, "# {{6 * 7}}\\n", process.cwd() + "/page.md").code;`,
+    "@xmd/language-server": `return typeof m.startServer;`,
     xmd: `return typeof m.main;`,
   };
   const expected = {
@@ -156,9 +159,24 @@ try {
     const out = run("npx", ["--no-install", "xmd", "doc.md"], { cwd: user });
     if (out !== "# 2 people\n\nAn, Binh\n") throw new Error(`printed ${JSON.stringify(out)}`);
   });
+  const server = manifests.find((m) => m.name === "@xmd/language-server");
+  check("npx xmd-language-server --version", () => {
+    const out = run("npx", ["--no-install", "xmd-language-server", "--version"], { cwd: user }).trim();
+    if (out !== server.version) throw new Error(`printed ${out}, expected ${server.version}`);
+    return out;
+  });
 } finally {
   rmSync(user, { recursive: true, force: true });
 }
+
+// The VS Code extension, packed by `pnpm release:dry` beside the tarballs (its contents
+// are checked by apps/vscode's tests).
+const extension = JSON.parse(readFileSync(join(repo, "apps/vscode/package.json"), "utf8"));
+check("the VS Code extension is packed", () => {
+  const vsix = `${extension.name}-${extension.version}.vsix`;
+  if (!readdirSync(packDir).includes(vsix)) throw new Error(`no ${vsix} in .pack/`);
+  return vsix;
+});
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

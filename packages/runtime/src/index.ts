@@ -1,7 +1,19 @@
+export { type BuiltinDoc, type BuiltinKind, builtins, type MethodReceiver } from "./api/builtins.js";
 export { XmdError, type XmdErrorCode, type XmdLocation } from "./api/error.js";
 export { type FormatOptions, formatError } from "./api/format.js";
 export type { ExecPolicy, Limits, MemoryMode, RenderOptions, RuntimeOptions } from "./api/options.js";
 export { DEFAULT_LIMITS } from "./api/options.js";
+export {
+  type CodeRange,
+  IMPORT_EXTENSIONS,
+  type Outline,
+  type OutlineOptions,
+  outline,
+  resolveImport,
+  type XmdImport,
+  type XmdSymbol,
+  type XmdSymbolKind,
+} from "./api/outline.js";
 export type {
   BytesRenderResult,
   CompiledDocument,

@@ -72,11 +72,7 @@ export function frameSpan(frame: string): number {
 
 /** The LSP severity of an error: a `severity` of `warning` (undefined names, when `check()` reports them so) or an error. */
 function severityOf(error: XmdError): DiagnosticSeverity {
-  const severity = (error as { severity?: unknown }).severity;
-  if (severity === "warning") return DiagnosticSeverity.Warning;
-  if (severity === "info" || severity === "information") return DiagnosticSeverity.Information;
-  if (severity === "hint") return DiagnosticSeverity.Hint;
-  return DiagnosticSeverity.Error;
+  return error.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
 }
 
 /**

@@ -17,7 +17,7 @@ describe("diagnose", () => {
     expect(d?.message).toBe('cannot import "gone.xmd": there is no such file');
   });
 
-  it("shows a warning as a warning (undefined names, when check() reports them so)", () => {
+  it("shows a warning as a warning (names never set, as check() reports them)", () => {
     const warning = Object.assign(
       new XmdError(
         "undefined-name",
@@ -28,7 +28,7 @@ describe("diagnose", () => {
         "> 2 | print totl\n    |       ^^^^",
         "set it first",
       ),
-      { severity: "warning" },
+      { severity: "warning" as const },
     );
     const error = new XmdError("syntax", "bad", "a.xmd", 1, 1, "> 1 | x\n    | ^");
     const [w, e] = diagnose(checking(warning, error), doc("set total 1\nprint totl\n"));

@@ -186,6 +186,18 @@ describe("the XMD language server over stdio", () => {
     ]);
   });
 
+  it("publishes a name never set as a warning at the name", async () => {
+    const uri = await open("typo.xmd", "set total 1\nprint totl\n");
+    const { diagnostics } = await diagnosticsFor(uri, () => true);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      severity: 2,
+      code: "undefined-name",
+      range: { start: { line: 1, character: 6 }, end: { line: 1, character: 10 } },
+    });
+    expect(diagnostics[0]?.message).toContain("'totl' is never set in this document");
+  });
+
   it("places an error in a markdown document's xmd fence on the line of the file", async () => {
     const text = "# Notes\n\nSome text.\n\n```xmd\nset a 1\nset b = a +\n```\n\n{{ a }}\n";
     const uri = await open("notes.md", text, "markdown");

@@ -7,8 +7,6 @@
  * parser recovered); {@link Runtime.check} reports the errors.
  * @module
  */
-import { existsSync, statSync } from "node:fs";
-import { dirname, extname, resolve as resolvePath } from "node:path";
 import { buildProgram, type Program } from "../document/build.js";
 import { PieceKind } from "../markdown/piece-buffer.js";
 import { langOf } from "../runtime.js";
@@ -41,6 +39,7 @@ import {
   type NodeStore,
 } from "../syntax/nodes.js";
 import { type FunctionInfo, newParseUnit, type ParseUnit } from "../syntax/unit.js";
+import type { Host } from "./host.js";
 import { DEFAULT_LIMITS } from "./options.js";
 
 /** What a declaration declares. */
@@ -120,6 +119,11 @@ export interface OutlineOptions {
   path?: string;
   /** `md` or `xmd`; default from `path`'s extension, else `md`. */
   lang?: "md" | "xmd";
+  /**
+   * Where imported files are looked for. The Node entry's `outline` looks on the disk;
+   * without a host (the browser entry, unless given one) no import is resolved.
+   */
+  host?: Host;
 }
 
 /** What a bare import name may be, in the order the runtime tries them. */
@@ -128,18 +132,25 @@ export const IMPORT_EXTENSIONS: readonly string[] = [".xmd", ".xm", ".md", ".jso
 /**
  * The file an import path leads to, as the runtime finds it: relative to the importing
  * file's folder; a name with an extension is that file, a bare name the first of
- * {@link IMPORT_EXTENSIONS} that exists. Null when there is no such file. (The runtime also
- * confines imports to the root; a check reports an import outside it.)
+ * {@link IMPORT_EXTENSIONS} that exists, on `host`. Null when there is no such file. (The
+ * runtime also confines imports to the root; a check reports an import outside it.)
  */
-export function resolveImport(path: string, fromFile: string): string | null {
-  const dir = dirname(resolvePath(fromFile));
-  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
-  if (extname(path) !== "") {
-    const direct = resolvePath(dir, path);
+export function resolveImport(path: string, fromFile: string, host: Host): string | null {
+  const p = host.path;
+  const dir = p.dirname(p.resolve(host.cwd(), fromFile));
+  const isFile = (file: string) => {
+    try {
+      return host.stat(file).kind === "file";
+    } catch {
+      return false;
+    }
+  };
+  if (p.extname(path) !== "") {
+    const direct = p.resolve(dir, path);
     return isFile(direct) ? direct : null;
   }
   for (const ext of IMPORT_EXTENSIONS) {
-    const candidate = resolvePath(dir, path + ext);
+    const candidate = p.resolve(dir, path + ext);
     if (isFile(candidate)) return candidate;
   }
   return null;
@@ -169,7 +180,7 @@ export function outline(source: string, options: OutlineOptions = {}): Outline {
     // A limit reached while reading (nesting, time): no outline; check() reports it.
     return { ...result, hasErrors: true };
   }
-  const walker = new OutlineWalker(unit, options.path ?? null, result);
+  const walker = new OutlineWalker(unit, options.path ?? null, result, options.host ?? null);
   walker.module(program.root);
   for (let at = 0; at < program.pieces.size; at = program.pieces.next(at)) {
     const kind = program.pieces.kind(at);
@@ -242,6 +253,7 @@ class OutlineWalker {
     private readonly unit: ParseUnit,
     private readonly path: string | null,
     private readonly result: Outline,
+    private readonly host: Host | null,
   ) {
     this.nodes = unit.nodes;
     this.source = unit.source;
@@ -489,7 +501,10 @@ class OutlineWalker {
     let path: string | null = null;
     if (kind === N.Str) path = nodes.str(pathNode);
     else if (kind === N.PathName) path = nodes.str(pathNode);
-    const resolved = path !== null && this.path !== null ? resolveImport(path, this.path) : null;
+    const resolved =
+      path !== null && this.path !== null && this.host !== null
+        ? resolveImport(path, this.path, this.host)
+        : null;
     this.result.imports.push({
       path,
       pathStart: nodes.start(pathNode),

@@ -504,8 +504,13 @@ class DocumentRun implements ModuleLoader, RunState {
       let message: string | null = null;
       let hint: string | undefined;
       try {
+        // `@import(path)` may name a file from the root (see ImportNode.fromRootToo).
+        const fromRoot =
+          nodes.kind(n) === N.Import && ImportNode.fromRootToo(nodes, n) && ctx.root !== ctx.baseDir
+            ? locateImportOrNull(ctx, path, ctx.root)
+            : null;
         // A bare name that finds no file throws, naming every file it tried.
-        if (!isRegularFile(ctx, locateImport(ctx, path, IMPORT_EXTENSIONS))) {
+        if (fromRoot === null && !isRegularFile(ctx, locateImport(ctx, path, IMPORT_EXTENSIONS))) {
           message = `cannot import "${path}": there is no such file`;
         }
       } catch (e) {
@@ -630,8 +635,18 @@ class DocumentRun implements ModuleLoader, RunState {
     return this.valueOf(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS));
   }
 
-  importInPlace(from: ModuleInstance, path: string, machine: Machine): void {
-    this.runInPlace(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, machine);
+  importInPlace(from: ModuleInstance, path: string, machine: Machine, fromRootToo = false): void {
+    let abs = locateImportOrNull(from.ctx, path);
+    if (abs === null && fromRootToo) {
+      abs = from.ctx.root !== from.ctx.baseDir ? locateImportOrNull(from.ctx, path, from.ctx.root) : null;
+      if (abs === null)
+        throw new RuntimeFault(
+          "file",
+          `cannot import "${path}": there is no such file in the document's folder or from the root`,
+          "@import(path) is read from the document's folder, then from the root (--root), where the C tool read it from the folder it ran in",
+        );
+    }
+    this.runInPlace(from, abs ?? locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, machine);
   }
 
   importText(from: ModuleInstance, path: string, machine: Machine): unknown {
@@ -806,4 +821,18 @@ function relativeName(root: string, abs: string): string {
   // The root `/` (a memory host's, or a disk's) ends with its separator already.
   const prefix = root.endsWith("/") ? root : `${root}/`;
   return abs.startsWith(prefix) ? abs.slice(prefix.length) : abs;
+}
+
+/**
+ * {@link locateImport} from `fromDir`, or null when the path names no regular file there
+ * (an error of another kind, such as a path outside the root, is thrown).
+ */
+function locateImportOrNull(ctx: HostContext, path: string, fromDir: string = ctx.baseDir): string | null {
+  try {
+    const abs = locateImport(ctx, path, IMPORT_EXTENSIONS, fromDir);
+    return isRegularFile(ctx, abs) ? abs : null;
+  } catch (e) {
+    if (e instanceof RuntimeFault && e.code === "file") return null;
+    throw e;
+  }
 }

@@ -90,7 +90,30 @@ describe("@import(path)", () => {
     const cycle = failure({ "doc.md": "a\n@import(b.md)\n", "b.md": "@import(doc.md)\n" });
     expect(cycle.code).toBe("import-cycle");
     expect(cycle.message).toContain("doc.md → b.md → doc.md");
-    expect(failure({ "doc.md": "@import(none.md)\n" }).code).toBe("file");
+    const none = failure({ "doc.md": "@import(none.md)\n" });
+    expect([none.code, none.message]).toEqual([
+      "file",
+      'cannot import "none.md": there is no such file in the document\'s folder or from the root',
+    ]);
+    expect(none.hint).toContain("where the C tool read it from the folder it ran in");
+  });
+
+  it("looks for a path that names no file beside the document from the root, as the C tool's tests expect", () => {
+    const root = project({
+      "nested/a.md": "@import(nested/b.md)\nA\n",
+      "nested/b.md": "B\n",
+      "b.md": "top B\n",
+    });
+    const rt = createRuntime({ root });
+    expect(rt.renderFile(join(root, "nested/a.md")).output).toBe("B\nA\n");
+    // Beside the document first: `@import(b.md)` in nested/ is nested/b.md, not the root's.
+    writeFileSync(join(root, "nested/c.md"), "@import(b.md)\n");
+    expect(rt.renderFile(join(root, "nested/c.md")).output).toBe("B\n");
+    expect(rt.check("@import(nested/b.md)\n", { path: join(root, "nested/a.md") })).toEqual([]);
+    // The classic directive keeps the one rule of imports: beside the document.
+    expect(() => rt.render("<!-- xmd:import nested/b.md -->\n", { path: join(root, "nested/a.md") })).toThrow(
+      /cannot read "nested\/nested\/b\.md"|no such file/,
+    );
   });
 
   it("is checked like an import: a missing part is a check error at its line", () => {

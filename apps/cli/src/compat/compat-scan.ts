@@ -76,16 +76,23 @@ export function compatFindings(text: string, path: string | null, root?: string)
     };
     for (const m of line.matchAll(EXEC_DIRECTIVE)) command(m.index as number, m[1] as string);
     for (const m of line.matchAll(EXEC_CALL)) command(m.index as number, m[3] as string);
-    const part = (index: number, target: string) => {
+    const part = (index: number, target: string, atImport: boolean) => {
       const p = target.trim();
       if (p === "") return;
       const file = resolve(folder, p);
+      // `@import(path)` is also looked for from the root; other imports only beside the document.
+      const fromRoot = resolve(top, p);
       const fromHere = resolve(process.cwd(), p);
-      if (!existsSync(file) && fromHere !== file && existsSync(fromHere)) {
+      if (
+        !existsSync(file) &&
+        !(atImport && existsSync(fromRoot)) &&
+        fromHere !== file &&
+        existsSync(fromHere)
+      ) {
         at(
           index,
-          `'${p}' is no file beside this document: the C tool read the path from the folder it ran in, XMD from the document's folder`,
-          `write it relative to this document: ${relative(folder, fromHere)}`,
+          `'${p}' is no file beside this document${atImport ? " or under the root" : ""}: the C tool read the path from the folder it ran in`,
+          `write it relative to this document (${relative(folder, fromHere)})${atImport ? ", or render with --root naming the folder the C tool ran in" : ""}`,
         );
         return;
       }
@@ -113,7 +120,7 @@ export function compatFindings(text: string, path: string | null, root?: string)
         }
       }
     };
-    for (const m of line.matchAll(IMPORT_DIRECTIVE)) part(m.index as number, m[1] as string);
+    for (const m of line.matchAll(IMPORT_DIRECTIVE)) part(m.index as number, m[1] as string, false);
     for (const m of line.matchAll(AT_IMPORT)) {
       const index = (m.index as number) + (m[1] as string).length;
       if (m[3] !== ")") {
@@ -124,7 +131,7 @@ export function compatFindings(text: string, path: string | null, root?: string)
         );
         continue;
       }
-      part(index, (m[2] as string).replace(/^["']|["']$/g, ""));
+      part(index, (m[2] as string).replace(/^["']|["']$/g, ""), true);
     }
   }
   return findings;

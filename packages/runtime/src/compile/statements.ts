@@ -536,6 +536,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const form = ImportNode.form(nodes, n);
     if (form === ImportForm.InPlace) {
       const endsLine = ImportNode.endsLine(nodes, n);
+      const fromRootToo = ImportNode.fromRootToo(nodes, n);
       return (m) => {
         const file = m.services.toText(path(m));
         m.at = n;
@@ -543,7 +544,7 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
         // break (most written by hand) does not run into the next line of the page.
         const mark = endsLine ? m.outputMark() : -1;
         try {
-          m.loader.importInPlace(m.module, file, m);
+          m.loader.importInPlace(m.module, file, m, fromRootToo);
         } catch (e) {
           if (endsLine) m.takeOutputSince(mark);
           throw m.importFailed(e, n);

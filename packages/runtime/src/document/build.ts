@@ -219,6 +219,7 @@ function atImport(unit: ParseUnit, piece: CodePiece): NodeId {
   nodes.setStr(path, unit.source.slice(piece.codeStart, piece.codeEnd).trim());
   const n = nodes.create(N.Import, piece.start, piece.end);
   ImportNode.setForm(nodes, n, ImportForm.InPlace);
+  ImportNode.setFromRootToo(nodes, n, true);
   ImportNode.setPath(nodes, n, path);
   ListNode.setFirst(nodes, block, n);
   if (unit.openSpans === 0) unit.imports.push(n);

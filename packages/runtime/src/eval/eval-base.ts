@@ -75,8 +75,12 @@ export interface EvalServices {
 export interface ModuleLoader {
   /** `import` as an expression or binding: data for json/yaml, an exports object for modules. */
   importValue(from: ModuleInstance, path: string): unknown;
-  /** Classic in-place import: runs the file sharing `from`'s variables; its output goes in place. */
-  importInPlace(from: ModuleInstance, path: string, machine: Machine): void;
+  /**
+   * Classic in-place import: runs the file sharing `from`'s variables; its output goes in
+   * place. `fromRootToo`: a path that names no file beside `from` is looked for from the
+   * root (the C tool's `@import(path)`, which it read from the folder it ran in).
+   */
+  importInPlace(from: ModuleInstance, path: string, machine: Machine, fromRootToo?: boolean): void;
   /** Classic `import FILE` as an expression: like in place, but returns the output as text (data files: their data). */
   importText(from: ModuleInstance, path: string, machine: Machine): unknown;
 }

@@ -219,6 +219,13 @@ export const ImportNode = {
   endsLine: (nodes: NodeStore, n: NodeId) => (nodes.flags(n) & 4) !== 0,
   setEndsLine: (nodes: NodeStore, n: NodeId, value: boolean) =>
     nodes.setFlags(n, (nodes.flags(n) & ~4) | (value ? 4 : 0)),
+  /**
+   * The C tool's `@import(path)`: a path that names no file beside the document is looked
+   * for from the root too (the C tool read it from the folder it ran in).
+   */
+  fromRootToo: (nodes: NodeStore, n: NodeId) => (nodes.flags(n) & 8) !== 0,
+  setFromRootToo: (nodes: NodeStore, n: NodeId, value: boolean) =>
+    nodes.setFlags(n, (nodes.flags(n) & ~8) | (value ? 8 : 0)),
 } as const;
 
 /**

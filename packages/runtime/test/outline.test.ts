@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { builtins, type MethodReceiver } from "../src/api/builtins.js";
-import { outline, resolveImport, type XmdSymbol } from "../src/api/outline.js";
+import type { XmdSymbol } from "../src/api/outline.js";
 import { GLOBALS, NAMESPACES } from "../src/host/globals.js";
 import { methodNames } from "../src/host/methods.js";
-import { createRuntime } from "../src/runtime.js";
+// The Node entry's outline and resolveImport look for imports on the disk.
+import { createRuntime, outline, resolveImport } from "../src/index.js";
 import { KEYWORDS } from "../src/syntax/keywords.js";
 import { GeneratorValue } from "../src/values/generator.js";
 import { Regex } from "../src/values/regex.js";

@@ -5,6 +5,7 @@ export default mergeConfig(
   shared,
   defineConfig({
     test: {
+      setupFiles: ["test/support/node-platform.ts"],
       // Tests run the TypeScript sources through Vite's module transform, whose extra
       // frames per call leave less JavaScript stack than the built package has. With the
       // default stack, deep XMD recursion can exhaust it inside the transform's module

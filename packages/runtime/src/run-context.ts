@@ -3,13 +3,16 @@
  * folder, the run's limits, clock, exec policy and what it has read and written).
  * @module
  */
-import { realpathSync } from "node:fs";
+
+import type { Host } from "./api/host.js";
 import type { ExecPolicy, Limits, RuntimeOptions } from "./api/options.js";
 import type { HostContext } from "./host/context.js";
 import type { Callable } from "./values/callable.js";
 
 /** What a context reads of the run it belongs to (the document run in `runtime.ts`). */
 export interface RunState {
+  /** The machine the run touches. */
+  readonly host: Host;
   readonly nondeterminism: { exec: string[]; clock: boolean };
   readonly dependencies: Set<string>;
   readonly deadline: number;
@@ -26,9 +29,9 @@ export interface RunState {
 const DENY_EXEC: ExecPolicy = Object.freeze({ allow: false });
 
 /** A folder with symlinks resolved, or as given when it cannot be (it may not exist yet). */
-export function realRoot(dir: string): string {
+export function realRoot(host: Host, dir: string): string {
   try {
-    return realpathSync(dir);
+    return host.realpath(dir);
   } catch {
     return dir;
   }
@@ -41,6 +44,7 @@ export function realRoot(dir: string): string {
  * space before it died (about 5 KB a render; most of W2's GC pause in the bench).
  */
 export class RunContext implements HostContext {
+  readonly host: Host;
   readonly exec: ExecPolicy;
   readonly now: number | null;
   readonly nondeterminism: { exec: string[]; clock: boolean };
@@ -58,6 +62,7 @@ export class RunContext implements HostContext {
     options: RuntimeOptions,
   ) {
     const now = options.now;
+    this.host = run.host;
     this.exec = options.exec ?? DENY_EXEC;
     this.now = now === undefined ? null : typeof now === "number" ? now : now.getTime();
     this.nondeterminism = run.nondeterminism;
@@ -78,7 +83,8 @@ export class RunContext implements HostContext {
    * opened through a linked folder still reaches the files beside it. On first use.
    */
   get baseDir(): string {
-    if (this.resolvedBaseDir === null) this.resolvedBaseDir = realRoot(this.dir ?? this.run.documentDir);
+    if (this.resolvedBaseDir === null)
+      this.resolvedBaseDir = realRoot(this.host, this.dir ?? this.run.documentDir);
     return this.resolvedBaseDir;
   }
 

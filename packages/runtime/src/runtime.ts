@@ -3,10 +3,10 @@
  * parse → resolve → evaluate → output, then releases everything the run acquired.
  * @module
  */
-import { dirname, extname, resolve as resolvePath } from "node:path";
 import type { InternMark } from "@xmd/intern";
 import { ValueStack } from "@xmd/stack";
 import { XmdError, type XmdErrorCode } from "./api/error.js";
+import type { Host } from "./api/host.js";
 import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
 import type {
   BytesRenderResult,
@@ -35,6 +35,7 @@ import type { VariableStore } from "./eval/variables.js";
 import type { HostContext } from "./host/context.js";
 import { dataGet, dataPut } from "./host/data.js";
 import { runCommand } from "./host/exec.js";
+import { extensionOf } from "./host/extension.js";
 import { loadDataFile, readRegularBytes, readText } from "./host/files.js";
 import { GLOBALS, NAMESPACES } from "./host/globals.js";
 import { readCap } from "./host/host-limits.js";
@@ -57,6 +58,7 @@ import { newParseUnit, type ParseUnit } from "./syntax/unit.js";
 import { raiseHint, timeLimitMessage } from "./values/budget.js";
 import type { Callable } from "./values/callable.js";
 import { RuntimeFault } from "./values/fault.js";
+import { type Platform, usePlatform } from "./values/platform.js";
 import { isJsStackOverflow, resourceLimit } from "./values/resource-limit.js";
 
 /** Extensions of documents that run as XMD modules. */
@@ -67,13 +69,16 @@ const IMPORT_EXTENSIONS = [...MODULE_EXTENSIONS, ...DATA_EXTENSIONS];
 
 /** The language of a path, from its extension. */
 export function langOf(path: string | undefined): "md" | "xmd" {
-  const ext = path ? extname(path).toLowerCase() : "";
+  const ext = path ? extensionOf(path).toLowerCase() : "";
   return ext === ".xmd" || ext === ".xm" ? "xmd" : "md";
 }
 
-/** Creates a runtime. See {@link RuntimeOptions} for memory mode, limits, root and exec policy. */
-export function createRuntime(options: RuntimeOptions = {}): Runtime {
-  return new XmdRuntime(options);
+/**
+ * Creates a runtime on `host` (unless the options name another) for `platform`: what each
+ * entry of the package (`index.ts` for Node, `browser.ts`) calls with its own defaults.
+ */
+export function createRuntimeOn(options: RuntimeOptions, host: Host, platform: Platform): Runtime {
+  return new XmdRuntime(options, options.host ?? host, platform);
 }
 
 class XmdRuntime implements Runtime {
@@ -88,7 +93,13 @@ class XmdRuntime implements Runtime {
   /** Output chunks: a pool that survives renders (pooled), or fresh chunks every time (heap). */
   private readonly chunks: ChunkSource;
 
-  constructor(private readonly options: RuntimeOptions) {
+  constructor(
+    private readonly options: RuntimeOptions,
+    /** The machine every run of this runtime touches. */
+    private readonly host: Host,
+    /** The build's libraries and heap access, made current at the start of every run. */
+    private readonly platform: Platform,
+  ) {
     this.memory = options.memory ?? "pooled";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.checked = options.checked ?? false;
@@ -114,13 +125,15 @@ class XmdRuntime implements Runtime {
   }
 
   renderFile(path: string, options: Omit<RenderOptions, "path"> = {}): RenderResult {
-    return this.render(readDocument(path, this.limits), { ...options, path });
+    usePlatform(this.platform);
+    return this.render(readDocument(this.host, path, this.limits), { ...options, path });
   }
 
   checkFile(path: string, options: Omit<RenderOptions, "path"> = {}): XmdError[] {
+    usePlatform(this.platform);
     let source: Uint8Array;
     try {
-      source = readDocument(path, this.limits);
+      source = readDocument(this.host, path, this.limits);
     } catch (e) {
       if (e instanceof XmdError) return [e];
       throw e;
@@ -171,7 +184,9 @@ class XmdRuntime implements Runtime {
     options: RenderOptions,
     nodeMark: NodeMark | null = null,
   ): DocumentRun {
+    usePlatform(this.platform);
     return new DocumentRun(
+      this.host,
       names,
       nodes,
       this.stack,
@@ -304,6 +319,7 @@ interface PreparedDocument {
 
 /** One render: the module cache, the import stack, the context shared by its modules. */
 class DocumentRun implements ModuleLoader, RunState {
+  private readonly pathOps: Host["path"];
   readonly dependencies = new Set<string>();
   readonly nondeterminism = { exec: [] as string[], clock: false };
   /** Bytes written to files by the run, every module counted (`limits.maxWriteBytes`). */
@@ -334,6 +350,8 @@ class DocumentRun implements ModuleLoader, RunState {
   };
 
   constructor(
+    /** The machine the run touches. */
+    readonly host: Host,
     private readonly names: NameTable,
     private readonly nodes: NodeStore,
     private readonly stack: TempStack,
@@ -347,7 +365,8 @@ class DocumentRun implements ModuleLoader, RunState {
     /** Set when the store holds a compiled tree that must outlive this run. */
     private readonly nodeMark: NodeMark | null = null,
   ) {
-    this.path = render.path ? resolvePath(render.path) : "<stdin>";
+    this.pathOps = host.path;
+    this.path = render.path ? host.path.resolve(host.cwd(), render.path) : "<stdin>";
     this.lang = render.lang ?? langOf(render.path);
     this.deadline = Date.now() + limits.timeoutMs;
     this.overlay = options.dryRun ? new Map() : null;
@@ -365,7 +384,8 @@ class DocumentRun implements ModuleLoader, RunState {
   /** The root with symlinks resolved, computed on the first file access (most renders touch no file). */
   get root(): string {
     if (this.resolvedRoot === null) {
-      this.resolvedRoot = realRoot(resolvePath(this.options.root ?? this.documentDir));
+      const root = this.pathOps.resolve(this.host.cwd(), this.options.root ?? this.documentDir);
+      this.resolvedRoot = realRoot(this.host, root);
     }
     return this.resolvedRoot;
   }
@@ -397,7 +417,7 @@ class DocumentRun implements ModuleLoader, RunState {
 
   /** The folder the document's relative paths start from (stdin: the working folder). */
   get documentDir(): string {
-    return this.path === "<stdin>" ? process.cwd() : dirname(this.path);
+    return this.path === "<stdin>" ? this.host.cwd() : this.pathOps.dirname(this.path);
   }
 
   /** Calls back into XMD for a builtin (`map`, `filter`, …). */
@@ -609,7 +629,7 @@ class DocumentRun implements ModuleLoader, RunState {
 
   importText(from: ModuleInstance, path: string, machine: Machine): unknown {
     const abs = locateImport(from.ctx, path, IMPORT_EXTENSIONS);
-    if (DATA_EXTENSIONS.includes(extname(abs).toLowerCase())) return this.valueOf(from, abs);
+    if (DATA_EXTENSIONS.includes(this.pathOps.extname(abs).toLowerCase())) return this.valueOf(from, abs);
     const mark = machine.outputMark();
     try {
       this.runInPlace(from, abs, path, machine);
@@ -622,7 +642,7 @@ class DocumentRun implements ModuleLoader, RunState {
 
   /** Data for a data file, the exports of a module (run once per document run). */
   private valueOf(from: ModuleInstance, abs: string): unknown {
-    const ext = extname(abs).toLowerCase();
+    const ext = this.pathOps.extname(abs).toLowerCase();
     if (DATA_EXTENSIONS.includes(ext)) {
       this.dependencies.add(abs);
       return loadDataFile(from.ctx, abs);
@@ -637,7 +657,7 @@ class DocumentRun implements ModuleLoader, RunState {
     const globals = new GlobalNames();
     new Resolver(unit, globals, (key) => this.isBuiltin(key)).resolveModule([program.root]);
     const code = new StatementCompiler(unit, this.services.globals).module(program);
-    const module = new ModuleInstance(unit, code, globals, abs, this.context(dirname(abs)));
+    const module = new ModuleInstance(unit, code, globals, abs, this.context(this.pathOps.dirname(abs)));
     const machine = this.machine as Machine;
     // A module's own output is not part of the document.
     const mark = machine.outputMark();
@@ -654,7 +674,7 @@ class DocumentRun implements ModuleLoader, RunState {
 
   /** Runs the part at `abs` sharing `from`'s variables; its output goes where the machine's goes. */
   private runInPlace(from: ModuleInstance, abs: string, path: string, machine: Machine): void {
-    const ext = extname(abs).toLowerCase();
+    const ext = this.pathOps.extname(abs).toLowerCase();
     if (!MODULE_EXTENSIONS.includes(ext)) {
       throw new RuntimeFault(
         "file",
@@ -675,7 +695,7 @@ class DocumentRun implements ModuleLoader, RunState {
       code,
       from.globals,
       abs,
-      this.context(dirname(abs)),
+      this.context(this.pathOps.dirname(abs)),
       from.globalVars,
     );
     this.loading.push(abs);
@@ -763,12 +783,12 @@ class DocumentRun implements ModuleLoader, RunState {
 }
 
 /**
- * A document's text, read as every file is (see {@link readRegularFile}): a regular file of
+ * A document's text, read as every file is (see {@link readRegularBytes}): a regular file of
  * at most `maxReadBytes`. A file that cannot be read is an XmdError like any other problem.
  */
-function readDocument(path: string, limits: Limits): Uint8Array {
+function readDocument(host: Host, path: string, limits: Limits): Uint8Array {
   try {
-    return readRegularBytes(path, path, readCap(limits));
+    return readRegularBytes(host, path, path, readCap(limits));
   } catch (e) {
     if (e instanceof RuntimeFault) throw new XmdError(e.code, e.message, path, 1, 1, "", e.hint);
     throw e;

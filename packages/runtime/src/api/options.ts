@@ -1,7 +1,8 @@
 /**
- * Options that shape a runtime: memory mode, limits, the file root and the exec policy.
+ * Options that shape a runtime: memory mode, limits, the host, the file root and the exec policy.
  * @module
  */
+import type { Host } from "./host.js";
 
 /**
  * How the runtime allocates its most frequent objects.
@@ -100,13 +101,20 @@ export interface RuntimeOptions {
   /** Overrides for {@link DEFAULT_LIMITS}. */
   limits?: Partial<Limits>;
   /**
+   * The machine documents are rendered on: where files, data files and imports are read and
+   * written, and whether programs can run (see {@link Host}). Default: the Node host (the
+   * disk, `exec` under the policy below) in the `node` build, a new empty memory host
+   * (`createMemoryHost`) in the `browser` build.
+   */
+  host?: Host;
+  /**
    * Directory that confines every file access (`import`, `File.*`, `get`/`put`).
    * Default: the directory of the document being rendered (or the cwd for stdin).
    */
   root?: string;
   /** The exec policy; default: exec denied. */
   exec?: ExecPolicy;
-  /** A fixed clock for `Date.now` (ms since epoch or a Date), for deterministic output. */
+  /** A fixed clock for `Date.now` (ms since epoch or a Date), for deterministic output. Default: the host's clock. */
   now?: number | Date;
   /** Pool misuse checks (double free, stale handle). Default `false` (release mode). */
   checked?: boolean;

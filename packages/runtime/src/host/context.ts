@@ -3,10 +3,14 @@
  * policy, the clock, and a way to call back into XMD functions.
  * @module
  */
+
+import type { Host } from "../api/host.js";
 import type { ExecPolicy, Limits } from "../api/options.js";
 import type { Callable } from "../values/callable.js";
 
 export interface HostContext {
+  /** The machine the document is rendered on: every file access and command goes through it. */
+  readonly host: Host;
   /** Absolute, symlink-resolved directory that confines every file access. */
   readonly root: string;
   /** Absolute directory of the document being run; relative paths resolve from here. */

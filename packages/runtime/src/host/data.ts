@@ -4,7 +4,6 @@
  * file (relative to the file holding the link, inside the root); cycles are an error naming them.
  * @module
  */
-import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import { describe, orNull } from "./args.js";
 import type { HostContext } from "./context.js";
@@ -92,7 +91,7 @@ function follow(
   rest: readonly string[],
   trail: LinkTrail,
 ): { file: string; keys: string[] } {
-  const file = resolveInRoot(ctx, link.file, path.dirname(holder));
+  const file = resolveInRoot(ctx, link.file, ctx.host.path.dirname(holder));
   const keys = [...link.keys, ...rest];
   trail.visit(ctx, file, keys);
   return { file, keys };

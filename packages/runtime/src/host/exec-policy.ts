@@ -8,8 +8,8 @@
  * shipped in the repository being rendered.
  * @module
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
+
+import type { Host } from "../api/host.js";
 import { RuntimeFault } from "../values/fault.js";
 import type { HostContext } from "./context.js";
 import { scanShellLine } from "./shell-line.js";
@@ -25,9 +25,9 @@ function allowFlag(allow: readonly string[], program: string): string {
   return `run with --allow-exec=${[...allow, program].join(",")} (or --allow-exec for every command)`;
 }
 
-function realPathOf(baseDir: string, program: string): string | null {
+function realPathOf(host: Host, baseDir: string, program: string): string | null {
   try {
-    return fs.realpathSync.native(path.resolve(baseDir, program));
+    return host.realpath(host.path.resolve(baseDir, program));
   } catch {
     return null;
   }
@@ -40,16 +40,21 @@ function realPathOf(baseDir: string, program: string): string | null {
  * both lead to the same real file. Comparing them as text would let `--allow-exec=./gen`
  * run a `./gen` shipped in whatever folder a document sits in.
  */
-export function isOnAllowList(allow: readonly string[], program: string, baseDir: string): boolean {
+export function isOnAllowList(
+  host: Host,
+  allow: readonly string[],
+  program: string,
+  baseDir: string,
+): boolean {
   if (!program.includes("/")) return allow.includes(program);
-  const real = realPathOf(baseDir, program);
+  const real = realPathOf(host, baseDir, program);
   if (real === null) return false;
-  return allow.some((entry) => entry.includes("/") && realPathOf(process.cwd(), entry) === real);
+  return allow.some((entry) => entry.includes("/") && realPathOf(host, host.cwd(), entry) === real);
 }
 
-function notOnList(allow: readonly string[], program: string): RuntimeFault {
+function notOnList(host: Host, allow: readonly string[], program: string): RuntimeFault {
   const rule = program.includes("/")
-    ? `; a program given by a path runs only when that exact path (or its real path) is on the list — a name without a slash, such as '${path.basename(program)}', allows only the program of that name found on PATH`
+    ? `; a program given by a path runs only when that exact path (or its real path) is on the list — a name without a slash, such as '${host.path.basename(program)}', allows only the program of that name found on PATH`
     : allow.some((entry) => entry.includes("/"))
       ? "; an entry with a slash allows only the program at that path, not one of the same name found on PATH"
       : "";
@@ -94,11 +99,11 @@ export function checkExecAllowed(ctx: HostContext, argv: readonly string[], line
           "name an allowed program first, or allow every command with --allow-exec",
         );
       }
-      if (!allow.includes(first)) throw notOnList(allow, first);
+      if (!allow.includes(first)) throw notOnList(ctx.host, allow, first);
     }
     return;
   }
-  if (!isOnAllowList(allow, program, ctx.baseDir)) throw notOnList(allow, program);
+  if (!isOnAllowList(ctx.host, allow, program, ctx.baseDir)) throw notOnList(ctx.host, allow, program);
 }
 
 /**

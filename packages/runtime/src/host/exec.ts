@@ -1,35 +1,20 @@
 /**
- * `exec`/`cmd`: running a program under the exec policy. Off unless allowed; an allow-list
- * names the programs (see {@link checkExecAllowed}); no shell unless the policy says so, so
- * `;`, `|`, `` ` `` and `$(…)` reach the program as plain text. Time and output are capped,
- * and a command never runs past the document's own time limit. A command that is stopped is
- * stopped with everything it started (see {@link runInProcessGroup}).
- *
- * Commands inherit the whole environment of the process that renders (HOME, PATH, and also any
- * tokens or secrets in it): tools such as `git` need it. Allow only programs you trust with it.
- * PATH alone is changed: its empty and relative entries are left out (see ./program-path.ts),
- * so that a name is never found in the document's own folder.
+ * `exec`/`cmd`: the exec policy, checked here for every host, then the host runs the
+ * command. Off unless allowed; an allow-list names the programs (see
+ * {@link checkExecAllowed}); shell syntax needs shell mode; `exec.stop` stops the render
+ * at the first command. A host without `exec` (the memory host) refuses every command with
+ * `exec-denied`, whatever the policy.
  * @module
  */
-import * as path from "node:path";
-import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { splitCommandLine } from "./command-line.js";
 import type { HostContext } from "./context.js";
 import { checkExecAllowed, checkNoShellSyntax } from "./exec-policy.js";
-import { type GroupOutcome, runInProcessGroup } from "./process-group.js";
-import { commandEnvironment, findProgram, skippedPathEntry } from "./program-path.js";
 
 /** Default time a command may run. */
 export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
 /** Default bytes of output a command may write. */
 export const DEFAULT_EXEC_MAX_OUTPUT = 1024 * 1024;
-
-function firstLine(buf: Buffer | string | null | undefined): string {
-  if (!buf) return "";
-  const text = buf.toString().trim();
-  return text.split("\n")[0]!.trim();
-}
 
 /** Stdout with one trailing newline (`\n` or `\r\n`) removed. */
 export function trimOneNewline(text: string): string {
@@ -38,130 +23,26 @@ export function trimOneNewline(text: string): string {
   return text;
 }
 
-/** How long a command may run, and which limit says so. */
-interface TimeBudget {
-  readonly ms: number;
-  /** `command`: the exec policy's per-command limit; `document`: what is left of the document's. */
-  readonly by: "command" | "document";
-}
-
-function timeBudget(ctx: HostContext): TimeBudget {
-  const perCommand = ctx.exec.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
-  const left = Math.floor(ctx.deadline - Date.now());
-  return left < perCommand ? { ms: left, by: "document" } : { ms: perCommand, by: "command" };
-}
-
-function documentTimeUp(name: string, ranMs: number | null): RuntimeFault {
-  const what =
-    ranMs === null
-      ? `command '${name}' was not run: the document's time limit has run out`
-      : `command '${name}' was stopped after ${ranMs} ms: the document's time limit ran out`;
-  return new RuntimeFault("limit", `time limit reached: ${what} (limit timeoutMs)`, raiseHint("timeoutMs"));
-}
-
-function commandTimeUp(name: string, ms: number): RuntimeFault {
-  return new RuntimeFault(
-    "limit",
-    `command '${name}' timed out after ${ms} ms and was stopped (limit exec.timeoutMs: how long one command may run)`,
-    "raise it with --exec-timeout (exec.timeoutMs in the API), or make the command finish sooner",
-  );
-}
-
-function tooMuchOutput(name: string, maxBuffer: number): RuntimeFault {
-  return new RuntimeFault(
-    "limit",
-    `command '${name}' output exceeded ${maxBuffer} bytes and was stopped (limit exec.maxOutputBytes)`,
-    "raise it with --exec-max-output (exec.maxOutputBytes in the API)",
-  );
-}
-
-/** "not found", with a hint when a relative PATH entry, which is not searched, holds the program. */
-function notFound(program: string, cwd?: string): RuntimeFault {
-  const skipped = cwd === undefined ? undefined : skippedPathEntry(program, cwd);
-  return new RuntimeFault(
-    "exec-failed",
-    `command '${program}' was not found (is it installed and on PATH?)`,
-    skipped === undefined
-      ? undefined
-      : `${skipped === "" ? "an empty PATH entry" : `the PATH entry '${skipped}'`} holds one, but only absolute PATH entries are searched (a relative or empty one would be read from the document's folder); name the program by its path to run it, and allow that path`,
-  );
-}
-
-/** Throws unless `program` (a name or a path) leads to a file that can be run; returns that file. */
-function located(program: string, cwd: string): string {
-  const found = findProgram(program, cwd);
-  if ("found" in found) return found.found;
-  throw found.missing === "EACCES"
-    ? new RuntimeFault("exec-failed", `command '${program}' cannot be run: permission denied`)
-    : notFound(program, cwd);
-}
-
-/** The argv the wrapper runs: the program as written, unless the shell would read it as an option. */
-function runnableArgv(argv: readonly string[], cwd: string): readonly string[] {
-  // Windows finds programs with PATHEXT and has no wrapper: there spawnSync reports ENOENT itself.
-  if (process.platform === "win32") return argv;
-  const program = argv[0]!;
-  const found = located(program, cwd);
-  return program.startsWith("-") ? [found, ...argv.slice(1)] : argv;
-}
-
-function outcomeValue(
-  outcome: GroupOutcome,
-  name: string,
-  shell: boolean,
-  budget: TimeBudget,
-  maxBuffer: number,
-  started: number,
-): string {
-  switch (outcome.kind) {
-    case "timed-out":
-      throw budget.by === "document"
-        ? documentTimeUp(name, Date.now() - started)
-        : commandTimeUp(name, budget.ms);
-    case "too-much-output":
-      throw tooMuchOutput(name, maxBuffer);
-    case "not-started":
-      if (outcome.error.code !== "ENOENT")
-        throw new RuntimeFault("exec-failed", `command '${name}' could not be run: ${outcome.error.message}`);
-      // Elsewhere the program was found before spawning: what is missing is the wrapper's shell.
-      throw process.platform === "win32"
-        ? notFound(name)
-        : new RuntimeFault(
-            "exec-failed",
-            `command '${name}' could not be run: /bin/sh, which starts every command (so that all it starts can be stopped), was not found`,
-          );
-    case "signalled":
-      throw new RuntimeFault("exec-failed", `command '${name}' was stopped by signal ${outcome.signal}`);
-    case "exited": {
-      if (outcome.status === 0) return trimOneNewline(outcome.stdout.toString("utf8"));
-      const why = firstLine(outcome.stderr);
-      if (shell && outcome.status === 127) {
-        throw new RuntimeFault("exec-failed", `command '${name}' was not found${why ? `: ${why}` : ""}`);
-      }
-      throw new RuntimeFault(
-        "exec-failed",
-        `command '${name}' failed with exit code ${outcome.status}${why ? `: ${why}` : ""}`,
-      );
-    }
-  }
-}
-
 /**
- * Runs a command line and returns its stdout (one trailing newline trimmed). The working
- * folder is the document's folder; stdin is empty. It may run for the exec policy's
- * `timeoutMs` or until the document's deadline, whichever comes first. Errors: "exec-denied"
- * (policy), "exec-failed" (not found, non-zero exit, killed by a signal), "limit" (the
- * command's time limit or output cap, or the document's time ran out). Records the command in
- * `ctx.nondeterminism.exec`.
+ * Runs a command line and returns its stdout (one trailing newline trimmed), if the host
+ * can run programs and the policy allows this one. Errors: "exec-denied" (no exec in this
+ * host, or the policy), "exec-stopped" (`exec.stop`), and what the host's `exec` throws
+ * ("exec-failed", "limit"). Records the command in `ctx.nondeterminism.exec` when it runs.
  */
 export function runCommand(ctx: HostContext, commandLine: string): string {
   const line = commandLine.trim();
-  const shell = ctx.exec.shell === true;
   const argv = splitCommandLine(line);
   if (argv.length === 0) throw new RuntimeFault("exec-failed", "exec needs a command to run");
+  const host = ctx.host;
+  if (host.exec === undefined) {
+    throw new RuntimeFault(
+      "exec-denied",
+      `exec is not available in this host (${host.name}): the document wants to run '${argv[0]}'`,
+      `exec is not available in this host: documents rendered with the ${host.name} host cannot run programs (render with the xmd command, whose Node host can)`,
+    );
+  }
   checkExecAllowed(ctx, argv, line);
   checkNoShellSyntax(ctx, line);
-  const name = path.basename(argv[0]!) || argv[0]!;
   if (ctx.exec.stop) {
     ctx.nondeterminism.exec.push(line);
     throw new RuntimeFault(
@@ -171,19 +52,5 @@ export function runCommand(ctx: HostContext, commandLine: string): string {
       line,
     );
   }
-
-  const budget = timeBudget(ctx);
-  if (budget.ms <= 0) throw documentTimeUp(name, null);
-  const maxBuffer = ctx.exec.maxOutputBytes ?? DEFAULT_EXEC_MAX_OUTPUT;
-  ctx.nondeterminism.exec.push(line);
-  const run = shell ? ["/bin/sh", "-c", line] : runnableArgv(argv, ctx.baseDir);
-  const started = Date.now();
-  const outcome = runInProcessGroup({
-    argv: run,
-    cwd: ctx.baseDir,
-    env: commandEnvironment(),
-    timeoutMs: budget.ms,
-    maxOutputBytes: maxBuffer,
-  });
-  return outcomeValue(outcome, name, shell, budget, maxBuffer, started);
+  return host.exec({ line, argv }, ctx);
 }

@@ -4,13 +4,15 @@
  * the overlay (see ./overlay.ts) and the disk is only read.
  * @module
  */
-import { constants as bufferConstants } from "node:buffer";
-import { randomBytes } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
+
+import type { Host, HostStats } from "../api/host.js";
+import { utf8Length } from "../output/utf8-length.js";
 import { RuntimeFault } from "../values/fault.js";
+import { platform } from "../values/platform.js";
 import type { HostContext } from "./context.js";
+import { extensionOf } from "./extension.js";
 import { parseJsonText, parseYamlText } from "./formats.js";
+import { errorCode } from "./host-error.js";
 import {
   chargeWrite,
   dataTextCap,
@@ -25,11 +27,8 @@ import { showPath } from "./shown-path.js";
 
 export { showPath } from "./shown-path.js";
 
-/** The most characters a JavaScript string holds: text read in one piece must fit in one. */
-const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
-
 function systemReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
+  const code = errorCode(err);
   return code === "ENOENT"
     ? "no such file"
     : code === "EISDIR"
@@ -56,103 +55,83 @@ function fileFault(ctx: HostContext, verb: string, abs: string, err: unknown): R
   return systemFault(verb, showPath(ctx, abs), err);
 }
 
-function missing(): NodeJS.ErrnoException {
+function missing(): Error & { code: string } {
   return Object.assign(new Error("no such file"), { code: "ENOENT" });
 }
 
-function kindOf(stat: fs.Stats): string {
-  if (stat.isFIFO()) return "a named pipe";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+function kindOf(stat: HostStats): string {
+  if (stat.kind === "pipe") return "a named pipe";
+  if (stat.kind === "socket") return "a socket";
+  if (stat.kind === "device") return "a device";
   return "not a regular file";
 }
 
-function tooLongForString(shown: string): RuntimeFault {
+function tooLongForString(shown: string, maxStringLength: number): RuntimeFault {
   return new RuntimeFault(
     "file",
-    `cannot read "${shown}": it is more than ${MAX_STRING_LENGTH} bytes, and no JavaScript string can hold that much text`,
+    `cannot read "${shown}": it is more than ${maxStringLength} bytes, and no JavaScript string can hold that much text`,
   );
 }
 
-/** Bytes read at a time from a file that is larger than it said (or says 0, as /proc files do). */
-const READ_CHUNK = 64 * 1024;
-
-/**
- * (Exported for tests.) Reads at most `max + 1` bytes from `fd`, starting with a buffer for the `size` fstat gave:
- * a file that grows while it is read never gets more than one byte past the cap in.
- * Returns the bytes read, or null when there were more than `max`.
- */
-export function readAtMost(fd: number, size: number, max: number): Buffer | null {
-  let buffer = Buffer.allocUnsafe(Math.min(size, max) + 1);
-  let filled = 0;
-  for (;;) {
-    if (filled === buffer.length) {
-      if (filled > max) return null;
-      const grown = Buffer.allocUnsafe(Math.min(filled + Math.max(filled, READ_CHUNK), max + 1));
-      buffer.copy(grown, 0, 0, filled);
-      buffer = grown;
-    }
-    const n = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
-    if (n === 0) return buffer.subarray(0, filled);
-    filled += n;
-  }
-}
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
  * The UTF-8 text of the regular file at `abs` (`shown` names it in errors), at most
- * `cap.bytes` long. The path is checked with stat, then opened without blocking and checked
- * again with fstat on the open descriptor before anything is read: a named pipe would wait for ever for a writer, a device
- * may never end, and a file larger than the cap is refused by its size. At most the cap plus
- * one byte is read, so a file that grows after the check cannot get past it either.
+ * `cap.bytes` long. The host checks the file's kind and size before it reads it (see
+ * {@link Host.readFile}): a named pipe would wait for ever for a writer, a device may never
+ * end, and a file larger than the cap is refused by its size. At most the cap plus one byte
+ * is read, so a file that grows after the check cannot get past it either.
  * Errors are RuntimeFaults: "file" (missing, a folder, not a regular file, a system refusal)
  * or "limit" (too large).
  */
-export function readRegularFile(abs: string, shown: string, cap: SizeCap, kind = "a file read"): string {
-  return readRegularBytes(abs, shown, cap, kind).toString("utf8");
+export function readRegularFile(
+  host: Host,
+  abs: string,
+  shown: string,
+  cap: SizeCap,
+  kind = "a file read",
+): string {
+  // A BOM stays: callers drop it where it is not part of the text.
+  return utf8.decode(readRegularBytes(host, abs, shown, cap, kind));
 }
 
 /**
  * {@link readRegularFile}'s bytes, undecoded: one buffer, the size of the file (a document
  * is decoded once by the runtime, and its static text copied from these bytes).
  */
-export function readRegularBytes(abs: string, shown: string, cap: SizeCap, kind = "a file read"): Buffer {
-  const refuseUnlessRegular = (stat: fs.Stats) => {
-    if (stat.isDirectory()) throw new RuntimeFault("file", `cannot read "${shown}": it is a folder`);
-    if (!stat.isFile()) {
+export function readRegularBytes(
+  host: Host,
+  abs: string,
+  shown: string,
+  cap: SizeCap,
+  kind = "a file read",
+): Uint8Array {
+  const maxStringLength = platform().maxStringLength;
+  const what = `"${shown}"`;
+  const max = Math.min(cap.bytes, maxStringLength);
+  const check = (stat: HostStats): number => {
+    if (stat.kind === "folder") throw new RuntimeFault("file", `cannot read "${shown}": it is a folder`);
+    if (stat.kind !== "file") {
       throw new RuntimeFault(
         "file",
         `cannot read "${shown}": it is ${kindOf(stat)}, and only regular files can be read`,
       );
     }
-  };
-  let fd: number;
-  try {
-    // A device is refused before it is opened (opening some has effects of its own); the
-    // descriptor is checked again below, in case the path changed in between.
-    refuseUnlessRegular(fs.statSync(abs));
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    if (err instanceof RuntimeFault) throw err;
-    throw systemFault("read", shown, err);
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    refuseUnlessRegular(stat);
-    const what = `"${shown}"`;
     if (stat.size > cap.bytes) throw tooLargeFault(what, stat.size, cap, kind);
     // Only with maxReadBytes raised past what one string can hold (about 512 MiB).
-    if (stat.size > MAX_STRING_LENGTH) throw tooLongForString(shown);
-    const max = Math.min(cap.bytes, MAX_STRING_LENGTH);
-    const bytes = readAtMost(fd, stat.size, max);
-    if (bytes === null)
-      throw max < cap.bytes ? tooLongForString(shown) : tooLargeFault(what, null, cap, kind);
-    return bytes;
+    if (stat.size > maxStringLength) throw tooLongForString(shown, maxStringLength);
+    return max;
+  };
+  let bytes: Uint8Array | null;
+  try {
+    bytes = host.readFile(abs, check);
   } catch (err) {
     if (err instanceof RuntimeFault) throw err;
     throw systemFault("read", shown, err);
-  } finally {
-    fs.closeSync(fd);
   }
+  if (bytes === null)
+    throw max < cap.bytes ? tooLongForString(shown, maxStringLength) : tooLargeFault(what, null, cap, kind);
+  return bytes;
 }
 
 /**
@@ -196,66 +175,46 @@ export function readText(
   const inOverlay = inOverlayAt(ctx, requested, fromDir, abs);
   if (inOverlay === null) throw fileFault(ctx, "read", abs, missing());
   if (inOverlay !== undefined) {
-    const bytes = Buffer.byteLength(inOverlay, "utf8");
+    const bytes = utf8Length(inOverlay);
     if (bytes > cap.bytes) throw tooLargeFault(`"${showPath(ctx, abs)}"`, bytes, cap, kind);
     text = inOverlay;
   } else {
-    text = readRegularFile(abs, showPath(ctx, abs), cap, kind);
+    text = readRegularFile(ctx.host, abs, showPath(ctx, abs), cap, kind);
   }
   ctx.dependencies.add(abs);
   return text;
 }
 
-function isFolderOnDisk(abs: string): boolean {
+/** What `abs` is on the host's disk (links followed), or null when nothing is there. */
+function statOrNull(host: Host, abs: string): HostStats | null {
   try {
-    return fs.statSync(abs).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** The permission bits of an existing file, or null when there is none. */
-function modeOf(abs: string): number | null {
-  try {
-    return fs.statSync(abs).mode & 0o777;
+    return host.stat(abs);
   } catch {
     return null;
   }
 }
 
+function isFolderOnDisk(host: Host, abs: string): boolean {
+  return statOrNull(host, abs)?.kind === "folder";
+}
+
 /**
- * Writes `text` to `abs` on disk: a temporary file in the same folder, then a rename over the
- * target. The temporary file is private (0600) while it is written; it then gets the
- * permission bits of the file it replaces (a private file stays private), or 0644 (less the
- * umask) for a new file. Set-id and sticky bits are not carried over.
+ * Writes `text` to `abs` on the host's disk, creating the folders on the way; the host
+ * replaces the file whole (the Node host: a temporary file renamed over the target, with the
+ * permission bits of the file it replaces).
  */
 function writeToDisk(ctx: HostContext, abs: string, text: string): void {
-  const dir = path.dirname(abs);
+  const host = ctx.host;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    host.mkdir(host.path.dirname(abs));
   } catch (err) {
     throw fileFault(ctx, "create the folder of", abs, err);
   }
-  if (isFolderOnDisk(abs))
+  if (isFolderOnDisk(host, abs))
     throw new RuntimeFault("file", `cannot write "${showPath(ctx, abs)}": it is a folder`);
-  const mode = modeOf(abs);
-  const temp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    const fd = fs.openSync(temp, "wx", mode === null ? 0o644 : 0o600);
-    try {
-      if (mode !== null) fs.fchmodSync(fd, mode);
-      fs.writeFileSync(fd, text, "utf8");
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, abs);
+    host.writeFile(abs, text);
   } catch (err) {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // best effort
-    }
     throw fileFault(ctx, "write", abs, err);
   }
 }
@@ -266,15 +225,19 @@ function writeToDisk(ctx: HostContext, abs: string, text: string): void {
  * the dry run deleted is written as a new file there, as the disk would do.
  */
 function writeToOverlay(ctx: HostContext, overlay: Overlay, own: string, abs: string, text: string): void {
-  if (isFolderOnDisk(abs) || hasWrittenUnder(overlay, abs)) {
+  const host = ctx.host;
+  const sep = host.path.sep;
+  if (isFolderOnDisk(host, abs) || hasWrittenUnder(overlay, abs, sep)) {
     throw new RuntimeFault("file", `cannot write "${showPath(ctx, abs)}": it is a folder`);
   }
+  const path = host.path;
   for (let dir = path.dirname(abs); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const inOverlay = overlay.get(dir);
     if (inOverlay === null) continue;
     if (inOverlay !== undefined) throw fileFault(ctx, "write", abs, { code: "ENOTDIR" });
-    if (isFolderOnDisk(dir)) break;
-    if (fs.existsSync(dir)) throw fileFault(ctx, "write", abs, { code: "ENOTDIR" });
+    const stat = statOrNull(host, dir);
+    if (stat?.kind === "folder") break;
+    if (stat !== null) throw fileFault(ctx, "write", abs, { code: "ENOTDIR" });
   }
   overlay.set(overlay.get(own) === null ? own : abs, text);
 }
@@ -296,7 +259,7 @@ export function writeTextAtomic(
 ): string {
   const abs = resolveInRoot(ctx, requested, fromDir);
   refuseHidden(ctx, "write", abs);
-  const bytes = Buffer.byteLength(text, "utf8");
+  const bytes = utf8Length(text);
   chargeWrite(ctx, `"${showPath(ctx, abs)}"`, bytes);
   if (ctx.overlay) writeToOverlay(ctx, ctx.overlay, ownOrReal(ctx, requested, fromDir, abs), abs, text);
   else writeToDisk(ctx, abs, text);
@@ -314,7 +277,7 @@ export function writeTextAtomic(
  */
 function refuseHidden(ctx: HostContext, verb: "write" | "delete", abs: string): void {
   const hidden = fromRoot(ctx, abs)
-    .split(path.sep)
+    .split(ctx.host.path.sep)
     .find((name) => name.startsWith("."));
   if (hidden === undefined) return;
   throw new RuntimeFault(
@@ -330,9 +293,9 @@ export function fileExists(ctx: HostContext, requested: unknown, fromDir?: strin
   if (ctx.overlay) {
     const inOverlay = inOverlayAt(ctx, requested, fromDir, abs);
     if (inOverlay !== undefined) return inOverlay !== null;
-    if (hasWrittenUnder(ctx.overlay, abs)) return true;
+    if (hasWrittenUnder(ctx.overlay, abs, ctx.host.path.sep)) return true;
   }
-  return fs.existsSync(abs);
+  return statOrNull(ctx.host, abs) !== null;
 }
 
 function byCodeUnit(a: string, b: string): number {
@@ -347,17 +310,21 @@ export function listFolder(ctx: HostContext, requested: unknown): string[] {
   if (inOverlay === null) throw fileFault(ctx, "list", abs, missing());
   if (inOverlay !== undefined)
     throw new RuntimeFault("file", `cannot list "${showPath(ctx, abs)}": it is not a folder`);
+  const host = ctx.host;
+  const sep = host.path.sep;
   let names: string[];
   try {
-    names = overlay && !fs.existsSync(abs) && hasWrittenUnder(overlay, abs) ? [] : fs.readdirSync(abs);
+    names =
+      overlay && statOrNull(host, abs) === null && hasWrittenUnder(overlay, abs, sep)
+        ? []
+        : host.readdir(abs);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOTDIR")
+    if (errorCode(err) === "ENOTDIR")
       throw new RuntimeFault("file", `cannot list "${showPath(ctx, abs)}": it is not a folder`);
     throw fileFault(ctx, "list", abs, err);
   }
   if (overlay) {
-    const { added, deleted } = changesIn(overlay, abs);
+    const { added, deleted } = changesIn(overlay, abs, sep);
     names = [...new Set([...names.filter((name) => !deleted.has(name)), ...added])];
   }
   return names.sort(byCodeUnit);
@@ -380,21 +347,21 @@ export function deleteFile(ctx: HostContext, requested: unknown): boolean {
       overlay.set(own, null);
       return inOverlay !== null;
     }
-    if (hasWrittenUnder(overlay, own)) throw folder();
+    if (hasWrittenUnder(overlay, own, ctx.host.path.sep)) throw folder();
   }
-  let stat: fs.Stats;
+  let stat: HostStats;
   try {
-    stat = fs.lstatSync(own);
+    stat = ctx.host.lstat(own);
   } catch {
     return false;
   }
-  if (stat.isDirectory()) throw folder();
+  if (stat.kind === "folder") throw folder();
   if (overlay) {
     overlay.set(own, null);
     return true;
   }
   try {
-    fs.unlinkSync(own);
+    ctx.host.unlink(own);
   } catch (err) {
     throw fileFault(ctx, "delete", own, err);
   }
@@ -403,7 +370,7 @@ export function deleteFile(ctx: HostContext, requested: unknown): boolean {
 
 /** The data format of a file name, by extension; null when it is not a data file. */
 export function dataFormatOf(file: string): "json" | "yaml" | null {
-  const ext = path.extname(file).toLowerCase();
+  const ext = extensionOf(file).toLowerCase();
   return ext === ".json" ? "json" : ext === ".yaml" || ext === ".yml" ? "yaml" : null;
 }
 

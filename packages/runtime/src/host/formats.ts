@@ -22,10 +22,11 @@
  * 64 MiB of records under a second.
  * @module
  */
-import { createRequire } from "node:module";
 import type YAMLModule from "yaml";
+import { utf8Length } from "../output/utf8-length.js";
 import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
+import { platform } from "../values/platform.js";
 import { isRegex } from "../values/regex.js";
 import { checkTextSize, textTooLong } from "./data-size.js";
 import {
@@ -43,15 +44,12 @@ import { toJsonText } from "./text.js";
 import { findDuplicateKey } from "./yaml-keys.js";
 
 /**
- * The YAML library, loaded on first use: it costs about 50 ms to load, which every
- * render that never touches YAML (most) would otherwise pay at start-up. `require`
- * keeps rendering synchronous.
+ * The YAML library, from the platform (see ../values/platform.ts): the Node build loads
+ * it on first use (it costs about 50 ms to load, which every render that never touches
+ * YAML, most, would otherwise pay at start-up); the browser build has it bundled.
  */
-let yamlModule: typeof YAMLModule | null = null;
-/** The YAML library (loaded on first call). */
 export function yaml(): typeof YAMLModule {
-  yamlModule ??= createRequire(import.meta.url)("yaml") as typeof YAMLModule;
-  return yamlModule;
+  return platform().yaml();
 }
 
 /**
@@ -65,7 +63,7 @@ function checkDataText(budget: HostBudget, text: string, format: "json" | "yaml"
   const cap = dataTextCap(budget.limits, format);
   // UTF-8 takes at least one byte and at most three per UTF-16 unit: count only when it matters.
   if (text.length <= cap.bytes / 3) return;
-  const bytes = Buffer.byteLength(text, "utf8");
+  const bytes = utf8Length(text);
   if (bytes > cap.bytes)
     throw tooLargeFault(source, bytes, cap, format === "json" ? "JSON text" : "YAML text");
 }

@@ -5,8 +5,6 @@
  * the names tried.
  * @module
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { RuntimeFault } from "../values/fault.js";
 import type { HostContext } from "./context.js";
 import { hasWrittenUnder, overlaid } from "./overlay.js";
@@ -17,10 +15,10 @@ export function isRegularFile(ctx: HostContext, abs: string): boolean {
   if (ctx.overlay) {
     const inOverlay = overlaid(ctx.overlay, abs, abs);
     if (inOverlay !== undefined) return inOverlay !== null;
-    if (hasWrittenUnder(ctx.overlay, abs)) return false;
+    if (hasWrittenUnder(ctx.overlay, abs, ctx.host.path.sep)) return false;
   }
   try {
-    return fs.statSync(abs).isFile();
+    return ctx.host.stat(abs).kind === "file";
   } catch {
     return false;
   }
@@ -43,7 +41,7 @@ export function locateImport(
   fromDir: string = ctx.baseDir,
 ): string {
   const direct = resolveInRoot(ctx, requested, fromDir);
-  if (path.extname(requested) !== "") return direct;
+  if (ctx.host.path.extname(requested) !== "") return direct;
   const tried: string[] = [];
   for (const ext of extensions) {
     const candidate = resolveInRoot(ctx, requested + ext, fromDir);

@@ -35,11 +35,11 @@ function namespace(name: string, members: Member[], call?: Member): HostNamespac
     : { name, members: table };
 }
 
-/** `Date.now`: the fixed clock when the run has one, else the real clock (recorded as nondeterminism). */
+/** `Date.now`: the fixed clock when the run has one, else the host's clock (recorded as nondeterminism). */
 export function currentDate(ctx: HostContext): Date {
   if (ctx.now !== null) return new Date(ctx.now);
   ctx.nondeterminism.clock = true;
-  return new Date();
+  return new Date(ctx.host.now());
 }
 
 function indentArg(value: unknown): number | string | undefined {

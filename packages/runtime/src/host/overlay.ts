@@ -5,8 +5,6 @@
  * written: a written file implies its folders, as `File.write` would have created them.
  * @module
  */
-import * as path from "node:path";
-
 /** An overlay: absolute path → the text written, or null when the file was deleted. */
 export type Overlay = Map<string, string | null>;
 
@@ -20,22 +18,29 @@ export function overlaid(overlay: Overlay, own: string, real: string): string | 
   return mine !== undefined || own === real ? mine : overlay.get(real);
 }
 
-/** True when the dry run has written a file somewhere under `dir` (so the folder exists). */
-export function hasWrittenUnder(overlay: Overlay, dir: string): boolean {
-  const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+/**
+ * True when the dry run has written a file somewhere under `dir` (so the folder exists).
+ * `sep` is the host's path separator.
+ */
+export function hasWrittenUnder(overlay: Overlay, dir: string, sep = "/"): boolean {
+  const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
   for (const [file, text] of overlay) if (text !== null && file.startsWith(prefix)) return true;
   return false;
 }
 
 /** Names the dry run added directly in `dir` (files, and folders its files imply) and files it deleted there. */
-export function changesIn(overlay: Overlay, dir: string): { added: Set<string>; deleted: Set<string> } {
-  const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+export function changesIn(
+  overlay: Overlay,
+  dir: string,
+  sep = "/",
+): { added: Set<string>; deleted: Set<string> } {
+  const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
   const added = new Set<string>();
   const deleted = new Set<string>();
   for (const [file, text] of overlay) {
     if (!file.startsWith(prefix)) continue;
     const rest = file.slice(prefix.length);
-    const name = rest.split(path.sep)[0]!;
+    const name = rest.split(sep)[0]!;
     if (text !== null) added.add(name);
     else if (name === rest) deleted.add(name);
   }

@@ -3,15 +3,16 @@
  * lie inside the root, after `..` is applied and after symbolic links are followed.
  * @module
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
+
+import type { Host, HostPath, HostStats } from "../api/host.js";
 import { RuntimeFault } from "../values/fault.js";
 import { describe } from "./args.js";
 import type { HostContext } from "./context.js";
+import { errorCode } from "./host-error.js";
 import { shortenPath } from "./shown-path.js";
 
-/** True when `candidate` is `root` or lies under it (both absolute and normalised). */
-export function isInside(root: string, candidate: string): boolean {
+/** True when `candidate` is `root` or lies under it (both absolute and normalised), by `path`'s rules. */
+export function isInside(path: HostPath, root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
   if (rel === "") return true;
   if (path.isAbsolute(rel)) return false;
@@ -49,28 +50,29 @@ function unresolvable(abs: string, code: string | undefined): RuntimeFault {
  * that do not exist yet are appended as they are. A dangling link is followed to its target
  * (so a write through it cannot land outside the root).
  */
-export function realLocation(abs: string, hops = 0): string {
+export function realLocation(host: Host, abs: string, hops = 0): string {
+  const path = host.path;
   const rest: string[] = [];
   let existing = abs;
   for (;;) {
     try {
-      const real = fs.realpathSync.native(existing);
+      const real = host.realpath(existing);
       return rest.length === 0 ? real : path.join(real, ...rest.reverse());
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const code = errorCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR") throw unresolvable(abs, code);
     }
-    let stat: fs.Stats | undefined;
+    let stat: HostStats | undefined;
     try {
-      stat = fs.lstatSync(existing);
+      stat = host.lstat(existing);
     } catch {
       stat = undefined;
     }
-    if (stat?.isSymbolicLink()) {
+    if (stat?.kind === "link") {
       if (hops >= MAX_LINKS)
         throw new RuntimeFault("file", `path "${shortenPath(abs)}" goes through too many symbolic links`);
-      const target = path.resolve(path.dirname(existing), fs.readlinkSync(existing));
-      return realLocation(rest.length === 0 ? target : path.join(target, ...rest.reverse()), hops + 1);
+      const target = path.resolve(path.dirname(existing), host.readlink(existing));
+      return realLocation(host, rest.length === 0 ? target : path.join(target, ...rest.reverse()), hops + 1);
     }
     const parent = path.dirname(existing);
     if (parent === existing) return abs;
@@ -79,17 +81,17 @@ export function realLocation(abs: string, hops = 0): string {
   }
 }
 
-let cachedRoot: { given: string; real: string } | null = null;
+let cachedRoot: { host: Host; given: string; real: string } | null = null;
 
-function realRoot(root: string): string {
-  if (cachedRoot?.given === root) return cachedRoot.real;
+function realRoot(host: Host, root: string): string {
+  if (cachedRoot?.given === root && cachedRoot.host === host) return cachedRoot.real;
   let real: string;
   try {
-    real = fs.realpathSync.native(root);
+    real = host.realpath(root);
   } catch {
-    real = path.resolve(root);
+    real = host.path.resolve(root);
   }
-  cachedRoot = { given: root, real };
+  cachedRoot = { host, given: root, real };
   return real;
 }
 
@@ -101,7 +103,7 @@ function realRoot(root: string): string {
  */
 export function resolveInRoot(ctx: HostContext, requested: unknown, fromDir: string = ctx.baseDir): string {
   const { root, lexical } = lexicalInRoot(ctx, requested, fromDir);
-  return checkedReal(ctx, root, requested as string, realLocation(lexical));
+  return checkedReal(ctx, root, requested as string, realLocation(ctx.host, lexical));
 }
 
 /**
@@ -114,8 +116,10 @@ export function resolveOwnInRoot(
   fromDir: string = ctx.baseDir,
 ): string {
   const { root, lexical } = lexicalInRoot(ctx, requested, fromDir);
-  if (lexical === root) return checkedReal(ctx, root, requested as string, realLocation(lexical));
-  const own = path.join(realLocation(path.dirname(lexical)), path.basename(lexical));
+  const host = ctx.host;
+  if (lexical === root) return checkedReal(ctx, root, requested as string, realLocation(host, lexical));
+  const path = host.path;
+  const own = path.join(realLocation(host, path.dirname(lexical)), path.basename(lexical));
   return checkedReal(ctx, root, requested as string, own);
 }
 
@@ -135,21 +139,24 @@ function lexicalInRoot(
       `path ${shortenPath(JSON.stringify(requested))} contains a NUL byte and is refused: it could reach outside the root ${ctx.root}`,
     );
   }
+  const path = ctx.host.path;
   const root = path.resolve(ctx.root);
   const lexical = path.resolve(fromDir, requested);
-  if (!isInside(root, lexical)) throw outside(ctx, requested);
+  if (!isInside(path, root, lexical)) throw outside(ctx, requested);
   return { root, lexical };
 }
 
 /** `abs` (inside the root) relative to the root, whether `abs` is real or as given. */
 export function fromRoot(ctx: HostContext, abs: string): string {
+  const path = ctx.host.path;
   const given = path.resolve(ctx.root);
-  const real = realRoot(given);
-  return path.relative(isInside(real, abs) ? real : given, abs);
+  const real = realRoot(ctx.host, given);
+  return path.relative(isInside(path, real, abs) ? real : given, abs);
 }
 
 function checkedReal(ctx: HostContext, root: string, requested: string, real: string): string {
-  if (!isInside(realRoot(root), real) && !isInside(root, real)) {
+  const path = ctx.host.path;
+  if (!isInside(path, realRoot(ctx.host, root), real) && !isInside(path, root, real)) {
     throw outside(ctx, requested, "through a symbolic link");
   }
   return real;

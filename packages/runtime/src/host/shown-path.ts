@@ -3,7 +3,6 @@
  * long (a path too long for the system would otherwise be echoed whole in its own error).
  * @module
  */
-import * as path from "node:path";
 import type { HostContext } from "./context.js";
 
 /** The longest path a message shows whole; longer ones keep their start and end. */
@@ -19,6 +18,7 @@ export function shortenPath(text: string): string {
 
 /** How a path is shown in messages: relative to the root (with `/`) when inside it, else absolute; shortened when long. */
 export function showPath(ctx: HostContext, abs: string): string {
+  const path = ctx.host.path;
   const rel = path.relative(ctx.root, abs);
   if (rel === "") return ".";
   const outside = rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);

@@ -40,10 +40,11 @@
  * is 0.15% of the quickest render in the benchmarks).
  * @module
  */
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { DEFAULT_LIMITS, type Limits } from "../api/options.js";
 import { RuntimeFault } from "./fault.js";
+import { type HeapAccess, type HeapReading, platform } from "./platform.js";
+
+export type { HeapReading } from "./platform.js";
 
 const MiB = 1024 * 1024;
 
@@ -98,17 +99,27 @@ export class Budget {
   private steps = 0;
   /** `used_heap_size` when the run started. */
   private readonly heapAtStart: number;
+  /** Reads the heap (`v8.getHeapStatistics`; tests pass their own); null where it cannot be read. */
+  private readonly readHeap: (() => HeapReading) | null;
+  /** Forces a full collection, false where it cannot (tests pass their own). */
+  private readonly collect: () => boolean;
 
+  /**
+   * `readHeap` and `collect` default to the platform's (see ./platform.ts). Where the
+   * platform cannot read the heap (a browser), the memory rule is off: a page's tab has a
+   * heap limit of its own, which the browser enforces.
+   */
   constructor(
     readonly limits: Readonly<Limits>,
     /** When the time limit runs out, in `Date.now()` ms. */
     readonly deadline: number,
-    /** Reads the heap (`v8.getHeapStatistics`; tests pass their own). */
-    private readonly readHeap: () => HeapReading = getHeapStatistics,
-    /** Forces a full collection, false where it cannot (tests pass their own). */
-    private readonly collect: () => boolean = collectGarbage,
+    readHeap?: () => HeapReading,
+    collect?: () => boolean,
   ) {
-    this.heapAtStart = readHeap().used_heap_size;
+    const heap: HeapAccess | null = readHeap === undefined ? platform().heap : null;
+    this.readHeap = readHeap ?? (heap === null ? null : () => heap.read());
+    this.collect = collect ?? (heap === null ? () => false : () => heap.collect());
+    this.heapAtStart = this.readHeap === null ? 0 : this.readHeap().used_heap_size;
   }
 
   /**
@@ -191,6 +202,7 @@ export class Budget {
   /** Reads the heap (with `incoming` bytes about to be allocated) and stops the run if it is over budget. */
   checkHeap(incoming: number): void {
     this.pendingBytes = 0;
+    if (this.readHeap === null) return;
     let stats = this.readHeap();
     if (this.within(stats, incoming)) return;
     // Over, maybe only with garbage V8 has not collected yet: collect it and look again.
@@ -225,42 +237,6 @@ export class Budget {
       `memory limit reached: the JavaScript heap would hold ${mb(used)} MB, too close to the ${mb(stats.heap_size_limit)} MB this thread may use (limit maxMemoryMb is ${max} MB)`,
       "look for a list or string kept growing in a loop; the thread's heap is set by Node's --max-old-space-size, or by --max-memory in the xmd command",
     );
-  }
-}
-
-/** The two numbers of `v8.getHeapStatistics()` the rule reads. */
-export interface HeapReading {
-  used_heap_size: number;
-  heap_size_limit: number;
-}
-
-/** A full garbage collection, or null where none can be forced. Found on first need. */
-let gc: (() => void) | null | undefined;
-
-/** Forces a full collection; false where that is not possible. */
-function collectGarbage(): boolean {
-  if (gc === undefined) gc = findGc();
-  if (gc === null) return false;
-  gc();
-  return true;
-}
-
-/**
- * Node's `gc()`: the global one when Node runs with `--expose-gc`, else one made the way
- * test runners make theirs (jest's leak detector): the flag is set just long enough for
- * a new context to get the function, then cleared, so nothing else sees a `gc` global.
- */
-function findGc(): (() => void) | null {
-  const global = (globalThis as { gc?: unknown }).gc;
-  if (typeof global === "function") return global as () => void;
-  try {
-    setFlagsFromString("--expose-gc");
-    const made = runInNewContext("gc") as unknown;
-    return typeof made === "function" ? (made as () => void) : null;
-  } catch {
-    return null;
-  } finally {
-    setFlagsFromString("--no-expose-gc");
   }
 }
 

@@ -6,22 +6,20 @@
  * text), so one value may be shared by every place and every render that uses it.
  * @module
  */
-import { createRequire } from "node:module";
 import type { RE2JS, RE2JSException } from "re2js";
 import { RuntimeFault } from "./fault.js";
+import { platform } from "./platform.js";
 import { LINEAR_HINT, RegexProblem, toRe2Syntax } from "./regex-syntax.js";
 
 export { RegexProblem } from "./regex-syntax.js";
 
 /**
- * The engine, loaded when the first regex is made: most documents have none, and its
- * module is larger than the rest of what a render loads (as the YAML library, it is not
- * part of every start).
+ * The engine, from the platform (see ./platform.ts): the Node build loads it when the
+ * first regex is made (most documents have none, and its module is larger than the rest
+ * of what a render loads); the browser build has it bundled.
  */
-let engineModule: typeof import("re2js") | null = null;
 function engine(): typeof import("re2js") {
-  engineModule ??= createRequire(import.meta.url)("re2js") as typeof import("re2js");
-  return engineModule;
+  return platform().re2js();
 }
 
 /** The flags a regex may have, in the order they print. */

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCommand } from "../../src/host/exec.js";
 import { isOnAllowList } from "../../src/host/exec-policy.js";
+import { NODE_HOST } from "../../src/host/node/node-host.js";
 import { fault, makeContext, writeFiles } from "./helpers.js";
 
 /** A root holding an executable `tools/echo` that leaves a marker file when it runs. */
@@ -55,13 +56,13 @@ describe("exec allow-list", () => {
   });
 
   it("matches names and paths by the rule", () => {
-    expect(isOnAllowList(["echo"], "echo", "/")).toBe(true);
-    expect(isOnAllowList(["echo"], "/bin/echo", "/")).toBe(false);
-    expect(isOnAllowList(["echo"], "./echo", "/")).toBe(false);
-    expect(isOnAllowList(["/bin/echo"], "echo", "/")).toBe(false);
-    expect(isOnAllowList(["/bin/echo"], "/bin/echo", "/")).toBe(true);
+    expect(isOnAllowList(NODE_HOST, ["echo"], "echo", "/")).toBe(true);
+    expect(isOnAllowList(NODE_HOST, ["echo"], "/bin/echo", "/")).toBe(false);
+    expect(isOnAllowList(NODE_HOST, ["echo"], "./echo", "/")).toBe(false);
+    expect(isOnAllowList(NODE_HOST, ["/bin/echo"], "echo", "/")).toBe(false);
+    expect(isOnAllowList(NODE_HOST, ["/bin/echo"], "/bin/echo", "/")).toBe(true);
     const real = fs.realpathSync("/bin/echo");
-    expect(isOnAllowList([real], "/bin/echo", "/")).toBe(true);
+    expect(isOnAllowList(NODE_HOST, [real], "/bin/echo", "/")).toBe(true);
   });
 });
 

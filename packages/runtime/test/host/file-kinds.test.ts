@@ -3,7 +3,8 @@ import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deleteFile, loadDataFile, readAtMost, readText, writeTextAtomic } from "../../src/host/files.js";
+import { deleteFile, loadDataFile, readText, writeTextAtomic } from "../../src/host/files.js";
+import { readAtMost } from "../../src/host/node/node-host.js";
 import { showPath } from "../../src/host/shown-path.js";
 import { contextFor, fault, makeContext, tempDir, writeFiles } from "./helpers.js";
 

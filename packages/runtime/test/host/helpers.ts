@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { afterAll, expect } from "vitest";
 import { DEFAULT_LIMITS, type ExecPolicy, type Limits } from "../../src/api/options.js";
 import type { HostContext } from "../../src/host/context.js";
+import { NODE_HOST } from "../../src/host/node/node-host.js";
 import { Callable } from "../../src/values/callable.js";
 import { RuntimeFault } from "../../src/values/fault.js";
 
@@ -58,6 +59,7 @@ export function contextFor(
   } = {},
 ): TestContext {
   const ctx: TestContext = {
+    host: NODE_HOST,
     root,
     baseDir: options.baseDir ?? root,
     exec: options.exec ?? { allow: false },

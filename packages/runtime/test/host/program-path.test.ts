@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/host/exec.js";
-import { commandEnvironment, commandPath, findProgram } from "../../src/host/program-path.js";
+import { commandEnvironment, commandPath, findProgram } from "../../src/host/node/program-path.js";
 import { fault, makeContext, tempDir, writeFiles } from "./helpers.js";
 
 describe("findProgram", () => {

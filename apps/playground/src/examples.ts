@@ -131,7 +131,7 @@ const dashboardSummary = `**{{services.length - down.length}} of {{services.leng
 <!-- xmd:endif -->
 `;
 
-const dashboardService = `- {{service.status = "up" ? "🟢" : "🔴"}} **{{service.name}}**, p95 {{service.p95}} ms, owner {{service.owner}}
+const dashboardService = `- {{service.status = "up" ? "✔" : "✖"}} **{{service.name}}**, p95 {{service.p95}} ms, owner {{service.owner}}
 `;
 
 const dashboardServices = `- name: api

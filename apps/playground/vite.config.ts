@@ -28,6 +28,8 @@ export default defineConfig({
   build: {
     target: "es2022",
     sourcemap: false,
+    // Browsers the page targets (ES2022) support <link rel="modulepreload">.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1024,
     rolldownOptions: {
       output: {

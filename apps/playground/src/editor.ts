@@ -5,6 +5,8 @@
  * @module
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { json } from "@codemirror/lang-json";
+import { yaml } from "@codemirror/lang-yaml";
 import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { type Diagnostic as CmDiagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { EditorState, type Extension, type Text } from "@codemirror/state";
@@ -23,6 +25,8 @@ import { xmdCodeLanguage, xmdHighlightStyle, xmdMarkdown } from "./xmd-language.
 function languageFor(name: string): Extension {
   if (/\.(md|markdown)$/i.test(name)) return xmdMarkdown();
   if (/\.(xmd|xm)$/i.test(name)) return xmdCodeLanguage;
+  if (/\.(yaml|yml)$/i.test(name)) return yaml();
+  if (/\.json$/i.test(name)) return json();
   return [];
 }
 

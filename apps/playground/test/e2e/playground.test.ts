@@ -137,6 +137,28 @@ describe("the built page", () => {
     expect(await page.textContent(".cm-lintRange-error")).toBe("nope");
   });
 
+  it("re-renders when a data file's tab is edited, and imports a file added by its name", async () => {
+    await open();
+    await page.selectOption("#example", "table");
+    await outputContains("| Atlas | 30 | 7 | 210 |");
+    await page.click('.tab-name[data-file="inventory.yaml"]');
+    await replaceText("store: Tiny\nreorderBelow: 1\nitems:\n  - name: Globe\n    price: 50\n    stock: 2\n");
+    await outputContains("| Globe | 50 | 2 | 100 |");
+    expect(await page.textContent("#markdown-output")).not.toContain("Atlas");
+
+    await page.fill("#new-file-name", "notes/extra.md");
+    await page.click('#add-file button[type="submit"]');
+    await page.locator('.tab-name[data-file="notes/extra.md"][aria-pressed="true"]').waitFor();
+    await replaceText("Extra part: {{1 + 1}}\n");
+    await page.click(`.tab-name[data-file="index.md"]`);
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.insertText('\n<!-- xmd:import "notes/extra.md" -->\n');
+    await outputContains("Extra part: 2");
+    const link = decodeState(await page.evaluate(() => location.hash)).state;
+    expect(link?.files.map((f) => f.name)).toEqual(["inventory.yaml", "notes/extra.md"]);
+  });
+
   it("shows both memory modes' statistics, and switching the mode changes them", async () => {
     await open(`src=${encodeText("<!-- xmd\nset xs 1, 2, 3\nfor x in xs\n    print x * 2\n-->\n")}`);
     await outputContains("6");

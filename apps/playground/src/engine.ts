@@ -47,6 +47,18 @@ export interface RenderOutcome {
   other: RunOutcome;
 }
 
+/**
+ * Limits tighter than the runtime's defaults: a render runs on the page's main thread at
+ * every pause in typing, so a runaway document must stop before the page feels stuck.
+ */
+export const PLAYGROUND_LIMITS = Object.freeze({
+  timeoutMs: 2_000,
+  maxIterations: 200_000,
+  maxOutputBytes: 4 * 1024 * 1024,
+  maxStringLength: 4 * 1024 * 1024,
+  maxListItems: 1_000_000,
+});
+
 /** A path as the runtime reports it, as the tabs name it. */
 function tabName(path: string): string {
   return path.replace(/^\.?\/+/, "");
@@ -73,6 +85,7 @@ export function renderIn(state: PlaygroundState, memory: MemoryMode): RunOutcome
   const runtime = createRuntime({
     host,
     memory,
+    limits: PLAYGROUND_LIMITS,
     strict: state.options.strict,
     frontMatter: state.options.frontMatter,
   });

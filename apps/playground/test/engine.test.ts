@@ -108,6 +108,13 @@ describe("rendering in memory", () => {
     expect(run.diagnostics[0]!.help).toContain("nope");
   });
 
+  it("stops a runaway document at the playground's limits, naming the limit", () => {
+    const run = renderIn(doc("<!-- xmd\nset n 0\nwhile true\n    set n n + 1\n-->\n"), "pooled");
+    expect(run.output).toBeNull();
+    expect(run.diagnostics).toMatchObject([{ code: "limit" }]);
+    expect(run.diagnostics[0]!.message).toMatch(/200000|200 000|200,000|iterations/);
+  });
+
   it("refuses to run programs, with the runtime's exec-denied error", () => {
     const run = renderIn(doc('<!-- xmd\nprint exec "date"\n-->\n'), "pooled");
     expect(run.output).toBeNull();

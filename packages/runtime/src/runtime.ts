@@ -796,5 +796,7 @@ function readDocument(host: Host, path: string, limits: Limits): Uint8Array {
 }
 
 function relativeName(root: string, abs: string): string {
-  return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : abs;
+  // The root `/` (a memory host's, or a disk's) ends with its separator already.
+  const prefix = root.endsWith("/") ? root : `${root}/`;
+  return abs.startsWith(prefix) ? abs.slice(prefix.length) : abs;
 }

@@ -9,25 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { conformanceCases, REPOSITORY_CASE_COUNT } from "../../../conformance/cases.js";
-import { createRuntime, formatError, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
+import { createRuntime, formatError, type MemoryMode, XmdError } from "../src/index.js";
+import { optionsFromArgs } from "./support/conformance-options.js";
 
 /** Cases that wait for a later issue, by name. Empty: every case runs. */
 const PENDING: Record<string, string> = {};
-
-/** The few CLI flags the corpus uses, as runtime options. */
-function optionsFromArgs(args: string[]): RuntimeOptions {
-  const options: RuntimeOptions = {};
-  for (const arg of args) {
-    if (arg === "--allow-exec") options.exec = { ...options.exec, allow: true };
-    else if (arg.startsWith("--allow-exec="))
-      options.exec = { ...options.exec, allow: arg.slice("--allow-exec=".length).split(",") };
-    else if (arg === "--strip-front-matter") options.frontMatter = "strip";
-    else if (arg === "--strict") options.strict = true;
-    else if (arg === "--exec-shell") options.exec = { allow: options.exec?.allow ?? false, shell: true };
-    else throw new Error(`conformance runner: unsupported argument ${arg}`);
-  }
-  return options;
-}
 
 const temps: string[] = [];
 afterAll(() => {

@@ -7,7 +7,7 @@
  * file system and its programs.
  *
  * Two hosts come with the package: the Node host (the real disk and `exec`, the default of
- * the `node` build) and the memory host ({@link createMemoryHost}: files in a map, no exec,
+ * the `node` build) and the memory host (`createMemoryHost`: files in a map, no exec,
  * the default of the `browser` build).
  *
  * File system methods throw errors with a Node-style `code` when the system refuses

@@ -4,10 +4,10 @@
  * memory host — when the bundle itself is loaded and run (here in Node, which the bundle
  * does not know it is in: it was built for platform "browser").
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Api from "../../src/browser.js";
 import { type Bundle, builtinsUsedBy, bundleForBrowser } from "./bundle.js";
@@ -80,5 +80,29 @@ describe("the browser bundle", () => {
     }
     expect(error).toBeInstanceOf(api.XmdError);
     expect((error as Api.XmdError).code).toBe("exec-denied");
+  });
+});
+
+describe("the sources", () => {
+  it("import node: modules only in src/host/node/ (the Node host and platform)", () => {
+    expect(builtinsUsedBy('import * as fs from "node:fs";')).toEqual(["node:fs"]);
+    const src = fileURLToPath(new URL("../../src", import.meta.url));
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith(".ts") && !relative(src, path).startsWith("host/node/")) {
+          // Comments out first: they name node: modules in prose.
+          const code = readFileSync(path, "utf8")
+            .replace(/\/\*[\s\S]*?\*\//g, "")
+            .replace(/\/\/[^\n]*/g, "");
+          const used = builtinsUsedBy(code);
+          if (used.length > 0) offenders.push(`${relative(src, path)}: ${used.join(", ")}`);
+        }
+      }
+    };
+    walk(src);
+    expect(offenders).toEqual([]);
   });
 });

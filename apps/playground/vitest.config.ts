@@ -5,7 +5,7 @@ export default mergeConfig(
   shared,
   defineConfig({
     test: {
-      // The browser tests share one built page and one Chromium; the files run one at a time.
+      // One file at a time: the browser test starts Chromium, which is heavy on a 2-core machine.
       fileParallelism: false,
     },
   }),

@@ -109,7 +109,8 @@ export interface RuntimeOptions {
   host?: Host;
   /**
    * Directory that confines every file access (`import`, `File.*`, `get`/`put`).
-   * Default: the directory of the document being rendered (or the cwd for stdin).
+   * Default: the directory of the document being rendered (or the host's working folder
+   * for a document without a path).
    */
   root?: string;
   /** The exec policy; default: exec denied. */

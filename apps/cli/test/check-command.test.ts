@@ -91,6 +91,7 @@ describe("xmd check", () => {
       "team/dash.md:4:1",
       "team/dash.md:5:1",
       "team/dash.md:6:1",
+      "team/dash.md:7:1",
     ]);
     expect(run.stderr).toMatch(/--allow-exec=date/);
     expect(run.stderr).toMatch(/run with --exec-shell --allow-exec=ls,wc/);
@@ -100,11 +101,27 @@ describe("xmd check", () => {
       /'update\/ann\.md' ends with a line break: the C tool wrote one more blank line/,
     );
     expect(run.stderr).toMatch(/this @import\( does not close on its line/);
-    expect(run.stderr).toMatch(/\n6 constructs in 1 file behave differently from the C tool/);
+    expect(run.stderr).toMatch(
+      /team\/dash\.md:7:1: compat: this code block holds an XMD directive or \{\{ \}\} that the C tool ran; XMD shows code as written/,
+    );
+    // The command in the code block is not reported as one that runs.
+    expect(run.stderr).not.toMatch(/not-read/);
+    expect(run.stderr).toMatch(/\n7 constructs in 1 file behave differently from the C tool/);
     // With a root that holds the shared part, that import is no longer a difference.
     const rooted = xmd(["check", "--compat", "--root", ".", "team/dash.md"], { cwd: dir });
     expect(rooted.stderr).not.toMatch(/outside the root/);
-    expect(rooted.stderr).toMatch(/\n5 constructs in 1 file behave differently/);
+    expect(rooted.stderr).toMatch(/\n6 constructs in 1 file behave differently/);
+  });
+
+  it("--compat names XMD in inline code, which the C tool ran and XMD shows as written", () => {
+    const dir = workspace({ "a.md": "Run `<!-- xmd:exec date -->` or ``{{ x }}``; `plain` code is fine.\n" });
+    const run = xmd(["check", "--compat", "a.md"], { cwd: dir });
+    const found = run.stderr.split("\n").filter((l) => l.includes(": compat: "));
+    expect(found).toEqual([
+      "a.md:1:5: compat: this inline code holds XMD that the C tool ran; XMD shows code as written",
+      "a.md:1:33: compat: this inline code holds XMD that the C tool ran; XMD shows code as written",
+    ]);
+    expect(run.stderr).not.toMatch(/'date' runs only when allowed/);
   });
 
   it("--compat names a part the C tool found from the folder it ran in, unless the root finds it", () => {

@@ -25,6 +25,11 @@ const EXEC_DIRECTIVE = /<!--\s*xmd:?\s*exec\s+([\s\S]*?)\s*-->/g;
 const EXEC_CALL = /\b(exec|cmd)\(\s*(["'])((?:\\.|(?!\2).)*)\2\s*\)/g;
 const IMPORT_DIRECTIVE = /<!--\s*xmd:?\s*import\s+["']?([^"'\s>]+)["']?\s*-->/g;
 const AT_IMPORT = /(^|[ \t])@import\(([^)\n]*)(\)?)/g;
+/** XMD in text: a directive comment, `{{ }}`, or `@import(`. */
+const XMD_CONSTRUCT = /<!--\s*xmd|\{\{|(^|[ \t])@import\(/g;
+const XMD_IN_TEXT = /<!--\s*xmd|\{\{|(^|[ \t])@import\(/;
+/** An inline code span of one or more backquotes, closed on its line. */
+const CODE_SPAN = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
 
 /**
  * The findings in a document's text. `path` is its absolute path (parts are read beside
@@ -36,19 +41,47 @@ export function compatFindings(text: string, path: string | null, root?: string)
   let fence: string | null = null;
   const folder = path === null ? process.cwd() : dirname(path);
   const top = root ?? folder;
+  // A code block (not an xmd fence) that holds XMD: where it opened, and how many it holds.
+  let fenceLine = 0;
+  let inFence = 0;
+  const codeBlockHolds = () => {
+    if (inFence === 0) return;
+    findings.push({
+      line: fenceLine + 1,
+      column: 1,
+      message: `this code block holds ${inFence === 1 ? "an XMD directive or {{ }}" : `${inFence} XMD directives or {{ }}`} that the C tool ran; XMD shows code as written`,
+      help: "to run it, move it out of the code block (or into a ```xmd fence); as an example it is right as it is",
+    });
+  };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
+    let line = lines[i] as string;
     const open = /^ {0,3}(`{3,}|~{3,})\s*(\S*)/.exec(line);
     if (fence !== null) {
-      if (open?.[1]?.startsWith(fence) && open[2] === "") fence = null;
+      if (open?.[1]?.startsWith(fence) && open[2] === "") {
+        fence = null;
+        codeBlockHolds();
+      } else inFence += (line.match(XMD_CONSTRUCT) ?? []).length;
       continue;
     }
     if (open !== null && open[2] !== "xmd") {
       fence = open[1] as string;
+      fenceLine = i;
+      inFence = 0;
       continue;
     }
     const at = (index: number, message: string, help: string) =>
       findings.push({ line: i + 1, column: index + 1, message, help });
+    // Inline code is shown as written here; the C tool ran what it held. Blanked out below,
+    // so that a command shown in inline code is not also reported as one that runs.
+    for (const m of line.matchAll(CODE_SPAN)) {
+      if (!XMD_IN_TEXT.test(m[0])) continue;
+      at(
+        m.index as number,
+        "this inline code holds XMD that the C tool ran; XMD shows code as written",
+        "to run it, take it out of the backquotes; as an example it is right as it is",
+      );
+      line = line.slice(0, m.index) + " ".repeat(m[0].length) + line.slice((m.index as number) + m[0].length);
+    }
     const command = (index: number, cmd: string) => {
       // Read as the runtime reads it in shell mode: the same scan decides what runs.
       const scan = scanShellLine(cmd);
@@ -134,5 +167,6 @@ export function compatFindings(text: string, path: string | null, root?: string)
       part(index, (m[2] as string).replace(/^["']|["']$/g, ""), true);
     }
   }
-  return findings;
+  if (fence !== null) codeBlockHolds();
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

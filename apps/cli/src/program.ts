@@ -154,6 +154,12 @@ Examples:
     .option("--root <dir>", "the root imports are resolved in (default: each document's folder)")
     .option("--config <file>", "read options from this file instead of xmd.config.json / package.json")
     .option("--max-read <bytes>", "size of one file read: a document, an import (default 64 MiB)")
+    .option(
+      "-v, --var <key=value>",
+      "a variable a render would be given (not warned about as never set); repeatable",
+      collect,
+    )
+    .option("--vars <file>", "variables from a JSON or YAML file, as xmd process takes them")
     .option("--strict", "names never set are errors, not warnings")
     .option("--compat", "also list what behaves differently from the C tool (akaoio/xmd), with file:line")
     .option("--debug", "show stack traces")

@@ -52,7 +52,25 @@ describe("xmd check", () => {
     expect(run.stderr).toMatch(/\n2 warnings \(they do not fail the check; --strict makes them errors\)\n$/);
     const strict = xmd(["check", "--strict", "page.md"], { cwd: dir });
     expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^page\.md:1:6: error\[undefined-name\]: 'nmae' is never set/);
+    expect(strict.stderr).not.toMatch(/warning\[/);
     expect(strict.stderr).toMatch(/\n2 errors in 1 file\n$/);
+  });
+
+  it("knows the variables a render would get: config vars, --vars and -v", () => {
+    const dir = workspace({
+      "page.md": "{{a}} {{b}} {{c}}\n",
+      "v.yaml": "b: 2\n",
+      "xmd.config.json": '{"vars": {"a": 1}}',
+    });
+    const names = (args: string[]) =>
+      [...xmd(["check", ...args, "page.md"], { cwd: dir }).stderr.matchAll(/'(\w)' is never set/g)].map(
+        (m) => m[1],
+      );
+    expect(names([])).toEqual(["b", "c"]);
+    expect(names(["--vars", "v.yaml"])).toEqual(["c"]);
+    expect(names(["--vars", "v.yaml", "-v", "c=3"])).toEqual([]);
+    expect(xmd(["check", "--strict", "--vars", "v.yaml", "-v", "c=3", "page.md"], { cwd: dir }).code).toBe(0);
   });
 
   it("checks every document under a folder it is given", () => {
@@ -113,13 +131,32 @@ describe("xmd check", () => {
     expect(rooted.stderr).toMatch(/\n6 constructs in 1 file behave differently/);
   });
 
+  it("--compat names a colon-less import taken as a value, and doubled blank lines only for a part alone on its line", () => {
+    const dir = workspace({
+      "a.md":
+        '<!-- xmd set f = "p.md" -->\n<!-- xmd set c = import f -->\n{{c}}\n- <!-- xmd:import p.md -->\n<!-- xmd:import p.md -->\n',
+      "p.md": "P\n",
+    });
+    const found = xmd(["check", "--compat", "a.md"], { cwd: dir })
+      .stderr.split("\n")
+      .filter((l) => l.includes(": compat: "));
+    expect(found.map((l) => l.slice(0, l.indexOf(": compat:")))).toEqual(["a.md:2:1", "a.md:5:1"]);
+    expect(found[0]).toMatch(
+      /without the colon this comment is native code, where `import` as a value gives a module's exports/,
+    );
+    expect(found[1]).toMatch(/'p\.md' ends with a line break/);
+  });
+
   it("--compat names XMD in inline code, which the C tool ran and XMD shows as written", () => {
-    const dir = workspace({ "a.md": "Run `<!-- xmd:exec date -->` or ``{{ x }}``; `plain` code is fine.\n" });
+    const dir = workspace({
+      "a.md": "Run `<!-- xmd:exec date -->` or ``{{ x }}``; `plain` code is fine.\n`@import(p.md)`\n",
+    });
     const run = xmd(["check", "--compat", "a.md"], { cwd: dir });
     const found = run.stderr.split("\n").filter((l) => l.includes(": compat: "));
     expect(found).toEqual([
       "a.md:1:5: compat: this inline code holds XMD that the C tool ran; XMD shows code as written",
       "a.md:1:33: compat: this inline code holds XMD that the C tool ran; XMD shows code as written",
+      "a.md:2:1: compat: this inline code holds XMD that the C tool ran; XMD shows code as written",
     ]);
     expect(run.stderr).not.toMatch(/'date' runs only when allowed/);
   });

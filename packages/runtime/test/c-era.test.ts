@@ -150,6 +150,20 @@ describe("an import alone on its line ends the line", () => {
   });
 });
 
+describe("exec off in shell mode", () => {
+  it("names every program of the pipeline, and the flag that allows them all", () => {
+    const e = failure(
+      { "doc.md": "<!-- xmd:exec echo hi | tr a-z A-Z -->\n" },
+      { exec: { allow: false, shell: true } },
+    );
+    expect([e.code, e.message, e.hint]).toEqual([
+      "exec-denied",
+      "exec is disabled: the document wants to run programs 'echo', 'tr'",
+      "run with --allow-exec=echo,tr (or --allow-exec for every command)",
+    ]);
+  });
+});
+
 describe('set("name", value)', () => {
   it("sets a variable and writes nothing, in {{ }} and in code", () => {
     expect(

@@ -25,9 +25,11 @@ const EXEC_DIRECTIVE = /<!--\s*xmd:?\s*exec\s+([\s\S]*?)\s*-->/g;
 const EXEC_CALL = /\b(exec|cmd)\(\s*(["'])((?:\\.|(?!\2).)*)\2\s*\)/g;
 const IMPORT_DIRECTIVE = /<!--\s*xmd:?\s*import\s+["']?([^"'\s>]+)["']?\s*-->/g;
 const AT_IMPORT = /(^|[ \t])@import\(([^)\n]*)(\)?)/g;
+/** `<!-- xmd set x = import f -->`: native code (no colon) taking an import as a value. */
+const NATIVE_IMPORT_VALUE = /<!--\s*xmd\s+set\s+[\p{L}_$][\p{L}\p{N}_$]*\s*=?\s*import\b/gu;
 /** XMD in text: a directive comment, `{{ }}`, or `@import(`. */
 const XMD_CONSTRUCT = /<!--\s*xmd|\{\{|(^|[ \t])@import\(/g;
-const XMD_IN_TEXT = /<!--\s*xmd|\{\{|(^|[ \t])@import\(/;
+const XMD_IN_TEXT = /<!--\s*xmd|\{\{|@import\(/;
 /** An inline code span of one or more backquotes, closed on its line. */
 const CODE_SPAN = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
 
@@ -109,6 +111,7 @@ export function compatFindings(text: string, path: string | null, root?: string)
     };
     for (const m of line.matchAll(EXEC_DIRECTIVE)) command(m.index as number, m[1] as string);
     for (const m of line.matchAll(EXEC_CALL)) command(m.index as number, m[3] as string);
+    const aloneOnLine = /^\s*(<!--[^>]*-->|@import\([^)]*\))\s*$/.test(line);
     const part = (index: number, target: string, atImport: boolean) => {
       const p = target.trim();
       if (p === "") return;
@@ -144,7 +147,7 @@ export function compatFindings(text: string, path: string | null, root?: string)
         } catch {
           return;
         }
-        if (body.endsWith("\n")) {
+        if (body.endsWith("\n") && aloneOnLine) {
           at(
             index,
             `'${p}' ends with a line break: the C tool wrote one more blank line after it; XMD does not`,
@@ -154,6 +157,13 @@ export function compatFindings(text: string, path: string | null, root?: string)
       }
     };
     for (const m of line.matchAll(IMPORT_DIRECTIVE)) part(m.index as number, m[1] as string, false);
+    for (const m of line.matchAll(NATIVE_IMPORT_VALUE)) {
+      at(
+        m.index as number,
+        "without the colon this comment is native code, where `import` as a value gives a module's exports (`{}` for a markdown part), not the part's text as the C tool's did",
+        "write it with the colon, as a classic directive: <!-- xmd:set NAME = import FILE -->",
+      );
+    }
     for (const m of line.matchAll(AT_IMPORT)) {
       const index = (m.index as number) + (m[1] as string).length;
       if (m[3] !== ")") {

@@ -154,7 +154,10 @@ export function checkTask(task: CheckTask): CheckOutcome {
   const lang = task.lang !== undefined ? { lang: task.lang } : {};
   try {
     const path = "path" in task.document ? { path: task.document.path } : {};
-    const errors = rt.check(documentText(task), { ...lang, ...path });
+    const vars = task.vars !== undefined ? { vars: task.vars } : {};
+    const errors = rt.check(documentText(task), { ...lang, ...path, ...vars });
+    // Under --strict a name never set fails the render, so it is an error here too.
+    if (task.strict === true) for (const e of errors) e.severity = "error";
     const shown = (e: XmdError) => presentError(e, context, task.color);
     return {
       errors: errors.filter((e) => e.severity !== "warning").map(shown),

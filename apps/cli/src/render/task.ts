@@ -46,6 +46,10 @@ export interface RenderTask extends TaskBase {
 /** Parse and resolve one document, collecting every error (`xmd check`). */
 export interface CheckTask extends TaskBase {
   kind: "check";
+  /** The variables a render would be given (config `vars`, `--vars`, `-v`): never warned about. */
+  vars?: Record<string, unknown>;
+  /** `--strict`: names never set are errors, not warnings. */
+  strict?: boolean;
 }
 
 /** Any task a render thread takes. */

@@ -74,10 +74,16 @@ export function checkExecAllowed(ctx: HostContext, argv: readonly string[], line
   if (allow === true) return;
   const program = argv[0]!;
   if (allow === false || allow.length === 0) {
+    // In shell mode every program of a pipeline must be allowed: name them all.
+    const programs = ctx.exec.shell
+      ? [...new Set(scanShellLine(line).commands.map((words) => words[0] as string))]
+      : [program];
+    const wants =
+      programs.length > 1 ? `programs ${programs.map((p) => `'${p}'`).join(", ")}` : `'${program}'`;
     throw new RuntimeFault(
       "exec-denied",
-      `exec is disabled: the document wants to run '${program}'`,
-      `run with --allow-exec=${program} (or --allow-exec for every command)`,
+      `exec is disabled: the document wants to run ${wants}`,
+      `run with --allow-exec=${programs.length > 0 ? programs.join(",") : program} (or --allow-exec for every command)`,
     );
   }
   if (ctx.exec.shell) {

@@ -217,8 +217,9 @@ describe("classic functions spanning directives", () => {
 
 describe("end as a classic variable name", () => {
   it("is a name in a classic set and expression, and still closes a span alone", () => {
-    const doc = "<!-- xmd:set end=3 -->\n<!-- xmd:for i in 2..end -->\n{{i}}\n<!-- xmd:end -->\n";
-    expect(render({ "doc.md": doc })).toBe("2\n3\n");
+    const doc =
+      "<!-- xmd:set end=3 -->\n<!-- xmd:for i in 2..end -->\n{{i}}\n<!-- xmd:end -->\n<!-- xmd:print end -->\n";
+    expect(render({ "doc.md": doc })).toBe("2\n3\n3\n");
   });
 
   it("stays a keyword in native code", () => {

@@ -280,7 +280,15 @@ export class ParserBase {
       case T.Ident: {
         const id = this.tid[i] as number;
         if (id >= 0 && id < KEYWORD_COUNT)
-          return id === K.true || id === K.false || id === K.null || id === K.not || id === K.import;
+          return (
+            id === K.true ||
+            id === K.false ||
+            id === K.null ||
+            id === K.not ||
+            id === K.import ||
+            // `end` names a variable in classic directives (see ExpressionParser.namePrimary).
+            (id === K.end && this.dialect === "classic")
+          );
         return true;
       }
       case T.LParen:

@@ -504,15 +504,13 @@ class DocumentRun implements ModuleLoader, RunState {
       let message: string | null = null;
       let hint: string | undefined;
       try {
-        // `@import(path)` may name a file from the root (see ImportNode.fromRootToo).
-        const fromRoot =
-          nodes.kind(n) === N.Import && ImportNode.fromRootToo(nodes, n) && ctx.root !== ctx.baseDir
-            ? locateImportOrNull(ctx, path, ctx.root)
-            : null;
-        // A bare name that finds no file throws, naming every file it tried.
-        if (fromRoot === null && !isRegularFile(ctx, locateImport(ctx, path, IMPORT_EXTENSIONS))) {
-          message = `cannot import "${path}": there is no such file`;
-        }
+        // `@import(path)` is looked for as a render looks for it (see atImportTarget); a bare
+        // name of another import that finds no file throws, naming every file it tried.
+        const found =
+          nodes.kind(n) === N.Import && ImportNode.fromRootToo(nodes, n)
+            ? atImportTarget(ctx, path) !== null
+            : isRegularFile(ctx, locateImport(ctx, path, IMPORT_EXTENSIONS));
+        if (!found) message = `cannot import "${path}": there is no such file`;
       } catch (e) {
         if (!(e instanceof RuntimeFault)) throw e;
         code = e.code;
@@ -636,17 +634,18 @@ class DocumentRun implements ModuleLoader, RunState {
   }
 
   importInPlace(from: ModuleInstance, path: string, machine: Machine, fromRootToo = false): void {
-    let abs = locateImportOrNull(from.ctx, path);
-    if (abs === null && fromRootToo) {
-      abs = from.ctx.root !== from.ctx.baseDir ? locateImportOrNull(from.ctx, path, from.ctx.root) : null;
-      if (abs === null)
-        throw new RuntimeFault(
-          "file",
-          `cannot import "${path}": there is no such file in the document's folder or from the root`,
-          "@import(path) is read from the document's folder, then from the root (--root), where the C tool read it from the folder it ran in",
-        );
+    if (!fromRootToo) {
+      this.runInPlace(from, locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, machine);
+      return;
     }
-    this.runInPlace(from, abs ?? locateImport(from.ctx, path, IMPORT_EXTENSIONS), path, machine);
+    const abs = atImportTarget(from.ctx, path);
+    if (abs === null)
+      throw new RuntimeFault(
+        "file",
+        `cannot import "${path}": there is no such file in the document's folder or from the root`,
+        "@import(path) is read from the document's folder, then from the root (--root), where the C tool read it from the folder it ran in",
+      );
+    this.runInPlace(from, abs, path, machine);
   }
 
   importText(from: ModuleInstance, path: string, machine: Machine): unknown {
@@ -821,6 +820,16 @@ function relativeName(root: string, abs: string): string {
   // The root `/` (a memory host's, or a disk's) ends with its separator already.
   const prefix = root.endsWith("/") ? root : `${root}/`;
   return abs.startsWith(prefix) ? abs.slice(prefix.length) : abs;
+}
+
+/**
+ * The file the C tool's `@import(path)` names (see `ImportNode.fromRootToo`): beside the
+ * document, else from the root; null when neither holds it. Renders and `check()` both
+ * look for it here, so that they agree.
+ */
+function atImportTarget(ctx: HostContext, path: string): string | null {
+  const beside = locateImportOrNull(ctx, path);
+  return beside !== null || ctx.root === ctx.baseDir ? beside : locateImportOrNull(ctx, path, ctx.root);
 }
 
 /**

@@ -45,6 +45,8 @@ class SplitContext {
   readonly tildes: ForwardSearch;
   /** The C tool's `@import(`, rare: searched for once over the text, like a comment. */
   readonly atImports: ForwardSearch;
+  /** The `)` that closes an `@import(`: searched for forward, so unclosed ones cost no rescans. */
+  readonly closeParens: ForwardSearch;
 
   constructor(
     readonly source: string,
@@ -60,6 +62,7 @@ class SplitContext {
     this.backticks = new ForwardSearch(source, "`", this.clock);
     this.tildes = new ForwardSearch(source, "~~~", this.clock);
     this.atImports = new ForwardSearch(source, "@import(", this.clock);
+    this.closeParens = new ForwardSearch(source, ")", this.clock);
   }
 }
 
@@ -286,8 +289,7 @@ class MarkdownScanner {
     const before = q === 0 ? 10 : source.charCodeAt(q - 1);
     if (before !== 10 && before !== 32 && before !== 9) return q + 1;
     const lineAfter = lineEnd(this.ctx.newlines, q, end);
-    const close = source.indexOf(")", q + 8);
-    this.ctx.clock.add((close === -1 ? end : close) - q, q);
+    const close = this.ctx.closeParens.next(q + 8);
     if (close === -1 || close >= lineAfter) return q + 1;
     let codeStart = q + 8;
     let codeEnd = close;

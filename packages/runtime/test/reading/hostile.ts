@@ -27,6 +27,8 @@ export const HOSTILE: Hostile[] = [
   { name: "unclosed <!-- xmd", lang: "md", make: (n) => rep("<!-- xmd ", n) },
   { name: "unclosed <!-- xmd lines", lang: "md", make: (n) => rep("<!-- xmd print 1\n", n) },
   { name: "unclosed <!-- xmd: lines", lang: "md", make: (n) => rep("<!-- xmd:set a = 1\n", n) },
+  { name: "unclosed @import(", lang: "md", make: (n) => rep(" @import(a", n) },
+  { name: "@import( lines closed at the end", lang: "md", make: (n) => `${rep("@import(a.md\n", n)})` },
   { name: "unclosed ``` fences", lang: "md", make: (n) => rep("```xmd\n", n) },
   { name: "unclosed ~~~ fences", lang: "md", make: (n) => rep("~~~\n```xmd\n", n) },
   { name: "unclosed ```md fences", lang: "xmd", make: (n) => rep("```md\n{{\n", n) },

@@ -61,6 +61,50 @@ describe.each(MODES)("compiled code (%s)", (memory) => {
     );
   });
 
+  it("holds a printed sum with numbers to maxStringLength, numbers at their exact length", () => {
+    // "xx" + 6 digits is 8: within the limit, though a number's text could be 24 long.
+    expect(render('set n 123456\nprint "xx" + n\n', memory, 8)).toBe("xx123456\n");
+    expect(render('set n 0.5\nprint "xxxxx" + n\n', memory, 8)).toBe("xxxxx0.5\n");
+    const error = failure('set n 1234567\nprint "xx" + n\n', memory, 8);
+    expect(error.code).toBe("limit");
+    expect([error.line, error.column]).toEqual([2, 7]);
+  });
+
+  it("prints numbers as JavaScript's shortest text, on both output paths", () => {
+    const source =
+      "for x in [0, -0, 37.5, 0.1 + 0.2, 1e21, 1 / 3, -4.25, 9007199254740992, 0.000001, 1e-7]\n    print x\n";
+    const expected = `${[0, 0, 37.5, 0.1 + 0.2, 1e21, 1 / 3, -4.25, 2 ** 53, 0.000001, 1e-7].map(String).join("\n")}\n`;
+    const runtime = createRuntime({ memory });
+    expect(runtime.render(source, { lang: "xmd" }).output).toBe(expected);
+    expect(new TextDecoder().decode(runtime.renderBytes(source, { lang: "xmd" }).output)).toBe(expected);
+    const inText = "{{37.5}} {{-0}} {{1/3}}\n";
+    expect(new TextDecoder().decode(runtime.renderBytes(inText).output)).toBe(`37.5 0 ${1 / 3}\n`);
+  });
+
+  it("reads a member as the object's own field, whatever the object", () => {
+    const runtime = createRuntime({ memory });
+    const bare = Object.create(null) as Record<string, unknown>;
+    bare.name = "bare";
+    const vars = {
+      record: { name: "r", constructor: "c", toString: "t", hole: undefined },
+      bare,
+      list: [1, 2, 3],
+      when: new Date(0),
+    };
+    const out = (line: string) => runtime.render(`print ${line}\n`, { lang: "xmd", vars }).output;
+    expect(out("record.name")).toBe("r\n");
+    expect(out("record.constructor + record.toString")).toBe("ct\n");
+    expect(out("record.hole = null and record.missing = null")).toBe("true\n");
+    expect(out("bare.name")).toBe("bare\n");
+    expect(out("list.length")).toBe("3\n");
+    // A method of Date.prototype is not a member of a date.
+    expect(() => out("when.getTime")).toThrow(XmdError);
+    // A class instance's fields are its own; its methods come from its class.
+    const cls =
+      "class P\n    constructor(n)\n        set self.n n\n    method twice\n        return self.n * 2\nset p P(4)\n";
+    expect(runtime.render(`${cls}print p.n, p.twice\n`, { lang: "xmd" }).output).toBe("4 8\n");
+  });
+
   it("runs every arithmetic and comparison operator on two variables", () => {
     const source = [
       "set a 7",

@@ -4,15 +4,16 @@
  * methods (arguments in a list).
  * @module
  */
-import { withArticle } from "../eval/eval-base.js";
+import { NORMAL, withArticle } from "../eval/eval-base.js";
 import { NamespaceValue, UserFunction } from "../eval/functions.js";
 import type { Machine } from "../eval/machine.js";
+import { numberToText } from "../host/text.js";
 import { Binding } from "../resolve/bindings.js";
 import { CallNode, ListNode, MethodCallNode, PairNode, SelfAccessNode } from "../syntax/node-fields.js";
 import { CallForm, N, NONE, type NodeId } from "../syntax/nodes.js";
 import { Callable } from "../values/callable.js";
 import { GeneratorValue } from "../values/generator.js";
-import type { Expr } from "./code.js";
+import type { Expr, Stmt } from "./code.js";
 import { ExpressionCompiler, type Part, pushParts } from "./expressions.js";
 
 /** Calls, on top of expressions. */
@@ -31,7 +32,14 @@ export abstract class CallCompiler extends ExpressionCompiler {
     const firstArg = CallNode.firstArg(nodes, n);
     if (nodes.kind(calleeNode) === N.Name && nodes.binding(calleeNode) === Binding.None) {
       const key = nodes.name(calleeNode);
-      if (key === this.printKey) return this.print(n, firstArg);
+      if (key === this.printKey) {
+        // As an expression (`set x print "a"`), print's value is null.
+        const print = this.print(n, firstArg);
+        return (m) => {
+          print(m);
+          return null;
+        };
+      }
       if (key === this.existsKey) {
         const args = this.values(this.parts(firstArg));
         return (m) => m.exists(m.services.toText((args(m) as unknown[])[0] ?? ""));
@@ -181,8 +189,22 @@ export abstract class CallCompiler extends ExpressionCompiler {
     };
   }
 
+  /**
+   * A `print` call as a statement, or null when `n` is not one: the statement runs the
+   * print's code itself, without the expression's wrapper (a closure call less per line
+   * printed).
+   */
+  protected printStatement(n: NodeId): Stmt | null {
+    const nodes = this.nodes;
+    if (nodes.kind(n) !== N.Call || CallNode.form(nodes, n) !== CallForm.Call) return null;
+    const callee = CallNode.callee(nodes, n);
+    if (nodes.kind(callee) !== N.Name || nodes.binding(callee) !== Binding.None) return null;
+    if (nodes.name(callee) !== this.printKey) return null;
+    return this.print(n, CallNode.firstArg(nodes, n));
+  }
+
   /** `print a` (a line of its own unless inline); `print a, b` joins them with spaces. */
-  private print(n: NodeId, firstArg: NodeId): Expr {
+  private print(n: NodeId, firstArg: NodeId): Stmt {
     const nodes = this.nodes;
     if (
       firstArg !== NONE &&
@@ -199,33 +221,42 @@ export abstract class CallCompiler extends ExpressionCompiler {
         // The parts' texts, kept for the next run of this print (a part that runs it
         // again, through a function it calls, takes a new list): one list per print
         // statement, not per line printed.
-        let spare: string[] | null = new Array(count);
+        let spare: (string | number)[] | null = new Array(count);
         return (m) => {
           // Every part is evaluated and converted, in order, and the length the joined
           // text would have checked, before any is written: as the sum would, so a part
           // that prints or fails leaves the output as it would have.
-          const texts: string[] = spare ?? new Array(count);
+          const texts: (string | number)[] = spare ?? new Array(count);
           spare = null;
           let length = 0;
           for (let i = 0; i < count; i++) {
             const part = parts[i] as string | Expr;
             const v = typeof part === "string" ? part : part(m);
             m.at = joins[i] as NodeId;
-            const text = typeof v === "string" ? v : m.services.toText(v);
-            length += text.length;
-            if (i > 0 && length > m.maxStringLength) m.budget.string(length, "joining text");
+            // A number is kept as it is and written as digits (no string on the byte
+            // path); its text is at most NUMBER_TEXT code units, exact if it could matter.
+            const text = typeof v === "string" || typeof v === "number" ? v : m.services.toText(v);
+            length += typeof text === "string" ? text.length : NUMBER_TEXT;
+            if (i > 0 && length > m.maxStringLength) {
+              length = exactLength(texts, i, text);
+              if (length > m.maxStringLength) m.budget.string(length, "joining text");
+            }
             texts[i] = text;
           }
           m.at = n;
           const output = m.output;
           try {
-            for (let i = 0; i < count; i++) output.text(texts[i] as string);
+            for (let i = 0; i < count; i++) {
+              const text = texts[i] as string | number;
+              if (typeof text === "string") output.text(text);
+              else output.number(text);
+            }
           } catch (e) {
             throw m.toUserError(e);
           }
           spare = texts;
           m.endLine();
-          return null;
+          return NORMAL;
         };
       }
       const value = this.expr(firstArg);
@@ -233,7 +264,7 @@ export abstract class CallCompiler extends ExpressionCompiler {
         const v = value(m);
         m.at = n;
         m.emitLine(m.services.toText(v));
-        return null;
+        return NORMAL;
       };
     }
     const args = this.values(this.parts(firstArg));
@@ -245,7 +276,7 @@ export abstract class CallCompiler extends ExpressionCompiler {
         text = m.joinText(text, (i > 0 ? " " : "") + m.services.toText(values[i]));
       }
       m.emitLine(text);
-      return null;
+      return NORMAL;
     };
   }
 
@@ -325,4 +356,17 @@ function pushSpread(m: Parameters<Expr>[0], parts: Part[], params: number): numb
     } else throw m.notSpreadable(value, p.node);
   }
   return argc;
+}
+
+/** Most UTF-16 code units of a number's text (`-1.7976931348623157e+308`). */
+const NUMBER_TEXT = 24;
+
+/** The length of `texts[0, i)` and `last` joined, numbers at their exact length. */
+function exactLength(texts: readonly (string | number)[], i: number, last: string | number): number {
+  let length = 0;
+  for (let k = 0; k <= i; k++) {
+    const text = k === i ? last : (texts[k] as string | number);
+    length += typeof text === "string" ? text.length : numberToText(text).length;
+  }
+  return length;
 }

@@ -321,6 +321,8 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     // A function's name alone on a line is a call whatever its parameters (see below).
     if (nodes.kind(e) === N.Call && CallNode.form(nodes, e) === CallForm.ValueOrCall)
       e = CallNode.callee(nodes, e);
+    const print = this.printStatement(e);
+    if (print !== null) return print;
     const value = this.expr(e);
     const kind = nodes.kind(e);
     if (kind !== N.Name && kind !== N.Member) {

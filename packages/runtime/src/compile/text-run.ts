@@ -100,9 +100,12 @@ export function textRun(parts: TextRunParts): Stmt {
         }
         // Converting and writing can fail (the output limit): located at this `{{ }}`.
         writing = true;
-        const text = typeof v === "string" ? v : toText(v);
-        if (texts !== null && (typeof v !== "object" || v === null)) texts[index] = text;
-        output.text(text);
+        if (typeof v === "number" && texts === null) output.number(v);
+        else {
+          const text = typeof v === "string" ? v : toText(v);
+          if (texts !== null && (typeof v !== "object" || v === null)) texts[index] = text;
+          output.text(text);
+        }
         writing = false;
       }
     } catch (e) {

@@ -12,11 +12,13 @@
  * @module
  */
 import type { OutputWriter } from "../api/runtime.js";
+import { numberToText } from "../host/text.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
 import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { CHUNK_BYTES, type ChunkSource } from "./chunk-pool.js";
 import { joinText } from "./join-text.js";
+import { NUMBER_BYTES, writeNumber } from "./number-bytes.js";
 import type { Output, OutputMark } from "./output.js";
 import { utf8Length } from "./utf8-length.js";
 
@@ -142,6 +144,24 @@ export class OutputSink implements Output {
       pos = 0;
     }
     this.pos = pos;
+  }
+
+  /**
+   * Writes a number's text. Most numbers are written as ASCII digits straight into the
+   * chunk (see {@link writeNumber}), without the string `String(n)` makes; the rest, and a
+   * number near the chunk's end or the limit, go through {@link text}.
+   */
+  number(value: number): void {
+    const at = this.pos;
+    if (at + NUMBER_BYTES <= CHUNK_BYTES && this.total + NUMBER_BYTES <= this.limit) {
+      const end = writeNumber(this.last as Uint8Array, at, value);
+      if (end >= 0) {
+        this.pos = end;
+        this.total += end - at;
+        return;
+      }
+    }
+    this.text(numberToText(value));
   }
 
   /** Copies source[start, end) of a unit as its bytes (see {@link bytes}). */

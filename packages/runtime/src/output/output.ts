@@ -17,6 +17,8 @@ export interface Output {
   readonly byteLength: number;
   /** Writes text (a value, printed). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it. */
   text(text: string): void;
+  /** Writes a number's text (`numberToText`). @throws RuntimeFault `limit` as {@link text} does. */
+  number(value: number): void;
   /**
    * Writes source[start, end) of a unit, static markdown (the ends on character
    * boundaries). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it.

@@ -4,6 +4,7 @@
  * encoded), so the string a caller gets is built with one copy of every character.
  * @module
  */
+import { numberToText } from "../host/text.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
 import type { Output, OutputMark } from "./output.js";
 import { outputLimitFault } from "./output-sink.js";
@@ -37,6 +38,10 @@ export class TextOutput implements Output {
       this.bytes = bytes;
     }
     this.text_ += text;
+  }
+
+  number(value: number): void {
+    this.text(numberToText(value));
   }
 
   source(source: SourceBytes, start: number, end: number): void {

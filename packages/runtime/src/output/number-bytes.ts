@@ -1,0 +1,98 @@
+/**
+ * A number's text written as ASCII bytes straight into an output chunk, without the
+ * string `String(n)` would make: what `print "- " + r.name + ": " + r.qty * r.price` does
+ * ten thousand times a render. Only the numbers whose shortest text can be found by exact
+ * integer arithmetic are written here — whole numbers below 2^53, and numbers with at most
+ * {@link MAX_FRACTION_DIGITS} decimals — and the text is JavaScript's own (`String(n)`,
+ * `-0` as `0`); for any other number {@link writeNumber} returns -1 and the caller
+ * converts it the usual way.
+ * @module
+ */
+
+/** Most bytes {@link writeNumber} writes: a sign, 16 whole digits, a point and 6 decimals. */
+export const NUMBER_BYTES = 24;
+
+/** Decimals tried for a number that is not whole (`37.5`, `0.25`, `19.99`). */
+const MAX_FRACTION_DIGITS = 6;
+
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * Scaled values must stay below this for the decimal found to be the only one of its
+ * length that reads back as the number, and for the scaling's rounding error to stay
+ * under half a unit (see {@link fraction}).
+ */
+const EXACT_SCALED = 2 ** 50;
+
+const ZERO = 0x30;
+const MINUS = 0x2d;
+const POINT = 0x2e;
+
+/**
+ * Writes `v`'s text at `out[at]` and returns where it ends, or -1 when `v` is not a number
+ * this writes (then nothing is written). `out` must have {@link NUMBER_BYTES} bytes free at `at`.
+ */
+export function writeNumber(out: Uint8Array, at: number, v: number): number {
+  if (Number.isInteger(v)) {
+    if (v === 0) {
+      // -0 too: String(-0) is "0".
+      out[at] = ZERO;
+      return at + 1;
+    }
+    if (v > 0) return v < 2 ** 53 ? writeWhole(out, at, v) : -1;
+    if (v <= -(2 ** 53)) return -1;
+    out[at] = MINUS;
+    return writeWhole(out, at + 1, -v);
+  }
+  return fraction(out, at, v);
+}
+
+/**
+ * A number with a fraction, when some `f` ≤ {@link MAX_FRACTION_DIGITS} has an integer `i`
+ * with `i / 10^f === v`. Dividing two exactly held integers rounds correctly, as reading
+ * the decimal `i·10^-f` does, so that decimal reads back as `v`; while `|v|·10^f` < 2^50,
+ * decimals `f` places apart differ by more than `v`'s spacing, so it is the only one with
+ * `f` places, and `Math.round(v·10^f)` finds it (the error of `v` and of the product stay
+ * under a quarter unit). Trying `f` upward finds the fewest decimals, hence the fewest
+ * digits: JavaScript's shortest text, in fixed notation (`|v|` ≥ 10^-6 here, where it uses
+ * no exponent).
+ */
+function fraction(out: Uint8Array, at: number, v: number): number {
+  if (!(v > -EXACT_SCALED && v < EXACT_SCALED)) return -1; // NaN and infinities too
+  const negative = v < 0;
+  const a = negative ? -v : v;
+  for (let f = 1; f <= MAX_FRACTION_DIGITS; f++) {
+    const p = POW10[f] as number;
+    const scaled = a * p;
+    if (scaled >= EXACT_SCALED) return -1;
+    const i = Math.round(scaled);
+    if (i / p !== a) continue;
+    const decimals = i % p;
+    // The fewest places never end in 0 (one place fewer would have read back too).
+    if (decimals % 10 === 0) return -1;
+    let pos = at;
+    if (negative) out[pos++] = MINUS;
+    pos = writeWhole(out, pos, (i - decimals) / p);
+    out[pos++] = POINT;
+    // The decimals with their leading zeros: 0.05 is 5 at 2 places.
+    for (let d = f - 1, rest = decimals; d >= 0; d--) {
+      out[pos + d] = ZERO + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+    return pos + f;
+  }
+  return -1;
+}
+
+/** A whole number 0 ≤ n < 2^53, in decimal. */
+function writeWhole(out: Uint8Array, at: number, n: number): number {
+  let digits = 1;
+  for (let p = 10; p <= n && digits < 16; p *= 10) digits++;
+  let rest = n;
+  for (let d = digits - 1; d >= 0; d--) {
+    const q = Math.floor(rest / 10);
+    out[at + d] = ZERO + (rest - q * 10);
+    rest = q;
+  }
+  return at + digits;
+}

@@ -33,8 +33,26 @@
  * took 2.9 ms against 1.3 ms for a bare `spawnSync("true")` (500 runs, on a 2-core Linux VM).
  * @module
  */
-import { type SpawnSyncOptions, type SpawnSyncReturns, spawnSync } from "node:child_process";
+import type { SpawnSyncOptions, SpawnSyncReturns } from "node:child_process";
+import { createRequire } from "node:module";
 import { constants } from "node:os";
+
+/**
+ * `child_process`, loaded at the first command: most renders run none, and loading it
+ * (with the stream and networking modules it needs) when the runtime loads cost a render
+ * thread about 4 ms of its start (Node 20, 2-core VM).
+ */
+let childProcess: typeof import("node:child_process") | null = null;
+function spawnSync(
+  file: string,
+  args: readonly string[],
+  options: SpawnSyncOptions,
+): SpawnSyncReturns<Buffer> {
+  childProcess ??= createRequire(import.meta.url)(
+    "node:child_process",
+  ) as typeof import("node:child_process");
+  return childProcess.spawnSync(file, args, options) as SpawnSyncReturns<Buffer>;
+}
 
 /** How to run a command. */
 export interface GroupCommand {

@@ -105,6 +105,25 @@ describe.each(MODES)("compiled code (%s)", (memory) => {
     expect(runtime.render(`${cls}print p.n, p.twice\n`, { lang: "xmd" }).output).toBe("4 8\n");
   });
 
+  it("adds a chain of sums part by part, in order, each + as itself", () => {
+    const calls = 'function f(x)\n    print "f" + x\n    return x\n';
+    expect(render(`${calls}print f(1) + f(2) + f(3)\nprint f(1) + f(2) + f(3) + f(4) + f(5)\n`, memory)).toBe(
+      "f1\nf2\nf3\n6\nf1\nf2\nf3\nf4\nf5\n15\n",
+    );
+    expect(
+      render('set x 1\nprint x + 2 + "a", "a" + x + 2, x + 2 + 3 + 4 + 5 + 6, 1 + 2 + x\n', memory),
+    ).toBe("3a a12 21 4\n");
+    // A part after a failing + is not evaluated: the error is that +'s.
+    const error = failure(`${calls}set x 1\nset v x + true + f(9)\n`, memory);
+    expect(error.message).toMatch(/cannot add a number and a boolean/);
+    expect(error.line).toBe(5);
+    expect(
+      render(`${calls}set x 1\ntry\n    set v x + true + f(9)\ncatch e\n    print "caught"\n`, memory),
+    ).toBe("caught\n");
+    const joined = failure('set x "a"\nset v x + 2 + "b"\n', memory, 2);
+    expect(joined.code).toBe("limit");
+  });
+
   it("runs every arithmetic and comparison operator on two variables", () => {
     const source = [
       "set a 7",

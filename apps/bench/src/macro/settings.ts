@@ -73,8 +73,8 @@ const FULL: CellSettings = {
   profile: { minRuns: 5, minMs: 250, maxRuns: 5000 },
   coldRuns: 9,
   w6Lines: 100_000,
-  w6Runs: 3,
-  w6CliRuns: 5,
+  w6Runs: 7,
+  w6CliRuns: 9,
 };
 
 const QUICK: CellSettings = {

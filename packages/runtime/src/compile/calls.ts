@@ -244,18 +244,12 @@ export abstract class CallCompiler extends ExpressionCompiler {
             texts[i] = text;
           }
           m.at = n;
-          const output = m.output;
           try {
-            for (let i = 0; i < count; i++) {
-              const text = texts[i] as string | number;
-              if (typeof text === "string") output.text(text);
-              else output.number(text);
-            }
+            m.output.parts(texts, count, m.inline ? "" : m.newline);
           } catch (e) {
             throw m.toUserError(e);
           }
           spare = texts;
-          m.endLine();
           return NORMAL;
         };
       }

@@ -164,6 +164,15 @@ export class OutputSink implements Output {
     this.text(numberToText(value));
   }
 
+  parts(parts: readonly (string | number)[], count: number, end: string): void {
+    for (let i = 0; i < count; i++) {
+      const part = parts[i] as string | number;
+      if (typeof part === "string") this.text(part);
+      else this.number(part);
+    }
+    if (end !== "") this.text(end);
+  }
+
   /** Copies source[start, end) of a unit as its bytes (see {@link bytes}). */
   source(source: SourceBytes, start: number, end: number): void {
     const bytes = source.bytes;

@@ -44,6 +44,14 @@ export class TextOutput implements Output {
     this.text(numberToText(value));
   }
 
+  parts(parts: readonly (string | number)[], count: number, end: string): void {
+    for (let i = 0; i < count; i++) {
+      const part = parts[i] as string | number;
+      this.text(typeof part === "string" ? part : numberToText(part));
+    }
+    if (end !== "") this.text(end);
+  }
+
   source(source: SourceBytes, start: number, end: number): void {
     this.text(source.source.slice(start, end));
   }

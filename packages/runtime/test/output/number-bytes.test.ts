@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { CHUNK_BYTES, ChunkPool } from "../../src/output/chunk-pool.js";
 import { NUMBER_BYTES, writeNumber } from "../../src/output/number-bytes.js";
 import { OutputSink } from "../../src/output/output-sink.js";
+import { TextOutput } from "../../src/output/text-output.js";
 import { RuntimeFault } from "../../src/values/fault.js";
 
 const decoder = new TextDecoder();
@@ -157,6 +158,29 @@ describe("OutputSink.number", () => {
         expect(thrown).toBeInstanceOf(RuntimeFault);
         expect(sink.toString()).toBe("ab");
       }
+    }
+  });
+});
+
+describe("Output.parts", () => {
+  it("writes a printed line's parts and its end, the same on both outputs", () => {
+    const parts = ["- ", "item-7", ": ", 37.5, " ", 0.1 + 0.2, "é"];
+    const sink = new OutputSink(new ChunkPool(), Number.MAX_SAFE_INTEGER);
+    const text = new TextOutput(Number.MAX_SAFE_INTEGER);
+    for (const out of [sink, text]) {
+      out.parts(parts, parts.length, "\n");
+      out.parts(parts, 2, "");
+    }
+    const expected = `- item-7: 37.5 ${0.1 + 0.2}é\n- item-7`;
+    expect(sink.toString()).toBe(expected);
+    expect(text.toString()).toBe(expected);
+    expect(sink.byteLength).toBe(text.byteLength);
+  });
+
+  it("stops at the limit after the parts that fit", () => {
+    for (const out of [new OutputSink(new ChunkPool(), 10), new TextOutput(10)]) {
+      expect(() => out.parts(["abcd", 1234, "efgh"], 3, "\n")).toThrow(RuntimeFault);
+      expect(out.toString()).toBe("abcd1234");
     }
   });
 });

@@ -124,6 +124,20 @@ describe.each(MODES)("compiled code (%s)", (memory) => {
     expect(joined.code).toBe("limit");
   });
 
+  it("reads each member right when more names than member readers share them", () => {
+    // Forty names: the first ones of the process get a reader of their own, the rest share.
+    const names = Array.from({ length: 40 }, (_, i) => `field${i}x${"y".repeat(i % 5)}`);
+    const record = Object.fromEntries(names.map((name, i) => [name, i]));
+    const other = Object.fromEntries(names.map((name, i) => [name, `v${i}`]));
+    const source = `for r in [record, other, {}]\n    print ${names.map((name) => `r.${name}`).join(", ")}\n`;
+    const runtime = createRuntime({ memory });
+    const out = runtime.render(source, { lang: "xmd", vars: { record, other } }).output.split("\n");
+    expect(out[0]).toBe(names.map((_, i) => i).join(" "));
+    expect(out[1]).toBe(names.map((_, i) => `v${i}`).join(" "));
+    // A missing key reads as null, which prints as nothing.
+    expect(out[2]).toBe(" ".repeat(names.length - 1));
+  });
+
   it("runs every arithmetic and comparison operator on two variables", () => {
     const source = [
       "set a 7",

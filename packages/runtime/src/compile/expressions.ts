@@ -7,10 +7,8 @@
  */
 
 import { setOwn } from "../eval/eval-base.js";
-import { NamespaceValue } from "../eval/functions.js";
 import type { Machine } from "../eval/machine.js";
 import { numberToText } from "../host/text.js";
-import { Binding } from "../resolve/bindings.js";
 import {
   BinaryNode,
   CallNode,
@@ -33,11 +31,11 @@ import {
 } from "../syntax/node-fields.js";
 import { CallForm, ImportExprForm, N, NONE, type NodeId, type NodeStore, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
-import { Callable } from "../values/callable.js";
 import { Regex } from "../values/regex.js";
 import { CompilerBase } from "./base.js";
 import { superCall } from "./classes.js";
 import type { Expr, Stmt } from "./code.js";
+import { memberRead } from "./members.js";
 
 /** Estimated bytes of one object entry (its key string and its slot in a dictionary-mode object). */
 const BYTES_PER_ENTRY = 64;
@@ -458,8 +456,6 @@ export abstract class ExpressionCompiler extends CompilerBase {
     const nodes = this.nodes;
     const objectNode = MemberNode.object(nodes, n);
     const name = nodes.str(n);
-    /** Whether a plain object's `name` can only be its own (Object.prototype has none). */
-    const ownOnly = !(name in Object.prototype);
     const homeNode = SelfAccessNode.home(nodes, n);
     if (homeNode !== NONE) {
       // `self.name` in a class's members: its class may reach its private methods.
@@ -467,20 +463,7 @@ export abstract class ExpressionCompiler extends CompilerBase {
       const home = this.load(homeNode);
       return (m) => m.member(object(m), name, n, home(m));
     }
-    // `r.name` with `r` a variable: the variable is read here, not by a closure of its own
-    // (one call less for the most common member read).
-    if (nodes.kind(objectNode) === N.Name) {
-      const slot = nodes.slot(objectNode);
-      switch (nodes.binding(objectNode)) {
-        case Binding.Local:
-          return (m) => readMember(m, m.stack.get(m.base + slot), name, ownOnly, n);
-        case Binding.Global:
-          if (this.unit.lenientNames?.has(objectNode)) break;
-          return (m) => readMember(m, m.readGlobal(slot, objectNode), name, ownOnly, n);
-      }
-    }
-    const object = this.expr(objectNode);
-    return (m) => readMember(m, object(m), name, ownOnly, n);
+    return memberRead(this.expr(objectNode), name, n);
   }
 
   // ── values expressions build ───────────────────────────────────────────────
@@ -692,41 +675,6 @@ export function pushParts(m: Machine, items: unknown[], parts: readonly Part[]):
     else if (p.spread) m.spreadInto(items, p.expr(m), p.node);
     else items.push(p.expr(m));
   }
-}
-
-/**
- * `receiver.name` (see `member`). A plain object (a record of the data, an object the
- * document made, an instance of a document's class) with the key is read first, as it is
- * most reads: its constructor is `Object` (found on Object.prototype; the data cannot hold
- * the `Object` function itself), its prototype chain holds nothing but Object.prototype's
- * keys (a class's prototype holds no string keys: its methods are found by the class), so
- * when Object.prototype has no such key (`ownOnly`) what the object gives is its own.
- * Measured on W2's shape, this costs less than `Object.getPrototypeOf` or `hasOwn` by a
- * key that differs from site to site, which V8 cannot specialise in a closure all member
- * reads share.
- */
-function readMember(m: Machine, receiver: unknown, name: string, ownOnly: boolean, n: NodeId): unknown {
-  if (
-    ownOnly &&
-    receiver !== null &&
-    typeof receiver === "object" &&
-    (receiver as { constructor?: unknown }).constructor === Object
-  ) {
-    const v = (receiver as Record<string, unknown>)[name];
-    if (v !== undefined) return v;
-  }
-  if (
-    receiver !== null &&
-    typeof receiver === "object" &&
-    !Array.isArray(receiver) &&
-    !(receiver instanceof NamespaceValue) &&
-    !(receiver instanceof Callable) &&
-    Object.hasOwn(receiver, name)
-  ) {
-    // A key set to nothing (a hole spread into an object) reads as null.
-    return (receiver as Record<string, unknown>)[name] ?? null;
-  }
-  return m.member(receiver, name, n);
 }
 
 /**

@@ -11,7 +11,7 @@ import { type CliRun, cliCells, cliResult } from "../src/macro/cli-cell.js";
 import type { ColdStartReport } from "../src/macro/cold-start.js";
 import { type Engine, type EngineId, makeEngine } from "../src/macro/engines.js";
 import { medianRun } from "../src/macro/large-doc-cell.js";
-import { coldStartResult } from "../src/macro/suite.js";
+import { coldStartResult, mergeTimings } from "../src/macro/suite.js";
 import { macroTables } from "../src/macro/tables.js";
 import { type Workload, w6LargeDocument } from "../src/macro/workloads.js";
 import { REQUIRED_FIELDS, resultsByWorkload, XMD_FIELDS } from "../src/report/results-json.js";
@@ -127,6 +127,43 @@ describe("cells (smoke runs)", () => {
     expectContract([w7, unmeasured, ...passingRun()]);
     const json = resultsByWorkload(passingRun());
     expect(json.leak?.["xmd-pooled"]?.gc_count).toBeNull();
+  });
+});
+
+describe("timing rounds (W1–W3)", () => {
+  it("a timing-only cell times the renders and measures nothing else", async () => {
+    const cell = await runCell({ ...smoke("W3", "xmd-pooled"), timingOnly: true });
+    expect(cell.mismatch).toBeUndefined();
+    expect(cell.samples).toBeGreaterThan(0);
+    expect(typeof cell.ms_median).toBe("number");
+    expect(cell.js_heap_bytes_per_render).toBeNull();
+    expect(cell.gc_count).toBeNull();
+  });
+
+  it("a cell's render time is the median of its rounds' medians", () => {
+    const round = (median: number, min: number, max: number, samples: number): CellResult => ({
+      ...emptyResult("W2", "xmd-pooled"),
+      ms_median: median,
+      ms_min: min,
+      ms_max: max,
+      samples,
+      output_bytes: 1_000_000,
+    });
+    // One slowed round (0.8 ms) does not decide the figure.
+    expect(
+      mergeTimings([round(0.42, 0.4, 2, 100), round(0.8, 0.7, 3, 50), round(0.44, 0.41, 1, 90)]),
+    ).toEqual({
+      ms_median: 0.44,
+      ms_min: 0.4,
+      ms_max: 3,
+      samples: 240,
+      timing_rounds: [0.42, 0.8, 0.44],
+      mb_per_s: 1 / (0.44 / 1000),
+    });
+    // A round without a time leaves the cell as it was.
+    expect(mergeTimings([round(0.42, 0.4, 2, 100), { ...round(0.5, 0.5, 0.5, 0), ms_median: null }])).toEqual(
+      {},
+    );
   });
 });
 

@@ -20,6 +20,11 @@ export interface CellRequest {
   workload: CellWorkload;
   engine: EngineId;
   mode: RunMode;
+  /**
+   * W1–W3: only the timed compiled renders (a further round of the suite's, see
+   * `timingRounds`); every other figure comes from the round that measures everything.
+   */
+  timingOnly?: boolean;
 }
 
 /** Heap after 100, N and 2N renders (after N warm-up renders of other documents). */
@@ -50,6 +55,8 @@ export interface CellResult {
   ms_median: number | null;
   ms_min: number | null;
   ms_max: number | null;
+  /** W1–W3: each timing round's median render, in the order run (`ms_median` is their median). */
+  timing_rounds?: number[];
   /** Compile (or parse) + render from a never-seen source, for W1–W3. */
   ms_compile_render_median: number | null;
   compile_render_samples: number | null;

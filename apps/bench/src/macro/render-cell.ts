@@ -174,6 +174,27 @@ async function enginePhase(
   return { ...outcome, dropped, sizes };
 }
 
+/**
+ * A further timing round (`timingOnly`): the template compiled, warmed and rendered for
+ * the same time as in the full cell, nothing else measured. The output was checked by the
+ * full round.
+ */
+async function timingRound(
+  engine: Engine,
+  w: Workload,
+  settings: CellSettings,
+): Promise<Partial<CellResult>> {
+  const template = engine.compile(w);
+  warmUp(() => materialize(template.render()), settings.warm);
+  const times = sampleCalls(settings.render, () => {
+    materialize(template.render());
+  });
+  template.release();
+  engine.dispose();
+  const s = spread(times);
+  return { samples: s.samples, ms_median: s.median, ms_min: s.min, ms_max: s.max };
+}
+
 /** Measures one W1–W3 cell on a new engine from `make`. */
 export async function runRenderCell(
   request: CellRequest,
@@ -182,6 +203,7 @@ export async function runRenderCell(
   w: Workload,
 ): Promise<CellResult> {
   const result = emptyResult(request.workload, request.engine);
+  if (request.timingOnly) return { ...result, ...(await timingRound(await make(), w, settings)) };
   const outcome = await enginePhase(await make(), w, settings);
   if ("mismatch" in outcome) return { ...result, mismatch: outcome.mismatch };
   Object.assign(result, outcome.figures, { heap_retained_bytes: outcome.held.total - outcome.dropped.total });

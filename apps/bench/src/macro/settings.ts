@@ -51,6 +51,14 @@ export interface CellSettings {
   profile: { minRuns: number; minMs: number; maxRuns: number };
   /** Cold-start processes per engine. */
   coldRuns: number;
+  /**
+   * W1–W3: rounds of the timed renders, every engine's cell once per round, the rounds one
+   * after the other; a cell's render time is the median of its rounds' medians. A burst
+   * of load from elsewhere on the machine lasts seconds, long enough to slow one cell's
+   * whole timed second (W3 on XMD took 0.42 ms in one full run and 0.80 ms in the next,
+   * minutes apart); with three rounds, one slowed round no longer decides a target.
+   */
+  timingRounds: number;
   /** W6: lines of the large document (100,000: 8.09 MB). */
   w6Lines: number;
   /** W6 in-process: fresh processes per memory mode, each rendering the document once. */
@@ -72,6 +80,7 @@ const FULL: CellSettings = {
   parse: { minSamples: 7, minMs: 1500, maxMs: 5000, maxSamples: 30 },
   profile: { minRuns: 5, minMs: 250, maxRuns: 5000 },
   coldRuns: 9,
+  timingRounds: 3,
   w6Lines: 100_000,
   w6Runs: 7,
   w6CliRuns: 9,
@@ -90,6 +99,7 @@ const QUICK: CellSettings = {
   parse: { minSamples: 3, minMs: 150, maxMs: 800, maxSamples: 10 },
   profile: { minRuns: 3, minMs: 60, maxRuns: 1000 },
   coldRuns: 3,
+  timingRounds: 1,
   w6Lines: 100_000,
   w6Runs: 1,
   w6CliRuns: 2,
@@ -108,6 +118,7 @@ const SMOKE: CellSettings = {
   parse: { minSamples: 2, minMs: 0, maxMs: 200, maxSamples: 2 },
   profile: { minRuns: 2, minMs: 0, maxRuns: 2 },
   coldRuns: 1,
+  timingRounds: 2,
   w6Lines: 300,
   w6Runs: 1,
   w6CliRuns: 1,

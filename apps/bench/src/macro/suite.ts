@@ -103,16 +103,30 @@ export async function macroSuite(
       cold: {},
     };
   }
+  const settings = settingsFor(mode);
   for (const workload of ["W1", "W2", "W3", "W4"] as const) {
     for (const engine of ENGINES) {
       cells.push(timed(log, `${workload} ${engine}`, () => runCellProcess({ workload, engine, mode })));
     }
   }
+  // Further rounds of W1–W3's timed renders, every engine once per round (see timingRounds).
+  const rounds = new Map<CellResult, CellResult[]>();
+  for (let round = 2; round <= settings.timingRounds; round++) {
+    for (const cell of cells) {
+      const { workload, engine } = cell;
+      if ((workload !== "W1" && workload !== "W2" && workload !== "W3") || cell.mismatch !== undefined)
+        continue;
+      const timing = timed(log, `${workload} ${engine} (timing round ${round})`, () =>
+        runCellProcess({ workload, engine, mode, timingOnly: true }),
+      );
+      rounds.set(cell, [...(rounds.get(cell) ?? []), timing]);
+    }
+  }
+  for (const [cell, more] of rounds) Object.assign(cell, mergeTimings([cell, ...more]));
   for (const engine of ["xmd-pooled", "xmd-heap"] as EngineId[]) {
     cells.push(timed(log, `W5 ${engine}`, () => runCellProcess({ workload: "W5", engine, mode })));
     cells.push(timed(log, `leak ${engine}`, () => runCellProcess({ workload: "leak", engine, mode })));
   }
-  const settings = settingsFor(mode);
   // W6 in a fresh process: `w6Runs` processes per mode, the modes interleaved.
   const w6: Record<string, CellResult[]> = { "xmd-pooled": [], "xmd-heap": [] };
   for (let i = 0; i < settings.w6Runs; i++) {
@@ -145,5 +159,27 @@ export async function macroSuite(
     data: { cells, coldStart: cold },
     cells,
     cold,
+  };
+}
+
+/**
+ * The render times of a W1–W3 cell over its rounds: the median of the rounds' medians,
+ * the lowest minimum and the highest maximum, and every round's samples.
+ */
+export function mergeTimings(rounds: readonly CellResult[]): Partial<CellResult> {
+  const medians = rounds.map((r) => r.ms_median).filter((t): t is number => typeof t === "number");
+  if (medians.length !== rounds.length) return {};
+  const s = spread(medians);
+  const mins = rounds.map((r) => r.ms_min ?? Number.POSITIVE_INFINITY);
+  const maxes = rounds.map((r) => r.ms_max ?? 0);
+  const first = rounds[0] as CellResult;
+  const outputBytes = first.output_bytes ?? null;
+  return {
+    ms_median: s.median,
+    ms_min: Math.min(...mins),
+    ms_max: Math.max(...maxes),
+    samples: rounds.reduce((n, r) => n + (r.samples ?? 0), 0),
+    timing_rounds: medians,
+    ...(outputBytes === null ? {} : { mb_per_s: outputBytes / 1e6 / (s.median / 1000) }),
   };
 }

@@ -86,7 +86,7 @@ function workloadTable(cells: readonly CellResult[], w: string, mode: RunMode): 
             "Heap retained: heap after the passes minus heap right after the engine was created (pools grown, caches, JIT code): there is no template to hold.",
           ]
         : [
-            "render: a template compiled once, rendered for a fixed time (XMD: `runtime.compile`, then `render(vars)`); each sample is one render. compile+render: from a source no cache has seen (a unique comment appended per iteration, mustache's cache cleared; XMD: `runtime.render`).",
+            "render: a template compiled once, rendered for a fixed time (XMD: `runtime.compile`, then `render(vars)`); each sample is one render. In a full run the timed renders run in three rounds, a fresh process per engine and round, every engine once per round: the median shown is the median of the rounds' medians (a burst of load elsewhere on the machine slows one round, not the figure); the other columns come from the first round. compile+render: from a source no cache has seen (a unique comment appended per iteration, mustache's cache cleared; XMD: `runtime.render`).",
             "Outputs are flattened inside the timing: an engine that returns a `+=` rope has not yet paid for its copy.",
             "GC: collections that started during the timed renders; JS heap per render: bytes allocated, garbage included (V8 sampling heap profiler). Heap retained: heap with the compiled template held minus heap after dropping it (not clamped: a negative figure is noise). Peak RSS: the cell process up to the end of the timed renders (the output check's compiles included).",
           ],

@@ -28,6 +28,30 @@ describe.each(["pooled", "heap"] as MemoryMode[])("compile (%s)", (memory) => {
     runtime.dispose();
   });
 
+  it("starts every render with only its own variables, however many renders came before", () => {
+    const runtime = createRuntime({ memory, checked: true });
+    const doc = runtime.compile("{{who}} {{extra}}\n", { vars: ["who"] });
+    expect(doc.render({ who: "a", extra: 1 }).output).toBe("a 1\n");
+    // `extra` was set by the render before, not by this one: not defined here.
+    expect(() => doc.render({ who: "b" })).toThrow(/'extra' is not defined/);
+    expect(doc.render({ who: "c", extra: 3 }).output).toBe("c 3\n");
+    doc.release();
+  });
+
+  it("writes each render's values in a long run of {{ name }}s", () => {
+    const runtime = createRuntime({ memory });
+    // A run long enough to keep its names' texts while it runs (see text-run.ts).
+    const line = "{{a}} and {{b}}\n";
+    const doc = runtime.compile(line.repeat(200), { vars: ["a", "b"] });
+    for (const [a, b] of [
+      ["x", 1],
+      ["y", 2.5],
+      ["z", "w"],
+    ] as const)
+      expect(doc.render({ a, b }).output).toBe(`${a} and ${b}\n`.repeat(200));
+    doc.release();
+  });
+
   it("lets a function assign a declared variable, as render() does", () => {
     const runtime = createRuntime({ memory });
     const source = "```xmd\nfunction bump()\n  set count count + 1\nbump\nbump\n```\n{{count}}\n";

@@ -72,13 +72,16 @@ describe.each(MODES)("compiled code (%s)", (memory) => {
 
   it("prints numbers as JavaScript's shortest text, on both output paths", () => {
     const source =
-      "for x in [0, -0, 37.5, 0.1 + 0.2, 1e21, 1 / 3, -4.25, 9007199254740992, 0.000001, 1e-7]\n    print x\n";
-    const expected = `${[0, 0, 37.5, 0.1 + 0.2, 1e21, 1 / 3, -4.25, 2 ** 53, 0.000001, 1e-7].map(String).join("\n")}\n`;
+      "for x in [0, -0, 7, 1023, 1024, -3, 4294967295, 37.5, 0.1 + 0.2, 1e21, 1 / 3, -4.25, 9007199254740992, 0.000001, 1e-7]\n    print x\n";
+    const expected = `${[0, 0, 7, 1023, 1024, -3, 4294967295, 37.5, 0.1 + 0.2, 1e21, 1 / 3, -4.25, 2 ** 53, 0.000001, 1e-7].map(String).join("\n")}\n`;
     const runtime = createRuntime({ memory });
     expect(runtime.render(source, { lang: "xmd" }).output).toBe(expected);
     expect(new TextDecoder().decode(runtime.renderBytes(source, { lang: "xmd" }).output)).toBe(expected);
-    const inText = "{{37.5}} {{-0}} {{1/3}}\n";
-    expect(new TextDecoder().decode(runtime.renderBytes(inText).output)).toBe(`37.5 0 ${1 / 3}\n`);
+    const inText = "{{37.5}} {{-0}} {{1/3}} {{5}} {{1023 + 1}}\n";
+    expect(new TextDecoder().decode(runtime.renderBytes(inText).output)).toBe(`37.5 0 ${1 / 3} 5 1024\n`);
+    // Joined into text (not printed as a part): the same texts.
+    const joined = 'set s "" + 0 + " " + -0 + " " + 999 + " " + 1e3 + " " + 2.5\nprint s\n';
+    expect(runtime.render(joined, { lang: "xmd" }).output).toBe("0 0 999 1000 2.5\n");
   });
 
   it("reads a member as the object's own field, whatever the object", () => {

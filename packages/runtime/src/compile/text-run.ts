@@ -54,6 +54,9 @@ const CACHED_RUN = 64;
 export function textRun(parts: TextRunParts): Stmt {
   const { records, first, end, source, nameGlobals, nameCode, nameNodes, exprs, exprNodes } = parts;
   const cacheTexts = exprs.length === 0 && end - first >= 3 * CACHED_RUN;
+  // The list of names' texts, kept for the run's next render (taken while in use: a run
+  // with a list runs no code, but a render could start inside another through the host).
+  let spare: (string | undefined)[] | null = null;
   return (m) => {
     const output = m.output;
     // Byte output of an ASCII source (a large page rendered): text offsets are byte offsets.
@@ -62,7 +65,11 @@ export function textRun(parts: TextRunParts): Stmt {
     const toText = m.services.toText;
     const globals = m.module.globalVars;
     const vars = m.vars;
-    const texts: (string | undefined)[] | null = cacheTexts ? new Array(nameGlobals.length) : null;
+    let texts: (string | undefined)[] | null = null;
+    if (cacheTexts) {
+      texts = spare ?? new Array<string | undefined>(nameGlobals.length);
+      spare = null;
+    }
     let at = first;
     /** Whether the value of the `{{ }}` at `at` is being written (else it is being read). */
     let writing = false;
@@ -119,6 +126,11 @@ export function textRun(parts: TextRunParts): Stmt {
       }
       if (writing) throw m.toUserErrorAt(e, start, stop);
       throw m.toUserError(e);
+    }
+    if (texts !== null) {
+      // Emptied now, so that the kept list holds none of this render's texts.
+      texts.fill(undefined);
+      spare = texts;
     }
     return NORMAL;
   };

@@ -14,7 +14,7 @@ import { CallForm, N, NONE, type NodeId } from "../syntax/nodes.js";
 import { Callable } from "../values/callable.js";
 import { GeneratorValue } from "../values/generator.js";
 import type { Expr, Stmt } from "./code.js";
-import { ExpressionCompiler, type Part, pushParts } from "./expressions.js";
+import { ExpressionCompiler, IN_REGISTER, type Part, pushParts } from "./expressions.js";
 
 /** Calls, on top of expressions. */
 export abstract class CallCompiler extends ExpressionCompiler {
@@ -218,38 +218,55 @@ export abstract class CallCompiler extends ExpressionCompiler {
       if (sum !== null) {
         const { parts, joins } = sum;
         const count = parts.length;
-        // The parts' texts, kept for the next run of this print (a part that runs it
-        // again, through a function it calls, takes a new list): one list per print
+        // The parts' texts and numbers, kept for the next run of this print (a part that
+        // runs it again, through a function it calls, takes new ones): one pair per print
         // statement, not per line printed.
-        let spare: (string | number)[] | null = new Array(count);
+        let spare: PrintScratch | null = printScratch(count);
         return (m) => {
           // Every part is evaluated and converted, in order, and the length the joined
           // text would have checked, before any is written: as the sum would, so a part
           // that prints or fails leaves the output as it would have.
-          const texts: (string | number)[] = spare ?? new Array(count);
+          const scratch = spare ?? printScratch(count);
           spare = null;
+          const { texts, numbers } = scratch;
           let length = 0;
           for (let i = 0; i < count; i++) {
             const part = parts[i] as string | Expr;
             const v = typeof part === "string" ? part : part(m);
             m.at = joins[i] as NodeId;
-            // A number is kept as it is and written as digits (no string on the byte
-            // path); its text is at most NUMBER_TEXT code units, exact if it could matter.
-            const text = typeof v === "string" || typeof v === "number" ? v : m.services.toText(v);
-            length += typeof text === "string" ? text.length : NUMBER_TEXT;
+            // A number goes into the list of numbers (no string, no heap number) and is
+            // written as digits; its text is at most NUMBER_TEXT code units, counted
+            // exactly when that could matter.
+            if (typeof v === "string") {
+              texts[i] = v;
+              length += v.length;
+            } else if (v === IN_REGISTER) {
+              // Copied from register to list as a float64: never merged with a value that
+              // could be an object, which would make V8 box it on the way.
+              texts[i] = null;
+              numbers[i] = m.register[0] as number;
+              length += NUMBER_TEXT;
+            } else if (typeof v === "number") {
+              texts[i] = null;
+              numbers[i] = v;
+              length += NUMBER_TEXT;
+            } else {
+              const text = m.services.toText(v);
+              texts[i] = text;
+              length += text.length;
+            }
             if (i > 0 && length > m.maxStringLength) {
-              length = exactLength(texts, i, text);
+              length = exactLength(texts, numbers, i);
               if (length > m.maxStringLength) m.budget.string(length, "joining text");
             }
-            texts[i] = text;
           }
           m.at = n;
           try {
-            m.output.parts(texts, count, m.inline ? "" : m.newline);
+            m.output.parts(texts, numbers, count, m.inline ? "" : m.newline);
           } catch (e) {
             throw m.toUserError(e);
           }
-          spare = texts;
+          spare = scratch;
           return NORMAL;
         };
       }
@@ -355,12 +372,22 @@ function pushSpread(m: Parameters<Expr>[0], parts: Part[], params: number): numb
 /** Most UTF-16 code units of a number's text (`-1.7976931348623157e+308`). */
 const NUMBER_TEXT = 24;
 
-/** The length of `texts[0, i)` and `last` joined, numbers at their exact length. */
-function exactLength(texts: readonly (string | number)[], i: number, last: string | number): number {
+/** The texts of a print's parts (null: the part is the number at the same index of `numbers`). */
+interface PrintScratch {
+  texts: (string | null)[];
+  numbers: Float64Array;
+}
+
+function printScratch(count: number): PrintScratch {
+  return { texts: new Array<string | null>(count).fill(null), numbers: new Float64Array(count) };
+}
+
+/** The length of the parts `[0, i]` joined, numbers at their exact length. */
+function exactLength(texts: readonly (string | null)[], numbers: Float64Array, i: number): number {
   let length = 0;
   for (let k = 0; k <= i; k++) {
-    const text = k === i ? last : (texts[k] as string | number);
-    length += typeof text === "string" ? text.length : numberToText(text).length;
+    const text = texts[k];
+    length += text !== null && text !== undefined ? text.length : numberToText(numbers[k] as number).length;
   }
   return length;
 }

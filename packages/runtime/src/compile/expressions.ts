@@ -197,10 +197,66 @@ export abstract class ExpressionCompiler extends CompilerBase {
     for (let i = sums.length - 1; i >= 0; i--) {
       const sum = sums[i] as NodeId;
       const right = BinaryNode.right(nodes, sum);
-      parts.push(nodes.kind(right) === N.Str ? nodes.str(right) : this.expr(right));
+      parts.push(
+        nodes.kind(right) === N.Str ? nodes.str(right) : (this.numericPart(right) ?? this.expr(right)),
+      );
       joins.push(sum);
     }
     return { parts, joins };
+  }
+
+  /**
+   * `a * b`, `a - b`, `a / b` or `a % b` as a part of printed text (`print "- " + r.name +
+   * ": " + r.qty * r.price`): of two numbers, the result is written into the machine's
+   * register and {@link IN_REGISTER} returned, so that a fraction is never a heap object
+   * on its way to the output (W2: 4,000 products a render, 16 KiB of JS heap). Anything
+   * else is the operator's value, as the ordinary closure gives it. Null for another node.
+   */
+  protected numericPart(n: NodeId): Expr | null {
+    const nodes = this.nodes;
+    if (nodes.kind(n) !== N.Binary) return null;
+    const op = BinaryNode.op(nodes, n);
+    const leftNode = BinaryNode.left(nodes, n);
+    const rightNode = BinaryNode.right(nodes, n);
+    // Two number literals are folded into a constant (see `binary`).
+    if (nodes.kind(leftNode) === N.Num && nodes.kind(rightNode) === N.Num) return null;
+    if (op !== Op.Mul && op !== Op.Sub && op !== Op.Div && op !== Op.Mod) return null;
+    const left = this.expr(leftNode);
+    const right = this.expr(rightNode);
+    switch (op) {
+      case Op.Mul:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          if (typeof x !== "number" || typeof y !== "number") return m.binary(op, x, y, n);
+          m.register[0] = x * y;
+          return IN_REGISTER;
+        };
+      case Op.Sub:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          if (typeof x !== "number" || typeof y !== "number") return m.binary(op, x, y, n);
+          m.register[0] = x - y;
+          return IN_REGISTER;
+        };
+      case Op.Div:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          if (typeof x !== "number" || typeof y !== "number") return m.binary(op, x, y, n);
+          m.register[0] = x / y;
+          return IN_REGISTER;
+        };
+      default:
+        return (m) => {
+          const x = left(m);
+          const y = right(m);
+          if (typeof x !== "number" || typeof y !== "number") return m.binary(op, x, y, n);
+          m.register[0] = x % y;
+          return IN_REGISTER;
+        };
+    }
   }
 
   /** Closures of a sibling list (arguments, list items), with their spreads marked. */
@@ -591,6 +647,9 @@ function joinInline(m: Machine, x: string, y: unknown, op: number, n: NodeId): u
   m.heapValues++;
   return x + right;
 }
+
+/** What a {@link ExpressionCompiler.numericPart} returns when its number is in `m.register[0]`. */
+export const IN_REGISTER: unique symbol = Symbol("in register");
 
 /** A closure that returns `value`. */
 export function constant(value: unknown): Expr {

@@ -125,6 +125,12 @@ export class EvalBase {
   frameSlots = 0;
   /** Values evaluation allocates on the JS heap: lists, objects, closures, argument lists, built strings. */
   heapValues = 0;
+  /**
+   * Where a printed part's arithmetic leaves its number (see `numericPart` in
+   * `compile/expressions.ts`): a number returned from a closure is a heap object unless it
+   * is a small integer, one written here is not.
+   */
+  readonly register = new Float64Array(1);
 
   constructor(
     readonly nodes: NodeStore,

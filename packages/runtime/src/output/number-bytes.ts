@@ -20,7 +20,7 @@ const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 /**
  * Scaled values must stay below this for the decimal found to be the only one of its
  * length that reads back as the number, and for the scaling's rounding error to stay
- * under half a unit (see {@link fraction}).
+ * under half a unit (see {@link writeNumberFrom}).
  */
 const EXACT_SCALED = 2 ** 50;
 
@@ -28,39 +28,58 @@ const ZERO = 0x30;
 const MINUS = 0x2d;
 const POINT = 0x2e;
 
+/** The number {@link writeNumber} writes, handed to {@link writeNumberFrom} in a typed array. */
+const SCRATCH = new Float64Array(1);
+
 /**
  * Writes `v`'s text at `out[at]` and returns where it ends, or -1 when `v` is not a number
  * this writes (then nothing is written). `out` must have {@link NUMBER_BYTES} bytes free at `at`.
  */
 export function writeNumber(out: Uint8Array, at: number, v: number): number {
-  if (Number.isInteger(v)) {
-    if (v === 0) {
-      // -0 too: String(-0) is "0".
-      out[at] = ZERO;
-      return at + 1;
-    }
-    if (v > 0) return v < 2 ** 53 ? writeWhole(out, at, v) : -1;
-    if (v <= -(2 ** 53)) return -1;
-    out[at] = MINUS;
-    return writeWhole(out, at + 1, -v);
-  }
-  return fraction(out, at, v);
+  SCRATCH[0] = v;
+  return writeNumberFrom(out, at, SCRATCH, 0);
 }
 
 /**
- * A number with a fraction, when some `f` ≤ {@link MAX_FRACTION_DIGITS} has an integer `i`
- * with `i / 10^f === v`. Dividing two exactly held integers rounds correctly, as reading
- * the decimal `i·10^-f` does, so that decimal reads back as `v`; while `|v|·10^f` < 2^50,
- * decimals `f` places apart differ by more than `v`'s spacing, so it is the only one with
- * `f` places, and `Math.round(v·10^f)` finds it (the error of `v` and of the product stay
- * under a quarter unit). Trying `f` upward finds the fewest decimals, hence the fewest
- * digits: JavaScript's shortest text, in fixed notation (`|v|` ≥ 10^-6 here, where it uses
- * no exponent).
+ * {@link writeNumber} of `numbers[index]`. The number is read here and never handed to
+ * another function as a JavaScript value: a fraction passed to a call V8 does not inline is
+ * made a heap object, which this exists to avoid (the digits go through {@link writeWhole}
+ * as two small integers).
  */
-function fraction(out: Uint8Array, at: number, v: number): number {
+export function writeNumberFrom(out: Uint8Array, at: number, numbers: Float64Array, index: number): number {
+  const v = numbers[index] as number;
+  let pos = at;
+  if (Number.isInteger(v)) {
+    if (v === 0) {
+      // -0 too: String(-0) is "0".
+      out[pos] = ZERO;
+      return pos + 1;
+    }
+    if (!(v > -(2 ** 53) && v < 2 ** 53)) return -1;
+    let whole = v;
+    if (v < 0) {
+      out[pos++] = MINUS;
+      whole = -v;
+    }
+    // The division may round up to the next whole number just below a multiple of 10^8.
+    let high = Math.floor(whole / 1e8);
+    let low = whole - high * 1e8;
+    if (low < 0) {
+      high -= 1;
+      low += 1e8;
+    }
+    return writeWhole(out, pos, high | 0, low | 0);
+  }
+  // A fraction, when some `f` ≤ MAX_FRACTION_DIGITS has an integer `i` with `i / 10^f === v`.
+  // Dividing two exactly held integers rounds correctly, as reading the decimal `i·10^-f`
+  // does, so that decimal reads back as `v`; while `|v|·10^f` < 2^50, decimals `f` places
+  // apart differ by more than `v`'s spacing, so it is the only one with `f` places, and
+  // `Math.round(v·10^f)` finds it (the error of `v` and of the product stay under a quarter
+  // unit). Trying `f` upward finds the fewest decimals, hence the fewest digits:
+  // JavaScript's shortest text, in fixed notation (`|v|` ≥ 10^-6 here, where it uses no
+  // exponent).
   if (!(v > -EXACT_SCALED && v < EXACT_SCALED)) return -1; // NaN and infinities too
-  const negative = v < 0;
-  const a = negative ? -v : v;
+  const a = v < 0 ? -v : v;
   for (let f = 1; f <= MAX_FRACTION_DIGITS; f++) {
     const p = POW10[f] as number;
     const scaled = a * p;
@@ -70,29 +89,48 @@ function fraction(out: Uint8Array, at: number, v: number): number {
     const decimals = i % p;
     // The fewest places never end in 0 (one place fewer would have read back too).
     if (decimals % 10 === 0) return -1;
-    let pos = at;
-    if (negative) out[pos++] = MINUS;
-    pos = writeWhole(out, pos, (i - decimals) / p);
+    if (v < 0) out[pos++] = MINUS;
+    const whole = (i - decimals) / p;
+    let high = Math.floor(whole / 1e8);
+    let low = whole - high * 1e8;
+    if (low < 0) {
+      high -= 1;
+      low += 1e8;
+    }
+    pos = writeWhole(out, pos, high | 0, low | 0);
     out[pos++] = POINT;
     // The decimals with their leading zeros: 0.05 is 5 at 2 places.
-    for (let d = f - 1, rest = decimals; d >= 0; d--) {
+    for (let d = f - 1, rest = decimals | 0; d >= 0; d--) {
       out[pos + d] = ZERO + (rest % 10);
-      rest = Math.floor(rest / 10);
+      rest = (rest / 10) | 0;
     }
     return pos + f;
   }
   return -1;
 }
 
-/** A whole number 0 ≤ n < 2^53, in decimal. */
-function writeWhole(out: Uint8Array, at: number, n: number): number {
+/** The whole number `high`·10^8 + `low` (0 ≤ low < 10^8, 0 ≤ high < 10^8), in decimal. */
+function writeWhole(out: Uint8Array, at: number, high: number, low: number): number {
+  let pos = at;
+  if (high > 0) {
+    pos = writeInt(out, pos, high);
+    // The low part with its leading zeros, 8 digits.
+    for (let d = 7, rest = low; d >= 0; d--) {
+      out[pos + d] = ZERO + (rest % 10);
+      rest = (rest / 10) | 0;
+    }
+    return pos + 8;
+  }
+  return writeInt(out, pos, low);
+}
+
+/** 0 ≤ n < 10^8, in decimal. */
+function writeInt(out: Uint8Array, at: number, n: number): number {
   let digits = 1;
-  for (let p = 10; p <= n && digits < 16; p *= 10) digits++;
-  let rest = n;
-  for (let d = digits - 1; d >= 0; d--) {
-    const q = Math.floor(rest / 10);
-    out[at + d] = ZERO + (rest - q * 10);
-    rest = q;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  for (let d = digits - 1, rest = n; d >= 0; d--) {
+    out[at + d] = ZERO + (rest % 10);
+    rest = (rest / 10) | 0;
   }
   return at + digits;
 }

@@ -18,7 +18,7 @@ import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { CHUNK_BYTES, type ChunkSource } from "./chunk-pool.js";
 import { joinText } from "./join-text.js";
-import { NUMBER_BYTES, writeNumber } from "./number-bytes.js";
+import { NUMBER_BYTES, writeNumber, writeNumberFrom } from "./number-bytes.js";
 import type { Output, OutputMark } from "./output.js";
 import { utf8Length } from "./utf8-length.js";
 
@@ -164,11 +164,25 @@ export class OutputSink implements Output {
     this.text(numberToText(value));
   }
 
-  parts(parts: readonly (string | number)[], count: number, end: string): void {
+  parts(texts: readonly (string | null)[], numbers: Float64Array, count: number, end: string): void {
     for (let i = 0; i < count; i++) {
-      const part = parts[i] as string | number;
-      if (typeof part === "string") this.text(part);
-      else this.number(part);
+      const text = texts[i];
+      if (typeof text === "string") {
+        this.text(text);
+        continue;
+      }
+      // The number is read from the list by the writer itself: passed on as a value, a
+      // fraction would be made a heap object on the way (see writeNumberFrom).
+      const at = this.pos;
+      if (at + NUMBER_BYTES <= CHUNK_BYTES && this.total + NUMBER_BYTES <= this.limit) {
+        const stop = writeNumberFrom(this.last as Uint8Array, at, numbers, i);
+        if (stop >= 0) {
+          this.pos = stop;
+          this.total += stop - at;
+          continue;
+        }
+      }
+      this.text(numberToText(numbers[i] as number));
     }
     if (end !== "") this.text(end);
   }

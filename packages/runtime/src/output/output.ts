@@ -20,11 +20,12 @@ export interface Output {
   /** Writes a number's text (`numberToText`). @throws RuntimeFault `limit` as {@link text} does. */
   number(value: number): void;
   /**
-   * Writes `parts[0, count)` (texts and numbers, as {@link text} and {@link number} do),
-   * then `end` (a line's end, or ""): a printed line in one call. @throws RuntimeFault
-   * `limit` as {@link text} does, having written the parts before the one that passed it.
+   * Writes the parts `[0, count)` — `texts[i]`, or where that is null the number
+   * `numbers[i]` (as {@link text} and {@link number} do) — then `end` (a line's end, or
+   * ""): a printed line in one call. @throws RuntimeFault `limit` as {@link text} does,
+   * having written the parts before the one that passed it.
    */
-  parts(parts: readonly (string | number)[], count: number, end: string): void;
+  parts(texts: readonly (string | null)[], numbers: Float64Array, count: number, end: string): void;
   /**
    * Writes source[start, end) of a unit, static markdown (the ends on character
    * boundaries). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it.

@@ -44,10 +44,10 @@ export class TextOutput implements Output {
     this.text(numberToText(value));
   }
 
-  parts(parts: readonly (string | number)[], count: number, end: string): void {
+  parts(texts: readonly (string | null)[], numbers: Float64Array, count: number, end: string): void {
     for (let i = 0; i < count; i++) {
-      const part = parts[i] as string | number;
-      this.text(typeof part === "string" ? part : numberToText(part));
+      const text = texts[i];
+      this.text(typeof text === "string" ? text : numberToText(numbers[i] as number));
     }
     if (end !== "") this.text(end);
   }

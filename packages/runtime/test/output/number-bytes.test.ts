@@ -68,6 +68,20 @@ describe("writeNumber", () => {
     for (let c = 0; c < 100_000; c++) expect(written(c / 100)).toBe(String(c / 100));
   });
 
+  it("writes the digits around every multiple of 10^8, where the whole part is cut in two", () => {
+    for (const k of [1, 2, 9, 10, 12345, 9_007_199, 90_071_992]) {
+      for (const d of [-1, 0, 1]) {
+        const v = k * 1e8 + d;
+        if (v < 2 ** 53) {
+          expect(written(v)).toBe(String(v));
+          expect(written(-v)).toBe(String(-v));
+        }
+      }
+    }
+    for (const v of [99_999_999.5, 100_000_000.25, 123_456_789.125, 4_503_599_627_370.5, 2 ** 53 - 1])
+      expect(written(v)).toBe(String(v));
+  });
+
   it("leaves numbers it cannot write exactly to the caller", () => {
     for (const v of [
       0.1 + 0.2,
@@ -163,13 +177,19 @@ describe("OutputSink.number", () => {
 });
 
 describe("Output.parts", () => {
+  /** A printed line's parts as `parts()` takes them: texts, and numbers where a text is null. */
+  const split = (parts: readonly (string | number)[]) => ({
+    texts: parts.map((p) => (typeof p === "string" ? p : null)),
+    numbers: Float64Array.from(parts, (p) => (typeof p === "number" ? p : 0)),
+  });
+
   it("writes a printed line's parts and its end, the same on both outputs", () => {
-    const parts = ["- ", "item-7", ": ", 37.5, " ", 0.1 + 0.2, "é"];
+    const { texts, numbers } = split(["- ", "item-7", ": ", 37.5, " ", 0.1 + 0.2, "é"]);
     const sink = new OutputSink(new ChunkPool(), Number.MAX_SAFE_INTEGER);
     const text = new TextOutput(Number.MAX_SAFE_INTEGER);
     for (const out of [sink, text]) {
-      out.parts(parts, parts.length, "\n");
-      out.parts(parts, 2, "");
+      out.parts(texts, numbers, texts.length, "\n");
+      out.parts(texts, numbers, 2, "");
     }
     const expected = `- item-7: 37.5 ${0.1 + 0.2}é\n- item-7`;
     expect(sink.toString()).toBe(expected);
@@ -178,8 +198,9 @@ describe("Output.parts", () => {
   });
 
   it("stops at the limit after the parts that fit", () => {
+    const { texts, numbers } = split(["abcd", 1234, "efgh"]);
     for (const out of [new OutputSink(new ChunkPool(), 10), new TextOutput(10)]) {
-      expect(() => out.parts(["abcd", 1234, "efgh"], 3, "\n")).toThrow(RuntimeFault);
+      expect(() => out.parts(texts, numbers, 3, "\n")).toThrow(RuntimeFault);
       expect(out.toString()).toBe("abcd1234");
     }
   });

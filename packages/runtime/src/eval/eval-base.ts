@@ -86,6 +86,9 @@ export interface ModuleLoader {
 }
 
 /** The state of a run and the helpers every part of the evaluator uses. */
+/** The register every machine shares (see {@link EvalBase.register}). */
+const REGISTER = new Float64Array(1);
+
 export class EvalBase {
   /** The module whose code is running. */
   module!: ModuleInstance;
@@ -128,9 +131,10 @@ export class EvalBase {
   /**
    * Where a printed part's arithmetic leaves its number (see `numericPart` in
    * `compile/expressions.ts`): a number returned from a closure is a heap object unless it
-   * is a small integer, one written here is not.
+   * is a small integer, one written here is not. One for every machine: it is read right
+   * after it is written, with no code run between.
    */
-  readonly register = new Float64Array(1);
+  readonly register = REGISTER;
 
   constructor(
     readonly nodes: NodeStore,

@@ -30,8 +30,6 @@ const NATIVE_IMPORT_VALUE = /<!--\s*xmd\s+set\s+[\p{L}_$][\p{L}\p{N}_$]*\s*=?\s*
 /** XMD in text: a directive comment, `{{ }}`, or `@import(`. */
 const XMD_CONSTRUCT = /<!--\s*xmd|\{\{|(^|[ \t])@import\(/g;
 const XMD_IN_TEXT = /<!--\s*xmd|\{\{|@import\(/;
-/** An inline code span of one or more backquotes, closed on its line. */
-const CODE_SPAN = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
 
 /**
  * The findings in a document's text. `path` is its absolute path (parts are read beside
@@ -75,14 +73,14 @@ export function compatFindings(text: string, path: string | null, root?: string)
       findings.push({ line: i + 1, column: index + 1, message, help });
     // Inline code is shown as written here; the C tool ran what it held. Blanked out below,
     // so that a command shown in inline code is not also reported as one that runs.
-    for (const m of line.matchAll(CODE_SPAN)) {
-      if (!XMD_IN_TEXT.test(m[0])) continue;
+    for (const [start, end] of codeSpans(line)) {
+      if (!XMD_IN_TEXT.test(line.slice(start, end))) continue;
       at(
-        m.index as number,
+        start,
         "this inline code holds XMD that the C tool ran; XMD shows code as written",
         "to run it, take it out of the backquotes; as an example it is right as it is",
       );
-      line = line.slice(0, m.index) + " ".repeat(m[0].length) + line.slice((m.index as number) + m[0].length);
+      line = line.slice(0, start) + " ".repeat(end - start) + line.slice(end);
     }
     const command = (index: number, cmd: string) => {
       // Read as the runtime reads it in shell mode: the same scan decides what runs.
@@ -179,4 +177,48 @@ export function compatFindings(text: string, path: string | null, root?: string)
   }
   if (fence !== null) codeBlockHolds();
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * The inline code spans of a line, as [start, end) pairs: a run of backquotes opens one,
+ * the next run of the same length closes it, and a run that no later run matches is text
+ * (CommonMark's rule). One pass over the line and one over its runs, so that a line of
+ * many unmatched backquotes costs time linear in its length (a pattern that looked for the
+ * closing run from every opening one took time quadratic in it).
+ */
+export function codeSpans(line: string): [number, number][] {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) !== 96) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < line.length && line.charCodeAt(i) === 96) i++;
+    starts.push(start);
+    lengths.push(i - start);
+  }
+  // The runs of each length, in order, and how far each list has been passed.
+  const byLength = new Map<number, { runs: number[]; next: number }>();
+  for (let r = 0; r < starts.length; r++) {
+    const length = lengths[r] as number;
+    const list = byLength.get(length);
+    if (list === undefined) byLength.set(length, { runs: [r], next: 0 });
+    else list.runs.push(r);
+  }
+  const spans: [number, number][] = [];
+  for (let r = 0; r < starts.length; ) {
+    const length = lengths[r] as number;
+    const list = byLength.get(length) as { runs: number[]; next: number };
+    while (list.next < list.runs.length && (list.runs[list.next] as number) <= r) list.next++;
+    if (list.next === list.runs.length) {
+      r++;
+      continue;
+    }
+    const close = list.runs[list.next] as number;
+    spans.push([starts[r] as number, (starts[close] as number) + length]);
+    r = close + 1;
+  }
+  return spans;
 }

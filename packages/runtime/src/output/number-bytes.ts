@@ -50,25 +50,15 @@ export function writeNumberFrom(out: Uint8Array, at: number, numbers: Float64Arr
   const v = numbers[index] as number;
   let pos = at;
   if (Number.isInteger(v)) {
-    if (v === 0) {
-      // -0 too: String(-0) is "0".
-      out[pos] = ZERO;
-      return pos + 1;
-    }
     if (!(v > -(2 ** 53) && v < 2 ** 53)) return -1;
-    let whole = v;
-    if (v < 0) {
-      out[pos++] = MINUS;
-      whole = -v;
-    }
-    // The division may round up to the next whole number just below a multiple of 10^8.
-    let high = Math.floor(whole / 1e8);
-    let low = whole - high * 1e8;
-    if (low < 0) {
-      high -= 1;
-      low += 1e8;
-    }
-    return writeWhole(out, pos, high | 0, low | 0);
+    // -0 is written "0", as String(-0) is: it is not below 0.
+    if (v < 0) out[pos++] = MINUS;
+    const whole = Math.abs(v);
+    // `whole / 1e8` never rounds up to the next whole number (checked for every whole
+    // number below 2^53 just under a multiple of 10^8, the nearest such quotients come), so
+    // the floor is the high part and the low part is in [0, 10^8).
+    const high = Math.floor(whole / 1e8);
+    return writeWhole(out, pos, high | 0, (whole - high * 1e8) | 0);
   }
   // A fraction, when some `f` ≤ MAX_FRACTION_DIGITS has an integer `i` with `i / 10^f === v`.
   // Dividing two exactly held integers rounds correctly, as reading the decimal `i·10^-f`
@@ -78,26 +68,20 @@ export function writeNumberFrom(out: Uint8Array, at: number, numbers: Float64Arr
   // unit). Trying `f` upward finds the fewest decimals, hence the fewest digits:
   // JavaScript's shortest text, in fixed notation (`|v|` ≥ 10^-6 here, where it uses no
   // exponent).
-  if (!(v > -EXACT_SCALED && v < EXACT_SCALED)) return -1; // NaN and infinities too
-  const a = v < 0 ? -v : v;
+  // (An infinity's scaled value is past EXACT_SCALED; NaN's never reads back.)
+  const a = Math.abs(v);
   for (let f = 1; f <= MAX_FRACTION_DIGITS; f++) {
     const p = POW10[f] as number;
     const scaled = a * p;
     if (scaled >= EXACT_SCALED) return -1;
     const i = Math.round(scaled);
     if (i / p !== a) continue;
+    // The fewest places never end in 0: one place fewer would have read back too.
     const decimals = i % p;
-    // The fewest places never end in 0 (one place fewer would have read back too).
-    if (decimals % 10 === 0) return -1;
     if (v < 0) out[pos++] = MINUS;
     const whole = (i - decimals) / p;
-    let high = Math.floor(whole / 1e8);
-    let low = whole - high * 1e8;
-    if (low < 0) {
-      high -= 1;
-      low += 1e8;
-    }
-    pos = writeWhole(out, pos, high | 0, low | 0);
+    const high = Math.floor(whole / 1e8);
+    pos = writeWhole(out, pos, high | 0, (whole - high * 1e8) | 0);
     out[pos++] = POINT;
     // The decimals with their leading zeros: 0.05 is 5 at 2 places.
     for (let d = f - 1, rest = decimals | 0; d >= 0; d--) {

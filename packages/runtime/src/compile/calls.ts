@@ -28,18 +28,18 @@ export abstract class CallCompiler extends ExpressionCompiler {
       case CallForm.ObjectIfNotFunction:
         return this.objectUnlessCall(n);
     }
+    const print = this.printStatement(n);
+    if (print !== null) {
+      // As an expression (`set x print "a"`), print's value is null.
+      return (m) => {
+        print(m);
+        return null;
+      };
+    }
     const calleeNode = CallNode.callee(nodes, n);
     const firstArg = CallNode.firstArg(nodes, n);
     if (nodes.kind(calleeNode) === N.Name && nodes.binding(calleeNode) === Binding.None) {
       const key = nodes.name(calleeNode);
-      if (key === this.printKey) {
-        // As an expression (`set x print "a"`), print's value is null.
-        const print = this.print(n, firstArg);
-        return (m) => {
-          print(m);
-          return null;
-        };
-      }
       if (key === this.existsKey) {
         const args = this.values(this.parts(firstArg));
         return (m) => m.exists(m.services.toText((args(m) as unknown[])[0] ?? ""));
@@ -386,8 +386,8 @@ function printScratch(count: number): PrintScratch {
 function exactLength(texts: readonly (string | null)[], numbers: Float64Array, i: number): number {
   let length = 0;
   for (let k = 0; k <= i; k++) {
-    const text = texts[k];
-    length += text !== null && text !== undefined ? text.length : numberToText(numbers[k] as number).length;
+    const text = texts[k] as string | null;
+    length += text !== null ? text.length : numberToText(numbers[k] as number).length;
   }
   return length;
 }

@@ -218,8 +218,7 @@ export abstract class ExpressionCompiler extends CompilerBase {
     const op = BinaryNode.op(nodes, n);
     const leftNode = BinaryNode.left(nodes, n);
     const rightNode = BinaryNode.right(nodes, n);
-    // Two number literals are folded into a constant (see `binary`).
-    if (nodes.kind(leftNode) === N.Num && nodes.kind(rightNode) === N.Num) return null;
+    if (numberLiterals(nodes, n)) return null; // folded into a constant (see `binary`)
     if (op !== Op.Mul && op !== Op.Sub && op !== Op.Div && op !== Op.Mod) return null;
     const left = this.expr(leftNode);
     const right = this.expr(rightNode);
@@ -307,7 +306,7 @@ export abstract class ExpressionCompiler extends CompilerBase {
     const leftNode = BinaryNode.left(nodes, n);
     const rightNode = BinaryNode.right(nodes, n);
     // Two number literals: folded (`60 * 60` is one constant).
-    if (nodes.kind(leftNode) === N.Num && nodes.kind(rightNode) === N.Num) {
+    if (numberLiterals(nodes, n)) {
       const value = arithmetic(op, nodes.num(leftNode), nodes.num(rightNode));
       if (value !== undefined) return constant(value);
     }
@@ -741,10 +740,12 @@ export function pushParts(m: Machine, items: unknown[], parts: readonly Part[]):
  * two number literals, which is folded into a constant.
  */
 function isSum(nodes: NodeStore, n: NodeId): boolean {
-  if (nodes.kind(n) !== N.Binary || BinaryNode.op(nodes, n) !== Op.Add) return false;
-  return !(
-    nodes.kind(BinaryNode.left(nodes, n)) === N.Num && nodes.kind(BinaryNode.right(nodes, n)) === N.Num
-  );
+  return nodes.kind(n) === N.Binary && BinaryNode.op(nodes, n) === Op.Add && !numberLiterals(nodes, n);
+}
+
+/** Whether both operands of the Binary node `n` are number literals (`60 * 60`). */
+function numberLiterals(nodes: NodeStore, n: NodeId): boolean {
+  return nodes.kind(BinaryNode.left(nodes, n)) === N.Num && nodes.kind(BinaryNode.right(nodes, n)) === N.Num;
 }
 
 /** One `+` of a sum chain (see `sumChain`). */

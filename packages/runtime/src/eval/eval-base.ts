@@ -85,10 +85,10 @@ export interface ModuleLoader {
   importText(from: ModuleInstance, path: string, machine: Machine): unknown;
 }
 
-/** The state of a run and the helpers every part of the evaluator uses. */
 /** The register every machine shares (see {@link EvalBase.register}). */
 const REGISTER = new Float64Array(1);
 
+/** The state of a run and the helpers every part of the evaluator uses. */
 export class EvalBase {
   /** The module whose code is running. */
   module!: ModuleInstance;

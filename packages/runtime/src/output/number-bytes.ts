@@ -4,12 +4,12 @@
  * ten thousand times a render. Only the numbers whose shortest text can be found by exact
  * integer arithmetic are written here — whole numbers below 2^53, and numbers with at most
  * {@link MAX_FRACTION_DIGITS} decimals — and the text is JavaScript's own (`String(n)`,
- * `-0` as `0`); for any other number {@link writeNumber} returns -1 and the caller
+ * `-0` as `0`); for any other number {@link writeNumberFrom} returns -1 and the caller
  * converts it the usual way.
  * @module
  */
 
-/** Most bytes {@link writeNumber} writes: a sign, 16 whole digits, a point and 6 decimals. */
+/** Most bytes {@link writeNumberFrom} writes: a sign, 16 whole digits, a point and 6 decimals. */
 export const NUMBER_BYTES = 24;
 
 /** Decimals tried for a number that is not whole (`37.5`, `0.25`, `19.99`). */
@@ -28,20 +28,10 @@ const ZERO = 0x30;
 const MINUS = 0x2d;
 const POINT = 0x2e;
 
-/** The number {@link writeNumber} writes, handed to {@link writeNumberFrom} in a typed array. */
-const SCRATCH = new Float64Array(1);
-
 /**
- * Writes `v`'s text at `out[at]` and returns where it ends, or -1 when `v` is not a number
- * this writes (then nothing is written). `out` must have {@link NUMBER_BYTES} bytes free at `at`.
- */
-export function writeNumber(out: Uint8Array, at: number, v: number): number {
-  SCRATCH[0] = v;
-  return writeNumberFrom(out, at, SCRATCH, 0);
-}
-
-/**
- * {@link writeNumber} of `numbers[index]`. The number is read here and never handed to
+ * Writes the text of `numbers[index]` at `out[at]` and returns where it ends, or -1 when
+ * it is not a number this writes (then nothing is written). `out` must have
+ * {@link NUMBER_BYTES} bytes free at `at`. The number is read here and never handed to
  * another function as a JavaScript value: a fraction passed to a call V8 does not inline is
  * made a heap object, which this exists to avoid (the digits go through {@link writeWhole}
  * as two small integers).

@@ -18,7 +18,7 @@ import { raiseHint } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { CHUNK_BYTES, type ChunkSource } from "./chunk-pool.js";
 import { joinText } from "./join-text.js";
-import { NUMBER_BYTES, writeNumber, writeNumberFrom } from "./number-bytes.js";
+import { NUMBER_BYTES, writeNumberFrom } from "./number-bytes.js";
 import type { Output, OutputMark } from "./output.js";
 import { utf8Length } from "./utf8-length.js";
 
@@ -35,6 +35,9 @@ const SHORT_COPY = 128;
 
 /** Texts up to this long are written by a loop of their own when they fit in the chunk being written. */
 const SHORT_TEXT = 64;
+
+/** The number {@link OutputSink.number} writes, handed on in a typed array (see `numberAt`). */
+const NUMBER = new Float64Array(1);
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -148,43 +151,38 @@ export class OutputSink implements Output {
 
   /**
    * Writes a number's text. Most numbers are written as ASCII digits straight into the
-   * chunk (see {@link writeNumber}), without the string `String(n)` makes; the rest, and a
-   * number near the chunk's end or the limit, go through {@link text}.
+   * chunk (see {@link writeNumberFrom}), without the string `String(n)` makes; the rest, and
+   * a number near the chunk's end or the limit, go through {@link text}.
    */
   number(value: number): void {
+    NUMBER[0] = value;
+    this.numberAt(NUMBER, 0);
+  }
+
+  parts(texts: readonly (string | null)[], numbers: Float64Array, count: number, end: string): void {
+    for (let i = 0; i < count; i++) {
+      const text = texts[i];
+      if (typeof text === "string") this.text(text);
+      else this.numberAt(numbers, i);
+    }
+    if (end !== "") this.text(end);
+  }
+
+  /**
+   * {@link number} of `numbers[index]`, read from the list here and by the writer: passed on
+   * as a value, a fraction would be made a heap object on the way (see writeNumberFrom).
+   */
+  private numberAt(numbers: Float64Array, index: number): void {
     const at = this.pos;
     if (at + NUMBER_BYTES <= CHUNK_BYTES && this.total + NUMBER_BYTES <= this.limit) {
-      const end = writeNumber(this.last as Uint8Array, at, value);
+      const end = writeNumberFrom(this.last as Uint8Array, at, numbers, index);
       if (end >= 0) {
         this.pos = end;
         this.total += end - at;
         return;
       }
     }
-    this.text(numberToText(value));
-  }
-
-  parts(texts: readonly (string | null)[], numbers: Float64Array, count: number, end: string): void {
-    for (let i = 0; i < count; i++) {
-      const text = texts[i];
-      if (typeof text === "string") {
-        this.text(text);
-        continue;
-      }
-      // The number is read from the list by the writer itself: passed on as a value, a
-      // fraction would be made a heap object on the way (see writeNumberFrom).
-      const at = this.pos;
-      if (at + NUMBER_BYTES <= CHUNK_BYTES && this.total + NUMBER_BYTES <= this.limit) {
-        const stop = writeNumberFrom(this.last as Uint8Array, at, numbers, i);
-        if (stop >= 0) {
-          this.pos = stop;
-          this.total += stop - at;
-          continue;
-        }
-      }
-      this.text(numberToText(numbers[i] as number));
-    }
-    if (end !== "") this.text(end);
+    this.text(numberToText(numbers[index] as number));
   }
 
   /** Copies source[start, end) of a unit as its bytes (see {@link bytes}). */

@@ -1,5 +1,5 @@
 /**
- * Numbers written as bytes: every text `writeNumber` writes must be `String(n)`'s
+ * Numbers written as bytes: every text `writeNumberFrom` writes must be `String(n)`'s
  * (JavaScript's shortest form, `-0` as `0`), and a number it cannot write exactly must be
  * left to the caller (-1, nothing written). The sink's `number()` must write what
  * `text(String(n))` writes, near the chunk's end and the limit too.
@@ -7,17 +7,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHUNK_BYTES, ChunkPool } from "../../src/output/chunk-pool.js";
-import { NUMBER_BYTES, writeNumber } from "../../src/output/number-bytes.js";
+import { NUMBER_BYTES, writeNumberFrom } from "../../src/output/number-bytes.js";
 import { OutputSink } from "../../src/output/output-sink.js";
 import { TextOutput } from "../../src/output/text-output.js";
 import { RuntimeFault } from "../../src/values/fault.js";
 
 const decoder = new TextDecoder();
 
-/** What writeNumber writes for `v`, or null when it leaves `v` to the caller. */
+/** What writeNumberFrom writes for `v`, or null when it leaves `v` to the caller. */
 function written(v: number): string | null {
   const out = new Uint8Array(NUMBER_BYTES + 8).fill(0x7e);
-  const end = writeNumber(out, 4, v);
+  const end = writeNumberFrom(out, 4, Float64Array.of(v), 0);
   if (end < 0) {
     expect(out.every((b) => b === 0x7e)).toBe(true);
     return null;
@@ -32,7 +32,7 @@ function agrees(v: number): void {
   if (text !== null) expect(text, `for ${v}`).toBe(String(v));
 }
 
-describe("writeNumber", () => {
+describe("writeNumberFrom", () => {
   it("writes whole numbers, zeros and negatives as String does", () => {
     for (const v of [
       0,

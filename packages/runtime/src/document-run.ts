@@ -81,14 +81,16 @@ export interface PreparedDocument {
 /** One render: the module cache, the import stack, the context shared by its modules. */
 export class DocumentRun implements ModuleLoader, RunState {
   private readonly pathOps: Host["path"];
-  readonly dependencies = new Set<string>();
+  /** Files the run read (made at the first: most runs read none). */
+  private files: Set<string> | null = null;
   readonly nondeterminism = { exec: [] as string[], clock: false };
   /** Bytes written to files by the run, every module counted (`limits.maxWriteBytes`). */
   readonly written = { bytes: 0 };
   private readonly path: string;
   private resolvedRoot: string | null = null;
   private readonly lang: "md" | "xmd";
-  private readonly modules = new Map<string, Record<string, unknown>>();
+  /** Exports of the modules imported so far, by path (made at the first import: most runs import none). */
+  private modules: Map<string, Record<string, unknown>> | null = null;
   private readonly loading: string[] = [];
   private machine: Machine | null = null;
   private parseMs = 0;
@@ -142,6 +144,17 @@ export class DocumentRun implements ModuleLoader, RunState {
       vars: vars.created,
       lookups: names.servedLookups,
     };
+  }
+
+  /** Files the run read, modules and data (see {@link RunState.dependencies}). */
+  get dependencies(): Set<string> {
+    this.files ??= new Set();
+    return this.files;
+  }
+
+  /** The files the run read, in the order it read them. */
+  dependencyList(): string[] {
+    return this.files === null ? [] : [...this.files];
   }
 
   /** The root with symlinks resolved, computed on the first file access (most renders touch no file). */
@@ -356,9 +369,9 @@ export class DocumentRun implements ModuleLoader, RunState {
       this.services,
       this,
       this.deadline,
+      this.output,
     );
     this.machine = machine;
-    if (this.output !== null) machine.output = this.output;
     if (prepared.crlf) machine.newline = "\r\n";
     const table = prepared.spareGlobalVars ?? [];
     prepared.spareGlobalVars = null;
@@ -368,21 +381,25 @@ export class DocumentRun implements ModuleLoader, RunState {
     const module = new ModuleInstance(unit, prepared.code, globals, this.path, this.context(null), table);
     machine.module = module;
     // The front matter's variables, then those given from outside, which win.
-    for (const given of [prepared.frontVars, vars]) {
-      for (const name in given) {
-        if (!Object.hasOwn(given, name)) continue;
-        const index = prepared.varIndex.get(name) ?? globals.declare(this.names.keyOfText(name));
-        let v = module.globalVars[index];
-        if (v === undefined || v === -1) {
-          v = this.vars.create();
-          module.globalVars[index] = v;
-        }
-        this.vars.write(v, given[name]);
-      }
-    }
+    this.setVars(prepared, module, prepared.frontVars);
+    this.setVars(prepared, module, vars);
     if (this.path !== "<stdin>") this.loading.push(this.path);
     // Errors are made the user's by runModule (located) and by finish(), which calls this.
     machine.runModule(module);
+  }
+
+  /** Sets the module's globals named in `given` to their values there. */
+  private setVars(prepared: PreparedDocument, module: ModuleInstance, given: Record<string, unknown>): void {
+    for (const name in given) {
+      if (!Object.hasOwn(given, name)) continue;
+      const index = prepared.varIndex.get(name) ?? module.globals.declare(this.names.keyOfText(name));
+      let v = module.globalVars[index];
+      if (v === undefined || v === -1) {
+        v = this.vars.create();
+        module.globalVars[index] = v;
+      }
+      this.vars.write(v, given[name]);
+    }
   }
 
   private cycleCheck(abs: string): void {
@@ -436,7 +453,7 @@ export class DocumentRun implements ModuleLoader, RunState {
       this.dependencies.add(abs);
       return loadDataFile(from.ctx, abs);
     }
-    const cached = this.modules.get(abs);
+    const cached = this.modules?.get(abs);
     if (cached !== undefined) return cached;
     this.cycleCheck(abs);
     const source = readText(from.ctx, abs);
@@ -457,6 +474,7 @@ export class DocumentRun implements ModuleLoader, RunState {
       this.loading.pop();
       machine.takeOutputSince(mark);
     }
+    this.modules ??= new Map();
     this.modules.set(abs, module.exports);
     return module.exports;
   }

@@ -14,6 +14,7 @@ export interface RunState {
   /** The machine the run touches. */
   readonly host: Host;
   readonly nondeterminism: { exec: string[]; clock: boolean };
+  /** Files the run read (see `RenderInfo.dependencies`). */
   readonly dependencies: Set<string>;
   readonly deadline: number;
   readonly overlay: Map<string, string | null> | null;
@@ -48,7 +49,6 @@ export class RunContext implements HostContext {
   readonly exec: ExecPolicy;
   readonly now: number | null;
   readonly nondeterminism: { exec: string[]; clock: boolean };
-  readonly dependencies: Set<string>;
   readonly deadline: number;
   readonly overlay: Map<string, string | null> | null;
   readonly limits: Limits;
@@ -66,11 +66,15 @@ export class RunContext implements HostContext {
     this.exec = options.exec ?? DENY_EXEC;
     this.now = now === undefined ? null : typeof now === "number" ? now : now.getTime();
     this.nondeterminism = run.nondeterminism;
-    this.dependencies = run.dependencies;
     this.deadline = run.deadline;
     this.overlay = run.overlay;
     this.limits = run.limits;
     this.written = run.written;
+  }
+
+  /** The run's (made at the first file read: most renders read none). */
+  get dependencies(): Set<string> {
+    return this.run.dependencies;
   }
 
   /** Resolved on first use: most renders touch no file. */

@@ -106,17 +106,17 @@ class XmdRuntime implements Runtime {
 
   render(source: DocumentText, options: RenderOptions = {}): RenderResult {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source), asText(), source.length);
+    return finish(run, source, asText(), source.length);
   }
 
   renderBytes(source: DocumentText, options: RenderOptions = {}): BytesRenderResult {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source), asBytes(), source.length);
+    return finish(run, source, asBytes(), source.length);
   }
 
   renderTo(source: DocumentText, write: OutputWriter, options: RenderOptions = {}): RenderInfo {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, () => run.execute(source), streamTo(write), source.length);
+    return finish(run, source, streamTo(write), source.length);
   }
 
   check(source: DocumentText, options: RenderOptions = {}): XmdError[] {
@@ -205,8 +205,9 @@ class XmdRuntime implements Runtime {
     let released = false;
     const renderAs = <R>(vars: Record<string, unknown>, form: OutputForm<R>): R => {
       if (released) throw new Error("render() after release(): compile the document again");
-      const run = this.newRun(names, nodes, { ...where, vars }, nodes.mark());
-      return finish(run, () => run.run(prepared, vars, true), form, prepared.unit.source.length);
+      // The variables go to run() as they are: the run's options need only say where.
+      const run = this.newRun(names, nodes, where, nodes.mark());
+      return finish(run, prepared, form, prepared.unit.source.length, vars);
     };
     return {
       get nodeCount() {
@@ -243,21 +244,30 @@ class XmdRuntime implements Runtime {
 }
 
 /**
- * Runs `produce` in `run`, its output taken in `form`, and packs the result; the run's
- * slots and output chunks are released whatever happens.
+ * Runs a document in `run` — a text, parsed for this run, or a compiled document with
+ * `vars` — its output taken in `form`, and packs the result; the run's slots and output
+ * chunks are released whatever happens. (What to run is passed as data, not as a closure:
+ * a compiled document's render would make one every time.)
  */
-function finish<R>(run: DocumentRun, produce: () => void, form: OutputForm<R>, sourceLength: number): R {
+function finish<R>(
+  run: DocumentRun,
+  document: DocumentText | PreparedDocument,
+  form: OutputForm<R>,
+  sourceLength: number,
+  vars: Record<string, unknown> = {},
+): R {
   const started = performance.now();
   try {
     run.output = form.open(run.chunks, run.limits.maxOutputBytes, sourceLength);
     try {
-      produce();
+      if (typeof document === "string" || document instanceof Uint8Array) run.execute(document);
+      else run.run(document, vars, true);
     } catch (e) {
       throw run.userError(e);
     }
     const info: RenderInfo = {
       stats: run.stats(started),
-      dependencies: [...run.dependencies],
+      dependencies: run.dependencyList(),
       nondeterminism: run.nondeterminism,
     };
     return form.end(info);

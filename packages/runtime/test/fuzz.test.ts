@@ -157,10 +157,20 @@ describe.each(["pooled", "heap"] as const)("fuzz (%s)", (memory) => {
   });
 });
 
-/** What a render comes to: its output, or its error's code, message and place. */
-function outcome(runtime: ReturnType<typeof createRuntime>, source: string, lang: "md" | "xmd"): string {
+const decoder = new TextDecoder();
+
+/** What a render comes to: its output, or its error's code, message and place; `bytes`: rendered to bytes. */
+function outcome(
+  runtime: ReturnType<typeof createRuntime>,
+  source: string,
+  lang: "md" | "xmd",
+  bytes = false,
+): string {
   try {
-    return `ok ${JSON.stringify(runtime.render(source, { lang }).output)}`;
+    const output = bytes
+      ? decoder.decode(runtime.renderBytes(source, { lang }).output)
+      : runtime.render(source, { lang }).output;
+    return `ok ${JSON.stringify(output)}`;
   } catch (e) {
     if (!(e instanceof XmdError)) throw e;
     return `error ${e.code} ${e.line}:${e.column} ${e.message}`;
@@ -184,6 +194,18 @@ describe("fuzz: both memory modes", () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it("render generated programs to bytes as to a string", () => {
+    // The byte path builds joined text in place (compile/text-append.ts); the string path joins strings.
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const source = randomProgram(seed);
+        for (const runtime of [pooled, heap])
+          expect(outcome(runtime, source, "xmd", true)).toBe(outcome(runtime, source, "xmd"));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -13,7 +13,7 @@ import type { Cell } from "../eval/cell.js";
 import type { HostFunction } from "../eval/functions.js";
 import { Binding } from "../resolve/bindings.js";
 import type { NameKey, NameTable } from "../syntax/names.js";
-import type { NodeId, NodeStore } from "../syntax/nodes.js";
+import { N, type NodeId, type NodeStore } from "../syntax/nodes.js";
 import type { ParseUnit } from "../syntax/unit.js";
 import type { Expr, Store } from "./code.js";
 
@@ -60,6 +60,15 @@ export class CompilerBase {
         return (m) => m.builtin(name, n);
       }
     }
+  }
+
+  /** Whether `n` is a Name of a module global whose read fails when unset (not a classic directive's, see `ParseUnit.lenientNames`). */
+  protected isStrictGlobal(n: NodeId): boolean {
+    return (
+      this.nodes.kind(n) === N.Name &&
+      this.nodes.binding(n) === Binding.Global &&
+      this.unit.lenientNames?.has(n) !== true
+    );
   }
 
   /** Reads the variable a Name node is bound to, or `undefined` when it holds nothing yet. */

@@ -271,10 +271,22 @@ export abstract class CallCompiler extends ExpressionCompiler {
         };
       }
       const value = this.expr(firstArg);
-      return (m) => {
+      const printValue: Stmt = (m) => {
         const v = value(m);
         m.at = n;
         m.emitLine(m.services.toText(v));
+        return NORMAL;
+      };
+      if (!this.isStrictGlobal(firstArg)) return printValue;
+      // `print line`: a variable whose text is in a builder is copied from there.
+      const slot = nodes.slot(firstArg);
+      return (m) => {
+        const v = m.module.globalVars[slot];
+        const builder = v === undefined || v === -1 ? null : m.vars.builderOf(v);
+        if (builder === null) return printValue(m);
+        m.at = n;
+        m.emitBuilder(builder);
+        m.endLine();
         return NORMAL;
       };
     }

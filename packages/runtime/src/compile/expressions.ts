@@ -748,8 +748,8 @@ function numberLiterals(nodes: NodeStore, n: NodeId): boolean {
   return nodes.kind(BinaryNode.left(nodes, n)) === N.Num && nodes.kind(BinaryNode.right(nodes, n)) === N.Num;
 }
 
-/** One `+` of a sum chain (see `sumChain`). */
-function add(m: Machine, x: unknown, y: unknown, join: NodeId): unknown {
+/** One `+` of a sum chain (see `sumChain`); `join` is the `+` node, where a failure is located. */
+export function add(m: Machine, x: unknown, y: unknown, join: NodeId): unknown {
   if (typeof x === "number" && typeof y === "number") return x + y;
   return typeof x === "string" ? joinInline(m, x, y, Op.Add, join) : m.binary(Op.Add, x, y, join);
 }

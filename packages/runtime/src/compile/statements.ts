@@ -55,6 +55,7 @@ import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCod
 import { constant, truthy } from "./expressions.js";
 import { GeneratorCompiler } from "./generators.js";
 import { loop } from "./loops.js";
+import { appendPieces, appendStatement } from "./text-append.js";
 import { textRun } from "./text-run.js";
 
 const normal: Stmt = () => NORMAL;
@@ -409,6 +410,18 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   }
 
   private set(n: NodeId): Stmt {
+    const nodes = this.nodes;
+    const append = appendPieces(nodes, n, this.unit.lenientNames);
+    if (append === null) return this.ordinarySet(n);
+    const target = SetNode.target(nodes, n);
+    const pieces = append.pieces.map((p) => this.numericPart(p) ?? this.expr(p));
+    const ordinary = this.ordinarySet(n);
+    const read = this.load(append.read);
+    return appendStatement(nodes.slot(target), pieces, append.joins, read, this.store(target), ordinary);
+  }
+
+  /** A Set as every statement but an append to text (see `text-append.ts`) is. */
+  private ordinarySet(n: NodeId): Stmt {
     const nodes = this.nodes;
     const target = SetNode.target(nodes, n);
     const value = this.expr(SetNode.value(nodes, n));

@@ -9,6 +9,7 @@ import { XmdError, type XmdErrorCode } from "../api/error.js";
 import type { Limits } from "../api/options.js";
 import type { HostContext } from "../host/context.js";
 import type { Output, OutputMark } from "../output/output.js";
+import type { TextBuilder } from "../output/text-builder.js";
 import { TextOutput } from "../output/text-output.js";
 import type { NameTable } from "../syntax/names.js";
 import { NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
@@ -120,8 +121,7 @@ export class EvalBase {
   readonly budget: Budget;
   /**
    * Where the output goes, limited to `maxOutputBytes`: strings for `render()`, pooled
-   * UTF-8 chunks for the byte forms. The run sets its own; this one is for an evaluator
-   * used alone.
+   * UTF-8 chunks for the byte forms (the run's, given to the constructor).
    */
   output: Output;
   /** Frame slots created (variables that live on the stack). */
@@ -146,10 +146,12 @@ export class EvalBase {
     readonly loader: ModuleLoader,
     /** When the time limit runs out (`Date.now()` ms), shared with host work such as exec. */
     deadline: number,
+    /** The run's output; a string output of its own when none is given (an evaluator used alone). */
+    output: Output | null = null,
   ) {
     this.budget = new Budget(limits, deadline);
     this.maxStringLength = limits.maxStringLength;
-    this.output = new TextOutput(limits.maxOutputBytes);
+    this.output = output ?? new TextOutput(limits.maxOutputBytes);
   }
 
   // ── output ─────────────────────────────────────────────────────────────────
@@ -160,6 +162,15 @@ export class EvalBase {
       this.output.text(text);
     } catch (e) {
       // The output limit: located here, at the node that passed it.
+      throw this.toUserError(e);
+    }
+  }
+
+  /** Writes the text a variable's builder holds (see `output/text-builder.ts`). */
+  emitBuilder(builder: TextBuilder): void {
+    try {
+      this.output.builder(builder);
+    } catch (e) {
       throw this.toUserError(e);
     }
   }

@@ -5,6 +5,7 @@
  * @module
  */
 import { type Handle, handleSlot, StructPool } from "@xmd/pool";
+import { KEPT_BUILDER_BYTES, TextBuilder } from "../output/text-builder.js";
 import { capacityError } from "../syntax/nodes.js";
 
 export interface VariableStore {
@@ -16,6 +17,17 @@ export interface VariableStore {
   read(v: number): unknown;
   write(v: number, value: unknown): void;
   writeNumber(v: number, n: number): void;
+  /**
+   * The builder the variable's text is in, or null when it holds anything else (see
+   * `output/text-builder.ts`). A read of the variable gets the builder's text; a write
+   * replaces it.
+   */
+  builderOf(v: number): TextBuilder | null;
+  /**
+   * Puts the text `text` in a builder and makes that the variable's value; returns the
+   * builder, or null (the variable unchanged) when the text cannot be held in one.
+   */
+  startText(v: number, text: string): TextBuilder | null;
   releaseAll(): void;
   readonly live: number;
   /** Variables created (allocation accounting). */
@@ -26,6 +38,10 @@ const VARIABLE_FIELDS = { num: "f64" } as const;
 
 /** What a variable's entry in the side list holds while the variable holds a number (in the pool's column). */
 const NUMBER: unique symbol = Symbol("number");
+/** Entries of the side list kept for the next render when the variables are released. */
+const KEPT_REFS = 4096;
+/** What it holds while the variable's text is in its slot's builder. */
+const BUILDER: unique symbol = Symbol("builder");
 
 /**
  * Pooled variables: a float64 per variable in the pool's column, where a number lives
@@ -43,6 +59,12 @@ export class PooledVariables implements VariableStore {
   private readonly fNum;
   /** Values by slot (see the class note); a slot not in use may hold a stale value, never read. */
   private refs: unknown[] = [];
+  /**
+   * Text builders by slot: a slot keeps its builder, idle while the variable holds
+   * anything else, for the next variable of the slot to build text in (the slots of a
+   * render's variables are the last render's), so a render that builds text allocates none.
+   */
+  private builders: (TextBuilder | undefined)[] = [];
   created = 0;
 
   constructor(
@@ -69,15 +91,41 @@ export class PooledVariables implements VariableStore {
     return h;
   }
   isSet(v: number): boolean {
-    return this.read(v) !== undefined;
+    const h = v as Handle;
+    if (this.checked) this.fNum.get(h);
+    return this.refs[handleSlot(h)] !== undefined;
   }
   read(v: number): unknown {
     const h = v as Handle;
     const value = this.refs[handleSlot(h)];
-    if (value === NUMBER) return this.fNum.get(h);
+    if (typeof value === "symbol") {
+      if (value === NUMBER) return this.fNum.get(h);
+      if (this.checked) this.fNum.get(h);
+      return (this.builders[handleSlot(h)] as TextBuilder).text();
+    }
     // In checked mode a stale or foreign handle fails here, as it does for a number.
     if (this.checked) this.fNum.get(h);
     return value;
+  }
+  builderOf(v: number): TextBuilder | null {
+    const h = v as Handle;
+    if (this.checked) this.fNum.get(h);
+    const slot = handleSlot(h);
+    return this.refs[slot] === BUILDER ? (this.builders[slot] as TextBuilder) : null;
+  }
+  startText(v: number, text: string): TextBuilder | null {
+    const h = v as Handle;
+    if (this.checked) this.fNum.get(h);
+    const slot = handleSlot(h);
+    let builder = this.builders[slot];
+    if (builder === undefined) {
+      builder = new TextBuilder();
+      this.builders[slot] = builder;
+    }
+    builder.clear();
+    if (!builder.appendText(text)) return null;
+    this.refs[slot] = BUILDER;
+    return builder;
   }
   write(v: number, value: unknown): void {
     if (typeof value === "number") {
@@ -95,13 +143,22 @@ export class PooledVariables implements VariableStore {
   }
   releaseAll(): void {
     this.pool.reset();
-    this.refs = [];
+    // Emptied in place (a render's variables then take the same entries again, with no
+    // array grown anew), unless a large render made it long.
+    if (this.refs.length > KEPT_REFS) this.refs = [];
+    else this.refs.fill(undefined);
+    // The builders stay for the next render, but not one a long text made large.
+    const builders = this.builders;
+    for (let i = 0; i < builders.length; i++)
+      if ((builders[i]?.bytes.length ?? 0) > KEPT_BUILDER_BYTES) builders[i] = undefined;
   }
 }
 
 interface HeapVariable {
   set: boolean;
   value: unknown;
+  /** The builder the text is in (a new one each time a variable starts one), or null. */
+  builder: TextBuilder | null;
 }
 
 export class HeapVariables implements VariableStore {
@@ -116,7 +173,7 @@ export class HeapVariables implements VariableStore {
   create(): number {
     if (this.vars.length >= this.maxVariables) throw capacityError("variables", this.maxVariables);
     this.created++;
-    this.vars.push({ set: false, value: null });
+    this.vars.push({ set: false, value: null, builder: null });
     return this.vars.length - 1;
   }
   isSet(v: number): boolean {
@@ -124,12 +181,25 @@ export class HeapVariables implements VariableStore {
   }
   read(v: number): unknown {
     const cell = this.vars[v] as HeapVariable;
+    if (cell.builder !== null) return cell.builder.text();
     return cell.set ? cell.value : undefined;
   }
   write(v: number, value: unknown): void {
     const cell = this.vars[v] as HeapVariable;
     cell.set = true;
     cell.value = value ?? null;
+    cell.builder = null;
+  }
+  builderOf(v: number): TextBuilder | null {
+    return (this.vars[v] as HeapVariable).builder;
+  }
+  startText(v: number, text: string): TextBuilder | null {
+    const cell = this.vars[v] as HeapVariable;
+    const builder = new TextBuilder();
+    if (!builder.appendText(text)) return null;
+    cell.set = true;
+    cell.builder = builder;
+    return builder;
   }
   writeNumber(v: number, n: number): void {
     this.write(v, n);

@@ -16,6 +16,8 @@ export interface ChunkSource {
   take(): Uint8Array;
   /** Gives a chunk back; the caller must not touch it afterwards. */
   give(chunk: Uint8Array): void;
+  /** A `DataView` of a chunk taken from here. */
+  view(chunk: Uint8Array): DataView;
   /** The pool's counters, or null when chunks are not pooled. */
   stats(): PoolStats | null;
 }
@@ -26,6 +28,9 @@ export class FreshChunks implements ChunkSource {
     return new Uint8Array(CHUNK_BYTES);
   }
   give(_chunk: Uint8Array): void {}
+  view(chunk: Uint8Array): DataView {
+    return new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
   stats(): null {
     return null;
   }
@@ -40,6 +45,8 @@ export class FreshChunks implements ChunkSource {
  */
 export class ChunkPool implements ChunkSource {
   private readonly free: Uint8Array[] = [];
+  /** A view of each chunk, made once: a chunk is written again and again. */
+  private readonly views = new WeakMap<Uint8Array, DataView>();
   private acquires = 0;
   private releases = 0;
   private reuses = 0;
@@ -60,6 +67,15 @@ export class ChunkPool implements ChunkSource {
     }
     this.made++;
     return new Uint8Array(CHUNK_BYTES);
+  }
+
+  view(chunk: Uint8Array): DataView {
+    let view = this.views.get(chunk);
+    if (view === undefined) {
+      view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      this.views.set(chunk, view);
+    }
+    return view;
   }
 
   give(chunk: Uint8Array): void {

@@ -20,6 +20,7 @@ import { CHUNK_BYTES, type ChunkSource } from "./chunk-pool.js";
 import { joinText } from "./join-text.js";
 import { NUMBER_BYTES, writeNumberFrom } from "./number-bytes.js";
 import type { Output, OutputMark } from "./output.js";
+import type { TextBuilder } from "./text-builder.js";
 import { utf8Length } from "./utf8-length.js";
 
 /**
@@ -53,6 +54,7 @@ export function outputLimitFault(limit: number): RuntimeFault {
 
 /** A render's output: UTF-8 bytes in pooled chunks (see the module note). */
 export class OutputSink implements Output {
+  readonly utf8 = true;
   /** Chunks not yet handed to the writer, in order; the last one is being written. */
   private readonly chunks: Uint8Array[] = [];
   /** Bytes used in each chunk of {@link chunks} but the last (whose fill is {@link pos}). */
@@ -69,9 +71,7 @@ export class OutputSink implements Output {
   /** The chunk being written (the last of {@link chunks}), and a `DataView` of it; null while there is none. */
   private last: Uint8Array | null = null;
   private writing: DataView | null = null;
-  /** `DataView`s for short copies: over the chunk being written, and over the last source copied from. */
-  private chunkView: DataView | null = null;
-  private viewedChunk: Uint8Array | null = null;
+  /** A `DataView` for short copies over the last source copied from. */
   private sourceView: DataView | null = null;
   private viewedSource: Uint8Array | null = null;
 
@@ -226,15 +226,11 @@ export class OutputSink implements Output {
       if (stop < end) while (stop > from && ((src[stop] as number) & 0xc0) === 0x80) stop--;
       const n = stop - from;
       if (n < SHORT_COPY) {
-        if (chunk !== this.viewedChunk) {
-          this.chunkView = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-          this.viewedChunk = chunk;
-        }
         if (src !== this.viewedSource) {
           this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
           this.viewedSource = src;
         }
-        const to = this.chunkView as DataView;
+        const to = this.writing as DataView; // `chunk` is the chunk being written
         const of = this.sourceView as DataView;
         let i = 0;
         for (; i + 4 <= n; i += 4) to.setUint32(pos + i, of.getUint32(from + i, true), true);
@@ -250,6 +246,23 @@ export class OutputSink implements Output {
     }
     this.pos = pos;
     this.total += length;
+  }
+
+  /** Copies the builder's bytes: a short text four bytes at a time through its own view (see {@link bytes}). */
+  builder(builder: TextBuilder): void {
+    const length = builder.length;
+    const at = this.pos;
+    if (length < SHORT_COPY && at + length <= CHUNK_BYTES && this.total + length <= this.limit) {
+      const to = this.writing as DataView;
+      const of = builder.view;
+      let i = 0;
+      for (; i + 4 <= length; i += 4) to.setUint32(at + i, of.getUint32(i, true), true);
+      for (; i < length; i++) to.setUint8(at + i, of.getUint8(i));
+      this.pos = at + length;
+      this.total += length;
+      return;
+    }
+    this.bytes(builder.bytes, 0, length);
   }
 
   /**
@@ -353,7 +366,7 @@ export class OutputSink implements Output {
     if (this.chunks.length > 0) this.fills.push(this.pos);
     const chunk = this.chunkSource.take();
     this.chunks.push(chunk);
-    this.writing = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.writing = this.chunkSource.view(chunk);
     this.last = chunk;
     this.pos = 0;
     if (this.writer !== null && this.chunks.length > 1) this.flush();

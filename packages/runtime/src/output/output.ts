@@ -7,6 +7,7 @@
  * @module
  */
 import type { SourceBytes } from "../syntax/source-bytes.js";
+import type { TextBuilder } from "./text-builder.js";
 
 /** Where an output position is, to take the output back from there ({@link Output.takeSince}). */
 export type OutputMark = number;
@@ -15,6 +16,12 @@ export type OutputMark = number;
 export interface Output {
   /** Bytes written so far (taken-back output not counted). */
   readonly byteLength: number;
+  /**
+   * Whether the output is UTF-8 bytes, where text built in a builder is copied as it is
+   * (`text-builder.ts`); a string output would decode the builder's bytes at every write,
+   * which costs more than the builder saves, so text is built as strings for it.
+   */
+  readonly utf8: boolean;
   /** Writes text (a value, printed). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it. */
   text(text: string): void;
   /** Writes a number's text (`numberToText`). @throws RuntimeFault `limit` as {@link text} does. */
@@ -31,6 +38,11 @@ export interface Output {
    * boundaries). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it.
    */
   source(source: SourceBytes, start: number, end: number): void;
+  /**
+   * Writes the text a builder holds (a variable's, see `text-builder.ts`).
+   * @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it.
+   */
+  builder(builder: TextBuilder): void;
   /** Where the output is now; marks are closed innermost first, by {@link takeSince}. */
   mark(): OutputMark;
   /** Takes back everything written since `mark` and returns it as text; it no longer counts against the limit. */

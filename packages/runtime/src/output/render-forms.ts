@@ -88,18 +88,26 @@ export function asBytes(): OutputForm<BytesRenderResult> {
   };
 }
 
-/** `renderTo(write)`: chunks to the writer as they fill; the rest at the end. */
+/**
+ * `renderTo(write)`: chunks to the writer as they fill; the rest at the end. A class, not
+ * closures as the other forms: a compiled document rendered to bytes again and again
+ * should allocate as little as it can, and this is one object.
+ */
+class StreamForm implements OutputForm<RenderInfo> {
+  private sink: OutputSink | null = null;
+  constructor(private readonly write: OutputWriter) {}
+  open(chunks: ChunkSource, limit: number): Output {
+    this.sink = new OutputSink(chunks, limit);
+    this.sink.stream(this.write);
+    return this.sink;
+  }
+  end(info: RenderInfo): RenderInfo {
+    (this.sink as OutputSink).end();
+    return info;
+  }
+}
+
+/** `renderTo(write)`: see {@link StreamForm}. */
 export function streamTo(write: OutputWriter): OutputForm<RenderInfo> {
-  let sink: OutputSink | null = null;
-  return {
-    open: (chunks, limit) => {
-      sink = new OutputSink(chunks, limit);
-      sink.stream(write);
-      return sink;
-    },
-    end: (info) => {
-      (sink as OutputSink).end();
-      return info;
-    },
-  };
+  return new StreamForm(write);
 }

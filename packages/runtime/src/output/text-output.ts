@@ -8,6 +8,7 @@ import { numberToText } from "../host/text.js";
 import type { SourceBytes } from "../syntax/source-bytes.js";
 import type { Output, OutputMark } from "./output.js";
 import { outputLimitFault } from "./output-sink.js";
+import type { TextBuilder } from "./text-builder.js";
 import { utf8Length } from "./utf8-length.js";
 
 /** The output as one string that grows (see the module note). */
@@ -18,6 +19,7 @@ export class TextOutput implements Output {
    * fifth of W2's render (24,000 short pieces through `Array.prototype.join`).
    */
   private text_ = "";
+  readonly utf8 = false;
   /** UTF-8 bytes written, counted once the output nears the limit; -1 until then. */
   private bytes = -1;
 
@@ -54,6 +56,10 @@ export class TextOutput implements Output {
 
   source(source: SourceBytes, start: number, end: number): void {
     this.text(source.source.slice(start, end));
+  }
+
+  builder(builder: TextBuilder): void {
+    this.text(builder.text());
   }
 
   /** The length written so far, in UTF-16 code units. */

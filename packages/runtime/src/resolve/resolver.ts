@@ -46,7 +46,8 @@ import { Binding } from "./bindings.js";
  * names declared on it: each render of a compiled document gets one, instead of a copy.
  */
 export class GlobalNames {
-  private readonly own = new Map<NameKey, number>();
+  /** Made at the first name declared here: a compiled document's render gets a layer, and most declare none. */
+  private own: Map<NameKey, number> | null = null;
   private readonly ownNames: NameKey[] = [];
 
   /** @param below - Names this layer reads through to; they must not change while it lives. */
@@ -55,7 +56,7 @@ export class GlobalNames {
   /** The index of a declared name, or undefined. */
   indexOf(key: NameKey): number | undefined {
     const i = this.below?.indexOf(key);
-    return i !== undefined ? i : this.own.get(key);
+    return i !== undefined ? i : this.own?.get(key);
   }
   has(key: NameKey): boolean {
     return this.indexOf(key) !== undefined;
@@ -64,6 +65,7 @@ export class GlobalNames {
     let i = this.indexOf(key);
     if (i === undefined) {
       i = this.size;
+      this.own ??= new Map();
       this.own.set(key, i);
       this.ownNames.push(key);
     }

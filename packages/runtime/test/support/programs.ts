@@ -73,8 +73,15 @@ export function randomProgram(seed: number): string {
     const count = 1 + Math.floor(random() * 4);
     for (let i = 0; i < count; i++) {
       const r = random();
-      if (depth > 3 || r < 0.35) out.push(`${pad}set ${pick(VARIABLES)} ${expr(0)}`);
-      else if (r < 0.5) out.push(`${pad}print ${expr(0)}`);
+      if (depth > 3 || r < 0.35) {
+        // Half the sets join onto the variable, mostly one holding text, with small pieces
+        // (text built in place on the byte path, see compile/text-append.ts).
+        const append = random();
+        const v = append < 0.5 && random() < 0.7 ? pick(["s", "c"]) : pick(VARIABLES);
+        if (append < 0.35) out.push(`${pad}set ${v} ${v} + ${pick(LEAVES)} + ${expr(3)}`);
+        else if (append < 0.5) out.push(`${pad}set ${v} += ${expr(2)}`);
+        else out.push(`${pad}set ${v} ${expr(0)}`);
+      } else if (r < 0.5) out.push(`${pad}print ${expr(0)}`);
       else if (r < 0.58) {
         out.push(`${pad}if ${expr(0)}`);
         block(indent + 1, depth + 1);
@@ -99,5 +106,7 @@ export function randomProgram(seed: number): string {
     }
   };
   block(0, 0);
+  // The text variables as they end (printed from a builder when the byte path built them).
+  out.push("print s", "print c");
   return `${out.join("\n")}\n`;
 }

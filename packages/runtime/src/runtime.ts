@@ -106,7 +106,7 @@ class XmdRuntime implements Runtime {
 
   render(source: DocumentText, options: RenderOptions = {}): RenderResult {
     const run = this.newRun(this.names, this.nodes, options);
-    return finish(run, source, asText(), source.length);
+    return finish(run, source, asText(false), source.length);
   }
 
   renderBytes(source: DocumentText, options: RenderOptions = {}): BytesRenderResult {
@@ -214,7 +214,7 @@ class XmdRuntime implements Runtime {
         return nodes.live;
       },
       pools: () => poolSummaries(nodes),
-      render: (vars: Record<string, unknown> = {}) => renderAs(vars, asText()),
+      render: (vars: Record<string, unknown> = {}) => renderAs(vars, asText(true)),
       renderBytes: (vars: Record<string, unknown> = {}) => renderAs(vars, asBytes()),
       renderTo: (write: OutputWriter, vars: Record<string, unknown> = {}) => renderAs(vars, streamTo(write)),
       release: () => {

@@ -1,8 +1,8 @@
 /**
- * `set x x + …` on a global, rendered to bytes, builds the text in a builder
- * (`compile/text-append.ts`); rendered to a string, it joins strings. Whatever the pieces,
- * both must give the same output and the same errors, in both memory modes, one-shot and
- * compiled.
+ * `set x x + …` on a global builds the text in a builder (`compile/text-append.ts`) when
+ * the output is UTF-8 chunks — every form but a one-shot `render()`, which joins strings.
+ * Whatever the pieces, all four forms must give the same output and the same errors, in
+ * both memory modes.
  */
 import { describe, expect, it } from "vitest";
 import { createRuntime, type MemoryMode, XmdError } from "../src/index.js";
@@ -21,7 +21,7 @@ function outcome(run: () => string): Outcome {
   }
 }
 
-/** The four outcomes of a document: string and byte path, one-shot and compiled. */
+/** The four outcomes of a document: one-shot (strings joined) and compiled `render()`, and both byte forms (builders). */
 function outcomes(
   source: string,
   memory: MemoryMode,

@@ -414,7 +414,9 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const append = appendPieces(nodes, n, this.unit.lenientNames);
     if (append === null) return this.ordinarySet(n);
     const target = SetNode.target(nodes, n);
-    const pieces = append.pieces.map((p) => this.numericPart(p) ?? this.expr(p));
+    const pieces = append.pieces.map((p) =>
+      nodes.kind(p) === N.Str ? nodes.str(p) : (this.numericPart(p) ?? this.expr(p)),
+    );
     const ordinary = this.ordinarySet(n);
     const read = this.load(append.read);
     return appendStatement(nodes.slot(target), pieces, append.joins, read, this.store(target), ordinary);

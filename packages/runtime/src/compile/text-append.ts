@@ -5,9 +5,9 @@
  * string puts that string in a builder; later ones append to it. Anything the builder
  * cannot take — a piece that is neither text nor a number, text past `maxStringLength`, a
  * variable holding something else — leaves the builder as it was and goes the ordinary
- * way (`+` as everywhere else), so the text and the errors are the same. Only a render to
- * bytes builds text so (see `Output.utf8`): `render()`'s string output would decode the
- * bytes again at every `print`.
+ * way (`+` as everywhere else), so the text and the errors are the same. Only a render into
+ * UTF-8 chunks builds text so (see `Output.utf8`): every form but a document rendered once
+ * to a string, whose string output would decode the bytes again at every `print`.
  *
  * Only pieces that cannot run code of the document are taken (literals, variables,
  * members, indexes and operators on those): a function called between two appends could
@@ -117,14 +117,14 @@ function isPlain(nodes: NodeStore, n: NodeId, slot: number): boolean {
 }
 
 /**
- * The statement: `slot` the global's index, `pieces` the compiled pieces (a piece may
- * return {@link IN_REGISTER}), `current` and `store` the variable's ordinary read and
+ * The statement: `slot` the global's index, `pieces` the compiled pieces (a literal's text,
+ * or a closure, which may return {@link IN_REGISTER}), `current` and `store` the variable's ordinary read and
  * write, `ordinary` the statement compiled the ordinary way (for a render to a string, and
  * a variable that does not hold text).
  */
 export function appendStatement(
   slot: number,
-  pieces: readonly Expr[],
+  pieces: readonly (Expr | string)[],
   joins: readonly NodeId[],
   current: Expr,
   store: Store,
@@ -135,7 +135,8 @@ export function appendStatement(
   const rest = (m: Machine, x: unknown, y: unknown, from: number): number => {
     let value = add(m, x, y === IN_REGISTER ? m.register[0] : y, joins[from] as NodeId);
     for (let i = from + 1; i < count; i++) {
-      const v = (pieces[i] as Expr)(m);
+      const piece = pieces[i] as Expr | string;
+      const v = typeof piece === "string" ? piece : piece(m);
       value = add(m, value, v === IN_REGISTER ? m.register[0] : v, joins[i] as NodeId);
     }
     store(m, value);
@@ -157,7 +158,8 @@ export function appendStatement(
     let i = 0;
     try {
       for (; i < count; i++) {
-        const y = (pieces[i] as Expr)(m);
+        const piece = pieces[i] as Expr | string;
+        const y = typeof piece === "string" ? piece : piece(m);
         if (typeof y === "string") {
           if (builder.units + y.length <= max && builder.appendText(y)) continue;
         } else if (typeof y === "number" || y === IN_REGISTER) {

@@ -1,9 +1,9 @@
 /**
- * What the evaluator writes a render's output to. Two kinds, one per form of the result:
- * an {@link OutputSink} of pooled UTF-8 chunks for the byte forms (`renderBytes`,
- * `renderTo`: nothing is built as a JS string), and a `TextOutput` of JS strings for
- * `render()`, whose caller wants a string (going through UTF-8 and back would copy and
- * convert every byte twice more: twice the time of a compiled render of W1).
+ * What the evaluator writes a render's output to. Two kinds: an {@link OutputSink} of
+ * pooled UTF-8 chunks (the byte forms, `renderBytes` and `renderTo`, and a compiled
+ * document's `render()`, which decodes the chunks once at the end), and a `TextOutput` of
+ * JS strings for a document rendered once to a string, whose text would otherwise be
+ * encoded to UTF-8 for one use (see `render-forms.ts`).
  * @module
  */
 import type { SourceBytes } from "../syntax/source-bytes.js";
@@ -18,8 +18,8 @@ export interface Output {
   readonly byteLength: number;
   /**
    * Whether the output is UTF-8 bytes, where text built in a builder is copied as it is
-   * (`text-builder.ts`); a string output would decode the builder's bytes at every write,
-   * which costs more than the builder saves, so text is built as strings for it.
+   * (`text-builder.ts`); a string output would decode the builder's bytes at every write
+   * (W3 26–35% slower than joining strings), so text is built as strings for it.
    */
   readonly utf8: boolean;
   /** Writes text (a value, printed). @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it. */

@@ -4,14 +4,21 @@
  * from an {@link OutputSink} of pooled chunks). A form opens the output the document
  * writes to, and makes the result from it afterwards.
  *
- * `render()` builds its string from JS strings ({@link TextOutput}) for most documents:
- * through UTF-8 and back, a compiled render of a page of text and `{{ }}` (the bench's W1)
- * took twice as long. A document of a MiB or more goes through pooled chunks decoded as
- * they fill: its static text is then never cut out of the source as strings (200 000
- * slices and a list of 400 000 parts for the bench's 8 MB W6 page, 18 MB more of JS heap).
- * The chunks are decoded a MiB at a time ({@link DECODE_BATCH}): a string that large is
- * made in V8's large-object space, where a 64 KiB one would be copied by every young
- * collection it lives through, and it lives until the render returns.
+ * `render()` of a compiled document writes pooled chunks too and decodes them once at the
+ * end: its static text is bytes encoded at compile time, its values are encoded once, text
+ * joined onto a variable is built in place (`text-builder.ts`), and the render leaves no
+ * garbage but the string it returns. Measured A/B in one process against joining JS
+ * strings (commit 3f6612a), the bench's W1 took 0.75–0.89×, W2 0.65–0.82× and W3
+ * 0.84–0.91× the time, and W2 made 720 KiB of JS heap per render in ropes of short strings.
+ * A document rendered once (`runtime.render(source)`) joins JS strings ({@link TextOutput})
+ * instead: its text would have to be encoded to UTF-8 first, for one use (the bench's W4,
+ * a thousand small documents, took 3–11% longer through chunks). Unless it is a MiB or
+ * more: then it goes through pooled chunks decoded as they fill, so that its static text
+ * is never cut out of the source as strings (200 000 slices and a list of 400 000 parts
+ * for the bench's 8 MB W6 page, 18 MB more of JS heap). Those chunks are decoded a MiB at
+ * a time ({@link DECODE_BATCH}): a string that large is made in V8's large-object space,
+ * where a 64 KiB one would be copied by every young collection it lives through, and it
+ * lives until the render returns.
  * @module
  */
 import type { BytesRenderResult, OutputWriter, RenderInfo, RenderResult } from "../api/runtime.js";
@@ -37,9 +44,11 @@ export const DECODE_BATCH = 1 << 20;
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** `render()`: the output as one string. */
-export function asText(): OutputForm<RenderResult> {
+/** `render()`: the output as one string; `compiled`: of a compiled document (see the module note). */
+export function asText(compiled: boolean): OutputForm<RenderResult> {
   let text: TextOutput | null = null;
+  /** A compiled document's output under LARGE_DOCUMENT: its chunks, decoded at the end. */
+  let small: OutputSink | null = null;
   let sink: OutputSink | null = null;
   /** A large document's output: decoded a batch of chunks at a time (chunks end on whole characters). */
   const parts: string[] = [];
@@ -48,8 +57,12 @@ export function asText(): OutputForm<RenderResult> {
   return {
     open: (chunks, limit, sourceLength) => {
       if (sourceLength < LARGE_DOCUMENT) {
-        text = new TextOutput(limit);
-        return text;
+        if (!compiled) {
+          text = new TextOutput(limit);
+          return text;
+        }
+        small = new OutputSink(chunks, limit);
+        return small;
       }
       sink = new OutputSink(chunks, limit);
       // Chunks are copied into the batch as they fill (and go back to the pool); each
@@ -67,8 +80,9 @@ export function asText(): OutputForm<RenderResult> {
       return sink;
     },
     end: (info) => {
-      if (sink === null) return { output: (text as TextOutput).toString(), ...info };
-      sink.end();
+      if (text !== null) return { output: text.toString(), ...info };
+      if (small !== null) return { output: small.toString(), ...info };
+      (sink as OutputSink).end();
       if (filled > 0) parts.push(decoder.decode((batch as Uint8Array).subarray(0, filled)));
       batch = null;
       return { output: joinText(parts), ...info };

@@ -104,6 +104,20 @@ describe.each(["pooled", "heap"] as MemoryMode[])("byte forms of a render (%s)",
     else expect(chunks).toBeUndefined();
   });
 
+  it("render a compiled document to a string through pooled chunks, a document rendered once by joining strings", () => {
+    const runtime = createRuntime({ memory });
+    const source = 'set row "|"\nfor i in 1..3\n    set row row + " " + i + " é |"\nprint row\n';
+    const expected = "| 1 é | 2 é | 3 é |\n";
+    const chunksTaken = () => runtime.inspect().pools.find((p) => p.name === "output-chunks")?.acquires ?? 0;
+    const compiled = runtime.compile(source, { lang: "xmd" });
+    const before = chunksTaken();
+    expect(compiled.render().output).toBe(expected);
+    if (memory === "pooled") expect(chunksTaken()).toBe(before + 1);
+    const afterCompiled = chunksTaken();
+    expect(runtime.render(source, { lang: "xmd" }).output).toBe(expected);
+    expect(chunksTaken()).toBe(afterCompiled);
+  });
+
   it("render a document of a MiB or more to the same string through pooled chunks", () => {
     const runtime = createRuntime({ memory });
     const lines = 20_000;

@@ -76,6 +76,11 @@ export interface PreparedDocument {
    * variables: 7 KiB of JS heap per render).
    */
   spareGlobalVars: number[] | null;
+  /**
+   * Whether the document's last output was mostly static markdown: its next `render()`
+   * then joins strings rather than going through chunks (see `output/render-forms.ts`).
+   */
+  mostlyStatic: boolean;
 }
 
 /** One render: the module cache, the import stack, the context shared by its modules. */
@@ -350,6 +355,7 @@ export class DocumentRun implements ModuleLoader, RunState {
       frontVars: front.vars,
       crlf: unit.source.includes("\r\n"),
       spareGlobalVars: null,
+      mostlyStatic: false,
     };
   }
 
@@ -577,7 +583,10 @@ export class DocumentRun implements ModuleLoader, RunState {
   /** Returns every slot the run acquired. */
   release(): void {
     if (this.globalTable !== null) {
-      this.globalTable.prepared.spareGlobalVars = this.globalTable.table;
+      const prepared = this.globalTable.prepared;
+      // What this output was tells how the next render to a string should build its.
+      if (this.output !== null) prepared.mostlyStatic = this.output.staticShare() > 0.5;
+      prepared.spareGlobalVars = this.globalTable.table;
       this.globalTable = null;
     }
     for (const program of this.programs) program.pieces.release();

@@ -214,7 +214,7 @@ class XmdRuntime implements Runtime {
         return nodes.live;
       },
       pools: () => poolSummaries(nodes),
-      render: (vars: Record<string, unknown> = {}) => renderAs(vars, asText(true)),
+      render: (vars: Record<string, unknown> = {}) => renderAs(vars, asText(!prepared.mostlyStatic)),
       renderBytes: (vars: Record<string, unknown> = {}) => renderAs(vars, asBytes()),
       renderTo: (write: OutputWriter, vars: Record<string, unknown> = {}) => renderAs(vars, streamTo(write)),
       release: () => {

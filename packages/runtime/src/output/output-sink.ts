@@ -63,6 +63,8 @@ export class OutputSink implements Output {
   private pos = CHUNK_BYTES;
   /** Bytes written in all, the ones handed to the writer included. */
   private total = 0;
+  /** Bytes written by {@link bytes}, static markdown (taken-back output still counted). */
+  private sourceBytes = 0;
   /** Bytes handed to the writer: the output offset where `chunks[0]` starts. */
   private handed = 0;
   /** Open marks (output offsets), innermost last; no chunk past the first is handed out. */
@@ -192,11 +194,21 @@ export class OutputSink implements Output {
     else this.bytes(bytes, source.byteOffset(start), source.byteOffset(end));
   }
 
+  staticShare(): number {
+    return this.total === 0 ? 0 : Math.min(1, this.sourceBytes / this.total);
+  }
+
   /**
    * Copies `src[start, end)`, UTF-8 bytes (static markdown: a range of the source's bytes).
    * The range must start and end on character boundaries.
    */
   bytes(src: Uint8Array, start: number, end: number): void {
+    if (end > start) this.sourceBytes += end - start;
+    this.copy(src, start, end);
+  }
+
+  /** Copies `src[start, end)` (see {@link bytes}), static markdown or not. */
+  private copy(src: Uint8Array, start: number, end: number): void {
     const length = end - start;
     if (length <= 0) return;
     const at = this.pos;
@@ -262,7 +274,7 @@ export class OutputSink implements Output {
       this.total += length;
       return;
     }
-    this.bytes(builder.bytes, 0, length);
+    this.copy(builder.bytes, 0, length);
   }
 
   /**

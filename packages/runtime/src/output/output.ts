@@ -43,6 +43,12 @@ export interface Output {
    * @throws RuntimeFault `limit` past `maxOutputBytes`, writing nothing of it.
    */
   builder(builder: TextBuilder): void;
+  /**
+   * The share of the output written by {@link source} (static markdown), from 0 to 1 (0
+   * for an empty output): what decides how a compiled document's next `render()` builds
+   * its string (see `render-forms.ts`).
+   */
+  staticShare(): number;
   /** Where the output is now; marks are closed innermost first, by {@link takeSince}. */
   mark(): OutputMark;
   /** Takes back everything written since `mark` and returns it as text; it no longer counts against the limit. */

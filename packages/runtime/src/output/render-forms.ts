@@ -8,17 +8,24 @@
  * end: its static text is bytes encoded at compile time, its values are encoded once, text
  * joined onto a variable is built in place (`text-builder.ts`), and the render leaves no
  * garbage but the string it returns. Measured A/B in one process against joining JS
- * strings (commit 3f6612a), the bench's W1 took 0.75–0.89×, W2 0.65–0.82× and W3
- * 0.84–0.91× the time, and W2 made 720 KiB of JS heap per render in ropes of short strings.
- * A document rendered once (`runtime.render(source)`) joins JS strings ({@link TextOutput})
- * instead: its text would have to be encoded to UTF-8 first, for one use (the bench's W4,
- * a thousand small documents, took 3–11% longer through chunks). Unless it is a MiB or
- * more: then it goes through pooled chunks decoded as they fill, so that its static text
- * is never cut out of the source as strings (200 000 slices and a list of 400 000 parts
- * for the bench's 8 MB W6 page, 18 MB more of JS heap). Those chunks are decoded a MiB at
- * a time ({@link DECODE_BATCH}): a string that large is made in V8's large-object space,
- * where a 64 KiB one would be copied by every young collection it lives through, and it
- * lives until the render returns.
+ * strings (the output read once, as a caller would), the bench's W2 took 0.87–0.90× and
+ * W3 0.86–0.91× the time, at one, two and four times their size, and W2 made 720 KiB of
+ * JS heap per render in ropes of short strings, 68 KiB now. W1, a page of static markdown
+ * with a thousand `{{ }}`, took 1.35–1.48× as long: its static text, which a string
+ * output takes as slices of the source, is copied into the chunks and then decoded. So a
+ * compiled document whose last output was mostly static markdown (see
+ * `Output.staticShare`) joins strings for its next render ({@link TextOutput}): each
+ * render tells the next, and the output is the same either way.
+ *
+ * A document rendered once (`runtime.render(source)`) joins strings too: its text would
+ * have to be encoded to UTF-8 first, for one use (the bench's W4, a thousand small
+ * documents, took 3–11% longer through chunks). Unless it is a MiB or more: then it goes
+ * through pooled chunks decoded as they fill, so that its static text is never cut out of
+ * the source as strings (200 000 slices and a list of 400 000 parts for the bench's 8 MB
+ * W6 page, 18 MB more of JS heap). Those chunks are decoded a MiB at a time
+ * ({@link DECODE_BATCH}): a string that large is made in V8's large-object space, where a
+ * 64 KiB one would be copied by every young collection it lives through, and it lives
+ * until the render returns.
  * @module
  */
 import type { BytesRenderResult, OutputWriter, RenderInfo, RenderResult } from "../api/runtime.js";
@@ -44,10 +51,13 @@ export const DECODE_BATCH = 1 << 20;
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** `render()`: the output as one string; `compiled`: of a compiled document (see the module note). */
-export function asText(compiled: boolean): OutputForm<RenderResult> {
+/**
+ * `render()`: the output as one string; `viaChunks`: through pooled chunks even when the
+ * document is under LARGE_DOCUMENT (see the module note).
+ */
+export function asText(viaChunks: boolean): OutputForm<RenderResult> {
   let text: TextOutput | null = null;
-  /** A compiled document's output under LARGE_DOCUMENT: its chunks, decoded at the end. */
+  /** The output under LARGE_DOCUMENT through chunks: decoded at the end. */
   let small: OutputSink | null = null;
   let sink: OutputSink | null = null;
   /** A large document's output: decoded a batch of chunks at a time (chunks end on whole characters). */
@@ -57,7 +67,7 @@ export function asText(compiled: boolean): OutputForm<RenderResult> {
   return {
     open: (chunks, limit, sourceLength) => {
       if (sourceLength < LARGE_DOCUMENT) {
-        if (!compiled) {
+        if (!viaChunks) {
           text = new TextOutput(limit);
           return text;
         }

@@ -20,6 +20,8 @@ export class TextOutput implements Output {
    */
   private text_ = "";
   readonly utf8 = false;
+  /** Code units written by {@link source}, static markdown (taken-back output still counted). */
+  private sourceUnits = 0;
   /** UTF-8 bytes written, counted once the output nears the limit; -1 until then. */
   private bytes = -1;
 
@@ -56,6 +58,11 @@ export class TextOutput implements Output {
 
   source(source: SourceBytes, start: number, end: number): void {
     this.text(source.source.slice(start, end));
+    this.sourceUnits += end - start;
+  }
+
+  staticShare(): number {
+    return this.text_.length === 0 ? 0 : Math.min(1, this.sourceUnits / this.text_.length);
   }
 
   builder(builder: TextBuilder): void {

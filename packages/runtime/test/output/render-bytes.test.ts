@@ -118,6 +118,26 @@ describe.each(["pooled", "heap"] as MemoryMode[])("byte forms of a render (%s)",
     expect(chunksTaken()).toBe(afterCompiled);
   });
 
+  it("render a compiled page of mostly static markdown by joining strings once a render has shown it", () => {
+    const runtime = createRuntime({ memory });
+    const chunksTaken = () => runtime.inspect().pools.find((p) => p.name === "output-chunks")?.acquires ?? 0;
+    const page = runtime.compile("# Títle\n\nA long paragraph of plain markdown text, {{ who }}.\n", {
+      lang: "md",
+      vars: ["who"],
+    });
+    const expected = (who: string) => `# Títle\n\nA long paragraph of plain markdown text, ${who}.\n`;
+    const before = chunksTaken();
+    expect(page.render({ who: "Zoë" }).output).toBe(expected("Zoë"));
+    const afterFirst = chunksTaken();
+    if (memory === "pooled") expect(afterFirst).toBe(before + 1);
+    // The first output was mostly static: later renders join strings, with the same text.
+    for (const who of ["Ann", "a much, much longer name than the page around it would suggest"])
+      expect(page.render({ who }).output).toBe(expected(who));
+    expect(chunksTaken()).toBe(afterFirst);
+    // Its byte forms go through chunks as always.
+    expect(decode(page.renderBytes({ who: "Ann" }).output)).toBe(expected("Ann"));
+  });
+
   it("render a document of a MiB or more to the same string through pooled chunks", () => {
     const runtime = createRuntime({ memory });
     const lines = 20_000;

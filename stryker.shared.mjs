@@ -17,8 +17,8 @@
  *   process: V8 flags hold for its threads too) and leaves it out of `execArgv` when
  *   `STRYKER_MUTATOR_WORKER` is set (Stryker sets it in that process). `--stack-size` is
  *   different: a worker thread's stack is set by its own `resourceLimits.stackSizeMb`, not
- *   by the process's flag, so a package whose tests need a deep stack (the runtime's, for
- *   now left out) needs another way before it is added here.
+ *   by the process's flag; the runtime's tests, which get a deeper stack in normal runs,
+ *   pass without it there (its vitest.config.ts drops the flag under Stryker).
  * - `incrementalFile` is the package's committed baseline, `stryker-incremental.json`
  *   (paths in it are relative to the package, so it holds on any clone).
  */

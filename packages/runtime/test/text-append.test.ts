@@ -137,6 +137,167 @@ describe.each(MODES)("appending to text (%s)", (memory) => {
   it("reads a variable never set as an error, where the join reads it", () => {
     expect(same('set s s + "a"\n', memory)).toMatchObject({ code: "undefined-name", line: 1, column: 7 });
     expect(same('set s += "a"\n', memory)).toMatchObject({ code: "undefined-name", line: 1, column: 5 });
+    // A compiled document's second render: the variable of the first is gone (checked handles).
+    const checked = createRuntime({ memory, checked: true });
+    const doc = checked.compile('if first\n    set s "a"\nset s s + "b"\nprint s\n', {
+      lang: "xmd",
+      vars: ["first"],
+    });
+    expect(decoder.decode(doc.renderBytes({ first: true }).output)).toBe("ab\n");
+    expect(() => doc.renderBytes({ first: false })).toThrow("'s' is not defined");
+  });
+
+  it("builds text without a heap value per join where the output is chunks, and joins strings where it is a string", () => {
+    // The runtime counts each string a join makes (`stats.allocations.requested.other`).
+    const runtime = createRuntime({ memory });
+    const source = 'set s "|"\nfor i in 1..50\n    set s s + " " + i\nset s += "!"\nprint s\n';
+    const compiled = runtime.compile(source, { lang: "xmd" });
+    for (const result of [
+      compiled.renderBytes(),
+      runtime.renderBytes(source, { lang: "xmd" }),
+      compiled.render(),
+    ])
+      expect(result.stats.allocations.requested.other).toBe(0);
+    // Rendered once to a string: two joins per row and the last one.
+    expect(runtime.render(source, { lang: "xmd" }).stats.allocations.requested.other).toBe(101);
+    // A piece that runs code of the document (a call) joins as everywhere else: two joins
+    // per row, and the function value itself.
+    const call = 'function sp\n    return " "\nset s "|"\nfor i in 1..5\n    set s s + sp() + i\nprint s\n';
+    expect(runtime.compile(call, { lang: "xmd" }).renderBytes().stats.allocations.requested.other).toBe(11);
+  });
+
+  it("builds only the module global it joins onto: a function's local, members and items join as before", () => {
+    const source = [
+      'set g "global"',
+      'set o {k: "o"}',
+      'set xs ["x"]',
+      "function f",
+      '    set s "a"',
+      '    set s s + "b"',
+      '    set s += "c"',
+      "    return s",
+      "print f()",
+      "print g",
+      'set o.k o.k + "!"',
+      'set xs[0] xs[0] + "?"',
+      "print o.k + xs[0]",
+      "",
+    ].join("\n");
+    expect(same(source, memory)).toEqual({ output: "abc\nglobal\no!x?\n" });
+  });
+
+  it("joins as before when a piece runs code that sets the variable", () => {
+    const source = [
+      'set s "a"',
+      "function bump",
+      '    set s "reset"',
+      '    return "-"',
+      'set s s + bump() + "b"',
+      "print s",
+      "",
+    ].join("\n");
+    expect(same(source, memory)).toEqual({ output: "a-b\n" });
+    // Wherever the call sits in the piece: an operand, an index, a branch, a condition.
+    const nested = [
+      'set xs ["i"]',
+      "function bump",
+      '    set s "reset"',
+      "    return 0",
+      ...[
+        '(bump() + "")',
+        "xs[bump()]",
+        '(true ? bump() : "z")',
+        '(false ? "z" : bump())',
+        '(bump() ? "y" : "n")',
+        '(bump() or "o")',
+        "-bump()",
+      ].flatMap((piece) => ['set s "a"', 'set s s + "b"', `set s s + ${piece} + "c"`, "print s"]),
+      "",
+    ].join("\n");
+    expect(same(nested, memory)).toEqual({ output: "ab0c\nabic\nab0c\nab0c\nabnc\naboc\nab0c\n" });
+  });
+
+  it("joins onto the variable named first only, a global's and not a local's of the same index", () => {
+    const source = [
+      'set g "G"',
+      'set t "T"',
+      'set g g + "1"',
+      'set g t + "2"',
+      "print g",
+      'set g g + "3"',
+      "function f p",
+      '    set g p + "x"',
+      'f("P")',
+      "print g",
+      "",
+    ].join("\n");
+    expect(same(source, memory)).toEqual({ output: "T2\nPx\n" });
+  });
+
+  it("leaves other operators on text to fail as they do", () => {
+    const source = [
+      'set s "a"',
+      'set s s + "b"',
+      "try",
+      "    set s s - 1",
+      "catch e",
+      '    print "E1"',
+      "try",
+      '    set s -= s + "c"',
+      "catch e",
+      '    print "E2"',
+      "print s",
+      "",
+    ].join("\n");
+    expect(same(source, memory)).toEqual({ output: "E1\nE2\nab\n" });
+  });
+
+  it("takes every plain piece, and a product kept as a number even after a piece it cannot take", () => {
+    const runtime = createRuntime({ memory });
+    const source = [
+      'set s "|"',
+      "for r in rows",
+      '    set s s + r.name + " " + r.tags[0] + " " + (r.n * 1.5) + " " + -r.n + (r.n > 1 ? "+" : "-") + (r.ok and "y") + (r.n % 2)',
+      "print s",
+      "set s s + [1] + (rows[0].n * 2)",
+      "print s",
+      "",
+    ].join("\n");
+    const rows = [
+      { name: "a", tags: ["x"], n: 1, ok: true },
+      { name: "b", tags: ["y"], n: 3, ok: false },
+    ];
+    const result = same(source, memory, { rows });
+    expect(result).toEqual({
+      output: "|a x 1.5 -1-y1b y 4.5 -3+false1\n|a x 1.5 -1-y1b y 4.5 -3+false112\n",
+    });
+    // Every piece of the loop's joins went into the builder but in the second row, where
+    // `r.ok and "y"` is false (not text): that piece and the one after it join as strings.
+    const compiled = runtime.compile(source.split("\n").slice(0, 4).join("\n"), {
+      lang: "xmd",
+      vars: ["rows"],
+    });
+    expect(compiled.renderBytes({ rows }).stats.allocations.requested.other).toBe(2);
+  });
+
+  it("reaches maxStringLength exactly without a string made, and fails one past it at the join", () => {
+    const runtime = createRuntime({ memory, limits: { maxStringLength: 8 } });
+    const bytes = (source: string, vars = {}) =>
+      runtime.compile(source, { lang: "xmd", vars: Object.keys(vars) }).renderBytes(vars);
+    expect(bytes('set s "1234"\nset s s + "5678"\nprint s\n').stats.allocations.requested.other).toBe(0);
+    expect(bytes('set s "1234"\nset s s + 5678\nprint s\n').stats.allocations.requested.other).toBe(0);
+    expect(
+      bytes('set s "123"\nset s s + "4" + (n * 2)\nprint s\n', { n: 2 }).stats.allocations.requested.other,
+    ).toBe(0);
+    expect(same('set s "1234"\nset s s + "5"\nset s += "6789"\n', memory, {}, 8)).toMatchObject({
+      code: "limit",
+      line: 3,
+      column: 1,
+    });
+    expect(same('set s "1234567"\nset s s + (n * 25)\n', memory, { n: 2 }, 8)).toMatchObject({
+      code: "limit",
+      line: 2,
+    });
   });
 
   it("keeps each render's text to itself", () => {

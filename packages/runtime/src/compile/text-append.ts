@@ -18,7 +18,7 @@ import { NORMAL } from "../eval/eval-base.js";
 import type { Machine } from "../eval/machine.js";
 import { Binding } from "../resolve/bindings.js";
 import { BinaryNode, IndexNode, MemberNode, SetNode, TernaryNode, UnaryNode } from "../syntax/node-fields.js";
-import { N, NONE, type NodeId, type NodeStore, Op, SetOp } from "../syntax/nodes.js";
+import { N, type NodeId, type NodeStore, Op, SetOp } from "../syntax/nodes.js";
 import type { Expr, Stmt, Store } from "./code.js";
 import { add, IN_REGISTER } from "./expressions.js";
 
@@ -103,14 +103,13 @@ function isPlain(nodes: NodeStore, n: NodeId, slot: number): boolean {
       return (
         isPlain(nodes, BinaryNode.left(nodes, n), slot) && isPlain(nodes, BinaryNode.right(nodes, n), slot)
       );
-    case N.Ternary: {
-      const ifFalse = TernaryNode.ifFalse(nodes, n);
+    case N.Ternary:
+      // The parser always sets all three (`cond ? a : b`).
       return (
         isPlain(nodes, TernaryNode.cond(nodes, n), slot) &&
         isPlain(nodes, TernaryNode.ifTrue(nodes, n), slot) &&
-        (ifFalse === NONE || isPlain(nodes, ifFalse, slot))
+        isPlain(nodes, TernaryNode.ifFalse(nodes, n), slot)
       );
-    }
     default:
       return false;
   }

@@ -24,6 +24,49 @@ describe("TextBuilder", () => {
     expect(b.bytes.length).toBeGreaterThanOrEqual(b.length);
   });
 
+  it("starts empty, and writes U+0080 and every character past ASCII as UTF-8", () => {
+    const b = new TextBuilder();
+    expect([b.text(), b.length, b.units]).toEqual(["", 0, 0]);
+    b.appendText("\u007f\u0080\u00ff\u0800");
+    expect(Array.from(b.bytes.subarray(0, b.length))).toEqual([
+      0x7f, 0xc2, 0x80, 0xc3, 0xbf, 0xe0, 0xa0, 0x80,
+    ]);
+    expect(b.text()).toBe("\u007f\u0080\u00ff\u0800");
+  });
+
+  it("grows for a long text past ASCII, and only as much as it needs", () => {
+    const b = new TextBuilder();
+    const long = "é日😀".repeat(200);
+    b.appendText("a");
+    b.appendText(long);
+    expect(b.text()).toBe(`a${long}`);
+    expect(b.length).toBe(1 + 9 * 200);
+    // Doubling: never more than twice the bytes held (or the first buffer).
+    for (let i = 0; i < 300; i++) {
+      b.appendNumber(i * 1.5);
+      b.appendText(" ");
+    }
+    expect(b.bytes.length).toBeLessThanOrEqual(Math.max(128, 2 * b.length + 3 * long.length));
+    // A text that needs more than twice the room of the first growth, in one append.
+    const wide = new TextBuilder();
+    const han = "日".repeat(1000);
+    wide.appendText("a");
+    wide.appendText(han);
+    expect(wide.text()).toBe(`a${han}`);
+    expect(wide.length).toBe(3001);
+    const numbers = new TextBuilder();
+    for (let i = 0; i < 1000; i++) numbers.appendNumber(-i - 0.25);
+    expect(numbers.text()).toBe(Array.from({ length: 1000 }, (_, i) => String(-i - 0.25)).join(""));
+    expect(numbers.bytes.length).toBeLessThanOrEqual(2 * numbers.length + 128);
+  });
+
+  it("takes an empty text, changing nothing", () => {
+    const b = new TextBuilder();
+    b.appendText("ab");
+    expect(b.appendText("")).toBe(true);
+    expect([b.text(), b.length, b.units]).toEqual(["ab", 2, 2]);
+  });
+
   it("refuses a text with a lone surrogate, appending nothing of it", () => {
     const b = new TextBuilder();
     b.appendText("ab");

@@ -15,15 +15,15 @@ export function countUtf8(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 2; // 4 bytes for two code units
-        i++;
-      } else n += 2;
-    } else n += 2;
+    // Three bytes for one code unit, a lone surrogate too (U+FFFD); a pair is four bytes
+    // for two code units, counted at its second (past the end, charCodeAt is NaN: no pair).
+    else if (!(c >= 0xd800 && c <= 0xdbff && isLowSurrogate(s.charCodeAt(i + 1)))) n += 2;
   }
   return n;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** UTF-8 bytes of `s`. */

@@ -207,29 +207,25 @@ export class OutputSink implements Output {
     this.copy(src, start, end);
   }
 
-  /** Copies `src[start, end)` (see {@link bytes}), static markdown or not. */
-  private copy(src: Uint8Array, start: number, end: number): void {
+  /**
+   * Copies `src[start, end)` (see {@link bytes}), static markdown or not; `view`: a
+   * `DataView` of `src` its owner keeps (a builder's), else one is made when the source
+   * changes.
+   */
+  private copy(src: Uint8Array, start: number, end: number, view: DataView | null = null): void {
     const length = end - start;
     if (length <= 0) return;
     const at = this.pos;
     // Most static text of a page: a short range that fits in the chunk being written (a
     // chunk is being written whenever `pos` is inside one), copied four bytes at a time.
     if (length < SHORT_COPY && at + length <= CHUNK_BYTES && this.total + length <= this.limit) {
-      if (src !== this.viewedSource) {
-        this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
-        this.viewedSource = src;
-      }
-      const to = this.writing as DataView;
-      const of = this.sourceView as DataView;
-      let i = 0;
-      for (; i + 4 <= length; i += 4) to.setUint32(at + i, of.getUint32(start + i, true), true);
-      for (; i < length; i++) to.setUint8(at + i, of.getUint8(start + i));
+      copyShort(this.writing as DataView, at, view ?? this.viewOf(src), start, length);
       this.pos = at + length;
       this.total += length;
       return;
     }
     if (this.total + length > this.limit) throw outputLimitFault(this.limit);
-    let chunk = this.current();
+    this.current();
     let pos = this.pos;
     let from = start;
     while (from < end) {
@@ -237,22 +233,14 @@ export class OutputSink implements Output {
       // A character that does not fit starts the next chunk: back up to its first byte.
       if (stop < end) while (stop > from && ((src[stop] as number) & 0xc0) === 0x80) stop--;
       const n = stop - from;
-      if (n < SHORT_COPY) {
-        if (src !== this.viewedSource) {
-          this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
-          this.viewedSource = src;
-        }
-        const to = this.writing as DataView; // `chunk` is the chunk being written
-        const of = this.sourceView as DataView;
-        let i = 0;
-        for (; i + 4 <= n; i += 4) to.setUint32(pos + i, of.getUint32(from + i, true), true);
-        for (; i < n; i++) chunk[pos + i] = src[from + i] as number;
-      } else chunk.set(src.subarray(from, stop), pos);
+      // Into the chunk being written (`current()` and `nextChunk()` make it `writing`).
+      if (n < SHORT_COPY) copyShort(this.writing as DataView, pos, view ?? this.viewOf(src), from, n);
+      else (this.last as Uint8Array).set(src.subarray(from, stop), pos);
       pos += n;
       from = stop;
       if (from < end) {
         this.pos = pos;
-        chunk = this.nextChunk();
+        this.nextChunk();
         pos = 0;
       }
     }
@@ -260,21 +248,18 @@ export class OutputSink implements Output {
     this.total += length;
   }
 
-  /** Copies the builder's bytes: a short text four bytes at a time through its own view (see {@link bytes}). */
-  builder(builder: TextBuilder): void {
-    const length = builder.length;
-    const at = this.pos;
-    if (length < SHORT_COPY && at + length <= CHUNK_BYTES && this.total + length <= this.limit) {
-      const to = this.writing as DataView;
-      const of = builder.view;
-      let i = 0;
-      for (; i + 4 <= length; i += 4) to.setUint32(at + i, of.getUint32(i, true), true);
-      for (; i < length; i++) to.setUint8(at + i, of.getUint8(i));
-      this.pos = at + length;
-      this.total += length;
-      return;
+  /** A `DataView` of `src`, kept while the copies come from it. */
+  private viewOf(src: Uint8Array): DataView {
+    if (src !== this.viewedSource) {
+      this.sourceView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+      this.viewedSource = src;
     }
-    this.copy(builder.bytes, 0, length);
+    return this.sourceView as DataView;
+  }
+
+  /** Copies the builder's bytes, through the view it keeps of them. */
+  builder(builder: TextBuilder): void {
+    this.copy(builder.bytes, 0, builder.length, builder.view);
   }
 
   /**
@@ -418,4 +403,11 @@ export class OutputSink implements Output {
       this.nextChunk();
     }
   }
+}
+
+/** Copies `n` bytes from `of[from]` to `to[at]`, four at a time (see SHORT_COPY). */
+function copyShort(to: DataView, at: number, of: DataView, from: number, n: number): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) to.setUint32(at + i, of.getUint32(from + i, true), true);
+  for (; i < n; i++) to.setUint8(at + i, of.getUint8(from + i));
 }

@@ -3,15 +3,18 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The runtime is measured a part at a time (a full run of all of src/ is some 13,000
 // mutants: hours on two cores); README "Mutation testing" lists the parts measured so far.
-// breakAt: the last full run's score less one point, rounded down (91.8% on 2026-12-02, README).
+// breakAt: the last full run's score less one point, rounded down (82.5% on 2026-12-02, README).
 export default strykerConfig(import.meta.url, {
-  breakAt: 90,
+  breakAt: 81,
   mutate: [
-    "src/output/text-builder.ts",
+    "src/output/**/*.ts",
+    "src/compile/base.ts",
+    "src/compile/classes.ts",
+    "src/compile/code.ts",
+    "src/compile/generators.ts",
+    "src/compile/loops.ts",
+    "src/compile/members.ts",
     "src/compile/text-append.ts",
-    "src/output/number-bytes.ts",
-    "src/output/chunk-pool.ts",
-    "src/output/join-text.ts",
-    "src/output/utf8-length.ts",
+    "src/compile/text-run.ts",
   ],
 });

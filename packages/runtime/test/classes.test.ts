@@ -492,3 +492,44 @@ describe("classes in modules", () => {
     }
   });
 });
+
+describe("what a class extends", () => {
+  const body = "\n    constructor\n        set self.k 1\n";
+
+  it("must be a class, named as written (a long expression shortened)", () => {
+    const number = failure(`set x 5\nclass A extends x${body}`);
+    expect([number.code, number.message, number.hint, number.line, number.column]).toEqual([
+      "type",
+      "class A can only extend a class, but 'x' is a number",
+      "name a class after `extends`, declared (or imported) before this class",
+      2,
+      17,
+    ]);
+    const long = failure(
+      `set someObjectWithAVeryLongName {"anotherVeryLongMemberName": 1}\nclass A extends someObjectWithAVeryLongName.anotherVeryLongMemberName${body}`,
+    );
+    expect(long.message).toBe(
+      "class A can only extend a class, but 'someObjectWithAVeryLongName.anotherVe…' is a number",
+    );
+    // Forty characters are shown whole.
+    const forty = "a".repeat(40);
+    expect(failure(`set ${forty} 1\nclass A extends ${forty}${body}`).message).toBe(
+      `class A can only extend a class, but '${forty}' is a number`,
+    );
+  });
+
+  it("is read when the class statement runs: a name not defined yet says so", () => {
+    const later = failure(`class A extends Nope${body}`);
+    expect([later.code, later.message, later.hint]).toEqual([
+      "undefined-name",
+      "'Nope' is not defined",
+      "a class is defined when its `class` statement runs (classes are not hoisted): declare Nope above A",
+    ]);
+    // Of a member, the name that is missing is the object's, with the usual hint.
+    const member = failure(`class A extends pets.Animal${body}`);
+    expect([member.message, member.hint]).toEqual([
+      "'pets' is not defined",
+      'set it first (set pets …), or test for it with exists("pets")',
+    ]);
+  });
+});

@@ -103,3 +103,44 @@ describe("generators", () => {
     expect(render("set yield 3\nprint yield\n")).toBe("3\n");
   });
 });
+
+describe("generator bodies (compiled apart: the statements on the way to a yield)", () => {
+  const each = (body: string) => `function* g\n${body}for x in g()\n    print x\n`;
+
+  it("yield null for a bare yield, and from the branch of if/elif/else that is taken", () => {
+    const branches =
+      "    if false\n        yield 1\n    elif true\n        yield 2\n    else\n        yield 3\n";
+    expect(render(each(`    yield\n${branches}`))).toBe("\n2\n");
+    expect(render(each(branches.replace("elif true", "elif false")))).toBe("3\n");
+  });
+
+  it("loop below a number and over text with an index", () => {
+    expect(render(each("    for i in 3\n        yield i\n"))).toBe("0\n1\n2\n");
+    expect(render(each('    for i, c in "ab"\n        yield i + c\n'))).toBe("0a\n1b\n");
+  });
+
+  it("report a loop over what cannot be looped over, and loop … times of what is not a number", () => {
+    const notIterable = failure(each("    for c in 5 > 3\n        yield c\n"));
+    expect([notIterable.code, notIterable.message, notIterable.hint]).toEqual([
+      "type",
+      "cannot loop over boolean",
+      "loop over a list, an object, a string or a range like 1 .. 5",
+    ]);
+    const times = failure(each('    loop "x" times\n        yield 1\n'));
+    expect([times.code, times.message, times.line, times.column]).toEqual([
+      "type",
+      "loop … times needs a number, got string",
+      2,
+      10,
+    ]);
+  });
+
+  it("say how to yield a value set inside try", () => {
+    const error = failure(each("    try\n        set v 1\n        yield v\n    catch e\n        yield 0\n"));
+    expect([error.code, error.hint]).toEqual([
+      "syntax",
+      "yield after the try block, from a variable set inside it",
+    ]);
+    expect(render(each("    try\n        set v 1\n    catch e\n        set v 0\n    yield v\n"))).toBe("1\n");
+  });
+});

@@ -61,6 +61,33 @@ describe.each(["pooled", "heap"] as MemoryMode[])("text runs (%s)", (memory) => 
     expect(error.frame).toContain("> 252 | x {{  nope }} y\n      |       ^^^^");
   });
 
+  it("locates an error inside a {{ }} expression at its own place, not at the braces", () => {
+    for (const [source, at] of [
+      ["x {{ 1 + nope }}\n", [1, 10]],
+      ["x {{ [1,2].nope }}\n", [1, 6]],
+    ] as const) {
+      const error = errorOf(() => runtime.render(source, { lang: "md" }));
+      expect([error.line, error.column]).toEqual(at);
+    }
+  });
+
+  it("writes a builtin named in text, as code would print it", () => {
+    expect(both("{{ len }}\n")).toBe(runtime.render("print len\n", { lang: "xmd" }).output);
+  });
+
+  it("locates the output limit at a name's kept text, deep in a long run", () => {
+    const limited = createRuntime({ memory, limits: { maxOutputBytes: 500 } });
+    // 11 bytes a line: the 46th {{a}} (line 47) passes 500 bytes.
+    const source = `<!-- xmd:set a = "${"z".repeat(10)}" -->\n${"{{a}}\n".repeat(100)}`;
+    for (const render of [
+      () => limited.render(source, { lang: "md" }),
+      () => limited.renderBytes(source, { lang: "md" }),
+    ]) {
+      const error = errorOf(render);
+      expect([error.code, error.line, error.column]).toEqual(["limit", 47, 1]);
+    }
+  });
+
   it("locates the output limit at the text or the {{ }} that passed it", () => {
     const limited = createRuntime({ memory, limits: { maxOutputBytes: 1000 } });
     const source = page(200);

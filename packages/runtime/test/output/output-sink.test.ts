@@ -59,13 +59,13 @@ describe("OutputSink.text", () => {
   });
 
   it.each([
-    ["é (2 bytes)", "é", 1],
-    ["€ (3 bytes)", "€", 1],
-    ["€ (3 bytes)", "€", 2],
-    ["😀 (a surrogate pair, 4 bytes)", "😀", 1],
-    ["😀 (a surrogate pair, 4 bytes)", "😀", 2],
-    ["😀 (a surrogate pair, 4 bytes)", "😀", 3],
-  ])("moves %s to the next chunk when %i bytes are left in this one", (_, char, left) => {
+    ["é (2 bytes)", 1, "é"],
+    ["€ (3 bytes)", 1, "€"],
+    ["€ (3 bytes)", 2, "€"],
+    ["😀 (a surrogate pair, 4 bytes)", 1, "😀"],
+    ["😀 (a surrogate pair, 4 bytes)", 2, "😀"],
+    ["😀 (a surrogate pair, 4 bytes)", 3, "😀"],
+  ])("moves %s to the next chunk when %i bytes are left in this one", (_, left, char) => {
     const { sink, chunks, bytes } = streamed();
     sink.text(filler(CHUNK_BYTES - left));
     sink.text(`${char}tail`);
@@ -82,6 +82,24 @@ describe("OutputSink.text", () => {
     sink.text("y");
     sink.end();
     expect(chunks.map((c) => c.length)).toEqual([CHUNK_BYTES, 1]);
+  });
+
+  it("encodes U+0080, the first character past ASCII, as two bytes, in a short text and a long one", () => {
+    for (const text of ["a\u0080", `${filler(100)}\u0080${filler(100)}`]) {
+      const { sink, bytes } = streamed();
+      sink.text(text);
+      sink.end();
+      expectSameBytes(bytes(), encoder.encode(text));
+    }
+  });
+
+  it("keeps a leading byte order mark as a character of the text", () => {
+    const sink = new OutputSink(new ChunkPool(), Number.MAX_SAFE_INTEGER);
+    sink.text("\ufeffbom");
+    expect(sink.toString()).toBe("\ufeffbom");
+    const mark = sink.mark();
+    sink.text("\ufefftaken");
+    expect(sink.takeSince(mark)).toBe("\ufefftaken");
   });
 
   it("encodes a lone surrogate as U+FFFD, as TextEncoder does", () => {
@@ -195,6 +213,28 @@ describe("OutputSink marks", () => {
     expect(sink.toString()).toBe(`${filler(CHUNK_BYTES)}z`);
   });
 
+  it("takes back from a mark in the middle of a later chunk, and only from there", () => {
+    const sink = new OutputSink(new ChunkPool(), Number.MAX_SAFE_INTEGER);
+    const before = filler(CHUNK_BYTES + CHUNK_BYTES / 2);
+    sink.text(before);
+    const mark = sink.mark();
+    const taken = "é".repeat(CHUNK_BYTES);
+    sink.text(taken);
+    expect(sink.takeSince(mark)).toBe(taken);
+    sink.text("!");
+    expect(sink.toString()).toBe(`${before}!`);
+  });
+
+  it("hands out a chunk that ends exactly at an open mark", () => {
+    const { sink, chunks } = streamed();
+    sink.text(filler(CHUNK_BYTES));
+    const mark = sink.mark();
+    sink.text(filler(2 * CHUNK_BYTES));
+    // The first chunk lies wholly before the mark: nothing of it can be taken back.
+    expect(chunks.map((c) => c.length)).toEqual([CHUNK_BYTES]);
+    expect(sink.takeSince(mark)).toBe(filler(2 * CHUNK_BYTES));
+  });
+
   it("hands nothing written after an open mark to the writer until the mark is closed", () => {
     const { sink, chunks, bytes } = streamed();
     sink.text(filler(CHUNK_BYTES + 10));
@@ -208,6 +248,64 @@ describe("OutputSink marks", () => {
     expect(new TextDecoder().decode(bytes())).toBe(
       `${filler(CHUNK_BYTES + 10)}${"!".repeat(2 * CHUNK_BYTES)}`,
     );
+  });
+});
+
+describe("OutputSink end, toBytes and staticShare", () => {
+  it("refuses to end without a writer, or with a mark open", () => {
+    const sink = new OutputSink(new ChunkPool(), Number.MAX_SAFE_INTEGER);
+    sink.text("x");
+    expect(() => sink.end()).toThrow("end: no writer, or a mark is open");
+    const { sink: streaming } = streamed();
+    streaming.mark();
+    expect(() => streaming.end()).toThrow("end: no writer, or a mark is open");
+  });
+
+  it("hands no empty chunk to the writer when nothing is left to hand out", () => {
+    const { sink, chunks } = streamed();
+    sink.end();
+    expect(chunks).toEqual([]);
+    sink.text(filler(CHUNK_BYTES));
+    sink.text("a");
+    sink.end();
+    sink.end();
+    expect(chunks.map((c) => c.length)).toEqual([CHUNK_BYTES, 1]);
+  });
+
+  it("after end, goes on from where it was: more text, another end, toBytes of what is new", () => {
+    const { sink, chunks } = streamed();
+    sink.text("ab");
+    sink.end();
+    sink.text("cd");
+    expect(new TextDecoder().decode(sink.toBytes())).toBe("cd");
+    sink.end();
+    expect(chunks.map((c) => new TextDecoder().decode(c))).toEqual(["ab", "cd"]);
+    expect(sink.byteLength).toBe(4);
+  });
+
+  it("toBytes leaves out the chunks already handed to the writer", () => {
+    const { sink, chunks } = streamed();
+    sink.text(filler(CHUNK_BYTES));
+    sink.text("tail");
+    expect(chunks.length).toBe(1);
+    expect(new TextDecoder().decode(sink.toBytes())).toBe("tail");
+  });
+
+  it("staticShare is the share of bytes copied from the source, 0 for no output, at most 1", () => {
+    const sink = new OutputSink(new ChunkPool(), Number.MAX_SAFE_INTEGER);
+    expect(sink.staticShare()).toBe(0);
+    const source = encoder.encode("0123456789");
+    sink.bytes(source, 4, 10);
+    sink.text("ab");
+    expect(sink.staticShare()).toBe(6 / 8);
+    // An empty range adds nothing.
+    sink.bytes(source, 3, 3);
+    expect(sink.staticShare()).toBe(6 / 8);
+    // Output taken back still counts as copied: the share can pass 1, and stops there.
+    const mark = sink.mark();
+    sink.bytes(source, 0, 10);
+    sink.takeSince(mark);
+    expect(sink.staticShare()).toBe(1);
   });
 });
 
@@ -240,6 +338,13 @@ describe("OutputSink limit", () => {
 
   it("stops a byte range that would pass it", () => {
     check((sink) => sink.bytes(encoder.encode("abcdefgh"), 0, 8), 12);
+  });
+
+  it("lets a long byte range reach it exactly", () => {
+    const sink = new OutputSink(new ChunkPool(), 300);
+    sink.bytes(encoder.encode(filler(300)), 0, 300);
+    expect(sink.byteLength).toBe(300);
+    expect(() => sink.bytes(encoder.encode("x"), 0, 1)).toThrow(RuntimeFault);
   });
 
   it("lets the output reach it exactly, and counts output taken back no more", () => {

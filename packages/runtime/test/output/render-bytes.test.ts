@@ -148,6 +148,16 @@ describe.each(["pooled", "heap"] as MemoryMode[])("byte forms of a render (%s)",
       (_, i) => `Line ${i + 1}: Héllo Zoë 😀, you have 42 messages — filler.\n`,
     ).join("");
     expect(runtime.render(source, { lang: "md" }).output).toBe(expected);
+    // Written into the output's 19 chunks and decoded a batch at a time as they fill: a
+    // few chunks out at once.
+    const chunks = runtime.inspect().pools.find((p) => p.name === "output-chunks");
+    if (memory === "pooled") {
+      expect(chunks?.acquires).toBe(Math.ceil(encoder.encode(expected).length / CHUNK_BYTES));
+      expect(chunks?.highWater).toBeLessThanOrEqual(2);
+    }
+    // A byte order mark the document writes first is text, kept as it is.
+    const bom = source.replace("Line 1:", '{{ "\\ufeff" }}Line 1:');
+    expect(runtime.render(bom, { lang: "md" }).output).toBe(`\ufeff${expected}`);
     // Just under the size, the same document by the other path.
     const small = largeDocument(200);
     expect(small.length).toBeLessThan(LARGE_DOCUMENT);

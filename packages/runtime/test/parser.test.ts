@@ -19,6 +19,17 @@ describe("parser: expressions", () => {
     expect(expr("-2")).toBe("-2");
   });
 
+  it("makes a minus before a number part of the literal, which starts at the minus", () => {
+    for (const source of ["-2", "- 2", "-(2)", "--2"]) {
+      const { unit, root } = parseExpr(source);
+      expect(unit.nodes.start(root), source).toBe(0);
+      expect(unit.nodes.end(root), source).toBe(source.length);
+    }
+    const { unit, root } = parseExpr("x < -2.5");
+    expect(dump(unit, root)).toBe("(< x -2.5)");
+    expect(unit.nodes.start(unit.nodes.b(root))).toBe(4);
+  });
+
   it("reads member, index and call chains", () => {
     expect(expr("matrix[1][2]")).toBe("(Index (Index matrix 1) 2)");
     expect(expr("user.name")).toBe("(. user name)");

@@ -200,6 +200,7 @@ export interface NodeStore {
   next(n: NodeId): NodeId;
   num(n: NodeId): number;
   setFlags(n: NodeId, v: number): void;
+  setStart(n: NodeId, v: number): void;
   setEnd(n: NodeId, v: number): void;
   setA(n: NodeId, v: NodeId): void;
   setB(n: NodeId, v: NodeId): void;
@@ -384,6 +385,9 @@ export class PooledNodeStore implements NodeStore {
   setFlags(n: NodeId, v: number): void {
     this.fFlags.set(n as Handle, v);
   }
+  setStart(n: NodeId, v: number): void {
+    this.fStart.set(n as Handle, v);
+  }
   setEnd(n: NodeId, v: number): void {
     this.fEnd.set(n as Handle, v);
   }
@@ -536,6 +540,9 @@ export class HeapNodeStore implements NodeStore {
   }
   setFlags(n: NodeId, v: number): void {
     (this.nodes[n] as HeapNode).flags = v;
+  }
+  setStart(n: NodeId, v: number): void {
+    (this.nodes[n] as HeapNode).start = v;
   }
   setEnd(n: NodeId, v: number): void {
     (this.nodes[n] as HeapNode).end = v;

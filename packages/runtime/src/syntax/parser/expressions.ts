@@ -170,7 +170,10 @@ export class ExpressionParser extends SpecialFormParser {
       const operand = this.unary();
       this.leave();
       if (this.unit.nodes.kind(operand) === N.Num) {
+        // `-5` is one literal, from its minus sign (where an error about it points) to its end.
         this.unit.nodes.setNum(operand, -this.unit.nodes.num(operand));
+        this.unit.nodes.setStart(operand, start);
+        this.unit.nodes.setEnd(operand, this.prevEnd());
         return operand;
       }
       const n = this.node(N.Unary, start);

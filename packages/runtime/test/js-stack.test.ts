@@ -55,7 +55,7 @@ for (const [name, source] of Object.entries(documents)) {
   out[name] = {};
   for (const memory of ["pooled", "heap"]) {
     try {
-      createRuntime({ memory, limits: { maxCallDepth: 1e9 } }).render(source, { lang: "xmd" });
+      createRuntime({ memory, limits: { maxCallDepth: 1e9, maxNestingDepth: 1e9 } }).render(source, { lang: "xmd" });
       out[name][memory] = "no error";
     } catch (e) {
       out[name][memory] = { name: e.name, code: e.code, message: e.message, line: e.line };
@@ -99,6 +99,20 @@ describe("the JavaScript stack", () => {
     for (const memory of ["pooled", "heap"]) {
       const e = out.spread?.[memory];
       expect([e?.name, e?.code, e?.message, e?.line]).toEqual(["XmdError", "thrown", "199999", 6]);
+    }
+  });
+
+  it("is named when it runs out while reading nested code, not an error from the check itself", () => {
+    // Parsing templates inside templates recurses through the lexer and the parser; the
+    // sources as they are now (nesting.test.ts checks brackets against the built package).
+    const depth = 50_000;
+    const out = renderInNode({ templates: `print ${"`{{".repeat(depth)}1${"}}`".repeat(depth)}\n` });
+    for (const memory of ["pooled", "heap"]) {
+      const e = out.templates?.[memory];
+      expect(e?.name).toBe("XmdError");
+      expect(e?.code).toBe("limit");
+      expect(e?.message).toMatch(/the JavaScript stack ran out at \d+ levels, before maxNestingDepth/);
+      expect(e?.line).toBe(1);
     }
   });
 });

@@ -28,6 +28,7 @@ import { Callable } from "../values/callable.js";
 import { RuntimeFault } from "../values/fault.js";
 import { platform } from "../values/platform.js";
 import { isRegex } from "../values/regex.js";
+import { isJsStackOverflow } from "../values/resource-limit.js";
 import { checkTextSize, textTooLong } from "./data-size.js";
 import {
   checkClock,
@@ -385,7 +386,7 @@ export function yamlDocumentValue(
   try {
     return converter.value(doc.contents);
   } catch (err) {
-    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    if (isJsStackOverflow(err)) {
       throw new RuntimeFault("data", `${source} is nested too deeply to be read`);
     }
     throw err;

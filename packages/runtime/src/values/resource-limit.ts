@@ -32,7 +32,12 @@ export function resourceLimit(e: unknown, maxPoolSlots: number): ResourceLimit |
   return null;
 }
 
-/** Whether `e` is the JavaScript stack running out. */
+/**
+ * Whether `e` is the JavaScript stack running out. A plain substring test, not a regular
+ * expression: this runs where the stack is all but gone, and V8 compiles a regular
+ * expression on its first use, which then fails ("Invalid regular expression: Stack
+ * overflow") and throws a SyntaxError in place of the answer.
+ */
 export function isJsStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
+  return e instanceof RangeError && e.message.includes("call stack");
 }

@@ -12,7 +12,7 @@ const MODES = ["pooled", "heap"] as const;
 /** The loop headers under test, each over the values 1, 2, 3, 4 (as `v`) in that order. */
 const HEADERS: Record<string, { setup?: string; header: string }> = {
   "for over a range": { header: "for v in 1 .. 4" },
-  "for over a falling range": { header: "for w in 4 .. 1", setup: "" },
+  "for over a falling range": { header: "for w in 4 .. 1" },
   "for below a number": { header: "for w in 4" },
   "for over a list": { setup: "set xs [1, 2, 3, 4]", header: "for v in xs" },
   "for with index over a list": { setup: "set xs [1, 2, 3, 4]", header: "for i, v in xs" },
@@ -57,16 +57,26 @@ function stepValue(name: string): string {
   }
 }
 
-function program(name: string, body: string, wrapInFunction: boolean): string {
+/** The setup lines, then the loop named `name` with `body` after its step-value line. */
+function loopLines(name: string, body: string): string[] {
   const { setup = "", header } = HEADERS[name] as { setup?: string; header: string };
   const lines = [...stepValue(name).split("\n"), ...body.split("\n")].filter((l) => l !== "");
-  const loop = [header, ...lines.map((l) => `    ${l}`)].join("\n");
-  if (!wrapInFunction) return `${setup}\n${loop}\nprint "after"\n`;
-  const inner = [...setup.split("\n"), ...loop.split("\n"), 'return "fell through"']
-    .filter((l) => l !== "")
-    .map((l) => `    ${l}`)
-    .join("\n");
-  return `function f\n${inner}\nprint f()\nprint "after"\n`;
+  return [...setup.split("\n"), header, ...lines.map((l) => `    ${l}`)].filter((l) => l !== "");
+}
+
+/** `lines` indented as the body of a function. */
+const indented = (lines: string[]) => lines.map((l) => `    ${l}`).join("\n");
+
+/** The loop at the top level, or in a function `f` that returns "fell through" after it. */
+function program(name: string, body: string, wrapInFunction: boolean): string {
+  const lines = loopLines(name, body);
+  if (!wrapInFunction) return `${lines.join("\n")}\nprint "after"\n`;
+  return `function f\n${indented([...lines, 'return "fell through"'])}\nprint f()\nprint "after"\n`;
+}
+
+/** The loop in a `function* g` that yields "end" after it, and a loop printing what g yields. */
+function generator(name: string, body: string): string {
+  return `function* g\n${indented([...loopLines(name, body), 'yield "end"'])}\nfor x in g()\n    print x\n`;
 }
 
 function render(source: string, memory: (typeof MODES)[number]): string {
@@ -103,31 +113,20 @@ describe.each(MODES)("loops (%s)", (memory) => {
   // The same loops in a `function*` whose body yields from inside them (compiled apart:
   // a loop with a `yield` in it is a JavaScript generator, see compile/generators.ts).
   describe.each(Object.keys(HEADERS))("%s, yielding in a function*", (name) => {
-    const generator = (body: string) => {
-      const { setup = "", header } = HEADERS[name] as { setup?: string; header: string };
-      const lines = [...stepValue(name).split("\n"), ...body.split("\n")].filter((l) => l !== "");
-      const loop = [header, ...lines.map((l) => `    ${l}`)];
-      const inner = [...setup.split("\n"), ...loop, 'yield "end"']
-        .filter((l) => l !== "")
-        .map((l) => `    ${l}`)
-        .join("\n");
-      return `function* g\n${inner}\nfor x in g()\n    print x\n`;
-    };
-
     it("yields every step in order", () => {
-      expect(render(generator("yield v"), memory)).toBe("1\n2\n3\n4\nend\n");
+      expect(render(generator(name, "yield v"), memory)).toBe("1\n2\n3\n4\nend\n");
     });
 
     it("leaves the loop at break", () => {
-      expect(render(generator("if v = 3 then break\nyield v"), memory)).toBe("1\n2\nend\n");
+      expect(render(generator(name, "if v = 3 then break\nyield v"), memory)).toBe("1\n2\nend\n");
     });
 
     it("goes to the next step at continue", () => {
-      expect(render(generator("if v = 2 then continue\nyield v"), memory)).toBe("1\n3\n4\nend\n");
+      expect(render(generator(name, "if v = 2 then continue\nyield v"), memory)).toBe("1\n3\n4\nend\n");
     });
 
     it("ends the generator at return", () => {
-      expect(render(generator("yield v\nif v = 2 then return v"), memory)).toBe("1\n2\n");
+      expect(render(generator(name, "yield v\nif v = 2 then return v"), memory)).toBe("1\n2\n");
     });
   });
 

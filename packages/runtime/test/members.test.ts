@@ -1,13 +1,13 @@
 /**
  * Member reads, `r.name` (`compile/members.ts`). The readers are one piece of code written
  * several times over (so that V8 keeps type feedback per copy), and a name is read by
- * whichever copy it was given: every rule of a read is checked here for enough names that
- * every copy reads some of them, against a stand-in for the machine that answers what is
- * not an own field of a plain object.
+ * whichever copy it was given: every rule of a read is checked here through each copy, and
+ * through the compiler's choice of copy for enough names that every copy reads some of
+ * them, against a stand-in for the machine that answers what is not an own field of a
+ * plain object.
  */
 import { describe, expect, it } from "vitest";
-import type { Expr } from "../src/compile/code.js";
-import { memberRead, readMember } from "../src/compile/members.js";
+import { memberRead, memberReadWith, READER_COPIES, readMember } from "../src/compile/members.js";
 import { NamespaceValue } from "../src/eval/functions.js";
 import type { Machine } from "../src/eval/machine.js";
 import { createRuntime, XmdError } from "../src/index.js";
@@ -19,11 +19,17 @@ const FROM_MACHINE = Symbol("from the machine");
 const machine = { member: () => FROM_MACHINE } as unknown as Machine;
 const node = 0 as NodeId;
 
+/** A reading of `receiver.name`: through the closure the compiler makes for it, or through one copy. */
+type Read = (receiver: unknown, name: string) => unknown;
+
 /** Reads `receiver.name` through the closure the compiler makes for it. */
-function read(receiver: unknown, name: string): unknown {
-  const object: Expr = () => receiver;
-  return memberRead(object, name, node)(machine);
-}
+const read: Read = (receiver, name) => memberRead(() => receiver, name, node)(machine);
+
+/** Reads `receiver.name` through copy `copy` of the reader. */
+const readWith =
+  (copy: number): Read =>
+  (receiver, name) =>
+    memberReadWith(copy, () => receiver, name, node)(machine);
 
 /** A value that is not a plain object but has `name` as an own field. */
 function withOwnField<T extends object>(value: T, name: string): T {
@@ -34,12 +40,8 @@ class SomeCallable extends Callable {
   readonly name = "f";
 }
 
-// Sixteen names of sixteen lengths: read after one another, they are spread over all the
-// copies (the first names a process reads each get a copy of their own; the rest share
-// them by length and first letter).
-const NAMES = Array.from({ length: 16 }, (_, i) => `a${"x".repeat(i)}Field`);
-
-describe.each(NAMES)("a compiled read of .%s", (name) => {
+/** Every rule of a member read, read by `read` with the name `name`. */
+function readsByTheRules(read: Read, name: string): void {
   it("gives a plain object's own field, and null for one set to nothing", () => {
     expect(read({ [name]: 7 }, name)).toBe(7);
     expect(read({ [name]: undefined }, name)).toBeNull();
@@ -64,6 +66,19 @@ describe.each(NAMES)("a compiled read of .%s", (name) => {
     expect(read(bare, name)).toBe(3);
     expect(read(withOwnField(new (class Thing {})(), name), name)).toBe("own field");
   });
+}
+
+describe.each(Array.from({ length: READER_COPIES }, (_, copy) => copy))("copy %i of the reader", (copy) => {
+  readsByTheRules(readWith(copy), "someField");
+});
+
+// Sixteen names of sixteen lengths: read after one another, they are spread over all the
+// copies (the first names a process reads each get a copy of their own; the rest share
+// them by length and first letter).
+const NAMES = Array.from({ length: 16 }, (_, i) => `a${"x".repeat(i)}Field`);
+
+describe.each(NAMES)("a compiled read of .%s", (name) => {
+  readsByTheRules(read, name);
 });
 
 describe("readMember", () => {

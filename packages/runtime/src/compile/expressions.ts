@@ -447,11 +447,8 @@ export abstract class ExpressionCompiler extends CompilerBase {
 
   private unary(n: NodeId): Expr {
     const nodes = this.nodes;
-    const operandNode = UnaryNode.operand(nodes, n);
-    if (UnaryNode.op(nodes, n) !== Op.Not && nodes.kind(operandNode) === N.Num) {
-      return constant(-nodes.num(operandNode));
-    }
-    const operand = this.expr(operandNode);
+    // A minus before a number literal never gets here: the parser folds `-5` into the literal.
+    const operand = this.expr(UnaryNode.operand(nodes, n));
     if (UnaryNode.op(nodes, n) === Op.Not) return (m) => !truthy(m, operand(m));
     return (m) => {
       const x = operand(m);

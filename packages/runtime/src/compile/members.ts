@@ -63,6 +63,18 @@ export function memberRead(object: Expr, name: string, n: NodeId): Expr {
   return readerOf(name)(object, name, n);
 }
 
+/** How many copies of the reader there are. */
+export const READER_COPIES = READERS.length;
+
+/**
+ * The closure of `object.name` made by copy `copy` (0 to {@link READER_COPIES} - 1) of the
+ * reader, for a name Object.prototype does not have. Which copy a name gets depends on the
+ * names read before it in the process; this is how each copy is checked on its own.
+ */
+export function memberReadWith(copy: number, object: Expr, name: string, n: NodeId): Expr {
+  return (READERS[copy] as Reader)(object, name, n);
+}
+
 /**
  * `receiver.name` in general: an own field of an object (not of a list, a function or a
  * namespace, whose own fields are not members), else what the machine finds (a method, a

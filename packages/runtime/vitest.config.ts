@@ -5,7 +5,11 @@ export default mergeConfig(
   shared,
   defineConfig({
     test: {
-      setupFiles: ["test/support/node-platform.ts"],
+      // Under mutation testing, the random tests draw from a fixed seed (see the file).
+      setupFiles: [
+        "test/support/node-platform.ts",
+        ...(process.env.STRYKER_MUTATOR_WORKER === undefined ? [] : ["test/support/mutation-seed.ts"]),
+      ],
       // Tests run the TypeScript sources through Vite's module transform, whose extra
       // frames per call leave less JavaScript stack than the built package has. With the
       // default stack, deep XMD recursion can exhaust it inside the transform's module

@@ -3,17 +3,21 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The runtime is measured a part at a time (a full run of all of src/ is 18,398 mutants
 // (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured so far.
-// breakAt: the last full run's score less one point, rounded down (82.5% on 2026-12-02, README).
+// breakAt: the last run's score less one point, rounded down (85.1% on 2026-12-02, README;
+// 75.7% when statements.ts, expressions.ts and calls.ts were first measured, before their tests).
 export default strykerConfig(import.meta.url, {
-  breakAt: 81,
+  breakAt: 84,
   mutate: [
     "src/output/**/*.ts",
     "src/compile/base.ts",
+    "src/compile/calls.ts",
     "src/compile/classes.ts",
     "src/compile/code.ts",
+    "src/compile/expressions.ts",
     "src/compile/generators.ts",
     "src/compile/loops.ts",
     "src/compile/members.ts",
+    "src/compile/statements.ts",
     "src/compile/text-append.ts",
     "src/compile/text-run.ts",
   ],

@@ -11,7 +11,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // 60 s was not enough: a VitePress build in a beforeAll took longer on a loaded
+    // machine (2026-12-02), though it takes about 10 s alone.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

@@ -5,7 +5,10 @@
  * corpus sits beside the checkout (`../shared/conformance`, as in CI), a folder of it
  * that differs from the repository's copy runs too, from there: it may hold cases
  * newer than the copy here. A clone with nothing beside it runs the repository's
- * corpus alone and has nothing missing.
+ * corpus alone and has nothing missing. Mutation testing (Stryker sets
+ * `STRYKER_MUTATOR_WORKER`) runs the repository's corpus alone too: its committed baselines
+ * record which tests reach each mutant, and tests that exist on one machine and not on
+ * another would make CI test again every surviving mutant they reach.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -91,7 +94,7 @@ function digestOf(dir: string): string {
  * expectations or data): empty when the shared corpus is absent or the copy is current.
  */
 export function sharedFoldersToRun(): string[] {
-  if (!existsSync(SHARED_CORPUS)) return [];
+  if (!existsSync(SHARED_CORPUS) || process.env.STRYKER_MUTATOR_WORKER !== undefined) return [];
   return readdirSync(SHARED_CORPUS)
     .filter((folder) => statSync(join(SHARED_CORPUS, folder)).isDirectory())
     .filter((folder) => {

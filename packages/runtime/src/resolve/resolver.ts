@@ -120,7 +120,6 @@ export class Resolver {
     for (const ref of this.localRefs) {
       if (ref.scope.captured.has(ref.slot)) this.nodes.setBinding(ref.node, Binding.LocalCell);
     }
-    for (const fn of this.unit.functions) fn.cellSlots.sort((x, y) => x - y);
   }
 
   /** Collects module-level declarations, not descending into function bodies. */
@@ -199,10 +198,8 @@ export class Resolver {
   /** Declares a function's locals: parameters, then what its body sets (see the module doc). */
   private enterFunction(info: FunctionInfo, parent: Scope | null): Scope {
     const scope: Scope = { info, parent, locals: new Map(), captured: new Set(), captureIndex: new Map() };
-    for (const p of info.params) {
-      const key = this.nodes.name(p);
-      if (!scope.locals.has(key)) scope.locals.set(key, scope.locals.size);
-    }
+    // Each its own slot, in order: the parser refuses a name given twice.
+    for (const p of info.params) scope.locals.set(this.nodes.name(p), scope.locals.size);
     if (!info.exprBody) this.declareLocals(ListNode.first(this.nodes, info.body), scope);
     info.frameSize = scope.locals.size;
     return scope;

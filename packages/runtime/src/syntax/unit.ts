@@ -25,7 +25,7 @@ export interface FunctionInfo {
   frameSize: number;
   /** For each captured variable: where the creating frame keeps its cell (local slot, or its own capture index). */
   captures: { fromLocal: boolean; index: number }[];
-  /** Local slots (parameters included) that other functions capture, so they live in cells. */
+  /** Local slots (parameters included) that other functions capture, so they live in cells (in no particular order: each is made a cell on its own). */
   cellSlots: number[];
   /** FunctionDecl statements directly in the body, bound (hoisted) when a call starts. */
   decls: NodeId[];

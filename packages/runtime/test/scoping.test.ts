@@ -182,6 +182,19 @@ describe.each(["pooled", "heap"] as MemoryMode[])("scope (%s)", (memory) => {
       ];
       expect(run(source.join("\n"), memory)).toBe("f's\nfalse\n");
     });
+    it("in a function: a function nested in it that sets the member's name keeps its own", () => {
+      const source = [
+        "function outer",
+        "    set o {}",
+        "    set o.count 1",
+        "    function inner",
+        "        set count 5",
+        "    inner()",
+        "    return count",
+        "print outer()",
+      ];
+      expect(() => run(source.join("\n"), memory)).toThrow("'count' is not defined");
+    });
     it("in a function: the document's variable of the member's name is still read", () => {
       const source = [
         'set count "the document\'s"',

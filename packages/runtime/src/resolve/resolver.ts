@@ -216,13 +216,15 @@ export class Resolver {
     return this.globals.has(key);
   }
 
+  /**
+   * Declares the locals set in the statement `n` and its siblings, and in the blocks they
+   * hold (not in nested functions, which declare their own): the statements of a block,
+   * never a Block itself (a nested block is entered by its first statement).
+   */
   private declareLocals(n: NodeId, scope: Scope): void {
     const nodes = this.nodes;
     for (let s = n; s !== NONE; s = nodes.next(s)) {
       switch (nodes.kind(s)) {
-        case N.Block:
-          this.declareLocals(ListNode.first(nodes, s), scope);
-          break;
         case N.Set: {
           const target = SetNode.target(nodes, s);
           if (nodes.kind(target) === N.Name) this.declareLocal(scope, nodes.name(target), false);

@@ -3,15 +3,29 @@
  * classic directives, `end` as a classic variable name, the line an import alone on its
  * line ends, and the warnings `check()` gives for names never set.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
 import { splitMarkdown, splitXmdFile } from "../src/markdown/split.js";
-import { projectFolders } from "./support/project.js";
 
 const MODES: MemoryMode[] = ["pooled", "heap"];
-const project = projectFolders("xmd-c-era-");
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+/** Writes files into a fresh folder and returns its path. */
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "xmd-c-era-"));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
 
 /** Renders `doc.md` of a project in both memory modes, by string and by bytes; they must agree. */
 function render(files: Record<string, string>, options: RuntimeOptions = {}): string {

@@ -7,13 +7,35 @@
  * time limit struck: the test timeout is the only clock (a run that hangs fails it).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, truncateSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
-import { projectFolders } from "./support/project.js";
 
-const project = projectFolders("xmd-dos-");
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A fresh folder holding `files`. */
+function project(files: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), "xmd-dos-"));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
 
 type Way = "render" | "compile";
 const CASES: [MemoryMode, Way][] = [

@@ -1,11 +1,25 @@
 /** Modules, data files and the safety policy, end to end through the runtime. */
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, formatError, type MemoryMode, type RuntimeOptions, XmdError } from "../src/index.js";
-import { projectFolders } from "./support/project.js";
 
-const project = projectFolders("xmd-mod-");
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+/** Writes files into a fresh folder and returns its path. */
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "xmd-mod-"));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
 
 function renderFileIn(memory: MemoryMode, root: string, file: string, options: RuntimeOptions = {}): string {
   return createRuntime({ memory, checked: true, ...options }).renderFile(join(root, file)).output;

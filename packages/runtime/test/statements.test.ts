@@ -5,15 +5,30 @@
  * the names an `export` gives. Each checks the exact output or the exact error a user
  * sees, in both memory modes.
  */
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, type MemoryMode, XmdError } from "../src/index.js";
-import { projectFolders } from "./support/project.js";
 import { failure, MODES, render, renderIn } from "./support/render.js";
 
 const lines = (...l: string[]) => `${l.join("\n")}\n`;
 
-const project = projectFolders("xmd-stmt-");
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+/** Writes files into a fresh folder and returns its path. */
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "xmd-stmt-"));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
 
 /** Renders `file` of a project in one memory mode. */
 function renderFile(memory: MemoryMode, root: string, file: string): string {

@@ -3,19 +3,32 @@
  * compiled document, and documents given as bytes. Each must give exactly the bytes of
  * what `render` gives as a string.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, type MemoryMode, XmdError } from "../../src/index.js";
 import { CHUNK_BYTES } from "../../src/output/chunk-pool.js";
 import { LARGE_DOCUMENT } from "../../src/output/render-forms.js";
-import { projectFolders } from "../support/project.js";
 
 const encoder = new TextEncoder();
 const decode = (bytes: Uint8Array) =>
   new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
 
-const project = projectFolders("xmd-bytes-");
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "xmd-bytes-"));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
 
 /** Chunks a render hands to its writer, copied. */
 function collect(): { write: (bytes: Uint8Array) => void; chunks: Uint8Array[]; text: () => string } {

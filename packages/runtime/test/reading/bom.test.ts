@@ -4,15 +4,26 @@
  * moves no error's column. The same holds for every file read as a document: the one
  * rendered, modules, parts imported in place. (Data files: JSON and YAML readers skip it.)
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createRuntime, type MemoryMode } from "../../src/index.js";
-import { projectFolders } from "../support/project.js";
 import { failure, render } from "../support/render.js";
 
 const BOM = "\ufeff";
 
-const project = projectFolders("xmd-bom-");
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "xmd-bom-"));
+  dirs.push(root);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
+  return root;
+}
 
 describe("a leading byte order mark", () => {
   it("does not hide a leading xmd fence, and is not printed", () => {

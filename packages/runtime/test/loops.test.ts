@@ -159,3 +159,27 @@ describe.each(MODES)("loops (%s)", (memory) => {
     expect(render("for i in 2.5\n    print i\n", memory)).toBe("0\n1\n2\n");
   });
 });
+
+describe.each(["pooled", "heap"] as const)("a document's loop over a list (%s)", (memory) => {
+  it("over an empty list makes no variable, as a loop that never writes it", () => {
+    const runtime = createRuntime({ memory });
+    try {
+      const counts = (source: string) =>
+        runtime.render(source, { lang: "xmd" }).stats.allocations.requested.variable;
+      expect(counts('set y 1\nfor x in []\n    print x\nprint exists("x")\n')).toBe(1);
+      expect(counts('set y 1\nfor x in [7]\n    set z x\nprint exists("x")\n')).toBe(3);
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  it("writes each item into the variable it found before the first step, which the body may change", () => {
+    const runtime = createRuntime({ memory });
+    try {
+      const source = 'for x in [1, "two", null, [3]]\n    print x\n    set x "changed"\nprint x\n';
+      expect(runtime.render(source, { lang: "xmd" }).output).toBe("1\ntwo\n\n3\nchanged\n");
+    } finally {
+      runtime.dispose();
+    }
+  });
+});

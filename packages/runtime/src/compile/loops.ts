@@ -66,6 +66,26 @@ export const loop = {
     return NORMAL;
   },
 
+  /**
+   * `for x in list` with `x` a module global (the top level of a document): the variable
+   * found once, before the first step (a global keeps its variable for the whole render),
+   * and each item written straight into it, without a call to a store per step.
+   */
+  listToGlobal(m: Machine, n: NodeId, list: unknown[], body: Stmt, slot: number): number {
+    // An empty list sets nothing, so it makes no variable either (as a variable is made at its first write).
+    if (list.length === 0) return NORMAL;
+    const v = m.globalVar(slot);
+    const vars = m.vars;
+    for (let i = 0; i < list.length; i++) {
+      m.tick(n);
+      // A hole in a list is null, as everywhere else.
+      vars.write(v, list[i] ?? null);
+      const end = after(body(m));
+      if (end !== -1) return end;
+    }
+    return NORMAL;
+  },
+
   /** `for c in text`, `for i, c in text`: by character (code point), without making a list of them first. */
   text(m: Machine, n: NodeId, text: string, body: Stmt, first: Store, second: Store | null): number {
     let i = 0;

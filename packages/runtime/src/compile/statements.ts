@@ -491,10 +491,15 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     }
     const iterable = this.expr(iterableNode);
     const commaItems = ForNode.commaItems(nodes, n);
+    const globalSlot =
+      second === null && nodes.binding(firstNode) === Binding.Global ? nodes.slot(firstNode) : -1;
     return (m) => {
       const value = iterable(m);
       m.at = iterableNode;
-      if (Array.isArray(value)) return loop.list(m, n, value, body, first, second);
+      if (Array.isArray(value))
+        return globalSlot !== -1
+          ? loop.listToGlobal(m, n, value, body, globalSlot)
+          : loop.list(m, n, value, body, first, second);
       if (typeof value === "string") {
         if (commaItems) return loop.list(m, n, commaSeparated(m, value), body, first, second);
         return loop.text(m, n, value, body, first, second);

@@ -37,6 +37,9 @@ const commands = quickStartCommands(readFileSync(join(repo, "README.md"), "utf8"
 const full = process.argv.includes("--full");
 const home = mkdtempSync(join(tmpdir(), "xmd-fresh-"));
 const cache = join(repo, ".turbo", "cache");
+// The commands' environment: CI's, and this checkout's turbo cache unless --full.
+const env = { ...process.env, CI: "true", TURBO_CACHE_DIR: cache };
+if (full) delete env.TURBO_CACHE_DIR;
 const clone = join(home, "xmd");
 let passed = 0;
 let failed = 0;
@@ -63,8 +66,6 @@ try {
     const started = Date.now();
     // The first command's output is the reader's proof, so capture it; later ones stream.
     const capture = i === 0;
-    const env = { ...process.env, CI: "true", TURBO_CACHE_DIR: cache };
-    if (full) delete env.TURBO_CACHE_DIR;
     const result = spawnSync("bash", ["-c", command], {
       cwd: clone,
       encoding: "utf8",

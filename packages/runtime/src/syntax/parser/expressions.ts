@@ -599,14 +599,14 @@ export class ExpressionParser extends SpecialFormParser {
       const tok = this.expect(T.Ident, "a parameter name");
       if (this.isKeyword(tok)) this.fail("a keyword cannot be a parameter name", undefined, tok);
       const param = this.nameNode(tok);
+      const key = this.unit.nodes.name(param);
       // The resolver gives each name one slot: a second parameter of a name would be unreachable.
-      for (const p of params)
-        if (this.unit.nodes.name(p) === this.unit.nodes.name(param))
-          this.fail(
-            `the parameter '${this.unit.names.textOf(this.unit.nodes.name(param))}' is named twice`,
-            "give each parameter its own name",
-            tok,
-          );
+      if (params.some((p) => this.unit.nodes.name(p) === key))
+        this.fail(
+          `the parameter '${this.unit.names.textOf(key)}' is named twice`,
+          "give each parameter its own name",
+          tok,
+        );
       params.push(param);
       if (!parens && until !== T.Newline) break;
     }

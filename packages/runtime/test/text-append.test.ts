@@ -310,3 +310,86 @@ describe.each(MODES)("appending to text (%s)", (memory) => {
       expect(decoder.decode(doc.renderBytes({ prefix }).output)).toBe(`${prefix}123\n`);
   });
 });
+
+// `for x in list` whose body is one append is compiled as one closure (`appendLoop`):
+// the item in hand, the variable written when something can see it.
+describe.each(MODES)("a loop whose body is one append (%s)", (memory) => {
+  const row =
+    'set line "|"\nfor cell in cells\n    set line line + " " + cell + " |"\nprint line\nprint cell\n';
+
+  it("builds the text and leaves the loop variable at the last item, whatever its kind", () => {
+    expect(same(row, memory, { cells: [1, "b", 2.5] })).toEqual({ output: "| 1 | b | 2.5 |\n2.5\n" });
+    expect(same(row, memory, { cells: [7, "last"] })).toEqual({ output: "| 7 | last |\nlast\n" });
+    const mixed = same(row, memory, { cells: [1, null, true, { a: 1 }, [2, 3], "z", 4] });
+    expect(mixed).toHaveProperty("output");
+    expect((mixed as { output: string }).output.startsWith("| 1 |  | true |")).toBe(true);
+    expect((mixed as { output: string }).output.endsWith("| z | 4 |\n4\n")).toBe(true);
+    // A hole in a list is null, as everywhere else.
+    // null reads as no text.
+    const holes = 'set l []\nset l[2] 7\nset s "<"\nfor x in l\n    set s s + x + ","\nprint s\nprint x\n';
+    expect(same(holes, memory)).toEqual({ output: "<,,7,\n7\n" });
+    // And so is a hole in a list given by the caller, the last item too.
+    const given: unknown[] = [1];
+    given[3] = 4;
+    given.length = 5;
+    const last = 'set s "<"\nfor x in l\n    set s s + x + ","\nprint s\nprint x == null\n';
+    expect(same(last, memory, { l: given })).toEqual({ output: "<1,,,4,,\ntrue\n" });
+  });
+
+  it("reads the variable itself in the other pieces, each step", () => {
+    const source =
+      'set s ""\nfor n in nums\n    set s s + n + ":" + n * 2 + "/" + half[n] + " "\nprint s\nprint n\n';
+    expect(same(source, memory, { nums: [1, 2, 3], half: ["z", 0.5, 1, 1.5] })).toEqual({
+      output: "1:2/0.5 2:4/1 3:6/1.5 \n3\n",
+    });
+  });
+
+  it("goes the ordinary way while the variable is not text, and after a piece the builder cannot take", () => {
+    const sum = "set total 0\nfor n in nums\n    set total total + n\nprint total\nprint n\n";
+    expect(same(sum, memory, { nums: [1, 2, 3.5] })).toEqual({ output: "6.5\n3.5\n" });
+    // A lone surrogate, which UTF-8 cannot hold, is compared rather than printed.
+    const source =
+      'set s "a"\nfor x in items\n    set s s + x + "."\nprint len(s)\nprint s == "a1.true.b.2." + lone + ".c."\n';
+    expect(same(source, memory, { items: [1, true, "b", 2, "\ud800", "c"], lone: "\ud800" })).toEqual({
+      output: "16\ntrue\n",
+    });
+  });
+
+  it("joins as before when the loop's variable is the one appended to", () => {
+    expect(same('for s in ["x", "y"]\n    set s s + "!"\nprint s\n', memory)).toEqual({ output: "y!\n" });
+  });
+
+  it("leaves the variable at the item whose piece failed, for catch to see, and the text as it was", () => {
+    const source = [
+      'set s "row"',
+      "try",
+      "    for c in cells",
+      '        set s s + " " + c.v',
+      "catch e",
+      '    print "caught at null: " + (c == null)',
+      "print s",
+      "",
+    ].join("\n");
+    expect(same(source, memory, { cells: [{ v: 1 }, { v: 2 }, null, { v: 4 }] })).toEqual({
+      output: "caught at null: true\nrow 1 2\n",
+    });
+  });
+
+  it("stops at maxStringLength at the + that passes it, in the step that passes it", () => {
+    const source = 'set s ""\nfor c in cells\n    set s s + c + ","\n';
+    expect(same(source, memory, { cells: [1234, 567] }, 9)).toEqual({ output: "" });
+    expect(same(source, memory, { cells: [1234, 5678] }, 9)).toMatchObject({
+      code: "limit",
+      line: 3,
+      column: 11,
+    });
+  });
+
+  it("keeps each render's text and variables to itself", () => {
+    const runtime = createRuntime({ memory });
+    const doc = runtime.compile(row, { lang: "xmd", vars: ["cells"] });
+    expect(decoder.decode(doc.renderBytes({ cells: [1, 2] }).output)).toBe("| 1 | 2 |\n2\n");
+    expect(decoder.decode(doc.renderBytes({ cells: ["é"] }).output)).toBe("| é |\né\n");
+    expect(doc.render({ cells: [3] }).output).toBe("| 3 |\n3\n");
+  });
+});

@@ -69,11 +69,11 @@ export const loop = {
   /**
    * `for x in list` with `x` a module global (the top level of a document): the variable
    * found once, before the first step (a global keeps its variable for the whole render),
-   * and each item written straight into it, without a call to a store per step.
+   * and each item written straight into it, without a call to a store per step. The list
+   * is not empty: an empty one sets nothing, so it makes no variable either (the caller
+   * sees to it).
    */
   listToGlobal(m: Machine, n: NodeId, list: unknown[], body: Stmt, slot: number): number {
-    // An empty list sets nothing, so it makes no variable either (as a variable is made at its first write).
-    if (list.length === 0) return NORMAL;
     const v = m.globalVar(slot);
     const vars = m.vars;
     for (let i = 0; i < list.length; i++) {

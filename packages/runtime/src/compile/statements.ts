@@ -55,7 +55,14 @@ import { type Body, type BodyCompiler, type Expr, type Stmt, type Store, UnitCod
 import { constant, truthy } from "./expressions.js";
 import { GeneratorCompiler } from "./generators.js";
 import { loop } from "./loops.js";
-import { appendPieces, appendStatement } from "./text-append.js";
+import {
+  type AppendCode,
+  appendLoop,
+  appendPieces,
+  appendStatement,
+  ITEM,
+  type Piece,
+} from "./text-append.js";
 import { textRun } from "./text-run.js";
 
 const normal: Stmt = () => NORMAL;
@@ -410,16 +417,34 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
   }
 
   private set(n: NodeId): Stmt {
+    const code = this.append(n, -1);
+    return code === null ? this.ordinarySet(n) : appendStatement(code);
+  }
+
+  /**
+   * A Set that appends to a module global's text (see `text-append.ts`), compiled; null for
+   * any other. With `loopSlot` a global's slot (-1 for none), a piece that is that global
+   * is {@link ITEM}: the append is a loop's body, and the loop has the item in hand.
+   */
+  private append(n: NodeId, loopSlot: number): AppendCode | null {
     const nodes = this.nodes;
     const append = appendPieces(nodes, n, this.unit.lenientNames);
-    if (append === null) return this.ordinarySet(n);
+    if (append === null) return null;
     const target = SetNode.target(nodes, n);
-    const pieces = append.pieces.map((p) =>
-      nodes.kind(p) === N.Str ? nodes.str(p) : (this.numericPart(p) ?? this.expr(p)),
-    );
-    const ordinary = this.ordinarySet(n);
-    const read = this.load(append.read);
-    return appendStatement(nodes.slot(target), pieces, append.joins, read, this.store(target), ordinary);
+    const pieces = append.pieces.map((p): Piece => {
+      if (nodes.kind(p) === N.Str) return nodes.str(p);
+      if (nodes.kind(p) === N.Name && nodes.binding(p) === Binding.Global && nodes.slot(p) === loopSlot)
+        return ITEM;
+      return this.numericPart(p) ?? this.expr(p);
+    });
+    return {
+      slot: nodes.slot(target),
+      pieces,
+      joins: append.joins,
+      current: this.load(append.read),
+      store: this.store(target),
+      ordinary: this.ordinarySet(n),
+    };
   }
 
   /** A Set as every statement but an append to text (see `text-append.ts`) is. */
@@ -493,13 +518,18 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
     const commaItems = ForNode.commaItems(nodes, n);
     const globalSlot =
       second === null && nodes.binding(firstNode) === Binding.Global ? nodes.slot(firstNode) : -1;
+    const appending = globalSlot === -1 ? null : this.appendBody(ForNode.body(nodes, n), globalSlot);
     return (m) => {
       const value = iterable(m);
       m.at = iterableNode;
-      if (Array.isArray(value))
-        return globalSlot !== -1
-          ? loop.listToGlobal(m, n, value, body, globalSlot)
-          : loop.list(m, n, value, body, first, second);
+      if (Array.isArray(value)) {
+        if (globalSlot === -1) return loop.list(m, n, value, body, first, second);
+        // An empty list sets nothing, so it makes no variable either (as a variable is made at its first write).
+        if (value.length === 0) return NORMAL;
+        return appending !== null && m.output.utf8
+          ? appending(m, n, value)
+          : loop.listToGlobal(m, n, value, body, globalSlot);
+      }
       if (typeof value === "string") {
         if (commaItems) return loop.list(m, n, commaSeparated(m, value), body, first, second);
         return loop.text(m, n, value, body, first, second);
@@ -523,6 +553,18 @@ export class StatementCompiler extends CallCompiler implements BodyCompiler {
         "loop over a list, an object, a string or a range like 1 .. 5",
       );
     };
+  }
+
+  /**
+   * The body of `for x in list` (`x` the module global at `loopSlot`) compiled with its loop,
+   * when it is one append to another global (see `appendLoop`); null for any other body.
+   */
+  private appendBody(block: NodeId, loopSlot: number): ReturnType<typeof appendLoop> | null {
+    const nodes = this.nodes;
+    const only = ListNode.first(nodes, block);
+    if (only === NONE || nodes.next(only) !== NONE || nodes.kind(only) !== N.Set) return null;
+    const code = this.append(only, loopSlot);
+    return code === null || code.slot === loopSlot ? null : appendLoop(code, loopSlot);
   }
 
   private tryStmt(n: NodeId): Stmt {

@@ -16,6 +16,7 @@
  */
 import { NORMAL } from "../eval/eval-base.js";
 import type { Machine } from "../eval/machine.js";
+import type { TextBuilder } from "../output/text-builder.js";
 import { Binding } from "../resolve/bindings.js";
 import { BinaryNode, IndexNode, MemberNode, SetNode, TernaryNode, UnaryNode } from "../syntax/node-fields.js";
 import { N, type NodeId, type NodeStore, Op, SetOp } from "../syntax/nodes.js";
@@ -115,69 +116,146 @@ function isPlain(nodes: NodeStore, n: NodeId, slot: number): boolean {
   }
 }
 
+/** A piece of a loop's append that is the loop's item itself (see {@link appendLoop}). */
+export const ITEM: unique symbol = Symbol("item");
+
+/** What an append appends: a literal's text, the loop's item, or a closure (which may return {@link IN_REGISTER}). */
+export type Piece = Expr | string | typeof ITEM;
+
 /**
- * The statement: `slot` the global's index, `pieces` the compiled pieces (a literal's text,
- * or a closure, which may return {@link IN_REGISTER}), `current` and `store` the variable's ordinary read and
- * write, `ordinary` the statement compiled the ordinary way (for a render to a string, and
- * a variable that does not hold text).
+ * An append compiled: `slot` the global's index, `pieces` what is appended, `joins` the `+`
+ * node of each piece, `current` and `store` the variable's ordinary read and write,
+ * `ordinary` the statement compiled the ordinary way (for a render to a string, and a
+ * variable that does not hold text).
  */
-export function appendStatement(
-  slot: number,
-  pieces: readonly (Expr | string)[],
-  joins: readonly NodeId[],
-  current: Expr,
-  store: Store,
-  ordinary: Stmt,
-): Stmt {
-  const count = pieces.length;
-  /** `x + pieces[from] + …` the ordinary way, `y` the value of `pieces[from]`, stored. */
-  const rest = (m: Machine, x: unknown, y: unknown, from: number): number => {
-    let value = add(m, x, y === IN_REGISTER ? m.register[0] : y, joins[from] as NodeId);
-    for (let i = from + 1; i < count; i++) {
-      const piece = pieces[i] as Expr | string;
-      const v = typeof piece === "string" ? piece : piece(m);
-      value = add(m, value, v === IN_REGISTER ? m.register[0] : v, joins[i] as NodeId);
-    }
-    store(m, value);
-    return NORMAL;
-  };
+export interface AppendCode {
+  readonly slot: number;
+  readonly pieces: readonly Piece[];
+  readonly joins: readonly NodeId[];
+  readonly current: Expr;
+  readonly store: Store;
+  readonly ordinary: Stmt;
+}
+
+/** The statement. */
+export function appendStatement(code: AppendCode): Stmt {
   return (m) => {
-    if (!m.output.utf8) return ordinary(m);
-    const v = m.module.globalVars[slot];
-    let builder = v === undefined || v === -1 ? null : m.vars.builderOf(v);
-    if (builder === null) {
-      // Read twice when it is not text (the read has no effect; one left unset fails here).
-      const x = current(m);
-      if (typeof x === "string") builder = m.vars.startText(m.globalVar(slot), x);
-      if (builder === null) return ordinary(m);
-    }
-    const length = builder.length;
-    const units = builder.units;
-    const max = m.maxStringLength;
-    let i = 0;
+    if (!m.output.utf8) return code.ordinary(m);
+    const builder = builderOf(m, code);
+    if (builder === null) return code.ordinary(m);
+    append(m, code, builder, null);
+    return NORMAL;
+  };
+}
+
+/**
+ * `for x in list` over a body that is one append (`for cell in row` / `set line line + " "
+ * + cell + " |"`), as one closure: the pieces are appended with the item in hand where a
+ * piece is the variable itself, without a call for the body, the piece or the read, and
+ * the builder is found once, not at every step. `code`'s pieces have {@link ITEM} there;
+ * its `ordinary` reads the variable. Only for a render into UTF-8 chunks (see the module
+ * note) and a list that is not empty (the caller sees to both).
+ *
+ * When every other piece is a literal, nothing a step runs reads the variable (joining a
+ * value to text runs no code of the document), so once the builder is found the item is
+ * written into it only when something could see it: after the last step, and when a step
+ * fails (then it holds the item of the step that failed, or, at the loop limit, of the
+ * step before, as the ordinary loop leaves it). Any other step writes it first.
+ */
+export function appendLoop(
+  code: AppendCode,
+  loopSlot: number,
+): (m: Machine, n: NodeId, list: unknown[]) => number {
+  const literal = code.pieces.every((p) => typeof p === "string" || p === ITEM);
+  return (m, n, list) => {
+    const v = m.globalVar(loopSlot);
+    const vars = m.vars;
+    let builder: TextBuilder | null = null;
+    /** The item the variable should hold, and whether a step left it unwritten. */
+    let item: unknown = null;
+    let skipped = false;
     try {
-      for (; i < count; i++) {
-        const piece = pieces[i] as Expr | string;
-        const y = typeof piece === "string" ? piece : piece(m);
-        if (typeof y === "string") {
-          if (builder.units + y.length <= max && builder.appendText(y)) continue;
-        } else if (typeof y === "number" || y === IN_REGISTER) {
-          const at = builder.length;
-          const before = builder.units;
-          builder.appendNumber(y === IN_REGISTER ? (m.register[0] as number) : y);
-          if (builder.units <= max) continue;
-          builder.truncate(at, before);
+      for (let i = 0; i < list.length; i++) {
+        m.tick(n);
+        // A hole in a list is null, as everywhere else.
+        item = list[i] ?? null;
+        if (literal && builder !== null) {
+          skipped = true;
+          if (!append(m, code, builder, item)) builder = null;
+          continue;
         }
-        // Text from here on, the builder back to the variable's value (in case this fails).
-        const x = builder.text();
-        builder.truncate(length, units);
-        return rest(m, x, y, i);
+        vars.write(v, item);
+        builder = builderOf(m, code);
+        // An append ends normally or throws: there is no signal to pass on.
+        if (builder === null) code.ordinary(m);
+        else if (!append(m, code, builder, item)) builder = null;
       }
-    } catch (e) {
-      // A piece failed: the variable keeps its value.
-      builder.truncate(length, units);
-      throw e;
+    } finally {
+      if (skipped) vars.write(v, item);
     }
     return NORMAL;
   };
+}
+
+/**
+ * The builder the variable's text is in: the one it has, or one the variable's string is
+ * put in now; null when the variable holds something else (or text no builder can hold).
+ */
+function builderOf(m: Machine, code: AppendCode): TextBuilder | null {
+  const v = m.module.globalVars[code.slot];
+  const builder = v === undefined || v === -1 ? null : m.vars.builderOf(v);
+  if (builder !== null) return builder;
+  // Read twice when it is not text (the read has no effect; one left unset fails here).
+  const x = code.current(m);
+  return typeof x === "string" ? m.vars.startText(m.globalVar(code.slot), x) : null;
+}
+
+/**
+ * Appends the pieces to `builder`, going the ordinary way from the first piece it cannot
+ * take: true when all went into the builder, false when the variable was given a new value
+ * (and its builder left unused).
+ */
+function append(m: Machine, code: AppendCode, builder: TextBuilder, item: unknown): boolean {
+  const { pieces } = code;
+  const length = builder.length;
+  const units = builder.units;
+  const max = m.maxStringLength;
+  let i = 0;
+  try {
+    for (; i < pieces.length; i++) {
+      const piece = pieces[i] as Piece;
+      const y = typeof piece === "string" ? piece : piece === ITEM ? item : piece(m);
+      if (typeof y === "string") {
+        if (builder.units + y.length <= max && builder.appendText(y)) continue;
+      } else if (typeof y === "number" || y === IN_REGISTER) {
+        const at = builder.length;
+        const before = builder.units;
+        builder.appendNumber(y === IN_REGISTER ? (m.register[0] as number) : y);
+        if (builder.units <= max) continue;
+        builder.truncate(at, before);
+      }
+      // Text from here on, the builder back to the variable's value (in case this fails).
+      const x = builder.text();
+      builder.truncate(length, units);
+      rest(m, code, x, y, i, item);
+      return false;
+    }
+  } catch (e) {
+    // A piece failed: the variable keeps its value.
+    builder.truncate(length, units);
+    throw e;
+  }
+  return true;
+}
+
+/** `x + pieces[from] + …` the ordinary way, `y` the value of `pieces[from]`, stored. */
+function rest(m: Machine, code: AppendCode, x: unknown, y: unknown, from: number, item: unknown): void {
+  const { pieces, joins } = code;
+  let value = add(m, x, y === IN_REGISTER ? m.register[0] : y, joins[from] as NodeId);
+  for (let i = from + 1; i < pieces.length; i++) {
+    const piece = pieces[i] as Piece;
+    const v = typeof piece === "string" ? piece : piece === ITEM ? item : piece(m);
+    value = add(m, value, v === IN_REGISTER ? m.register[0] : v, joins[i] as NodeId);
+  }
+  code.store(m, value);
 }

@@ -118,8 +118,12 @@ for (let n = 0; n < SMALL; n++) {
   SMALL_DIGITS[n] = packed;
 }
 
-/** 0 ≤ n < 10^8 (an int32), in decimal. */
-function writeInt(out: Uint8Array, at: number, n: number): number {
+/**
+ * Writes `n`, a whole number with 0 ≤ n < 2^31 (-0 is 0), in decimal at `out[at]` and
+ * returns where it ends: the common case of {@link writeNumberFrom}, for a caller that
+ * holds the number already.
+ */
+export function writeInt(out: Uint8Array, at: number, n: number): number {
   if (n < SMALL) {
     const packed = SMALL_DIGITS[n] as number;
     const digits = packed >>> 24;

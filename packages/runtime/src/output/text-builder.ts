@@ -12,7 +12,7 @@
  * @module
  */
 import { numberToText } from "../host/text.js";
-import { NUMBER_BYTES, writeNumberFrom } from "./number-bytes.js";
+import { NUMBER_BYTES, writeInt, writeNumberFrom } from "./number-bytes.js";
 
 /** The first buffer of a builder, in bytes: a table row or a line of prose. */
 const FIRST_BYTES = 128;
@@ -94,8 +94,14 @@ export class TextBuilder {
   appendNumber(value: number): void {
     const at = this.length;
     if (at + NUMBER_BYTES > this.bytes.length) this.grow(at + NUMBER_BYTES);
-    this.number[0] = value;
-    const end = writeNumberFrom(this.bytes, at, this.number, 0);
+    // Most numbers joined: small whole ones (a table cell, a count), written from here.
+    let end: number;
+    if ((value | 0) === value && value >= 0)
+      end = writeInt(this.bytes, at, value | 0); // an int32: integer `%`
+    else {
+      this.number[0] = value;
+      end = writeNumberFrom(this.bytes, at, this.number, 0);
+    }
     if (end < 0) {
       this.appendText(numberToText(value)); // ASCII: always taken
       return;

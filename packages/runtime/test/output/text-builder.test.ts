@@ -181,4 +181,31 @@ describe("pooled variables' builders", () => {
     vars.releaseAll();
     expect(vars.startText(vars.create(), "after")).not.toBe(first);
   });
+
+  it("writes whole numbers around the int32 bounds as numberToText does", () => {
+    const numbers = [
+      9,
+      10,
+      999,
+      1000,
+      99_999_999,
+      1e8,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 32,
+      -1,
+      -(2 ** 31),
+      2 ** 31 - 0.5,
+    ];
+    for (const n of numbers) {
+      const b = new TextBuilder();
+      b.appendNumber(n);
+      b.appendText("|");
+      expect([b.text(), b.units, b.length]).toEqual([
+        `${numberToText(n)}|`,
+        numberToText(n).length + 1,
+        numberToText(n).length + 1,
+      ]);
+    }
+  });
 });

@@ -392,4 +392,17 @@ describe.each(MODES)("a loop whose body is one append (%s)", (memory) => {
     expect(decoder.decode(doc.renderBytes({ cells: ["é"] }).output)).toBe("| é |\né\n");
     expect(doc.render({ cells: [3] }).output).toBe("| 3 |\n3\n");
   });
+
+  it("runs every statement of a body that appends first and does more", () => {
+    const source = 'set s "<"\nfor x in l\n    set s s + x\n    print s\nprint x\n';
+    expect(same(source, memory, { l: [1, "b", 3] })).toEqual({ output: "<1\n<1b\n<1b3\n3\n" });
+  });
+
+  it("reads the item after a piece the builder cannot take, and in a piece that reads the variable", () => {
+    const after = 'set s "a"\nfor x in l\n    set s s + true + x\nprint s\n';
+    expect(same(after, memory, { l: [1, "b", 2] })).toEqual({ output: "atrue1trueb" + "true2\n" });
+    // No literal piece: the item itself, then a product that reads the variable each step.
+    const product = 'set s ""\nfor n in nums\n    set s s + n + n * 10\nprint s\n';
+    expect(same(product, memory, { nums: [1, 2, 3] })).toEqual({ output: "110220330\n" });
+  });
 });

@@ -276,3 +276,80 @@ describe("regex operations within the run's limits", () => {
     expect((result as XmdError).message).toContain("time limit reached");
   });
 });
+
+describe("regex errors: the help for each of RE2's complaints", () => {
+  /** Where (line:column), what, the help line, and the frame's marker under the part named. */
+  function complaint(source: string): [string, string, string | undefined, string] {
+    const e = failure(source);
+    expect(e.code).toBe("syntax");
+    return [
+      `${e.line}:${e.column}`,
+      e.message,
+      e.hint,
+      ((e.frame ?? "").split("\n")[1] ?? "").replace(/^[\s|]+/, ""),
+    ];
+  }
+  const LINEAR = "XMD matches regexes in linear time (RE2)";
+
+  it("marks the whole part it names, and says what to write instead", () => {
+    expect(complaint("set r /a{1001}/")).toEqual([
+      "1:9",
+      "invalid regex: invalid repeat count: {1001}",
+      expect.stringContaining("at most 1000"),
+      "^^^^^^",
+    ]);
+    expect(complaint("set r /a{2,1}/")[2]).toContain("{n} or {n,m}");
+    expect(complaint("set r /ab\\q/")).toEqual([
+      "1:10",
+      "invalid regex: invalid escape sequence: \\q",
+      expect.stringContaining("write the character without a backslash"),
+      "^^",
+    ]);
+    expect(complaint("set r /(a/")).toEqual([
+      "1:8",
+      "invalid regex: missing closing ): (a",
+      expect.stringContaining("every ( needs a )"),
+      "^^",
+    ]);
+    expect(complaint("set r /a)/")).toEqual([
+      "1:8",
+      "invalid regex: unexpected ): a)",
+      expect.stringContaining("every ( needs a )"),
+      "^^",
+    ]);
+    expect(complaint("set r /a**/")).toEqual([
+      "1:9",
+      "invalid regex: invalid nested repetition operator: **",
+      expect.stringContaining("a *, + or ? repeats what stands before it"),
+      "^^",
+    ]);
+    expect(complaint("set r /(?#c)/")).toEqual([
+      "1:8",
+      "invalid regex: invalid or unsupported Perl syntax: (?#",
+      expect.stringContaining(LINEAR),
+      "^^^",
+    ]);
+    expect(complaint("set r /(?<>a)/")).toEqual([
+      "1:8",
+      "invalid regex: invalid named capture: (?<>",
+      expect.stringContaining(LINEAR),
+      "^^^^",
+    ]);
+  });
+
+  it("takes a regex from the API with match indices (d), which change nothing here", () => {
+    const runtime = createRuntime();
+    try {
+      const vars = { re: /a(b)?/d };
+      expect(
+        runtime.render('print re.test("xa"), "xab".replace(re, "-")', { lang: "xmd", vars }).output,
+      ).toBe("true x-\n");
+      const e = thrownBy(() =>
+        runtime.render('print bad.test("aa")', { lang: "xmd", vars: { bad: /(a)\1/ } }),
+      );
+      expect(e).toMatchObject({ code: "runtime", hint: expect.stringContaining(LINEAR) });
+    } finally {
+      runtime.dispose();
+    }
+  });
+});

@@ -353,3 +353,47 @@ describe("regex errors: the help for each of RE2's complaints", () => {
     }
   });
 });
+
+describe("regex escapes as JavaScript reads them", () => {
+  const t = { bs: "\b", lf: "\n", nul: "\0", smile: "😀", word: "a foo b" };
+  /** Each `/pattern/.test(name)`, printed in order. */
+  const tests = (cases: [string, keyof typeof t][]) =>
+    render(`print ${cases.map(([p, v]) => `/${p}/.test(${v})`).join(", ")}`, "xmd", {}, t);
+
+  it("\\b: a word boundary, and a backspace inside a class", () => {
+    expect(
+      tests([
+        ["\\bfoo\\b", "word"],
+        ["o\\bo", "word"],
+        ["^[\\b]$", "bs"],
+        ["^\\b$", "bs"],
+      ]),
+    ).toBe("true false true false\n");
+  });
+
+  it("\\cX, \\0 and \\u in both forms, a surrogate pair of \\u escapes as one character", () => {
+    expect(
+      tests([
+        ["^\\cJ$", "lf"],
+        ["^\\cj$", "lf"],
+        ["^\\0$", "nul"],
+        ["^\\u{1F600}$", "smile"],
+        ["^\\uD83D\\uDE00$", "smile"],
+        ["^\\u{1f600}.?$", "smile"],
+      ]),
+    ).toBe("true true true true true true\n");
+    expect(failure("set r /\\c1/").message).toBe("\\c must be followed by a letter (\\cJ is a line feed)");
+  });
+
+  it("names a character outside the BMP after a backslash whole, not half of it", () => {
+    expect(failure("set r /\\😀/").message).toBe("invalid regex: invalid escape sequence: \\😀");
+  });
+
+  it("names a backreference of several digits whole", () => {
+    const e = failure("set r /(a)\\12/");
+    expect([e.message, ((e.frame ?? "").split("\n")[1] ?? "").replace(/^[\s|]+/, "")]).toEqual([
+      "backreference '\\12' is not supported",
+      "^^^",
+    ]);
+  });
+});

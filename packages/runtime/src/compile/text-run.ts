@@ -59,8 +59,9 @@ export function textRun(parts: TextRunParts): Stmt {
   let spare: (string | undefined)[] | null = null;
   return (m) => {
     const output = m.output;
-    // Byte output of an ASCII source (a large page rendered): text offsets are byte offsets.
-    const sink = output instanceof OutputSink && source.ascii ? output : null;
+    // Byte output of an ASCII source encoded whole: text offsets are byte offsets. (A
+    // large source given as a string is copied a window at a time, by `output.source`.)
+    const sink = output instanceof OutputSink && !source.windowed && source.ascii ? output : null;
     const bytes = sink !== null ? source.bytes : null;
     const toText = m.services.toText;
     const globals = m.module.globalVars;

@@ -189,9 +189,7 @@ export class OutputSink implements Output {
 
   /** Copies source[start, end) of a unit as its bytes (see {@link bytes}). */
   source(source: SourceBytes, start: number, end: number): void {
-    const bytes = source.bytes;
-    if (source.ascii) this.bytes(bytes, start, end);
-    else this.bytes(bytes, source.byteOffset(start), source.byteOffset(end));
+    source.copy(start, end, this);
   }
 
   staticShare(): number {

@@ -228,3 +228,47 @@ describe.each(["pooled", "heap"] as MemoryMode[])("byte forms of a render (%s)",
     }
   });
 });
+
+describe.each(["pooled", "heap"] as MemoryMode[])("a large document given as a string (%s)", (memory) => {
+  /** 24,000 lines of ASCII around a classic loop, whose markdown is copied once per item. */
+  function page(tail: string): { source: string; expected: string } {
+    const lines = Array.from({ length: 24_000 }, (_, i) => `Line ${i + 1}: Hello {{name}}, some filler text here.`);
+    const source = [
+      '<!-- xmd:set name = "Ann" -->',
+      ...lines.slice(0, 10_000),
+      "<!-- xmd:for i in 1..3 -->",
+      "Item {{i}} of a loop, its text copied again for every item.",
+      "<!-- xmd:endfor -->",
+      ...lines.slice(10_000),
+      tail,
+      "",
+    ].join("\n");
+    const filled = lines.map((l) => l.replace("{{name}}", "Ann"));
+    const expected = [
+      ...filled.slice(0, 10_000),
+      ...[1, 2, 3].map((i) => `Item ${i} of a loop, its text copied again for every item.`),
+      ...filled.slice(10_000),
+      tail.replace("{{name}}", "Ann"),
+      "",
+    ].join("\n");
+    return { source, expected };
+  }
+
+  it.each([
+    ["all ASCII", "The end, {{name}}."],
+    ["a character outside ASCII near the end", "Fin, {{name}} — à bientôt 😀."],
+  ])("renders %s the same in every form, with text copied again by a loop", (_, tail) => {
+    const { source, expected } = page(tail);
+    expect(source.length).toBeGreaterThan(LARGE_DOCUMENT);
+    const runtime = createRuntime({ memory });
+    expect(runtime.render(source, { lang: "md" }).output).toBe(expected);
+    expect(decode(runtime.renderBytes(source, { lang: "md" }).output)).toBe(expected);
+    const out = collect();
+    runtime.renderTo(source, out.write, { lang: "md" });
+    expect(out.text()).toBe(expected);
+    // The same document as bytes, where nothing is encoded.
+    expect(runtime.render(encoder.encode(source), { lang: "md" }).output).toBe(expected);
+    const doc = runtime.compile(source, { lang: "md" });
+    for (let i = 0; i < 2; i++) expect(doc.render().output).toBe(expected);
+  });
+});

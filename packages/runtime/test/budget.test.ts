@@ -245,3 +245,59 @@ describe("the active budget", () => {
     expect(budget()).toBe(outside);
   });
 });
+
+describe("the heap rule at its bounds", () => {
+  it("allows growth of exactly maxMemoryMb and stops one byte past it, with what is about to be allocated", () => {
+    const heap = fakeHeap(300 * MiB);
+    const b = new Budget(limits({ maxMemoryMb: 100 }), Number.POSITIVE_INFINITY, heap.read, heap.collect);
+    heap.used = 400 * MiB;
+    b.checkHeap(0);
+    heap.used = 399 * MiB;
+    b.checkHeap(MiB);
+    const f = faultOf(() => b.checkHeap(MiB + 1));
+    expect(f.message).toBe(
+      "memory limit reached: the document needs more than 100 MB of JavaScript heap (limit maxMemoryMb)",
+    );
+    heap.used = 400 * MiB + 1;
+    expect(faultOf(() => b.checkHeap(0)).message).toBe(f.message);
+  });
+
+  it("allows exactly 85% of V8's heap limit and stops one byte past it, counting what is about to be allocated", () => {
+    const limit = 1000 * MiB;
+    const share = 0.85 * limit; // V8_HEAP_SHARE: a whole number of bytes here
+    const heap = fakeHeap(0, limit);
+    const b = new Budget(limits({ maxMemoryMb: 4096 }), Number.POSITIVE_INFINITY, heap.read, heap.collect);
+    heap.used = share - 10 * MiB;
+    b.checkHeap(10 * MiB);
+    const f = faultOf(() => b.checkHeap(10 * MiB + 1));
+    // The megabytes it names include what was about to be allocated.
+    expect(f.message).toBe(
+      "memory limit reached: the JavaScript heap would hold 850 MB, too close to the 1000 MB this thread may use (limit maxMemoryMb is 4096 MB)",
+    );
+    expect(f.hint).toBe(
+      "look for a list or string kept growing in a loop; the thread's heap is set by Node's --max-old-space-size, or by --max-memory in the xmd command",
+    );
+  });
+
+  it("names V8's limit when the run's growth is exactly its budget but the heap is too full", () => {
+    const heap = fakeHeap(800 * MiB, 1000 * MiB);
+    const b = new Budget(limits({ maxMemoryMb: 100 }), Number.POSITIVE_INFINITY, heap.read, heap.collect);
+    heap.used = 900 * MiB;
+    expect(faultOf(() => b.checkHeap(0)).message).toBe(
+      "memory limit reached: the JavaScript heap would hold 900 MB, too close to the 1000 MB this thread may use (limit maxMemoryMb is 100 MB)",
+    );
+  });
+
+  it("collects once and reads the heap again before it stops a run, and not at all under the budget", () => {
+    const heap = fakeHeap(0);
+    const b = new Budget(limits({ maxMemoryMb: 10 }), Number.POSITIVE_INFINITY, heap.read, heap.collect);
+    const reads = heap.reads;
+    heap.used = 10 * MiB;
+    b.checkHeap(0);
+    expect([heap.reads - reads, heap.collections]).toEqual([1, 0]);
+    heap.used = 12 * MiB;
+    heap.garbage = 2 * MiB;
+    b.checkHeap(0);
+    expect([heap.reads - reads, heap.collections]).toEqual([3, 1]);
+  });
+});

@@ -69,12 +69,6 @@ export class ClassValue extends Callable {
     return [...names];
   }
 
-  /** Whether `this` is `other` or extends it. */
-  isA(other: ClassValue): boolean {
-    for (let c: ClassValue | null = this; c !== null; c = c.parent) if (c === other) return true;
-    return false;
-  }
-
   /** A new instance with no fields yet. */
   instance(): Record<string, unknown> {
     return Object.create(this.proto) as Record<string, unknown>;

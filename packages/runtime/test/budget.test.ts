@@ -301,3 +301,22 @@ describe("the heap rule at its bounds", () => {
     expect([heap.reads - reads, heap.collections]).toEqual([3, 1]);
   });
 });
+
+describe("the heap rule for strings and for V8's limit", () => {
+  it("counts a string's characters at two bytes each toward the next reading of the heap", () => {
+    const heap = fakeHeap(100 * MiB);
+    const b = new Budget(limits({}), Number.POSITIVE_INFINITY, heap.read, heap.collect);
+    const chars = HEAP_CHECK_BYTES / 2 / 4; // a quarter of the bytes per string
+    for (let i = 0; i < 3; i++) b.string(chars, "join");
+    expect(heap.reads).toBe(1);
+    b.string(chars, "join");
+    expect(heap.reads).toBe(2);
+  });
+
+  it("stops a run near V8's limit with a limit error", () => {
+    const heap = fakeHeap(0, 100 * MiB);
+    const b = new Budget(limits({ maxMemoryMb: 4096 }), Number.POSITIVE_INFINITY, heap.read, heap.collect);
+    heap.used = 90 * MiB;
+    expect(faultOf(() => b.checkHeap(0)).code).toBe("limit");
+  });
+});

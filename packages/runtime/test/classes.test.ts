@@ -533,3 +533,23 @@ describe("what a class extends", () => {
     ]);
   });
 });
+
+describe("objects without a prototype, from the API", () => {
+  it("read as plain objects, not as instances of a class", () => {
+    const o = Object.create(null) as Record<string, unknown>;
+    o.a = 1;
+    o.b = "x";
+    expect(render('print o.a, o.b, len(o), o.keys(), o = {a: 1, b: "x"}', "xmd", {}, { o })).toBe("1 x 2 a, b true\n");
+    expect(render("print o", "xmd", {}, { o })).toBe('{"a":1,"b":"x"}\n');
+    for (const memory of MODES) {
+      let error: unknown;
+      try {
+        createRuntime({ memory }).render("print o.nope()", { lang: "xmd", vars: { o } });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(XmdError);
+      expect((error as XmdError).message).toBe("objects have no member 'nope'");
+    }
+  });
+});

@@ -397,3 +397,116 @@ describe("regex escapes as JavaScript reads them", () => {
     ]);
   });
 });
+
+describe("regex patterns translated for RE2, as JavaScript reads them", () => {
+  const t = {
+    nbsp: "\u00a0",
+    caret: "^",
+    one: "\x01",
+    nulA: "\0a",
+    first: "\u{10000}",
+    max: "\u{10FFFF}",
+    d7: "\ud7ff\udc00",
+    hA: "\ud83dA",
+    eLow: "\ue000\udc00",
+  };
+  /** Each `/pattern/.test(subject)`: the subject a string literal, or a name of `t`. */
+  const tests = (cases: [string, string][]) =>
+    render(`print ${cases.map(([p, s]) => `/${p}/.test(${s})`).join(", ")}`, "xmd", {}, t);
+  /** The error of a pattern: what, the help, and the frame's marker under it. */
+  const problem = (pattern: string) => {
+    const e = failure(`set r /${pattern}`);
+    return [e.message, e.hint, ((e.frame ?? "").split("\n")[1] ?? "").replace(/^[\s|]+/, "")];
+  };
+
+  it("reads a dash after a class escape as a plain character, and any other range as a range", () => {
+    expect(
+      tests([
+        ["[\\sa]", '"a"'],
+        ["[\\b-x]", '"a"'],
+        ["[\\u0041-Z]", '"M"'],
+        ["[\\d-x]", '"-"'],
+        ["[\\W-x]", '"c"'],
+      ]),
+    ).toBe("true true true true false\n");
+  });
+
+  it("keeps what a class holds in the class until its closing bracket", () => {
+    expect(
+      tests([
+        ["[a.]", '"b"'],
+        ["[a.]", '"."'],
+        ["[[:alpha:]]", '"a"'],
+        ["[[:a]", '":"'],
+        ["[^a]", "caret"],
+        ["^[^a]$", '"a"'],
+      ]),
+    ).toBe("false true false true true false\n");
+  });
+
+  it("takes groups that are not lookaround as groups", () => {
+    expect(tests([["(a=)", '"a="'], ["^(?:ab)+$", '"abab"'], ["(a!)", '"a!"'], ["^(?<x>a)$", '"a"']])).toBe(
+      "true true true true\n",
+    );
+  });
+
+  it("matches JavaScript's non-space escape, an escaped slash and NUL escapes", () => {
+    expect(
+      tests([
+        ["^\\S$", '"x"'],
+        ["\\S", "nbsp"],
+        ["^a\\/b$", '"a/b"'],
+        ["^\\01$", "one"],
+        ["^\\0a$", "nulA"],
+      ]),
+    ).toBe("true false true true true\n");
+  });
+
+  it("reads code point escapes up to U+10FFFF, and after a brace of a count", () => {
+    expect(
+      tests([
+        ["^\\u{10FFFF}$", "max"],
+        ["^\\u{10000}$", "first"],
+        ["^a{2}\\u{42}$", '"aaB"'],
+      ]),
+    ).toBe("true true true\n");
+    const help = "\\u must be followed by four hex digits (\\u00e9) or a code point in braces (\\u{1F600})";
+    for (const bad of ["\\u{41", "\\u{110000}", "\\u{1234567}", "\\u{g}", "\\u{}", "\\u12"])
+      expect(problem(`${bad}/`), bad).toEqual([help, undefined, "^^"]);
+  });
+
+  it("joins a high and a low surrogate escape into one character, and no other two", () => {
+    expect(
+      tests([
+        ["^\\uD800\\uDC00$", "first"],
+        ["^\\uDBFF\\uDFFF$", "max"],
+        ["^\\uD7FF\\uDC00$", "d7"],
+        ["^\\uD83D\\u0041$", "hA"],
+        ["^\\uE000\\uDC00$", "eLow"],
+      ]),
+    ).toBe("true true true true true\n");
+  });
+
+  it("marks the escape or group it refuses, and says why", () => {
+    const LINEAR = expect.stringContaining("XMD matches regexes in linear time (RE2)");
+    expect(problem("x(?=a)/")).toEqual(["lookahead '(?=…)' is not supported", LINEAR, "^^^"]);
+    expect(problem("x(?<!a)/")).toEqual(["lookbehind '(?<!…)' is not supported", LINEAR, "^^^^"]);
+    expect(problem("\\k<n>/")).toEqual(["backreference '\\k<…>' is not supported", LINEAR, "^^"]);
+    expect(problem("(a)\\9/")).toEqual(["backreference '\\9' is not supported", LINEAR, "^^"]);
+    expect(problem("(a)\\1a/")).toEqual(["backreference '\\1' is not supported", LINEAR, "^^"]);
+    expect(problem("(a)\\1/")).toEqual(["backreference '\\1' is not supported", LINEAR, "^^"]);
+    expect(problem("(a)\\10/")).toEqual(["backreference '\\10' is not supported", LINEAR, "^^^"]);
+    expect(problem("\\c1/")).toEqual([
+      "\\c must be followed by a letter (\\cJ is a line feed)",
+      "write \\\\c for a backslash followed by c",
+      "^^",
+    ]);
+    expect(problem("a/gg")).toEqual(["the flag 'g' is given twice", undefined, "^"]);
+    expect(problem("a/x")[2]).toBe("^");
+  });
+
+  it("gives no help for a complaint of RE2's that has none", () => {
+    const e = failure("set r /[z-a]/");
+    expect([e.message, e.hint]).toEqual(["invalid regex: invalid character class range: z-a", undefined]);
+  });
+});

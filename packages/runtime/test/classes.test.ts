@@ -539,7 +539,9 @@ describe("objects without a prototype, from the API", () => {
     const o = Object.create(null) as Record<string, unknown>;
     o.a = 1;
     o.b = "x";
-    expect(render('print o.a, o.b, len(o), o.keys(), o = {a: 1, b: "x"}', "xmd", {}, { o })).toBe("1 x 2 a, b true\n");
+    expect(render('print o.a, o.b, len(o), o.keys(), o = {a: 1, b: "x"}', "xmd", {}, { o })).toBe(
+      "1 x 2 a, b true\n",
+    );
     expect(render("print o", "xmd", {}, { o })).toBe('{"a":1,"b":"x"}\n');
     for (const memory of MODES) {
       let error: unknown;

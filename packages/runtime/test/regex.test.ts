@@ -445,9 +445,14 @@ describe("regex patterns translated for RE2, as JavaScript reads them", () => {
   });
 
   it("takes groups that are not lookaround as groups", () => {
-    expect(tests([["(a=)", '"a="'], ["^(?:ab)+$", '"abab"'], ["(a!)", '"a!"'], ["^(?<x>a)$", '"a"']])).toBe(
-      "true true true true\n",
-    );
+    expect(
+      tests([
+        ["(a=)", '"a="'],
+        ["^(?:ab)+$", '"abab"'],
+        ["(a!)", '"a!"'],
+        ["^(?<x>a)$", '"a"'],
+      ]),
+    ).toBe("true true true true\n");
   });
 
   it("matches JavaScript's non-space escape, an escaped slash and NUL escapes", () => {

@@ -79,8 +79,12 @@ describe.each(["pooled", "heap"] as MemoryMode[])("a render's variables past max
       }
       expect(error).toBeInstanceOf(XmdError);
       expect((error as XmdError).code).toBe("limit");
-      expect((error as XmdError).message).toBe("the document needs more than 200 variables (limit maxPoolSlots)");
-      expect((error as XmdError).hint).toBe("raise it with --max-pool-slots (limits.maxPoolSlots in the API)");
+      expect((error as XmdError).message).toBe(
+        "the document needs more than 200 variables (limit maxPoolSlots)",
+      );
+      expect((error as XmdError).hint).toBe(
+        "raise it with --max-pool-slots (limits.maxPoolSlots in the API)",
+      );
     }
     // Under the limit, the same render runs.
     expect(runtime.render("{{v299}}\n", { lang: "md", vars: { v299: 1 } }).output).toBe("1\n");

@@ -232,7 +232,10 @@ describe.each(["pooled", "heap"] as MemoryMode[])("byte forms of a render (%s)",
 describe.each(["pooled", "heap"] as MemoryMode[])("a large document given as a string (%s)", (memory) => {
   /** 24,000 lines of ASCII around a classic loop, whose markdown is copied once per item. */
   function page(tail: string): { source: string; expected: string } {
-    const lines = Array.from({ length: 24_000 }, (_, i) => `Line ${i + 1}: Hello {{name}}, some filler text here.`);
+    const lines = Array.from(
+      { length: 24_000 },
+      (_, i) => `Line ${i + 1}: Hello {{name}}, some filler text here.`,
+    );
     const source = [
       '<!-- xmd:set name = "Ann" -->',
       ...lines.slice(0, 10_000),

@@ -111,24 +111,42 @@ describe("SourceBytes.copy", () => {
     const source = `${big.slice(0, at)}é, € and 😀${big.slice(at)}`;
     const ranges = forward(0, source.length, 333).filter(
       // Not inside the surrogate pair: text pieces never start or end there.
-      ([start, end]) => !/[\udc00-\udfff]/.test(source[start] ?? "") && !/[\udc00-\udfff]/.test(source[end] ?? ""),
+      ([start, end]) =>
+        !/[\udc00-\udfff]/.test(source[start] ?? "") && !/[\udc00-\udfff]/.test(source[end] ?? ""),
     );
-    const joined: [number, number][] = ranges.map(([start], i) => [start, ranges[i + 1]?.[0] ?? source.length]);
+    const joined: [number, number][] = ranges.map(([start], i) => [
+      start,
+      ranges[i + 1]?.[0] ?? source.length,
+    ]);
     expect(Buffer.compare(copies(new SourceBytes(source), joined), expected(source, joined))).toBe(0);
   });
 
   it("copies from the bytes it was given, and from a small source's whole encoding", () => {
     const text = `${big.slice(0, 50)}é${big.slice(50, WINDOWED_SOURCE + 10)}`;
     const given = encoder.encode(text);
-    const ranges: [number, number][] = [[0, 40], [45, 60], [30, 52], [WINDOWED_SOURCE, WINDOWED_SOURCE + 10]];
+    const ranges: [number, number][] = [
+      [0, 40],
+      [45, 60],
+      [30, 52],
+      [WINDOWED_SOURCE, WINDOWED_SOURCE + 10],
+    ];
     expect(Buffer.compare(copies(new SourceBytes(text, given), ranges), expected(text, ranges))).toBe(0);
     const small = "a small page: €5, no window\n";
-    const some: [number, number][] = [[14, 16], [0, 13], [16, small.length]];
+    const some: [number, number][] = [
+      [14, 16],
+      [0, 13],
+      [16, small.length],
+    ];
     expect(Buffer.compare(copies(new SourceBytes(small), some), expected(small, some))).toBe(0);
   });
 
   it("writes nothing for an empty range, wherever it is", () => {
-    const ranges: [number, number][] = [[5, 5], [WINDOW_UNITS * 4, WINDOW_UNITS * 4], [0, 3], [big.length, big.length]];
+    const ranges: [number, number][] = [
+      [5, 5],
+      [WINDOW_UNITS * 4, WINDOW_UNITS * 4],
+      [0, 3],
+      [big.length, big.length],
+    ];
     expect(Buffer.compare(copies(new SourceBytes(big), ranges), expected(big, ranges))).toBe(0);
   });
 
@@ -155,11 +173,17 @@ describe("SourceBytes.copy at a window's last unit", () => {
     const filler = "static text\n".repeat(Math.ceil((WINDOWED_SOURCE + WINDOW_UNITS) / 12));
     // The window from offset 0 ends just after "é": its two bytes do not fit in the window.
     const source = `${filler.slice(0, WINDOW_UNITS - 1)}é${filler.slice(WINDOW_UNITS)}`;
-    const ranges: [number, number][] = [[0, 10], [WINDOW_UNITS - 3, WINDOW_UNITS], [WINDOW_UNITS, WINDOW_UNITS + 4]];
+    const ranges: [number, number][] = [
+      [0, 10],
+      [WINDOW_UNITS - 3, WINDOW_UNITS],
+      [WINDOW_UNITS, WINDOW_UNITS + 4],
+    ];
     const out: number[] = [];
     const bytes = new SourceBytes(source);
     for (const [start, end] of ranges)
       bytes.copy(start, end, { bytes: (src, from, to) => out.push(...src.subarray(from, to)) });
-    expect(new TextDecoder().decode(Uint8Array.from(out))).toBe(ranges.map(([s, e]) => source.slice(s, e)).join(""));
+    expect(new TextDecoder().decode(Uint8Array.from(out))).toBe(
+      ranges.map(([s, e]) => source.slice(s, e)).join(""),
+    );
   });
 });

@@ -514,4 +514,18 @@ describe("regex patterns translated for RE2, as JavaScript reads them", () => {
     const e = failure("set r /[z-a]/");
     expect([e.message, e.hint]).toEqual(["invalid regex: invalid character class range: z-a", undefined]);
   });
+
+  it("ends an escape where its digits end", () => {
+    const help = "\\u must be followed by four hex digits (\\u00e9) or a code point in braces (\\u{1F600})";
+    expect(problem("\\u{41g}/")).toEqual([help, undefined, "^^"]);
+    // A high surrogate before an escape just above the low ones stays two characters.
+    expect(
+      render("print /^\\uDBFF\\uE000$/.test(s), /^\\uDBFF/.test(s)", "xmd", {}, { s: "\udbff\ue000" }),
+    ).toBe("true true\n");
+    expect(problem("(a)\\1-/")).toEqual([
+      "backreference '\\1' is not supported",
+      expect.stringContaining("linear time"),
+      "^^",
+    ]);
+  });
 });

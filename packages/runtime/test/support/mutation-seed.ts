@@ -7,7 +7,14 @@
  * fuzz and property tests reach different mutants each time, so every incremental run (CI's
  * included) tested dozens of survivors again for nothing (64, 11 minutes, on 2026-12-02).
  * Normal test runs keep drawing new input.
+ *
+ * Each test also starts with no compiled regexes: the process outlives a mutant, and a
+ * regex compiled while another mutant (or none) was switched on would be found in the
+ * cache, so a mutant of the pattern translation would never meet the test that catches it.
  */
 import fc from "fast-check";
+import { beforeEach } from "vitest";
+import { forgetCompiledRegexes } from "../../src/values/regex.js";
 
 fc.configureGlobal({ seed: 20_261_202 });
+beforeEach(forgetCompiledRegexes);

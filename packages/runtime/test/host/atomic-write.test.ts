@@ -24,6 +24,9 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...patched, default: patched };
 });
 
+// Mutation runs share one module graph across test files (vitest.config.ts): without this,
+// files.js could come from the graph as an earlier file loaded it, with the real node:fs.
+vi.resetModules();
 const fs = await import("node:fs");
 const { writeTextAtomic } = await import("../../src/host/files.js");
 const { fault, makeContext } = await import("./helpers.js");

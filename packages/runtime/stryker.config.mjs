@@ -3,13 +3,28 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The runtime is measured a part at a time (a full run of all of src/ is 18,390 mutants
 // (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured so far.
-// breakAt: the last run's score less one point, rounded down (85.7% on 2026-12-03, README:
-// compile/ 84.7%, output/ 84.8%, resolve/ 90.8%, values/ 88.2%). ignoreStatic: see
-// ../../stryker.shared.mjs and the README.
+// breakAt: the last run's score less one point, rounded down (79.7% on 2026-12-03, README).
+// It was 84 before api/ and thirteen files of host/ were added that day: host/ came in at
+// 67.1%, its gaps listed in MUTATION.md, so the floor follows the new, wider measure.
+// ignoreStatic: see ../../stryker.shared.mjs and the README.
 export default strykerConfig(import.meta.url, {
-  breakAt: 84,
+  breakAt: 78,
   ignoreStatic: true,
   mutate: [
+    "src/api/**/*.ts",
+    "src/host/formats.ts",
+    "src/host/data.ts",
+    "src/host/data-size.ts",
+    "src/host/dates.ts",
+    "src/host/json-error.ts",
+    "src/host/yaml-edit.ts",
+    "src/host/yaml-keys.ts",
+    "src/host/regexes.ts",
+    "src/host/shell-line.ts",
+    "src/host/command-line.ts",
+    "src/host/exec-policy.ts",
+    "src/host/exec.ts",
+    "src/host/paths.ts",
     "src/output/**/*.ts",
     "src/compile/base.ts",
     "src/compile/calls.ts",

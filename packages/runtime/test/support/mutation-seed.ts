@@ -8,13 +8,18 @@
  * included) tested dozens of survivors again for nothing (64, 11 minutes, on 2026-12-02).
  * Normal test runs keep drawing new input.
  *
- * Each test also starts with no compiled regexes: the process outlives a mutant, and a
- * regex compiled while another mutant (or none) was switched on would be found in the
- * cache, so a mutant of the pattern translation would never meet the test that catches it.
+ * Each test also starts with no compiled regexes and no list of builtins: the process
+ * outlives a mutant, and a regex compiled (or the list built) while another mutant (or none)
+ * was switched on would be found in the cache, so a mutant of the pattern translation (or of
+ * `builtins()`) would never meet the test that catches it.
  */
 import fc from "fast-check";
 import { beforeEach } from "vitest";
+import { forgetBuiltins } from "../../src/api/builtins.js";
 import { forgetCompiledRegexes } from "../../src/values/regex.js";
 
 fc.configureGlobal({ seed: 20_261_202 });
-beforeEach(forgetCompiledRegexes);
+beforeEach(() => {
+  forgetCompiledRegexes();
+  forgetBuiltins();
+});

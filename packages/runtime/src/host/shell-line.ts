@@ -22,6 +22,8 @@ export interface ShellScan {
 
 const GLOB = new Set(["*", "?", "["]);
 const SEPARATORS = new Set(["|", "&", ";", "\n"]);
+/** What may follow `$` in a parameter expansion: a name, `{`, a digit, or a special parameter. */
+const PARAMETER_START = /[A-Za-z_{0-9?#@*!$-]/;
 
 /** Reads a command line as `sh` would split it, without expanding or running anything. */
 export function scanShellLine(line: string): ShellScan {
@@ -71,7 +73,7 @@ export function scanShellLine(line: string): ShellScan {
         if (line[i] === "`" || (line[i] === "$" && line[i + 1] === "(")) {
           note(line[i] === "`" ? "`" : "$(");
           unsafe ??= "command substitution (`…` or $(…)) runs a program the allow-list cannot see";
-        } else if (line[i] === "$" && /[A-Za-z_{]/.test(line[i + 1] ?? "")) note("$");
+        } else if (line[i] === "$" && PARAMETER_START.test(line[i + 1] ?? "")) note("$");
         word += line[i];
         i++;
       }
@@ -112,7 +114,7 @@ export function scanShellLine(line: string): ShellScan {
     } else if (c === "(" || c === ")") {
       note(c);
       unsafe ??= "a subshell ( … ) runs commands the allow-list cannot see one by one";
-    } else if (c === "$" && /[A-Za-z_{?#0-9]/.test(line[i + 1] ?? "")) note("$");
+    } else if (c === "$" && PARAMETER_START.test(line[i + 1] ?? "")) note("$");
     else if (GLOB.has(c)) note(c);
     else if (!inWord && (c === "~" || c === "#")) note(c);
     word += c;

@@ -120,11 +120,13 @@ function measure(
     onPath.add(children);
     const valuesBefore = total.values;
     const plainBefore = plainChars;
+    // Brackets or braces, and what separates the items: in JSON a comma between two (a
+    // list of n items takes n + 1 characters, at least 2), in YAML "- " before each.
     let own = 2;
     let items: unknown[];
     if (Array.isArray(children)) {
       items = children;
-      own += children.length;
+      if (children.length > 1) own += children.length - 1;
     } else {
       const keys = Object.keys(children);
       items = new Array(keys.length);

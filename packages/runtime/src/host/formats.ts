@@ -41,7 +41,7 @@ import {
   yamlTokenCap,
 } from "./host-limits.js";
 import { findJsonError, positionAt } from "./json-error.js";
-import { toJsonText } from "./text.js";
+import { jsonIndent, toJsonText } from "./text.js";
 import { findDuplicateKey } from "./yaml-keys.js";
 
 /**
@@ -450,8 +450,7 @@ function checkedText(budget: HostBudget, text: string, what: string): string {
 
 /** `json.stringify value [indent]`: compact by default, like text conversion of objects. */
 export function stringifyJson(budget: HostBudget, value: unknown, indent?: number | string): string {
-  const width = typeof indent === "number" ? indent : (indent?.length ?? 0);
-  checkTextSize(budget, value, "json.stringify", "text", width);
+  checkTextSize(budget, value, "json.stringify", "text", jsonIndent(indent).length);
   return checkedText(budget, toJsonText(value, indent), "json.stringify");
 }
 

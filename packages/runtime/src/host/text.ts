@@ -83,6 +83,15 @@ function functionText(fn: Callable): string {
   return fn instanceof ClassValue ? `<class ${fn.name}>` : `<function ${fn.name}>`;
 }
 
+/** One level of indentation of JSON written with `indent`, as `JSON.stringify` takes it: at most 10 characters. */
+export function jsonIndent(indent: number | string | undefined): string {
+  return typeof indent === "number"
+    ? " ".repeat(Math.max(0, Math.min(10, Math.floor(indent))))
+    : typeof indent === "string"
+      ? indent.slice(0, 10)
+      : "";
+}
+
 /**
  * Compact JSON of a value: dates as ISO strings, functions as `<function NAME>`, regexes as
  * `/source/flags`, `undefined` and non-finite numbers as `null`. `indent` as in
@@ -94,12 +103,7 @@ function functionText(fn: Callable): string {
  * and heap every few thousand values (see `Budget.step`).
  */
 export function toJsonText(value: unknown, indent?: number | string): string {
-  const gap =
-    typeof indent === "number"
-      ? " ".repeat(Math.max(0, Math.min(10, Math.floor(indent))))
-      : typeof indent === "string"
-        ? indent.slice(0, 10)
-        : "";
+  const gap = jsonIndent(indent);
   const b = budget();
   const first = jsonLeaf(value, "");
   if (typeof first === "string") return first;

@@ -96,7 +96,7 @@ describe("a command is stopped with everything it started", () => {
     const ctx = makeContext({ exec: { allow: true, timeoutMs: 3000 } });
     const sleep = uniqueSleep();
     const pidFile = path.join(ctx.root, "pid");
-    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; wait; echo x"`));
+    const f = fault(() => runCommand(ctx, `sh -c 'sleep ${sleep} & echo $! > ${pidFile}; wait; echo x'`));
     expect(f.code).toBe("limit");
     expect(f.message).toContain("timed out after 3000 ms");
     expect(hasGone(startedPid(pidFile))).toBe(true);
@@ -107,7 +107,7 @@ describe("a command is stopped with everything it started", () => {
     const ctx = makeContext({ exec: { allow: true, timeoutMs: 20_000 } });
     const sleep = uniqueSleep();
     const pidFile = path.join(ctx.root, "pid");
-    expect(runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; echo started"`)).toBe("started");
+    expect(runCommand(ctx, `sh -c 'sleep ${sleep} & echo $! > ${pidFile}; echo started'`)).toBe("started");
     expect(hasGone(startedPid(pidFile))).toBe(true);
     expect(survivorsOf(sleep)).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("a command is stopped with everything it started", () => {
     const ctx = makeContext({ exec: { allow: true, maxOutputBytes: 1024 } });
     const sleep = uniqueSleep();
     const pidFile = path.join(ctx.root, "pid");
-    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; yes"`));
+    const f = fault(() => runCommand(ctx, `sh -c 'sleep ${sleep} & echo $! > ${pidFile}; yes'`));
     expect(f.code).toBe("limit");
     expect(f.message).toContain("output exceeded 1024 bytes");
     expect(hasGone(startedPid(pidFile))).toBe(true);
@@ -159,7 +159,7 @@ describe("a command never runs past the document's deadline", () => {
     const ctx = makeContext({ exec: { allow: true }, deadline: Date.now() + 3000 });
     const sleep = uniqueSleep();
     const pidFile = path.join(ctx.root, "pid");
-    const f = fault(() => runCommand(ctx, `sh -c "sleep ${sleep} & echo $! > ${pidFile}; wait"`));
+    const f = fault(() => runCommand(ctx, `sh -c 'sleep ${sleep} & echo $! > ${pidFile}; wait'`));
     expect(f.code).toBe("limit");
     expect(f.message).toMatch(
       /^time limit reached: command 'sh' was stopped after \d+ ms: the document's time limit ran out/,

@@ -30,8 +30,8 @@ function outside(ctx: HostContext, requested: string, reason?: string): RuntimeF
 const MAX_LINKS = 40;
 
 /** A path the system refused to resolve (a loop of links, too long, no permission). */
-function unresolvable(abs: string, code: string | undefined): RuntimeFault {
-  const shown = `path "${shortenPath(abs)}"`;
+function unresolvable(asked: string, code: string | undefined): RuntimeFault {
+  const shown = `path "${shortenPath(asked)}"`;
   switch (code) {
     case "ELOOP":
       return new RuntimeFault("file", `${shown} goes through a loop of symbolic links`);
@@ -48,9 +48,10 @@ function unresolvable(abs: string, code: string | undefined): RuntimeFault {
 /**
  * The real location of `abs`: symbolic links in every existing component followed; parts
  * that do not exist yet are appended as they are. A dangling link is followed to its target
- * (so a write through it cannot land outside the root).
+ * (so a write through it cannot land outside the root). `asked`: the path errors name, the
+ * one first asked for while links are being followed.
  */
-export function realLocation(host: Host, abs: string, hops = 0): string {
+export function realLocation(host: Host, abs: string, hops = 0, asked = abs): string {
   const path = host.path;
   const rest: string[] = [];
   let existing = abs;
@@ -60,7 +61,7 @@ export function realLocation(host: Host, abs: string, hops = 0): string {
       return rest.length === 0 ? real : path.join(real, ...rest.reverse());
     } catch (err) {
       const code = errorCode(err);
-      if (code !== "ENOENT" && code !== "ENOTDIR") throw unresolvable(abs, code);
+      if (code !== "ENOENT" && code !== "ENOTDIR") throw unresolvable(asked, code);
     }
     let stat: HostStats | undefined;
     try {
@@ -70,9 +71,10 @@ export function realLocation(host: Host, abs: string, hops = 0): string {
     }
     if (stat?.kind === "link") {
       if (hops >= MAX_LINKS)
-        throw new RuntimeFault("file", `path "${shortenPath(abs)}" goes through too many symbolic links`);
+        throw new RuntimeFault("file", `path "${shortenPath(asked)}" goes through too many symbolic links`);
       const target = path.resolve(path.dirname(existing), host.readlink(existing));
-      return realLocation(host, rest.length === 0 ? target : path.join(target, ...rest.reverse()), hops + 1);
+      const next = rest.length === 0 ? target : path.join(target, ...rest.reverse());
+      return realLocation(host, next, hops + 1, asked);
     }
     const parent = path.dirname(existing);
     if (parent === existing) return abs;

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isInside, resolveInRoot } from "../../src/host/paths.js";
+import type { Host } from "../../src/api/host.js";
+import { fromRoot, isInside, realLocation, resolveInRoot, resolveOwnInRoot } from "../../src/host/paths.js";
 import { fault, makeContext, tempDir, writeFiles } from "./helpers.js";
 
 function outsideFault(run: () => unknown, requested: string, root: string): void {
@@ -142,5 +143,105 @@ describe("resolveInRoot", () => {
     const ctx = makeContext();
     expect(fault(() => resolveInRoot(ctx, 3)).code).toBe("type");
     expect(fault(() => resolveInRoot(ctx, "")).code).toBe("file");
+  });
+});
+
+describe("root confinement, message by message", () => {
+  /** The Node host with `realpath` failing as the system would, with `code`. */
+  const failing = (code: string | undefined): Host => ({
+    ...NODE_HOST_OF(makeContext()),
+    realpath: () => {
+      throw Object.assign(new Error("refused"), code === undefined ? {} : { code });
+    },
+  });
+  function NODE_HOST_OF(ctx: ReturnType<typeof makeContext>): Host {
+    return ctx.host;
+  }
+
+  it("says which root a path leaves, and how to choose another", () => {
+    const ctx = makeContext();
+    const f = fault(() => resolveInRoot(ctx, "../x.txt"));
+    expect(f.message).toBe(`path "../x.txt" is outside the root ${ctx.root}`);
+    expect(f.hint).toBe("documents may only touch files under the root; use --root to choose another root");
+    const outside = tempDir("xmd-outside-");
+    fs.symlinkSync(outside, path.join(ctx.root, "out"));
+    expect(fault(() => resolveInRoot(ctx, "out/x")).message).toBe(
+      `path "out/x" is outside the root ${ctx.root} (through a symbolic link)`,
+    );
+  });
+
+  it("says why the system would not resolve a path", () => {
+    const abs = "/some/where/file.txt";
+    const cases: [string | undefined, string][] = [
+      ["ELOOP", "goes through a loop of symbolic links"],
+      ["ENAMETOOLONG", "is too long for the system"],
+      ["EACCES", "cannot be resolved: permission denied"],
+      ["EPERM", "cannot be resolved: permission denied"],
+      ["EIO", "cannot be resolved (EIO)"],
+      [undefined, "cannot be resolved (unknown error)"],
+    ];
+    for (const [code, reason] of cases) {
+      const f = fault(() => realLocation(failing(code), abs));
+      expect(f.code, code).toBe("file");
+      expect(f.message, code).toBe(`path "${abs}" ${reason}`);
+    }
+  });
+
+  it("follows at most 40 links that lead nowhere, one after another, and names the path asked for", () => {
+    const host = makeContext().host;
+    // Every name is a link to the next one, and none of them resolves.
+    const chain = (links: number): Host => ({
+      ...host,
+      realpath: () => {
+        throw Object.assign(new Error("missing"), { code: "ENOENT" });
+      },
+      lstat: (p: string) => {
+        const name = path.basename(p);
+        if (/^l\d+$/.test(name) && Number(name.slice(1)) < links) return { ...host.lstat("/"), kind: "link" };
+        throw Object.assign(new Error("missing"), { code: "ENOENT" });
+      },
+      readlink: (p: string) => `l${Number(path.basename(p).slice(1)) + 1}`,
+    });
+    expect(realLocation(chain(40), "/d/l0")).toBe("/d/l40");
+    expect(fault(() => realLocation(chain(41), "/d/l0")).message).toBe(
+      'path "/d/l0" goes through too many symbolic links',
+    );
+  });
+
+  it("follows a dangling link with the rest of the path after it, in order", () => {
+    const ctx = makeContext();
+    fs.symlinkSync(path.join(ctx.root, "target"), path.join(ctx.root, "link"));
+    expect(resolveInRoot(ctx, "link/sub/file.txt")).toBe(path.join(ctx.root, "target", "sub", "file.txt"));
+  });
+
+  it("takes a root that does not exist yet as it is written", () => {
+    const parent = tempDir();
+    const ctx = { ...makeContext(), root: path.join(parent, "later"), baseDir: path.join(parent, "later") };
+    expect(resolveInRoot(ctx, "a/b.txt")).toBe(path.join(parent, "later", "a", "b.txt"));
+    expect(fromRoot(ctx, path.join(parent, "later", "a", "b.txt"))).toBe(path.join("a", "b.txt"));
+  });
+
+  it("gives the real root for the root itself, even when it is reached through a link", () => {
+    const ctx = makeContext();
+    const linkToRoot = path.join(tempDir(), "root-link");
+    fs.symlinkSync(ctx.root, linkToRoot);
+    const viaLink = { ...ctx, root: linkToRoot, baseDir: linkToRoot };
+    expect(resolveOwnInRoot(viaLink, ".")).toBe(ctx.root);
+    expect(resolveOwnInRoot(viaLink, "x.txt")).toBe(path.join(ctx.root, "x.txt"));
+    expect(fromRoot(viaLink, path.join(ctx.root, "x.txt"))).toBe("x.txt");
+    expect(fromRoot(viaLink, path.join(linkToRoot, "y.txt"))).toBe("y.txt");
+  });
+
+  it("names what a path that is not text is, and an empty one", () => {
+    const ctx = makeContext();
+    expect(fault(() => resolveInRoot(ctx, 3)).message).toBe("a file path must be a string, not a number (3)");
+    expect(fault(() => resolveInRoot(ctx, "")).message).toBe("the file path is empty");
+  });
+
+  it("compares paths by the rules of the system they name", () => {
+    expect(isInside(path.win32, "C:\\root", "D:\\root\\x")).toBe(false);
+    expect(isInside(path.win32, "C:\\root", "C:\\root\\x")).toBe(true);
+    expect(isInside(path.win32, "C:\\root", "C:\\root")).toBe(true);
+    expect(isInside(path.win32, "C:\\root", "C:\\")).toBe(false);
   });
 });

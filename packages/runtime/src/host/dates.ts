@@ -28,8 +28,11 @@ export function parseDate(value: unknown): Date {
   if (m) {
     const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "0", zone] = m;
     const ms = Number(frac.padEnd(3, "0").slice(0, 3));
-    let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-    const check = new Date(t);
+    // Set field by field: Date.UTC would read the years 0 to 99 as 1900 to 1999.
+    const check = new Date(0);
+    check.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+    check.setUTCHours(Number(h), Number(mi), Number(s), ms);
+    let t = check.getTime();
     if (
       check.getUTCFullYear() !== Number(y) ||
       check.getUTCMonth() !== Number(mo) - 1 ||

@@ -21,6 +21,11 @@ export function splitCommandLine(line: string): string[] {
       i++;
       continue;
     }
+    if (c === "\\" && line[i + 1] === "\n") {
+      // A line continuation: nothing, not even an empty word.
+      i += 2;
+      continue;
+    }
     inWord = true;
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
@@ -49,7 +54,7 @@ export function splitCommandLine(line: string): string[] {
       continue;
     }
     if (c === "\\" && i + 1 < line.length) {
-      if (line[i + 1] !== "\n") word += line[i + 1];
+      word += line[i + 1];
       i += 2;
       continue;
     }

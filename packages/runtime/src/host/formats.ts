@@ -42,7 +42,7 @@ import {
 } from "./host-limits.js";
 import { findJsonError, positionAt } from "./json-error.js";
 import { jsonIndent, toJsonText } from "./text.js";
-import { findDuplicateKey } from "./yaml-keys.js";
+import { findDuplicateKey, keepMergeKeysText } from "./yaml-keys.js";
 
 /**
  * The YAML library, from the platform (see ../values/platform.ts): the Node build loads
@@ -494,5 +494,6 @@ export function stringifyYaml(budget: HostBudget, value: unknown): string {
     },
     { schema: "core", customTags: tickingTags(tick) },
   );
+  keepMergeKeysText(Y, doc.contents, false);
   return checkedText(budget, doc.toString(), "yaml.stringify");
 }

@@ -6,6 +6,7 @@
  */
 import type YAMLModule from "yaml";
 import { yaml } from "./formats.js";
+import { keepMergeKeysText } from "./yaml-keys.js";
 
 type Doc = YAMLModule.Document.Parsed;
 
@@ -41,11 +42,25 @@ function replaced(old: unknown, node: unknown): unknown {
   return node;
 }
 
+/**
+ * A node for plain data, its keys `<<` kept as text (see {@link keepMergeKeysText}). A new
+ * pair's key goes through here too, as the one-key map it is written as.
+ */
+function dataNode(doc: Doc, plain: unknown): YAMLModule.Node {
+  const node = doc.createNode(plain);
+  keepMergeKeysText(yaml(), node, true);
+  return node;
+}
+
 /** Sets `map[key]` to `node`: the existing pair keeps its key (and the comments on it), else a pair is added at the end. */
 function setInMap(doc: Doc, map: YAMLModule.YAMLMap, key: string, node: unknown): void {
   const pair = ownPair(map, key);
   if (pair) pair.value = replaced(pair.value, node);
-  else map.items.push(doc.createPair(key, node));
+  else {
+    const added = (dataNode(doc, { [key]: null }) as YAMLModule.YAMLMap).items[0]!;
+    added.value = node;
+    map.items.push(added);
+  }
 }
 
 /**
@@ -63,7 +78,7 @@ export function setInYamlDocument(
 ): void {
   const Y = yaml();
   if (keyPath.length === 0 || isNullNode(doc.contents)) {
-    doc.contents = doc.createNode(keyPath.length === 0 ? plain : {}) as Doc["contents"];
+    doc.contents = dataNode(doc, keyPath.length === 0 ? plain : {}) as Doc["contents"];
     if (keyPath.length === 0) return;
     value = {};
   }
@@ -78,7 +93,7 @@ export function setInYamlDocument(
       const index = Number(key);
       const existing = container.items[index];
       if (last || isNullNode(existing)) {
-        const created = doc.createNode(last ? plain : {});
+        const created = dataNode(doc, last ? plain : {});
         if (index === container.items.length) container.items.push(created);
         else container.items[index] = replaced(existing, created);
         if (last) return;
@@ -91,7 +106,7 @@ export function setInYamlDocument(
     } else if (Y.isMap(container)) {
       const pair = ownPair(container, key);
       if (last) {
-        setInMap(doc, container, key, doc.createNode(plain));
+        setInMap(doc, container, key, dataNode(doc, plain));
         return;
       }
       if (pair && !isNullNode(pair.value)) {
@@ -99,7 +114,7 @@ export function setInYamlDocument(
         js = jsChild;
       } else {
         // missing, null, or only merged in: a map of its own (a copy of the merged value)
-        const created = doc.createNode(pair || jsChild === null ? {} : jsChild);
+        const created = dataNode(doc, pair || jsChild === null ? {} : jsChild);
         setInMap(doc, container, key, created);
         node = created;
         js = pair ? {} : (jsChild ?? {});

@@ -1,9 +1,11 @@
 /** get/put: array bounds (S8), link cycles (B3), what a link is, YAML edited in place, dry run. */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataGet, dataPut, parseLink } from "../../src/host/data.js";
-import { contextFor, fault, makeContext, tempDir, writeFiles } from "./helpers.js";
+import { parseYamlText, stringifyYaml } from "../../src/host/formats.js";
+import { BUDGET, contextFor, fault, makeContext, tempDir, writeFiles } from "./helpers.js";
 
 const read = (root: string, file: string) => fs.readFileSync(path.join(root, file), "utf8");
 
@@ -155,5 +157,104 @@ describe("get and put in a dry run", () => {
     expect(read(root, "y.yaml")).toBe("# c\nk: v\n");
     expect(fs.existsSync(path.join(root, "new"))).toBe(false);
     expect(overlay.get(path.join(root, "y.yaml"))).toBe("# c\nk: w\n");
+  });
+});
+
+describe("put into YAML, node by node", () => {
+  const put = (text: string, keyPath: string[], value: unknown) => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "d.yaml": text });
+    dataPut(ctx, "d.yaml", keyPath, value);
+    return read(ctx.root, "d.yaml");
+  };
+
+  it("makes a map of a null value, or an empty file, that a path goes through", () => {
+    expect(put("a: ~\nb: 1\n", ["a", "c"], 2)).toBe("a:\n  c: 2\nb: 1\n");
+    expect(put("a:\n", ["a", "c"], 2)).toBe("a:\n  c: 2\n");
+    expect(put("", ["a", "c"], 2)).toBe("a:\n  c: 2\n");
+    expect(put("# only a comment\n", ["a"], 2)).toBe("# only a comment\n\na: 2\n");
+  });
+
+  it("makes a map of a null list item a path goes through, and appends at the length", () => {
+    expect(put("l: [~, 1]\n", ["l", "0", "x"], 2)).toBe("l: [{x: 2}, 1]\n");
+    expect(put("l:\n  - a\n", ["l", "1"], "b")).toBe("l:\n  - a\n  - b\n");
+    expect(put("l:\n  - a\n", ["l", "1", "k"], "v")).toBe("l:\n  - a\n  - k: v\n");
+    expect(put("l:\n  - {k: 1}\n", ["l", "0", "k"], 2)).toBe("l:\n  - {k: 2}\n");
+  });
+
+  it("keeps the comment of a list item and of a value it replaces", () => {
+    expect(put("l:\n  - 1 # one\n  - 2\n", ["l", "0"], 9)).toBe("l:\n  - 9 # one\n  - 2\n");
+    expect(put("a: 1 # note\n", ["a"], { b: 2 })).toContain("# note");
+  });
+
+  it("finds the pair of a key written as null or as a number, never a merge key", () => {
+    expect(put("~: a\n", [""], "b")).toBe("~: b\n");
+    expect(put("2: a\n", ["2"], "b")).toBe("2: b\n");
+    // A new key "<<" is written as text, or it would be read back as a merge of 5.
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "m.yaml": "base: &b {x: 1}\nm:\n  <<: *b\n" });
+    dataPut(ctx, "m.yaml", ["m", "<<"], 5);
+    expect(read(ctx.root, "m.yaml")).toBe('base: &b {x: 1}\nm:\n  <<: *b\n  !!str "<<": 5\n');
+    expect(dataGet(ctx, "m.yaml", ["m"])).toEqual({ x: 1, "<<": 5 });
+    dataPut(ctx, "m.yaml", ["m", "<<"], 6);
+    expect(dataGet(ctx, "m.yaml", ["m"])).toEqual({ x: 1, "<<": 6 });
+  });
+
+  it("copies a map merged in before writing into it, and goes into a map of its own", () => {
+    const text = "base: &b\n  db: {host: a}\nm:\n  <<: *b\n  own: {k: 1}\n";
+    const after = put(text, ["m", "own", "k"], 2);
+    expect(after).toBe("base: &b\n  db: {host: a}\nm:\n  <<: *b\n  own: {k: 2}\n");
+    const copied = put(text, ["m", "db", "port"], 5);
+    expect(copied).toBe(
+      "base: &b\n  db: {host: a}\nm:\n  <<: *b\n  own: {k: 1}\n  db:\n    host: a\n    port: 5\n",
+    );
+  });
+});
+
+describe("YAML written from data reads back as the same data", () => {
+  // Keys include "<<", which YAML reads as a merge key unless it is written as text.
+  const key = fc.oneof(
+    fc.constantFrom("<<", "a", "1", "", "~", "null", "true", "- x", "#", "__proto__"),
+    fc.string(),
+  );
+  const data = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      fc.oneof(
+        fc.string(),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x + 0),
+        fc.boolean(),
+        fc.constant(null),
+      ),
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(key, tie("value"), { maxKeys: 4 }),
+    ),
+  })).value;
+  const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+
+  it("through yaml.stringify", () => {
+    fc.assert(
+      fc.property(data, (value) => {
+        const text = stringifyYaml(BUDGET, value);
+        expect(parseYamlText(BUDGET, text, "t"), text).toEqual(plain(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("through put, into a new file, a whole file and a key of an existing one", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "keep.yaml": "# notes\nkept: 1\n" });
+    fc.assert(
+      fc.property(data, (value) => {
+        dataPut(ctx, "whole.yaml", [], value);
+        expect(dataGet(ctx, "whole.yaml", [])).toEqual(plain(value));
+        dataPut(ctx, "keep.yaml", ["<<", "v"], value);
+        expect(dataGet(ctx, "keep.yaml", [])).toEqual({ kept: 1, "<<": { v: plain(value) } });
+        fs.rmSync(path.join(ctx.root, "whole.yaml"));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

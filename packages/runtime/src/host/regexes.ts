@@ -197,8 +197,10 @@ export function regexSplit(re: Regex, text: string): (string | null)[] {
     if (start >= size) break;
     if (end === p) {
       // An empty match where the last part ended splits nothing: look one character on.
+      // One character on: a surrogate pair is one, a lone half is one too.
       const c = text.charCodeAt(start);
-      q = start + (c >= 0xd800 && c <= 0xdbff && start + 1 < size ? 2 : 1);
+      const next = text.charCodeAt(start + 1);
+      q = start + (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
       continue;
     }
     pushItem(b, out, text.slice(p, start), ".split");

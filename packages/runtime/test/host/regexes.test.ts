@@ -37,7 +37,7 @@ const pattern = fc
     return anchored ? `^${body}` : body;
   });
 const text = fc
-  .array(fc.constantFrom("a", "b", "1", "-", "😀", "x"), { maxLength: 10 })
+  .array(fc.constantFrom("a", "b", "1", "-", "😀", "x", "\ud83d", "\udc00"), { maxLength: 10 })
   .map((chars) => chars.join(""));
 const replacement = fc
   .array(
@@ -139,6 +139,9 @@ describe("regexes give JavaScript's results", () => {
     expect(regexSplit(empty, "😀a😀")).toEqual(["😀", "a", "😀"]);
     // A lone high surrogate at the end is one character.
     expect(regexSplit(empty, "a\ud83d")).toEqual(["a", "\ud83d"]);
+    // Lone halves elsewhere are one character each, as JavaScript takes them.
+    for (const t of ["a\udc00b", "\ud83da", "\udc00\ud83d\ude00"])
+      expect(regexSplit(empty, t), JSON.stringify(t)).toEqual(t.split(/(?:)/u));
     expect(regexSplit(Regex.compile("x*", ""), "")).toEqual([]);
     expect(regexSplit(Regex.compile("x", ""), "")).toEqual([""]);
   });

@@ -162,3 +162,23 @@ describe("scanShellLine: expansions", () => {
     expect(scanShellLine("echo $(a) (b)").unsafe).toBe(SUBSTITUTION);
   });
 });
+
+describe("scanShellLine: edges", () => {
+  it("takes only a word of digits before > as a descriptor", () => {
+    expect(scanShellLine("echo 2a>/dev/null").commands).toEqual([["echo", "2a"]]);
+    expect(scanShellLine("echo 12>/dev/null").commands).toEqual([["echo"]]);
+  });
+
+  it("skips tabs before a redirection's target", () => {
+    expect(scanShellLine("cmd >\t out").unsafe).toBe(redirection("out"));
+  });
+
+  it("takes a parenthesis after a letter as a subshell, not a substitution", () => {
+    expect(scanShellLine("echo f(x)")).toMatchObject({ syntax: "(", unsafe: SUBSHELL });
+    expect(scanShellLine('echo "f(x)"')).toEqual({
+      syntax: null,
+      commands: [["echo", "f(x)"]],
+      unsafe: null,
+    });
+  });
+});

@@ -113,6 +113,9 @@ describe("regexes give JavaScript's results", () => {
     for (const by of [
       "$11",
       "$10",
+      "$9",
+      "$19",
+      "$99",
       "$1",
       "$01",
       "$011",

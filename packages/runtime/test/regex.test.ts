@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createRuntime, XmdError } from "../src/index.js";
+import { Regex } from "../src/values/regex.js";
 import { failure, render, thrownBy, withVirtualClock } from "./support/render.js";
 
 describe("regex literals", () => {
@@ -527,5 +528,19 @@ describe("regex patterns translated for RE2, as JavaScript reads them", () => {
       expect.stringContaining("linear time"),
       "^^",
     ]);
+  });
+});
+
+describe("regex syntax next to what is refused", () => {
+  it("takes a dash that ends a class after a class escape as a dash", () => {
+    const re = Regex.compile("^[\\d-]+$", "");
+    expect(re.pattern.test("1-2")).toBe(true);
+    expect(re.pattern.test("a")).toBe(false);
+  });
+
+  it("takes = and ! after a group's own marks as text, not as lookaround", () => {
+    expect(Regex.compile("(?:=)", "").pattern.test("=")).toBe(true);
+    expect(Regex.compile("(?:!)", "").pattern.test("!")).toBe(true);
+    expect(Regex.compile("(?<n>=)", "").pattern.test("=")).toBe(true);
   });
 });

@@ -258,3 +258,29 @@ describe("YAML written from data reads back as the same data", () => {
     );
   });
 });
+
+describe("put, more paths", () => {
+  it("writes through a link met on the way in a YAML file, leaving the file with the link as it was", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, {
+      "team.yaml": "# the team\nlead: '@ people.yaml linh'\n",
+      "people.yaml": "linh:\n  name: Linh # from HR\n",
+    });
+    dataPut(ctx, "team.yaml", ["lead", "age"], 30);
+    expect(read(ctx.root, "people.yaml")).toBe("linh:\n  name: Linh # from HR\n  age: 30\n");
+    expect(read(ctx.root, "team.yaml")).toBe("# the team\nlead: '@ people.yaml linh'\n");
+  });
+
+  it("refuses a key into a list that is not all digits, naming where the list is", () => {
+    const ctx = makeContext();
+    writeFiles(ctx.root, { "d.json": '{"a": {"l": [1, 2]}, "top": [0]}' });
+    for (const key of ["1x", "x1", "-1", "1.0", ""]) {
+      expect(fault(() => dataPut(ctx, "d.json", ["a", "l", key], 0)).message).toBe(
+        `cannot put "a.l.${key}" into "d.json": a.l is an array and "${key}" is not an index`,
+      );
+    }
+    expect(fault(() => dataPut(ctx, "d.json", ["top", "x"], 0)).message).toBe(
+      'cannot put "top.x" into "d.json": top is an array and "x" is not an index',
+    );
+  });
+});

@@ -227,3 +227,11 @@ describe("stringify within maxStringLength", () => {
     expect(stringifyYaml(budget({ maxStringLength: written.length }), value)).toBe(written);
   });
 });
+
+describe("yaml.stringify of a key '<<'", () => {
+  it("quotes it, with no tag", () => {
+    expect(stringifyYaml(BUDGET, { "<<": 1, a: [{ "<<": { b: 2 } }] })).toBe(
+      '"<<": 1\na:\n  - "<<":\n      b: 2\n',
+    );
+  });
+});

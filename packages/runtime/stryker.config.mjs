@@ -3,12 +3,12 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The runtime is measured a part at a time (a full run of all of src/ is 18,390 mutants
 // (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured so far.
-// breakAt: the last run's score less one point, rounded down (79.7% on 2026-12-03, README).
-// It was 84 before api/ and thirteen files of host/ were added that day: host/ came in at
-// 67.1%, its gaps listed in MUTATION.md, so the floor follows the new, wider measure.
+// breakAt: the last run's score less one point, rounded down (86.98% on 2026-12-03, shown as 87.0% in the README).
+// It was 78 after api/ and thirteen files of host/ came in that day at 79.7% (host/ 67.1%);
+// tests of what host/'s survivors showed raised it the same day.
 // ignoreStatic: see ../../stryker.shared.mjs and the README.
 export default strykerConfig(import.meta.url, {
-  breakAt: 78,
+  breakAt: 85,
   ignoreStatic: true,
   mutate: [
     "src/api/**/*.ts",

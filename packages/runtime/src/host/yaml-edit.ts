@@ -6,7 +6,7 @@
  */
 import type YAMLModule from "yaml";
 import { yaml } from "./formats.js";
-import { keepMergeKeysText } from "./yaml-keys.js";
+import { keepMergeKeysText, keepMergeKeyText } from "./yaml-keys.js";
 
 type Doc = YAMLModule.Document.Parsed;
 
@@ -42,10 +42,7 @@ function replaced(old: unknown, node: unknown): unknown {
   return node;
 }
 
-/**
- * A node for plain data, its keys `<<` kept as text (see {@link keepMergeKeysText}). A new
- * pair's key goes through here too, as the one-key map it is written as.
- */
+/** A node for plain data, its keys `<<` kept as text (see {@link keepMergeKeysText}). */
 function dataNode(doc: Doc, plain: unknown): YAMLModule.Node {
   const node = doc.createNode(plain);
   keepMergeKeysText(yaml(), node, true);
@@ -57,8 +54,8 @@ function setInMap(doc: Doc, map: YAMLModule.YAMLMap, key: string, node: unknown)
   const pair = ownPair(map, key);
   if (pair) pair.value = replaced(pair.value, node);
   else {
-    const added = (dataNode(doc, { [key]: null }) as YAMLModule.YAMLMap).items[0]!;
-    added.value = node;
+    const added = doc.createPair(key, node);
+    keepMergeKeyText(yaml(), added.key, true);
     map.items.push(added);
   }
 }

@@ -62,19 +62,25 @@ export function findDuplicateKey(
 }
 
 /**
- * Marks every key `<<` under `node` as text. The data has such a key as an ordinary key (a
- * merge was already applied when it was read), but written plain it would be read back as a
- * merge key: `<<: 1` is then an error, and `<<: {a: 1}` silently becomes `a: 1`. Quoted, it
- * is text; in a document that reads merge keys, the library also needs the string tag named,
- * or it writes the key with its merge tag (`!!str "<<"`).
+ * Marks every key `<<` under `node` as text (see {@link keepMergeKeyText}).
  */
 export function keepMergeKeysText(yaml: typeof YAMLModule, node: unknown, withTag: boolean): void {
   yaml.visit(node as YAMLModule.Node, {
     Pair(_, pair) {
-      const key = pair.key;
-      if (!yaml.isScalar(key) || key.value !== "<<") return;
-      key.type = "QUOTE_DOUBLE";
-      if (withTag) key.tag = "tag:yaml.org,2002:str";
+      keepMergeKeyText(yaml, pair.key, withTag);
     },
   });
+}
+
+/**
+ * Marks `key` as text if it is `<<`. The data has such a key as an ordinary key (a merge was
+ * already applied when it was read), but written plain it would be read back as a merge key:
+ * `<<: 1` is then an error, and `<<: {a: 1}` silently becomes `a: 1`. Quoted, it is text; in
+ * a document that reads merge keys, the library also needs the string tag named, or it
+ * writes the key with its merge tag (`!!str "<<"`).
+ */
+export function keepMergeKeyText(yaml: typeof YAMLModule, key: unknown, withTag: boolean): void {
+  if (!yaml.isScalar(key) || key.value !== "<<") return;
+  key.type = "QUOTE_DOUBLE";
+  if (withTag) key.tag = "tag:yaml.org,2002:str";
 }

@@ -149,14 +149,11 @@ describe("resolveInRoot", () => {
 describe("root confinement, message by message", () => {
   /** The Node host with `realpath` failing as the system would, with `code`. */
   const failing = (code: string | undefined): Host => ({
-    ...NODE_HOST_OF(makeContext()),
+    ...makeContext().host,
     realpath: () => {
       throw Object.assign(new Error("refused"), code === undefined ? {} : { code });
     },
   });
-  function NODE_HOST_OF(ctx: ReturnType<typeof makeContext>): Host {
-    return ctx.host;
-  }
 
   it("says which root a path leaves, and how to choose another", () => {
     const ctx = makeContext();

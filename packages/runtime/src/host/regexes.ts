@@ -196,8 +196,8 @@ export function regexSplit(re: Regex, text: string): (string | null)[] {
     const end = m.end();
     if (start >= size) break;
     if (end === p) {
-      // An empty match where the last part ended splits nothing: look one character on.
-      // One character on: a surrogate pair is one, a lone half is one too.
+      // An empty match where the last part ended splits nothing: look one character on
+      // (a surrogate pair is one character, and so is a lone half).
       const c = text.charCodeAt(start);
       const next = text.charCodeAt(start + 1);
       q = start + (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);

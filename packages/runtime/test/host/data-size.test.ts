@@ -4,16 +4,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS, type Limits } from "../../src/api/options.js";
 import { checkTextSize, valueCap } from "../../src/host/data-size.js";
 import { stringifyJson, stringifyYaml } from "../../src/host/formats.js";
 import { toJsonText } from "../../src/host/text.js";
 import { Regex } from "../../src/values/regex.js";
-import { BUDGET, fault, lambda } from "./helpers.js";
-
-function budget(limits: Partial<Limits>) {
-  return { limits: { ...DEFAULT_LIMITS, ...limits }, deadline: Number.POSITIVE_INFINITY };
-}
+import { BUDGET, budget, fault, lambda } from "./helpers.js";
 
 /** Plain data with dates, regexes, functions and the same list or object met more than once. */
 const dataValue = fc.letrec((tie) => ({

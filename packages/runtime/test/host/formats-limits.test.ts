@@ -2,16 +2,11 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type YAMLModule from "yaml";
-import { DEFAULT_LIMITS, type Limits } from "../../src/api/options.js";
 import { dataPut } from "../../src/host/data.js";
 import { parseJsonText, stringifyJson, stringifyYaml } from "../../src/host/formats.js";
-import { BUDGET, contextFor, fault, tempDir } from "./helpers.js";
+import { BUDGET, budget, contextFor, fault, tempDir } from "./helpers.js";
 
 const Y = createRequire(import.meta.url)("yaml") as typeof YAMLModule;
-
-function budget(limits: Partial<Limits>, deadline = Number.POSITIVE_INFINITY) {
-  return { limits: { ...DEFAULT_LIMITS, ...limits }, deadline };
-}
 
 /** A list that holds the one before it twice, `depth` times over: 2^depth leaves written out. */
 function doubling(depth: number): unknown {

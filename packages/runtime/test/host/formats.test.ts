@@ -6,7 +6,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type YAMLModule from "yaml";
-import { DEFAULT_LIMITS, type Limits } from "../../src/api/options.js";
 import {
   MAX_YAML_ALIAS_VALUES,
   parseJsonText,
@@ -17,13 +16,10 @@ import {
 } from "../../src/host/formats.js";
 import { Callable } from "../../src/values/callable.js";
 import { Regex } from "../../src/values/regex.js";
-import { BUDGET, fault, lambda } from "./helpers.js";
+import { BUDGET, budget, fault, lambda } from "./helpers.js";
 
 const Y = createRequire(import.meta.url)("yaml") as typeof YAMLModule;
 
-function budget(limits: Partial<Limits>, deadline = Number.POSITIVE_INFINITY) {
-  return { limits: { ...DEFAULT_LIMITS, ...limits }, deadline };
-}
 const yamlOf = (text: string) => parseYamlText(BUDGET, text, "t");
 const yamlFault = (text: string) => fault(() => yamlOf(text)).message;
 

@@ -92,6 +92,11 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 /** The limits and deadline of a test context: the defaults, and no time limit. */
 export const BUDGET = { limits: DEFAULT_LIMITS, deadline: Number.POSITIVE_INFINITY };
 
+/** A budget of the default limits with `limits` over them, and a deadline (default: none). */
+export function budget(limits: Partial<Limits>, deadline = Number.POSITIVE_INFINITY) {
+  return { limits: { ...DEFAULT_LIMITS, ...limits }, deadline };
+}
+
 /** Runs `f`, expects a RuntimeFault, returns it. */
 export function fault(f: () => unknown): RuntimeFault {
   try {

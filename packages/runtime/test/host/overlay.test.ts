@@ -10,6 +10,7 @@ import {
   readText,
   writeTextAtomic,
 } from "../../src/host/files.js";
+import { changesIn, hasWrittenUnder, type Overlay, overlaid } from "../../src/host/overlay.js";
 import { contextFor, fault, tempDir, writeFiles } from "./helpers.js";
 
 /** Every file under `dir` with its content (links as "-> target"), to compare before and after. */
@@ -115,5 +116,72 @@ describe("dry run", () => {
     expect(readText(ctx, "link.txt")).toBe("a file now");
     expect(readText(ctx, "target.txt")).toBe("t");
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe("the overlay's own rules", () => {
+  const overlay = (entries: [string, string | null][]): Overlay => new Map(entries);
+
+  it("answers for a file by its own path first, then by the path its links lead to", () => {
+    const o = overlay([
+      ["/r/written", "w"],
+      ["/r/deleted", null],
+      ["/r/target", "t"],
+      ["/r/deleted-link", null],
+    ]);
+    expect(overlaid(o, "/r/written", "/r/written")).toBe("w");
+    expect(overlaid(o, "/r/deleted", "/r/deleted")).toBeNull();
+    expect(overlaid(o, "/r/untouched", "/r/untouched")).toBeUndefined();
+    // A link to a written file reads what was written there.
+    expect(overlaid(o, "/r/link", "/r/target")).toBe("t");
+    // A deleted link hides its target; a link to an untouched file is untouched.
+    expect(overlaid(o, "/r/deleted-link", "/r/target")).toBeNull();
+    expect(overlaid(o, "/r/link", "/r/elsewhere")).toBeUndefined();
+  });
+
+  it("knows a folder exists when a file was written anywhere under it, not when one was deleted", () => {
+    const o = overlay([
+      ["/r/a/b/c.md", "x"],
+      ["/r/gone/d.md", null],
+      ["/r/ab.md", "y"],
+    ]);
+    expect(hasWrittenUnder(o, "/r/a")).toBe(true);
+    expect(hasWrittenUnder(o, "/r/a/")).toBe(true);
+    expect(hasWrittenUnder(o, "/r/a/b")).toBe(true);
+    expect(hasWrittenUnder(o, "/r")).toBe(true);
+    expect(hasWrittenUnder(o, "/r/gone")).toBe(false);
+    // "/r/ab.md" is not under "/r/a".
+    expect(hasWrittenUnder(overlay([["/r/ab.md", "y"]]), "/r/a")).toBe(false);
+    expect(hasWrittenUnder(overlay([["C:\\r\\a\\c.md", "x"]]), "C:\\r\\a", "\\")).toBe(true);
+    expect(hasWrittenUnder(overlay([["C:\\r\\a\\c.md", "x"]]), "C:\\r\\a\\", "\\")).toBe(true);
+    expect(hasWrittenUnder(overlay([["C:\\r\\a\\c.md", "x"]]), "C:\\r\\b", "\\")).toBe(false);
+  });
+
+  it("lists the names added directly in a folder (a written file's folders too) and the files deleted there", () => {
+    const o = overlay([
+      ["/r/new.md", "x"],
+      ["/r/sub/deep/file.md", "y"],
+      ["/r/old.md", null],
+      ["/r/gone/inner.md", null],
+      ["/r/again.md", null],
+      ["/r/again.md/x", "z"],
+      ["/other/file.md", "w"],
+      ["/rx/file.md", "v"],
+    ]);
+    const { added, deleted } = changesIn(o, "/r");
+    expect([...added].sort()).toEqual(["again.md", "new.md", "sub"]);
+    // A file deleted deeper down is no name deleted here; a name both added and deleted is added.
+    expect([...deleted]).toEqual(["old.md"]);
+    expect(changesIn(o, "/r/")).toEqual({ added, deleted });
+    const windows = changesIn(
+      overlay([
+        ["C:\\r\\sub\\f.md", "x"],
+        ["C:\\r\\old.md", null],
+      ]),
+      "C:\\r",
+      "\\",
+    );
+    expect([...windows.added]).toEqual(["sub"]);
+    expect([...windows.deleted]).toEqual(["old.md"]);
   });
 });

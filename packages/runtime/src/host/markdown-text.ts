@@ -12,12 +12,30 @@ import { RuntimeFault } from "../values/fault.js";
 import { describe, expectArray, expectString } from "./args.js";
 import { isPlainObject, toText } from "./text.js";
 
-/** Characters that mean something in inline markdown, escaped with a backslash by `md.text`. */
-const INLINE_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~]/g;
+/**
+ * Characters that mean something in markdown text, escaped with a backslash by `md.text`:
+ * `&` too, which would start an entity reference (`&copy;` would show as ©).
+ */
+const INLINE_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&]/g;
 
-/** `md.text x`: text that reads literally in a paragraph or link text (`*`, `_`, `[` … escaped). */
+/** Space that begins a line after a line break: four columns of it after a blank line make code. */
+const INDENT_AFTER_BREAK = /(?<=[\r\n])[ \t]+/g;
+
+/** `=` at a line's start: a line of them under a line of text makes that text a heading. */
+const EQUALS_AT_LINE_START = /^=/gm;
+
+/**
+ * `md.text x`: text that reads literally in a paragraph or link text: every character with
+ * a meaning in markdown escaped (`*`, `_`, `[`, `&` …), `=` at a line's start escaped, and
+ * the space that begins a line after a line break dropped (a paragraph drops it anyway).
+ * Space at the very start is kept: the text may go in the middle of a line. A blank line
+ * in the text still ends a paragraph.
+ */
 export function escapeInline(value: unknown): string {
-  return toText(value).replace(INLINE_SPECIAL, "\\$&");
+  return toText(value)
+    .replace(INDENT_AFTER_BREAK, "")
+    .replace(INLINE_SPECIAL, "\\$&")
+    .replace(EQUALS_AT_LINE_START, "\\=");
 }
 
 /**

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPlainObject, isTruthy, looseEquals, toJsonText, toText, typeName } from "../../src/host/text.js";
+import {
+  characterCount,
+  isPlainObject,
+  isTruthy,
+  jsonIndent,
+  looseEquals,
+  numberToText,
+  toJsonText,
+  toText,
+  typeName,
+} from "../../src/host/text.js";
 import { fault, lambda } from "./helpers.js";
 
 describe("toText", () => {
@@ -227,3 +237,113 @@ function hasNaN(value: unknown): boolean {
   if (value !== null && typeof value === "object") return Object.values(value).some(hasNaN);
   return false;
 }
+
+describe("numberToText", () => {
+  it("writes what String writes, for small whole numbers (looked up) and for every other number", () => {
+    for (let n = -3; n < 1100; n++) expect(numberToText(n)).toBe(String(n));
+    for (const n of [
+      -0,
+      0.5,
+      1023.5,
+      2 ** 32,
+      2 ** 32 + 1,
+      -1,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      1e21,
+      5e-324,
+    ])
+      expect(numberToText(n)).toBe(String(n));
+    fc.assert(
+      fc.property(fc.double(), (n) => {
+        expect(numberToText(n)).toBe(String(n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("jsonIndent", () => {
+  /** The indentation JSON.stringify puts before an item of a list one level deep. */
+  const stringifyGap = (indent: number | string | undefined) => {
+    const text = JSON.stringify([1], null, indent);
+    return text === "[1]" ? "" : text.slice(2, -3);
+  };
+
+  it("is the indentation JSON.stringify uses, for any number or text", () => {
+    for (const indent of [
+      undefined,
+      -1,
+      0,
+      0.9,
+      1,
+      2.7,
+      10,
+      10.5,
+      11,
+      100,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      "",
+      "\t",
+      "0123456789abc",
+    ])
+      expect(jsonIndent(indent), String(indent)).toBe(stringifyGap(indent));
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.string({ maxLength: 14 })), (indent) => {
+        expect(jsonIndent(indent)).toBe(stringifyGap(indent));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("characterCount", () => {
+  it("counts code points as Array.from does, once the text is longer than atMost", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "\ud83d", "\ude00", "😀", "é"), maxLength: 12 });
+    fc.assert(
+      fc.property(text, fc.nat(14), (t, atMost) => {
+        const count = characterCount(t, atMost);
+        // At most atMost code units: the length, which no count of characters exceeds.
+        expect(count).toBe(t.length <= atMost ? t.length : Array.from(t).length);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(characterCount("😀😀", 3)).toBe(2);
+    expect(characterCount("😀😀", 4)).toBe(4);
+    expect(characterCount("a\ud83d", 0)).toBe(2);
+  });
+});
+
+describe("toText of lists", () => {
+  type Nested = number | string | null | Nested[];
+  /** Items converted and joined with ", ", nested lists flattened the same way, by recursion. */
+  const reference = (v: Nested): string =>
+    Array.isArray(v) ? v.map(reference).join(", ") : v === null ? "" : String(v);
+  const nested = fc.letrec<{ value: Nested }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      fc.integer({ min: -5, max: 2000 }),
+      fc.constantFrom("a", "", "b c"),
+      fc.constant(null),
+      fc.array(tie("value"), { maxLength: 4 }),
+    ),
+  })).value;
+
+  it("joins the items, nested lists flattened, as a recursive join would", () => {
+    fc.assert(
+      fc.property(fc.array(nested, { maxLength: 5 }), (list) => {
+        expect(toText(list)).toBe(reference(list));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("refuses a list that holds itself, however deep, and takes one held twice side by side", () => {
+    const inner: unknown[] = [1];
+    expect(toText([inner, inner, [inner]])).toBe("1, 1, 1");
+    const loop: unknown[] = [1];
+    loop.push([2, loop]);
+    expect(fault(() => toText(loop)).message).toBe("cannot convert a value that contains itself to text");
+  });
+});

@@ -441,8 +441,6 @@ const OBJECT_METHODS = methods<Record<string, unknown>>("object", [
   ["has", m(1, 1, (_c, o, a) => Object.hasOwn(o, toText(a[0])))],
 ]);
 
-// ----------------------------------------------------------------------------------- regexes
-
 // ------------------------------------------------------------------------------- generators
 
 /** The values a generator yields, at most `limit` of them (all when `limit` is null). */

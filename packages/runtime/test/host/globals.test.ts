@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GLOBAL_NAMES, GLOBALS, NAMESPACE_NAMES, NAMESPACES, range } from "../../src/host/globals.js";
 import { namespaceMember } from "../../src/host/namespaces.js";
@@ -295,5 +296,93 @@ describe("File", () => {
     expect(fault(() => namespaceMember("File", "write")(ctx, ["x"])).message).toBe(
       "File.write takes 2 arguments, got 1",
     );
+  });
+});
+
+describe("global builtins against references", () => {
+  /** `range` by its definition: from start, a step at a time, while short of the end. */
+  const rangeReference = (start: number, end: number, step: number) => {
+    const out: number[] = [];
+    for (let v = start; step > 0 ? v < end : v > end; v += step) out.push(v);
+    return out;
+  };
+
+  it("range counts as stepping from the start while short of the end does, in whole steps", () => {
+    const n = fc.integer({ min: -20, max: 20 });
+    const step = fc.integer({ min: -7, max: 7 }).filter((s) => s !== 0);
+    fc.assert(
+      fc.property(n, n, step, (a, b, s) => {
+        expect(range([a, b, s])).toEqual(rangeReference(a, b, s));
+        expect(range([a, b])).toEqual(rangeReference(a, b, 1));
+        expect(range([b])).toEqual(rangeReference(0, b, 1));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("range refuses a step of 0, an endless step and NaN ends, and counts fractional steps", () => {
+    expect(range([0, 1, 0.25])).toEqual([0, 0.25, 0.5, 0.75]);
+    expect(range([1, 0, -0.5])).toEqual([1, 0.5]);
+    expect(range([0, 2.5])).toEqual([0, 1, 2]);
+    for (const step of [0, Number.POSITIVE_INFINITY, Number.NaN])
+      expect(fault(() => range([0, 5, step])).message).toBe("range step must be a non-zero number");
+    expect(fault(() => range([Number.NaN])).message).toBe("range start and end must be numbers, not NaN");
+    expect(fault(() => range([0, Number.NaN])).message).toBe("range start and end must be numbers, not NaN");
+    expect(fault(() => range([Number.NaN, 3])).message).toBe("range start and end must be numbers, not NaN");
+    expect(fault(() => range(["3"])).message).toBe('range end must be a number, not a string ("3")');
+    expect(fault(() => range([1, 3, "2"])).message).toBe('range step must be a number, not a string ("2")');
+  });
+
+  it("min and max are Math.min and Math.max, of numbers or of one list", () => {
+    const numbers = fc.array(fc.double(), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(numbers, (ns) => {
+        expect(g("min", ...ns)).toBe(Math.min(...ns));
+        expect(g("max", ...ns)).toBe(Math.max(...ns));
+        expect(g("min", ns)).toBe(Math.min(...ns));
+        expect(g("max", ns)).toBe(Math.max(...ns));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(fault(() => g("min", [])).message).toBe("min of nothing: give numbers or one array of numbers");
+    expect(fault(() => g("max", 1, "2")).message).toBe('max argument 2 must be a number, not a string ("2")');
+    expect(fault(() => g("min", [1, 2, null])).message).toBe("min argument 3 must be a number, not null");
+    // Two lists are not one list of numbers.
+    expect(fault(() => g("max", [1], [2])).message).toBe("max argument 1 must be a number, not an array");
+  });
+
+  it("len counts characters of text, items of lists and keys of objects, and nothing else", () => {
+    expect(g("len", "😀a")).toBe(3);
+    expect(g("len", [1, [2, 3]])).toBe(2);
+    expect(g("len", { a: 1, b: undefined })).toBe(2);
+    expect(fault(() => g("len", 5)).message).toBe(
+      "len needs a string, an array or an object, not a number (5)",
+    );
+    expect(fault(() => g("len", null)).code).toBe("type");
+  });
+
+  it("sqrt refuses a negative number by name", () => {
+    expect(g("sqrt", 2.25)).toBe(1.5);
+    expect(g("sqrt", -0)).toBe(-0);
+    expect(fault(() => g("sqrt", -4)).message).toBe("sqrt of a negative number (-4)");
+    expect(fault(() => g("floor", "1")).message).toBe('floor argument must be a number, not a string ("1")');
+  });
+
+  it("join and round take null for their second argument as not given", () => {
+    expect(g("join", [1, 2], null)).toBe("1,2");
+    expect(g("round", 2.5, null)).toBe(3);
+    expect(g("round", 2.45, 1)).toBe(2.5);
+    expect(fault(() => g("round", 2.45, 1.5)).message).toBe(
+      "round digits must be a whole number, not a number (1.5)",
+    );
+    expect(g("values", { a: undefined, b: 2 })).toEqual([null, 2]);
+    expect(
+      g(
+        "reduce",
+        [1, 2, 3],
+        lambda((a, b) => (a as number) + (b as number)),
+        10,
+      ),
+    ).toBe(16);
   });
 });

@@ -386,3 +386,75 @@ describe("global builtins against references", () => {
     ).toBe(16);
   });
 });
+
+describe("namespaces", () => {
+  const member = (ns: string, name: string) => namespaceMember(ns, name);
+
+  it("json.stringify takes an indent of 0 to 10 spaces, or up to 10 characters of space, and nothing else", () => {
+    const stringify = member("json", "stringify");
+    expect(stringify(ctx, [{ a: 1 }])).toBe('{"a":1}');
+    expect(stringify(ctx, [{ a: 1 }, null])).toBe('{"a":1}');
+    expect(stringify(ctx, [[1], 0])).toBe("[1]");
+    expect(stringify(ctx, [[1], 10])).toBe(`[\n${" ".repeat(10)}1\n]`);
+    expect(stringify(ctx, [[1], "\t"])).toBe("[\n\t1\n]");
+    expect(stringify(ctx, [[1], " ".repeat(10)])).toBe(`[\n${" ".repeat(10)}1\n]`);
+    for (const [bad, shown] of [
+      [11, "a number (11)"],
+      [-1, "a number (-1)"],
+      [1.5, "a number (1.5)"],
+      [" ".repeat(11), `a string ("${" ".repeat(11)}")`],
+      ["--", 'a string ("--")'],
+      [true, "a boolean (true)"],
+    ] as const) {
+      const f = fault(() => stringify(ctx, [[1], bad]));
+      expect(f.code).toBe("type");
+      expect(f.message).toBe(`json.stringify indent must be 0 to 10 spaces, not ${shown}`);
+    }
+  });
+
+  it("json.parse and yaml.parse take text only, and name what they got", () => {
+    expect(fault(() => member("json", "parse")(ctx, [1])).message).toBe(
+      "json.parse argument must be a string, not a number (1)",
+    );
+    expect(fault(() => member("yaml", "parse")(ctx, [[]])).message).toBe(
+      "yaml.parse argument must be a string, not an array",
+    );
+    expect(member("yaml", "stringify")(ctx, [{ a: [1] }])).toBe("a:\n  - 1\n");
+  });
+
+  it("Date is now without an argument or with null, and a date from text, milliseconds or a date", () => {
+    const fixed = makeContext({ now: Date.UTC(2026, 0, 2) });
+    const date = NAMESPACES.get("Date")?.call;
+    expect(date).toBeDefined();
+    const call = date as NonNullable<typeof date>;
+    expect((call(fixed, []) as Date).toISOString()).toBe("2026-01-02T00:00:00.000Z");
+    expect((call(fixed, [null]) as Date).toISOString()).toBe("2026-01-02T00:00:00.000Z");
+    expect((call(fixed, ["2020-05-06"]) as Date).toISOString()).toBe("2020-05-06T00:00:00.000Z");
+    expect((call(fixed, [0]) as Date).toISOString()).toBe("1970-01-01T00:00:00.000Z");
+    expect((member("Date", "parse")(fixed, ["2020-05-06"]) as Date).getTime()).toBe(Date.UTC(2020, 4, 6));
+    expect(fixed.nondeterminism.clock).toBe(false);
+    expect(fault(() => call(fixed, [1, 2])).message).toBe("Date takes 0 to 1 arguments, got 2");
+  });
+
+  it("md has every helper under its name", () => {
+    const md = (name: string, ...args: unknown[]) => member("md", name)(ctx, args);
+    expect(md("text", "a*b")).toBe("a\\*b");
+    expect(md("cell", "a|b")).toBe("a\\|b");
+    expect(md("code", "a`b")).toBe("``a`b``");
+    expect(md("url", "a b")).toBe("a%20b");
+    expect(md("link", "x", "a b")).toBe("[x](a%20b)");
+    expect(md("html", "<a>")).toBe("&lt;a&gt;");
+    expect(md("table", [{ a: 1 }])).toBe("| a |\n| ---: |\n| 1 |");
+    expect(md("list", ["a"])).toBe("- a");
+    expect(NAMESPACE_NAMES).toEqual(["File", "json", "yaml", "Date", "md"]);
+  });
+
+  it("File.list lists the root when given nothing or null", () => {
+    const c = makeContext();
+    fs.writeFileSync(path.join(c.root, "a.md"), "x");
+    expect(member("File", "list")(c, [])).toEqual(["a.md"]);
+    expect(member("File", "list")(c, [null])).toEqual(["a.md"]);
+    expect(fault(() => namespaceMember("Nope", "x")).message).toBe("there is no builtin namespace 'Nope'");
+    expect(fault(() => namespaceMember("md", "zzzzzz")).message).toBe("md has no function 'zzzzzz'");
+  });
+});

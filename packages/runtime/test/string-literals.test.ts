@@ -1,0 +1,93 @@
+/**
+ * String literals, read end to end (lexer, parser, escapes, print): random literals of
+ * plain text and every escape the language reference lists must print what the reference
+ * says they stand for; those in JSON's syntax must print what `JSON.parse` reads.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createRuntime } from "../src/index.js";
+
+const runtime = createRuntime({ limits: { timeoutMs: 600_000 } });
+const print = (literal: string) => runtime.render(`print ${literal}\n`, { lang: "xmd" }).output;
+
+/**
+ * What the body of a literal stands for, by the language reference: `\n` `\t` `\r` `\0`,
+ * `\uXXXX` (four hex digits); a backslash before any other character is that character.
+ */
+function decode(body: string): string {
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c !== "\\" || i + 1 >= body.length) {
+      out += c;
+      continue;
+    }
+    const e = body[++i] as string;
+    const hex = body.slice(i + 1, i + 5);
+    if (e === "u" && /^[0-9a-fA-F]{4}$/.test(hex)) {
+      out += String.fromCharCode(Number.parseInt(hex, 16));
+      i += 4;
+    } else out += ({ n: "\n", t: "\t", r: "\r", "0": "\0" } as Record<string, string>)[e] ?? e;
+  }
+  return out;
+}
+
+/** Pieces of a literal's body between quotes `q`: text, and escapes of every kind. */
+const piece = (q: string) =>
+  fc.oneof(
+    fc.constantFrom("a", " ", "é", "😀", "{{x}}", "$", "`", q === '"' ? "'" : '"'),
+    fc.constantFrom(
+      "\\n",
+      "\\t",
+      "\\r",
+      "\\0",
+      "\\\\",
+      `\\${q}`,
+      "\\`",
+      "\\{",
+      "\\a",
+      "\\u00e9",
+      "\\u004A",
+      "\\u12",
+    ),
+    fc.stringMatching(/^\\u[0-9a-fA-F]{4}$/),
+  );
+const body = (q: string) => fc.array(piece(q), { maxLength: 10 }).map((ps) => ps.join(""));
+
+describe("string literals", () => {
+  it("print what their escapes stand for, in double and single quotes", () => {
+    fc.assert(
+      fc.property(body('"'), (b) => {
+        expect(print(`"${b}"`)).toBe(`${decode(b)}\n`);
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(body("'"), (b) => {
+        expect(print(`'${b}'`)).toBe(`${decode(b)}\n`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("print what JSON.parse reads, for literals in JSON's syntax", () => {
+    const jsonPiece = fc.oneof(
+      fc.constantFrom("a", " ", "é", "\\n", "\\t", "\\r", "\\\\", '\\"', "/"),
+      fc.stringMatching(/^\\u[0-9a-fA-F]{4}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(jsonPiece, { maxLength: 10 }), (ps) => {
+        const literal = `"${ps.join("")}"`;
+        expect(print(literal)).toBe(`${JSON.parse(literal)}\n`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("read a backslash before the closing quote as an escaped quote, and a lone one at the end as itself", () => {
+    expect(print('"a\\"b"')).toBe('a"b\n');
+    expect(print("'it\\'s'")).toBe("it's\n");
+    expect(print('"\\u00"')).toBe("u00\n");
+    expect(print('"\\uZZZZ"')).toBe("uZZZZ\n");
+  });
+});

@@ -1,7 +1,8 @@
 /**
- * String literals, read end to end (lexer, parser, escapes, print): random literals of
+ * Literals read end to end (lexer, parser, escapes, print). Random string literals of
  * plain text and every escape the language reference lists must print what the reference
- * says they stand for; those in JSON's syntax must print what `JSON.parse` reads.
+ * says they stand for, and those in JSON's syntax what `JSON.parse` reads; random number
+ * literals what JavaScript reads from the same digits.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -89,5 +90,33 @@ describe("string literals", () => {
     expect(print("'it\\'s'")).toBe("it's\n");
     expect(print('"\\u00"')).toBe("u00\n");
     expect(print('"\\uZZZZ"')).toBe("uZZZZ\n");
+  });
+});
+
+describe("number literals", () => {
+  it("print what JavaScript reads from the same digits, with _ between digit groups", () => {
+    const digits = fc.stringMatching(/^[0-9]{1,6}$/);
+    const grouped = fc.array(fc.stringMatching(/^[0-9]{1,3}$/), { minLength: 1, maxLength: 4 });
+    const literal = fc.record({
+      whole: fc.oneof(
+        digits,
+        grouped.map((g) => g.join("_")),
+      ),
+      fraction: fc.option(digits, { nil: undefined }),
+      exponent: fc.option(
+        fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), fc.stringMatching(/^[0-9]{1,2}$/)),
+        {
+          nil: undefined,
+        },
+      ),
+    });
+    fc.assert(
+      fc.property(literal, ({ whole, fraction, exponent }) => {
+        const text = `${whole}${fraction === undefined ? "" : `.${fraction}`}${exponent === undefined ? "" : exponent.join("")}`;
+        expect(print(text)).toBe(`${String(Number(text.replaceAll("_", "")))}\n`);
+        expect(print(`-${text}`)).toBe(`${String(-Number(text.replaceAll("_", "")) || 0)}\n`);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

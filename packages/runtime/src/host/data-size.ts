@@ -10,6 +10,7 @@
  * @module
  */
 import { Callable } from "../values/callable.js";
+import { ClassValue } from "../values/classes.js";
 import { isRegex } from "../values/regex.js";
 import { clockTicker, type HostBudget, limitFault } from "./host-limits.js";
 
@@ -52,8 +53,11 @@ function leafChars(value: unknown): number {
       return 4;
     case "object":
       if (value === null) return 4;
-      if (value instanceof Date) return 24;
-      if (value instanceof Callable) return 12 + value.name.length;
+      // An ISO date is 24 characters; a date that holds no time is "Invalid Date".
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? 12 : 24;
+      // "<class NAME>" or "<function NAME>", in YAML without quotes.
+      if (value instanceof ClassValue) return 8 + value.name.length;
+      if (value instanceof Callable) return 11 + value.name.length;
       if (isRegex(value)) return String(value).length;
       return 2;
     default:

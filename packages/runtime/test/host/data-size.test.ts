@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { checkTextSize, valueCap } from "../../src/host/data-size.js";
 import { stringifyJson, stringifyYaml } from "../../src/host/formats.js";
 import { toJsonText } from "../../src/host/text.js";
+import { ClassValue } from "../../src/values/classes.js";
 import { Regex } from "../../src/values/regex.js";
-import { BUDGET, budget, fault, lambda } from "./helpers.js";
+import { BUDGET, budget, fault, JsFunction, lambda } from "./helpers.js";
 
 /** Plain data with dates, regexes, functions and the same list or object met more than once. */
 const dataValue = fc.letrec((tie) => ({
@@ -19,10 +20,12 @@ const dataValue = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
-    fc.date({ noInvalidDate: true }),
+    fc.date(),
     fc.constantFrom(
       Regex.fromLiteral("/a+/g"),
       lambda(() => 1),
+      new JsFunction("f", () => 1),
+      new ClassValue("Point", null),
     ),
   ),
   list: fc.array(tie("value"), { maxLength: 5 }),
@@ -65,6 +68,23 @@ describe("checkTextSize", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("takes a function, a class or a date that holds no time written at exactly the limit", () => {
+    // Each was measured longer than YAML writes it: functions and classes as if quoted
+    // (JSON's form), a date that holds no time as an ISO date (24 characters, not 12).
+    for (const leaf of [lambda(() => 1), new ClassValue("Point", null), new Date(Number.NaN)]) {
+      for (const value of [leaf, { a: leaf }, [leaf, leaf]]) {
+        const yaml = stringifyYaml(BUDGET, value);
+        expect(() =>
+          checkTextSize(budget({ maxStringLength: yaml.length }), value, "yaml.stringify", "yaml"),
+        ).not.toThrow();
+        const json = stringifyJson(BUDGET, value);
+        expect(() =>
+          checkTextSize(budget({ maxStringLength: json.length }), value, "json.stringify", "json"),
+        ).not.toThrow();
+      }
+    }
   });
 
   it("never refuses a value whose YAML text fits", () => {

@@ -15,6 +15,7 @@
  */
 import { ReadClock } from "../syntax/clock.js";
 import { TextScanner } from "../syntax/interpolation.js";
+import { BlockEnds } from "./blocks.js";
 import { closeFence, lineEnd, openFence } from "./fences.js";
 import { type Piece, PieceArray, type PieceSink, type SplitProblem } from "./pieces.js";
 import { ForwardSearch } from "./search.js";
@@ -194,6 +195,7 @@ class MarkdownScanner {
   /** End of a line that holds only xmd comments, while its later comments are scanned. */
   private directiveLineEnd = -1;
   private runs: BacktickRuns | null = null;
+  private blocks: BlockEnds | null = null;
   private readonly source: string;
 
   constructor(
@@ -379,7 +381,10 @@ class MarkdownScanner {
     return at;
   }
 
-  /** An inline code span: a run of N backticks closed by a run of exactly N. Verbatim. */
+  /**
+   * An inline code span: a run of N backticks closed by a run of exactly N in the same
+   * block (see {@link BlockEnds}). Verbatim.
+   */
   private codeSpan(p: number, end: number): number {
     const source = this.source;
     let q = p;
@@ -387,8 +392,10 @@ class MarkdownScanner {
     this.ctx.clock.add(q - p, p);
     this.runs ??= new BacktickRuns(source, p, end, this.ctx.clock);
     const close = this.runs.next(q - p, q);
-    // Closed by exactly n backticks; unmatched, the backticks are literal text.
-    return close === -1 ? q : close + (q - p);
+    if (close === -1) return q;
+    this.blocks ??= new BlockEnds(source, this.ctx.newlines, this.ctx.clock);
+    // Closed by exactly n backticks before the block ends; unmatched, they are literal text.
+    return close < this.blocks.endOf(this.lineStartOf(p), p, end) ? close + (q - p) : q;
   }
 
   /**

@@ -34,6 +34,10 @@ export const HOSTILE: Hostile[] = [
   { name: "unclosed ```md fences", lang: "xmd", make: (n) => rep("```md\n{{\n", n) },
   { name: "unmatched backtick runs", lang: "md", make: (n) => rep("` `` ", n) },
   { name: "backtick runs of many lengths", lang: "md", make: (n) => backtickLadder(n) },
+  // Each pair of backticks is matched across a block's end, so the block's end is asked for.
+  { name: "backtick pairs across blank lines", lang: "md", make: (n) => rep("``a {{1}}\n\n", n) },
+  { name: "backtick pairs across fences", lang: "md", make: (n) => rep("``a\n```\n``\n```\n", n) },
+  { name: "backtick pairs in a long paragraph", lang: "md", make: (n) => `${rep("`a\n", n)}\n` },
   { name: "unclosed strings", lang: "xmd", make: (n) => rep('print "\n', n) },
   { name: "unclosed strings in {{", lang: "md", make: (n) => rep('{{ "a }} ', n) },
   { name: "unclosed templates", lang: "xmd", make: (n) => rep("print `\n", n) },

@@ -89,6 +89,15 @@ describe("the splitter", () => {
     "~~~~",
     "   ```xmd\n",
     "{{ a\n}}",
+    // Lines that end the block a code span is read in.
+    "\n\n",
+    "\n# ",
+    "\n#######",
+    "\n===\n",
+    "\n- - -\n",
+    "\n---",
+    "\n***\n",
+    "\r",
   ];
 
   it("splits every document into the pieces and problems the naive splitter finds", () => {

@@ -173,16 +173,20 @@ class MarkdownScanner {
     return last !== undefined && last.kind === "code" && last.placement === "block";
   }
 
-  /** An inline code span: a run of N backticks closed by a run of exactly N. Verbatim. */
+  /**
+   * An inline code span: a run of N backticks closed by a run of exactly N before the
+   * end of the block it is in (see {@link blockEnd}). Verbatim.
+   */
   private codeSpan(p: number, end: number): number {
     const source = this.source;
     let q = p;
     while (q < end && source.charCodeAt(q) === 96) q++;
     const n = q - p;
+    const limit = blockEnd(source, p, end);
     let r = q;
-    while (r < end) {
+    while (r < limit) {
       const found = source.indexOf("`".repeat(n), r);
-      if (found === -1 || found >= end) break;
+      if (found === -1 || found >= limit) break;
       let s = found + n;
       while (s < end && source.charCodeAt(s) === 96) s++;
       if (s - found === n) return s; // closed by exactly n backticks
@@ -291,4 +295,30 @@ function directivesOnly(source: string, from: number, lineEnd: number): boolean 
     if (close === -1 || close + 3 > lineEnd || xmdCommentKind(source, p, close) === null) return false;
     p = close + 3;
   }
+}
+
+/**
+ * Where the block holding `p` ends, for a code span: its own line when that is an ATX
+ * heading, else the start of the first later line that is blank, an ATX heading, a setext
+ * underline, a thematic break or an opening fence (or `end`). Each line is told by a
+ * regular expression of CommonMark's rule for it.
+ */
+function blockEnd(source: string, p: number, end: number): number {
+  const lineOf = (at: number) => source.slice(at, lineEnd(source, at, end)).replace(/\n$/, "");
+  const heading = /^ {0,3}#{1,6}(?:[ \t\r]|$)/;
+  const start = source.lastIndexOf("\n", p - 1) + 1;
+  let at = lineEnd(source, p, end);
+  if (heading.test(lineOf(start))) return at;
+  for (; at < end; at = lineEnd(source, at, end)) {
+    const line = lineOf(at);
+    if (
+      /^[ \t]*(?:\r|$)/.test(line) ||
+      heading.test(line) ||
+      /^ {0,3}(?:=+|-+)[ \t]*(?:\r|$)/.test(line) ||
+      /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*(?:\r|$)/.test(line) ||
+      openFence(source, at, end) !== null
+    )
+      return at;
+  }
+  return end;
 }

@@ -1,0 +1,100 @@
+/**
+ * The splitter against a real CommonMark parser (markdown-it): in random documents of
+ * fences (backtick and tilde, 3 to 5 long, indented up to 3 spaces, with and without an
+ * info string), inline code spans, headings, setext underlines, thematic breaks and blank
+ * lines, every `{{ }}` the splitter interpolates must be one markdown-it reads as text,
+ * and every one it leaves must be one markdown-it reads as code. (Block quotes and lists
+ * are not generated: see `src/markdown/blocks.ts` for why they are not tracked.)
+ */
+import fc from "fast-check";
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import { splitMarkdown } from "../../src/markdown/split.js";
+
+const markdownIt = new MarkdownIt();
+
+/** The markers `mN` that markdown-it reads as text, and those it reads as code. */
+function commonmarkMarkers(source: string): { text: Set<string>; code: Set<string> } {
+  const text = new Set<string>();
+  const code = new Set<string>();
+  const find = (s: string, into: Set<string>) => {
+    for (const m of s.matchAll(/\{\{(m\d+)\}\}/g)) into.add(m[1] as string);
+  };
+  for (const token of markdownIt.parse(source, {})) {
+    if (token.type === "fence" || token.type === "code_block") find(token.content, code);
+    else if (token.type === "inline") {
+      // Text runs joined (markdown-it may cut `{{` and `}}` into tokens of their own).
+      let run = "";
+      for (const child of token.children ?? []) {
+        if (child.type === "text") run += child.content;
+        else {
+          find(run, text);
+          run = "";
+          if (child.type === "code_inline") find(child.content, code);
+        }
+      }
+      find(run, text);
+    }
+  }
+  return { text, code };
+}
+
+/** The markers the splitter interpolates. */
+function splitterMarkers(source: string): Set<string> {
+  const out = new Set<string>();
+  for (const piece of splitMarkdown(source))
+    if (piece.kind === "interp") out.add(source.slice(piece.exprStart, piece.exprEnd).trim());
+  return out;
+}
+
+const fenceLine = fc
+  .tuple(
+    fc.constantFrom("", " ", "  ", "   "),
+    fc.constantFrom("`", "~"),
+    fc.integer({ min: 3, max: 5 }),
+    fc.constantFrom("", "js", " text", "M"),
+  )
+  .map(([indent, char, length, info]) => `${indent}${char.repeat(length)}${info}`);
+const textLine = fc
+  .array(fc.constantFrom("a", " ", "M", "`", "``", "```", "~", "b c"), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(""));
+/**
+ * Lines that end a paragraph: headings, setext underlines, thematic breaks, blank lines.
+ * (Not a lone `-`: where no paragraph is open it starts a list.)
+ */
+const boundaryLine = fc.oneof(
+  fc.tuple(fc.constantFrom("#", "##", "######", "#######"), textLine).map(([h, t]) => `${h} ${t}`),
+  fc.constantFrom("", "  ", "===", "  =", "---", "***", " * * *", "___", "- - -", "#", "#a", "==a", "--a"),
+);
+const document = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: textLine },
+      { weight: 2, arbitrary: fenceLine },
+      { weight: 2, arbitrary: boundaryLine },
+    ),
+    {
+      maxLength: 10,
+    },
+  )
+  .map((lines) => {
+    // Every marker gets a name of its own.
+    let n = 0;
+    return lines.join("\n").replace(/M/g, () => `{{m${n++}}}`);
+  });
+
+describe("splitMarkdown against markdown-it", () => {
+  it("interpolates exactly the {{ }} that CommonMark reads as text", () => {
+    fc.assert(
+      fc.property(document, (source) => {
+        const { text, code } = commonmarkMarkers(source);
+        const interpolated = splitterMarkers(source);
+        for (const name of text)
+          expect(interpolated.has(name), `${name} in ${JSON.stringify(source)}`).toBe(true);
+        for (const name of code)
+          expect(interpolated.has(name), `${name} in ${JSON.stringify(source)}`).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -81,7 +81,7 @@ describe("checkTextSize", () => {
         ).not.toThrow();
         const json = stringifyJson(BUDGET, value);
         expect(() =>
-          checkTextSize(budget({ maxStringLength: json.length }), value, "json.stringify", "json"),
+          checkTextSize(budget({ maxStringLength: json.length }), value, "json.stringify"),
         ).not.toThrow();
       }
     }

@@ -122,3 +122,144 @@ describe("n.format", () => {
     expect(failure('print md.nope "x"\n').message).toMatch(/md has no member 'nope'/);
   });
 });
+
+describe("md.table's rules, one by one", () => {
+  it("takes null columns as none given, and refuses columns that are not keys or [key, header(, format)]", () => {
+    const rows = [{ a: 1, b: "x" }];
+    expect(markdownTable(rows, null)).toBe(markdownTable(rows, undefined));
+    for (const [bad, shown] of [
+      [5, "a number (5)"],
+      [["a"], "an array"],
+      [["a", "A", {}, 1], "an array"],
+      [[1, "A"], "an array"],
+      [{ key: "a" }, "an object"],
+    ] as const) {
+      const f = fault(() => markdownTable(rows, [bad]));
+      expect(f.code).toBe("type");
+      expect(f.message).toBe(
+        `a column of md.table is a key, [key, "Header"] or [key, "Header", {decimals: 2}], not ${shown}`,
+      );
+      expect(f.hint).toBe('write the columns as ["name", "qty"] or [["qty", "Quantity"]]');
+    }
+    expect(fault(() => markdownTable(rows, "a")).message).toBe(
+      'md.table columns must be an array, not a string ("a")',
+    );
+    expect(fault(() => markdownTable({}, null)).message).toBe(
+      "md.table rows must be an array, not an object",
+    );
+  });
+
+  it("aligns right a column of numbers and missing values with at least one number, and no other", () => {
+    const table = (rows: unknown[]) => markdownTable(rows, ["n"]).split("\n")[1];
+    expect(table([{ n: 1 }, { n: null }, {}])).toBe("| ---: |");
+    expect(table([{ n: 1 }, { n: "2" }])).toBe("| --- |");
+    expect(table([{ n: null }, {}])).toBe("| --- |");
+    expect(table([])).toBe("| --- |");
+  });
+
+  it("writes missing values as empty cells and formats the numbers of a column with a format", () => {
+    const rows = [{ n: 1.5, s: "a|b" }, { n: null, s: null }, { s: 2.25 }];
+    expect(
+      markdownTable(rows, [
+        ["n", "N", { decimals: 2 }],
+        ["s", "S", { decimals: 1 }],
+      ]),
+    ).toBe("| N | S |\n| ---: | --- |\n| 1.50 | a\\|b |\n|  |  |\n|  | 2.3 |");
+    // A format of null is no format.
+    expect(markdownTable([{ n: 1.5 }], [["n", "N", null]])).toBe("| N |\n| ---: |\n| 1.5 |");
+  });
+
+  it("refuses a row that is not an object, when the columns are given too", () => {
+    const f = fault(() => markdownTable([{ a: 1 }, "x"], ["a"]));
+    expect(f.code).toBe("type");
+    expect(f.message).toBe('md.table makes a row of each object of the list, not of a string ("x")');
+    expect(f.hint).toBe("give it a list of objects, such as the rows of a YAML or JSON file");
+  });
+});
+
+describe("md.list's depth", () => {
+  const nested = (depth: number): unknown[] => {
+    let list: unknown[] = ["leaf"];
+    for (let i = 0; i < depth; i++) list = [list];
+    return list;
+  };
+
+  it("nests 16 lists deep, and refuses a 17th level", () => {
+    expect(markdownList(nested(16))).toBe(`${"  ".repeat(16)}- leaf`);
+    const f = fault(() => markdownList(nested(17)));
+    expect(f.code).toBe("limit");
+    expect(f.message).toBe("md.list nests more than 16 levels deep");
+    expect(fault(() => markdownList("a")).message).toBe('md.list items must be an array, not a string ("a")');
+  });
+});
+
+describe(".format's options", () => {
+  it("takes null options as none, and refuses options that are not an object", () => {
+    expect(formatNumber(1234.5, null)).toBe("1,234.5");
+    const f = fault(() => formatNumber(1, [1]));
+    expect(f.code).toBe("type");
+    expect(f.message).toBe(".format takes an object of options, not an array");
+    const g = fault(() => formatNumber(1, { digits: 2 }));
+    expect(g.code).toBe("type");
+    expect(g.hint).toBe("its options are decimals, grouping, style, currency and locale");
+  });
+
+  it("takes 0 to 20 decimals, whole, and nothing else", () => {
+    expect(formatNumber(1.5, { decimals: 0 })).toBe("2");
+    expect(formatNumber(1, { decimals: 20 })).toBe(`1.${"0".repeat(20)}`);
+    for (const [bad, shown] of [
+      [-1, "a number (-1)"],
+      [21, "a number (21)"],
+      [1.5, "a number (1.5)"],
+      ["2", 'a string ("2")'],
+    ] as const) {
+      const f = fault(() => formatNumber(1, { decimals: bad }));
+      expect(f.code).toBe("type");
+      expect(f.message).toBe(`.format decimals must be a whole number from 0 to 20, not ${shown}`);
+    }
+  });
+
+  it("groups unless grouping is false, and only true turns it on", () => {
+    expect(formatNumber(12345, { grouping: true })).toBe("12,345");
+    expect(formatNumber(12345, { grouping: false })).toBe("12345");
+    expect(formatNumber(12345, { grouping: "yes" })).toBe("12345");
+  });
+
+  it("takes the styles decimal, percent and currency (with a currency), and names a wrong one", () => {
+    expect(formatNumber(0.5, { style: "decimal" })).toBe("0.5");
+    expect(formatNumber(0.5, { style: "percent" })).toBe("50%");
+    expect(formatNumber(2, { style: "currency", currency: "EUR" })).toBe("€2.00");
+    expect(formatNumber(2, { currency: "EUR", style: "decimal" })).toBe("2");
+    const f = fault(() => formatNumber(1, { style: "money" }));
+    expect(f.code).toBe("type");
+    expect(f.message).toBe(
+      '.format style must be "decimal", "percent" or "currency", not a string ("money")',
+    );
+    const g = fault(() => formatNumber(1, { style: "currency" }));
+    expect(g.code).toBe("type");
+    expect(g.message).toBe('.format style "currency" needs a currency, such as currency: "USD"');
+  });
+
+  it("names a currency or locale that is not text, and a code Intl refuses", () => {
+    expect(fault(() => formatNumber(1, { currency: 5 })).message).toBe(
+      ".format currency must be a string, not a number (5)",
+    );
+    expect(fault(() => formatNumber(1, { locale: 5 })).message).toBe(
+      ".format locale must be a string, not a number (5)",
+    );
+    const f = fault(() => formatNumber(1, { locale: "not a locale!" }));
+    expect(f.code).toBe("type");
+    expect(f.message).toMatch(/^\.format: /);
+  });
+});
+
+describe("md.code's padding", () => {
+  it("pads text that starts and ends with a space, unless it is all spaces", () => {
+    expect(inlineCode(" a ")).toBe("`  a  `");
+    expect(inlineCode(" a")).toBe("` a`");
+    expect(inlineCode("a ")).toBe("`a `");
+    expect(inlineCode("  ")).toBe("`  `");
+    expect(inlineCode("`a")).toBe("`` `a ``");
+    expect(inlineCode("a`")).toBe("`` a` ``");
+  });
+});

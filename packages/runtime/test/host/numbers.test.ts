@@ -175,6 +175,16 @@ describe("toNumber", () => {
       "infinity",
       "NaN",
       "12px",
+      // Each of the other forms whole, not a part of the text.
+      "xInfinity",
+      "Infinityx",
+      "-Infinity1",
+      "0x1Fz",
+      "a0x1F",
+      "0b12",
+      "x0b1",
+      "0o78",
+      "x0o7",
     ]) {
       const f = fault(() => toNumber(text));
       expect(f.code, text).toBe("type");

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../src/api/options.js";
 import {
   characterCount,
   isPlainObject,
@@ -11,6 +12,9 @@ import {
   toText,
   typeName,
 } from "../../src/host/text.js";
+import { Budget, enterBudget, leaveBudget } from "../../src/values/budget.js";
+import { ClassValue } from "../../src/values/classes.js";
+import { Regex } from "../../src/values/regex.js";
 import { fault, lambda } from "./helpers.js";
 
 describe("toText", () => {
@@ -345,5 +349,115 @@ describe("toText of lists", () => {
     const loop: unknown[] = [1];
     loop.push([2, loop]);
     expect(fault(() => toText(loop)).message).toBe("cannot convert a value that contains itself to text");
+  });
+});
+
+describe("values that come from the API", () => {
+  it("names, writes and converts JavaScript functions, big integers and classes", () => {
+    expect(typeName(10n)).toBe("number");
+    expect(typeName(() => 1)).toBe("function");
+    expect(typeName(new ClassValue("Point", null))).toBe("class");
+    expect(toText(10n)).toBe("10");
+    expect(toText(() => 1)).toBe("<function>");
+    expect(toText([10n, () => 1])).toBe("10, <function>");
+    expect(toJsonText([10n, () => 1])).toBe('[10,"<function>"]');
+    expect(toJsonText({ n: 2n ** 70n })).toBe(`{"n":${JSON.stringify(Number(2n ** 70n))}}`);
+    expect(toText(new ClassValue("Point", null))).toBe("<class Point>");
+    for (const v of [undefined, "s", 1, true, 10n]) expect(isPlainObject(v), String(v)).toBe(false);
+  });
+
+  it("passes toJSON the key JSON.stringify passes: empty at the top, the index in a list, the key in an object", () => {
+    const keyed = { toJSON: (key: string) => `key ${JSON.stringify(key)}` };
+    const value = { a: keyed, list: [keyed, keyed] };
+    expect(toJsonText(keyed)).toBe(JSON.stringify(keyed));
+    expect(toJsonText(value)).toBe(JSON.stringify(value));
+    expect(toJsonText(value, 2)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it("writes a date that holds no time as the text Invalid Date, in text and in JSON", () => {
+    expect(toText(new Date(Number.NaN))).toBe("Invalid Date");
+    expect(toJsonText([new Date(Number.NaN)])).toBe('["Invalid Date"]');
+    expect(toJsonText(new Date(0))).toBe('"1970-01-01T00:00:00.000Z"');
+  });
+});
+
+describe("conversions held to maxStringLength", () => {
+  const under = (maxStringLength: number, work: () => unknown): string => {
+    const saved = enterBudget(new Budget({ ...DEFAULT_LIMITS, maxStringLength }, Number.POSITIVE_INFINITY));
+    try {
+      return fault(work).message;
+    } finally {
+      leaveBudget(saved);
+    }
+  };
+
+  it("name what they were converting when the text grows too long", () => {
+    expect(under(5, () => toJsonText([1, 2, 3]))).toBe(
+      "converting to JSON would make a string of 6 characters, more than 5 (limit maxStringLength)",
+    );
+    expect(under(5, () => toJsonText({ abcdef: 1 }))).toMatch(
+      /^converting to JSON would make a string of \d+ characters, more than 5/,
+    );
+    expect(under(3, () => toJsonText([[1], [2]]))).toMatch(/^converting to JSON would make a string/);
+    expect(under(8, () => toJsonText([1, 2], 4))).toMatch(/^converting to JSON would make a string/);
+    expect(
+      under(5, () =>
+        toText([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe("converting to text would make a string of 6 characters, more than 5 (limit maxStringLength)");
+    expect(under(3, () => toText([["abcd"]]))).toMatch(
+      /^converting to text would make a string of 4 characters/,
+    );
+  });
+});
+
+describe("equality across kinds", () => {
+  it("takes a missing value as null", () => {
+    expect(looseEquals(undefined, null)).toBe(true);
+    expect(looseEquals(null, undefined)).toBe(true);
+    expect(looseEquals([undefined], [null])).toBe(true);
+    expect(looseEquals({ a: undefined }, { a: null })).toBe(true);
+  });
+
+  it("never makes a date, a regex or a function equal to an object with no keys", () => {
+    for (const special of [new Date(5), Regex.fromLiteral("/a/g"), lambda(() => 0)]) {
+      expect(looseEquals(special, {}), String(special)).toBe(false);
+      expect(looseEquals({}, special), String(special)).toBe(false);
+      expect(looseEquals([special], [{}]), String(special)).toBe(false);
+    }
+    expect(looseEquals(new Date(5), Regex.fromLiteral("/a/"))).toBe(false);
+  });
+
+  it("compares regexes by pattern and flags, and functions by identity even with the same body", () => {
+    expect(looseEquals(Regex.fromLiteral("/a/gi"), Regex.fromLiteral("/a/ig"))).toBe(true);
+    expect(looseEquals(Regex.fromLiteral("/a/g"), Regex.fromLiteral("/a/"))).toBe(false);
+    const body = () => 0;
+    expect(looseEquals(lambda(body), lambda(body))).toBe(false);
+  });
+
+  it("compares values that contain themselves with unrolled copies of them", () => {
+    const x: unknown[] = [];
+    x.push(x);
+    // y1 and y2 hold each other: the same shape as x, unrolled twice.
+    const y1: unknown[] = [];
+    const y2: unknown[] = [y1];
+    y1.push(y2);
+    expect(looseEquals(x, y1)).toBe(true);
+    const twice: unknown[] = [];
+    twice.push(twice, twice);
+    const u1: unknown[] = [];
+    const u2: unknown[] = [u1, u1];
+    u1.push(u2, u2);
+    expect(looseEquals(twice, u1)).toBe(true);
+    // A difference one level down in the cycle.
+    const d1: unknown[] = [];
+    const d2: unknown[] = [d1, 2];
+    d1.push(d2, 1);
+    const s: unknown[] = [];
+    s.push(s, 1);
+    expect(looseEquals(s, d1)).toBe(false);
   });
 });

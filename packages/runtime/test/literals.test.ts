@@ -120,3 +120,38 @@ describe("number literals", () => {
     );
   });
 });
+
+describe("template strings", () => {
+  /** Pieces of a template's body, each with what it stands for. */
+  const piece = fc.oneof(
+    fc.constantFrom<[string, string]>(
+      ["a", "a"],
+      [" ", " "],
+      ["\n", "\n"],
+      ['"', '"'],
+      ["'", "'"],
+      ["}}", "}}"],
+      ["{a", "{a"],
+      ["\\n", "\n"],
+      ["\\t", "\t"],
+      ["\\`", "`"],
+      ["\\{{", "{{"],
+      ["\\\\", "\\"],
+      ["\\u00e9", "é"],
+      ["{{ 1 + 1 }}", "2"],
+      ['{{ "x" + "y" }}', "xy"],
+      ["{{`in{{3}}`}}", "in3"],
+    ),
+    fc.integer({ min: 0, max: 99 }).map((n): [string, string] => [`{{${n}}}`, String(n)]),
+  );
+
+  it("print their text, escapes read and each {{ }} replaced by its value", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const body = pieces.map(([source]) => source).join("");
+        expect(print(`\`${body}\``)).toBe(`${pieces.map(([, shown]) => shown).join("")}\n`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

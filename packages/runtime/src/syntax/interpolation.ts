@@ -208,7 +208,7 @@ export class TextScanner {
               pending.push(p);
               if (c === 92) {
                 clock.tick(p);
-                p += 2;
+                p += escapedOpen(s, p, end) ? 3 : 2;
                 continue;
               }
               next = I;
@@ -335,4 +335,13 @@ export function findInterpolationEnd(source: string, from: number, end: number):
 /** {@link TextScanner.templateEnd} on a text scanned once: past the template at `p`, or -1. */
 export function skipTemplate(source: string, p: number, end: number): number {
   return new TextScanner(source).templateEnd(p, end);
+}
+
+/**
+ * Whether the backslash at `p` starts `\{{`, which in a template writes a literal `{{` as a
+ * whole: its second brace does not open a `{{ }}` with a brace after it (`\{{{{x}}` is
+ * `{{` and then the value of `x`), as in markdown text.
+ */
+export function escapedOpen(s: string, p: number, end: number): boolean {
+  return p + 2 < end && s.charCodeAt(p + 1) === 123 && s.charCodeAt(p + 2) === 123;
 }

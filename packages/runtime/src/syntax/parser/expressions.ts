@@ -6,6 +6,7 @@
  */
 
 import { isJsStackOverflow } from "../../values/resource-limit.js";
+import { escapedOpen } from "../interpolation.js";
 import { C, K, KEYWORD_COUNT } from "../keywords.js";
 import {
   BinaryNode,
@@ -663,7 +664,7 @@ export class ExpressionParser extends SpecialFormParser {
     while (p < end) {
       this.unit.clock.tick(p);
       if (source.charCodeAt(p) === 92) {
-        p += 2;
+        p += escapedOpen(source, p, end) ? 3 : 2;
         continue;
       }
       if (source.startsWith("{{", p)) {

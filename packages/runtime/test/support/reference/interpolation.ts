@@ -52,7 +52,8 @@ export function skipTemplate(source: string, p: number, end: number): number {
   while (p < end) {
     const c = source.charCodeAt(p);
     if (c === 96) return p + 1;
-    if (c === 92) p += 2;
+    // `\{{` is a literal `{{` as a whole.
+    if (c === 92) p += source.startsWith("{{", p + 1) && p + 2 < end ? 3 : 2;
     else if (c === 123 && source.charCodeAt(p + 1) === 123) {
       const close = findInterpolationEnd(source, p + 2, end);
       if (close === -1) return -1;

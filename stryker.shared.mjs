@@ -63,6 +63,10 @@ export function strykerConfig(
     jsonReporter: { fileName: "reports/mutation/mutation.json" },
     // The console gets the surviving mutants and the score table; the HTML report has the rest.
     clearTextReporter: { allowColor: false, logTests: false, reportTests: false },
+    // The first run of every test, which maps tests to mutants, takes about 2.5 minutes
+    // for the runtime on an idle machine; Stryker's default limit of 5 failed it on a busy
+    // one (2026-12-03). The limit stops a hung run, not a slow one.
+    dryRunTimeoutMinutes: 20,
     tempDirName: ".stryker-tmp",
     cleanTempDir: "always",
   };

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { render } from "./support/render.js";
+import { runs } from "./support/runs.js";
 
 /** Variables every program sets first; loop variables are i0, i1, … by depth. */
 const VARS = ["a", "b", "c"] as const;
@@ -254,7 +255,7 @@ describe("control flow against a reference interpreter", () => {
         const source = `set a = 0\nset b = 0\nset c = 0\n${write(program).join("\n")}\n`;
         expect(render(source, "xmd"), source).toBe(run(program));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });

@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { render } from "./support/render.js";
+import { runs } from "./support/runs.js";
 
 type Value = number | boolean | string;
 type Expr =
@@ -203,7 +204,7 @@ describe("expressions against the reference's rules", () => {
         const source = es.map((e) => `print ${write(e)}\n`).join("");
         expect(render(source, "xmd"), source).toBe(es.map((e) => `${text(evaluate(e))}\n`).join(""));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -213,7 +214,7 @@ describe("expressions against the reference's rules", () => {
         const source = es.map((e) => `- {{ ${write(e)} }}\n`).join("");
         expect(render(source, "md"), source).toBe(es.map((e) => `- ${text(evaluate(e))}\n`).join(""));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

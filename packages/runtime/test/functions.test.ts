@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { render } from "./support/render.js";
+import { runs } from "./support/runs.js";
 
 /** A number read in a body: a parameter (null counts as 0), a local, a literal, or a call of an earlier function. */
 type Operand =
@@ -199,7 +200,7 @@ describe("functions against a reference interpreter", () => {
         const expected = cs.map((c) => `${JSON.stringify([call(fns, c.fn, c.args)])}\n`).join("");
         expect(render(source, "xmd"), source).toBe(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

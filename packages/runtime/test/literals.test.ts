@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRuntime } from "../src/index.js";
+import { runs } from "./support/runs.js";
 
 const runtime = createRuntime({ limits: { timeoutMs: 600_000 } });
 const print = (literal: string) => runtime.render(`print ${literal}\n`, { lang: "xmd" }).output;
@@ -61,13 +62,13 @@ describe("string literals", () => {
       fc.property(body('"'), (b) => {
         expect(print(`"${b}"`)).toBe(`${decode(b)}\n`);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
     fc.assert(
       fc.property(body("'"), (b) => {
         expect(print(`'${b}'`)).toBe(`${decode(b)}\n`);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -81,7 +82,7 @@ describe("string literals", () => {
         const literal = `"${ps.join("")}"`;
         expect(print(literal)).toBe(`${JSON.parse(literal)}\n`);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -116,7 +117,7 @@ describe("number literals", () => {
         expect(print(text)).toBe(`${String(Number(text.replaceAll("_", "")))}\n`);
         expect(print(`-${text}`)).toBe(`${String(-Number(text.replaceAll("_", "")) || 0)}\n`);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -151,7 +152,7 @@ describe("template strings", () => {
         const body = pieces.map(([source]) => source).join("");
         expect(print(`\`${body}\``)).toBe(`${pieces.map(([, shown]) => shown).join("")}\n`);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GLOBAL_NAMES, GLOBALS, NAMESPACE_NAMES, NAMESPACES, range } from "../../src/host/globals.js";
 import { namespaceMember } from "../../src/host/namespaces.js";
+import { runs } from "../support/runs.js";
 import { fault, lambda, makeContext } from "./helpers.js";
 
 const ctx = makeContext();
@@ -316,7 +317,7 @@ describe("global builtins against references", () => {
         expect(range([a, b])).toEqual(rangeReference(a, b, 1));
         expect(range([b])).toEqual(rangeReference(0, b, 1));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -342,7 +343,7 @@ describe("global builtins against references", () => {
         expect(g("min", ns)).toBe(Math.min(...ns));
         expect(g("max", ns)).toBe(Math.max(...ns));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
     expect(fault(() => g("min", [])).message).toBe("min of nothing: give numbers or one array of numbers");
     expect(fault(() => g("max", 1, "2")).message).toBe('max argument 2 must be a number, not a string ("2")');

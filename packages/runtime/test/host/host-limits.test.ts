@@ -25,6 +25,7 @@ import {
   yamlTokenCap,
 } from "../../src/host/host-limits.js";
 import { shortenPath, showPath } from "../../src/host/shown-path.js";
+import { runs } from "../support/runs.js";
 import { budget, fault, makeContext } from "./helpers.js";
 
 describe("bytesText", () => {
@@ -136,7 +137,7 @@ describe("extensionOf", () => {
       fc.property(name, (n) => {
         expect(extensionOf(n)).toBe(posix.extname(n));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     expect(extensionOf("notes/a.tar.gz")).toBe(".gz");
     expect(extensionOf(".json")).toBe("");

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { escapeInline, inlineCode, link, markdownList, tableCell } from "../../src/host/markdown-text.js";
+import { runs } from "../support/runs.js";
 
 const md = new MarkdownIt();
 
@@ -39,7 +40,7 @@ describe("md.text read by a CommonMark parser", () => {
       fc.property(line, (t) => {
         expect(md.render(`x ${escapeInline(t)} y`)).toBe(`<p>x ${html(t)} y</p>\n`);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -56,7 +57,7 @@ describe("md.text read by a CommonMark parser", () => {
         expect(rendered).not.toMatch(/<(h\d|pre|code|ul|ol|li|blockquote|hr|table|em|strong|a|s|img)\b/);
         expect(shown(rendered)).toBe(shown(`x ${html(t)} y`));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -79,7 +80,7 @@ describe("md.code read by a CommonMark parser", () => {
       fc.property(code, (t) => {
         expect(md.render(`x ${inlineCode(t)} y`)).toBe(`<p>x <code>${html(t)}</code> y</p>\n`);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -102,7 +103,7 @@ describe("md.cell read by a CommonMark parser with GFM tables", () => {
         expect(cells).toHaveLength(2);
         expect(cells[1]).toBe("z");
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -118,7 +119,7 @@ describe("md.cell read by a CommonMark parser with GFM tables", () => {
           .join("<br>");
         expect(shown(row(t)[0] as string)).toBe(shown(html(expected)));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -127,7 +128,7 @@ describe("md.cell read by a CommonMark parser with GFM tables", () => {
       fc.property(line, (t) => {
         expect(shown(row(escapeInline(t))[0] as string)).toBe(shown(html(t)));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
@@ -148,7 +149,7 @@ describe("md.link read by a CommonMark parser", () => {
         );
         expect((m as RegExpExecArray)[2]).toBe(html(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

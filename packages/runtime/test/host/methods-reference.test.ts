@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { callMethod, getMember } from "../../src/host/methods.js";
+import { runs } from "../support/runs.js";
 import { fault, lambda, makeContext } from "./helpers.js";
 
 const ctx = makeContext();
@@ -31,7 +32,7 @@ describe("string methods against JavaScript's", () => {
           expect(getMember(ctx, s, name), name).toBe(expected);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -45,7 +46,7 @@ describe("string methods against JavaScript's", () => {
         expect(call(s, "lastIndexOf", p)).toBe(s.lastIndexOf(p));
         expect(call(s, "match", p)).toEqual(s.includes(p) ? [p] : null);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -61,7 +62,7 @@ describe("string methods against JavaScript's", () => {
         expect(call(s, "padStart", i, null)).toBe(s.padStart(i, " "));
         expect(call(s, "repeat", n)).toBe(s.repeat(n));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -73,7 +74,7 @@ describe("string methods against JavaScript's", () => {
         expect(call(s, "split")).toEqual(t === "" ? [] : t.split(/\s+/));
         expect(call(s, "split", null)).toEqual(t === "" ? [] : t.split(/\s+/));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -82,7 +83,7 @@ describe("string methods against JavaScript's", () => {
       fc.property(text, part, part, (s, what, by) => {
         expect(call(s, "replace", what, by)).toBe(s.replaceAll(what, () => by));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -104,7 +105,7 @@ describe("array methods against JavaScript's", () => {
         expect(getMember(ctx, xs, "last")).toBe(xs.length > 0 ? xs[xs.length - 1] : null);
         expect(getMember(ctx, xs, "length")).toBe(xs.length);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -123,7 +124,7 @@ describe("array methods against JavaScript's", () => {
           expect(call(xs, "filter", isX)).toEqual(xs.filter((y) => y === x));
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -147,7 +148,7 @@ describe("array methods against JavaScript's", () => {
           expect(texts).toEqual(ts.slice().sort());
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -169,7 +170,7 @@ describe("array methods against JavaScript's", () => {
         );
         expect(byBoolean).toEqual(byNumber);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
     expect(
       fault(() =>
@@ -203,7 +204,7 @@ describe("array methods against JavaScript's", () => {
         expect(call(xs, "reduce", minus, start)).toBe(xs.reduce((a, b) => a - b, start));
         if (xs.length > 0) expect(call(xs, "reduce", minus)).toBe(xs.reduce((a, b) => a - b));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -217,7 +218,7 @@ describe("array methods against JavaScript's", () => {
         expect(getMember(ctx, mine, "shift")).toBe(theirs.shift() ?? null);
         expect(mine).toEqual(theirs);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -231,7 +232,7 @@ describe("number methods against JavaScript's", () => {
         expect(getMember(ctx, n, "abs")).toBe(Math.abs(n));
         expect(call(n, "toFixed", d)).toBe((call(n, "round", d) as number).toFixed(d));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
     expect(call(1.005, "toFixed", 2)).toBe("1.01");
     expect(getMember(ctx, 2.5, "toFixed")).toBe("3");

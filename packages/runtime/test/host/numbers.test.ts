@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_DIGITS, roundTo, toNumber } from "../../src/host/numbers.js";
+import { runs } from "../support/runs.js";
 import { fault } from "./helpers.js";
 
 /**
@@ -96,7 +97,7 @@ describe("roundTo", () => {
           else expect(got).toBe(roundReference(n, digits));
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -111,7 +112,7 @@ describe("roundTo", () => {
           expect(roundTo(-n, d)).toBe(once === 0 ? 0 : -once);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -208,7 +209,7 @@ describe("toNumber", () => {
         expect(toNumber(String(n))).toBe(back);
         expect(toNumber(` ${n.toExponential()} `)).toBe(back);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { closestName, didYouMean, editDistance } from "../../src/host/suggest.js";
+import { runs } from "../support/runs.js";
 
 /** The Levenshtein distance by its recursive definition, memoized. */
 function distanceReference(a: string, b: string): number {
@@ -43,7 +44,7 @@ describe("editDistance", () => {
       fc.property(text, text, (a, b) => {
         expect(editDistance(a, b)).toBe(distanceReference(a, b));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

@@ -15,6 +15,7 @@ import {
 import { Budget, enterBudget, leaveBudget } from "../../src/values/budget.js";
 import { ClassValue } from "../../src/values/classes.js";
 import { Regex } from "../../src/values/regex.js";
+import { runs } from "../support/runs.js";
 import { fault, lambda } from "./helpers.js";
 
 describe("toText", () => {
@@ -88,7 +89,7 @@ describe("toText", () => {
       fc.property(fc.jsonValue(), fc.constantFrom(undefined, 0, 2, 4, 12, "\t", "--"), (value, indent) => {
         expect(toJsonText(value, indent)).toBe(JSON.stringify(value, null, indent));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     const odd = { n: [Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 5e-324], u: undefined, s: '\u2028"\\' };
     expect(toJsonText(odd)).toBe('{"n":[null,null,0,1e+21,5e-324],"u":null,"s":"\u2028\\"\\\\"}');
@@ -220,7 +221,7 @@ describe("looseEquals", () => {
         expect(looseEquals(x, y)).toBe(same(x, y) && !hasNaN(x));
         expect(looseEquals(x, structuredClone(x))).toBe(!hasNaN(x));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -262,7 +263,7 @@ describe("numberToText", () => {
       fc.property(fc.double(), (n) => {
         expect(numberToText(n)).toBe(String(n));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
@@ -297,7 +298,7 @@ describe("jsonIndent", () => {
       fc.property(fc.oneof(fc.double(), fc.string({ maxLength: 14 })), (indent) => {
         expect(jsonIndent(indent)).toBe(stringifyGap(indent));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -311,7 +312,7 @@ describe("characterCount", () => {
         // At most atMost code units: the length, which no count of characters exceeds.
         expect(count).toBe(t.length <= atMost ? t.length : Array.from(t).length);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
     expect(characterCount("😀😀", 3)).toBe(2);
     expect(characterCount("😀😀", 4)).toBe(4);
@@ -339,7 +340,7 @@ describe("toText of lists", () => {
       fc.property(fc.array(nested, { maxLength: 5 }), (list) => {
         expect(toText(list)).toBe(reference(list));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 

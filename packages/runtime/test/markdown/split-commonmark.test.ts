@@ -10,6 +10,7 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { splitMarkdown } from "../../src/markdown/split.js";
+import { runs } from "../support/runs.js";
 
 const markdownIt = new MarkdownIt();
 
@@ -94,7 +95,7 @@ describe("splitMarkdown against markdown-it", () => {
         for (const name of code)
           expect(interpolated.has(name), `${name} in ${JSON.stringify(source)}`).toBe(false);
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });

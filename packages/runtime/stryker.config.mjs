@@ -3,12 +3,12 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The runtime is measured a part at a time (a full run of all of src/ is 18,390 mutants
 // (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured so far.
-// breakAt: the last run's score less one point, rounded down (86.98% on 2026-12-03, shown as 87.0% in the README).
-// It was 78 after api/ and thirteen files of host/ came in that day at 79.7% (host/ 67.1%);
-// tests of what host/'s survivors showed raised it the same day.
+// breakAt: the last run's score less one point, rounded down (88.16% on 2026-12-03: 87; it was
+// 85 before host/'s second round came in). It was 78 when api/ and thirteen files of host/ came
+// in at 79.7%; tests of what their survivors showed raised it the same day.
 // ignoreStatic: see ../../stryker.shared.mjs and the README.
 export default strykerConfig(import.meta.url, {
-  breakAt: 85,
+  breakAt: 87,
   ignoreStatic: true,
   mutate: [
     "src/api/**/*.ts",

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { render } from "./support/render.js";
-import { runs } from "./support/runs.js";
+import { runs } from "./support/scale.js";
 
 /** Variables every program sets first; loop variables are i0, i1, … by depth. */
 const VARS = ["a", "b", "c"] as const;

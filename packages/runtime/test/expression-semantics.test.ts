@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { render } from "./support/render.js";
-import { runs } from "./support/runs.js";
+import { runs } from "./support/scale.js";
 
 type Value = number | boolean | string;
 type Expr =

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { render } from "./support/render.js";
-import { runs } from "./support/runs.js";
+import { runs } from "./support/scale.js";
 
 /** A number read in a body: a parameter (null counts as 0), a local, a literal, or a call of an earlier function. */
 type Operand =

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRuntime } from "../src/index.js";
-import { runs } from "./support/runs.js";
+import { runs } from "./support/scale.js";
 
 const runtime = createRuntime({ limits: { timeoutMs: 600_000 } });
 const print = (literal: string) => runtime.render(`print ${literal}\n`, { lang: "xmd" }).output;

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GLOBAL_NAMES, GLOBALS, NAMESPACE_NAMES, NAMESPACES, range } from "../../src/host/globals.js";
 import { namespaceMember } from "../../src/host/namespaces.js";
-import { runs } from "../support/runs.js";
+import { runs } from "../support/scale.js";
 import { fault, lambda, makeContext } from "./helpers.js";
 
 const ctx = makeContext();

@@ -25,7 +25,7 @@ import {
   yamlTokenCap,
 } from "../../src/host/host-limits.js";
 import { shortenPath, showPath } from "../../src/host/shown-path.js";
-import { runs } from "../support/runs.js";
+import { runs } from "../support/scale.js";
 import { budget, fault, makeContext } from "./helpers.js";
 
 describe("bytesText", () => {

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { escapeInline, inlineCode, link, markdownList, tableCell } from "../../src/host/markdown-text.js";
-import { runs } from "../support/runs.js";
+import { runs } from "../support/scale.js";
 
 const md = new MarkdownIt();
 

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { callMethod, getMember } from "../../src/host/methods.js";
-import { runs } from "../support/runs.js";
+import { runs } from "../support/scale.js";
 import { fault, lambda, makeContext } from "./helpers.js";
 
 const ctx = makeContext();

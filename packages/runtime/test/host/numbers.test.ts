@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_DIGITS, roundTo, toNumber } from "../../src/host/numbers.js";
-import { runs } from "../support/runs.js";
+import { runs } from "../support/scale.js";
 import { fault } from "./helpers.js";
 
 /**

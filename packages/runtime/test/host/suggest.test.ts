@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { closestName, didYouMean, editDistance } from "../../src/host/suggest.js";
-import { runs } from "../support/runs.js";
+import { runs } from "../support/scale.js";
 
 /** The Levenshtein distance by its recursive definition, memoized. */
 function distanceReference(a: string, b: string): number {

@@ -15,7 +15,7 @@ import {
 import { Budget, enterBudget, leaveBudget } from "../../src/values/budget.js";
 import { ClassValue } from "../../src/values/classes.js";
 import { Regex } from "../../src/values/regex.js";
-import { runs } from "../support/runs.js";
+import { heavy, runs } from "../support/scale.js";
 import { fault, lambda } from "./helpers.js";
 
 describe("toText", () => {
@@ -98,17 +98,18 @@ describe("toText", () => {
   });
 
   it("converts values nested far deeper than the JavaScript stack", () => {
+    const depth = heavy(200_000);
     let list: unknown[] = [1];
     let object: Record<string, unknown> = {};
-    for (let i = 0; i < 200_000; i++) {
+    for (let i = 0; i < depth; i++) {
       list = [list, 2];
       object = { x: object };
     }
     const text = toText(list);
-    expect(text.length).toBe(1 + 200_000 * 3);
+    expect(text.length).toBe(1 + depth * 3);
     expect(text.startsWith("1, 2, 2")).toBe(true);
-    expect(toJsonText(list).length).toBe(3 + 200_000 * 4);
-    expect(toText(object).length).toBe(2 + 200_000 * 6);
+    expect(toJsonText(list).length).toBe(3 + depth * 4);
+    expect(toText(object).length).toBe(2 + depth * 6);
   });
 });
 
@@ -204,9 +205,10 @@ describe("looseEquals", () => {
   });
 
   it("compares values nested far deeper than the JavaScript stack", () => {
+    const depth = heavy(200_000);
     const deep = (leaf: unknown) => {
       let v: unknown = [leaf];
-      for (let i = 0; i < 200_000; i++) v = i % 2 === 0 ? [v] : { k: v };
+      for (let i = 0; i < depth; i++) v = i % 2 === 0 ? [v] : { k: v };
       return v;
     };
     expect(looseEquals(deep(1), deep(1))).toBe(true);

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { splitMarkdown } from "../../src/markdown/split.js";
-import { runs } from "../support/runs.js";
+import { runs } from "../support/scale.js";
 
 const markdownIt = new MarkdownIt();
 

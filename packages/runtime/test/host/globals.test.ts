@@ -300,6 +300,109 @@ describe("File", () => {
   });
 });
 
+describe("the errors of global builtins", () => {
+  it("name the builtin and the argument at fault", () => {
+    const f = lambda((x) => x);
+    const cases: [string, () => unknown, string, string][] = [
+      ["min()", () => g("min", []), "runtime", "min of nothing: give numbers or one array of numbers"],
+      ["max(1, 'a')", () => g("max", 1, "a"), "type", 'max argument 2 must be a number, not a string ("a")'],
+      [
+        "min([1, 'a'])",
+        () => g("min", [1, "a"]),
+        "type",
+        'min argument 2 must be a number, not a string ("a")',
+      ],
+      ["range('a', 2)", () => g("range", "a", 2), "type", 'range start must be a number, not a string ("a")'],
+      ["range(1, 'b')", () => g("range", 1, "b"), "type", 'range end must be a number, not a string ("b")'],
+      ["range('a')", () => g("range", "a"), "type", 'range end must be a number, not a string ("a")'],
+      [
+        "range(1, 2, 's')",
+        () => g("range", 1, 2, "s"),
+        "type",
+        'range step must be a number, not a string ("s")',
+      ],
+      ["range(1, 2, 0)", () => g("range", 1, 2, 0), "runtime", "range step must be a non-zero number"],
+      ["range(1, 9, ∞)", () => g("range", 1, 9, Infinity), "runtime", "range step must be a non-zero number"],
+      ["join('x')", () => g("join", "x"), "type", 'join list must be an array, not a string ("x")'],
+      ["values(1)", () => g("values", 1), "type", "values argument must be an object, not a number (1)"],
+      ["round('a')", () => g("round", "a"), "type", 'round argument must be a number, not a string ("a")'],
+      [
+        "round(1, 1.5)",
+        () => g("round", 1, 1.5),
+        "type",
+        "round digits must be a whole number, not a number (1.5)",
+      ],
+      ["sqrt(-4)", () => g("sqrt", -4), "runtime", "sqrt of a negative number (-4)"],
+      ["floor('a')", () => g("floor", "a"), "type", 'floor argument must be a number, not a string ("a")'],
+      ["map(1, f)", () => g("map", 1, f), "type", "map list must be an array, not a number (1)"],
+      [
+        "map([], 1)",
+        () => g("map", [], 1),
+        "type",
+        "map function must be a function (for example x => x * 2), not a number (1)",
+      ],
+      ["filter(1, f)", () => g("filter", 1, f), "type", "filter list must be an array, not a number (1)"],
+      [
+        "filter([], 1)",
+        () => g("filter", [], 1),
+        "type",
+        "filter function must be a function (for example x => x * 2), not a number (1)",
+      ],
+      ["reduce(1, f)", () => g("reduce", 1, f), "type", "reduce list must be an array, not a number (1)"],
+      [
+        "reduce([], 1)",
+        () => g("reduce", [], 1),
+        "type",
+        "reduce function must be a function (for example x => x * 2), not a number (1)",
+      ],
+    ];
+    for (const [call, run, code, message] of cases) {
+      const e = fault(run);
+      expect([e.code, e.message], call).toEqual([code, message]);
+    }
+  });
+});
+
+describe("the errors of namespace functions", () => {
+  const call = (ns: string, member: string, ...args: unknown[]) => namespaceMember(ns, member)(ctx, args);
+
+  it("refuse a json.stringify indent that is not 0 to 10 spaces", () => {
+    expect(call("json", "stringify", [1], 10)).toBe("[\n          1\n]");
+    expect(call("json", "stringify", [1], "\t")).toBe("[\n\t1\n]");
+    for (const [indent, shown] of [
+      [11, "a number (11)"],
+      [-1, "a number (-1)"],
+      [1.5, "a number (1.5)"],
+      ["abc", 'a string ("abc")'],
+      [" ".repeat(11), 'a string ("           ")'],
+      [true, "a boolean (true)"],
+    ] as const) {
+      const e = fault(() => call("json", "stringify", [1], indent));
+      expect([e.code, e.message], String(indent)).toEqual([
+        "type",
+        `json.stringify indent must be 0 to 10 spaces, not ${shown}`,
+      ]);
+    }
+  });
+
+  it("name the argument at fault", () => {
+    expect(fault(() => call("yaml", "parse", 3)).message).toBe(
+      "yaml.parse argument must be a string, not a number (3)",
+    );
+    expect(fault(() => call("json", "parse", [])).message).toBe(
+      "json.parse argument must be a string, not an array",
+    );
+    const small = makeContext({ limits: { maxStringLength: 8 } });
+    expect(fault(() => namespaceMember("File", "write")(small, ["a.txt", [1, 2, 3, 4, 5]])).message).toBe(
+      "File.write: the text would be longer than 8 characters (limit maxStringLength)",
+    );
+  });
+
+  it("call a misspelt member a type error", () => {
+    expect(fault(() => namespaceMember("json", "stringfy")).code).toBe("type");
+  });
+});
+
 describe("global builtins against references", () => {
   /** `range` by its definition: from start, a step at a time, while short of the end. */
   const rangeReference = (start: number, end: number, step: number) => {

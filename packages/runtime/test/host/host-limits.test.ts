@@ -6,7 +6,7 @@
  */
 import * as posix from "node:path/posix";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/api/options.js";
 import { extensionOf } from "../../src/host/extension.js";
 import { errorCode, hostError } from "../../src/host/host-error.js";
@@ -53,6 +53,17 @@ describe("the clock of host work", () => {
     expect(f.hint).toBe("raise it with --timeout (limits.timeoutMs in the API)");
   });
 
+  it("counts the deadline's own millisecond as in time", () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: 5_000 });
+    try {
+      expect(() => checkClock(budget({}, 5_000), "while reading YAML")).not.toThrow();
+      vi.setSystemTime(5_001);
+      expect(fault(() => checkClock(budget({}, 5_000), "while reading YAML")).code).toBe("limit");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("looks at the clock on every 1,024th step, not before", () => {
     const tick = clockTicker(budget({}, Date.now() - 1), "while measuring");
     for (let i = 1; i < 1024; i++) tick();
@@ -83,6 +94,9 @@ describe("size caps", () => {
     expect(over.limit).toBe("maxMemoryMb");
     expect(over.why).toBe(
       `: reading JSON takes up to ${JSON_MEMORY_PER_BYTE} bytes of memory per byte, and the memory limit is 256 MB`,
+    );
+    expect(tooLargeFault('data file "d.json"', byMemory + 1, over, "JSON").hint).toBe(
+      "raise it with --max-memory (limits.maxMemoryMb in the API)",
     );
     // Rounded down: 1 MB of memory over 32 bytes a byte.
     expect(dataTextCap({ ...DEFAULT_LIMITS, maxMemoryMb: 1.00001, maxReadBytes: MiB }, "json").bytes).toBe(

@@ -29,12 +29,25 @@ describe("locateImport", () => {
     expect(fault(() => locateImport(ctx, "../x", EXTENSIONS)).code).toBe("outside-root");
   });
 
+  it("names the one file tried, and says where imports are looked for", () => {
+    const ctx = makeContext();
+    const f = fault(() => locateImport(ctx, "Nope", [".md"]));
+    expect(f.message).toBe('cannot import "Nope": there is no Nope.md');
+    expect(f.hint).toBe(
+      "imports are found from the importing file's folder; give the file's extension to import another kind of file",
+    );
+  });
+
   it("sees files written and deleted by a dry run", () => {
     const root = tempDir();
-    writeFiles(root, { "Old.md": "" });
+    writeFiles(root, { "Old.md": "", "Kept.md": "", "Dir.md": "" });
     const ctx = contextFor(root, { overlay: new Map() });
     writeTextAtomic(ctx, "Made.xmd", "export set x 1");
     expect(locateImport(ctx, "Made", EXTENSIONS)).toBe(path.join(root, "Made.xmd"));
+    expect(locateImport(ctx, "Kept", EXTENSIONS)).toBe(path.join(root, "Kept.md"));
+    // a file written inside Dir.xmd makes it a folder, not a file to import
+    writeTextAtomic(ctx, "Dir.xmd/inner.txt", "x");
+    expect(locateImport(ctx, "Dir", EXTENSIONS)).toBe(path.join(root, "Dir.md"));
     ctx.overlay?.set(path.join(root, "Old.md"), null);
     expect(fault(() => locateImport(ctx, "Old", EXTENSIONS)).message).toContain("there is no Old.xmd");
   });

@@ -255,4 +255,17 @@ describe("check() warns about names never set", () => {
     expect(classicUse?.hint).toContain("unless an imported part sets it");
     expect(classicUse?.hint).toContain("a classic directive reads it as null");
   });
+
+  it("give the whole hint: without parts imported in place, and in a strict run", () => {
+    const hintOf = (text: string, options: RuntimeOptions = {}) =>
+      createRuntime(options)
+        .check(text)
+        .find((e) => e.severity === "warning")?.hint;
+    expect(hintOf("<!-- xmd:if nope -->\n<!-- xmd:endif -->\n")).toBe(
+      "set it first (set nope …) or pass it (-v nope=…); a classic directive reads it as null",
+    );
+    expect(hintOf("<!-- xmd:if nope -->\n<!-- xmd:endif -->\n", { strict: true })).toBe(
+      "set it first (set nope …) or pass it (-v nope=…); rendering stops with an undefined-name error here",
+    );
+  });
 });

@@ -9,6 +9,11 @@ describe("findFrontMatter", () => {
     expect(findFrontMatter(source)).toEqual({ yamlStart: 4, yamlEnd: 13, end: 17 });
     expect(findFrontMatter("---  \r\na: 1\r\n...\r\nx")).toEqual({ yamlStart: 7, yamlEnd: 13, end: 18 });
     expect(findFrontMatter("---\n---\n")).toEqual({ yamlStart: 4, yamlEnd: 4, end: 8 });
+    // A closing line that ends the text, with or without spaces and tabs after it.
+    expect(findFrontMatter("---\na: 1\n---")).toEqual({ yamlStart: 4, yamlEnd: 9, end: 12 });
+    expect(findFrontMatter("---\t \na: 1\n--- \t")).toEqual({ yamlStart: 6, yamlEnd: 11, end: 16 });
+    // A line that only starts with --- does not close it.
+    expect(findFrontMatter("---\na: 1\n--- x\n---\n")).toEqual({ yamlStart: 4, yamlEnd: 15, end: 19 });
   });
 
   it("finds none when the first line is not --- or the block never closes", () => {
@@ -51,6 +56,49 @@ describe("front matter in a document", () => {
     expect(broken.code).toBe("data");
     expect(broken.message).toMatch(/^the front matter is not valid YAML/);
     expect(broken.line).toBeGreaterThan(1);
+  });
+
+  it("locates a YAML error at the document's own line and column", () => {
+    for (const [page, line, column, message] of [
+      ["---\na: 1\nb: c: d\n---\n", 3, 4, "Nested mappings are not allowed in compact mappings"],
+      ["---\na: 1\n  b: 2\n---\n", 2, 4, "Nested mappings are not allowed in compact mappings"],
+      ["---\na: 1\na: 2\n---\n", 3, 1, 'map keys must be unique, and "a" is repeated (first at line 1)'],
+      ["---\r\na: 1\r\nb: c: d\r\n---\r\n", 3, 4, "Nested mappings are not allowed in compact mappings"],
+      // An error past the block's last line is shown at the line that closes it.
+      ["---\na: 1\nb: 'x\n---\n", 4, 1, "Missing closing 'quote"],
+    ] as const) {
+      const e = failure(page, "md");
+      expect([e.code, e.line, e.column, e.message], page).toEqual([
+        "data",
+        line,
+        column,
+        `the front matter is not valid YAML: ${message}`,
+      ]);
+    }
+    expect(failure("---\na: 1\nb: c: d\n---\n", "md").frame).toBe("  2 | a: 1\n> 3 | b: c: d\n    |    ^");
+  });
+
+  it("reports a limit it reaches as a limit, at the block's first line", () => {
+    const e = failure(`---\na: [${"1,".repeat(200)}1]\n---\n`, "md", { limits: { maxReadBytes: 100 } });
+    expect([e.code, e.line, e.column, e.message, e.hint, e.frame]).toEqual([
+      "limit",
+      1,
+      1,
+      "the front matter is too large: 407 bytes, and YAML text may be at most 100 bytes (limit maxReadBytes)",
+      "raise it with --max-read (limits.maxReadBytes in the API)",
+      "> 1 | ---\n    | ^^^",
+    ]);
+  });
+
+  it("says how to write a mapping when it is not one", () => {
+    expect(failure("---\n- a\n---\nx\n", "md").hint).toBe(
+      "write one `name: value` per line between the `---` lines",
+    );
+  });
+
+  it("strips an empty block and one of null alike", () => {
+    expect(render("---\n---\nBody\n", "md", { frontMatter: "strip" })).toBe("Body\n");
+    expect(render("---\n~\n---\nBody\n", "md", { frontMatter: "strip" })).toBe("Body\n");
   });
 
   it("gives an empty block no variables", () => {

@@ -26,8 +26,14 @@ export interface FrontMatterVars {
 export function frontMatterVars(unit: ParseUnit, budget: HostBudget): FrontMatterVars {
   const found = findFrontMatter(unit.source);
   if (found === null) return { vars: {}, end: 0 };
-  const fail = (message: string, hint?: string, start = 0, end = 3): never => {
-    throw problemError(unit, { start, end, message, hint, code: "data" });
+  const fail = (
+    message: string,
+    hint?: string,
+    start = 0,
+    end = 3,
+    code: "data" | "limit" = "data",
+  ): never => {
+    throw problemError(unit, { start, end, message, hint, code });
   };
   const yamlText = unit.source.slice(found.yamlStart, found.yamlEnd);
   let data: unknown;
@@ -37,7 +43,8 @@ export function frontMatterVars(unit: ParseUnit, budget: HostBudget): FrontMatte
     if (!(e instanceof RuntimeFault)) throw e;
     // The YAML library counts lines from the block's first: point at the document's line.
     const at = /^(.*) at line (\d+), column (\d+)(: .*)?$/s.exec(e.message);
-    if (at === null) fail(e.message, e.hint);
+    // A limit (too large, too many tokens) keeps its code, as in a data file.
+    if (at === null) fail(e.message, e.hint, 0, 3, e.code === "limit" ? "limit" : "data");
     const [, head, line, column, tail] = at as RegExpExecArray;
     const offset = found.yamlStart + offsetOf(yamlText, Number(line), Number(column));
     fail(`${head}${tail ?? ""}`, e.hint, offset, Math.min(offset + 1, found.yamlEnd));

@@ -322,6 +322,7 @@ describe("the errors of global builtins", () => {
         'range step must be a number, not a string ("s")',
       ],
       ["range(1, 2, 0)", () => g("range", 1, 2, 0), "runtime", "range step must be a non-zero number"],
+      ["range(NaN)", () => g("range", Number.NaN), "runtime", "range start and end must be numbers, not NaN"],
       ["range(1, 9, ∞)", () => g("range", 1, 9, Infinity), "runtime", "range step must be a non-zero number"],
       ["join('x')", () => g("join", "x"), "type", 'join list must be an array, not a string ("x")'],
       ["values(1)", () => g("values", 1), "type", "values argument must be an object, not a number (1)"],
@@ -376,6 +377,7 @@ describe("the errors of namespace functions", () => {
       ["abc", 'a string ("abc")'],
       [" ".repeat(11), 'a string ("           ")'],
       [true, "a boolean (true)"],
+      [[" "], "an array"],
     ] as const) {
       const e = fault(() => call("json", "stringify", [1], indent));
       expect([e.code, e.message], String(indent)).toEqual([
@@ -386,6 +388,9 @@ describe("the errors of namespace functions", () => {
   });
 
   it("name the argument at fault", () => {
+    expect(fault(() => call("yaml", "parse", "a: [")).message).toMatch(
+      /^yaml\.parse text is not valid YAML at line 1/,
+    );
     expect(fault(() => call("yaml", "parse", 3)).message).toBe(
       "yaml.parse argument must be a string, not a number (3)",
     );
@@ -509,6 +514,7 @@ describe("namespaces", () => {
       [" ".repeat(11), `a string ("${" ".repeat(11)}")`],
       ["--", 'a string ("--")'],
       [true, "a boolean (true)"],
+      [[" "], "an array"],
     ] as const) {
       const f = fault(() => stringify(ctx, [[1], bad]));
       expect(f.code).toBe("type");

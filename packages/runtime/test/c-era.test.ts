@@ -123,6 +123,28 @@ describe("@import(path)", () => {
   });
 });
 
+describe("a comment without the colon that only imports a markdown file", () => {
+  const part = { "p.md": "<!-- xmd:export set x 5 -->\nPART\n", "p.md.txt": "T\n", "P.MD": "UP\n" };
+  const page = (comment: string, after = "B") => ({
+    "doc.md": `A\n<!-- xmd ${comment} -->\n${after}\n`,
+    ...part,
+  });
+
+  it("inserts the part in place, whatever the case of its extension", () => {
+    expect(render(page('import "p.md"'))).toBe("A\nPART\nB\n");
+    expect(render(page("import p.md"))).toBe("A\nPART\nB\n");
+    expect(render(page('import "P.MD"'))).toBe("A\nUP\nB\n");
+  });
+
+  it("is native code when it takes names, has a second line, names no .md file or does not import", () => {
+    expect(render(page('import x from "p.md"', "{{x}}"))).toBe("A\n5\n");
+    expect(render(page('import "p.md"\nprint p.x', "B"))).toBe("A\n5\nB\n");
+    expect(render(page("import p", "{{p.x}}"))).toBe("A\n5\n");
+    expect(render(page('print "p.md"'))).toBe("A\np.md\nB\n");
+    expect(failure(page('import "p.md.txt"')).message).toBe("cannot make a variable name from 'p.md.txt'");
+  });
+});
+
 describe("an import alone on its line ends the line", () => {
   it("adds a line break to a part without one, and only then", () => {
     const doc = "A\n\n<!-- xmd:import p.md -->\n\nB\n";

@@ -76,6 +76,10 @@ describe("front matter in a document", () => {
       ]);
     }
     expect(failure("---\na: 1\nb: c: d\n---\n", "md").frame).toBe("  2 | a: 1\n> 3 | b: c: d\n    |    ^");
+    // Lines and columns of two digits.
+    const keys = Array.from({ length: 11 }, (_, i) => `k${i}: ${i}`).join("\n");
+    const far = failure(`---\n${keys}\nabcdefghijk: c: d\n---\n`, "md");
+    expect([far.line, far.column]).toEqual([13, 14]);
   });
 
   it("reports a limit it reaches as a limit, at the block's first line", () => {

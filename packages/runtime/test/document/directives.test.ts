@@ -80,6 +80,29 @@ describe.each(SPELLINGS)("spanning directives (%s)", (_name, xmd) => {
   });
 });
 
+describe("a spanning directive that does not parse", () => {
+  it("opens nothing: its own error, then its closer's", () => {
+    const stray = (closer: string, opener: string) =>
+      `<!-- xmd:${closer} --> without an open <!-- xmd:${opener} -->`;
+    expect(problems("<!-- xmd:for x -->\nA\n<!-- xmd:endfor -->\n")).toEqual([
+      [1, "expected 'in' (as in `for item in items`) but found the end of the line", undefined],
+      [3, stray("endfor", "for"), undefined],
+    ]);
+    expect(problems("<!-- xmd:function 1 -->\nA\n<!-- xmd:endfunction -->\n")).toEqual([
+      [1, "expected a function name but found a number 1", undefined],
+      [3, stray("endfunction", "function"), undefined],
+    ]);
+  });
+
+  it("is never closed by a closer with words after it", () => {
+    for (const xmd of ["xmd:", "xmd "]) {
+      expect(problems(`<!-- ${xmd}loop 2 times -->\nA\n<!-- ${xmd}endloop x -->\n`)).toEqual([
+        [1, `this <!-- ${xmd}loop --> is never closed`, `close it with <!-- ${xmd}endloop -->`],
+      ]);
+    }
+  });
+});
+
 describe("directives written without the colon", () => {
   it("are only headers alone on their line: `then` makes the comment native code", () => {
     expect(render("<!-- xmd if 1 then print 2 -->\n", "md")).toBe("2\n");

@@ -11,6 +11,7 @@ import { buildProgram } from "../../src/document/build.js";
 import { createRuntime, XmdError } from "../../src/index.js";
 import { makeUnit } from "../support/dump.js";
 import { expectLocated } from "../support/located.js";
+import { mutating } from "../support/scale.js";
 import { HOSTILE, type Hostile } from "./hostile.js";
 
 /** Steps taken to read `source` (split, lex, parse, check its depth). */
@@ -141,7 +142,6 @@ describe("properties of hostile structures", () => {
  * grows with everything run before, and a timing says more about that than about reading.
  * The step counts above run there; these run in every `pnpm test`.
  */
-const mutating = process.env.STRYKER_MUTATOR_WORKER !== undefined;
 
 describe.skipIf(mutating)("reading time", () => {
   /** How long reading `source` (a check: split, lex, parse) keeps this process's CPUs busy, in ms. */

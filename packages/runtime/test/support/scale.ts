@@ -12,7 +12,8 @@
  * The random runs that remain draw from the fixed seed of `mutation-seed.ts`, so every
  * mutation run sees the same ones.
  */
-const mutating = process.env.STRYKER_MUTATOR_WORKER !== undefined;
+/** Whether the tests run under mutation testing (Stryker sets STRYKER_MUTATOR_WORKER). */
+export const mutating = process.env.STRYKER_MUTATOR_WORKER !== undefined;
 
 /** Runs of a property test: `n`, or a tenth of it (at least 25) under mutation testing. */
 export function runs(n: number): number {

@@ -152,6 +152,37 @@ describe("array methods against JavaScript's", () => {
     );
   });
 
+  it("sort a list of mixed kinds by text, stably: items of equal text keep their order", () => {
+    const item = fc.oneof(
+      fc.integer({ min: -12, max: 12 }),
+      fc.constantFrom("1", "10", "-1", "a", "", "true", "null"),
+      fc.constant(null),
+      fc.boolean(),
+    );
+    const textOf = (x: unknown) => (x === null ? "" : String(x));
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 14 }), (xs) => {
+        const list = xs.slice();
+        getMember(ctx, list, "sort");
+        const byText = (a: unknown, b: unknown) =>
+          textOf(a) < textOf(b) ? -1 : textOf(a) > textOf(b) ? 1 : 0;
+        const allNumbers = xs.every((x) => typeof x === "number");
+        expect(list).toEqual(xs.slice().sort(allNumbers ? (a, b) => (a as number) - (b as number) : byText));
+      }),
+      { numRuns: runs(500) },
+    );
+    // Long enough for the engine's merge sort, not only its insertion sort of short runs.
+    const long = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? (i * 7) % 31 : String((i * 13) % 29)));
+    const sortedLong = long.slice();
+    getMember(ctx, sortedLong, "sort");
+    expect(sortedLong).toEqual(
+      long.slice().sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)),
+    );
+    const mixed: unknown[] = ["1", 1, "b", "a", 1, "1", null];
+    getMember(ctx, mixed, "sort");
+    expect(mixed).toEqual([null, "1", 1, 1, "1", "a", "b"]);
+  });
+
   it("sort by a function that returns a number or true/false, as the same sort with a number", () => {
     fc.assert(
       fc.property(fc.array(fc.record({ k: fc.nat(3), i: fc.nat(99) }), { maxLength: 10 }), (rows) => {

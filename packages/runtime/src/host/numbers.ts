@@ -25,11 +25,17 @@ export function roundTo(n: number, digits = 0): number {
   const abs = Math.abs(n);
   // At or past 2^53 units of the last decimal kept, a double holds no finer digit: rounding changes nothing.
   if (abs * 10 ** digits >= 2 ** 53) return n;
-  // Shift the decimal point by rewriting the exponent of the shortest decimal form
-  // ("1.005e+0" → "1.005e2"), not by multiplying, which would round in binary first.
+  // Round the digits of the shortest decimal form as text ("1.005e+0", 2 digits: keep "100",
+  // the next is "5": "101"), never through a double: multiplying rounds in binary first, and
+  // so does reading the shifted decimal back (between 2^51 and 2^52 a double holds only
+  // halves: 2673541650884729.4 reads as …729.5, which then rounds up).
   const [mantissa, exponent] = abs.toExponential().split("e") as [string, string];
-  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + digits}`));
-  const result = Number(`${shifted}e-${digits}`);
+  const significant = mantissa.replace(".", "");
+  const keep = Number(exponent) + 1 + digits;
+  if (keep >= significant.length) return n;
+  let kept = keep > 0 ? BigInt(significant.slice(0, keep)) : 0n;
+  if (keep >= 0 && significant.charCodeAt(keep) >= 0x35 /* "5" */) kept += 1n;
+  const result = Number(`${kept}e-${digits}`);
   return n < 0 ? (result === 0 ? 0 : -result) : result;
 }
 

@@ -61,7 +61,9 @@ const ANY = Number.POSITIVE_INFINITY;
 
 /** An optional argument: absent or null means "not given". */
 function given(args: unknown[], i: number): boolean {
-  return args.length > i && args[i] !== null && args[i] !== undefined;
+  // Past the end, args[i] is undefined.
+  const arg = args[i];
+  return arg !== null && arg !== undefined;
 }
 
 function optInteger(args: unknown[], i: number, what: string): number | undefined {
@@ -329,7 +331,7 @@ const ARRAY_METHODS = methods<unknown[]>("array", [
   ["join", m(0, 1, (_c, xs, a) => joinItems(xs, given(a, 0) ? toText(a[0]) : ","))],
   ["map", m(1, 1, (c, xs, a) => mapArray(c, xs, expectCallable(a[0], ".map argument")))],
   ["filter", m(1, 1, (c, xs, a) => filterArray(c, xs, expectCallable(a[0], ".filter argument")))],
-  ["reduce", m(1, 2, (c, xs, a) => reduceArray(c, xs, expectCallable(a[0], ".reduce function"), a))],
+  ["reduce", m(1, 2, (c, xs, a) => reduceArray(c, xs, expectCallable(a[0], ".reduce argument"), a))],
   [
     "find",
     m(1, 1, (c, xs, a) => {

@@ -181,6 +181,16 @@ describe("a member a value does not have", () => {
     }
   });
 
+  it("of null says so, with a hint, read or called", () => {
+    for (const line of ["set x null\nprint x.a", "set x null\nprint x.a(1)"]) {
+      expect(errorOf(line), line).toEqual([
+        "type",
+        "cannot read 'a' of null",
+        "check that the value was set before use",
+      ]);
+    }
+  });
+
   it("has no method names for a kind without methods", () => {
     expect(methodNames(null)).toEqual([]);
     expect(methodNames(true)).toEqual([]);

@@ -137,11 +137,11 @@ export class StatementParser extends ClassParser {
     try {
       this.advance();
       const n = this.node(N.For, start);
-      const first = this.nameNode(this.expect(T.Ident, "a loop variable name"));
+      const first = this.bindingName(this.expect(T.Ident, "a loop variable name"));
       ForNode.setFirstVar(this.unit.nodes, n, first);
       if (this.peek() === T.Comma) {
         this.advance();
-        this.unit.nodes.setNext(first, this.nameNode(this.expect(T.Ident, "a second loop variable name")));
+        this.unit.nodes.setNext(first, this.bindingName(this.expect(T.Ident, "a second loop variable name")));
         ForNode.setVars(this.unit.nodes, n, ForVars.Two);
       }
       this.expectWord(K.in, "'in' (as in `for item in items`)");
@@ -467,11 +467,11 @@ export class StatementParser extends ClassParser {
     const start = this.startOf();
     this.advance();
     const n = this.node(N.For, start);
-    const first = this.nameNode(this.expect(T.Ident, "a loop variable name"));
+    const first = this.bindingName(this.expect(T.Ident, "a loop variable name"));
     ForNode.setFirstVar(this.unit.nodes, n, first);
     if (this.peek() === T.Comma) {
       this.advance();
-      const second = this.nameNode(this.expect(T.Ident, "a second loop variable name"));
+      const second = this.bindingName(this.expect(T.Ident, "a second loop variable name"));
       this.unit.nodes.setNext(first, second);
       ForNode.setVars(this.unit.nodes, n, ForVars.Two);
     }

@@ -135,17 +135,7 @@ export class StatementParser extends ClassParser {
     const start = this.startOf();
     const depth = this.unit.depth;
     try {
-      this.advance();
-      const n = this.node(N.For, start);
-      const first = this.bindingName(this.expect(T.Ident, "a loop variable name"));
-      ForNode.setFirstVar(this.unit.nodes, n, first);
-      if (this.peek() === T.Comma) {
-        this.advance();
-        this.unit.nodes.setNext(first, this.bindingName(this.expect(T.Ident, "a second loop variable name")));
-        ForNode.setVars(this.unit.nodes, n, ForVars.Two);
-      }
-      this.expectWord(K.in, "'in' (as in `for item in items`)");
-      ForNode.setIterable(this.unit.nodes, n, this.expression());
+      const n = this.forHeader(start);
       ForNode.setCommaItems(this.unit.nodes, n, this.dialect === "classic");
       this.endLine();
       if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
@@ -464,23 +454,30 @@ export class StatementParser extends ClassParser {
 
   /** `for x in xs`, `for i, x in xs`, `for key, value in object`, `for i in 1 .. 5`. */
   private forStatement(): NodeId {
-    const start = this.startOf();
-    this.advance();
+    const n = this.forHeader(this.startOf());
+    this.loopDepth++;
+    ForNode.setBody(this.unit.nodes, n, this.body());
+    this.loopDepth--;
+    this.unit.nodes.setEnd(n, this.prevEnd());
+    return n;
+  }
+
+  /**
+   * What a `for` statement and a `for` directive share: from `for` through the iterable, one
+   * or two loop variables (names a statement binds: no keywords), `in`, the iterable.
+   */
+  private forHeader(start: number): NodeId {
+    this.advance(); // for
     const n = this.node(N.For, start);
     const first = this.bindingName(this.expect(T.Ident, "a loop variable name"));
     ForNode.setFirstVar(this.unit.nodes, n, first);
     if (this.peek() === T.Comma) {
       this.advance();
-      const second = this.bindingName(this.expect(T.Ident, "a second loop variable name"));
-      this.unit.nodes.setNext(first, second);
+      this.unit.nodes.setNext(first, this.bindingName(this.expect(T.Ident, "a second loop variable name")));
       ForNode.setVars(this.unit.nodes, n, ForVars.Two);
     }
     this.expectWord(K.in, "'in' (as in `for item in items`)");
     ForNode.setIterable(this.unit.nodes, n, this.expression());
-    this.loopDepth++;
-    ForNode.setBody(this.unit.nodes, n, this.body());
-    this.loopDepth--;
-    this.unit.nodes.setEnd(n, this.prevEnd());
     return n;
   }
 

@@ -19,6 +19,9 @@ export interface FrontMatterVars {
   end: number;
 }
 
+/** The block's opening `---`: where an error that has no place of its own points. */
+const OPENER = { start: 0, end: 3 };
+
 /**
  * Reads the front matter of a markdown document. Its YAML must be a mapping (or empty);
  * a problem in it is a `data` error at the block, with the YAML library's message.
@@ -26,15 +29,6 @@ export interface FrontMatterVars {
 export function frontMatterVars(unit: ParseUnit, budget: HostBudget): FrontMatterVars {
   const found = findFrontMatter(unit.source);
   if (found === null) return { vars: {}, end: 0 };
-  const fail = (
-    message: string,
-    hint?: string,
-    start = 0,
-    end = 3,
-    code: "data" | "limit" = "data",
-  ): never => {
-    throw problemError(unit, { start, end, message, hint, code });
-  };
   const yamlText = unit.source.slice(found.yamlStart, found.yamlEnd);
   let data: unknown;
   try {
@@ -44,17 +38,23 @@ export function frontMatterVars(unit: ParseUnit, budget: HostBudget): FrontMatte
     // The YAML library counts lines from the block's first: point at the document's line.
     const at = /^(.*) at line (\d+), column (\d+)(: .*)?$/s.exec(e.message);
     // A limit (too large, too many tokens) keeps its code, as in a data file.
-    if (at === null) fail(e.message, e.hint, 0, 3, e.code === "limit" ? "limit" : "data");
-    const [, head, line, column, tail] = at as RegExpExecArray;
-    const offset = found.yamlStart + offsetOf(yamlText, Number(line), Number(column));
-    fail(`${head}${tail ?? ""}`, e.hint, offset, Math.min(offset + 1, found.yamlEnd));
+    if (at === null) {
+      const code = e.code === "limit" ? "limit" : "data";
+      throw problemError(unit, { ...OPENER, message: e.message, hint: e.hint, code });
+    }
+    const [, head, line, column, tail] = at;
+    const start = found.yamlStart + offsetOf(yamlText, Number(line), Number(column));
+    const end = Math.min(start + 1, found.yamlEnd);
+    throw problemError(unit, { start, end, message: `${head}${tail ?? ""}`, hint: e.hint, code: "data" });
   }
   if (data === null || data === undefined) return { vars: {}, end: found.end };
   if (!isPlainObject(data)) {
-    fail(
-      "the front matter must be a YAML mapping of names to values",
-      "write one `name: value` per line between the `---` lines",
-    );
+    throw problemError(unit, {
+      ...OPENER,
+      message: "the front matter must be a YAML mapping of names to values",
+      hint: "write one `name: value` per line between the `---` lines",
+      code: "data",
+    });
   }
   return { vars: data as Record<string, unknown>, end: found.end };
 }

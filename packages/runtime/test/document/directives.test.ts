@@ -22,6 +22,11 @@ function problems(page: string): [number, string, string | undefined][] {
   }
 }
 
+/** The error of a closer with nothing of its kind open, in the spelling `xmd` ("xmd:" or "xmd "). */
+function stray(xmd: string, closer: string, opener: string): string {
+  return `<!-- ${xmd}${closer} --> without an open <!-- ${xmd}${opener} -->`;
+}
+
 describe.each(SPELLINGS)("spanning directives (%s)", (_name, xmd) => {
   const page = (...lines: string[]) =>
     `${lines.map((l) => (l.startsWith(":") ? `<!-- ${xmd}${l.slice(1)} -->` : l)).join("\n")}\n`;
@@ -57,13 +62,11 @@ describe.each(SPELLINGS)("spanning directives (%s)", (_name, xmd) => {
   });
 
   it("report a closer with nothing of its kind open", () => {
-    const stray = (closer: string, opener: string) =>
-      `<!-- ${xmd}${closer} --> without an open <!-- ${xmd}${opener} -->`;
-    expect(problems(page(":endif"))).toEqual([[1, stray("endif", "if"), undefined]]);
-    expect(problems(page(":if 1", ":endfor", ":endif"))).toEqual([[2, stray("endfor", "for"), undefined]]);
-    expect(problems(page(":end"))).toEqual([[1, stray("end", "if, for, while or loop"), undefined]]);
-    expect(problems(page(":endwhile"))).toEqual([[1, stray("endwhile", "while"), undefined]]);
-    expect(problems(page(":if 1", ":endloop", ":endif"))).toEqual([[2, stray("endloop", "loop"), undefined]]);
+    expect(problems(page(":endif"))).toEqual([[1, stray(xmd, "endif", "if"), undefined]]);
+    expect(problems(page(":if 1", ":endfor", ":endif"))).toEqual([[2, stray(xmd, "endfor", "for"), undefined]]);
+    expect(problems(page(":end"))).toEqual([[1, stray(xmd, "end", "if, for, while or loop"), undefined]]);
+    expect(problems(page(":endwhile"))).toEqual([[1, stray(xmd, "endwhile", "while"), undefined]]);
+    expect(problems(page(":if 1", ":endloop", ":endif"))).toEqual([[2, stray(xmd, "endloop", "loop"), undefined]]);
   });
 
   it("leave an else or end with words after it to the code it then is", () => {
@@ -82,15 +85,13 @@ describe.each(SPELLINGS)("spanning directives (%s)", (_name, xmd) => {
 
 describe("a spanning directive that does not parse", () => {
   it("opens nothing: its own error, then its closer's", () => {
-    const stray = (closer: string, opener: string) =>
-      `<!-- xmd:${closer} --> without an open <!-- xmd:${opener} -->`;
     expect(problems("<!-- xmd:for x -->\nA\n<!-- xmd:endfor -->\n")).toEqual([
       [1, "expected 'in' (as in `for item in items`) but found the end of the line", undefined],
-      [3, stray("endfor", "for"), undefined],
+      [3, stray("xmd:", "endfor", "for"), undefined],
     ]);
     expect(problems("<!-- xmd:function 1 -->\nA\n<!-- xmd:endfunction -->\n")).toEqual([
       [1, "expected a function name but found a number 1", undefined],
-      [3, stray("endfunction", "function"), undefined],
+      [3, stray("xmd:", "endfunction", "function"), undefined],
     ]);
   });
 

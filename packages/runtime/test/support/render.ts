@@ -46,20 +46,30 @@ export function render(
   return pooled;
 }
 
-/** The XmdError a source raises (in both modes, which must agree on code and message). */
-export function failure(source: string, lang: "md" | "xmd" = "xmd", options: RuntimeOptions = {}): XmdError {
-  const errors = ["pooled", "heap"].map((memory) => {
+/**
+ * The XmdError a source raises (in both modes, which must agree on its code, message, line
+ * and hint).
+ */
+export function failure(
+  source: string,
+  lang: "md" | "xmd" = "xmd",
+  options: RuntimeOptions = {},
+  vars?: Record<string, unknown>,
+): XmdError {
+  const errors = MODES.map((memory) => {
     try {
-      renderIn(memory as MemoryMode, source, lang, options);
+      renderIn(memory, source, lang, options, vars);
     } catch (e) {
       if (e instanceof XmdError) return e;
       throw e;
     }
-    throw new Error(`expected an error in ${memory} mode`);
+    throw new Error(`expected an error in ${memory} mode: ${source}`);
   });
   const [a, b] = errors as [XmdError, XmdError];
-  if (a.code !== b.code || a.message !== b.message || a.line !== b.line) {
-    throw new Error(`modes disagree: ${a.code} ${a.message} @${a.line} vs ${b.code} ${b.message} @${b.line}`);
+  if (a.code !== b.code || a.message !== b.message || a.line !== b.line || a.hint !== b.hint) {
+    throw new Error(
+      `modes disagree: ${a.code} ${a.message} @${a.line} (${a.hint}) vs ${b.code} ${b.message} @${b.line} (${b.hint})`,
+    );
   }
   return a;
 }

@@ -103,6 +103,19 @@ describe.each(MODES)("calls (%s)", (memory) => {
       expect([error.line, error.column]).toEqual([2, 7]);
     });
 
+    it("gives a closure over a parameter the call left out null, not an argument's value", () => {
+      // Captured parameters move into cells when the call starts; the ones left out must
+      // start as null there too, whatever the arguments below the frame hold.
+      const source = [
+        "function f a, b, c",
+        "    return () => [a, b == null, c == null, b, c]",
+        "print f(7)()",
+        "print f(7, 8)()",
+        "print f(7, 8, 9)()",
+      ].join("\n");
+      expect(run(source)).toBe("7, true, true, , \n7, false, true, 8, \n7, false, false, 8, 9\n");
+    });
+
     it("calls a function found in a list", () => {
       expect(run("set xs [(v => v + 1)]\nprint xs[0](1)")).toBe("2\n");
     });

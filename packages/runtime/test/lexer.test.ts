@@ -72,6 +72,19 @@ describe("lexer", () => {
     ]);
   });
 
+  it("ends a comment after code at the line's end, \\n or \\r\\n, and reads the next line", () => {
+    const line = ["Ident", "Number", "Newline"];
+    for (const comment of ["# one", "// one", "#", "//"]) {
+      for (const eol of ["\n", "\r\n", "\r"]) {
+        expect(kinds(`a 1 ${comment}${eol}b 2${eol}`), JSON.stringify(comment + eol)).toEqual([
+          ...line,
+          ...line,
+          "EOF",
+        ]);
+      }
+    }
+  });
+
   it("ends a statement at ';' outside brackets, and not inside them", () => {
     expect(kinds("a 1; b; ;c\n")).toEqual([
       "Ident",

@@ -114,6 +114,15 @@ describe("parser: set", () => {
     expect(dumpProgram("set m\n    [1, 2],\n    [3, 4],\n")).toBe("(set m [[1 2] [3 4]])");
   });
 
+  it("reads multiline arrays and objects whose lines leave out the commas (docs: Forms of set)", () => {
+    expect(dumpProgram('set items\n    "pen"\n    "book"\n\n    "ink",\n    "cap"\n')).toBe(
+      '(set items ["pen" "book" "ink" "cap"])',
+    );
+    expect(
+      dumpProgram("set config\n    debug true\n    retries 3\n\n    depth 2,\n    wide false\nprint 1"),
+    ).toBe("(set config {debug: true, retries: 3, depth: 2, wide: false})\n(call print 1)");
+  });
+
   it("accepts `=` and `+=` (both dialects) and bare `x += 1` / classic `x = 1`", () => {
     expect(dumpProgram('set name = "World"', "classic")).toBe('(set name "World")');
     expect(dumpProgram('out += "x"')).toBe('(set += out "x")');

@@ -63,10 +63,14 @@ describe.each(SPELLINGS)("spanning directives (%s)", (_name, xmd) => {
 
   it("report a closer with nothing of its kind open", () => {
     expect(problems(page(":endif"))).toEqual([[1, stray(xmd, "endif", "if"), undefined]]);
-    expect(problems(page(":if 1", ":endfor", ":endif"))).toEqual([[2, stray(xmd, "endfor", "for"), undefined]]);
+    expect(problems(page(":if 1", ":endfor", ":endif"))).toEqual([
+      [2, stray(xmd, "endfor", "for"), undefined],
+    ]);
     expect(problems(page(":end"))).toEqual([[1, stray(xmd, "end", "if, for, while or loop"), undefined]]);
     expect(problems(page(":endwhile"))).toEqual([[1, stray(xmd, "endwhile", "while"), undefined]]);
-    expect(problems(page(":if 1", ":endloop", ":endif"))).toEqual([[2, stray(xmd, "endloop", "loop"), undefined]]);
+    expect(problems(page(":if 1", ":endloop", ":endif"))).toEqual([
+      [2, stray(xmd, "endloop", "loop"), undefined],
+    ]);
   });
 
   it("leave an else or end with words after it to the code it then is", () => {

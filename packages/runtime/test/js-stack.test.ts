@@ -58,7 +58,7 @@ for (const [name, source] of Object.entries(documents)) {
       createRuntime({ memory, limits: { maxCallDepth: 1e9, maxNestingDepth: 1e9 } }).render(source, { lang: "xmd" });
       out[name][memory] = "no error";
     } catch (e) {
-      out[name][memory] = { name: e.name, code: e.code, message: e.message, line: e.line };
+      out[name][memory] = { name: e.name, code: e.code, message: e.message, line: e.line, hint: e.hint };
     }
   }
 }
@@ -77,6 +77,7 @@ interface Outcome {
   code: string;
   message: string;
   line: number;
+  hint?: string;
 }
 
 describe("the JavaScript stack", () => {
@@ -111,7 +112,12 @@ describe("the JavaScript stack", () => {
       const e = out.templates?.[memory];
       expect(e?.name).toBe("XmdError");
       expect(e?.code).toBe("limit");
-      expect(e?.message).toMatch(/the JavaScript stack ran out at \d+ levels, before maxNestingDepth/);
+      expect(e?.message).toMatch(
+        /^code nested too deep: the JavaScript stack ran out at \d+ levels, before maxNestingDepth \(1000000000\)$/,
+      );
+      expect(e?.hint).toBe(
+        "nest less, or render with the xmd command, whose render threads have a larger stack",
+      );
       expect(e?.line).toBe(1);
     }
   });

@@ -486,6 +486,20 @@ describe("limits", () => {
     expect(e.message).toBe("the document needs more than 500 syntax nodes (limit maxPoolSlots)");
   });
 
+  it("stops a render given more variables than maxPoolSlots, and takes exactly that many", () => {
+    // A document's own variables each take a few syntax nodes, so only variables passed
+    // in can fill the variables pool before the node pool.
+    const vars = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`v${i}`, i]));
+    const limits = { maxPoolSlots: 50 };
+    expect(render("print v0, v49", "xmd", { limits }, vars(50))).toBe("0 49\n");
+    const e = failure("print v0", "xmd", { limits }, vars(51));
+    expect([e.code, e.message, e.hint]).toEqual([
+      "limit",
+      "the document needs more than 50 variables (limit maxPoolSlots)",
+      "raise it with --max-pool-slots (limits.maxPoolSlots in the API)",
+    ]);
+  });
+
   it("stops too much output", () => {
     const e = failure('loop 100 times\n    print "0123456789"\n', "xmd", { limits: { maxOutputBytes: 500 } });
     expect(e.message).toMatch(/output limit reached/);

@@ -384,7 +384,7 @@ export function lexAppend(
       problems.push({
         start: pos,
         end: pos + len,
-        message: `unexpected character '${String.fromCodePoint(cp)}'`,
+        message: `unexpected character ${shownCharacter(cp)}`,
       });
     }
     pos += len;
@@ -433,6 +433,16 @@ function rawCommand(source: string, pos: number, end: number, out: TokenBuffer):
  * or -1 if not before `end`. The search looks at this range only: a search of the whole
  * rest of the document, from every unclosed comment of every piece, is quadratic.
  */
+/** A character for a message: itself in quotes, or its code point when it cannot be seen (`U+000B`). */
+function shownCharacter(cp: number): string {
+  const char = String.fromCodePoint(cp);
+  if (!INVISIBLE.test(char)) return `'${char}'`;
+  return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** Controls, format characters, line and paragraph separators, private-use, unassigned and lone surrogates. */
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]$/u;
+
 function blockCommentEnd(source: string, from: number, end: number): number {
   if (from >= end) return -1;
   const at = source.slice(from, end).indexOf("*/");

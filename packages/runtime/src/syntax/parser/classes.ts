@@ -45,7 +45,7 @@ export abstract class ClassParser extends SetParser {
     }
     if (this.peek() !== T.Newline)
       this.fail(
-        `expected the end of the line after the class's name but found ${this.describe()}`,
+        `expected the end of the line after the ${extendsParent ? "parent class" : "class's name"} but found ${this.describe()}`,
         "write `class Dog` or `class Dog extends Animal`, with the constructor and methods indented below",
       );
     this.advance();

@@ -597,6 +597,13 @@ export class ExpressionParser extends SpecialFormParser {
         this.advance();
         continue;
       }
+      if (parens && this.parametersUnclosed()) {
+        const expected = params.length > 0 ? "',' or ')' after the parameters" : "a parameter name or ')'";
+        this.fail(
+          `expected ${expected} but found ${this.describe()}`,
+          "close the parameter list with ')' before the body",
+        );
+      }
       const tok = this.expect(T.Ident, "a parameter name");
       if (this.isKeyword(tok)) this.fail("a keyword cannot be a parameter name", undefined, tok);
       const param = this.nameNode(tok);
@@ -613,6 +620,19 @@ export class ExpressionParser extends SpecialFormParser {
     }
     if (parens) this.expect(T.RParen, "')' after the parameters");
     return params;
+  }
+
+  /**
+   * Whether the parameter list in parentheses ends here without its `)`: at the end of the
+   * line (line breaks inside brackets are spaces, so that is the end of the code) or at a
+   * keyword on a later line (`function f(a, b` with the body below: `return` is no name).
+   */
+  private parametersUnclosed(): boolean {
+    const k = this.peek();
+    if (k === T.Newline || k === T.Dedent) return true;
+    if (k !== T.Ident || !this.isKeyword(this.pos)) return false;
+    const between = this.unit.source.slice(this.prevEnd(), this.startOf());
+    return between.includes("\n") || between.includes("\r");
   }
 
   protected addFunction(

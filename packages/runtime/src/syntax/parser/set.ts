@@ -244,7 +244,7 @@ export class SetParser extends ExpressionParser {
       last = item;
       if (this.peek() === T.Comma) this.advance();
       else if (this.peek() !== T.Newline && this.peek() !== T.Dedent)
-        this.fail(`expected ',' but found ${this.describe()}`);
+        this.fail(`expected ',' or the end of the line after the item but found ${this.describe()}`);
       this.skipListBreaks();
     }
     this.unit.nodes.setEnd(array, this.prevEnd());
@@ -277,6 +277,8 @@ export class SetParser extends ExpressionParser {
         continue;
       }
       if (multiline && this.peek() === T.Newline) continue;
+      if (multiline && this.peek() !== T.Dedent && this.peek() !== T.EOF)
+        this.fail(`expected ',' or the end of the line after the entry but found ${this.describe()}`);
       break;
     }
     this.unit.nodes.setEnd(object, this.prevEnd());

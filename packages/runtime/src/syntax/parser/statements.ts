@@ -337,18 +337,7 @@ export class StatementParser extends ClassParser {
     const k = this.peek();
     if (k === T.Newline) this.advance();
     else if (k !== T.EOF && k !== T.Dedent)
-      this.fail(`expected the end of the line but found ${this.describe()}`, this.notACalleeHint());
-  }
-
-  /**
-   * When a plain name is followed by a value (`k 1` with `k` a parameter), the user most
-   * likely meant a call: say why it is not one and how to write it.
-   */
-  private notACalleeHint(): string | undefined {
-    const prev = this.pos - 1;
-    if (prev < this.first || this.kind[prev] !== T.Ident || !this.startsArgument(this.pos)) return undefined;
-    const name = this.unit.source.slice(this.startOf(prev), this.endOf(prev));
-    return `'${name}' is not known to be a function here, so what follows it is not an argument; to call it, write ${name}(…). A name is a function when it is declared with \`function\`, imported, or set to a lambda`;
+      this.fail(`expected the end of the line but found ${this.describe()}`);
   }
 
   // ── blocks ─────────────────────────────────────────────────────────────────

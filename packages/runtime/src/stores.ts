@@ -5,7 +5,7 @@
  */
 import type { Limits } from "./api/options.js";
 import type { PoolSummary } from "./api/stats.js";
-import { createPooledTemps, HeapTemps, type TempStack } from "./eval/temps.js";
+import { createPooledTemps, HeapTemps, type TempStack, valueStackSlots } from "./eval/temps.js";
 import { HeapVariables, PooledVariables, type VariableStore } from "./eval/variables.js";
 import type { ChunkSource } from "./output/chunk-pool.js";
 import { InternedNames } from "./syntax/interned-names.js";
@@ -43,8 +43,7 @@ export function createStores(
   pageSize?: number,
 ): TreeStores | RuntimeStores {
   const kept = pageSize !== undefined;
-  // Each call needs a few slots for its frame and temporaries; the stack's limit backs up maxCallDepth.
-  const stackSlots = Math.max(1 << 16, limits.maxCallDepth * 64);
+  const stackSlots = valueStackSlots(limits.maxCallDepth);
   if (memory === "pooled") {
     const names = new InternedNames();
     // A kept tree's store grows a page at a time (see PooledNodeStore.reserve).

@@ -500,6 +500,28 @@ describe("limits", () => {
     ]);
   });
 
+  it("stops a recursion whose variables fill the value stack before maxCallDepth, and says so", () => {
+    // 700 variables a call: the 65,536 slots hold about 93 such calls, fewer than the 200 allowed.
+    const locals = Array.from({ length: 700 }, (_, i) => `    set a${i} n`).join("\n");
+    const source = (depth: number) =>
+      `function f n\n${locals}\n    if n > 0\n        return f(n - 1) + 1\n    return a699\nprint f(${depth})`;
+    const limits = { maxCallDepth: 200, maxPoolSlots: 100_000 };
+    expect(render(source(80), "xmd", { limits })).toBe("80\n");
+    const e = failure(source(150), "xmd", { limits });
+    expect([e.code, e.line]).toEqual(["limit", 703]);
+    const calls = Number(/the variables of (\d+) nested calls/.exec(e.message)?.[1]);
+    expect(calls).toBeGreaterThan(80);
+    expect(calls).toBeLessThanOrEqual(Math.ceil(65_536 / 701));
+    expect(e.message).toBe(
+      `call depth exceeded: the variables of ${calls} nested calls fill the value stack (65536 slots), before maxCallDepth (200)`,
+    );
+    expect(e.hint).toBe(
+      "each call keeps its variables there, 64 slots for each call maxCallDepth allows and at least 65536: " +
+        "give the recursive function fewer variables or rewrite it as a loop; maxCallDepth above 1024 makes " +
+        "the stack larger (--max-depth, limits.maxCallDepth in the API)",
+    );
+  });
+
   it("stops too much output", () => {
     const e = failure('loop 100 times\n    print "0123456789"\n', "xmd", { limits: { maxOutputBytes: 500 } });
     expect(e.message).toMatch(/output limit reached/);

@@ -19,7 +19,13 @@ import { isJsStackOverflow, resourceLimit } from "../values/resource-limit.js";
 import type { Cell } from "./cell.js";
 import type { HostFunction, ModuleInstance } from "./functions.js";
 import type { Machine } from "./machine.js";
-import { isValueStackOverflow, type TempStack } from "./temps.js";
+import {
+  isValueStackOverflow,
+  MIN_STACK_SLOTS,
+  SLOTS_PER_CALL,
+  type TempStack,
+  valueStackSlots,
+} from "./temps.js";
 import type { VariableStore } from "./variables.js";
 
 /** "a number", "an array": a type name for a sentence. */
@@ -248,7 +254,7 @@ export class EvalBase {
       return error;
     }
     if (isJsStackOverflow(e)) return this.jsStackError(start, end);
-    if (isValueStackOverflow(e)) return this.depthError(start, end);
+    if (isValueStackOverflow(e)) return this.stackFullError(start, end);
     const limit = resourceLimit(e, this.limits.maxPoolSlots);
     return limit === null ? e : this.errorAt("limit", limit.message, start, end, limit.hint);
   }
@@ -276,16 +282,37 @@ export class EvalBase {
 
   /** The call depth limit reached, located at source[start, end) (by default, at the node being run). */
   depthError(start?: number, end?: number): XmdError {
+    return this.limitHere(
+      `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
+      `look for a recursion without a base case, or ${raiseHint("maxCallDepth")}`,
+      start,
+      end,
+    );
+  }
+
+  /**
+   * The value stack ran full before maxCallDepth was reached: the calls' variables, not
+   * their number, filled it (a recursive function with hundreds of variables).
+   */
+  stackFullError(start?: number, end?: number): XmdError {
+    const max = this.limits.maxCallDepth;
+    return this.limitHere(
+      `call depth exceeded: the variables of ${this.depth} nested calls fill the value stack ` +
+        `(${valueStackSlots(max)} slots), before maxCallDepth (${max})`,
+      `each call keeps its variables there, ${SLOTS_PER_CALL} slots for each call maxCallDepth allows ` +
+        `and at least ${MIN_STACK_SLOTS}: give the recursive function fewer variables or rewrite it as a loop; ` +
+        `maxCallDepth above ${MIN_STACK_SLOTS / SLOTS_PER_CALL} makes the stack larger (--max-depth, limits.maxCallDepth in the API)`,
+      start,
+      end,
+    );
+  }
+
+  /** A limit error at source[start, end), or at the node being run. */
+  private limitHere(message: string, hint: string, start?: number, end?: number): XmdError {
     const n = this.at;
     const from = start ?? (n === NONE ? 0 : this.nodes.start(n));
     const to = end ?? (n === NONE ? 0 : this.nodes.end(n));
-    return this.errorAt(
-      "limit",
-      `call depth exceeded: more than ${this.limits.maxCallDepth} nested calls (limit maxCallDepth)`,
-      from,
-      to,
-      `look for a recursion without a base case, or ${raiseHint("maxCallDepth")}`,
-    );
+    return this.errorAt("limit", message, from, to, hint);
   }
 
   // ── limits checked as it runs ──────────────────────────────────────────────

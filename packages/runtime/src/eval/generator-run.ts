@@ -48,7 +48,7 @@ export class MachineGenerator extends GeneratorValue {
     try {
       frame = stack.pushFrame(info.frameSize);
     } catch (e) {
-      if (isValueStackOverflow(e)) throw m.depthError();
+      if (isValueStackOverflow(e)) throw m.stackFullError();
       throw e;
     }
     m.frames.push(frame);

@@ -382,7 +382,7 @@ export class Machine extends EvalBase {
     try {
       frame = stack.pushFrame(info.frameSize);
     } catch (e) {
-      if (isValueStackOverflow(e)) throw this.depthError();
+      if (isValueStackOverflow(e)) throw this.stackFullError();
       throw e;
     }
     this.frames.push(frame);

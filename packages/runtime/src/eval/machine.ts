@@ -594,9 +594,11 @@ export class Machine extends EvalBase {
       "type",
       isMethod
         ? `'${name}' is a method of ${cls.name}'s instances, not of the class ${cls.name}`
-        : `the class ${cls.name} has no member '${name}'`,
+        : `the class ${cls.name} has no member '${name}'${didYouMean(name, publicMethods(cls))}`,
       n,
-      `make an instance first: set x ${cls.name}(…), then x.${name}`,
+      isMethod
+        ? `make an instance first: set x ${cls.name}(…), then x.${name}`
+        : `a class has no members of its own; its instances' methods: ${listed(publicMethods(cls))}`,
     );
   }
 

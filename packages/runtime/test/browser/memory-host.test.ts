@@ -312,6 +312,55 @@ describe("MemoryFiles", () => {
     expect(host.files.isFolder("/")).toBe(true);
   });
 
+  it("deletes a folder's own files and folders only, and empties the root but keeps it", () => {
+    const host = createMemoryHost({ "/a/x.md": "x", "/a/sub/y.md": "y", "/ab/z.md": "z", "/a.md": "w" });
+    expect(host.files.delete("/a")).toBe(true);
+    expect(host.files.paths()).toEqual(["/a.md", "/ab/z.md"]);
+    expect([host.files.isFolder("/a"), host.files.isFolder("/a/sub"), host.files.isFolder("/ab")]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(host.files.delete("/")).toBe(true);
+    expect(host.files.size).toBe(0);
+    expect(host.files.isFolder("/")).toBe(true);
+    expect(host.files.list("/")).toEqual([]);
+  });
+
+  it("says in each error what stands at which path", () => {
+    const host = createMemoryHost({ "/d/f.txt": "1" }, { cwd: "/d" });
+    const messageOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        return [(e as { code?: string }).code, (e as Error).message];
+      }
+      return "no error";
+    };
+    expect(host.cwd()).toBe("/d");
+    expect(host.files.get("f.txt")).toBe("1");
+    expect(messageOf(() => host.stat("none"))).toEqual(["ENOENT", 'no such file or folder: "/d/none"']);
+    expect(messageOf(() => host.readdir("f.txt"))).toEqual(["ENOTDIR", '"/d/f.txt" is not a folder']);
+    expect(messageOf(() => host.unlink("/d"))).toEqual(["EISDIR", '"/d" is a folder']);
+    expect(messageOf(() => host.writeFile("/d", "x"))).toEqual(["EISDIR", '"/d" is a folder']);
+    expect(messageOf(() => host.writeFile("/e/f.txt", "x"))).toEqual(["ENOENT", 'no folder "/e"']);
+    expect(messageOf(() => host.writeFile("f.txt/g.txt", "x"))).toEqual([
+      "ENOTDIR",
+      '"/d/f.txt" is not a folder',
+    ]);
+    expect(messageOf(() => host.files.set("/d", "x"))).toEqual(["EISDIR", '"/d" is a folder']);
+    expect(messageOf(() => host.files.mkdir("f.txt"))).toEqual(["EEXIST", '"/d/f.txt" is a file']);
+    expect(messageOf(() => host.files.mkdir("f.txt/x"))).toEqual([
+      "ENOTDIR",
+      '"/d/f.txt" is a file, not a folder',
+    ]);
+    expect(messageOf(() => host.readlink("f.txt"))).toEqual(["EINVAL", '"/d/f.txt" is not a symbolic link']);
+    host.writeFile("g.txt", "new");
+    expect(host.files.get("/d/g.txt")).toBe("new");
+    host.unlink("g.txt");
+    expect(host.files.has("/d/g.txt")).toBe(false);
+  });
+
   it("stores a copy of the bytes it is given", () => {
     const bytes = new Uint8Array([120]);
     const host = createMemoryHost({ "/x": bytes });

@@ -98,7 +98,9 @@ export class MemoryFiles {
     if (!this.#folders.has(abs)) return false;
     const prefix = abs === "/" ? "/" : `${abs}/`;
     for (const file of [...this.#files.keys()]) if (file.startsWith(prefix)) this.#files.delete(file);
-    for (const folder of [...this.#folders]) if (folder.startsWith(prefix)) this.#folders.delete(folder);
+    // The root's prefix is the root itself, which stays.
+    for (const folder of [...this.#folders])
+      if (folder !== "/" && folder.startsWith(prefix)) this.#folders.delete(folder);
     if (abs !== "/") this.#folders.delete(abs);
     return true;
   }

@@ -153,3 +153,84 @@ describe("a caught error", () => {
     expect(render(source)).toBe("30000\n");
   });
 });
+
+describe("generators", () => {
+  it("refuse to iterate themselves while they run", () => {
+    const source = "function* g\n    for x in it\n        yield x\nset it g()\nfor v in it\n    print v";
+    expect(errorOf(source)).toEqual([
+      "runtime",
+      "the generator 'g' asked for its own next value",
+      "a generator cannot iterate itself while it runs",
+      2,
+    ]);
+  });
+
+  it("give nothing more once they are done", () => {
+    const source =
+      'function* g\n    yield 1\n    yield 2\nset it g()\nfor v in it\n    print v\nfor v in it\n    print "again", v\nprint "end"';
+    expect(render(source)).toBe("1\n2\nend\n");
+  });
+
+  it("count as calls against maxCallDepth while they run, one level each", () => {
+    const source = (n: number) =>
+      `function* g n\n    if n > 0\n        for x in g(n - 1)\n            yield x\n    yield n\nprint [...g(${n})]`;
+    const limits = { maxCallDepth: 5 };
+    expect(render(source(4), "xmd", { limits })).toBe("0, 1, 2, 3, 4\n");
+    const e = failure(source(5), "xmd", { limits });
+    expect([e.code, e.message, e.line]).toEqual([
+      "limit",
+      "call depth exceeded: more than 5 nested calls (limit maxCallDepth)",
+      3,
+    ]);
+  });
+});
+
+describe("limits at their boundary", () => {
+  it("let a loop run exactly maxIterations times, and stop the next", () => {
+    const limits = { maxIterations: 5 };
+    expect(render("set n 0\nloop 5 times\n    set n n + 1\nprint n", "xmd", { limits })).toBe("5\n");
+    expect(render("set n 0\nwhile n < 5\n    set n n + 1\nprint n", "xmd", { limits })).toBe("5\n");
+    const e = failure("set n 0\nloop 6 times\n    set n n + 1\nprint n", "xmd", { limits });
+    expect([e.code, e.message, e.hint, e.line]).toEqual([
+      "limit",
+      "loop limit reached: more than 5 iterations (limit maxIterations)",
+      "look for a loop whose condition never becomes false, or raise it with --max-iterations (limits.maxIterations in the API)",
+      2,
+    ]);
+  });
+
+  it("let joined text reach maxStringLength exactly, and stop it one past", () => {
+    const limits = { maxStringLength: 5 };
+    expect(render('set a "abc"\nset b "de"\nprint a + b', "xmd", { limits })).toBe("abcde\n");
+    // A number joined to text, and the parts of a print, are joined by the machine.
+    expect(render('set n 12\nset s "abc"\nprint n + s', "xmd", { limits })).toBe("12abc\n");
+    expect(render('set s "abc"\nprint s, 1', "xmd", { limits })).toBe("abc 1\n");
+    for (const [source, line] of [
+      ['set a "abc"\nset b "def"\nprint a + b', 3],
+      ['set n 123\nset s "abc"\nprint n + s', 3],
+      ['set s "abc"\nprint s, 12', 2],
+    ] as const) {
+      const e = failure(source, "xmd", { limits });
+      expect([e.code, e.message, e.line], source).toEqual([
+        "limit",
+        "joining text would make a string of 6 characters, more than 5 (limit maxStringLength)",
+        line,
+      ]);
+    }
+  });
+});
+
+describe("objects", () => {
+  it("keep a key named __proto__ as an ordinary key, never as the prototype", () => {
+    expect(render('set o {}\nset o["__proto__"] 1\nprint o, keys(o), o["__proto__"]')).toBe(
+      '{"__proto__":1} __proto__ 1\n',
+    );
+    expect(render('set o {"__proto__": 2}\nprint o, keys(o), o.toString == null')).toBe(
+      '{"__proto__":2} __proto__ true\n',
+    );
+  });
+
+  it("throw a value as a 'thrown' error whose message is the value's text", () => {
+    expect(errorOf("throw 42")).toEqual(["thrown", "42", undefined, 1]);
+  });
+});

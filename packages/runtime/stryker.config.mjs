@@ -3,12 +3,12 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The runtime is measured a part at a time (a full run of all of src/ is 18,390 mutants
 // (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured so far.
-// breakAt: the last run's score less one point, rounded down (88.16% on 2026-12-03: 87; it was
-// 85 before host/'s second round came in). It was 78 when api/ and thirteen files of host/ came
-// in at 79.7%; tests of what their survivors showed raised it the same day.
+// breakAt: the last run's score less one point, rounded down (86.97% on 2026-12-03, when
+// eval/, host/node/, host/memory/ and the top-level files came in: 85; it was 87 with 88-89%
+// on the parts before them). It was 78 when api/ and thirteen files of host/ came in at 79.7%.
 // ignoreStatic: see ../../stryker.shared.mjs and the README.
 export default strykerConfig(import.meta.url, {
-  breakAt: 87,
+  breakAt: 85,
   ignoreStatic: true,
   mutate: [
     "src/api/**/*.ts",
@@ -61,5 +61,14 @@ export default strykerConfig(import.meta.url, {
     "src/compile/text-run.ts",
     "src/resolve/**/*.ts",
     "src/values/**/*.ts",
+    "src/eval/**/*.ts",
+    "src/host/memory/**/*.ts",
+    "src/host/node/**/*.ts",
+    "src/runtime.ts",
+    "src/document-run.ts",
+    "src/stores.ts",
+    "src/run-context.ts",
+    "src/browser.ts",
+    "src/public.ts",
   ],
 });

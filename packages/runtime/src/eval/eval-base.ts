@@ -13,7 +13,7 @@ import type { TextBuilder } from "../output/text-builder.js";
 import { TextOutput } from "../output/text-output.js";
 import type { NameTable } from "../syntax/names.js";
 import { NONE, type NodeId, type NodeStore } from "../syntax/nodes.js";
-import { Budget, raiseHint, timeLimitMessage } from "../values/budget.js";
+import { Budget, limitFlag, raiseHint, timeLimitMessage } from "../values/budget.js";
 import { RuntimeFault } from "../values/fault.js";
 import { isJsStackOverflow, resourceLimit } from "../values/resource-limit.js";
 import type { Cell } from "./cell.js";
@@ -301,7 +301,7 @@ export class EvalBase {
         `(${valueStackSlots(max)} slots), before maxCallDepth (${max})`,
       `each call keeps its variables there, ${SLOTS_PER_CALL} slots for each call maxCallDepth allows ` +
         `and at least ${MIN_STACK_SLOTS}: give the recursive function fewer variables or rewrite it as a loop; ` +
-        `maxCallDepth above ${MIN_STACK_SLOTS / SLOTS_PER_CALL} makes the stack larger (--max-depth, limits.maxCallDepth in the API)`,
+        `maxCallDepth above ${MIN_STACK_SLOTS / SLOTS_PER_CALL} makes the stack larger (${limitFlag("maxCallDepth")}, limits.maxCallDepth in the API)`,
       start,
       end,
     );

@@ -590,15 +590,16 @@ export class Machine extends EvalBase {
   /** `Animal.speak`: a class has no members of its own. */
   private classMemberError(cls: ClassValue, name: string, n: NodeId): XmdError {
     const isMethod = cls.find(name) !== undefined;
+    const methods = isMethod ? [] : publicMethods(cls);
     return this.error(
       "type",
       isMethod
         ? `'${name}' is a method of ${cls.name}'s instances, not of the class ${cls.name}`
-        : `the class ${cls.name} has no member '${name}'${didYouMean(name, publicMethods(cls))}`,
+        : `the class ${cls.name} has no member '${name}'${didYouMean(name, methods)}`,
       n,
       isMethod
         ? `make an instance first: set x ${cls.name}(…), then x.${name}`
-        : `a class has no members of its own; its instances' methods: ${listed(publicMethods(cls))}`,
+        : `a class has no members of its own; its instances' methods: ${listed(methods)}`,
     );
   }
 

@@ -26,6 +26,10 @@ export interface TempStack {
 
 export { Tag };
 
+/** Slots per call that maxCallDepth allows, and the least the stack has. */
+export const SLOTS_PER_CALL = 64;
+export const MIN_STACK_SLOTS = 1 << 16;
+
 /**
  * Slots of the value stack a render gets: a few per call for its frame (each function's
  * variables) and the arguments pushed before it, so the stack backs up maxCallDepth; a
@@ -34,10 +38,6 @@ export { Tag };
 export function valueStackSlots(maxCallDepth: number): number {
   return Math.max(MIN_STACK_SLOTS, maxCallDepth * SLOTS_PER_CALL);
 }
-
-/** Slots per call that maxCallDepth allows, and the least the stack has. */
-export const SLOTS_PER_CALL = 64;
-export const MIN_STACK_SLOTS = 1 << 16;
 
 export function createPooledTemps(maxSize: number, checked: boolean): ValueStack {
   return new ValueStack({ initialCapacity: 1024, maxSize, checked });

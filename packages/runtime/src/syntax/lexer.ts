@@ -428,11 +428,6 @@ function rawCommand(source: string, pos: number, end: number, out: TokenBuffer):
   return q;
 }
 
-/**
- * Where the block comment whose text starts at `from` closes (the offset of its `*` + `/`),
- * or -1 if not before `end`. The search looks at this range only: a search of the whole
- * rest of the document, from every unclosed comment of every piece, is quadratic.
- */
 /** A character for a message: itself in quotes, or its code point when it cannot be seen (`U+000B`). */
 function shownCharacter(cp: number): string {
   const char = String.fromCodePoint(cp);
@@ -443,6 +438,11 @@ function shownCharacter(cp: number): string {
 /** Controls, format characters, line and paragraph separators, private-use, unassigned and lone surrogates. */
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]$/u;
 
+/**
+ * Where the block comment whose text starts at `from` closes (the offset of its `*` + `/`),
+ * or -1 if not before `end`. The search looks at this range only: a search of the whole
+ * rest of the document, from every unclosed comment of every piece, is quadratic.
+ */
 function blockCommentEnd(source: string, from: number, end: number): number {
   if (from >= end) return -1;
   const at = source.slice(from, end).indexOf("*/");

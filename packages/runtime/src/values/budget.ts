@@ -79,7 +79,12 @@ const FLAGS: Record<keyof Limits, string> = {
 
 /** "raise it with --max-list-items (limits.maxListItems in the API)": how to raise a limit. */
 export function raiseHint(limit: keyof Limits): string {
-  return `raise it with ${FLAGS[limit]} (limits.${limit} in the API)`;
+  return `raise it with ${limitFlag(limit)} (limits.${limit} in the API)`;
+}
+
+/** The `xmd` command's option that sets a limit (`--max-depth` for maxCallDepth). */
+export function limitFlag(limit: keyof Limits): string {
+  return FLAGS[limit];
 }
 
 /** The time limit's message, the same wherever it strikes. */

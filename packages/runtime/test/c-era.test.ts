@@ -193,6 +193,14 @@ describe('set("name", value)', () => {
     ).toBe("6\n|3\n");
   });
 
+  it("is an argument of a call written without parentheses", () => {
+    // `print set(...)` once read `print` alone and refused the rest; `set (` with a space stays the statement.
+    expect(render({ "doc.md": '```xmd\nprint set("a", 1)\nprint a + 1\n```\n' })).toBe("\n2\n");
+    expect(failure({ "doc.md": '```xmd\nprint set ("a", 1)\n```\n' }).message).toContain(
+      "found the keyword 'set'",
+    );
+  });
+
   it("takes the name as a quoted string that is a name", () => {
     const unquoted = failure({ "doc.md": "{{set(a, 1)}}\n" });
     expect(unquoted.code).toBe("syntax");

@@ -286,6 +286,10 @@ export class ParserBase {
             id === K.null ||
             id === K.not ||
             id === K.import ||
+            // `set("name", value)`, the C tool's set as an expression (ExpressionParser.setCall).
+            (id === K.set &&
+              this.kind[i + 1] === T.LParen &&
+              ((this.flags[i + 1] as number) & SPACE_BEFORE) === 0) ||
             // `end` names a variable in classic directives (see ExpressionParser.namePrimary).
             (id === K.end && this.dialect === "classic")
           );

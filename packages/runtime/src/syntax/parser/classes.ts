@@ -26,10 +26,13 @@ export abstract class ClassParser extends SetParser {
   /** After an error: skips to the start of the next statement (or member). */
   protected abstract recover(): void;
 
-  /** `class NAME [extends PARENT]` and its indented members. */
+  /**
+   * `class NAME [extends PARENT]` and its indented members. Called only where `class` is
+   * followed by a name (otherwise `class` is a variable: `class 5` calls it).
+   */
   protected classDeclaration(start: number): NodeId {
     this.advance(); // class
-    const nameTok = this.expect(T.Ident, "a class name");
+    const nameTok = this.advance();
     if (this.isKeyword(nameTok)) this.fail("a keyword cannot name a class", undefined, nameTok);
     const nodes = this.unit.nodes;
     const n = this.node(N.ClassDecl, start);

@@ -63,6 +63,10 @@ export class StatementParser extends ClassParser {
     return block;
   }
 
+  // The directive parsers below read one line: `directive()` (document/directives.ts) hands
+  // a directive of two statements or more (a second line, or more after a `;`) or with an
+  // indented part to the statement parser as a script block, so the tokens end with the line.
+
   /** A classic `if COND` / `elif COND` directive: returns the condition. */
   parseDirectiveCondition(): NodeId {
     this.advance();
@@ -70,7 +74,6 @@ export class StatementParser extends ClassParser {
     try {
       const e = this.expression();
       this.endLine();
-      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return e;
     } catch (e) {
       const reached = this.unit.depth;
@@ -97,7 +100,6 @@ export class StatementParser extends ClassParser {
       FunctionNode.setName(this.unit.nodes, n, this.nameNode(nameTok));
       const params = this.parameters(T.Newline);
       this.endLine();
-      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       this.unit.nodes.setEnd(n, this.prevEnd());
       const body = this.unit.nodes.create(N.Block, this.prevEnd(), this.prevEnd());
       const name = this.unit.source.slice(this.startOf(nameTok), this.endOf(nameTok));
@@ -111,7 +113,6 @@ export class StatementParser extends ClassParser {
     }
   }
 
-  /** A classic `for X in EXPR` directive: returns a For node without a body. */
   /** The count of a `loop N times` directive (`<!-- xmd:loop 3 times -->`). */
   parseDirectiveLoopCount(): NodeId {
     this.advance(); // loop
@@ -120,7 +121,6 @@ export class StatementParser extends ClassParser {
       const count = this.expression();
       this.expectWord(C.times, "'times' (as in `loop 3 times`)");
       this.endLine();
-      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return count;
     } catch (e) {
       const reached = this.unit.depth;
@@ -131,6 +131,7 @@ export class StatementParser extends ClassParser {
     }
   }
 
+  /** A classic `for X in EXPR` directive: returns a For node without a body. */
   parseDirectiveFor(): NodeId {
     const start = this.startOf();
     const depth = this.unit.depth;
@@ -138,7 +139,6 @@ export class StatementParser extends ClassParser {
       const n = this.forHeader(start);
       ForNode.setCommaItems(this.unit.nodes, n, this.dialect === "classic");
       this.endLine();
-      if (this.peek() !== T.EOF) this.fail(`expected the end of the directive but found ${this.describe()}`);
       return n;
     } catch (e) {
       const reached = this.unit.depth;

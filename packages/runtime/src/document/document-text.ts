@@ -21,8 +21,8 @@ export function decodeDocument(source: DocumentText): { text: string; bytes: Uin
   if (typeof source === "string") return { text: source, bytes: null };
   try {
     return { text: strict.decode(source), bytes: source };
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
+  } catch {
+    // A fatal decoder throws only for bytes that are not UTF-8.
     return { text: lenient.decode(source), bytes: null };
   }
 }

@@ -31,10 +31,11 @@ export function openFence(source: string, newlines: ForwardSearch, p: number, en
   const length = r - q;
   if (length < 3) return null;
   const after = lineEnd(newlines, r, end);
-  const rest = source.slice(r, after).replace(/\r?\n$/, "");
+  const rest = source.slice(r, after);
   // A backtick fence's info string may not contain backticks.
   if (char === 96 && rest.includes("`")) return null;
-  const info = rest.trim().split(/\s+/)[0] ?? "";
+  // The first word (trim drops the line break); split gives at least one part.
+  const info = rest.trim().split(/\s+/, 1)[0] as string;
   return { char, length, info: info.toLowerCase(), contentStart: after };
 }
 

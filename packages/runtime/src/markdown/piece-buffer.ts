@@ -43,8 +43,6 @@ export class PieceBuffer implements PieceSink {
   private data: Int32Array;
   /** Numbers used in {@link data}. */
   size = 0;
-  /** Where the last record starts (-1: none yet). */
-  private last = -1;
   /** Code pieces, in order; a Code record holds the index of its piece here. */
   readonly codes: CodePiece[] = [];
   /** Interpolation pieces, and the characters of all their expressions, for sizing what is built from them. */
@@ -71,7 +69,6 @@ export class PieceBuffer implements PieceSink {
       spare = this.data;
     }
     this.size = 0;
-    this.last = -1;
   }
 
   text(start: number, end: number): void {
@@ -80,14 +77,6 @@ export class PieceBuffer implements PieceSink {
     d[at] = PieceKind.Text;
     d[at + 1] = start;
     d[at + 2] = end;
-  }
-
-  extendText(start: number, end: number): boolean {
-    const at = this.last;
-    const d = this.data;
-    if (at < 0 || d[at] !== PieceKind.Text || d[at + 2] !== start) return false;
-    d[at + 2] = end;
-    return true;
   }
 
   interp(start: number, end: number, exprStart: number, exprEnd: number): void {
@@ -101,7 +90,7 @@ export class PieceBuffer implements PieceSink {
   }
 
   textThenInterp(textStart: number, start: number, end: number, exprStart: number, exprEnd: number): void {
-    if (start > textStart && !this.extendText(textStart, start)) {
+    if (start > textStart) {
       const at = this.reserve(6);
       const d = this.data;
       d[at] = PieceKind.Text;
@@ -110,7 +99,6 @@ export class PieceBuffer implements PieceSink {
       d[at + 3] = PieceKind.Interp;
       d[at + 4] = start;
       d[at + 5] = end;
-      this.last = at + 3;
       this.exprChars += exprEnd - exprStart;
       this.interps++;
       return;
@@ -174,7 +162,6 @@ export class PieceBuffer implements PieceSink {
       this.data = grown;
     }
     this.size = at + n;
-    this.last = at;
     return at;
   }
 }

@@ -45,16 +45,11 @@ export type CodePiece = Extract<Piece, { kind: "code" }>;
 export interface PieceSink {
   /** A text piece source[start, end). */
   text(start: number, end: number): void;
-  /**
-   * Extends the last piece to `end` when it is text that ends at `start` (text split only
-   * by where the scan looked), and says whether it did.
-   */
-  extendText(start: number, end: number): boolean;
   /** `{{ … }}`: start/end cover the braces; the expression is source[exprStart, exprEnd). */
   interp(start: number, end: number, exprStart: number, exprEnd: number): void;
   /**
-   * The text source[textStart, start) as {@link text} and {@link extendText} would add it
-   * (none when empty), then the `{{ … }}` at `start`: one call for what most pages hold.
+   * The text source[textStart, start) (none when empty), then the `{{ … }}` at `start`:
+   * one call for what most pages hold.
    */
   textThenInterp(textStart: number, start: number, end: number, exprStart: number, exprEnd: number): void;
   code(piece: CodePiece): void;
@@ -67,17 +62,11 @@ export class PieceArray implements PieceSink {
   text(start: number, end: number): void {
     this.pieces.push({ kind: "text", start, end });
   }
-  extendText(start: number, end: number): boolean {
-    const last = this.pieces[this.pieces.length - 1];
-    if (last === undefined || last.kind !== "text" || last.end !== start) return false;
-    last.end = end;
-    return true;
-  }
   interp(start: number, end: number, exprStart: number, exprEnd: number): void {
     this.pieces.push({ kind: "interp", start, end, exprStart, exprEnd });
   }
   textThenInterp(textStart: number, start: number, end: number, exprStart: number, exprEnd: number): void {
-    if (start > textStart && !this.extendText(textStart, start)) this.text(textStart, start);
+    if (start > textStart) this.text(textStart, start);
     this.interp(start, end, exprStart, exprEnd);
   }
   code(piece: CodePiece): void {

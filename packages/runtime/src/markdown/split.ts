@@ -109,8 +109,16 @@ export function splitXmdFileInto(
   const ctx = new SplitContext(source, problems, options);
   const end = source.length;
   let codeStart = 0;
+  // Fences copied verbatim, from here up to codeStart, not written yet: fences one after
+  // another are one text piece.
+  let textStart = -1;
+  const flushText = () => {
+    if (textStart !== -1) pieces.text(textStart, codeStart);
+    textStart = -1;
+  };
   const flushCode = (upTo: number) => {
     if (upTo > codeStart) {
+      flushText();
       pieces.code({
         kind: "code",
         start: codeStart,
@@ -136,15 +144,17 @@ export function splitXmdFileInto(
     const contentEnd = close === -1 ? end : close;
     const after = close === -1 ? end : lineEnd(ctx.newlines, close, end);
     if (fence.info === "markdown" || fence.info === "md") {
+      flushText();
       // A ```xmd fence inside markdown output of a .xmd file is plain text (teaching material).
       new MarkdownScanner(ctx, pieces).scan(fence.contentStart, contentEnd, false);
-    } else {
-      pieces.text(p, after);
+    } else if (textStart === -1) {
+      textStart = p;
     }
     p = after;
     codeStart = after;
   }
   flushCode(end);
+  flushText();
 }
 
 /**
@@ -206,12 +216,12 @@ class MarkdownScanner {
   }
 
   /**
-   * The pending text up to `upTo` becomes a piece (one with the text piece before it, when
-   * nothing came between: a run of text is one piece, however the scan stopped in it).
+   * The pending text up to `upTo` becomes a piece. A run of text is one piece: the scan
+   * flushes only before a code piece, at a dropped `\` or at its end, so a flushed piece
+   * never ends where the next one starts (the splitter's tests check it).
    */
   private flush(upTo: number): void {
-    if (upTo > this.textStart && !this.pieces.extendText(this.textStart, upTo))
-      this.pieces.text(this.textStart, upTo);
+    if (upTo > this.textStart) this.pieces.text(this.textStart, upTo);
     this.textStart = upTo;
   }
 

@@ -10,46 +10,9 @@
  * read it as code where no paragraph is open.)
  */
 import fc from "fast-check";
-import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { splitMarkdown } from "../../src/markdown/split.js";
+import { commonmarkMarkers, splitterMarkers } from "../support/commonmark.js";
 import { runs } from "../support/scale.js";
-
-const markdownIt = new MarkdownIt();
-
-/** The markers `mN` that markdown-it reads as text, and those it reads as code. */
-function commonmarkMarkers(source: string): { text: Set<string>; code: Set<string> } {
-  const text = new Set<string>();
-  const code = new Set<string>();
-  const find = (s: string, into: Set<string>) => {
-    for (const m of s.matchAll(/\{\{(m\d+)\}\}/g)) into.add(m[1] as string);
-  };
-  for (const token of markdownIt.parse(source, {})) {
-    if (token.type === "fence" || token.type === "code_block") find(token.content, code);
-    else if (token.type === "inline") {
-      // Text runs joined (markdown-it may cut `{{` and `}}` into tokens of their own).
-      let run = "";
-      for (const child of token.children ?? []) {
-        if (child.type === "text") run += child.content;
-        else {
-          find(run, text);
-          run = "";
-          if (child.type === "code_inline") find(child.content, code);
-        }
-      }
-      find(run, text);
-    }
-  }
-  return { text, code };
-}
-
-/** The markers the splitter interpolates. */
-function splitterMarkers(source: string): Set<string> {
-  const out = new Set<string>();
-  for (const piece of splitMarkdown(source))
-    if (piece.kind === "interp") out.add(source.slice(piece.exprStart, piece.exprEnd).trim());
-  return out;
-}
 
 const fenceLine = fc
   .tuple(

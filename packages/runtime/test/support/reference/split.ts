@@ -61,7 +61,10 @@ export function splitXmdFile(source: string, problems: SplitProblem[] = []): Pie
       scanner.scan(fence.contentStart, contentEnd, false);
       pieces.push(...scanner.pieces);
     } else {
-      pieces.push({ kind: "text", start: p, end: after });
+      // Fences one after another are one text piece.
+      const last = pieces[pieces.length - 1];
+      if (last !== undefined && last.kind === "text" && last.end === p) last.end = after;
+      else pieces.push({ kind: "text", start: p, end: after });
     }
     p = after;
     codeStart = after;

@@ -61,6 +61,23 @@ describe.each(["pooled", "heap"] as MemoryMode[])("text runs (%s)", (memory) => 
     expect(error.frame).toContain("> 252 | x {{  nope }} y\n      |       ^^^^");
   });
 
+  it("makes one syntax node per name of a run, however often, spaced or interleaved it is used", () => {
+    // 40 names used 75 times each, cycled (v10, v20 and v30 end alike), and one name spaced
+    // three ways: a node per use would need thousands of nodes; the run needs about 40.
+    const sets = Array.from({ length: 40 }, (_, i) => `<!-- xmd:set v${i} = ${i} -->`).join("\n");
+    const cycled = Array.from({ length: 3000 }, (_, i) => `{{v${i % 40}}}`).join(" ");
+    const spaced = Array.from({ length: 3000 }, (_, i) => ["{{a}}", "{{ a }}", "{{  a\t}}"][i % 3]).join(" ");
+    const small = createRuntime({ memory, limits: { maxPoolSlots: 400 } });
+    const expected = Array.from({ length: 3000 }, (_, i) => String(i % 40)).join(" ");
+    expect(small.render(`${sets}\n${cycled}\n`, { lang: "md" }).output).toBe(`${expected}\n`);
+    expect(small.render(`<!-- xmd:set a = 1 -->\n${spaced}\n`, { lang: "md" }).output).toBe(
+      `${Array(3000).fill("1").join(" ")}\n`,
+    );
+    // The limit does count a run's nodes: an expression is parsed at every use.
+    const error = errorOf(() => small.render(`<!-- xmd:set a = 1 -->\n${"{{a + 0}} ".repeat(3000)}\n`));
+    expect(error.message).toBe("the document needs more than 400 syntax nodes (limit maxPoolSlots)");
+  });
+
   it("locates an error inside a {{ }} expression at its own place, not at the braces", () => {
     for (const [source, at] of [
       ["x {{ 1 + nope }}\n", [1, 10]],

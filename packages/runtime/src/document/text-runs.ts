@@ -10,6 +10,7 @@
  */
 import { KIND_BITS, type PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
 import { SEED_NAMES } from "../syntax/keywords.js";
+import type { NameKey } from "../syntax/names.js";
 import { TextRunNode } from "../syntax/node-fields.js";
 import { N, NONE, type NodeId } from "../syntax/nodes.js";
 import { parseExpressionRange } from "../syntax/parser/index.js";
@@ -19,17 +20,16 @@ import type { ParseUnit } from "../syntax/unit.js";
 const SEED_COUNT = SEED_NAMES.length;
 
 /**
- * Entries of the cache that finds a name already in the run (see {@link TextRunMaker.nameRef}),
- * a power of two. A miss only costs a second Name node for the same name.
+ * Entries of the cache of `{{ }}` texts already seen in the run (see
+ * {@link TextRunMaker.nameRef}), a power of two. A miss only costs reading the name again.
  */
 const NAME_CACHE = 32;
 
 const KIND_MASK = (1 << KIND_BITS) - 1;
 
-// The caches' arrays, shared by every maker: a document is built by one at a time (its
+// The cache's arrays, shared by every maker: a document is built by one at a time (its
 // build loads no other document), and each run clears them when it opens. Made once: a
 // typed array per document costs more than building a note of a few lines.
-const CACHED = new Int32Array(NAME_CACHE);
 const RAW_NAMES = new Int32Array(NAME_CACHE);
 const RAW_STARTS = new Int32Array(NAME_CACHE);
 const RAW_ENDS = new Int32Array(NAME_CACHE);
@@ -44,15 +44,12 @@ export class TextRunMaker {
   private exprs = 0;
   /** Where each run's records start and end in the piece buffer, two numbers per run (its node's `run`). */
   readonly runs: number[] = [];
-  /** Name cache: a slot (from the name's length and ends) holds an index into the run's names, or -1. */
-  private readonly cached = CACHED;
+  /** The run's names: each one's key → its index among them, so that a name has one Name node per run. */
+  private readonly nameIndex = new Map<NameKey, number>();
   /** Cache of the texts between braces seen (`{{ name }}` with its blanks): slot → name index (-1: none), and where that text was. */
   private readonly rawNames = RAW_NAMES;
   private readonly rawStarts = RAW_STARTS;
   private readonly rawEnds = RAW_ENDS;
-  /** Where each of the run's names was first written (the trimmed name). */
-  private nameStarts: number[] = [];
-  private nameEnds: number[] = [];
 
   constructor(
     private readonly unit: ParseUnit,
@@ -122,10 +119,8 @@ export class TextRunMaker {
     TextRunNode.setRun(nodes, n, this.runs.length >> 1);
     this.runs.push(at, at);
     this.node = n;
-    this.cached.fill(-1);
+    this.nameIndex.clear();
     this.rawNames.fill(-1);
-    this.nameStarts = [];
-    this.nameEnds = [];
   }
 
   /** A `{{ … }}`: a lone name (see {@link loneName}) or an expression, parsed. */
@@ -190,26 +185,20 @@ export class TextRunMaker {
       const c = source.charCodeAt(p);
       if (!isNameStart(c) && !isDigit(c)) return -1;
     }
-    const slot = (e - s + source.charCodeAt(s) * 7 + source.charCodeAt(e - 1) * 31) & (NAME_CACHE - 1);
-    const known = this.cached[slot] as number;
-    if (
-      known !== -1 &&
-      sameText(source, this.nameStarts[known] as number, this.nameEnds[known] as number, s, e)
-    )
-      return known;
     const names = unit.names;
     const id = names.idOfSlice(source, s, e);
     if (id >= 0 && id < SEED_COUNT) return -1;
+    const key = names.keyOf(source, s, e, id);
+    const known = this.nameIndex.get(key);
+    if (known !== undefined) return known;
     const nodes = unit.nodes;
     const n = nodes.create(N.Name, s, e);
-    nodes.setName(n, names.keyOf(source, s, e, id));
+    nodes.setName(n, key);
     if (this.lastName === NONE) TextRunNode.setFirstName(nodes, this.node, n);
     else nodes.setNext(this.lastName, n);
     this.lastName = n;
     const index = this.names++;
-    this.nameStarts.push(s);
-    this.nameEnds.push(e);
-    this.cached[slot] = index;
+    this.nameIndex.set(key, index);
     return index;
   }
 }

@@ -58,7 +58,8 @@ describe.each(["pooled", "heap"] as MemoryMode[])("text runs (%s)", (memory) => 
     expect(error.code).toBe("undefined-name");
     expect(error.message).toBe("'nope' is not defined");
     expect([error.line, error.column]).toEqual([252, 7]);
-    expect(error.frame).toContain("> 252 | x {{  nope }} y\n      |       ^^^^");
+    // The mark covers the name alone, not the blanks or braces around it.
+    expect(error.frame).toMatch(/> 252 \| x \{\{ {2}nope \}\} y\n {6}\| {7}\^{4}(\n|$)/);
   });
 
   it("makes one syntax node per name of a run, however often, spaced or interleaved it is used", () => {
@@ -76,6 +77,24 @@ describe.each(["pooled", "heap"] as MemoryMode[])("text runs (%s)", (memory) => 
     // The limit does count a run's nodes: an expression is parsed at every use.
     const error = errorOf(() => small.render(`<!-- xmd:set a = 1 -->\n${"{{a + 0}} ".repeat(3000)}\n`));
     expect(error.message).toBe("the document needs more than 400 syntax nodes (limit maxPoolSlots)");
+  });
+
+  it("takes any ASCII name for a name, and tells apart names whose texts look alike", () => {
+    // Every kind of name character, first and last: each name is one node however often used.
+    const names = ["z9", "Z0", "_a", "$b", "A", "a_Z$"];
+    const sets = names.map((n, i) => `<!-- xmd:set ${n} = ${i} -->`).join("\n");
+    const uses = Array.from({ length: 2400 }, (_, i) => `{{${names[i % names.length]}}}`).join(" ");
+    const small = createRuntime({ memory, limits: { maxPoolSlots: 400 } });
+    const expected = Array.from({ length: 2400 }, (_, i) => String(i % names.length)).join(" ");
+    expect(small.render(`${sets}\n${uses}\n`, { lang: "md" }).output).toBe(`${expected}\n`);
+    // Texts of the same length and first and last characters, or one the start of another,
+    // in one run: each is its own name.
+    const alike = ["a", "ab", "abc", "axc", "Ab", "abc ", " abc"];
+    const defs = ["a", "ab", "abc", "axc", "Ab"].map((n) => `<!-- xmd:set ${n} = "${n}!" -->`).join("\n");
+    const text = [...alike, ...alike].map((n) => `{{${n}}}`).join(" ");
+    expect(both(`${defs}\n${text}\n`)).toBe(
+      "a! ab! abc! axc! Ab! abc! abc! a! ab! abc! axc! Ab! abc! abc!\n",
+    );
   });
 
   it("locates an error inside a {{ }} expression at its own place, not at the braces", () => {

@@ -67,6 +67,8 @@ const LINES = [
   "===",
   "=",
   "= =",
+  "= = =",
+  "=\t=\t=",
   "===  ",
   "===\t",
   "=== x",
@@ -101,6 +103,12 @@ const LINES = [
 ];
 
 describe("a code span ends with the paragraph it starts in", () => {
+  it("when spans open in one paragraph after another, each ends with its own", () => {
+    for (const doc of ["a `x M\n\nb `M` c", "a ` M\n\nb `x M\n\nc `M` d", "a `M` b\n\nc `x M\n# h\n`M`"]) {
+      for (const eol of ["\n", "\r\n"]) agreesWithCommonMark(named(doc.replace(/\n/g, eol)));
+    }
+  });
+
   it.each(LINES)("a line %j between its backticks", (line) => {
     for (const eol of ["\n", "\r\n"]) {
       const doc = named(["a `x M", line, "M y` b"].join(eol));

@@ -97,6 +97,11 @@ describe.each(["pooled", "heap"] as MemoryMode[])("text runs (%s)", (memory) => 
     );
   });
 
+  it("reads a {{ }} that only starts like a name, or is a number, as an expression", () => {
+    const source = `<!-- xmd:set a = "xy" -->\n{{1}} {{ 2 }} {{-3}} {{a+1}} {{ a.length }} {{a[0]}} {{a}}\n`;
+    expect(both(source)).toBe("1 2 -3 xy1 2 x xy\n");
+  });
+
   it("locates an error inside a {{ }} expression at its own place, not at the braces", () => {
     for (const [source, at] of [
       ["x {{ 1 + nope }}\n", [1, 10]],

@@ -2,13 +2,15 @@
 import { strykerConfig } from "../../stryker.shared.mjs";
 
 // The runtime is measured a part at a time (a full run of all of src/ is 18,390 mutants
-// (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured so far.
-// breakAt: the last run's score less one point, rounded down (86.97% on 2026-12-03, when
-// eval/, host/node/, host/memory/ and the top-level files came in: 85; it was 87 with 88-89%
+// (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured
+// so far. Not yet here: syntax/, markdown/split.ts, document/build.ts.
+// breakAt: the last run's score less one point, rounded down (87.0% on 2026-12-04, when
+// the splitter's parts and the text runs came in: 86; 86.97% on 2026-12-03, when eval/,
+// host/node/, host/memory/ and the top-level files came in: 85; it was 87 with 88-89%
 // on the parts before them). It was 78 when api/ and thirteen files of host/ came in at 79.7%.
 // ignoreStatic: see ../../stryker.shared.mjs and the README.
 export default strykerConfig(import.meta.url, {
-  breakAt: 85,
+  breakAt: 86,
   ignoreStatic: true,
   mutate: [
     "src/api/**/*.ts",

@@ -26,7 +26,7 @@ import {
   StatementParser,
   takeTokenBuffer,
 } from "../syntax/parser/index.js";
-import { addProblem, type ParseUnit, problemSink } from "../syntax/unit.js";
+import { addProblem, type FunctionInfo, type ParseUnit, problemSink } from "../syntax/unit.js";
 import {
   BlockBuilder,
   directive,
@@ -314,8 +314,9 @@ function checkDepth(unit: ParseUnit, root: NodeId): void {
     if (next !== NONE) stack.push(next, depth);
     const kind = nodes.kind(n);
     if (kind === N.FunctionDecl || kind === N.Lambda || kind === N.Method) {
-      const info = unit.functions[FunctionNode.info(nodes, n)];
-      if (info !== undefined) stack.push(info.body, depth + 1);
+      // Every function of a tree without problems has its record.
+      const info = unit.functions[FunctionNode.info(nodes, n)] as FunctionInfo;
+      stack.push(info.body, depth + 1);
     }
     // Name nodes carry no links before resolving; the links of other nodes are nodes. A
     // block and an object's key are no level of their own: a nested `if` or `{a: …}` is

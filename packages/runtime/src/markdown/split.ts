@@ -186,10 +186,12 @@ class BacktickRuns {
     }
   }
 
-  /** Start of the first run of exactly `n` backticks at or after `q`, or -1. */
+  /**
+   * Start of the first run of exactly `n` backticks at or after `q`, or -1. `n` is the
+   * length of a run at or after the range's first backtick, so the index holds that run.
+   */
   next(n: number, q: number): number {
-    const list = this.byLength.get(n);
-    if (list === undefined) return -1;
+    const list = this.byLength.get(n) as { starts: number[]; next: number };
     const { starts } = list;
     while (list.next < starts.length && (starts[list.next] as number) < q) list.next++;
     return list.next < starts.length ? (starts[list.next] as number) : -1;
@@ -199,9 +201,8 @@ class BacktickRuns {
 /** Walks markdown text, emitting pieces; pending plain text is flushed lazily. */
 class MarkdownScanner {
   private textStart = 0;
-  /** The start of the line of {@link lineFrom}, the last offset a line start was asked for (see {@link lineStartOf}). */
+  /** The start of the line of the last offset a line start was asked for (see {@link lineStartOf}). */
   private lineAt = 0;
-  private lineFrom = 0;
   /** End of a line that holds only xmd comments, while its later comments are scanned. */
   private directiveLineEnd = -1;
   private runs: BacktickRuns | null = null;
@@ -239,7 +240,6 @@ class MarkdownScanner {
     const source = this.source;
     const { scanner, opens, commentStarts, backticks, tildes, atImports } = this.ctx;
     this.textStart = start;
-    this.lineFrom = start;
     this.lineAt = start;
     let p = start;
     // The searches' last answers: each stays the next place of its kind until the scan
@@ -378,16 +378,15 @@ class MarkdownScanner {
 
   /**
    * Where the line holding `q` starts (at least the scan's start). Scans only move forward,
-   * so the line starts are found going forward from the last one known, with the
-   * context's search for line breaks: every line break of the text is looked at once.
+   * and `q` is never before the last offset asked about, so the line starts are found
+   * going forward from the last one known, with the context's search for line breaks:
+   * every line break of the text is looked at once.
    */
   private lineStartOf(q: number): number {
     const newlines = this.ctx.newlines;
-    if (q < this.lineFrom) throw new Error("lineStartOf: the scan went back");
     let at = this.lineAt;
     for (let nl = newlines.next(at); nl !== -1 && nl < q; nl = newlines.next(at)) at = nl + 1;
     this.lineAt = at;
-    this.lineFrom = q;
     return at;
   }
 
@@ -422,7 +421,7 @@ class MarkdownScanner {
       // Only where CommonMark would open an HTML block (a line's start, indented at most
       // three spaces): deeper it is an indented code block, mid-line it is prose, and
       // either may show `<!-- xmd` as an example.
-      if (kind !== null && p - lineStart <= 3 && spacesOnly(source, lineStart, p, false)) {
+      if (kind !== null && p - lineStart <= 3 && spacesOnly(source, lineStart, p)) {
         this.ctx.problems.push({
           start: p,
           end: Math.min(lineEnd(newlines, p, end), end),
@@ -486,12 +485,9 @@ function nearest(a: number, b: number): number {
   return a === -1 ? b : b === -1 || a < b ? a : b;
 }
 
-/** Whether source[from, to) holds only spaces (and tabs, when `tabs`). */
-function spacesOnly(source: string, from: number, to: number, tabs: boolean): boolean {
-  for (let i = from; i < to; i++) {
-    const c = source.charCodeAt(i);
-    if (c !== 32 && !(tabs && c === 9)) return false;
-  }
+/** Whether source[from, to) holds only spaces. */
+function spacesOnly(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (source.charCodeAt(i) !== 32) return false;
   return true;
 }
 

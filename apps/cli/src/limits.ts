@@ -53,6 +53,8 @@ export interface LimitFlag {
   description: string;
   /** The default as the help shows it. */
   shown: string;
+  /** The highest value the runtime takes, where there is one. */
+  max?: number;
 }
 
 /** Every limit flag, in the order the help lists them. */
@@ -110,8 +112,9 @@ export const LIMIT_FLAGS: readonly LimitFlag[] = [
     flag: "--max-pool-slots",
     value: "<n>",
     limit: "maxPoolSlots",
-    description: "syntax nodes, and variables, one document may have",
+    description: "syntax nodes, and variables, one document may have (at most the default)",
     shown: "4194304",
+    max: DEFAULTS.maxPoolSlots,
   },
   {
     key: "maxListItems",

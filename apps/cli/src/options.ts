@@ -54,12 +54,18 @@ export function parseVarValue(raw: string): unknown {
   return raw;
 }
 
-/** A positive whole number from a flag or the config. */
-export function positiveInt(raw: string | number | undefined, flag: string): number | undefined {
+/** A positive whole number from a flag or the config, at most `max` when given. */
+export function positiveInt(
+  raw: string | number | undefined,
+  flag: string,
+  max?: number,
+): number | undefined {
   if (raw === undefined) return undefined;
   const n = typeof raw === "number" ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(n) || n <= 0)
     throw new UsageError(`${flag} needs a positive whole number, got '${raw}'`);
+  if (max !== undefined && n > max)
+    throw new UsageError(`${flag} needs a whole number from 1 to ${max}, got '${raw}'`);
   return n;
 }
 
@@ -201,8 +207,8 @@ export function runtimeOptions(flags: RenderFlags, loaded: LoadedConfig, cwd: st
   const root = rootOption(flags, loaded, cwd);
   if (root !== undefined) options.root = root;
   const limits: NonNullable<RuntimeOptions["limits"]> = {};
-  for (const { key, flag, limit } of LIMIT_FLAGS) {
-    const n = positiveInt(flags[key] ?? config[key], flag);
+  for (const { key, flag, limit, max } of LIMIT_FLAGS) {
+    const n = positiveInt(flags[key] ?? config[key], flag, max);
     if (n === undefined) continue;
     if (flags[key] === undefined) untrustedLimit(loaded, key, flag, n, DEFAULTS[limit]);
     limits[limit] = n;

@@ -3,7 +3,7 @@
  * threads (stack, heap), cap stdin and show the defaults in its help without loading the
  * runtime; the copies must follow the originals.
  */
-import { DEFAULT_LIMITS } from "@xmd/runtime";
+import { DEFAULT_LIMITS, MAX_POOL_SLOTS } from "@xmd/runtime";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS, LIMIT_FLAGS } from "../src/limits.js";
 import { DEFAULT_MAX_DEPTH } from "../src/render/stack-size.js";
@@ -15,6 +15,11 @@ describe("defaults copied from the runtime", () => {
 
   it("uses every default limit of the runtime", () => {
     expect(DEFAULTS).toEqual({ ...DEFAULT_LIMITS });
+  });
+
+  it("caps --max-pool-slots where the runtime does", () => {
+    expect(LIMIT_FLAGS.find((f) => f.limit === "maxPoolSlots")?.max).toBe(MAX_POOL_SLOTS);
+    expect(LIMIT_FLAGS.filter((f) => f.max !== undefined).map((f) => f.flag)).toEqual(["--max-pool-slots"]);
   });
 
   it("has a flag for every runtime limit, each once, its help showing the default", () => {

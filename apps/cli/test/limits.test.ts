@@ -220,6 +220,25 @@ describe("limit flags and config keys", () => {
     }
   });
 
+  it("take --max-pool-slots up to the most a pool can address, in a flag or the config", () => {
+    const dir = workspace({ "a.md": "a {{1}}\n" });
+    expect(xmd(["a.md", "--max-pool-slots", "4194304"], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: "a 1\n",
+    });
+    expect(xmd(["a.md", "--max-pool-slots", "4194305"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "xmd: --max-pool-slots needs a whole number from 1 to 4194304, got '4194305'\n",
+    });
+    writeFileSync(join(dir, "xmd.config.json"), '{"maxPoolSlots": 10000000}');
+    expect(xmd(["a.md"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "xmd: --max-pool-slots needs a whole number from 1 to 4194304, got '10000000'\n",
+    });
+  });
+
   it("are read from the config (maxMemory, maxPoolSlots, maxRead …), flags winning", () => {
     const dir = workspace({
       "big.xmd": Array.from({ length: 60 }, (_, i) => `set x${i} ${i} + 1\n`).join(""),

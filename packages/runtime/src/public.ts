@@ -8,7 +8,7 @@ export { XmdError, type XmdErrorCode, type XmdLocation } from "./api/error.js";
 export { type FormatOptions, formatError } from "./api/format.js";
 export type { Host, HostCommand, HostExecContext, HostPath, HostStats } from "./api/host.js";
 export type { ExecPolicy, Limits, MemoryMode, RenderOptions, RuntimeOptions } from "./api/options.js";
-export { DEFAULT_LIMITS } from "./api/options.js";
+export { DEFAULT_LIMITS, MAX_POOL_SLOTS } from "./api/options.js";
 export {
   type CodeRange,
   IMPORT_EXTENSIONS,

@@ -1,7 +1,7 @@
 import { ValueStack } from "@xmd/stack";
 import { XmdError } from "./api/error.js";
 import type { Host } from "./api/host.js";
-import { DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
+import { checkLimits, DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
 import type {
   BytesRenderResult,
   CompiledDocument,
@@ -65,6 +65,7 @@ class XmdRuntime implements Runtime {
   ) {
     this.memory = options.memory ?? "pooled";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    checkLimits(this.limits);
     this.checked = options.checked ?? false;
     const stores = createStores(this.memory, this.limits, this.checked);
     this.names = stores.names;

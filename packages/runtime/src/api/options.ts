@@ -2,6 +2,7 @@
  * Options that shape a runtime: memory mode, limits, the host, the file root and the exec policy.
  * @module
  */
+import { MAX_SLOTS } from "@xmd/pool";
 import type { Host } from "./host.js";
 
 /**
@@ -29,7 +30,10 @@ export interface Limits {
   maxOutputBytes: number;
   /** Wall-clock milliseconds per document run (imports included). */
   timeoutMs: number;
-  /** Slots per pool (AST nodes, variables); exceeding it is an error, never silent growth. */
+  /**
+   * Slots per pool (AST nodes, variables); exceeding it is an error, never silent growth.
+   * At most {@link MAX_POOL_SLOTS}, the default.
+   */
   maxPoolSlots: number;
   /**
    * Items in one list (and entries in one object), and the highest list index a document
@@ -53,6 +57,25 @@ export interface Limits {
   maxWriteBytes: number;
 }
 
+/**
+ * The highest `maxPoolSlots` there can be: the slots a pool's handles can address
+ * (`MAX_SLOTS` of `@xmd/pool`), which is also the default.
+ */
+export const MAX_POOL_SLOTS: number = MAX_SLOTS;
+
+/**
+ * Checks the limits a runtime is made with, where a value that cannot work would otherwise
+ * fail later and deeper (a pool cannot be made with more slots than its handles address).
+ * @throws RangeError naming the limit, what it may be and what it was.
+ */
+export function checkLimits(limits: Readonly<Limits>): void {
+  const slots = limits.maxPoolSlots;
+  if (!Number.isInteger(slots) || slots < 1 || slots > MAX_POOL_SLOTS)
+    throw new RangeError(
+      `limits.maxPoolSlots must be a whole number from 1 to ${MAX_POOL_SLOTS} (the slots a pool can address), got ${String(slots)}`,
+    );
+}
+
 /** The defaults: generous for real documents, quick to stop a runaway one. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxIterations: 1_000_000,
@@ -60,7 +83,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxNestingDepth: 1_000,
   maxOutputBytes: 64 * 1024 * 1024,
   timeoutMs: 10_000,
-  maxPoolSlots: 4 * 1024 * 1024,
+  maxPoolSlots: MAX_POOL_SLOTS,
   maxListItems: 10_000_000,
   maxStringLength: 64 * 1024 * 1024,
   maxMemoryMb: 2048,

@@ -14,7 +14,8 @@
 import { PieceBuffer, PieceKind } from "../markdown/piece-buffer.js";
 import type { CodePiece } from "../markdown/pieces.js";
 import { splitMarkdownInto, splitXmdFileInto } from "../markdown/split.js";
-import { ExportNode, FunctionNode, ImportNode, ListNode, PieceNode } from "../syntax/node-fields.js";
+import { hoistedFunctions } from "../syntax/hoisted.js";
+import { FunctionNode, ImportNode, ListNode, PieceNode } from "../syntax/node-fields.js";
 import { ImportForm, N, NONE, type NodeId, Placement } from "../syntax/nodes.js";
 import {
   type Dialect,
@@ -97,8 +98,6 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
 
     const root = nodes.create(N.Block, 0, source.length);
     let current = new BlockBuilder(unit, root);
-    /** Code pieces at the top level: where module-level functions are declared. */
-    const topPieces: NodeId[] = [];
     const open: OpenDirective[] = [];
     let deepestSpans = 0;
     // Blocks on lines of their own between blank lines (see PieceNode.blankAfter): where
@@ -138,8 +137,7 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
             }
           }
           unit.openSpans = open.length;
-          unit.openFunctions = 0;
-          for (const o of open) if (o.kind === "function") unit.openFunctions++;
+          unit.inFunctionSpan = open.some((o) => o.kind === "function");
           // `<!-- xmd import part.md -->` inserts the part, as the colon form does: a
           // markdown part imported as a module would print nothing here.
           const dialect =
@@ -163,13 +161,10 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
             }
             chainEnd = piece.end;
             const blank = chainAfterBlank ? lineBreakAt(source, piece.end) : 0;
-            if (blank > 0) {
-              PieceNode.setBlankAfter(nodes, p, blank);
-              textFrom = piece.end + blank;
-            }
+            PieceNode.setBlankAfter(nodes, p, blank);
+            textFrom = piece.end + blank;
           } else chainEnd = -1;
           current.append(p);
-          if (current.block === root) topPieces.push(p);
           break;
         }
       }
@@ -197,11 +192,9 @@ export function buildProgram(unit: ParseUnit, lang: "md" | "xmd", skip = 0): Pro
     )
       checkDepth(unit, root);
     unit.openSpans = 0;
-    unit.openFunctions = 0;
-    const hoisted = collectHoisted(unit, topPieces);
-    // Classic `<!-- xmd:function -->` spans at the top level are declarations of the module too.
-    for (let s = ListNode.first(nodes, root); s !== NONE; s = nodes.next(s))
-      if (nodes.kind(s) === N.FunctionDecl) hoisted.push(s);
+    unit.inFunctionSpan = false;
+    // Walks the top level's pieces, text runs and classic spans: one node per piece or run.
+    const hoisted = hoistedFunctions(nodes, ListNode.first(nodes, root));
     return { root, hoisted, pieces, runs: runs.runs };
   } finally {
     giveTokenBuffer(tokens);
@@ -256,27 +249,6 @@ function lineBreakAt(source: string, at: number): number {
   const c = source.charCodeAt(at);
   if (c === 10) return 1;
   return c === 13 && source.charCodeAt(at + 1) === 10 ? 2 : 0;
-}
-
-/**
- * Function declarations at module level: in the top-level code pieces and their exports,
- * not inside other blocks. The pieces are those the build put at the top level, so the
- * text and `{{ }}` between them (most of a large document) are not walked again.
- */
-function collectHoisted(unit: ParseUnit, topPieces: readonly NodeId[]): NodeId[] {
-  const nodes = unit.nodes;
-  const out: NodeId[] = [];
-  for (const piece of topPieces) {
-    for (let s = ListNode.first(nodes, PieceNode.block(nodes, piece)); s !== NONE; s = nodes.next(s)) {
-      const k = nodes.kind(s);
-      if (k === N.FunctionDecl) out.push(s);
-      else if (k === N.Export) {
-        const declaration = ExportNode.declaration(nodes, s);
-        if (declaration !== NONE && nodes.kind(declaration) === N.FunctionDecl) out.push(declaration);
-      }
-    }
-  }
-  return out;
 }
 
 /**

@@ -11,12 +11,13 @@
  * @module
  */
 import type { CodePiece } from "../markdown/pieces.js";
+import { hoistedFunctions } from "../syntax/hoisted.js";
 import { K } from "../syntax/keywords.js";
 import { ForNode, FunctionNode, IfNode, ListNode, LoopNode, WhileNode } from "../syntax/node-fields.js";
 import { N, NONE, type NodeId } from "../syntax/nodes.js";
 import { type Dialect, StatementParser } from "../syntax/parser/index.js";
 import { T, type TokenBuffer } from "../syntax/tokens.js";
-import { addProblem, type ParseUnit } from "../syntax/unit.js";
+import { addProblem, type FunctionInfo, type ParseUnit } from "../syntax/unit.js";
 
 /** Appends statements to a Block, keeping its last child for O(1) appends. */
 export class BlockBuilder {
@@ -146,6 +147,11 @@ export function directive(
       return problem(`<!-- ${prefix}${written} --> without an open <!-- ${prefix}${what} -->`);
     }
     open.pop();
+    if (top.kind === "function") {
+      // The span's pieces came after its header: their functions are hoisted in it now.
+      const info = unit.functions[FunctionNode.info(nodes, top.chain)] as FunctionInfo;
+      hoistedFunctions(nodes, ListNode.first(nodes, info.body), info.decls);
+    }
     return top.outer;
   };
   switch (word) {

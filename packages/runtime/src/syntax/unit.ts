@@ -27,7 +27,7 @@ export interface FunctionInfo {
   captures: { fromLocal: boolean; index: number }[];
   /** Local slots (parameters included) that other functions capture, so they live in cells (in no particular order: each is made a cell on its own). */
   cellSlots: number[];
-  /** FunctionDecl statements directly in the body, bound (hoisted) when a call starts. */
+  /** FunctionDecl statements in the body and its blocks, bound (hoisted) when a call starts (see `hoisted.ts`). */
   decls: NodeId[];
   /** A `function*`: calling it makes a generator that runs the body as values are asked for. */
   generator: boolean;
@@ -89,8 +89,8 @@ export interface ParseUnit {
   readonly imports: NodeId[];
   /** Classic if/for spans open around the code being parsed (set by the document builder). */
   openSpans: number;
-  /** Classic `<!-- xmd:function -->` spans among them: `return` may stand in their pieces. */
-  openFunctions: number;
+  /** Whether a classic `<!-- xmd:function -->` span is among them: `return` may stand in its pieces. */
+  inFunctionSpan: boolean;
   /** Ticked by every loop that reads the source; enforces the time limit. */
   readonly clock: ReadClock;
   /** Where interpolations and templates end, shared by the splitter, lexer and parser. */
@@ -136,7 +136,7 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
     aborted: false,
     imports: [],
     openSpans: 0,
-    openFunctions: 0,
+    inFunctionSpan: false,
     clock,
     scanner: new TextScanner(source, clock),
     depth: 0,

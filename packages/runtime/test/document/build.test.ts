@@ -1,9 +1,12 @@
 /**
  * Building a document's program (`document/build.ts`): the check of the finished tree's
- * depth goes into every kind of function body, and a block that stands between blank
- * lines takes the blank line below it whatever the line breaks are.
+ * depth goes into every kind of function body; a block that starts its line after a blank
+ * line takes the blank line below it, whatever the line breaks are; `return` stands in the
+ * pieces of a classic function span only; `import` of a markdown part inserts it from an
+ * xmd comment only; code in stripped front matter is left out.
  */
 import { describe, expect, it } from "vitest";
+import { createMemoryHost, createRuntime, type RuntimeOptions, XmdError } from "../../src/browser.js";
 import { failure, render } from "../support/render.js";
 
 const message = (max: number) => `code nested too deep: more than ${max} levels (limit maxNestingDepth)`;
@@ -69,6 +72,14 @@ describe("a block between blank lines", () => {
     expect(render("<!-- xmd set x = 1 -->\r\n\r\nb {{x}}\r\n", "md")).toBe("b 1\r\n");
   });
 
+  it("is one that starts the document, or follows a blank line", () => {
+    expect(render("\n<!-- xmd set x = 1 -->\n\nb {{x}}\n", "md")).toBe("\nb 1\n");
+    expect(render("a\n<!-- xmd set x = 1 -->\n\nb {{x}}\n", "md")).toBe("a\n\nb 1\n");
+    expect(render("a\n\n<!-- xmd set x = 1 -->\n<!-- xmd set y = 2 -->\n\nb {{x + y}}\n", "md")).toBe(
+      "a\n\nb 3\n",
+    );
+  });
+
   it("is one that starts its line after a blank line: a block after a span directive is not", () => {
     // The span directive's line goes, the set's line goes, the blank line below it stays:
     // on the same line as the directive or on the next.
@@ -81,5 +92,74 @@ describe("a block between blank lines", () => {
   it("keeps a line that starts with a lone carriage return: it is not blank", () => {
     expect(render("<!-- xmd set x = 1 -->\n\rb {{x}}\n", "md")).toBe("\rb 1\n");
     expect(render("<!-- xmd set x = 1 -->\n\r", "md")).toBe("\r");
+  });
+});
+
+/** Renders `source` as the file `path` beside the given files, or returns its error. */
+function renderFile(
+  path: string,
+  source: string,
+  files: Record<string, string>,
+  options: RuntimeOptions = {},
+) {
+  const runtime = createRuntime({ host: createMemoryHost({ ...files, [path]: source }), ...options });
+  try {
+    return runtime.render(source, { path }).output;
+  } catch (e) {
+    if (e instanceof XmdError) return `${e.code}: ${e.message}`;
+    throw e;
+  } finally {
+    runtime.dispose();
+  }
+}
+
+describe("return in classic spans", () => {
+  it("stands in the pieces of a function span, in spans nested in it too", () => {
+    const simple =
+      "<!-- xmd:function f(x) -->\n<!-- xmd return x * 2 -->\n<!-- xmd:endfunction -->\n{{ f(2) }}\n";
+    expect(render(simple, "md")).toBe("4\n");
+    const nested = [
+      "<!-- xmd:function f(x) -->",
+      "<!-- xmd:if x > 1 -->",
+      "<!-- xmd return x * 2 -->",
+      "<!-- xmd:endif -->",
+      "<!-- xmd return 0 -->",
+      "<!-- xmd:endfunction -->",
+      "{{ f(2) }} {{ f(1) }}",
+      "",
+    ].join("\n");
+    expect(render(nested, "md")).toBe("4 0\n");
+  });
+
+  it("is refused in an if span outside a function, and after the function span closes", () => {
+    for (const source of [
+      "<!-- xmd:if true -->\n<!-- xmd return 1 -->\n<!-- xmd:endif -->\n",
+      "<!-- xmd:function f() -->\n<!-- xmd:endfunction -->\n<!-- xmd return 1 -->\n",
+    ]) {
+      const e = failure(source, "md");
+      expect([e.code, e.message]).toEqual(["syntax", "'return' is only allowed inside a function"]);
+    }
+  });
+});
+
+describe("import of a markdown part", () => {
+  const files = { "/part.md": "Part\n" };
+
+  it("inserts it from an xmd comment, as the classic form does", () => {
+    expect(renderFile("/a.md", 'A\n<!-- xmd import "part.md" -->\nB\n', files)).toBe("A\nPart\nB\n");
+    expect(renderFile("/a.md", "A\n<!-- xmd:import part.md -->\nB\n", files)).toBe("A\nPart\nB\n");
+  });
+
+  it("runs it as a module, printing nothing, from a fence or a .xmd file", () => {
+    expect(renderFile("/a.md", 'A\n```xmd\nimport "part.md"\n```\nB\n', files)).toBe("A\nB\n");
+    expect(renderFile("/a.xmd", 'print "A"\nimport "part.md"\nprint "B"\n', files)).toBe("A\nB\n");
+  });
+});
+
+describe("stripped front matter", () => {
+  it("leaves out the code and {{ }} in it, which a kept one renders", () => {
+    const source = '---\ntitle: T {{ 1 + 1 }} <!-- xmd print "FM" -->\n---\nbody\n';
+    expect(renderFile("/a.md", source, {}, { frontMatter: "strip" })).toBe("body\n");
+    expect(renderFile("/a.md", source, {})).toBe("---\ntitle: T 2 FM\n---\nbody\n");
   });
 });

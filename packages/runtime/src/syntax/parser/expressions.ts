@@ -6,6 +6,7 @@
  */
 
 import { isJsStackOverflow } from "../../values/resource-limit.js";
+import { hoistedFunctions } from "../hoisted.js";
 import { escapedOpen } from "../interpolation.js";
 import { C, K, KEYWORD_COUNT } from "../keywords.js";
 import {
@@ -642,12 +643,8 @@ export class ExpressionParser extends SpecialFormParser {
     exprBody: boolean,
     node: NodeId,
   ): number {
-    const decls: NodeId[] = [];
-    if (!exprBody) {
-      for (let st = ListNode.first(this.unit.nodes, body); st !== NONE; st = this.unit.nodes.next(st)) {
-        if (this.unit.nodes.kind(st) === N.FunctionDecl) decls.push(st);
-      }
-    }
+    const nodes = this.unit.nodes;
+    const decls = exprBody ? [] : hoistedFunctions(nodes, ListNode.first(nodes, body));
     this.unit.functions.push({
       index: this.unit.functions.length,
       name,

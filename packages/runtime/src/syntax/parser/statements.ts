@@ -264,7 +264,7 @@ export class StatementParser extends ClassParser {
           return this.node(isBreak ? N.Break : N.Continue, start);
         }
         case K.return: {
-          if (this.functionDepth === 0 && this.unit.openFunctions === 0)
+          if (this.functionDepth === 0 && !this.unit.inFunctionSpan)
             this.fail("'return' is only allowed inside a function");
           this.advance();
           const n = this.node(N.Return, start);

@@ -65,6 +65,26 @@ describe("the depth check of the finished tree", () => {
   }
 });
 
+describe("the depth check of a long chain on a deep operand", () => {
+  // The parser sees three levels of lists and ten links, each under the limit; the tree
+  // holds the lists below the chain's links, and the walk finds them too deep.
+  const source = `print [[[1]]]${" + [1]".repeat(10)}\n`;
+
+  it("runs when the parser's levels and links together could pass the limit", () => {
+    for (const [limit, column] of [
+      [13, 8],
+      [14, 9],
+      [15, 10],
+    ]) {
+      const e = failure(source, "xmd", { limits: { maxNestingDepth: limit } });
+      expect([e.code, e.message, e.line, e.column]).toEqual(["limit", message(limit as number), 1, column]);
+    }
+    expect(render(source, "xmd", { limits: { maxNestingDepth: 16 } })).toBe(
+      `${Array(11).fill(1).join(", ")}\n`,
+    );
+  });
+});
+
 describe("a block between blank lines", () => {
   it("takes the blank line below it, LF or CRLF", () => {
     expect(render("a\n\n<!-- xmd set x = 1 -->\n\nb {{x}}\n", "md")).toBe("a\n\nb 1\n");
@@ -153,6 +173,30 @@ describe("import of a markdown part", () => {
   it("runs it as a module, printing nothing, from a fence or a .xmd file", () => {
     expect(renderFile("/a.md", 'A\n```xmd\nimport "part.md"\n```\nB\n', files)).toBe("A\nB\n");
     expect(renderFile("/a.xmd", 'print "A"\nimport "part.md"\nprint "B"\n', files)).toBe("A\nB\n");
+  });
+});
+
+describe("an in-place import", () => {
+  const files = { "/part.md": "Part" };
+
+  it("takes the C tool's @import(path) with spaces around the path", () => {
+    expect(renderFile("/a.md", "A\n@import( part.md )\nB\n", files)).toBe("A\nPart\nB\n");
+  });
+
+  it("ends its line when it is all its piece does, not when the piece does more", () => {
+    expect(renderFile("/a.md", "A\n<!-- xmd:import part.md -->\nB\n", files)).toBe("A\nPart\nB\n");
+    expect(renderFile("/a.md", "A\n<!-- xmd:import part.md\nset a = 1\n-->\nB {{a}}\n", files)).toBe(
+      "A\nPartB 1\n",
+    );
+  });
+
+  it("is held to by check() only where it always runs: not inside a classic span", () => {
+    const check = (source: string) => {
+      const runtime = createRuntime({ host: createMemoryHost({ "/a.md": source }) });
+      return runtime.check(source, { path: "/a.md" }).map((e) => e.code);
+    };
+    expect(check("A\n@import(missing.md)\nB\n")).toEqual(["file"]);
+    expect(check("A\n<!-- xmd:if false -->\n@import(missing.md)\n<!-- xmd:endif -->\nB\n")).toEqual([]);
   });
 });
 

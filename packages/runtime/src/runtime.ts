@@ -1,7 +1,13 @@
 import { ValueStack } from "@xmd/stack";
 import { XmdError } from "./api/error.js";
 import type { Host } from "./api/host.js";
-import { checkLimits, DEFAULT_LIMITS, type Limits, type RenderOptions, type RuntimeOptions } from "./api/options.js";
+import {
+  checkLimits,
+  DEFAULT_LIMITS,
+  type Limits,
+  type RenderOptions,
+  type RuntimeOptions,
+} from "./api/options.js";
 import type {
   BytesRenderResult,
   CompiledDocument,

@@ -26,6 +26,7 @@ import { N, NONE, type NodeId, type NodeStore } from "./nodes.js";
  * (pieces, text runs, classic spans) are looked into the same way.
  */
 export function hoistedFunctions(nodes: NodeStore, first: NodeId, out: NodeId[] = []): NodeId[] {
+  const within = (block: NodeId) => hoistedFunctions(nodes, ListNode.first(nodes, block), out);
   for (let s = first; s !== NONE; s = nodes.next(s)) {
     switch (nodes.kind(s)) {
       case N.FunctionDecl:
@@ -37,17 +38,17 @@ export function hoistedFunctions(nodes: NodeStore, first: NodeId, out: NodeId[] 
         break;
       }
       case N.Piece:
-        hoistedFunctions(nodes, ListNode.first(nodes, PieceNode.block(nodes, s)), out);
+        within(PieceNode.block(nodes, s));
         break;
       case N.If: {
         // An elif chain is followed in a loop: it can be longer than the stack is deep.
         let branch = s;
         for (;;) {
-          hoistedFunctions(nodes, ListNode.first(nodes, IfNode.thenBlock(nodes, branch)), out);
+          within(IfNode.thenBlock(nodes, branch));
           const otherwise = IfNode.otherwise(nodes, branch);
           if (otherwise === NONE) break;
           if (nodes.kind(otherwise) !== N.If) {
-            hoistedFunctions(nodes, ListNode.first(nodes, otherwise), out);
+            within(otherwise);
             break;
           }
           branch = otherwise;
@@ -55,17 +56,17 @@ export function hoistedFunctions(nodes: NodeStore, first: NodeId, out: NodeId[] 
         break;
       }
       case N.For:
-        hoistedFunctions(nodes, ListNode.first(nodes, ForNode.body(nodes, s)), out);
+        within(ForNode.body(nodes, s));
         break;
       case N.While:
-        hoistedFunctions(nodes, ListNode.first(nodes, WhileNode.body(nodes, s)), out);
+        within(WhileNode.body(nodes, s));
         break;
       case N.Loop:
-        hoistedFunctions(nodes, ListNode.first(nodes, LoopNode.body(nodes, s)), out);
+        within(LoopNode.body(nodes, s));
         break;
       case N.Try:
-        hoistedFunctions(nodes, ListNode.first(nodes, TryNode.body(nodes, s)), out);
-        hoistedFunctions(nodes, ListNode.first(nodes, TryNode.handler(nodes, s)), out);
+        within(TryNode.body(nodes, s));
+        within(TryNode.handler(nodes, s));
         break;
     }
   }

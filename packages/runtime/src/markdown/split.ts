@@ -157,6 +157,12 @@ export function splitXmdFileInto(
   flushText();
 }
 
+/** The starts of a range's backtick runs of one length, and where the next query begins. */
+interface RunStarts {
+  starts: number[];
+  next: number;
+}
+
 /**
  * The backtick runs of a range, indexed so that "the next run of exactly n backticks
  * after offset q" costs amortised O(1): asked from every unmatched run, a search to the
@@ -165,7 +171,7 @@ export function splitXmdFileInto(
  */
 class BacktickRuns {
   /** Run start offsets, in order, by run length. */
-  private readonly byLength = new Map<number, { starts: number[]; next: number }>();
+  private readonly byLength = new Map<number, RunStarts>();
 
   constructor(source: string, start: number, end: number, clock: ReadClock) {
     let p = source.indexOf("`", start);
@@ -191,7 +197,7 @@ class BacktickRuns {
    * length of a run at or after the range's first backtick, so the index holds that run.
    */
   next(n: number, q: number): number {
-    const list = this.byLength.get(n) as { starts: number[]; next: number };
+    const list = this.byLength.get(n) as RunStarts;
     const { starts } = list;
     while (list.next < starts.length && (starts[list.next] as number) < q) list.next++;
     return list.next < starts.length ? (starts[list.next] as number) : -1;

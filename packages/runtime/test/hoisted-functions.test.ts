@@ -60,7 +60,7 @@ describe("a function declared in a block", () => {
       "print h()",
     );
     expect(render(source)).toBe("1\n");
-    // (The message says "not defined yet", as for any name declared as a function somewhere.)
+    // (The message names the function it belongs to: see undefined-name-hints.test.ts.)
     const e = failure(`${source}print g()\n`);
     expect([e.code, e.line]).toEqual(["undefined-name", 7]);
     expect(e.message).toMatch(/^'g' is not defined/);

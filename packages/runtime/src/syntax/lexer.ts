@@ -93,6 +93,9 @@ export function lexAppend(
   let counted = start;
   const indents: number[] = [];
   let depth = 0; // bracket nesting: line breaks inside brackets are spaces
+  // The open brackets' token indices, innermost last (made at the first bracket): one left
+  // open when the code ends is named in the EOF token's id, for the parser's error.
+  let opens: number[] | null = null;
   let pos = start;
   let atLineStart = block;
   let lineHasTokens = false;
@@ -276,26 +279,38 @@ export function lexAppend(
       case 40:
         kind = T.LParen;
         depth++;
+        (opens ??= []).push(out.length);
         break;
       case 41:
         kind = T.RParen;
-        if (depth > 0) depth--;
+        if (depth > 0) {
+          depth--;
+          opens?.pop();
+        }
         break;
       case 91:
         kind = T.LBracket;
         depth++;
+        (opens ??= []).push(out.length);
         break;
       case 93:
         kind = T.RBracket;
-        if (depth > 0) depth--;
+        if (depth > 0) {
+          depth--;
+          opens?.pop();
+        }
         break;
       case 123:
         kind = T.LBrace;
         depth++;
+        (opens ??= []).push(out.length);
         break;
       case 125:
         kind = T.RBrace;
-        if (depth > 0) depth--;
+        if (depth > 0) {
+          depth--;
+          opens?.pop();
+        }
         break;
       case 44:
         kind = T.Comma;
@@ -395,7 +410,7 @@ export function lexAppend(
     if (lineHasTokens) out.push(T.Newline, end, end, -1, 0, 0);
     for (let i = indents.length; i > 1; i--) out.push(T.Dedent, end, end, -1, 0, 0);
   }
-  out.push(T.EOF, end, end, -1, 0, 0);
+  out.push(T.EOF, end, end, opens !== null && depth > 0 ? (opens[depth - 1] as number) : -1, 0, 0);
   clock.add(end - counted, end);
 }
 

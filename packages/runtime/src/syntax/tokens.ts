@@ -108,7 +108,10 @@ export class TokenBuffer {
   flags: Uint8Array;
   start: Uint32Array;
   end: Uint32Array;
-  /** Intern id of an identifier (or keyword id); -1 when not interned. */
+  /**
+   * Intern id of an identifier (or keyword id); -1 when not interned. For an EOF: the index
+   * of the innermost bracket its code leaves open, or -1.
+   */
   id: Int32Array;
   /** Value of a number token. */
   num: Float64Array;

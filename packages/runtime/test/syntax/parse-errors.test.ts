@@ -223,19 +223,14 @@ describe("expressions and literals", () => {
         undefined,
       ],
       ["print [1 2]", 1, 10, "expected ',' or ']' in the list but found a number 2", undefined],
-      ["print [1", 1, 9, "expected ',' or ']' in the list but found the end of the line", undefined],
+      ["print [1", 1, 7, "this '[' is never closed", "close it with ']'"],
       ["print {a: 1 b: 2}", 1, 13, "expected ',' or '}' in the object but found the name 'b'", undefined],
     ]);
     expectRows(
       [
-        [
-          "{{ f(1 }}",
-          1,
-          8,
-          "expected ',' or ')' in the argument list but found the end of the code",
-          undefined,
-        ],
-        ["{{ [1 }}", 1, 7, "expected ',' or ']' in the list but found the end of the code", undefined],
+        ["{{ f(1 }}", 1, 5, "this '(' is never closed", "close it with ')'"],
+        ["{{ [1 }}", 1, 4, "this '[' is never closed", "close it with ']'"],
+        ["{{ f([1, (2 }}", 1, 10, "this '(' is never closed", "close it with ')'"],
       ],
       "md",
     );
@@ -265,11 +260,13 @@ describe("expressions and literals", () => {
   it("report a parameter list in parentheses never closed, where the body or the line begins", () => {
     const comma = (what: string) => `expected ',' or ')' after the parameters but found ${what}`;
     const first = (what: string) => `expected a parameter name or ')' but found ${what}`;
+    // At the end of the code the parameters' '(' is what is wrong.
+    const NEVER_CLOSED = "this '(' is never closed";
     expectRows([
-      ["function f(a", 1, 13, comma("the end of the line"), UNCLOSED_PARAMETERS_HINT],
+      ["function f(a", 1, 11, NEVER_CLOSED, UNCLOSED_PARAMETERS_HINT],
       ["function f (a, b\n    return 1", 2, 5, comma("the keyword 'return'"), UNCLOSED_PARAMETERS_HINT],
       ["function f(\n    return 1", 2, 5, first("the keyword 'return'"), UNCLOSED_PARAMETERS_HINT],
-      ["class A\n    f (a", 2, 9, comma("the end of the line"), UNCLOSED_PARAMETERS_HINT],
+      ["class A\n    f (a", 2, 7, NEVER_CLOSED, UNCLOSED_PARAMETERS_HINT],
       // A keyword on the same line is a wrong parameter, not the body.
       ["function f(a if)\n    return 1", 1, 14, "a keyword cannot be a parameter name", undefined],
     ]);
@@ -278,8 +275,8 @@ describe("expressions and literals", () => {
         [
           "<!-- xmd:function f(a -->\nx\n<!-- xmd:endfunction -->",
           1,
-          23,
-          comma("the end of the line"),
+          20,
+          NEVER_CLOSED,
           UNCLOSED_PARAMETERS_HINT,
         ],
       ],
@@ -340,7 +337,7 @@ describe("special forms", () => {
       ["exec", 1, 5, "expected a command after 'exec'", EXEC_HINT],
       ["print exec", 1, 11, "expected a command after 'exec'", EXEC_HINT],
       ['print exec("a" "b")', 1, 16, "expected ')' after the command but found a string \"b\"", undefined],
-      ['print exec("a"', 1, 15, "expected ')' after the command but found the end of the line", undefined],
+      ['print exec("a"', 1, 11, "this '(' is never closed", "close it with ')'"],
     ]);
     expectRenderThrows("exec");
   });

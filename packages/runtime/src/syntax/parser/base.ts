@@ -14,6 +14,9 @@ import { SPACE_BEFORE, T, TOKEN_NAMES, type TokenBuffer } from "../tokens.js";
 import { addProblem, type ParseUnit } from "../unit.js";
 import { BUILTIN_CALLEES, keyAt } from "./callees.js";
 
+/** What closes each opening bracket, for "close it with ')'". */
+const CLOSERS: Record<number, string> = { [T.LParen]: "')'", [T.LBracket]: "']'", [T.LBrace]: "'}'" };
+
 /**
  * Thrown inside the parser to unwind to the statement loop; never escapes. One instance,
  * made once: a document of many broken lines throws it once per line, and an Error's
@@ -132,14 +135,37 @@ export class ParserBase {
   }
 
   protected fail(message: string, hint?: string, at = this.pos): never {
-    // An unexpected character was reported by the lexer; saying again that it was
-    // unexpected here would only echo it.
-    if (this.kind[at] !== T.Error) {
+    const open = this.leftOpenAt(at);
+    if (open !== -1) {
+      // The code ran out inside a bracket (its line breaks are spaces, so nothing ended it
+      // sooner): whatever was expected at the end, the mistake is the bracket never closed.
+      // A hint of the caller's says where the closer goes (a parameter list's, before the body).
+      const start = this.startOf(open);
+      addProblem(this.unit, {
+        start,
+        end: start + 1,
+        message: `this ${TOKEN_NAMES[this.kind[open] as number]} is never closed`,
+        hint: hint ?? `close it with ${CLOSERS[this.kind[open] as number]}`,
+      });
+    } else if (this.kind[at] !== T.Error) {
+      // (An unexpected character was reported by the lexer; saying again that it was
+      // unexpected here would only echo it.)
       const start = this.startOf(at);
       const end = Math.max(this.endOf(at), start + 1);
       addProblem(this.unit, hint === undefined ? { start, end, message } : { start, end, message, hint });
     }
     throw BAIL;
+  }
+
+  /**
+   * When token `at` is the end of the code (its EOF, or the line break and block ends just
+   * before it) and the code leaves a bracket open: that bracket's token; else -1.
+   */
+  private leftOpenAt(at: number): number {
+    const kind = this.kind;
+    let i = at;
+    while (kind[i] === T.Newline || kind[i] === T.Dedent) i++;
+    return kind[i] === T.EOF ? (this.tid[i] as number) : -1;
   }
 
   // ── nesting ────────────────────────────────────────────────────────────────

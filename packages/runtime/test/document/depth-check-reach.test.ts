@@ -26,6 +26,21 @@ describe("the depth check", () => {
   });
 });
 
+describe("the depth problem's place", () => {
+  it("underlines the whole node found too deep", () => {
+    const runtime = createRuntime({ limits: { maxNestingDepth: 10 } });
+    try {
+      const [problem] = runtime.check("set total 1\nprint [[[[[total]]]]] + [1] + [1] + [1]\n", {
+        lang: "xmd",
+      });
+      expect([problem?.line, problem?.column]).toEqual([2, 12]);
+      expect(problem?.frame.split("\n").at(-1)).toBe("    |            ^^^^^");
+    } finally {
+      runtime.dispose();
+    }
+  });
+});
+
 describe("the depth of a tree with syntax problems", () => {
   it("is not checked: only the syntax problem is reported", () => {
     expect(problems(`print ${CHAIN}\nprint (\n`)).toEqual([["syntax", 2]]);

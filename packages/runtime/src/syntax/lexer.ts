@@ -279,7 +279,6 @@ export function lexAppend(
       case 40:
         kind = T.LParen;
         depth++;
-        (opens ??= []).push(out.length);
         break;
       case 41:
         kind = T.RParen;
@@ -291,7 +290,6 @@ export function lexAppend(
       case 91:
         kind = T.LBracket;
         depth++;
-        (opens ??= []).push(out.length);
         break;
       case 93:
         kind = T.RBracket;
@@ -303,7 +301,6 @@ export function lexAppend(
       case 123:
         kind = T.LBrace;
         depth++;
-        (opens ??= []).push(out.length);
         break;
       case 125:
         kind = T.RBrace;
@@ -403,6 +400,10 @@ export function lexAppend(
       });
     }
     pos += len;
+    if (kind === T.LParen || kind === T.LBracket || kind === T.LBrace) {
+      if (opens === null) opens = [];
+      opens.push(out.length);
+    }
     out.push(kind, tokStart, pos, -1, 0, flags);
   }
 

@@ -10,8 +10,7 @@ import type { XmdError } from "../api/error.js";
 import { hasMethod } from "../host/methods.js";
 import { didYouMean } from "../host/suggest.js";
 import { characterCount } from "../host/text.js";
-import type { NameKey } from "../syntax/names.js";
-import { FunctionNode } from "../syntax/node-fields.js";
+import { functionDeclaring, localFunctionHint } from "../syntax/hoisted.js";
 import { type NodeId, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { enterBudget, leaveBudget } from "../values/budget.js";
@@ -118,7 +117,7 @@ export class Machine extends EvalBase {
       );
     }
     const key = this.nodes.name(n);
-    const owner = this.declaringFunction(key);
+    const owner = functionDeclaring(this.module.unit, key);
     if (owner !== null) {
       // A function declared in another function's body is that function's local, or (in a
       // classic function span) is bound only when that function is called.
@@ -127,7 +126,7 @@ export class Machine extends EvalBase {
         `'${name}' is not defined here`,
         start,
         end,
-        `${name} is a function declared inside ${owner.name}, so only ${owner.name}'s body can call it: declare ${name} at the top level to call it here`,
+        localFunctionHint(name, owner),
       );
     }
     if (this.module.unit.callees.has(key)) {
@@ -147,15 +146,6 @@ export class Machine extends EvalBase {
       end,
       `set it first (set ${name} …), or test for it with exists("${name}")`,
     );
-  }
-
-  /** The function whose body declares a function named `key`, or null (an error's cold path: a search). */
-  private declaringFunction(key: NameKey): FunctionInfo | null {
-    const nodes = this.nodes;
-    for (const f of this.module.unit.functions) {
-      for (const decl of f.decls) if (nodes.name(FunctionNode.name(nodes, decl)) === key) return f;
-    }
-    return null;
   }
 
   /** A builtin function or namespace used by name, as a value. */

@@ -8,7 +8,6 @@
  * function's own.
  * @module
  */
-
 import type { NameKey } from "./names.js";
 import {
   ExportNode,

@@ -279,6 +279,7 @@ export function lexAppend(
       case 40:
         kind = T.LParen;
         depth++;
+        opens = withOpen(opens, out.length);
         break;
       case 41:
         kind = T.RParen;
@@ -290,6 +291,7 @@ export function lexAppend(
       case 91:
         kind = T.LBracket;
         depth++;
+        opens = withOpen(opens, out.length);
         break;
       case 93:
         kind = T.RBracket;
@@ -301,6 +303,7 @@ export function lexAppend(
       case 123:
         kind = T.LBrace;
         depth++;
+        opens = withOpen(opens, out.length);
         break;
       case 125:
         kind = T.RBrace;
@@ -400,10 +403,6 @@ export function lexAppend(
       });
     }
     pos += len;
-    if (kind === T.LParen || kind === T.LBracket || kind === T.LBrace) {
-      if (opens === null) opens = [];
-      opens.push(out.length);
-    }
     out.push(kind, tokStart, pos, -1, 0, flags);
   }
 
@@ -540,4 +539,11 @@ function scanString(
   }
   problems.push({ start: open, end: open + 1, message: "this string is never closed" });
   return pos;
+}
+
+/** `opens` (made at the first bracket) with the bracket about to be token `at` pushed on it. */
+function withOpen(opens: number[] | null, at: number): number[] {
+  const list = opens ?? [];
+  list.push(at);
+  return list;
 }

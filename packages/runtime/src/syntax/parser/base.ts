@@ -134,18 +134,23 @@ export class ParserBase {
     return TOKEN_NAMES[k] ?? "a token";
   }
 
-  protected fail(message: string, hint?: string, at = this.pos): never {
+  /**
+   * Reports `message` (with `hint`) at token `at` and bails out of the parse. When the code
+   * ran out inside a bracket, the report is that bracket instead, with `closeHint` when the
+   * caller knows where the closer goes (a parameter list's: before the body), else "close it
+   * with …": the caller's `hint` is about what it expected, which is beside the point there.
+   */
+  protected fail(message: string, hint?: string, at = this.pos, closeHint?: string): never {
     const open = this.leftOpenAt(at);
     if (open !== -1) {
       // The code ran out inside a bracket (its line breaks are spaces, so nothing ended it
       // sooner): whatever was expected at the end, the mistake is the bracket never closed.
-      // A hint of the caller's says where the closer goes (a parameter list's, before the body).
       const start = this.startOf(open);
       addProblem(this.unit, {
         start,
         end: start + 1,
         message: `this ${TOKEN_NAMES[this.kind[open] as number]} is never closed`,
-        hint: hint ?? `close it with ${CLOSERS[this.kind[open] as number]}`,
+        hint: closeHint ?? `close it with ${CLOSERS[this.kind[open] as number]}`,
       });
     } else if (this.kind[at] !== T.Error) {
       // (An unexpected character was reported by the lexer; saying again that it was

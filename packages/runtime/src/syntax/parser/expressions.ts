@@ -600,10 +600,8 @@ export class ExpressionParser extends SpecialFormParser {
       }
       if (parens && this.parametersUnclosed()) {
         const expected = params.length > 0 ? "',' or ')' after the parameters" : "a parameter name or ')'";
-        this.fail(
-          `expected ${expected} but found ${this.describe()}`,
-          "close the parameter list with ')' before the body",
-        );
+        const close = "close the parameter list with ')' before the body";
+        this.fail(`expected ${expected} but found ${this.describe()}`, close, this.pos, close);
       }
       const tok = this.expect(T.Ident, "a parameter name");
       if (this.isKeyword(tok)) this.fail("a keyword cannot be a parameter name", undefined, tok);

@@ -115,6 +115,7 @@ export class Resolver {
   /** Resolves a module's top-level block (or the blocks of a document, in order). */
   resolveModule(roots: readonly NodeId[]): void {
     for (const root of roots) this.declareModuleLevel(root);
+    for (const key of this.unit.setCallNames) this.globals.declare(key);
     for (const root of roots) this.walk(root, null);
     // Variables captured by closures live in cells; fix up their uses now that all captures are known.
     for (const ref of this.localRefs) {
@@ -225,6 +226,10 @@ export class Resolver {
     const nodes = this.nodes;
     for (let s = n; s !== NONE; s = nodes.next(s)) {
       switch (nodes.kind(s)) {
+        case N.Piece:
+          // A classic function span's body is its pieces: what they set is the function's.
+          this.declareLocals(ListNode.first(nodes, PieceNode.block(nodes, s)), scope);
+          break;
         case N.Set: {
           const target = SetNode.target(nodes, s);
           if (nodes.kind(target) === N.Name) this.declareLocal(scope, nodes.name(target), false);

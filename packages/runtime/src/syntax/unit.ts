@@ -87,6 +87,12 @@ export interface ParseUnit {
    * not run the code can hold the document to.
    */
   readonly imports: NodeId[];
+  /**
+   * The names the C tool's `set("name", value)` sets, wherever it stands (it is an
+   * expression, which the resolver's declaring pass does not look into): each is a
+   * document-level variable unless a function's own name of that name is in reach.
+   */
+  readonly setCallNames: NameKey[];
   /** Classic if/for spans open around the code being parsed (set by the document builder). */
   openSpans: number;
   /** Whether a classic `<!-- xmd:function -->` span is among them: `return` may stand in its pieces. */
@@ -135,6 +141,7 @@ export function newParseUnit(source: string, options: UnitOptions): ParseUnit {
     moreAt: -1,
     aborted: false,
     imports: [],
+    setCallNames: [],
     openSpans: 0,
     inFunctionSpan: false,
     clock,

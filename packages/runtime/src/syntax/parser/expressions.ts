@@ -388,7 +388,9 @@ export class ExpressionParser extends SpecialFormParser {
     if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name))
       this.fail(`'${name}' cannot be a variable name`, "name it with letters, digits and _", nameTok);
     const target = nodes.create(N.Name, this.startOf(nameTok) + 1, this.endOf(nameTok) - 1);
-    nodes.setName(target, this.unit.names.keyOfText(name));
+    const key = this.unit.names.keyOfText(name);
+    nodes.setName(target, key);
+    this.unit.setCallNames.push(key);
     if (this.dialect === "classic") this.unit.lenientNames?.add(target);
     this.expect(T.Comma, "',' after the variable's name");
     const set = this.node(N.Set, start);

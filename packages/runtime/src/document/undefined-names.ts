@@ -3,12 +3,13 @@
  * resolver notes the first use of each global name nothing declares (see `Resolver`);
  * each becomes a warning, located at that use. A warning, not an error: a part imported
  * in place shares the document's variables and may set the name, and a classic
- * directive reads an unset name as null on purpose. A name that is a function declared
- * inside another function is told apart: it is set, but only that function can see it.
+ * directive reads an unset name as null on purpose. A name that is a function's own (a
+ * function declared in it, a parameter, a variable it sets) is told apart: it is set, but
+ * only that function can see it.
  * @module
  */
 import { XmdError } from "../api/error.js";
-import { functionDeclaring, localFunctionHint } from "../syntax/hoisted.js";
+import { localName, localNameHint } from "../syntax/local-names.js";
 import type { NodeId } from "../syntax/nodes.js";
 import type { ParseUnit } from "../syntax/unit.js";
 
@@ -25,16 +26,16 @@ export function undefinedNameWarnings(unit: ParseUnit, firstUses: readonly NodeI
     const reads = lenient
       ? "a classic directive reads it as null"
       : "rendering stops with an undefined-name error here";
-    const owner = functionDeclaring(unit, nodes.name(n));
+    const local = localName(unit, nodes.name(n));
     const hint =
-      owner !== null
-        ? localFunctionHint(name, owner)
+      local !== null
+        ? localNameHint(name, local)
         : importsInPlace
           ? `set it first (set ${name} …) or pass it (-v ${name}=…), unless an imported part sets it; ${reads}`
           : `set it first (set ${name} …) or pass it (-v ${name}=…); ${reads}`;
     const warning = new XmdError(
       "undefined-name",
-      owner !== null ? `'${name}' is not defined here` : `'${name}' is never set in this document`,
+      local !== null ? `'${name}' is not defined here` : `'${name}' is never set in this document`,
       unit.file,
       line,
       column,

@@ -10,7 +10,7 @@ import type { XmdError } from "../api/error.js";
 import { hasMethod } from "../host/methods.js";
 import { didYouMean } from "../host/suggest.js";
 import { characterCount } from "../host/text.js";
-import { functionDeclaring, localFunctionHint } from "../syntax/hoisted.js";
+import { localName, localNameHint } from "../syntax/local-names.js";
 import { type NodeId, Op } from "../syntax/nodes.js";
 import type { FunctionInfo } from "../syntax/unit.js";
 import { enterBudget, leaveBudget } from "../values/budget.js";
@@ -117,17 +117,11 @@ export class Machine extends EvalBase {
       );
     }
     const key = this.nodes.name(n);
-    const owner = functionDeclaring(this.module.unit, key);
-    if (owner !== null) {
-      // A function declared in another function's body is that function's local, or (in a
-      // classic function span) is bound only when that function is called.
-      return this.errorAt(
-        "undefined-name",
-        `'${name}' is not defined here`,
-        start,
-        end,
-        localFunctionHint(name, owner),
-      );
+    const local = localName(this.module.unit, key);
+    if (local !== null) {
+      // A function's own name (a function declared in its body, a parameter, a variable
+      // it sets): set, but seen only by that function.
+      return this.errorAt("undefined-name", `'${name}' is not defined here`, start, end, localNameHint(name, local));
     }
     if (this.module.unit.callees.has(key)) {
       // A callee of the module that is not set yet: a class (or an import) further on.

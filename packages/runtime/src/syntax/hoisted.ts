@@ -8,7 +8,6 @@
  * function's own.
  * @module
  */
-import type { NameKey } from "./names.js";
 import {
   ExportNode,
   ForNode,
@@ -21,7 +20,6 @@ import {
   WhileNode,
 } from "./node-fields.js";
 import { N, NONE, type NodeId, type NodeStore } from "./nodes.js";
-import type { FunctionInfo, ParseUnit } from "./unit.js";
 
 /**
  * The FunctionDecl nodes among the statements from `first` on (a sibling list) and in the
@@ -74,21 +72,4 @@ export function hoistedFunctions(nodes: NodeStore, first: NodeId, out: NodeId[] 
     }
   }
   return out;
-}
-
-/**
- * The function whose body declares a function named `key`, or null: for an error about a
- * name that is only another function's (a search, on an error's cold path).
- */
-export function functionDeclaring(unit: ParseUnit, key: NameKey): FunctionInfo | null {
-  const nodes = unit.nodes;
-  for (const f of unit.functions) {
-    for (const decl of f.decls) if (nodes.name(FunctionNode.name(nodes, decl)) === key) return f;
-  }
-  return null;
-}
-
-/** The hint for a use of `name`, a function declared inside `owner`, outside it. */
-export function localFunctionHint(name: string, owner: FunctionInfo): string {
-  return `${name} is a function declared inside ${owner.name}, so only ${owner.name}'s body can call it: declare ${name} at the top level to call it here`;
 }

@@ -653,6 +653,7 @@ export class ExpressionParser extends SpecialFormParser {
       exprBody,
       node,
       frameSize: 0,
+      locals: [],
       captures: [],
       cellSlots: [],
       decls,

@@ -50,7 +50,7 @@ describe("a classic function span's variables", () => {
   it("are not seen after the function", () => {
     const source =
       "<!-- xmd:function f(a) -->\n<!-- xmd set y = a * 2 -->\nY={{y}}\n<!-- xmd:endfunction -->\n{{f(3)}}\nafter: {{y}}\n";
-    expect(render(source)).toBe("undefined-name: 'y' is not defined");
+    expect(render(source)).toBe("undefined-name: 'y' is not defined here");
     expect(render(source.replace("after: {{y}}\n", ""))).toBe("Y=6\n\n");
   });
 

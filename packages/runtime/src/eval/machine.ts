@@ -121,7 +121,13 @@ export class Machine extends EvalBase {
     if (local !== null) {
       // A function's own name (a function declared in its body, a parameter, a variable
       // it sets): set, but seen only by that function.
-      return this.errorAt("undefined-name", `'${name}' is not defined here`, start, end, localNameHint(name, local));
+      return this.errorAt(
+        "undefined-name",
+        `'${name}' is not defined here`,
+        start,
+        end,
+        localNameHint(name, local),
+      );
     }
     if (this.module.unit.callees.has(key)) {
       // A callee of the module that is not set yet: a class (or an import) further on.

@@ -11,7 +11,6 @@
 import {
   ExportNode,
   ForNode,
-  FunctionNode,
   IfNode,
   ListNode,
   LoopNode,

@@ -6,8 +6,9 @@
  * on an error's cold path; the locals are the resolver's (see `FunctionInfo.locals`).
  * @module
  */
-import { FunctionNode } from "./node-fields.js";
+
 import type { NameKey } from "./names.js";
+import { FunctionNode } from "./node-fields.js";
 import { N } from "./nodes.js";
 import type { FunctionInfo, ParseUnit } from "./unit.js";
 

@@ -35,11 +35,6 @@ export class LineMap {
     return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 };
   }
 
-  lineText(line: number): string {
-    const { start, end } = this.lineBounds(line);
-    return this.source.slice(start, end);
-  }
-
   /** Offsets of a line's first character and of its end (before its line break). */
   private lineBounds(line: number): { start: number; end: number } {
     const source = this.source;
@@ -64,7 +59,7 @@ export class LineMap {
    * A line longer than {@link FRAME_WIDTH} characters is shown as a window around the
    * column, with `…` where it was cut: an error in a 10 MB line prints a line, not 10 MB.
    */
-  frame(start: number, end: number, label = ""): string {
+  frame(start: number, end: number): string {
     const { line, column } = this.position(start);
     const width = String(Math.min(line + 1, this.lineCount)).length;
     const out: string[] = [];
@@ -76,7 +71,7 @@ export class LineMap {
     const spanEnd = Math.min(Math.max(end, start + 1), start + Math.max(1, text.length - col + 1));
     const carets = "^".repeat(Math.max(1, spanEnd - start));
     const pad = text.slice(0, col - 1).replace(/[^\t]/g, " ");
-    out.push(`${" ".repeat(width + 3)}| ${pad}${carets}${label ? ` ${label}` : ""}`);
+    out.push(`${" ".repeat(width + 3)}| ${pad}${carets}`);
     return out.join("\n");
   }
 

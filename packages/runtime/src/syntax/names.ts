@@ -43,7 +43,7 @@ export class PlainNames implements NameTable {
     return text;
   }
   textOf(key: NameKey): string {
-    return typeof key === "number" ? (SEED_NAMES[key] ?? String(key)) : key;
+    return typeof key === "number" ? (SEED_NAMES[key] as string) : key;
   }
   stats(): null {
     return null;

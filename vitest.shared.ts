@@ -6,11 +6,14 @@
  * The timeout is a hang detector, not a speed check (no test asserts a wall-clock time):
  * it is set far above any test's honest running time so that load alone never fails one.
  */
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // toThrow("text") and toThrow(/pattern/) demand a thrown Error (see the file).
+    setupFiles: [fileURLToPath(new URL("./vitest.thrown-errors.ts", import.meta.url))],
     // 60 s was not enough: a VitePress build in a beforeAll took longer on a loaded
     // machine (2026-12-02), though it takes about 10 s alone.
     testTimeout: 300_000,

@@ -40,6 +40,19 @@ describe("memory accounting", () => {
     expect(pooled.intern?.distinct).toBeGreaterThan(0);
   });
 
+  it("reports the interner's counts in pooled mode and null for them in heap mode", () => {
+    // `--stats` prints `intern` as given; heap mode has no interner to count.
+    const pooled = createRuntime({ memory: "pooled" }).render(DOC, { lang: "md" }).stats;
+    const heap = createRuntime({ memory: "heap" }).render(DOC, { lang: "md" }).stats;
+    expect(pooled.intern).toEqual({
+      distinct: expect.any(Number),
+      lookups: expect.any(Number),
+      hits: expect.any(Number),
+      bytesSaved: expect.any(Number),
+    });
+    expect(heap.intern).toBeNull();
+  });
+
   it("reuses pool slots across renders instead of growing", () => {
     const runtime = createRuntime({ memory: "pooled" });
     runtime.render(DOC, { lang: "md" });

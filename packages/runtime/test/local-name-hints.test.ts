@@ -4,22 +4,15 @@
  * of "set it first", which would be wrong advice (it is set, but only the function sees it).
  */
 import { describe, expect, it } from "vitest";
-import { createRuntime, XmdError } from "../src/index.js";
+import { createRuntime } from "../src/index.js";
+import { failure } from "./support/render.js";
 
 type Report = [line: number, column: number, message: string, hint: string | undefined];
 
 /** The error rendering `source` (an .xmd document) throws: where, message and hint. */
 function renderError(source: string): Report {
-  const runtime = createRuntime({});
-  try {
-    runtime.render(source, { lang: "xmd" });
-  } catch (e) {
-    if (e instanceof XmdError) return [e.line, e.column, e.message, e.hint];
-    throw e;
-  } finally {
-    runtime.dispose();
-  }
-  throw new Error("rendered without an error");
+  const e = failure(source);
+  return [e.line, e.column, e.message, e.hint];
 }
 
 /** check()'s reports for `source`. */

@@ -3,16 +3,7 @@
  * module starts, so a call above the loop works (see syntax/hoisted.ts).
  */
 import { describe, expect, it } from "vitest";
-import { createRuntime } from "../src/index.js";
-
-function render(source: string): string {
-  const runtime = createRuntime({});
-  try {
-    return runtime.render(source, { lang: "xmd" }).output;
-  } finally {
-    runtime.dispose();
-  }
-}
+import { render } from "./support/render.js";
 
 describe("a function declared in a loop's body", () => {
   it("can be called above a for loop", () => {

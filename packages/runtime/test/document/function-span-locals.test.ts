@@ -5,20 +5,11 @@
  * variable, and `check()` knows it does.
  */
 import { describe, expect, it } from "vitest";
-import { createRuntime, XmdError } from "../../src/index.js";
+import { createRuntime } from "../../src/index.js";
+import { failure, render as renderIn } from "../support/render.js";
 
-/** The output of rendering markdown `source`, or `code: message` of the error it throws. */
-function render(source: string): string {
-  const runtime = createRuntime({});
-  try {
-    return runtime.render(source, { lang: "md" }).output;
-  } catch (e) {
-    if (e instanceof XmdError) return `${e.code}: ${e.message}`;
-    throw e;
-  } finally {
-    runtime.dispose();
-  }
-}
+/** The output of markdown `source` (in both memory modes). */
+const render = (source: string) => renderIn(source, "md");
 
 /** `line:column message` of each problem `check()` finds in markdown `source`. */
 function check(source: string): string[] {
@@ -50,7 +41,8 @@ describe("a classic function span's variables", () => {
   it("are not seen after the function", () => {
     const source =
       "<!-- xmd:function f(a) -->\n<!-- xmd set y = a * 2 -->\nY={{y}}\n<!-- xmd:endfunction -->\n{{f(3)}}\nafter: {{y}}\n";
-    expect(render(source)).toBe("undefined-name: 'y' is not defined here");
+    const error = failure(source, "md");
+    expect([error.code, error.message]).toEqual(["undefined-name", "'y' is not defined here"]);
     expect(render(source.replace("after: {{y}}\n", ""))).toBe("Y=6\n\n");
   });
 

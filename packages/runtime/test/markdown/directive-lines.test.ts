@@ -6,16 +6,10 @@
  * line. The rows pin each of those cases.
  */
 import { describe, expect, it } from "vitest";
-import { createRuntime } from "../../src/index.js";
+import { failure, render as renderIn } from "../support/render.js";
 
-function render(source: string): string {
-  const runtime = createRuntime({});
-  try {
-    return runtime.render(source, { lang: "md" }).output;
-  } finally {
-    runtime.dispose();
-  }
-}
+/** The output of markdown `source` (in both memory modes). */
+const render = (source: string) => renderIn(source, "md");
 
 describe("a line of xmd comments", () => {
   it("is a block line when tabs stand after or between them, or before xmd", () => {
@@ -49,19 +43,10 @@ describe("a line of xmd comments", () => {
 });
 
 describe("an xmd comment in a markdown fence of an .xmd file", () => {
-  function renderXmd(source: string): string {
-    const runtime = createRuntime({});
-    try {
-      return runtime.render(source, { lang: "xmd" }).output;
-    } finally {
-      runtime.dispose();
-    }
-  }
-
   it("does not close with a --> after the fence", () => {
     const source = '```markdown\nA <!-- xmd print 1\n```\nprint "-->"\n';
-    expect(renderXmd(source)).toBe("A <!-- xmd print 1\n-->\n");
-    expect(() => renderXmd('```markdown\n<!-- xmd print 1\n```\nprint "-->"\n')).toThrow(
+    expect(renderIn(source)).toBe("A <!-- xmd print 1\n-->\n");
+    expect(failure('```markdown\n<!-- xmd print 1\n```\nprint "-->"\n').message).toBe(
       "this xmd comment is never closed",
     );
   });

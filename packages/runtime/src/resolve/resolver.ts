@@ -203,7 +203,7 @@ export class Resolver {
     for (const p of info.params) scope.locals.set(this.nodes.name(p), scope.locals.size);
     if (!info.exprBody) this.declareLocals(ListNode.first(this.nodes, info.body), scope);
     info.frameSize = scope.locals.size;
-    info.locals = [...scope.locals.keys()];
+    info.locals = scope.locals;
     return scope;
   }
 

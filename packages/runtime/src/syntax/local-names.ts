@@ -32,8 +32,8 @@ export function localName(unit: ParseUnit, key: NameKey): LocalName | null {
   }
   for (const f of unit.functions) {
     if (nodes.kind(f.node) !== N.FunctionDecl) continue;
-    const slot = f.locals.indexOf(key);
-    if (slot !== -1) return { owner: f, what: slot < f.params.length ? "parameter" : "variable" };
+    const slot = f.locals.get(key);
+    if (slot !== undefined) return { owner: f, what: slot < f.params.length ? "parameter" : "variable" };
   }
   return null;
 }

@@ -24,10 +24,11 @@ export interface FunctionInfo {
   /** Slots in the frame (parameters first). Set by the resolver. */
   frameSize: number;
   /**
-   * The names of the frame's slots, in slot order (parameters first). Set by the resolver;
-   * read on an error's cold path, to say whose a name the top level cannot see is.
+   * Each name of the frame with its slot (parameters first). Set by the resolver (its
+   * scope's own map, not a copy); read on an error's cold path, to say whose a name the top
+   * level cannot see is.
    */
-  locals: readonly NameKey[];
+  locals: ReadonlyMap<NameKey, number>;
   /** For each captured variable: where the creating frame keeps its cell (local slot, or its own capture index). */
   captures: { fromLocal: boolean; index: number }[];
   /** Local slots (parameters included) that other functions capture, so they live in cells (in no particular order: each is made a cell on its own). */

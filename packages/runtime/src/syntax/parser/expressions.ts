@@ -653,7 +653,7 @@ export class ExpressionParser extends SpecialFormParser {
       exprBody,
       node,
       frameSize: 0,
-      locals: [],
+      locals: new Map(),
       captures: [],
       cellSlots: [],
       decls,

@@ -1,0 +1,57 @@
+/**
+ * Token buffers are reused from piece to piece and document to document, so that lexing
+ * allocates only for code larger than any before it; a huge one (a hostile document's) is
+ * let go instead of kept.
+ */
+import { describe, expect, it } from "vitest";
+import { giveTokenBuffer, takeTokenBuffer } from "../../src/syntax/parser/buffers.js";
+import { T, TokenBuffer } from "../../src/syntax/tokens.js";
+
+/**
+ * Takes every spare buffer (at most 16 are kept; other test files may have left some when
+ * files share one module graph), so that the next take makes a new one and the next give
+ * is kept.
+ */
+function drainSpares(): void {
+  for (let i = 0; i < 16; i++) takeTokenBuffer();
+}
+
+describe("token buffers", () => {
+  it("are taken again after they are given back, emptied", () => {
+    drainSpares();
+    const buffer = takeTokenBuffer(100);
+    buffer.push(T.Ident, 0, 1, -1, 0, 0);
+    giveTokenBuffer(buffer);
+    const again = takeTokenBuffer(100);
+    expect(again).toBe(buffer);
+    expect(again.length).toBe(0);
+    giveTokenBuffer(again);
+  });
+
+  it("are sized to the code when none is spare: half a token per character, 8 to 512", () => {
+    drainSpares();
+    expect([
+      takeTokenBuffer(100).capacity,
+      takeTokenBuffer(2).capacity,
+      takeTokenBuffer(1 << 20).capacity,
+    ]).toEqual([50, 8, 512]);
+  });
+
+  it("are not kept when they grew past 65,536 tokens", () => {
+    drainSpares();
+    const huge = new TokenBuffer(1 << 17);
+    giveTokenBuffer(huge);
+    expect(takeTokenBuffer()).not.toBe(huge);
+    const largest = new TokenBuffer(1 << 16);
+    giveTokenBuffer(largest);
+    expect(takeTokenBuffer()).toBe(largest);
+  });
+
+  it("report their capacity, which doubles as tokens are pushed", () => {
+    const buffer = new TokenBuffer(2);
+    expect(buffer.capacity).toBe(2);
+    for (let i = 0; i < 3; i++) buffer.push(T.Number, i, i + 1, -1, i, 0);
+    expect(buffer.capacity).toBe(4);
+    expect([...buffer.num.subarray(0, 3)]).toEqual([0, 1, 2]);
+  });
+});

@@ -4,6 +4,7 @@
  * let go instead of kept.
  */
 import { describe, expect, it } from "vitest";
+import { createRuntime } from "../../src/index.js";
 import { giveTokenBuffer, takeTokenBuffer } from "../../src/syntax/parser/buffers.js";
 import { T, TokenBuffer } from "../../src/syntax/tokens.js";
 
@@ -53,5 +54,18 @@ describe("token buffers", () => {
     for (let i = 0; i < 3; i++) buffer.push(T.Number, i, i + 1, -1, i, 0);
     expect(buffer.capacity).toBe(4);
     expect([...buffer.num.subarray(0, 3)]).toEqual([0, 1, 2]);
+  });
+});
+
+describe("a '(' that starts a lambda", () => {
+  // The pieces of a document share one buffer: a '(' left open in one must not pair with a
+  // ')' of a later one, which would make it a lambda's parameter list.
+  it("is not one when a later piece's ')' is followed by '=>'", () => {
+    const runtime = createRuntime({});
+    const source = "<!-- xmd print (1 -->\n<!-- xmd set f = ) => 2 -->\n";
+    expect(runtime.check(source, { lang: "md" }).map((p) => [p.line, p.column, p.message])).toEqual([
+      [1, 16, "this '(' is never closed"],
+      [2, 18, "expected an expression but found ')'"],
+    ]);
   });
 });

@@ -68,4 +68,15 @@ describe("a '(' that starts a lambda", () => {
       [2, 18, "expected an expression but found ')'"],
     ]);
   });
+
+  it("is not one when a later line's ')' is followed by '=>'", () => {
+    const runtime = createRuntime({});
+    // The '(' is left open by a ']': the line ends, and with it the '(' (in the lexer's count
+    // the brackets are balanced, so the line break is a statement's end).
+    const source = "print (1]\nset f = ) => 2\n";
+    expect(runtime.check(source, { lang: "xmd" }).map((p) => [p.line, p.column, p.message])).toEqual([
+      [1, 9, "expected ')' but found ']'"],
+      [2, 9, "expected an expression but found ')'"],
+    ]);
+  });
 });

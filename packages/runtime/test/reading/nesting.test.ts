@@ -147,3 +147,25 @@ console.log(JSON.stringify(out));
     }
   });
 });
+
+describe("after the JavaScript stack ran out while parsing", () => {
+  it("check() reports that and nothing after it: later problems would be its echoes", () => {
+    // Deeper than any JavaScript stack this runs on, under a limit that lets it try.
+    const deep = `${"[".repeat(300_000)}1${"]".repeat(300_000)}`;
+    const source = `<!-- xmd print ${deep} -->\n<!-- xmd print ( -->\n{{ 1 + }}\n`;
+    const problems = createRuntime({ limits: { maxNestingDepth: 1e9 } }).check(source, { lang: "md" });
+    expect(problems.map((p) => [p.code, p.line, p.message])).toEqual([
+      [
+        "limit",
+        1,
+        expect.stringMatching(/^code nested too deep: the JavaScript stack ran out at \d+ levels/),
+      ],
+    ]);
+    // Without the deep list, the two later problems are found.
+    expect(
+      createRuntime()
+        .check(source.replace(deep, "1"), { lang: "md" })
+        .map((p) => p.line),
+    ).toEqual([2, 3]);
+  });
+});

@@ -18,11 +18,11 @@ export function unescapeString(source: string, start: number, end: number): stri
   const length = text.length;
   while (p < length) {
     if (next !== p || p + 1 >= length) {
-      // Plain text up to the next backslash (a backslash that ends the text is plain too).
+      // Plain text up to the next backslash (a backslash that ends the text is plain too,
+      // and ends the loop: `next` is then behind `p`, never read again).
       const stop = next === -1 ? length : next === p ? p + 1 : next;
       out += text.slice(p, stop);
       p = stop;
-      if (next !== -1 && next < p) next = text.indexOf("\\", p);
       continue;
     }
     const e = text[p + 1];

@@ -37,3 +37,20 @@ describe("a regex literal's flags", () => {
     expect(regexToken("/x/gi")).toBe("/x/gi");
   });
 });
+
+describe("a / after a word with a meaning in one place", () => {
+  it("divides, as after any name (`times` is a variable's name outside `loop N times`)", () => {
+    const source = "x = times / 2";
+    const unit = makeUnit(source);
+    const tokens = lexInto(unit, 0, source.length, false);
+    expect([...tokens.kind.subarray(0, tokens.length)]).toEqual([
+      T.Ident,
+      T.Eq,
+      T.Ident,
+      T.Slash,
+      T.Number,
+      T.EOF,
+    ]);
+    expect(unit.problems).toEqual([]);
+  });
+});

@@ -11,7 +11,6 @@ import {
   prescanCallees,
   takeTokenBuffer,
 } from "../../src/syntax/parser/index.js";
-import { TokenBuffer } from "../../src/syntax/tokens.js";
 import { makeUnit } from "../support/dump.js";
 
 /** The names the prescan finds in `pieces` (each a code piece of one document), sorted. */
@@ -67,20 +66,5 @@ describe("a callee", () => {
 
   it("is each import's names when several share a line", () => {
     expect(calleesOf('set m [import p from "a.xmd", import q from "b.xmd"]\n')).toEqual(["p", "q"]);
-  });
-});
-
-describe("the prescan of a reused token buffer", () => {
-  it("reads only this document's tokens, not those an earlier one left past its end", () => {
-    const tokens = new TokenBuffer();
-    const first = makeUnit("a b c function g\n");
-    lexAppendInto(first, tokens, 0, first.source.length);
-    tokens.reset();
-    // Three tokens (`x`, the line's end, the EOF): the old `function g` lies just past them.
-    const second = makeUnit("x\n");
-    lexAppendInto(second, tokens, 0, second.source.length);
-    expect(tokens.length).toBe(3);
-    prescanCallees(second, tokens);
-    expect([...second.callees]).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { isJsStackOverflow } from "../../values/resource-limit.js";
 import { hoistedFunctions } from "../hoisted.js";
 import { escapedOpen } from "../interpolation.js";
 import { C, K, KEYWORD_COUNT } from "../keywords.js";
+import type { NameKey } from "../names.js";
 import {
   BinaryNode,
   CallNode,
@@ -38,6 +39,9 @@ import { ADD, AND, CMP, COMPARE, LEVEL, MUL, NOT, OR, RANGE } from "./precedence
 import { REGEX_SLASH_HINT, regexNode } from "./regex.js";
 import { SpecialFormParser } from "./special-forms.js";
 import { unescapeString } from "./strings.js";
+
+/** A function's locals until the resolver sets its own scope's map: one empty map for all. */
+const NO_LOCALS: ReadonlyMap<NameKey, number> = new Map();
 
 /** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
 export class ExpressionParser extends SpecialFormParser {
@@ -653,7 +657,7 @@ export class ExpressionParser extends SpecialFormParser {
       exprBody,
       node,
       frameSize: 0,
-      locals: new Map(),
+      locals: NO_LOCALS,
       captures: [],
       cellSlots: [],
       decls,

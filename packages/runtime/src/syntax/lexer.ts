@@ -467,7 +467,9 @@ function blockCommentEnd(source: string, from: number, end: number): number {
 function blockCommentEndsLine(source: string, p: number, end: number): boolean {
   const close = blockCommentEnd(source, p + 2, end);
   if (close === -1) return true;
-  // A block comment that spans lines, or is followed only by space, leaves the line empty.
+  // A block comment followed by nothing but blanks on the line where it ends leaves its line
+  // empty, however many lines it spans; one followed by code does not: the code's
+  // indentation is measured where the comment starts.
   let q = close + 2;
   while (q < end) {
     const c = source.charCodeAt(q);

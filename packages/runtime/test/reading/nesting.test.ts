@@ -150,10 +150,13 @@ console.log(JSON.stringify(out));
 
 describe("after the JavaScript stack ran out while parsing", () => {
   it("check() reports that and nothing after it: later problems would be its echoes", () => {
-    // Deeper than any JavaScript stack this runs on, under a limit that lets it try.
+    // Deeper than any JavaScript stack this runs on, under a limit that lets it try, and
+    // with time to read it on a slow machine: under mutation testing's coverage run it took
+    // more than the default 10 s.
     const deep = `${"[".repeat(300_000)}1${"]".repeat(300_000)}`;
     const source = `<!-- xmd print ${deep} -->\n<!-- xmd print ( -->\n{{ 1 + }}\n`;
-    const problems = createRuntime({ limits: { maxNestingDepth: 1e9 } }).check(source, { lang: "md" });
+    const limits = { maxNestingDepth: 1e9, timeoutMs: 600_000 };
+    const problems = createRuntime({ limits }).check(source, { lang: "md" });
     expect(problems.map((p) => [p.code, p.line, p.message])).toEqual([
       [
         "limit",

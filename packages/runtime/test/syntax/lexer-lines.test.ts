@@ -158,6 +158,63 @@ describe("tokens between statements", () => {
     // code and one at its end.
     expect(ids).toEqual([-1, -1, -1, -1, -1, -1, -1, -1, -1]);
     expect(lexed("a 1,\nb").out.id[3]).toBe(-1); // the comma's line break
+    expect(lexed("a;b").out.id[1]).toBe(-1); // a ';'
+  });
+
+  it("and no other token but a name carries one either", () => {
+    const { out } = lexed("f 1 'a' `b` @ x = /c/ (2)\n", true);
+    const ids: [string, number][] = [];
+    for (let i = 0; i < out.length; i++)
+      if (out.kind[i] !== T.Ident) ids.push([NAMES[out.kind[i] as number] as string, out.id[i] as number]);
+    expect(ids).toEqual([
+      ["Number", -1],
+      ["String", -1],
+      ["Template", -1],
+      ["Error", -1],
+      ["Eq", -1],
+      ["Regex", -1],
+      ["LParen", -1],
+      ["Number", -1],
+      ["RParen", -1],
+      ["Newline", -1],
+      ["EOF", -1],
+    ]);
+    // An unclosed regex literal is an Error token.
+    expect(lexed("x = /c(\n").out.id[2]).toBe(-1);
+  });
+});
+
+describe("a line break", () => {
+  it("is one character, \n after \n, and its Newline is there", () => {
+    expect(lexed("a\n\nb").tokens).toEqual([
+      "Ident@0-1",
+      "Newline@1-2",
+      "Ident@3-4",
+      "Newline@4-4",
+      "EOF@4-4",
+    ]);
+  });
+
+  it("inside brackets or in expression mode is a space before the next token", () => {
+    for (const [source, block] of [
+      ["f(a,\nb)", true],
+      ["a\nb", false],
+    ] as const) {
+      const { out } = lexed(source, block);
+      const b = out.kind.subarray(0, out.length).lastIndexOf(T.Ident);
+      expect((out.flags[b] as number) & SPACE_BEFORE, source).toBe(SPACE_BEFORE);
+    }
+  });
+});
+
+describe("a block comment", () => {
+  it("starts only at '/*': a name or a number before '*' is code", () => {
+    expect(kinds("a*b", false)).toEqual(["Ident", "Star", "Ident", "EOF"]);
+    expect(kinds("2*3", false)).toEqual(["Number", "Star", "Number", "EOF"]);
+  });
+
+  it("is closed by the first '*/' after its '/*', not by one that shares the '*'", () => {
+    expect(lexed("a /*/ b */ c", false).tokens).toEqual(["Ident@0-1", "Ident@11-12", "EOF@12-12"]);
   });
 });
 

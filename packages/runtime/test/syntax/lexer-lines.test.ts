@@ -45,7 +45,17 @@ const BLOCK = [
 
 describe("a line with no code", () => {
   it("does not close the block it stands in, whatever its indentation", () => {
-    for (const line of ["", "   ", "# note", "// note", "/* note */", "/* note */  ", "/* a\nb */"])
+    for (const line of [
+      "",
+      "   ",
+      "# note",
+      "// note",
+      "/* note */",
+      "/* note */  ",
+      "/* a\nb */",
+      "/*/ note */",
+      "# 2*3",
+    ])
       expect(kinds(between(line)), JSON.stringify(line)).toEqual(BLOCK);
   });
 
@@ -74,6 +84,12 @@ describe("a line with no code", () => {
       "Dedent",
       "EOF",
     ]);
+  });
+
+  it("holding a block comment left open is empty, whatever comes before it", () => {
+    const { tokens, problems } = lexed("ab\n  /* open");
+    expect(tokens).toEqual(["Ident@0-2", "Newline@2-3", "EOF@12-12"]);
+    expect(problems).toEqual(["5-7 this block comment is never closed with */"]);
   });
 
   it("adds nothing at all to empty code", () => {
@@ -179,6 +195,8 @@ describe("tokens between statements", () => {
       ["Newline", -1],
       ["EOF", -1],
     ]);
+    // exec's command line.
+    expect(lexed("exec ls -l").out.id[1]).toBe(-1);
     // An unclosed regex literal is an Error token.
     expect(lexed("x = /c(\n").out.id[2]).toBe(-1);
   });

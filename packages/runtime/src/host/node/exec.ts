@@ -32,10 +32,15 @@ interface TimeBudget {
   readonly by: "command" | "document";
 }
 
+/**
+ * A tie goes to the document's limit. The defaults are equal (10 s each), and with `<` the
+ * limit named when a command ran too long depended on whether a millisecond had turned
+ * since the document started: the same document gave either error.
+ */
 function timeBudget(ctx: HostExecContext): TimeBudget {
   const perCommand = ctx.exec.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
   const left = Math.floor(ctx.deadline - Date.now());
-  return left < perCommand ? { ms: left, by: "document" } : { ms: perCommand, by: "command" };
+  return left <= perCommand ? { ms: left, by: "document" } : { ms: perCommand, by: "command" };
 }
 
 function documentTimeUp(name: string, ranMs: number | null): RuntimeFault {

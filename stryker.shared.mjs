@@ -21,6 +21,10 @@
  *   pass without it there (its vitest.config.ts drops the flag under Stryker).
  * - `incrementalFile` is the package's committed baseline, `stryker-incremental.json`
  *   (paths in it are relative to the package, so it holds on any clone).
+ * - A package can be measured in parts, each with its own config: `stryker.PART.config.mjs`
+ *   passes `part`, and gets the vitest config `vitest.PART.config.ts` (which chooses the
+ *   tests it runs), the baseline `stryker-incremental.PART.json` and the reports in
+ *   `reports/mutation-PART/`. scripts/mutate.mjs runs every part of a package.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -31,7 +35,7 @@ const require = createRequire(import.meta.url);
 /**
  * The Stryker configuration of the package whose `stryker.config.mjs` is `configUrl`.
  * @param {string} configUrl `import.meta.url` of the package's stryker.config.mjs
- * @param {{ breakAt: number, mutate?: string[], nodeArgs?: string[], ignoreStatic?: boolean }} options
+ * @param {{ breakAt: number, mutate?: string[], nodeArgs?: string[], ignoreStatic?: boolean, part?: string }} options
  *   `breakAt`: the score below which the run fails (CI's floor: the score of
  *   the last full run less one point, rounded down, so that a fall shows; lowering it is a
  *   decision, made in a commit). `mutate`: the files to mutate (default: every source file but
@@ -43,24 +47,25 @@ const require = createRequire(import.meta.url);
  */
 export function strykerConfig(
   configUrl,
-  { breakAt, mutate = ["src/**/*.ts", "!src/index.ts"], nodeArgs = [], ignoreStatic = false },
+  { breakAt, mutate = ["src/**/*.ts", "!src/index.ts"], nodeArgs = [], ignoreStatic = false, part },
 ) {
   const dir = dirname(fileURLToPath(configUrl));
+  const [dot, dash] = part === undefined ? ["", ""] : [`.${part}`, `-${part}`];
   return {
     testRunner: "vitest",
     plugins: [require.resolve("@stryker-mutator/vitest-runner")],
-    vitest: { configFile: join(dir, "vitest.config.ts") },
+    vitest: { configFile: join(dir, `vitest${dot}.config.ts`) },
     testRunnerNodeArgs: nodeArgs,
     mutate,
     coverageAnalysis: "perTest",
     ignoreStatic,
     // Two cores here and in CI; `pnpm mutate --concurrency 1` when sharing them.
     concurrency: 2,
-    incrementalFile: "stryker-incremental.json",
+    incrementalFile: `stryker-incremental${dot}.json`,
     thresholds: { high: 90, low: 80, break: breakAt },
     reporters: ["clear-text", "progress-append-only", "html", "json"],
-    htmlReporter: { fileName: "reports/mutation/index.html" },
-    jsonReporter: { fileName: "reports/mutation/mutation.json" },
+    htmlReporter: { fileName: `reports/mutation${dash}/index.html` },
+    jsonReporter: { fileName: `reports/mutation${dash}/mutation.json` },
     // The console gets the surviving mutants and the score table; the HTML report has the rest.
     clearTextReporter: { allowColor: false, logTests: false, reportTests: false },
     // The first run of every test, which maps tests to mutants, takes about 2.5 minutes

@@ -1,0 +1,34 @@
+/**
+ * The tests of the reading core, for its part of mutation testing (stryker.reading.config.mjs):
+ * the package's vitest config with only the tests of reading (the lexer, the parser and its
+ * trees, interpolation, reading's limits) and of the language's forms, which read every
+ * construct the parser knows.
+ *
+ * Why a part of its own: every test reads a document, so every test covers every mutant
+ * of the lexer and the parser. Measured against the whole suite, a mutant that survives
+ * costs a run of all of it (about 1 min 45 s of a worker), and there were hours of them.
+ * Against these tests a survivor costs seconds. The score is a floor: a mutant these tests
+ * miss counts as survived even when some other test of the suite would have caught it.
+ */
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config.js";
+
+export const READING_TESTS = [
+  "test/syntax/**/*.test.ts",
+  "test/reading/**/*.test.ts",
+  "test/lexer.test.ts",
+  "test/regex-lexing.test.ts",
+  "test/parser.test.ts",
+  "test/resolver.test.ts",
+  "test/literals.test.ts",
+  "test/expressions.test.ts",
+  "test/statements.test.ts",
+  "test/binding-names.test.ts",
+  "test/classes.test.ts",
+  "test/members.test.ts",
+  "test/functions.test.ts",
+  "test/generators.test.ts",
+  "test/markdown/**/*.test.ts",
+];
+
+export default defineConfig({ ...base, test: { ...base.test, include: READING_TESTS } });

@@ -5,20 +5,15 @@
 // is stryker-incremental.reading.json. The rest of src/ is in stryker.config.mjs.
 import { strykerConfig } from "../../stryker.shared.mjs";
 
+// breakAt: the last run's score less one point, rounded down (92.90% on 2026-12-05, when
+// interpolation and the lexer came in: 91).
 export default strykerConfig(import.meta.url, {
   part: "reading",
-  breakAt: 0,
+  breakAt: 91,
   ignoreStatic: true,
-  mutate: [
-    "src/syntax/lexer.ts",
-    "src/syntax/interpolation.ts",
-    "src/syntax/nodes.ts",
-    "src/syntax/node-fields.ts",
-    "src/syntax/parser/base.ts",
-    "src/syntax/parser/classes.ts",
-    "src/syntax/parser/expressions.ts",
-    "src/syntax/parser/set.ts",
-    "src/syntax/parser/special-forms.ts",
-    "src/syntax/parser/statements.ts",
-  ],
+  // Not yet here: the node store and its fields (nodes.ts, node-fields.ts) and the parser's
+  // larger files (base, classes, expressions, set, special-forms, statements). A first run
+  // with all ten files, 3,458 mutants, went at about 27 a minute on two cores (2 h in all)
+  // and was stopped; they come in a few at a time.
+  mutate: ["src/syntax/interpolation.ts", "src/syntax/lexer.ts"],
 });

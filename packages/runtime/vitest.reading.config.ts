@@ -1,8 +1,9 @@
 /**
  * The tests of the reading core, for its part of mutation testing (stryker.reading.config.mjs):
  * the package's vitest config with only the tests of reading (the lexer, the parser and its
- * trees, interpolation, reading's limits) and of the language's forms, which read every
- * construct the parser knows.
+ * trees, interpolation, reading's limits), of the language's forms, which read every
+ * construct the parser knows, and of memory (`test/memory.test.ts`: the node store's slots,
+ * pages and counts, which no test of reading looks at).
  *
  * Why a part of its own: every test reads a document, so every test covers every mutant
  * of the lexer and the parser. Measured against the whole suite, a mutant that survives
@@ -38,6 +39,7 @@ export const READING_TESTS = [
   "test/functions.test.ts",
   "test/generators.test.ts",
   "test/markdown/**/*.test.ts",
+  "test/memory.test.ts",
 ];
 
 export default defineConfig({ ...base, test: { ...base.test, include: READING_TESTS } });

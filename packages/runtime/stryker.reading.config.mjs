@@ -5,12 +5,12 @@
 // is stryker-incremental.reading.json. The rest of src/ is in stryker.config.mjs.
 import { strykerConfig } from "../../stryker.shared.mjs";
 
-// breakAt: the last run's score less one point, rounded down (88.83% on 2026-12-05, when
-// the node store came in at 61.2% beside interpolation's 84.8% and the lexer's 96.3%: 87;
-// it was 91 with interpolation and the lexer alone, 92.90%).
+// breakAt: the last run's score less one point, rounded down (93.28% on 2026-12-05, when
+// the node store came in (94.5% after its own tests) beside interpolation's 84.8% and the
+// lexer's 96.3%: 92).
 export default strykerConfig(import.meta.url, {
   part: "reading",
-  breakAt: 87,
+  breakAt: 92,
   ignoreStatic: true,
   // Not yet here: the parser's larger files (base, classes, expressions, set, special-forms,
   // statements). A first run with all ten files of the reading core, 3,458 mutants, went at

@@ -22,12 +22,12 @@
  * - `incrementalFile` is the package's committed baseline, `stryker-incremental.json`
  *   (paths in it are relative to the package, so it holds on any clone).
  * - A package can be measured in parts, each with its own config: `stryker.PART.config.mjs`
- *   passes `part`, and gets the vitest config `vitest.PART.config.ts` (which chooses the
- *   tests it runs), the baseline `stryker-incremental.PART.json` and the reports in
- *   `reports/mutation-PART/`. scripts/mutate.mjs runs every part of a package.
+ *   (the part is read from the file's name) gets the vitest config `vitest.PART.config.ts`
+ *   (which chooses the tests it runs), the baseline `stryker-incremental.PART.json` and the
+ *   reports in `reports/mutation-PART/`. scripts/mutate.mjs runs every part of a package.
  */
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -35,7 +35,7 @@ const require = createRequire(import.meta.url);
 /**
  * The Stryker configuration of the package whose `stryker.config.mjs` is `configUrl`.
  * @param {string} configUrl `import.meta.url` of the package's stryker.config.mjs
- * @param {{ breakAt: number, mutate?: string[], nodeArgs?: string[], ignoreStatic?: boolean, part?: string }} options
+ * @param {{ breakAt: number, mutate?: string[], nodeArgs?: string[], ignoreStatic?: boolean }} options
  *   `breakAt`: the score below which the run fails (CI's floor: the score of
  *   the last full run less one point, rounded down, so that a fall shows; lowering it is a
  *   decision, made in a commit). `mutate`: the files to mutate (default: every source file but
@@ -47,9 +47,11 @@ const require = createRequire(import.meta.url);
  */
 export function strykerConfig(
   configUrl,
-  { breakAt, mutate = ["src/**/*.ts", "!src/index.ts"], nodeArgs = [], ignoreStatic = false, part },
+  { breakAt, mutate = ["src/**/*.ts", "!src/index.ts"], nodeArgs = [], ignoreStatic = false },
 ) {
-  const dir = dirname(fileURLToPath(configUrl));
+  const path = fileURLToPath(configUrl);
+  const dir = dirname(path);
+  const part = /^stryker\.([a-z-]+)\.config\.mjs$/.exec(basename(path))?.[1];
   const [dot, dash] = part === undefined ? ["", ""] : [`.${part}`, `-${part}`];
   return {
     testRunner: "vitest",

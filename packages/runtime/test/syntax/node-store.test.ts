@@ -8,6 +8,7 @@
 import { PoolError } from "@xmd/pool";
 import { describe, expect, it } from "vitest";
 import { InternedNames } from "../../src/syntax/interned-names.js";
+import { SEED_NAMES } from "../../src/syntax/keywords.js";
 import { HeapNodeStore, N, PooledNodeStore } from "../../src/syntax/nodes.js";
 
 function pooled(
@@ -41,6 +42,17 @@ describe("the pooled store's reserve", () => {
     store.reserve(128);
     expect(store.pool).toBe(pool);
     store.reserve(129);
+    expect(store.pool.stats().pageSize).toBe(256);
+  });
+
+  it("keeps an empty store's pool when its pages are as large as asked, even with no room yet", () => {
+    const store = pooled({ pageSize: 256 });
+    const pool = store.pool;
+    expect(pool.stats().capacity).toBeLessThan(100);
+    store.reserve(100);
+    expect(store.pool).toBe(pool);
+    store.reserve(256);
+    expect(store.pool).toBe(pool);
     expect(store.pool.stats().pageSize).toBe(256);
   });
 
@@ -94,6 +106,16 @@ describe("the pooled store's room, given back", () => {
     expect(pool.stats()).toMatchObject({ live: 0, capacity: 128 });
   });
 
+  it("keeps a pool of exactly 65,536 slots: only a pool grown past them is dropped", () => {
+    const store = pooled({ reserves: false });
+    createMany(store, 65_536);
+    const pool = store.pool;
+    expect(pool.stats().capacity).toBe(65_536);
+    store.releaseAll();
+    expect(store.pool).toBe(pool);
+    expect(pool.stats()).toMatchObject({ live: 0, capacity: 65_536 });
+  });
+
   it("trims the room no node uses", () => {
     const store = pooled();
     createMany(store, 100);
@@ -116,6 +138,16 @@ describe("the pooled store's strings", () => {
     store.setStr(d, "");
     expect([store.str(a), store.str(b), store.str(c), store.str(d)]).toEqual([short, long1, long2, ""]);
     expect(store.counts).toMatchObject({ strings: 4, internedStrings: 2 });
+  });
+
+  it("reads back the string the interner numbered 0 (its first seed name)", () => {
+    const names = new InternedNames();
+    const store = new PooledNodeStore(names, 1 << 20, false, 64, true);
+    const [n] = createMany(store, 1) as [number];
+    const first = SEED_NAMES[0] as string;
+    expect(names.interner.lookup(first)).toBe(0);
+    store.setStr(n, first);
+    expect(store.str(n)).toBe(first);
   });
 });
 

@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { K } from "../src/syntax/keywords.js";
-import { type LexProblem, lex } from "../src/syntax/lexer.js";
-import { PlainNames } from "../src/syntax/names.js";
-import { SPACE_BEFORE, T, TokenBuffer } from "../src/syntax/tokens.js";
+import { SPACE_BEFORE, T } from "../src/syntax/tokens.js";
+import { kinds, lexed } from "./support/lexed.js";
 
-const NAMES = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
-
-function kinds(source: string, block = true): string[] {
-  const out = new TokenBuffer(4);
-  const problems: LexProblem[] = [];
-  lex(source, 0, source.length, out, new PlainNames(), block, problems);
-  return Array.from(out.kind.subarray(0, out.length), (k) => NAMES[k] as string);
-}
-
+/** The token buffer and the problems as the lexer reported them. */
 function tokens(source: string, block = true) {
-  const out = new TokenBuffer(4);
-  const problems: LexProblem[] = [];
-  lex(source, 0, source.length, out, new PlainNames(), block, problems);
-  return { out, problems };
+  const { out, reported } = lexed(source, block);
+  return { out, problems: reported };
 }
 
 describe("lexer", () => {

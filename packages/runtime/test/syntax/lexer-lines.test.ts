@@ -8,25 +8,10 @@
 import { describe, expect, it } from "vitest";
 import { ReadClock } from "../../src/syntax/clock.js";
 import { TextScanner } from "../../src/syntax/interpolation.js";
-import { type LexProblem, lex } from "../../src/syntax/lexer.js";
+import { lex } from "../../src/syntax/lexer.js";
 import { PlainNames } from "../../src/syntax/names.js";
 import { SPACE_BEFORE, T, TokenBuffer } from "../../src/syntax/tokens.js";
-
-const NAMES = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
-
-function lexed(source: string, block = true, end = source.length) {
-  const out = new TokenBuffer(4);
-  const problems: LexProblem[] = [];
-  lex(source, 0, end, out, new PlainNames(), block, problems);
-  const tokens: string[] = [];
-  for (let i = 0; i < out.length; i++)
-    tokens.push(`${NAMES[out.kind[i] as number]}@${out.start[i]}-${out.end[i]}`);
-  return { tokens, problems: problems.map((p) => `${p.start}-${p.end} ${p.message}`), out };
-}
-
-function kinds(source: string, block = true): string[] {
-  return lexed(source, block).tokens.map((t) => t.slice(0, t.indexOf("@")));
-}
+import { kinds, lexed, tokenName } from "../support/lexed.js";
 
 /** A block with `b` and `d` in it, and `line` between them at the outer level's indentation. */
 const between = (line: string) => `if a\n  b\n${line}\n  d\n`;
@@ -181,7 +166,7 @@ describe("tokens between statements", () => {
     const { out } = lexed("f 1 'a' `b` @ x = /c/ (2)\n", true);
     const ids: [string, number][] = [];
     for (let i = 0; i < out.length; i++)
-      if (out.kind[i] !== T.Ident) ids.push([NAMES[out.kind[i] as number] as string, out.id[i] as number]);
+      if (out.kind[i] !== T.Ident) ids.push([tokenName(out.kind[i] as number), out.id[i] as number]);
     expect(ids).toEqual([
       ["Number", -1],
       ["String", -1],
@@ -254,4 +239,27 @@ describe("the read clock", () => {
       expect(n, source).toBeLessThanOrEqual(2 * source.length + 1);
     }
   });
+});
+
+// Only `\n` and spaces were tested after such a comment, and the mutation run of the reading
+// part (2026-12-05) showed that a `\r` or a tab after it could be taken for code, closing
+// the block the line stands in.
+describe("a line of a closed block comment and blanks, at the outer level inside a block", () => {
+  for (const [name, eol] of [
+    ["\\n", "\n"],
+    ["\\r\\n", "\r\n"],
+    ["a lone \\r", "\r"],
+  ]) {
+    for (const [what, blanks] of [
+      ["nothing", ""],
+      ["spaces", "  "],
+      ["a tab", "\t"],
+      ["a space and a tab", " \t"],
+    ]) {
+      it(`does not close the block: lines ending in ${name}, ${what} after the comment`, () => {
+        const source = ["if a", "  b", `/* note */${blanks}`, "  d", ""].join(eol);
+        expect(kinds(source)).toEqual(BLOCK);
+      });
+    }
+  }
 });

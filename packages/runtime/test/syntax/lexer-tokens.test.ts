@@ -8,34 +8,10 @@ import { describe, expect, it } from "vitest";
 import { ReadClock } from "../../src/syntax/clock.js";
 import { TextScanner } from "../../src/syntax/interpolation.js";
 import { C } from "../../src/syntax/keywords.js";
-import { type LexProblem, lex, lexAppend } from "../../src/syntax/lexer.js";
+import { lex, lexAppend } from "../../src/syntax/lexer.js";
 import { PlainNames } from "../../src/syntax/names.js";
 import { SPACE_BEFORE, T, TokenBuffer } from "../../src/syntax/tokens.js";
-
-const NAMES = Object.fromEntries(Object.entries(T).map(([k, v]) => [v, k]));
-
-interface Lexed {
-  /** Each token as `Kind@start-end`. */
-  tokens: string[];
-  /** Each problem as `start-end message`. */
-  problems: string[];
-  out: TokenBuffer;
-}
-
-function lexed(source: string, block = true, start = 0, end = source.length): Lexed {
-  const out = new TokenBuffer(4);
-  const problems: LexProblem[] = [];
-  lex(source, start, end, out, new PlainNames(), block, problems);
-  const tokens: string[] = [];
-  for (let i = 0; i < out.length; i++)
-    tokens.push(`${NAMES[out.kind[i] as number]}@${out.start[i]}-${out.end[i]}`);
-  return { tokens, problems: problems.map((p) => `${p.start}-${p.end} ${p.message}`), out };
-}
-
-/** The tokens' kinds only. */
-function kinds(source: string, block = true): string[] {
-  return lexed(source, block).tokens.map((t) => t.slice(0, t.indexOf("@")));
-}
+import { kinds, lexed } from "../support/lexed.js";
 
 describe("names", () => {
   it("start with a letter, _, $ or a character past ASCII, at each edge of the letters' ranges", () => {

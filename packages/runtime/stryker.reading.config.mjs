@@ -19,5 +19,11 @@ export default strykerConfig(import.meta.url, {
     "src/syntax/lexer.ts",
     "src/syntax/nodes.ts",
     "src/syntax/node-fields.ts",
+    "src/syntax/parser/base.ts",
+    "src/syntax/parser/classes.ts",
+    "src/syntax/parser/expressions.ts",
+    "src/syntax/parser/set.ts",
+    "src/syntax/parser/special-forms.ts",
+    "src/syntax/parser/statements.ts",
   ],
 });

@@ -40,6 +40,12 @@ export const READING_TESTS = [
   "test/generators.test.ts",
   "test/markdown/**/*.test.ts",
   "test/memory.test.ts",
+  "test/c-era.test.ts",
+  "test/document/**/*.test.ts",
+  "test/loops.test.ts",
+  "test/control-flow.test.ts",
+  "test/examples.test.ts",
+  "test/language-docs.test.ts",
 ];
 
 export default defineConfig({ ...base, test: { ...base.test, include: READING_TESTS } });

@@ -39,8 +39,9 @@ export function makeUnit(source: string, options: Partial<UnitOptions> = {}): Pa
 export function parseCode(
   source: string,
   dialect: "native" | "classic" = "native",
+  options: Partial<UnitOptions> = {},
 ): { unit: ParseUnit; root: NodeId } {
-  const unit = makeUnit(source);
+  const unit = makeUnit(source, options);
   const tokens = lexInto(unit, 0, source.length, true);
   prescanCallees(unit, tokens);
   const root = parseStatements(unit, tokens, dialect);

@@ -55,8 +55,8 @@ export class SetParser extends ExpressionParser {
     const spreadFirst = this.peek() === T.Spread;
     const first = spreadFirst ? this.arrayItem() : this.expression();
     if (this.peek() !== T.Comma && !spreadFirst) return this.setNode(start, target, first);
-    // `set a EXPR, name EXPR, …`: several variables.
-    if (this.peek(1) === T.Ident && !this.isKeyword(this.pos + 1) && this.startsObjectEntry(1)) {
+    // `set a EXPR, name EXPR, …`: several variables. (Not `set a ...xs` with `k 1` on the next line.)
+    if (this.peek() === T.Comma && this.startsObjectEntry(1)) {
       const head = this.setNode(start, target, first);
       let last = head;
       const multi = this.node(N.Block, start);
@@ -95,7 +95,7 @@ export class SetParser extends ExpressionParser {
       const object = this.objectEntries(this.startOf(), false);
       return this.objectUnlessCall(keyTok, object);
     }
-    if (this.peek() === T.Spread && this.laterItemIsObjectEntry())
+    if (this.peek() === T.Spread && this.laterItemIsObjectEntry(false))
       return this.objectEntries(this.startOf(), false);
     return NONE;
   }
@@ -201,18 +201,20 @@ export class SetParser extends ExpressionParser {
   }
 
   /**
-   * On a `set` line that starts with a spread: whether a later item is `key value`, which
-   * makes the line an object (`set merged ...user, country "VN"`) rather than a list.
+   * After a spread that starts a `set` line, or the indented lines under `set NAME`: whether
+   * a later item is `key value`, which makes them an object (`set merged ...user, country
+   * "VN"`) rather than a list. Items are split by commas, and in `multiline` by line breaks too.
    */
-  private laterItemIsObjectEntry(): boolean {
+  private laterItemIsObjectEntry(multiline: boolean): boolean {
     let depth = 0;
     for (let i = this.pos; ; i++) {
       const k = this.kind[i];
       this.unit.clock.tick(this.tstart[i] as number);
-      if (k === T.Newline || k === T.EOF || k === T.Dedent) return false;
+      if (k === T.EOF || k === T.Dedent || (k === T.Newline && !multiline)) return false;
       if (k === T.LParen || k === T.LBracket || k === T.LBrace) depth++;
       else if (k === T.RParen || k === T.RBracket || k === T.RBrace) depth--;
-      else if (k === T.Comma && depth === 0 && this.startsObjectEntry(i + 1 - this.pos)) return true;
+      else if ((k === T.Comma || k === T.Newline) && depth === 0 && this.startsObjectEntry(i + 1 - this.pos))
+        return true;
     }
   }
 
@@ -222,7 +224,8 @@ export class SetParser extends ExpressionParser {
   private multilineLiteral(): NodeId {
     const start = this.startOf();
     this.expect(T.Indent, "an indented block");
-    const isObject = this.startsObjectEntry();
+    const isObject =
+      this.startsObjectEntry() || (this.peek() === T.Spread && this.laterItemIsObjectEntry(true));
     const n = isObject ? this.objectEntries(start, true) : this.arrayEntries(start);
     if (this.peek() === T.Dedent) this.advance();
     else this.fail(`expected the end of the list but found ${this.describe()}`);

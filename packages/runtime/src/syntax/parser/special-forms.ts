@@ -130,12 +130,12 @@ export abstract class SpecialFormParser extends ParserBase {
     const start = this.startOf();
     if (this.peek() === T.Newline || this.peek() === T.EOF) this.fail("expected a file to import");
     while (this.peek() !== T.Newline && this.peek() !== T.EOF && this.peek() !== T.Dedent) {
-      if (this.pos > this.first && this.spaceBefore() && this.startOf() !== start) break;
+      if (this.spaceBefore() && this.startOf() !== start) break;
       this.advance();
     }
     const nodes = this.unit.nodes;
     const word = this.pos - 1;
-    if (byVariable && word === this.tokenAt(start) && this.kind[word] === T.Ident && !this.isKeyword(word)) {
+    if (byVariable && this.startOf(word) === start && this.kind[word] === T.Ident && !this.isKeyword(word)) {
       const n = this.node(N.PathName, start);
       nodes.setStr(n, this.textAt(word));
       PathNameNode.setName(nodes, n, this.nameNode(word));
@@ -144,12 +144,5 @@ export abstract class SpecialFormParser extends ParserBase {
     const n = this.node(N.Str, start);
     nodes.setStr(n, this.unit.source.slice(start, this.prevEnd()));
     return n;
-  }
-
-  /** The index of the token that starts at `start`, looking back from the current one. */
-  private tokenAt(start: number): number {
-    let i = this.pos - 1;
-    while (i > this.first && (this.tstart[i] as number) > start) i--;
-    return i;
   }
 }

@@ -150,6 +150,11 @@ export function dump(unit: ParseUnit, n: NodeId): string {
 export function dumpProgram(source: string, dialect: "native" | "classic" = "native"): string {
   const { unit, root } = parseCode(source, dialect);
   if (unit.problems.length) throw new Error(unit.problems.map((p) => p.message).join("; "));
+  return dumpStatements(unit, root);
+}
+
+/** Dumps the statements a program kept, one per line, whatever problems it had. */
+export function dumpStatements(unit: ParseUnit, root: NodeId): string {
   const out: string[] = [];
   for (let s = unit.nodes.a(root); s !== NONE; s = unit.nodes.next(s)) out.push(dump(unit, s));
   return out.join("\n");

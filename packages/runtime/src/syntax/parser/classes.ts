@@ -24,7 +24,7 @@ export abstract class ClassParser extends SetParser {
   /** A function's indented body, after its header line. */
   protected abstract functionBody(generator?: boolean): NodeId;
   /** After an error: skips to the start of the next statement (or member). */
-  protected abstract recover(): void;
+  protected abstract recover(from: number): void;
 
   /**
    * `class NAME [extends PARENT]` and its indented members. Called only where `class` is
@@ -82,6 +82,7 @@ export abstract class ClassParser extends SetParser {
     const depth = this.unit.depth;
     const functionDepth = this.functionDepth;
     const conditional = this.conditional;
+    const from = this.pos;
     try {
       return this.member(extendsParent, seen);
     } catch (e) {
@@ -89,7 +90,7 @@ export abstract class ClassParser extends SetParser {
       this.unit.depth = depth;
       this.functionDepth = functionDepth;
       this.conditional = conditional;
-      this.recover();
+      this.recover(from);
       return NONE;
     } finally {
       this.classContext = saved;

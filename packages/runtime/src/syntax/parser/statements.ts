@@ -159,6 +159,7 @@ export class StatementParser extends ClassParser {
     const functionDepth = this.functionDepth;
     const loopDepth = this.loopDepth;
     const inGenerator = this.inGenerator;
+    const from = this.pos;
     try {
       const s = this.statement();
       if (s === NONE) return last;
@@ -172,16 +173,24 @@ export class StatementParser extends ClassParser {
       this.functionDepth = functionDepth;
       this.loopDepth = loopDepth;
       this.inGenerator = inGenerator;
-      if (e === BAIL) this.recover();
+      if (e === BAIL) this.recover(from);
       else if (isJsStackOverflow(e)) this.stackRanOut(reached);
       else throw e;
       return last;
     }
   }
 
-  /** After an error: skip to the start of the next statement. */
-  protected recover(): void {
+  /**
+   * After an error: skip to the start of the next statement. `from` is the failed
+   * statement's first token: lines it indented before it failed (a multiline list's) are
+   * its own, skipped with it, not taken for the end of the block it stands in.
+   */
+  protected recover(from: number): void {
     let depth = 0;
+    for (let i = from; i < this.pos; i++) {
+      if (this.kind[i] === T.Indent) depth++;
+      else if (this.kind[i] === T.Dedent) depth--;
+    }
     while (this.peek() !== T.EOF) {
       const k = this.advance();
       const kind = this.kind[k];

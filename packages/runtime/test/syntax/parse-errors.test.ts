@@ -203,6 +203,20 @@ describe("expressions and literals", () => {
     expectRenderThrows("{{ 1 2 }}", "md");
   });
 
+  it("show a number or a string of more than 40 characters by its first 37 and an ellipsis", () => {
+    const digits = "1234567890".repeat(5);
+    const text = `"${"ab".repeat(20)}"`;
+    const found = (what: string) => `expected the end of the expression but found ${what}`;
+    expectRows(
+      [
+        [`{{ 1 ${digits.slice(0, 40)} }}`, 1, 6, found(`a number ${digits.slice(0, 40)}`), undefined],
+        [`{{ 1 ${digits.slice(0, 41)} }}`, 1, 6, found(`a number ${digits.slice(0, 37)}…`), undefined],
+        [`{{ 1 ${text} }}`, 1, 6, found(`a string ${text.slice(0, 37)}…`), undefined],
+      ],
+      "md",
+    );
+  });
+
   it("report an operator with nothing after it, naming what came instead", () => {
     const after = (what: string) => `expected an expression after the operator but found ${what}`;
     expectRows([

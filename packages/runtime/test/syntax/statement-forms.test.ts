@@ -39,6 +39,22 @@ describe("a compound statement", () => {
     expect(dumpProgram("try\n  a\n\ncatch e\n  b")).toBe("(Try (block a) (block b) e)");
   });
 
+  it("takes `else` and `elif` on the lines after a `then` statement", () => {
+    expect(dumpProgram("if a then b\nelse c")).toBe("(If a (block b) (block c))");
+    expect(dumpProgram("if a then b\nelif c then d\nelse e")).toBe("(If a (block b) (If c (block d) (block e)))");
+    expect(dumpProgram("if a then b\nprint 1")).toBe("(If a (block b))\n(call print 1)");
+  });
+
+  it("takes `end` alone on its line only", () => {
+    expect(dumpProgram("if a\n  if b\n    c\n  end\nprint 1")).toBe("(If a (block (If b (block c))))\n(call print 1)");
+    expect(dumpProgram("try\n  a\nend\ncatch\n  b")).toBe("(Try (block a) (block b))");
+    expect(problems("if a\n  b\nend x")).toEqual([[9, 12, "'end' without a block to close"]]);
+  });
+
+  it("reports a try with something after it on its line, at that", () => {
+    expect(problems("try x\n  a\ncatch\n  b")[0]).toEqual([4, 5, "expected an indented block but found the name 'x'"]);
+  });
+
   it("reports a missing catch, a keyword for the error's name, a missing `times`", () => {
     expect(problems("try\n  a\nprint 1")).toEqual([
       [8, 13, "expected 'catch' after the try block but found the name 'print'"],

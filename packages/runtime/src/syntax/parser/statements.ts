@@ -381,10 +381,8 @@ export class StatementParser extends ClassParser {
     }
     if (this.peek() === T.Dedent) this.advance();
     this.unit.nodes.setEnd(block, this.prevEnd());
-    if (
-      this.isWord(K.end) &&
-      (this.peek(1) === T.Newline || this.peek(1) === T.EOF || this.peek(1) === T.Dedent)
-    ) {
+    // (A line break always comes before the end of the code and a block's end.)
+    if (this.isWord(K.end) && this.peek(1) === T.Newline) {
       this.advance();
       this.endLine();
     }
@@ -484,7 +482,6 @@ export class StatementParser extends ClassParser {
     this.advance();
     const n = this.node(N.Try, start);
     TryNode.setBody(this.unit.nodes, n, this.block());
-    if (this.peek() === T.Newline && this.isWord(K.catch, 1)) this.advance();
     if (!this.isWord(K.catch)) this.fail(`expected 'catch' after the try block but found ${this.describe()}`);
     this.advance();
     if (this.peek() === T.Ident && !this.isKeyword())

@@ -2,8 +2,11 @@
  * The tests of the reading core, for its part of mutation testing (stryker.reading.config.mjs):
  * the package's vitest config with only the tests of reading (the lexer, the parser and its
  * trees, interpolation, reading's limits), of the language's forms, which read every
- * construct the parser knows, and of memory (`test/memory.test.ts`: the node store's slots,
- * pages and counts, which no test of reading looks at).
+ * construct the parser knows, of memory (`test/memory.test.ts`: the node store's slots,
+ * pages and counts, which no test of reading looks at), and of the documents that read the
+ * forms the rest do not: classic directives and the C tool's documents (`c-era`,
+ * `document/`), loops, the examples and the language's own docs (added 2026-12-05 with the
+ * parser's larger files; without them a third of `set.ts`'s mutants had no covering test).
  *
  * Why a part of its own: every test reads a document, so every test covers every mutant
  * of the lexer and the parser. Measured against the whole suite, a mutant that survives

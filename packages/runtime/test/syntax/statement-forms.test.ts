@@ -28,6 +28,9 @@ describe("a compound statement", () => {
       expect(problems(`${head}\n  a\nend\nprint 1`), head).toEqual([]);
     expect(dumpProgram("try\n  a\ncatch\n  b\nend\nprint 1")).toBe("(Try (block a) (block b))\n(call print 1)");
     expect(dumpProgram("loop 2 times\n  a\nend\nprint 1")).toBe("(Loop 2 (block a))\n(call print 1)");
+    // A class too (it was "'end' without a block to close" before 2026-12-05).
+    expect(dumpProgram("class A\n  f\n    a\nend\nprint 1")).toBe("(class A (f () (block a)))\n(call print 1)");
+    expect(problems("class A\n  f\n    a\nend x")).toEqual([[18, 21, "'end' without a block to close"]]);
   });
 
   it("takes `else` on the line after its block, blank lines between, and `else STATEMENT` on one line", () => {

@@ -103,6 +103,17 @@ export class ParserBase {
     this.unit.clock.tick(this.tstart[this.pos] as number);
     return this.pos++;
   }
+  /**
+   * The optional `end` line that may close a block (`if …`, its indented lines, `end`), as
+   * the C tool's documents wrote it. (A line break always comes before the end of the code
+   * and a block's end, so `end` alone on its line is followed by one.)
+   */
+  protected optionalEndLine(): void {
+    if (this.isWord(K.end) && this.peek(1) === T.Newline) {
+      this.advance();
+      this.advance();
+    }
+  }
   protected spaceBefore(offset = 0): boolean {
     return ((this.flags[this.pos + offset] as number) & SPACE_BEFORE) !== 0;
   }

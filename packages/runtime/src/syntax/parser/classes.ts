@@ -73,6 +73,7 @@ export abstract class ClassParser extends SetParser {
     }
     if (this.peek() === T.Dedent) this.advance();
     nodes.setEnd(n, this.prevEnd());
+    this.optionalEndLine();
     return n;
   }
 

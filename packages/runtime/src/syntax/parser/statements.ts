@@ -381,11 +381,7 @@ export class StatementParser extends ClassParser {
     }
     if (this.peek() === T.Dedent) this.advance();
     this.unit.nodes.setEnd(block, this.prevEnd());
-    // (A line break always comes before the end of the code and a block's end.)
-    if (this.isWord(K.end) && this.peek(1) === T.Newline) {
-      this.advance();
-      this.endLine();
-    }
+    this.optionalEndLine();
     return block;
   }
 

@@ -83,6 +83,12 @@ describe("reading on after a mistake", () => {
     ]);
   });
 
+  it("reports a bracket never closed at the bracket, one character wide", () => {
+    expect(parseCode("print (1 +\n  2").unit.problems).toEqual([
+      { start: 6, end: 7, message: "this '(' is never closed", hint: "close it with ')'" },
+    ]);
+  });
+
   it("goes on at the next statement of the block, and of each block around it", () => {
     const cases: [string, string][] = [
       ["if a\n  set\n  print 1\nprint 2", "(If a (block (call print 1)))\n(call print 2)"],

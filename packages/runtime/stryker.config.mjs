@@ -4,7 +4,7 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 // The runtime is measured a part at a time (a full run of all of src/ is 18,390 mutants
 // (counted 2026-12-02): hours on two cores); README "Mutation testing" lists the parts measured
 // so far. This config holds everything but the reading core, run against all of the tests;
-// the reading core (the lexer, interpolation, the node store; next the parser's larger files)
+// the reading core (the lexer, interpolation, the node store, the parser's larger files)
 // is stryker.reading.config.mjs, run against the tests of reading: every test reads,
 // so here a survivor of it would cost a run of the whole suite (about 1 min 45 s of a worker).
 // A file's lines can be taken a range at a time, as markdown/split.ts was:

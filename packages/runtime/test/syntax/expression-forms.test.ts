@@ -2,10 +2,14 @@
  * The expression parser's and the class parser's edges the mutation run of the reading part
  * (2026-12-05) found unchecked: an object's `{name}` shorthand, `set` where a value goes,
  * the classic `set("name", value)` call's name (lenient in classic documents unless they are
- * strict), and a method's `self` parameter, reported where it is written.
+ * strict), a method's `self` parameter, reported where it is written, a class's parent and
+ * members, prefix `not` and `!`, the ternary.
  */
 import { describe, expect, it } from "vitest";
-import { dumpProgram, parseCode } from "../support/dump.js";
+import { N } from "../../src/syntax/nodes.js";
+import { dumpProgram, dumpStatements, parseCode } from "../support/dump.js";
+
+const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));
 
 /** Each problem as [start, end, message]. */
 const problems = (source: string) => parseCode(source).unit.problems.map((p) => [p.start, p.end, p.message]);
@@ -37,9 +41,66 @@ describe("set where a value goes", () => {
 });
 
 describe("a class member's parameters", () => {
-  it("may not be self, reported at the parameter", () => {
+  it("may not be self, reported at the parameter, wherever it stands", () => {
     const message = "'self' cannot be a parameter: in a constructor or method it is the instance";
     expect(problems("class A\n  f a, self\n    b")).toEqual([[15, 19, message]]);
     expect(problems("class A\n  f self\n    b")).toEqual([[12, 16, message]]);
+    expect(problems("class A\n  f self, a\n    b")).toEqual([[12, 16, message]]);
+  });
+});
+
+describe("a class", () => {
+  /** The kind of node of a class's parent, in the first statement. */
+  const parentKind = (source: string) => {
+    const { unit, root } = parseCode(source);
+    return KIND_NAMES[unit.nodes.kind(unit.nodes.b(unit.nodes.a(root)))];
+  };
+
+  it("extends a name alone as the class it holds, and anything else as an expression", () => {
+    expect(parentKind("class B extends A\n  f\n    a")).toBe("Name");
+    expect(parentKind("class B extends null\n  f\n    a")).toBe("Null");
+    expect(parentKind('class B extends "A"\n  f\n    a')).toBe("Str");
+    expect(parentKind("class B extends 5\n  f\n    a")).toBe("Num");
+    expect(dumpProgram("class B extends A.b\n  f\n    a")).toBe("(class B extends (. A b) (f () (block a)))");
+  });
+
+  it("keeps the members around one that fails", () => {
+    const { unit, root } = parseCode("class A\n  f\n    a\n  g self\n    b\n  h\n    c");
+    expect(unit.problems).toHaveLength(1);
+    expect(dumpStatements(unit, root)).toBe("(class A (f () (block a)) (h () (block c)))");
+  });
+
+  it("may have a method named private, and private methods", () => {
+    expect(dumpProgram("class A\n  private\n    a")).toBe("(class A (private () (block a)))");
+    expect(dumpProgram("class A\n  private f\n    a")).toBe("(class A (private f () (block a)))");
+  });
+
+  it("leaves its members' context behind: after it, super is a name again", () => {
+    expect(dumpProgram("class A\n  f\n    a\nprint super")).toBe("(class A (f () (block a)))\n(call print super)");
+  });
+});
+
+describe("operators", () => {
+  it("read a prefix `!` or `not` looser than a comparison, and `not` not after one", () => {
+    expect(dumpProgram("print !a = b")).toBe("(call print (not (= a b)))");
+    expect(dumpProgram("print not a = b")).toBe("(call print (not (= a b)))");
+    expect(dumpProgram("print a = !b")).toBe("(call print (= a (not b)))");
+    expect(problems("print a = not b")).toEqual([[10, 13, "expected an expression but found the keyword 'not'"]]);
+  });
+
+  it("need the ternary's ':'", () => {
+    expect(problems("print a ? 1")).toEqual([
+      [11, 12, "expected ':' in the ternary `a ? b : c` but found the end of the line"],
+    ]);
+  });
+
+  it("make an import in either branch of a ternary one that may not run", () => {
+    for (const source of ['set x a ? import "p.md" : 1\nimport q.md', 'set x a ? 1 : import "p.md"\nimport q.md']) {
+      const { unit } = parseCode(source);
+      expect(
+        unit.imports.map((n) => unit.source.slice(unit.nodes.start(n), unit.nodes.end(n))),
+        source,
+      ).toEqual(["import q.md"]);
+    }
   });
 });

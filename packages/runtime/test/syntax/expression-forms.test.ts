@@ -104,3 +104,66 @@ describe("operators", () => {
     }
   });
 });
+
+describe("operands and arguments", () => {
+  it("read `and` and `or` left to right, `and` tighter, and an import on their right as one that may not run", () => {
+    expect(dumpProgram("print a and b and c")).toBe("(call print (and (and a b) c))");
+    expect(dumpProgram("print a or b or c")).toBe("(call print (or (or a b) c))");
+    expect(dumpProgram("print a or b and c")).toBe("(call print (or a (and b c)))");
+    for (const op of ["and", "or"]) {
+      const { unit } = parseCode(`set x a ${op} import "p.md"\nimport q.md`);
+      expect(unit.imports.map((n) => unit.source.slice(unit.nodes.start(n), unit.nodes.end(n))), op).toEqual([
+        "import q.md",
+      ]);
+    }
+  });
+
+  it("take `!` after another operator, and report an operator with nothing after it", () => {
+    expect(dumpProgram("print 1 + !b")).toBe("(call print (+ 1 (not b)))");
+    expect(problems("print 1 -")).toEqual([[9, 10, "expected an expression after '-' but found the end of the line"]]);
+  });
+
+  it("spread into arguments with or without parentheses, and into lists", () => {
+    expect(dumpProgram("print ...xs")).toBe("(call print (Spread xs))");
+    expect(dumpProgram("print 1, ...xs")).toBe("(call print 1 (Spread xs))");
+    expect(dumpProgram("print f(...xs, 1)")).toBe("(call print (call f (Spread xs) 1))");
+    expect(dumpProgram("print [...xs, 1]")).toBe("(call print [(Spread xs) 1])");
+  });
+
+  it("report an index, an argument list or a parenthesis left open, or two arguments without a comma", () => {
+    expect(problems("print a[1 2")).toEqual([[10, 11, "expected ']' but found a number 2"]]);
+    expect(problems("print f(1 2)")).toEqual([[10, 11, "expected ',' or ')' in the argument list but found a number 2"]]);
+    expect(problems("print f(1")).toEqual([[7, 8, "this '(' is never closed"]]);
+    expect(problems('print set("x", 1')).toEqual([[9, 10, "this '(' is never closed"]]);
+  });
+
+  it("fill in `{{ }}` in a classic string, only within that string", () => {
+    expect(dumpProgram('print "a {{x}} b"', "classic")).toBe('(call print (Template "a " x " b"))');
+    expect(dumpProgram('print "a {{x}} b"')).toBe('(call print "a {{x}} b")');
+    expect(dumpProgram('print "a" + "{{x}}"', "classic")).toBe('(call print (+ "a" (Template x)))');
+    expect(dumpProgram('print ""', "classic")).toBe('(call print "")');
+  });
+
+  it("read a regex literal, and report a wrong one", () => {
+    expect(dumpProgram("print /a+/g")).toBe("(call print (Regex))");
+    expect(problems("print /(/")).toEqual([[7, 8, "invalid regex: missing closing ): ("]]);
+  });
+
+  it("take set(NAME, VALUE)'s name only if it could be written as a name", () => {
+    expect(dumpProgram('print set("abc", 1)')).toBe("(call print (SetExpr (set abc 1)))");
+    expect(dumpProgram('print set("_a1", 1)')).toBe("(call print (SetExpr (set _a1 1)))");
+    expect(problems('print set("a-b", 1)')).toEqual([[10, 15, "'a-b' cannot be a variable name"]]);
+  });
+
+  it("take names, strings and numbers as an object's keys", () => {
+    expect(dumpProgram("print {1: 2}")).toBe("(call print {1: 2})");
+    expect(dumpProgram('print {"a": 1}')).toBe("(call print {a: 1})");
+    expect(problems("print {[a]: 1}")).toEqual([[7, 8, "expected a key but found '['"]]);
+  });
+
+  it("report a keyword where a value goes, but `end` is a name in classic documents", () => {
+    expect(problems("print (end)")).toEqual([[7, 10, "expected an expression but found the keyword 'end'"]]);
+    expect(dumpProgram("print (end)", "classic")).toBe("(call print end)");
+    expect(problems("print (if)")).toEqual([[7, 9, "expected an expression but found the keyword 'if'"]]);
+  });
+});

@@ -260,7 +260,7 @@ export class ExpressionParser extends SpecialFormParser {
     let first = NONE;
     let last = NONE;
     while (this.peek() !== T.RParen) {
-      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+      const arg = this.arrayItem();
       if (first === NONE) first = arg;
       else this.unit.nodes.setNext(last, arg);
       last = arg;
@@ -274,19 +274,20 @@ export class ExpressionParser extends SpecialFormParser {
 
   /** Arguments without parentheses: separated by commas or juxtaposition, to the end of the expression. */
   private bareArguments(): NodeId {
-    const first = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+    const first = this.arrayItem();
     let last = first;
     for (;;) {
       if (this.peek() === T.Comma && this.startsArgumentAfterComma()) {
         this.advance();
       } else if (!this.startsArgument(this.pos)) break;
-      const arg = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+      const arg = this.arrayItem();
       this.unit.nodes.setNext(last, arg);
       last = arg;
     }
     return first;
   }
 
+  /** A list item, an argument or a value: `...EXPR` (a spread) or an expression. */
   protected arrayItem(): NodeId {
     if (this.peek() === T.Spread) {
       const start = this.startOf();
@@ -349,7 +350,7 @@ export class ExpressionParser extends SpecialFormParser {
         const array = this.node(N.Array, start);
         let last = NONE;
         while (this.peek() !== T.RBracket) {
-          const item = this.peek() === T.Spread ? this.arrayItem() : this.expression();
+          const item = this.arrayItem();
           if (last === NONE) ListNode.setFirst(nodes, array, item);
           else nodes.setNext(last, item);
           last = item;

@@ -53,7 +53,7 @@ export class SetParser extends ExpressionParser {
     if (object !== NONE) return this.setNode(start, target, object);
     // `set more ...items, "new"`: a list that starts with a spread is a list even alone.
     const spreadFirst = this.peek() === T.Spread;
-    const first = spreadFirst ? this.arrayItem() : this.expression();
+    const first = this.arrayItem();
     if (this.peek() !== T.Comma && !spreadFirst) return this.setNode(start, target, first);
     // `set a EXPR, name EXPR, …`: several variables. (Not `set a ...xs` with `k 1` on the next line.)
     if (this.peek() === T.Comma && this.startsObjectEntry(1)) {
@@ -84,7 +84,7 @@ export class SetParser extends ExpressionParser {
     const object = this.inlineObject();
     if (object !== NONE) return object;
     const spreadFirst = this.peek() === T.Spread;
-    const first = spreadFirst ? this.arrayItem() : this.expression();
+    const first = this.arrayItem();
     return this.peek() === T.Comma || spreadFirst ? this.listFrom(first) : first;
   }
 

@@ -54,6 +54,10 @@ describe("a compound statement", () => {
     expect(problems("if a\n  b\nend x")).toEqual([[9, 12, "'end' without a block to close"]]);
   });
 
+  it("reports a catch whose error's name is not a name", () => {
+    expect(problems("try\n  a\ncatch 5\n  b")).toEqual([[14, 15, "expected an indented block but found a number 5"]]);
+  });
+
   it("reports a try with something after it on its line, at that", () => {
     expect(problems("try x\n  a\ncatch\n  b")[0]).toEqual([4, 5, "expected an indented block but found the name 'x'"]);
   });
@@ -105,6 +109,8 @@ describe("reading on after a mistake", () => {
         "class A\n  f x\n    set y\n      1 2\n    print 1\n  g\n    print 2\nprint 3",
         "(class A (f (x) (block (call print 1))) (g () (block (call print 2))))\n(call print 3)",
       ],
+      // A statement that fails at the end of its block leaves that end to the block.
+      ["if b\n  try\n    a\nprint 1", "(If b (block ))\n(call print 1)"],
       // A statement that closed its own block before it failed skips no further than its line.
       ["if a\n  if b\n    c\n  else )\n  print 1\nprint 2", "(If a (block (call print 1)))\n(call print 2)"],
       ["print 1 +\nprint 2", "(call print 2)"],
@@ -150,6 +156,10 @@ describe("loops and functions", () => {
     expect(dumpProgram("yield + 1")).toBe("(+ yield 1)");
   });
 
+  it("allow yield in a generator only, not in a class's methods", () => {
+    expect(problems("class A\n  f\n    yield 1")).toEqual([[16, 21, "'yield' is only allowed inside a generator"]]);
+  });
+
   it("need a name that is not a keyword", () => {
     expect(problems("function if\n  a")).toEqual([[9, 11, "a keyword cannot name a function"]]);
     expect(problems("function\n  a")).toEqual([[8, 9, "expected a function name but found the end of the line"]]);
@@ -169,6 +179,31 @@ describe("imports at the top level", () => {
     expect(topImports("if x then import a.md\nimport b.md")).toEqual(["import b.md"]);
     expect(topImports("if x\n  y\nelse import a.md\nimport b.md")).toEqual(["import b.md"]);
     expect(topImports("if x\n  set\nimport b.md")).toEqual(["import b.md"]);
+  });
+});
+
+describe("import statements", () => {
+  it("need a name to bind a path computed as the document runs", () => {
+    for (const source of ["import (f)", "import `a${b}`"])
+      expect(parseCode(source).unit.problems.map((p) => [p.message, p.hint]), source).toEqual([
+        [
+          "an import of a path computed as the document runs needs a name to bind",
+          "name it after the path (`import (file) name`), or write `set name import file`",
+        ],
+      ]);
+    expect(dumpProgram("import (f) g")).toBe("(Import f g)");
+    expect(parseCode('import "a-b.md"').unit.problems.map((p) => [p.message, p.hint])).toEqual([
+      ["cannot make a variable name from 'a-b.md'", 'use `set name import "file"` instead'],
+    ]);
+  });
+
+  it("look for `from` on their own line only", () => {
+    expect(dumpProgram('import a.md\nimport b from "f"')).toBe('(Import "a.md" a)\n(Import "f" b: b)');
+    expect(dumpProgram('import a from "f"')).toBe('(Import "f" a: a)');
+  });
+
+  it("in classic documents take a lone word as a variable that may hold the path", () => {
+    expect(dumpProgram("import f", "classic")).toBe("(Import (PathName f))");
   });
 });
 

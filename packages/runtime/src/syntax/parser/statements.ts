@@ -162,7 +162,6 @@ export class StatementParser extends ClassParser {
     const from = this.pos;
     try {
       const s = this.statement();
-      if (s === NONE) return last;
       if (last === NONE) ListNode.setFirst(nodes, block, s);
       else nodes.setNext(last, s);
       return s;
@@ -655,12 +654,17 @@ export class StatementParser extends ClassParser {
       }
       // Bind to the file's base name: import "data/students.json" → students; import Tasks → Tasks.
       const path = ImportNode.path(nodes, n);
-      const text = nodes.kind(path) === N.Str ? nodes.str(path) : "";
+      const computed = nodes.kind(path) !== N.Str;
+      const text = computed ? "" : nodes.str(path);
       const base = text.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
       if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(base)) {
         this.fail(
-          `cannot make a variable name from '${text}'`,
-          'use `set name import "file"` instead',
+          computed
+            ? "an import of a path computed as the document runs needs a name to bind"
+            : `cannot make a variable name from '${text}'`,
+          computed
+            ? "name it after the path (`import (file) name`), or write `set name import file`"
+            : 'use `set name import "file"` instead',
           this.pos - 1,
         );
       }

@@ -167,3 +167,91 @@ describe("operands and arguments", () => {
     expect(problems("print (if)")).toEqual([[7, 9, "expected an expression but found the keyword 'if'"]]);
   });
 });
+
+describe("what starts a value after a name", () => {
+  // `set o k VALUE` is an object when VALUE starts an argument: the rule that also decides
+  // whether `name VALUE` is a call without parentheses.
+  const entry = (value: string) => `(set o (object-or-call k {k: ${value}}))`;
+
+  it("is a literal, a keyword value, `not`, `import`, or `!` or `-` written against what follows", () => {
+    expect(dumpProgram("set o k false")).toBe(entry("false"));
+    expect(dumpProgram("set o k null")).toBe(entry("null"));
+    expect(dumpProgram("set o k true")).toBe(entry("true"));
+    expect(dumpProgram('set o k import "x"')).toBe(entry('(ImportExpr "x")'));
+    expect(dumpProgram("set o k not a")).toBe(entry("(not a)"));
+    expect(dumpProgram('set o k "s"')).toBe(entry('"s"'));
+    expect(dumpProgram("set o k `t`")).toBe(entry('(Template "t")'));
+    expect(dumpProgram("set o k /r/")).toBe(entry("(Regex)"));
+    expect(dumpProgram("set o k -1")).toBe(entry("-1"));
+    expect(dumpProgram("set o k !a")).toBe(entry("(not a)"));
+    expect(dumpProgram("set o k-1")).toBe("(set o (- k 1))");
+    expect(dumpProgram("set o k - 1")).toBe("(set o (- k 1))");
+  });
+
+  it("is a bracket after a space; without one it indexes or calls the name", () => {
+    expect(dumpProgram("set o k {a: 1}")).toBe(entry("{a: 1}"));
+    expect(dumpProgram("set o k [1]")).toBe(entry("[1]"));
+    expect(dumpProgram("set o k (1)")).toBe(entry("1"));
+    expect(dumpProgram("set o k[1]")).toBe("(set o (Index k 1))");
+    expect(dumpProgram("set o k(1)")).toBe("(set o (call k 1))");
+  });
+
+  it("is `set(` only against its parenthesis, and `end` only in classic documents", () => {
+    expect(dumpProgram('set o k set("x", 1)')).toBe(entry("(SetExpr (set x 1))"));
+    expect(dumpProgram("set o k end", "classic")).toBe(entry("end"));
+    expect(dumpProgram("print end", "classic")).toBe("(call print end)");
+    const notAfter = (word: string) => `expected the end of the line but found the keyword '${word}'`;
+    expect(problems("print set")).toEqual([[6, 9, notAfter("set")]]);
+    expect(problems('print set ("x", 1)')).toEqual([[6, 9, notAfter("set")]]);
+    expect(problems("print if(1)")).toEqual([[6, 8, notAfter("if")]]);
+    expect(problems("print end")).toEqual([[6, 9, notAfter("end")]]);
+  });
+
+  it("is a spread among arguments without parentheses", () => {
+    expect(dumpProgram("print 1 ...xs")).toBe("(call print 1 (Spread xs))");
+  });
+
+  it("is never after a builtin that takes arguments: that is its call", () => {
+    expect(dumpProgram('set o exists "f"')).toBe('(set o (call exists "f"))');
+    expect(dumpProgram('set o exec "ls"')).toBe('(set o (Exec "ls"))');
+    expect(dumpProgram("set o print 1")).toBe("(set o (call print 1))");
+  });
+});
+
+describe("what may follow a comma or an operator", () => {
+  it("a closing bracket after a trailing comma ends the arguments; a line's end does not", () => {
+    expect(dumpProgram("print f(g 1, )")).toBe("(call print (call f (call? g 1)))");
+    expect(dumpProgram("print [g 1, ]")).toBe("(call print [(call? g 1)])");
+    expect(dumpProgram("print {a: g 1, }")).toBe("(call print {a: (call? g 1)})");
+    expect(problems("print 1,")).toEqual([[7, 8, "expected the end of the line but found ','"]]);
+  });
+
+  it("an operator needs a value before any closing bracket", () => {
+    const after = (closer: string) => `expected an expression after '+' but found '${closer}'`;
+    expect(problems("print [1 +]")).toEqual([[10, 11, after("]")]]);
+    expect(problems("print {a: 1 +}")).toEqual([[13, 14, after("}")]]);
+    expect(problems("print (1 +)")).toEqual([[10, 11, after(")")]]);
+  });
+});
+
+describe("names in a class's members", () => {
+  it("give `self.name` the class it belongs to, and no other receiver, nor self outside a class", () => {
+    expect(dumpProgram("class A\n  f\n    print a.x, self.y")).toBe(
+      "(class A (f () (block (call print (. a x) (. self y @home)))))",
+    );
+    expect(dumpProgram("print self.x")).toBe("(call print (. self x))");
+  });
+
+  it("read `private` only as a word of its own", () => {
+    expect(dumpProgram("class A\n  privates f\n    a")).toBe("(class A (privates (f) (block a)))");
+  });
+});
+
+describe("the nesting limit", () => {
+  it("is reported at the whole token that passes it", () => {
+    const { unit } = parseCode("print not not not not x", "native", { maxDepth: 3 });
+    expect(unit.problems.map((p) => [p.start, p.end, p.message])).toEqual([
+      [6, 9, "code nested too deep: more than 3 levels (limit maxNestingDepth)"],
+    ]);
+  });
+});

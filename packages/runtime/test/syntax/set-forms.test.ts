@@ -25,6 +25,14 @@ describe("set NAME followed by values", () => {
     expect(dumpProgram("set m ...u, k 1, ...v")).toBe("(set m {(Spread u), k: 1, (Spread v)})");
   });
 
+  it("takes an item only after a comma: a name and a value inside the spread are its own", () => {
+    expect(dumpProgram("set m ...g k 1")).toBe("(set m [(Spread (call? g (call? k 1)))])");
+    expect(dumpProgram("set m ...[x, k 1]")).toBe("(set m [(Spread [x (call? k 1)])])");
+    expect(dumpProgram("set m ...[x], k 1")).toBe("(set m {(Spread [x]), k: 1})");
+    expect(dumpProgram("set m ...{b: 1}, k 1")).toBe("(set m {(Spread {b: 1}), k: 1})");
+    expect(dumpProgram("set m ...u, k 1\nprint 2")).toBe("(set m {(Spread u), k: 1})\n(call print 2)");
+  });
+
   it("looks for that item only between the line's own commas, not inside brackets, nor on the next line", () => {
     // A spread alone followed by a line that starts `name value` was read as several
     // variables, with the bare spread as the first one's value (found 2026-12-05).
@@ -73,6 +81,17 @@ describe("set NAME and indented lines", () => {
     expect(dumpProgram("set a\n  ...u\n  ...v")).toBe("(set a [(Spread u) (Spread v)])");
     expect(dumpProgram("set a\n  ...u\n  f(x, k 1)")).toBe("(set a [(Spread u) (call f x (call? k 1))])");
     expect(dumpProgram("set a\n  ...[\n    k 1]")).toBe("(set a [(Spread [(call? k 1)])])");
+  });
+
+  it("looks for a `key value` item only inside the indented lines and outside brackets", () => {
+    expect(dumpProgram("set a\n  ...u\nprint 1\nk 2")).toBe("(set a [(Spread u)])\n(call print 1)\n(call? k 2)");
+    expect(dumpProgram("set a\n  ...u\n  [x, k 1]")).toBe("(set a [(Spread u) [x (call? k 1)]])");
+    expect(dumpProgram("set a\n  ...[x], k 1")).toBe("(set a {(Spread [x]), k: 1})");
+    expect(dumpProgram("set a\n  ...{b: 1}, k 1")).toBe("(set a {(Spread {b: 1}), k: 1})");
+  });
+
+  it("makes a list when the first line is not a `key value` entry nor a spread", () => {
+    expect(dumpProgram("set a\n  1\n  k 2")).toBe("(set a [1 (call? k 2)])");
   });
 
   it("reports a line holding two items or entries without a comma", () => {

@@ -76,6 +76,7 @@ describe("get and put", () => {
 
   it("are calls when what follows is not a file: a name without a key, a keyword, a spaced key, or get is the document's own", () => {
     expect(dumpProgram("set x get w")).toBe("(set x (call get w))");
+    expect(dumpProgram("set x get w[0]")).toBe("(set x (call get (Index w 0)))");
     expect(dumpProgram("put what .k 1")).toBe("(call put (.k what 1))");
     expect(dumpProgram('set x get ("d" + ".json").a')).toBe('(set x (call get (. (+ "d" ".json") a)))');
     expect(problems("set x get if.k")).toEqual(["expected the end of the line but found the keyword 'if'"]);

@@ -44,7 +44,7 @@ import { unescapeString } from "./strings.js";
 const NO_LOCALS: ReadonlyMap<NameKey, number> = new Map();
 
 /** Expressions; also parses a lone expression (`{{ … }}`, a template's parts) on its own. */
-export class ExpressionParser extends SpecialFormParser {
+export abstract class ExpressionParser extends SpecialFormParser {
   /**
    * Parses as inside a class's member (a template's parts in a method): `self` and
    * `super` mean there what they mean around the template.

@@ -85,10 +85,8 @@ export abstract class SpecialFormParser extends ParserBase {
     return n;
   }
 
-  /** The value `put` writes; the set parser gives it the forms of `set`. */
-  protected putValue(): NodeId {
-    return this.expression();
-  }
+  /** The value `put` writes: the set parser gives it the forms of `set`. */
+  protected abstract putValue(): NodeId;
 
   /**
    * After `get`/`put`: a file as a string (`get "data.json".a`), or a variable that holds

@@ -192,8 +192,8 @@ describe("import statements", () => {
         ],
       ]);
     expect(dumpProgram("import (f) g")).toBe("(Import f g)");
-    expect(parseCode('import "a-b.md"').unit.problems.map((p) => [p.message, p.hint])).toEqual([
-      ["cannot make a variable name from 'a-b.md'", 'use `set name import "file"` instead'],
+    expect(parseCode('import "a-b.md"').unit.problems.map((p) => [p.start, p.end, p.message, p.hint])).toEqual([
+      [7, 15, "cannot make a variable name from 'a-b.md'", 'use `set name import "file"` instead'],
     ]);
   });
 
@@ -215,11 +215,16 @@ describe("words that start a statement only when what follows fits", () => {
       '(function exec (a) (block (Return a)))\n(call exec "date")',
     );
     expect(problems('exec ("date")')).toEqual([[5, 6, "expected a command after 'exec'"]]);
+    // `exec ls` on a line of its own writes the output even when exec is the document's own.
+    expect(dumpProgram('function exec(a)\n  return a\nexec ls')).toBe(
+      '(function exec (a) (block (Return a)))\n(ExecStmt (Exec "ls"))',
+    );
   });
 
   it("class starts a class only before a name", () => {
     expect(dumpProgram("class + 1")).toBe("(+ class 1)");
     expect(dumpProgram("class")).toBe("class");
+    expect(dumpProgram("export class")).toBe("(Export class: class)");
   });
 
   it("destructure takes a name, or a value in brackets, before the names it binds", () => {

@@ -76,7 +76,9 @@ describe("a class", () => {
   });
 
   it("leaves its members' context behind: after it, super is a name again", () => {
-    expect(dumpProgram("class A\n  f\n    a\nprint super")).toBe("(class A (f () (block a)))\n(call print super)");
+    expect(dumpProgram("class A\n  f\n    a\nprint super")).toBe(
+      "(class A (f () (block a)))\n(call print super)",
+    );
   });
 });
 
@@ -85,7 +87,9 @@ describe("operators", () => {
     expect(dumpProgram("print !a = b")).toBe("(call print (not (= a b)))");
     expect(dumpProgram("print not a = b")).toBe("(call print (not (= a b)))");
     expect(dumpProgram("print a = !b")).toBe("(call print (= a (not b)))");
-    expect(problems("print a = not b")).toEqual([[10, 13, "expected an expression but found the keyword 'not'"]]);
+    expect(problems("print a = not b")).toEqual([
+      [10, 13, "expected an expression but found the keyword 'not'"],
+    ]);
   });
 
   it("need the ternary's ':'", () => {
@@ -95,7 +99,10 @@ describe("operators", () => {
   });
 
   it("make an import in either branch of a ternary one that may not run", () => {
-    for (const source of ['set x a ? import "p.md" : 1\nimport q.md', 'set x a ? 1 : import "p.md"\nimport q.md']) {
+    for (const source of [
+      'set x a ? import "p.md" : 1\nimport q.md',
+      'set x a ? 1 : import "p.md"\nimport q.md',
+    ]) {
       const { unit } = parseCode(source);
       expect(
         unit.imports.map((n) => unit.source.slice(unit.nodes.start(n), unit.nodes.end(n))),
@@ -112,15 +119,18 @@ describe("operands and arguments", () => {
     expect(dumpProgram("print a or b and c")).toBe("(call print (or a (and b c)))");
     for (const op of ["and", "or"]) {
       const { unit } = parseCode(`set x a ${op} import "p.md"\nimport q.md`);
-      expect(unit.imports.map((n) => unit.source.slice(unit.nodes.start(n), unit.nodes.end(n))), op).toEqual([
-        "import q.md",
-      ]);
+      expect(
+        unit.imports.map((n) => unit.source.slice(unit.nodes.start(n), unit.nodes.end(n))),
+        op,
+      ).toEqual(["import q.md"]);
     }
   });
 
   it("take `!` after another operator, and report an operator with nothing after it", () => {
     expect(dumpProgram("print 1 + !b")).toBe("(call print (+ 1 (not b)))");
-    expect(problems("print 1 -")).toEqual([[9, 10, "expected an expression after '-' but found the end of the line"]]);
+    expect(problems("print 1 -")).toEqual([
+      [9, 10, "expected an expression after '-' but found the end of the line"],
+    ]);
   });
 
   it("spread into arguments with or without parentheses, and into lists", () => {
@@ -132,7 +142,9 @@ describe("operands and arguments", () => {
 
   it("report an index, an argument list or a parenthesis left open, or two arguments without a comma", () => {
     expect(problems("print a[1 2")).toEqual([[10, 11, "expected ']' but found a number 2"]]);
-    expect(problems("print f(1 2)")).toEqual([[10, 11, "expected ',' or ')' in the argument list but found a number 2"]]);
+    expect(problems("print f(1 2)")).toEqual([
+      [10, 11, "expected ',' or ')' in the argument list but found a number 2"],
+    ]);
     expect(problems("print f(1")).toEqual([[7, 8, "this '(' is never closed"]]);
     expect(problems('print set("x", 1')).toEqual([[9, 10, "this '(' is never closed"]]);
   });

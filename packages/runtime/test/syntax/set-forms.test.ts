@@ -84,7 +84,9 @@ describe("set NAME and indented lines", () => {
   });
 
   it("looks for a `key value` item only inside the indented lines and outside brackets", () => {
-    expect(dumpProgram("set a\n  ...u\nprint 1\nk 2")).toBe("(set a [(Spread u)])\n(call print 1)\n(call? k 2)");
+    expect(dumpProgram("set a\n  ...u\nprint 1\nk 2")).toBe(
+      "(set a [(Spread u)])\n(call print 1)\n(call? k 2)",
+    );
     expect(dumpProgram("set a\n  ...u\n  [x, k 1]")).toBe("(set a [(Spread u) [x (call? k 1)]])");
     expect(dumpProgram("set a\n  ...[x], k 1")).toBe("(set a {(Spread [x]), k: 1})");
     expect(dumpProgram("set a\n  ...{b: 1}, k 1")).toBe("(set a {(Spread {b: 1}), k: 1})");
@@ -95,7 +97,9 @@ describe("set NAME and indented lines", () => {
   });
 
   it("reports a line holding two items or entries without a comma", () => {
-    expect(problems("set a\n  1 2")).toEqual(["expected ',' or the end of the line after the item but found a number 2"]);
+    expect(problems("set a\n  1 2")).toEqual([
+      "expected ',' or the end of the line after the item but found a number 2",
+    ]);
     expect(problems("set a\n  k 1 2")).toEqual([
       "expected ',' or the end of the line after the entry but found a number 2",
     ]);
@@ -107,7 +111,9 @@ describe("put's value", () => {
     expect(dumpProgram('put "d.json".a 1')).toBe('(DataPut "d.json" "a" 1)');
     expect(dumpProgram('put "d.json".a 1, 2')).toBe('(DataPut "d.json" "a" [1 2])');
     expect(dumpProgram('put "d.json".a ...xs')).toBe('(DataPut "d.json" "a" [(Spread xs)])');
-    expect(dumpProgram('put "d.json".a k 1, j 2')).toBe('(DataPut "d.json" "a" (object-or-call k {k: 1, j: 2}))');
+    expect(dumpProgram('put "d.json".a k 1, j 2')).toBe(
+      '(DataPut "d.json" "a" (object-or-call k {k: 1, j: 2}))',
+    );
     expect(dumpProgram('put "d.json".a ...u, k 1')).toBe('(DataPut "d.json" "a" {(Spread u), k: 1})');
   });
 });

@@ -24,6 +24,7 @@ const problems = (source: string) => parseCode(source).unit.problems.map((p) => 
 describe("exec", () => {
   it("takes a string or a template as the command, and the rest of the line otherwise", () => {
     expect(dumpProgram('exec "ls -l"')).toBe('(ExecStmt (Exec "ls -l"))');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an XMD template, written as XMD code
     expect(dumpProgram("exec `ls ${d}`")).toBe('(ExecStmt (Exec (Template "ls ${d}")))');
     expect(dumpProgram("exec ls -l")).toBe('(ExecStmt (Exec "ls -l"))');
     expect(dumpProgram('set x exec("date")')).toBe('(set x (Exec "date"))');
@@ -89,7 +90,9 @@ describe("get and put", () => {
   it("put copies a key of another data file, named by its extension, with no space before the dot", () => {
     expect(dumpProgram('put "a.json".s "b.yaml".x')).toBe('(DataPut "a.json" "s" (DataGet "b.yaml" "x"))');
     expect(dumpProgram('put "a.json".s "b.yml".x')).toBe('(DataPut "a.json" "s" (DataGet "b.yml" "x"))');
-    expect(dumpProgram('put "a.json".s "b.YAML".x.y')).toBe('(DataPut "a.json" "s" (DataGet "b.YAML" "x" "y"))');
+    expect(dumpProgram('put "a.json".s "b.YAML".x.y')).toBe(
+      '(DataPut "a.json" "s" (DataGet "b.YAML" "x" "y"))',
+    );
     expect(dumpProgram("put \"a.json\".s 'b.json'.x")).toBe('(DataPut "a.json" "s" (DataGet "b.json" "x"))');
     expect(dumpProgram('put "a.json".s "b.yaml" .x')).toBe('(DataPut "a.json" "s" (. "b.yaml" x))');
     expect(dumpProgram('put "a.json".s "b.txt".x')).toBe('(DataPut "a.json" "s" (. "b.txt" x))');
@@ -102,6 +105,7 @@ describe("get and put", () => {
 describe("import's path", () => {
   it("is a string, a template or an expression in parentheses", () => {
     expect(dumpProgram('set x import "p.md"')).toBe('(set x (ImportExpr "p.md"))');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an XMD template, written as XMD code
     expect(dumpProgram("set x import `a${b}`")).toBe('(set x (ImportExpr (Template "a${b}")))');
     expect(dumpProgram("set x import (f)")).toBe("(set x (ImportExpr f))");
   });
@@ -109,7 +113,9 @@ describe("import's path", () => {
   it("is otherwise the words up to a space, the line's end or the block's", () => {
     expect(dumpProgram("import data/part.md")).toBe('(Import "data/part.md" part)');
     expect(dumpProgram("import data/part.md x")).toBe('(Import "data/part.md" x)');
-    expect(dumpProgram("if a\n  import p.md\nprint 1")).toBe('(If a (block (Import "p.md" p)))\n(call print 1)');
+    expect(dumpProgram("if a\n  import p.md\nprint 1")).toBe(
+      '(If a (block (Import "p.md" p)))\n(call print 1)',
+    );
     expect(expression("import a/b")).toBe('(ImportExpr "a/b")');
     expect(expression("import a b")).toBe("error: expected the end of the expression but found the name 'b'");
   });

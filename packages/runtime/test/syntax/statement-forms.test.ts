@@ -26,10 +26,14 @@ describe("a compound statement", () => {
   it("ends after an `end` line below its block", () => {
     for (const head of ["if a", "for x in xs", "loop 2 times", "while a", "function f", "export function f"])
       expect(problems(`${head}\n  a\nend\nprint 1`), head).toEqual([]);
-    expect(dumpProgram("try\n  a\ncatch\n  b\nend\nprint 1")).toBe("(Try (block a) (block b))\n(call print 1)");
+    expect(dumpProgram("try\n  a\ncatch\n  b\nend\nprint 1")).toBe(
+      "(Try (block a) (block b))\n(call print 1)",
+    );
     expect(dumpProgram("loop 2 times\n  a\nend\nprint 1")).toBe("(Loop 2 (block a))\n(call print 1)");
     // A class too (it was "'end' without a block to close" before 2026-12-05).
-    expect(dumpProgram("class A\n  f\n    a\nend\nprint 1")).toBe("(class A (f () (block a)))\n(call print 1)");
+    expect(dumpProgram("class A\n  f\n    a\nend\nprint 1")).toBe(
+      "(class A (f () (block a)))\n(call print 1)",
+    );
     expect(problems("class A\n  f\n    a\nend x")).toEqual([[18, 21, "'end' without a block to close"]]);
   });
 
@@ -44,22 +48,32 @@ describe("a compound statement", () => {
 
   it("takes `else` and `elif` on the lines after a `then` statement", () => {
     expect(dumpProgram("if a then b\nelse c")).toBe("(If a (block b) (block c))");
-    expect(dumpProgram("if a then b\nelif c then d\nelse e")).toBe("(If a (block b) (If c (block d) (block e)))");
+    expect(dumpProgram("if a then b\nelif c then d\nelse e")).toBe(
+      "(If a (block b) (If c (block d) (block e)))",
+    );
     expect(dumpProgram("if a then b\nprint 1")).toBe("(If a (block b))\n(call print 1)");
   });
 
   it("takes `end` alone on its line only", () => {
-    expect(dumpProgram("if a\n  if b\n    c\n  end\nprint 1")).toBe("(If a (block (If b (block c))))\n(call print 1)");
+    expect(dumpProgram("if a\n  if b\n    c\n  end\nprint 1")).toBe(
+      "(If a (block (If b (block c))))\n(call print 1)",
+    );
     expect(dumpProgram("try\n  a\nend\ncatch\n  b")).toBe("(Try (block a) (block b))");
     expect(problems("if a\n  b\nend x")).toEqual([[9, 12, "'end' without a block to close"]]);
   });
 
   it("reports a catch whose error's name is not a name", () => {
-    expect(problems("try\n  a\ncatch 5\n  b")).toEqual([[14, 15, "expected an indented block but found a number 5"]]);
+    expect(problems("try\n  a\ncatch 5\n  b")).toEqual([
+      [14, 15, "expected an indented block but found a number 5"],
+    ]);
   });
 
   it("reports a try with something after it on its line, at that", () => {
-    expect(problems("try x\n  a\ncatch\n  b")[0]).toEqual([4, 5, "expected an indented block but found the name 'x'"]);
+    expect(problems("try x\n  a\ncatch\n  b")[0]).toEqual([
+      4,
+      5,
+      "expected an indented block but found the name 'x'",
+    ]);
   });
 
   it("reports a missing catch, a keyword for the error's name, a missing `times`", () => {
@@ -71,7 +85,9 @@ describe("a compound statement", () => {
       16,
       "expected an indented block but found the keyword 'if'",
     ]);
-    expect(problems("loop 3")).toEqual([[6, 7, "expected 'times' (as in `loop 3 times`) but found the end of the line"]]);
+    expect(problems("loop 3")).toEqual([
+      [6, 7, "expected 'times' (as in `loop 3 times`) but found the end of the line"],
+    ]);
   });
 });
 
@@ -130,11 +146,15 @@ describe("loops and functions", () => {
     expect(problems("for x in xs\n  set row\n    1 2\n  break").map((p) => p[2])).toEqual([
       "expected ',' or the end of the line after the item but found a number 2",
     ]);
-    expect(problems("loop 3 times\n  print 1\nbreak")).toEqual([[23, 28, "'break' is only allowed inside a loop"]]);
+    expect(problems("loop 3 times\n  print 1\nbreak")).toEqual([
+      [23, 28, "'break' is only allowed inside a loop"],
+    ]);
     expect(problems("for x in xs\n  print 1\ncontinue")).toEqual([
       [22, 30, "'continue' is only allowed inside a loop"],
     ]);
-    expect(problems("while a\n  print 1\nbreak")).toEqual([[18, 23, "'break' is only allowed inside a loop"]]);
+    expect(problems("while a\n  print 1\nbreak")).toEqual([
+      [18, 23, "'break' is only allowed inside a loop"],
+    ]);
     expect(problems("for x in xs\n  continue\nloop 2 times\n  break")).toEqual([]);
   });
 
@@ -150,19 +170,24 @@ describe("loops and functions", () => {
     );
     const hint = "declare the function with `function* NAME` to make it a generator";
     for (const source of ["yield", "yield 1", "function* g\n  yield 1\nyield 2"])
-      expect(parseCode(source).unit.problems.map((p) => [p.message, p.hint]), source).toEqual([
-        ["'yield' is only allowed inside a generator", hint],
-      ]);
+      expect(
+        parseCode(source).unit.problems.map((p) => [p.message, p.hint]),
+        source,
+      ).toEqual([["'yield' is only allowed inside a generator", hint]]);
     expect(dumpProgram("yield + 1")).toBe("(+ yield 1)");
   });
 
   it("allow yield in a generator only, not in a class's methods", () => {
-    expect(problems("class A\n  f\n    yield 1")).toEqual([[16, 21, "'yield' is only allowed inside a generator"]]);
+    expect(problems("class A\n  f\n    yield 1")).toEqual([
+      [16, 21, "'yield' is only allowed inside a generator"],
+    ]);
   });
 
   it("need a name that is not a keyword", () => {
     expect(problems("function if\n  a")).toEqual([[9, 11, "a keyword cannot name a function"]]);
-    expect(problems("function\n  a")).toEqual([[8, 9, "expected a function name but found the end of the line"]]);
+    expect(problems("function\n  a")).toEqual([
+      [8, 9, "expected a function name but found the end of the line"],
+    ]);
   });
 });
 
@@ -184,17 +209,21 @@ describe("imports at the top level", () => {
 
 describe("import statements", () => {
   it("need a name to bind a path computed as the document runs", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an XMD template, written as XMD code
     for (const source of ["import (f)", "import `a${b}`"])
-      expect(parseCode(source).unit.problems.map((p) => [p.message, p.hint]), source).toEqual([
+      expect(
+        parseCode(source).unit.problems.map((p) => [p.message, p.hint]),
+        source,
+      ).toEqual([
         [
           "an import of a path computed as the document runs needs a name to bind",
           "name it after the path (`import (file) name`), or write `set name import file`",
         ],
       ]);
     expect(dumpProgram("import (f) g")).toBe("(Import f g)");
-    expect(parseCode('import "a-b.md"').unit.problems.map((p) => [p.start, p.end, p.message, p.hint])).toEqual([
-      [7, 15, "cannot make a variable name from 'a-b.md'", 'use `set name import "file"` instead'],
-    ]);
+    expect(
+      parseCode('import "a-b.md"').unit.problems.map((p) => [p.start, p.end, p.message, p.hint]),
+    ).toEqual([[7, 15, "cannot make a variable name from 'a-b.md'", 'use `set name import "file"` instead']]);
   });
 
   it("look for `from` on their own line only", () => {
@@ -216,7 +245,7 @@ describe("words that start a statement only when what follows fits", () => {
     );
     expect(problems('exec ("date")')).toEqual([[5, 6, "expected a command after 'exec'"]]);
     // `exec ls` on a line of its own writes the output even when exec is the document's own.
-    expect(dumpProgram('function exec(a)\n  return a\nexec ls')).toBe(
+    expect(dumpProgram("function exec(a)\n  return a\nexec ls")).toBe(
       '(function exec (a) (block (Return a)))\n(ExecStmt (Exec "ls"))',
     );
   });
@@ -233,7 +262,9 @@ describe("words that start a statement only when what follows fits", () => {
     expect(dumpProgram("destructure {a: 1} a")).toBe("(Destructure {a: 1} a: a)");
     expect(dumpProgram("destructure + 1")).toBe("(+ destructure 1)");
     expect(dumpProgram("destructure")).toBe("destructure");
-    expect(problems("destructure if a")).toEqual([[12, 14, "expected the end of the line but found the keyword 'if'"]]);
+    expect(problems("destructure if a")).toEqual([
+      [12, 14, "expected the end of the line but found the keyword 'if'"],
+    ]);
   });
 
   it("destructure reports a name after the rest, and a value where a name goes", () => {

@@ -102,6 +102,7 @@ export default strykerConfig(import.meta.url, {
     "src/stores.ts",
     "src/run-context.ts",
     "src/browser.ts",
+    "src/index.ts",
     "src/public.ts",
   ],
 });

@@ -5,9 +5,9 @@
 // is stryker-incremental.reading.json. The rest of src/ is in stryker.config.mjs.
 import { strykerConfig } from "../../stryker.shared.mjs";
 
-// breakAt: the last run's score less one point, rounded down (93.28% on 2026-12-05, when
-// the node store came in (94.5% after its own tests) beside interpolation's 84.8% and the
-// lexer's 96.3%: 92).
+// breakAt: the last run's score less one point, rounded down (93.34% on 2026-12-05, after
+// the parser's six larger files came in (the part fell to 82.6% with three of them, 87.6%
+// with all six) and the tests their survivors asked for: 92; it was 92 at 93.28% before).
 export default strykerConfig(import.meta.url, {
   breakAt: 92,
   ignoreStatic: true,

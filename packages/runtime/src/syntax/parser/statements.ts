@@ -654,20 +654,21 @@ export class StatementParser extends ClassParser {
       }
       // Bind to the file's base name: import "data/students.json" → students; import Tasks → Tasks.
       const path = ImportNode.path(nodes, n);
-      const computed = nodes.kind(path) !== N.Str;
-      const text = computed ? "" : nodes.str(path);
-      const base = text.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
-      if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(base)) {
+      if (nodes.kind(path) !== N.Str) {
         this.fail(
-          computed
-            ? "an import of a path computed as the document runs needs a name to bind"
-            : `cannot make a variable name from '${text}'`,
-          computed
-            ? "name it after the path (`import (file) name`), or write `set name import file`"
-            : 'use `set name import "file"` instead',
+          "an import of a path computed as the document runs needs a name to bind",
+          "name it after the path (`import (file) name`), or write `set name import file`",
           this.pos - 1,
         );
       }
+      const text = nodes.str(path);
+      const base = text.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+      if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(base))
+        this.fail(
+          `cannot make a variable name from '${text}'`,
+          'use `set name import "file"` instead',
+          this.pos - 1,
+        );
       const binding = nodes.create(N.Name, nodes.start(path), nodes.end(path));
       nodes.setName(binding, this.unit.names.keyOfText(base));
       ImportNode.setBound(nodes, n, binding);

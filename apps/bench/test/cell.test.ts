@@ -14,6 +14,7 @@ import { medianRun } from "../src/macro/large-doc-cell.js";
 import { coldStartResult, mergeTimings } from "../src/macro/suite.js";
 import { macroTables } from "../src/macro/tables.js";
 import { type Workload, w6LargeDocument } from "../src/macro/workloads.js";
+import { msText } from "../src/report/format.js";
 import { REQUIRED_FIELDS, resultsByWorkload, XMD_FIELDS } from "../src/report/results-json.js";
 import { seedTargets } from "../src/seed-targets.js";
 import { passingRun } from "./synthetic.js";
@@ -196,11 +197,30 @@ describe("W6 (a small generated document)", () => {
     expect(pooled.pool_bytes_per_render).toBeGreaterThan(0);
     expect(heap.pool_byte_share).toBe(0); // heap mode pools nothing
     expect(heap.pool_bytes).toBe(0);
-    expect(await runCell(smoke("W6", "eta"))).toMatchObject({ mismatch: "W6 in-process is XMD only" });
+    expect(await runCell(smoke("W6", "eta"))).toMatchObject({
+      mismatch: "W6 in-process is XMD and the hand-written renderer only",
+    });
     expectContract([pooled, heap]);
     expect(resultsByWorkload([pooled]).W6?.["xmd-pooled"]?.heap_used_after_bytes).toBe(
       pooled.heap_used_after_bytes,
     );
+  });
+
+  it("in a process: the hand-written renderer is timed as XMD's render is, and keeps nothing", async () => {
+    const hand = await runCell(smoke("W6", "baseline"));
+    expect(hand.mismatch).toBeUndefined();
+    expect(hand).toMatchObject({ workload: "W6", engine: "baseline", samples: 1, gc_renders: 1 });
+    for (const f of ["ms_median", "mb_per_s", "heap_used_after_bytes", "rss_peak_bytes", "gc_count"] as const)
+      expect(typeof hand[f], f).toBe("number");
+    expect(hand.output_bytes).toBe(Buffer.byteLength(w6LargeDocument(300).expected()));
+    // Nothing of XMD's: no pools, no retained heap, no live slots.
+    expect(hand.heap_retained_bytes).toBeNull();
+    expect(hand.js_heap_bytes_per_render).toBeNull();
+    expect(hand.pool_byte_share).toBeUndefined();
+    expectContract([hand]);
+    const table = macroTables([hand], {}, "smoke").find((t) => t.title.startsWith("W6 — large document"));
+    expect(table?.rows.map((r) => r[0])).toEqual(["xmd-pooled", "xmd-heap", "hand-written"]);
+    expect(table?.rows[2]?.[1]).toBe(msText(hand.ms_median));
   });
 
   it("in a process: several processes give the median one, with min and max over all", () => {
@@ -245,6 +265,9 @@ describe("W6 (a small generated document)", () => {
         expect(c.output_bytes).toBe(bytes);
         expect(c.rss_source).toBe(source);
       }
+      // The fixed cost: the pooled CLI on a one-line document, as many runs.
+      expect(typeof cells[0]?.fixed_ms_median).toBe("number");
+      expect(cells[1]?.fixed_ms_median).toBeUndefined();
       expectContract(cells);
     }
   });
@@ -258,6 +281,19 @@ describe("W6 (a small generated document)", () => {
       "/usr/bin/time",
     );
     expect(good).toMatchObject({ samples: 2, ms_min: 650, ms_max: 700, rss_peak_bytes: 240e6 });
+    // The one-line runs give the fixed cost, and void the mode when one of them fails.
+    const small: CliRun = { ms: 240, rssBytes: 60e6, outputBytes: 22, problem: null };
+    const withFixed = cliResult("xmd-pooled", 8_088_955, [ok], "/usr/bin/time", [
+      small,
+      { ...small, ms: 250 },
+      small,
+    ]);
+    expect(withFixed.fixed_ms_median).toBe(240);
+    expect(
+      cliResult("xmd-pooled", 8_088_955, [ok], "/usr/bin/time", [
+        { ...small, problem: "output differs at offset 0" },
+      ]).mismatch,
+    ).toBe("output differs at offset 0");
     const bad = cliResult(
       "xmd-heap",
       8_088_955,

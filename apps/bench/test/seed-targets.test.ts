@@ -169,6 +169,26 @@ describe("seed targets", () => {
       "0.25 s (median of 100; heap mode 0.20 s)",
     );
     expect(target(over, "W6 `xmd big.md > out` peak RSS").met).toBe(false);
+    // The machine's floors, from the same run, when they were measured: the hand-written
+    // renderer of the page, and the CLI on a one-line document. They judge nothing.
+    const floors = seedTargets(
+      [
+        ...replace(
+          replace(base, cell("W6", "xmd-pooled", { mb_per_s: 60 })),
+          cli({ ms_median: 400, fixed_ms_median: 240, samples: 100 }),
+        ),
+        cell("W6", "baseline", { mb_per_s: 75 }),
+      ],
+      FAST_POOLS,
+    );
+    expect(target(floors, "W6 render once").measured).toMatch(
+      /^60\.0 MB\/s .*heap mode 90\.0 MB\/s; the hand-written renderer of this page 75\.0 MB\/s \(XMD takes 1\.25× its time\)\. /,
+    );
+    expect(target(floors, "W6 render once").met).toBe(false);
+    expect(target(floors, "W6 `xmd big.md > out` time").measured).toBe(
+      "0.40 s (median of 100; heap mode 0.20 s; on a one-line document 0.24 s)",
+    );
+    expect(target(floors, "W6 `xmd big.md > out` time").met).toBe(false);
     // Missing or mismatched: not evaluated.
     const none = seedTargets(
       base.filter((c) => c.workload !== "W6" && c.workload !== "W6-cli"),

@@ -83,6 +83,12 @@ export interface CellResult {
   fragmentation: number | null;
   /** W6-cli: how peak RSS was read (GNU time's %M, or the CLI process's own `resourceUsage().maxRSS`). */
   rss_source?: "/usr/bin/time" | "resourceUsage";
+  /**
+   * W6-cli: median wall time of the same command on a one-line document, run between the
+   * large document's runs: what every `xmd FILE > out` costs on this machine whatever the
+   * document (Node's start, the render thread's, loading the runtime).
+   */
+  fixed_ms_median?: number | null;
   /** W6: `process.memoryUsage().heapUsed` right after the render returned (output held, no forced GC). */
   heap_used_after_bytes?: number | null;
   // XMD only, below.

@@ -102,17 +102,22 @@ export function runCli(
   return { ms, rssBytes, outputBytes: Buffer.byteLength(output), problem };
 }
 
-/** The W6-cli result of one memory mode from its runs. */
+/**
+ * The W6-cli result of one memory mode from its runs; `small`: its runs on a one-line
+ * document, whose median is the result's `fixed_ms_median`.
+ */
 export function cliResult(
   engine: EngineId,
   docBytes: number,
   runs: readonly CliRun[],
   source: RssSource,
+  small: readonly CliRun[] = [],
 ): CellResult {
   const result: CellResult = { ...emptyResult("W6-cli", engine), rss_source: source };
-  const bad = runs.find((r) => r.problem !== null);
+  const bad = [...runs, ...small].find((r) => r.problem !== null);
   if (bad) return { ...result, mismatch: bad.problem as string };
   if (runs.length === 0) return result;
+  if (small.length > 0) result.fixed_ms_median = spread(small.map((r) => r.ms)).median;
   const s = spread(runs.map((r) => r.ms));
   const rss = runs.map((r) => r.rssBytes).filter((v): v is number => v !== null);
   return {
@@ -127,10 +132,13 @@ export function cliResult(
   };
 }
 
+/** The one-line document of the fixed-cost runs, and what it renders to. */
+export const ONE_LINE = { source: "# A one-line document\n", expected: "# A one-line document\n" };
+
 /**
  * W6 through the CLI, pooled (the default) and `--memory heap`, `runs` processes each,
- * the two modes interleaved. The document is written to a temporary directory, removed
- * afterwards.
+ * and as many pooled runs on a one-line document (the fixed cost), all interleaved. The
+ * documents are written to a temporary directory, removed afterwards.
  */
 export function cliCells(
   doc: LargeDocument,
@@ -145,13 +153,17 @@ export function cliCells(
     writeFileSync(docPath, doc.source);
     const expected = doc.expected();
     const modes = ["pooled", "heap"] as const;
+    const smallPath = join(dir, "one-line.md");
+    writeFileSync(smallPath, ONE_LINE.source);
     const byMode: Record<(typeof modes)[number], CliRun[]> = { pooled: [], heap: [] };
+    const small: CliRun[] = [];
     for (let i = 0; i < runs; i++) {
       for (const m of modes) byMode[m].push(runCli(bin, docPath, join(dir, `out.${m}`), m, source, expected));
+      small.push(runCli(bin, smallPath, join(dir, "out.small"), "pooled", source, ONE_LINE.expected));
     }
     const docBytes = Buffer.byteLength(doc.source);
     return [
-      cliResult("xmd-pooled", docBytes, byMode.pooled, source),
+      cliResult("xmd-pooled", docBytes, byMode.pooled, source, small),
       cliResult("xmd-heap", docBytes, byMode.heap, source),
     ];
   } finally {

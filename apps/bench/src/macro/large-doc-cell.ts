@@ -17,6 +17,10 @@
  * 6. JS-heap bytes of one more render under the sampling heap profiler (not the timed
  *    render, whose time the profiler would inflate), for the pool byte share;
  * 7. live slots, read before `dispose()`; pool bytes: ArrayBuffer bytes freed by it.
+ *
+ * The hand-written engine (`baseline`) renders the same document with {@link w6ByHand} in
+ * a process of its own, phases 1–4 only (it keeps nothing and pools nothing): the floor
+ * XMD's time is read against, measured in the same run on the same machine.
  * @module
  */
 import { GcWindows } from "../gc.js";
@@ -28,6 +32,7 @@ import { type HeapReading, rssPeakBytes, settledHeap } from "./heap.js";
 import { difference } from "./output-check.js";
 import { spread } from "./sampling.js";
 import type { CellSettings } from "./settings.js";
+import { w6ByHand } from "./w6-by-hand.js";
 import { type LargeDocument, w6LargeDocument } from "./workloads.js";
 import { AllocationTally, byteShare, liveTotal, runtimeLive } from "./xmd-figures.js";
 
@@ -117,15 +122,52 @@ async function enginePhase(
   };
 }
 
-/** Measures one W6 in-process cell on a new XMD engine from `make`. */
+/** Phases 1–4 for the hand-written renderer: the same timing, heap and RSS readings as XMD's render. */
+async function byHand(doc: LargeDocument): Promise<Partial<CellResult> | { mismatch: string }> {
+  await settledHeap();
+  const gcWindows = new GcWindows();
+  let ms = 0;
+  let output = "";
+  gcWindows.measure(() => {
+    const t = performance.now();
+    output = w6ByHand(doc.source);
+    ms = performance.now() - t;
+  });
+  const heapUsedAfter = process.memoryUsage().heapUsed;
+  const rss = rssPeakBytes();
+  const gc = await gcWindows.finish();
+  const differs = difference(output, doc.expected());
+  if (differs !== null) return { mismatch: `render once ${differs}` };
+  return {
+    samples: 1,
+    ms_median: ms,
+    ms_min: ms,
+    ms_max: ms,
+    mb_per_s: Buffer.byteLength(doc.source) / 1e6 / (ms / 1000),
+    output_bytes: Buffer.byteLength(output),
+    heap_used_after_bytes: heapUsedAfter,
+    rss_peak_bytes: rss,
+    ...gcFigures(gc, 1),
+  };
+}
+
+/**
+ * Measures one W6 in-process cell: XMD on a new engine from `make`, or the hand-written
+ * renderer (`baseline`, see {@link w6ByHand}).
+ */
 export async function runLargeDocCell(
   request: CellRequest,
   settings: CellSettings,
   make: () => Promise<Engine>,
 ): Promise<CellResult> {
   const result = emptyResult(request.workload, request.engine);
-  if (!request.engine.startsWith("xmd")) return { ...result, mismatch: "W6 in-process is XMD only" };
   const doc = w6LargeDocument(settings.w6Lines);
+  if (request.engine === "baseline") {
+    const figures = await byHand(doc);
+    return "mismatch" in figures ? { ...result, mismatch: figures.mismatch } : { ...result, ...figures };
+  }
+  if (!request.engine.startsWith("xmd"))
+    return { ...result, mismatch: "W6 in-process is XMD and the hand-written renderer only" };
   const outcome = await enginePhase(await make(), doc);
   if ("mismatch" in outcome) return { ...result, mismatch: outcome.mismatch };
   const gone = await settledHeap();

@@ -127,10 +127,11 @@ export async function macroSuite(
     cells.push(timed(log, `W5 ${engine}`, () => runCellProcess({ workload: "W5", engine, mode })));
     cells.push(timed(log, `leak ${engine}`, () => runCellProcess({ workload: "leak", engine, mode })));
   }
-  // W6 in a fresh process: `w6Runs` processes per mode, the modes interleaved.
-  const w6: Record<string, CellResult[]> = { "xmd-pooled": [], "xmd-heap": [] };
+  // W6 in a fresh process: `w6Runs` processes per mode and for the hand-written renderer,
+  // interleaved, so that a burst of load elsewhere slows all three alike.
+  const w6: Record<string, CellResult[]> = { "xmd-pooled": [], "xmd-heap": [], baseline: [] };
   for (let i = 0; i < settings.w6Runs; i++) {
-    for (const engine of ["xmd-pooled", "xmd-heap"] as EngineId[]) {
+    for (const engine of ["xmd-pooled", "xmd-heap", "baseline"] as EngineId[]) {
       w6[engine]?.push(
         timed(log, `W6 ${engine} (render once, process ${i + 1})`, () =>
           runCellProcess({ workload: "W6", engine, mode }),

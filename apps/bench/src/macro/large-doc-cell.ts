@@ -39,6 +39,35 @@ import { AllocationTally, byteShare, liveTotal, runtimeLive } from "./xmd-figure
 /** One sample every this many bytes: the render allocates hundreds of MB, so 512 B would only cost time. */
 const W6_SAMPLING_INTERVAL_BYTES = 16 * 1024;
 
+/**
+ * Phases 3–4, right after a timed render of `ms` that gave `output`: heap used and peak
+ * RSS, then the output checked against the expected one, which is built only now so that
+ * it is not part of the peak RSS.
+ */
+function afterRender(
+  doc: LargeDocument,
+  output: string,
+  ms: number,
+): { figures: Partial<CellResult>; mismatch: string | null } {
+  const heapUsedAfter = process.memoryUsage().heapUsed;
+  const rss = rssPeakBytes();
+  const differs = difference(output, doc.expected());
+  if (differs !== null) return { figures: {}, mismatch: `render once ${differs}` };
+  return {
+    mismatch: null,
+    figures: {
+      samples: 1,
+      ms_median: ms,
+      ms_min: ms,
+      ms_max: ms,
+      mb_per_s: Buffer.byteLength(doc.source) / 1e6 / (ms / 1000),
+      output_bytes: Buffer.byteLength(output),
+      heap_used_after_bytes: heapUsedAfter,
+      rss_peak_bytes: rss,
+    },
+  };
+}
+
 /** Phases 2–4; the output is unreachable once this returns. */
 function renderOnce(
   engine: Engine,
@@ -59,26 +88,12 @@ function renderOnce(
       return r.stats;
     }),
   );
-  const heapUsedAfter = process.memoryUsage().heapUsed;
-  const rss = rssPeakBytes();
-  // The expected output is built only now, so that it is not part of the peak RSS above.
-  const differs = difference(output, doc.expected());
-  if (differs !== null) return { figures: {}, mismatch: `render once ${differs}` };
-  return {
-    mismatch: null,
-    figures: {
-      samples: 1,
-      ms_median: ms,
-      ms_min: ms,
-      ms_max: ms,
-      mb_per_s: Buffer.byteLength(doc.source) / 1e6 / (ms / 1000),
-      output_bytes: Buffer.byteLength(output),
-      heap_used_after_bytes: heapUsedAfter,
-      rss_peak_bytes: rss,
-      pool_share: tally.requestShare,
-      pool_bytes_per_render: tally.poolBytesPerRender,
-    },
-  };
+  const after = afterRender(doc, output, ms);
+  if (after.mismatch === null) {
+    after.figures.pool_share = tally.requestShare;
+    after.figures.pool_bytes_per_render = tally.poolBytesPerRender;
+  }
+  return after;
 }
 
 /** Phases 1–7 up to `dispose()`; the engine is unreachable once this returns. */
@@ -133,22 +148,9 @@ async function byHand(doc: LargeDocument): Promise<Partial<CellResult> | { misma
     output = w6ByHand(doc.source);
     ms = performance.now() - t;
   });
-  const heapUsedAfter = process.memoryUsage().heapUsed;
-  const rss = rssPeakBytes();
+  const after = afterRender(doc, output, ms);
   const gc = await gcWindows.finish();
-  const differs = difference(output, doc.expected());
-  if (differs !== null) return { mismatch: `render once ${differs}` };
-  return {
-    samples: 1,
-    ms_median: ms,
-    ms_min: ms,
-    ms_max: ms,
-    mb_per_s: Buffer.byteLength(doc.source) / 1e6 / (ms / 1000),
-    output_bytes: Buffer.byteLength(output),
-    heap_used_after_bytes: heapUsedAfter,
-    rss_peak_bytes: rss,
-    ...gcFigures(gc, 1),
-  };
+  return after.mismatch !== null ? { mismatch: after.mismatch } : { ...after.figures, ...gcFigures(gc, 1) };
 }
 
 /**

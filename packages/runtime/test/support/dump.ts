@@ -10,7 +10,10 @@ import {
 } from "../../src/syntax/parser/index.js";
 import { newParseUnit, type ParseUnit, type UnitOptions } from "../../src/syntax/unit.js";
 
-const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));
+/** A node kind's name in `N` (`Set`, `Call`, …). */
+export const KIND_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(N).map(([k, v]) => [v, k]),
+);
 const OP_NAMES: Record<number, string> = {
   [Op.Add]: "+",
   [Op.Sub]: "-",
@@ -47,6 +50,19 @@ export function parseCode(
   const root = parseStatements(unit, tokens, dialect);
   giveTokenBuffer(tokens);
   return { unit, root };
+}
+
+/** The messages of a program's problems, in the order they were found. */
+export function problemMessages(source: string, dialect: "native" | "classic" = "native"): string[] {
+  return parseCode(source, dialect).unit.problems.map((p) => p.message);
+}
+
+/** Each problem of a program as [start, end, message], in the order they were found. */
+export function problemSpans(
+  source: string,
+  dialect: "native" | "classic" = "native",
+): [number, number, string][] {
+  return parseCode(source, dialect).unit.problems.map((p) => [p.start, p.end, p.message]);
 }
 
 export function parseExpr(source: string): { unit: ParseUnit; root: NodeId } {

@@ -6,13 +6,13 @@
  * members, prefix `not` and `!`, the ternary.
  */
 import { describe, expect, it } from "vitest";
-import { N } from "../../src/syntax/nodes.js";
-import { dumpProgram, dumpStatements, parseCode } from "../support/dump.js";
-
-const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));
-
-/** Each problem as [start, end, message]. */
-const problems = (source: string) => parseCode(source).unit.problems.map((p) => [p.start, p.end, p.message]);
+import {
+  dumpProgram,
+  dumpStatements,
+  KIND_NAMES,
+  parseCode,
+  problemSpans as problems,
+} from "../support/dump.js";
 
 describe("object literals", () => {
   it("take a name alone as the key and the value of that name, last or before a comma", () => {

@@ -7,11 +7,7 @@
  * `set end` in classic documents, the limit on a target's chain.
  */
 import { describe, expect, it } from "vitest";
-import { dumpProgram, parseCode } from "../support/dump.js";
-
-/** The messages of a program's problems. */
-const problems = (source: string, dialect: "native" | "classic" = "native") =>
-  parseCode(source, dialect).unit.problems.map((p) => p.message);
+import { dumpProgram, parseCode, problemMessages as problems } from "../support/dump.js";
 
 describe("set NAME followed by values", () => {
   it("makes a list of a spread alone, or of items after it", () => {

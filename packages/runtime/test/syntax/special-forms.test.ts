@@ -8,9 +8,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { N, type NodeId } from "../../src/syntax/nodes.js";
-import { dump, dumpProgram, parseCode, parseExpr } from "../support/dump.js";
-
-const KIND_NAMES = Object.fromEntries(Object.entries(N).map(([k, v]) => [v, k]));
+import {
+  dump,
+  dumpProgram,
+  KIND_NAMES,
+  parseCode,
+  parseExpr,
+  problemMessages as problems,
+} from "../support/dump.js";
 
 /** An expression's tree, or its problems' messages. */
 function expression(source: string): string {
@@ -18,8 +23,6 @@ function expression(source: string): string {
   if (unit.problems.length) return `error: ${unit.problems.map((p) => p.message).join("; ")}`;
   return dump(unit, root);
 }
-
-const problems = (source: string) => parseCode(source).unit.problems.map((p) => p.message);
 
 describe("exec", () => {
   it("takes a string or a template as the command, and the rest of the line otherwise", () => {

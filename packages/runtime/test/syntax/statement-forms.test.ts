@@ -7,11 +7,7 @@
  * `destructure`). The mutation run of the reading part (2026-12-05) found these unchecked.
  */
 import { describe, expect, it } from "vitest";
-import { dumpProgram, dumpStatements, parseCode } from "../support/dump.js";
-
-/** Each problem as [start, end, message]. */
-const problems = (source: string, dialect: "native" | "classic" = "native") =>
-  parseCode(source, dialect).unit.problems.map((p) => [p.start, p.end, p.message]);
+import { dumpProgram, dumpStatements, parseCode, problemSpans as problems } from "../support/dump.js";
 
 describe("a compound statement", () => {
   it("ends after its `then` statement: what follows is read as the next statement", () => {

@@ -65,6 +65,15 @@ export function problemSpans(
   return parseCode(source, dialect).unit.problems.map((p) => [p.start, p.end, p.message]);
 }
 
+/**
+ * The text of each import of `source` that runs whatever happens (the unit's `imports`:
+ * those outside every block and every branch that may not run).
+ */
+export function topImports(source: string): string[] {
+  const { unit } = parseCode(source);
+  return unit.imports.map((n) => unit.source.slice(unit.nodes.start(n), unit.nodes.end(n)));
+}
+
 export function parseExpr(source: string): { unit: ParseUnit; root: NodeId } {
   const unit = makeUnit(source);
   return { unit, root: parseExpressionRange(unit, 0, source.length) };

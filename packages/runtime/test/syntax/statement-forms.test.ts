@@ -7,7 +7,13 @@
  * `destructure`). The mutation run of the reading part (2026-12-05) found these unchecked.
  */
 import { describe, expect, it } from "vitest";
-import { dumpProgram, dumpStatements, parseCode, problemSpans as problems } from "../support/dump.js";
+import {
+  dumpProgram,
+  dumpStatements,
+  parseCode,
+  problemSpans as problems,
+  topImports,
+} from "../support/dump.js";
 
 describe("a compound statement", () => {
   it("ends after its `then` statement: what follows is read as the next statement", () => {
@@ -188,12 +194,6 @@ describe("loops and functions", () => {
 });
 
 describe("imports at the top level", () => {
-  /** The paths of the imports that run whatever happens (not inside a block). */
-  const topImports = (source: string) => {
-    const { unit } = parseCode(source);
-    return unit.imports.map((n) => unit.source.slice(unit.nodes.start(n), unit.nodes.end(n)));
-  };
-
   it("are those outside every block, a `then` statement and an `else` statement", () => {
     expect(topImports("import a.md")).toEqual(["import a.md"]);
     expect(topImports("if x\n  import a.md\nimport b.md")).toEqual(["import b.md"]);

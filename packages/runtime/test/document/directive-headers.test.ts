@@ -1,7 +1,8 @@
 /**
- * What a wrong header of a classic spanning directive is reported as: a function named by
- * a keyword, a loop without `times`. (Each is read by its own small parser entry, which
- * the statement tests do not reach.)
+ * Classic spanning directives as the reading of a page leaves them: a function's header
+ * names it, and a wrong header is reported (a function named by a keyword, a loop without
+ * `times`; each is read by its own small parser entry, which the statement tests do not
+ * reach); an import between an `if`'s directives may not run, so `check()` leaves it out.
  */
 import { describe, expect, it } from "vitest";
 import { createRuntime } from "../../src/index.js";
@@ -16,12 +17,32 @@ function problems(page: string): [number, string][] {
   }
 }
 
+describe("an import inside a classic span", () => {
+  it("may not run, so check() does not look for its file", () => {
+    const missing = 'cannot import "missing.md": there is no such file';
+    expect(problems("<!-- xmd import missing.md -->\n")).toEqual([[1, missing]]);
+    expect(problems("<!-- xmd:if x -->\n<!-- xmd import missing.md -->\n<!-- xmd:endif -->\n")).toEqual([
+      [1, "'x' is never set in this document"],
+    ]);
+  });
+});
+
 describe("a classic directive's header", () => {
   it("of a function may not name it by a keyword", () => {
     expect(problems("<!-- xmd:function if(a) -->\nx\n<!-- xmd:endfunction -->\n")[0]).toEqual([
       1,
       "a keyword cannot name a function",
     ]);
+  });
+
+  it("of a function names it: the function is known by that name", () => {
+    const runtime = createRuntime({});
+    try {
+      const page = "<!-- xmd:function greet(name) -->\nHi {{name}}\n<!-- xmd:endfunction -->\n{{greet}}\n";
+      expect(runtime.render(page, { lang: "md" }).output).toBe("<function greet>\n");
+    } finally {
+      runtime.dispose();
+    }
   });
 
   it("of a loop needs `times`", () => {

@@ -223,6 +223,41 @@ describe("what starts a value after a name", () => {
   });
 });
 
+describe("a function's name and what follows it", () => {
+  const f = "function f x\n  return x\n";
+  const last = (source: string) => dumpProgram(source).split("\n").at(-1);
+
+  it("takes `(` right after the name as its argument list, and `(` after a blank as the start of a bare argument", () => {
+    expect(last(`${f}print f(1) + 2`)).toBe("(call print (+ (call f 1) 2))");
+    expect(last(`${f}print f (1) + 2`)).toBe("(call print (call f (+ 1 2)))");
+  });
+
+  it("makes `print` alone a call wherever a value goes", () => {
+    expect(dumpProgram("set x print")).toBe("(set x (call print))");
+    expect(dumpProgram("set y [print]")).toBe("(set y [(call print)])");
+  });
+
+  it("reports a parameter list that starts with a comma or holds a number, at what is there", () => {
+    expect(problems("function g(, a)\n  return a")).toEqual([
+      [11, 12, "expected a parameter name but found ','"],
+    ]);
+    expect(problems("function g(1)\n  return 1")).toEqual([
+      [11, 12, "expected a parameter name but found a number 1"],
+    ]);
+  });
+
+  it("reads `super.NAME` in a method only with the dot and the name right after `super`", () => {
+    const method = (line: string) => `class A extends B\n  f\n    ${line}\n`;
+    expect(dumpProgram(method("super.g 1"))).toBe("(class A extends B (f () (block (super.g 1))))");
+    const onlyConstructor = "`super …` calls the parent's constructor, which only a constructor can do";
+    expect(problems(method("super . g"))).toEqual([[26, 31, onlyConstructor]]);
+    expect(problems(method("super.(1)"))).toEqual([[26, 31, onlyConstructor]]);
+    expect(dumpProgram("class A extends B\n  constructor x\n    super(x)\n")).toBe(
+      "(class A extends B (constructor (x) (block (super x))))",
+    );
+  });
+});
+
 describe("what may follow a comma or an operator", () => {
   it("a closing bracket after a trailing comma ends the arguments; a line's end does not", () => {
     expect(dumpProgram("print f(g 1, )")).toBe("(call print (call f (call? g 1)))");

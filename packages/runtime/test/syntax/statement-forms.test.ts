@@ -217,6 +217,10 @@ describe("import statements", () => {
         ],
       ]);
     expect(dumpProgram("import (f) g")).toBe("(Import f g)");
+    // Reported at the path's last token.
+    expect(problems("import (f)")).toEqual([
+      [9, 10, "an import of a path computed as the document runs needs a name to bind"],
+    ]);
     expect(
       parseCode('import "a-b.md"').unit.problems.map((p) => [p.start, p.end, p.message, p.hint]),
     ).toEqual([[7, 15, "cannot make a variable name from 'a-b.md'", 'use `set name import "file"` instead']]);
@@ -225,6 +229,8 @@ describe("import statements", () => {
   it("look for `from` on their own line only", () => {
     expect(dumpProgram('import a.md\nimport b from "f"')).toBe('(Import "a.md" a)\n(Import "f" b: b)');
     expect(dumpProgram('import a from "f"')).toBe('(Import "f" a: a)');
+    // A second word before `from` or a comma is the name the first is bound to.
+    expect(dumpProgram('import a b, c from "f"')).toBe('(Import "f" a: b c: c)');
   });
 
   it("in classic documents take a lone word as a variable that may hold the path", () => {
@@ -236,6 +242,8 @@ describe("words that start a statement only when what follows fits", () => {
   it("exec( runs a command computed in parentheses, unless exec is the document's own function", () => {
     expect(dumpProgram('exec("date")')).toBe('(ExecStmt (Exec "date"))');
     expect(dumpProgram('exec("date" + x)')).toBe('(ExecStmt (Exec (+ "date" x)))');
+    // With a blank before the parenthesis it is the other form, whose command is a word.
+    expect(problems('exec ("date")')).toEqual([[5, 6, "expected a command after 'exec'"]]);
     expect(dumpProgram('function exec(a)\n  return a\nexec("date")')).toBe(
       '(function exec (a) (block (Return a)))\n(call exec "date")',
     );

@@ -10,7 +10,7 @@ describe("w6ByHand, the hand-written renderer of W6's page", () => {
     }
   });
 
-  it("crosses its 64 KiB window and its 1 MiB batch in the middle of lines and values", () => {
+  it("crosses its 64 KiB window and its 1 MiB batch in the middle of lines", () => {
     // 20,000 lines: 1.6 MB of page, so the batch fills once and the window moves 24 times.
     const doc = w6LargeDocument(20_000, 4);
     expect(Buffer.byteLength(doc.source)).toBeGreaterThan(1 << 20);

@@ -19,7 +19,10 @@
  *   whose code or covering tests changed since the baseline are tested again; the rest
  *   keep their recorded result. The baseline is copied into `reports/` first, so the run
  *   leaves the committed file as it was. Fails when the score falls below the package's
- *   `thresholds.break`.
+ *   `thresholds.break`. When nothing the baseline was measured from changed (its sources
+ *   and test files, the files the `mutate` patterns select, the configs, the versions of
+ *   Stryker and Vitest: ./mutation-inputs.mjs), Stryker is not started: it would run every
+ *   test once and then reuse every result, so the baseline's score is the verdict.
  *
  * A package measured in parts (`stryker.config.mjs` and `stryker.PART.config.mjs` beside it,
  * see ../stryker.shared.mjs) has each part run in turn, each from and to its own baseline;
@@ -33,6 +36,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { baselineScore, runInputs, whyNotStanding } from "./mutation-inputs.mjs";
 
 const args = process.argv.slice(2);
 const ci = args.includes("--ci");
@@ -65,30 +69,31 @@ if (parts.length === 0) {
 let failed = false;
 for (const { part, file } of parts) {
   const config = (await import(pathToFileURL(resolve(file)).href)).default;
-  if (!runPart(part, file, config.incrementalFile)) failed = true;
+  if (!runPart(part, file, config)) failed = true;
 }
 process.exit(failed ? 1 : 0);
 
-/** Runs one part; true when Stryker passed. */
-function runPart(part, configFile, baseline) {
+/** Runs one part; true when it passed (its score is at least its `thresholds.break`). */
+function runPart(part, configFile, config) {
+  const baseline = config.incrementalFile;
+  const label = `${process.cwd()} ${part === "main" ? "" : `(${part}) `}`;
+  // Taken before the run, as Stryker reads the sources: what the new baseline was measured from.
+  const inputs = runInputs(".", configFile, config);
   let incremental;
   if (ci) {
     if (!existsSync(baseline)) {
       console.error(`mutate: no ${baseline} here; run the package's full \`mutate\` once and commit it`);
       return false;
     }
+    const stored = JSON.parse(readFileSync(baseline, "utf8"));
+    const why = whyNotStanding(stored, inputs, ".");
+    if (why === null) return standingScore(label, baseline, stored, config.thresholds.break);
     // Say when the baseline is behind the code: the run stays correct (changed code is tested
     // again), but it costs more the further behind it is.
-    const stored = JSON.parse(readFileSync(baseline, "utf8"));
-    const changed = Object.entries({ ...stored.files, ...stored.testFiles })
-      .filter(([file, { source }]) => !existsSync(file) || readFileSync(file, "utf8") !== source)
-      .map(([file]) => file);
-    if (changed.length > 0) {
-      console.log(
-        `mutate: ${changed.join(", ")} changed since ${baseline}; their mutants are tested again ` +
-          "(refresh the baseline with this package's `mutate` and commit it)",
-      );
-    }
+    console.log(
+      `mutate: ${why} (${baseline}); Stryker runs, and tests again what that touches ` +
+        "(refresh the baseline with this package's `mutate` and commit it)",
+    );
     mkdirSync("reports", { recursive: true });
     copyFileSync(baseline, `reports/${baseline}`);
     incremental = ["--incremental", "--incrementalFile", `reports/${baseline}`];
@@ -101,18 +106,36 @@ function runPart(part, configFile, baseline) {
     stdio: "inherit",
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  if (!ci && existsSync(baseline)) tidyBaseline(baseline);
+  if (!ci && existsSync(baseline)) tidyBaseline(baseline, inputs);
   const mode = ci ? "incremental (CI)" : reuse ? "incremental" : "full";
-  console.log(`mutate: ${process.cwd()} ${part === "main" ? "" : `(${part}) `}${mode} run took ${seconds} s`);
+  console.log(`mutate: ${label}${mode} run took ${seconds} s`);
   return run.status === 0;
+}
+
+/**
+ * CI's verdict when nothing the baseline was measured from changed: Stryker would reuse
+ * every recorded result after running all the tests once (minutes, for the runtime), and
+ * report the score the baseline holds, so that score is the verdict.
+ */
+function standingScore(label, baseline, stored, breakAt) {
+  const score = baselineScore(stored);
+  const ok = score !== null && score >= breakAt;
+  const mutants = Object.values(stored.files).reduce((n, f) => n + f.mutants.length, 0);
+  console.log(
+    `mutate: ${label}nothing changed since ${baseline} (its ${Object.keys(stored.inputs.mutate).length} files to mutate, ` +
+      `${Object.keys(stored.testFiles ?? {}).length} test files, configs and tool versions): ` +
+      `its ${mutants} results stand, Stryker not started; mutation score ${score?.toFixed(2) ?? "none"} ` +
+      `${ok ? "≥" : "<"} break threshold ${breakAt}`,
+  );
+  return ok;
 }
 
 /**
  * Rewrites a baseline Stryker wrote: mutants in the order of the code, each with its fields
  * in one order, so that a baseline's diff shows what changed rather than the order a run
- * finished in.
+ * finished in; and records the run's other `inputs` (./mutation-inputs.mjs).
  */
-function tidyBaseline(baseline) {
+function tidyBaseline(baseline, inputs) {
   const report = JSON.parse(readFileSync(baseline, "utf8"));
   const at = ({ location: { start, end } }) => [start.line, start.column, end.line, end.column];
   const order = (a, b) =>
@@ -140,5 +163,5 @@ function tidyBaseline(baseline) {
       });
   }
   const { schemaVersion, files, testFiles } = report;
-  writeFileSync(baseline, `${JSON.stringify({ schemaVersion, files, testFiles }, null, 1)}\n`);
+  writeFileSync(baseline, `${JSON.stringify({ schemaVersion, inputs, files, testFiles }, null, 1)}\n`);
 }

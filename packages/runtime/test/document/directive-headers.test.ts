@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createRuntime } from "../../src/index.js";
+import { render } from "../support/render.js";
 
 /** Every problem `check()` finds in a markdown page: [line, message]. */
 function problems(page: string): [number, string][] {
@@ -35,14 +36,9 @@ describe("a classic directive's header", () => {
     ]);
   });
 
-  it("of a function names it: the function is known by that name", () => {
-    const runtime = createRuntime({});
-    try {
-      const page = "<!-- xmd:function greet(name) -->\nHi {{name}}\n<!-- xmd:endfunction -->\n{{greet}}\n";
-      expect(runtime.render(page, { lang: "md" }).output).toBe("<function greet>\n");
-    } finally {
-      runtime.dispose();
-    }
+  it("of a function names it: the function is known by that name, in both memory modes", () => {
+    const page = "<!-- xmd:function greet(name) -->\nHi {{name}}\n<!-- xmd:endfunction -->\n{{greet}}\n";
+    expect(render(page, "md")).toBe("<function greet>\n");
   });
 
   it("of a loop needs `times`", () => {

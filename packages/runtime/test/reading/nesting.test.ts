@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createRuntime, DEFAULT_LIMITS, type XmdError } from "../../src/index.js";
+import { parseCode } from "../support/dump.js";
 import { expectLocated } from "../support/located.js";
 import { failure, render } from "../support/render.js";
 
@@ -97,6 +98,12 @@ describe("the nesting limit", () => {
     expect(render(deep, "xmd", { limits: { maxNestingDepth: 9 } })).toBe("1\n");
     const e = failure(chained, "xmd", { limits: { maxNestingDepth: 9 } });
     expect([e.code, e.message, e.line, e.column]).toEqual(["limit", message(9), 1, 11]);
+  });
+
+  it("marks one character where the level that goes too deep starts at the end of the line", () => {
+    // The inner expression of `((` starts at the end of the code, a token of no width.
+    const { problems } = parseCode("print ((", "native", { maxDepth: 4 }).unit;
+    expect(problems.map((p) => [p.start, p.end, p.message])).toEqual([[8, 9, message(4)]]);
   });
 
   it("is one of the problems check() reports", () => {

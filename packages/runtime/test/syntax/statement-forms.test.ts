@@ -39,6 +39,19 @@ describe("a compound statement", () => {
     expect(problems("class A\n  f\n    a\nend x")).toEqual([[18, 21, "'end' without a block to close"]]);
   });
 
+  it("ends after its block: the next line is the next statement, and a word before its `else` is reported", () => {
+    expect(dumpProgram("if a\n  b\nprint 1")).toBe("(If a (block b))\n(call print 1)");
+    expect(dumpProgram("if a\n  b\nelse\n  c\nprint 1")).toBe("(If a (block b) (block c))\n(call print 1)");
+    expect(problems("if a\n  b\nx else\n  c")).toEqual([
+      [11, 15, "expected the end of the line but found the keyword 'else'"],
+    ]);
+    expect(problems("if a\n  b\nx elif c\n  d")[0]).toEqual([
+      11,
+      15,
+      "expected the end of the line but found the keyword 'elif'",
+    ]);
+  });
+
   it("takes `else` on the line after its block, blank lines between, and `else STATEMENT` on one line", () => {
     expect(dumpProgram("if a\n  b\n\nelse\n  c")).toBe("(If a (block b) (block c))");
     expect(dumpProgram("if a\n  b\nelse if c\n  d")).toBe("(If a (block b) (If c (block d)))");

@@ -19,10 +19,10 @@
  *   whose code or covering tests changed since the baseline are tested again; the rest
  *   keep their recorded result. The baseline is copied into `reports/` first, so the run
  *   leaves the committed file as it was. Fails when the score falls below the package's
- *   `thresholds.break`. When nothing the baseline was measured from changed (its sources
- *   and test files, the files the `mutate` patterns select, the configs, the versions of
- *   Stryker and Vitest: ./mutation-inputs.mjs), Stryker is not started: it would run every
- *   test once and then reuse every result, so the baseline's score is the verdict.
+ *   `thresholds.break`. When nothing the baseline was measured from changed (every file
+ *   of the repository the package's tests can reach, and the Node version:
+ *   ./mutation-inputs.mjs), Stryker is not started: it would run every test once and then
+ *   reuse every result, so the baseline's score is the verdict.
  *
  * A package measured in parts (`stryker.config.mjs` and `stryker.PART.config.mjs` beside it,
  * see ../stryker.shared.mjs) has each part run in turn, each from and to its own baseline;
@@ -32,7 +32,15 @@
  * Any other arguments go to `stryker run` (e.g. `pnpm --filter @xmd/pool mutate --concurrency 1`).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -78,7 +86,7 @@ function runPart(part, configFile, config) {
   const baseline = config.incrementalFile;
   const label = `${process.cwd()} ${part === "main" ? "" : `(${part}) `}`;
   // Taken before the run, as Stryker reads the sources: what the new baseline was measured from.
-  const inputs = runInputs(".", configFile, config);
+  const inputs = runInputs(".");
   let incremental;
   if (ci) {
     if (!existsSync(baseline)) {
@@ -86,7 +94,11 @@ function runPart(part, configFile, config) {
       return false;
     }
     const stored = JSON.parse(readFileSync(baseline, "utf8"));
-    const why = whyNotStanding(stored, inputs, ".");
+    // Arguments for Stryker (`mutate:ci -- --force`, say) ask for a run.
+    const why =
+      passThrough.length > 0
+        ? `arguments for Stryker: ${passThrough.join(" ")}`
+        : whyNotStanding(stored, inputs, ".");
     if (why === null) return standingScore(label, baseline, stored, config.thresholds.break);
     // Say when the baseline is behind the code: the run stays correct (changed code is tested
     // again), but it costs more the further behind it is.
@@ -102,11 +114,17 @@ function runPart(part, configFile, config) {
   }
 
   const started = Date.now();
+  const writtenBefore = existsSync(baseline) ? statSync(baseline).mtimeMs : null;
   const run = spawnSync(process.execPath, [stryker, "run", configFile, ...incremental, ...passThrough], {
     stdio: "inherit",
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  if (!ci && existsSync(baseline)) tidyBaseline(baseline, inputs);
+  // Stryker writes the baseline at the end of a run that got there: one stopped or failed
+  // before leaves the old file, which must not be stamped with this tree's inputs.
+  if (!ci && existsSync(baseline)) {
+    if (statSync(baseline).mtimeMs !== writtenBefore) tidyBaseline(baseline, inputs);
+    else console.log(`mutate: Stryker did not write ${baseline}; it is left as it was`);
+  }
   const mode = ci ? "incremental (CI)" : reuse ? "incremental" : "full";
   console.log(`mutate: ${label}${mode} run took ${seconds} s`);
   return run.status === 0;
@@ -122,8 +140,8 @@ function standingScore(label, baseline, stored, breakAt) {
   const ok = score !== null && score >= breakAt;
   const mutants = Object.values(stored.files).reduce((n, f) => n + f.mutants.length, 0);
   console.log(
-    `mutate: ${label}nothing changed since ${baseline} (its ${Object.keys(stored.inputs.mutate).length} files to mutate, ` +
-      `${Object.keys(stored.testFiles ?? {}).length} test files, configs and tool versions): ` +
+    `mutate: ${label}nothing changed since ${baseline} (the ${Object.keys(stored.inputs.files).length} files its tests ` +
+      `can reach, Node ${stored.inputs.node}): ` +
       `its ${mutants} results stand, Stryker not started; mutation score ${score?.toFixed(2) ?? "none"} ` +
       `${ok ? "≥" : "<"} break threshold ${breakAt}`,
   );

@@ -1,130 +1,116 @@
 /**
- * What a mutation baseline was measured from, beyond the sources and tests Stryker records
- * itself, and the score a baseline holds (used by scripts/mutate.mjs).
+ * What a mutation baseline was measured from, and the score a baseline holds (used by
+ * scripts/mutate.mjs).
  *
- * Stryker's incremental run reuses a recorded result when the mutated file and the tests
- * that covered the mutant have the same text as when it was recorded; it finds that out by
- * running every test once (the "initial test run", with per-test coverage) before it looks.
- * For the runtime that first run takes five to six minutes on two cores, and when nothing
- * changed it ends by reusing every result. To know without it, a baseline also records:
- *
- * - `mutate`: the files the part's `mutate` patterns match, each with a SHA-256 of its
- *   text, so a new file that would be mutated is seen (its mutants have no result yet), and
- *   so is a change to one that had no mutants (Stryker's record leaves such a file out);
- * - `config`: a SHA-256 of each file that sets up the run (the part's Stryker and Vitest
- *   configs, the shared ones at the root, the repository's patches to Stryker), so a
- *   changed mutator, pattern, test setting or patch is seen;
- * - `tools`: the versions of Stryker, its Vitest runner and Vitest.
- *
- * With those equal, and every recorded source and test file unchanged, Stryker's own run
- * would reuse every result and report the score the baseline holds: that is the rule
- * `mutate:ci` applies before starting it. Test files that are new since the baseline are
- * not looked for: Stryker would run the survivors against them, which can only kill more.
+ * Stryker's incremental run starts by running every test once with per-test coverage (the
+ * "initial test run"): five to six minutes for the runtime on two cores. It then keeps a
+ * recorded result when the mutant's code is unchanged and the tests that decided it still
+ * exist, unchanged, and still cover it. Coverage depends on everything the tests run and
+ * read, not only on the files Stryker records: helpers, setup files, fixtures, the corpus
+ * a test is generated from, the packages the code uses, their versions. So a baseline
+ * records a SHA-256 of every file of the repository that the package's tests can reach
+ * ({@link relevantFiles}), and the Node version. When both are as recorded, Stryker's run
+ * would see the same code, tests and coverage, reuse every result and report the score the
+ * baseline holds: that is the rule `mutate:ci` applies before starting it.
  * @module
  */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, relative, sep } from "node:path";
-import { minimatch } from "minimatch";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { calculateMutationTestMetrics } from "mutation-testing-metrics";
 
-const require = createRequire(import.meta.url);
-
-/** Folders Stryker never reads for files to mutate (its own list, plus its temp and report folders). */
-const SKIPPED_DIRS = new Set(["node_modules", ".git", ".stryker-tmp", "reports", ".turbo"]);
-
-/** Every file below `dir`, relative to it, with `/` separators, in sorted order. */
-function filesBelow(dir) {
-  const out = [];
-  const walk = (at) => {
-    for (const entry of readdirSync(join(dir, at), { withFileTypes: true })) {
-      const path = at === "" ? entry.name : `${at}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(path);
-      } else if (entry.isFile()) out.push(path);
-    }
-  };
-  walk("");
-  return out.sort();
-}
-
-/** A `mutate` pattern without its line range (`src/a.ts:1-415` → `src/a.ts`). */
-function withoutRange(pattern) {
-  return pattern.replace(/:(\d+)(?::\d+)?-(\d+)(?::\d+)?$/, "");
-}
-
 /**
- * The files the `mutate` patterns select in the package folder `dir`, in Stryker's order of
- * rules: each pattern in turn adds the files it matches, or with a leading `!` takes them out.
- * @param {string} dir
- * @param {readonly string[]} patterns
+ * Files no test of a measured package reads (checked 2026-12-05: no test under
+ * `packages/{pool,intern,stack,runtime}/test` opens them), so a change to them leaves every
+ * result standing: the apps built on the packages, published bench runs, release notes,
+ * CI workflows, the prose of the repository and of each package, and the baselines
+ * themselves (the output, not an input).
  */
-export function mutatedFiles(dir, patterns) {
-  const all = filesBelow(dir);
-  const chosen = new Set();
-  for (const pattern of patterns) {
-    const negated = pattern.startsWith("!");
-    const glob = withoutRange(negated ? pattern.slice(1) : pattern);
-    for (const file of all) {
-      if (!minimatch(file, glob, { dot: true })) continue;
-      if (negated) chosen.delete(file);
-      else chosen.add(file);
+const NOT_READ = [
+  /^apps\//,
+  /^docs\/bench\//,
+  /^\.changeset\//,
+  /^\.github\//,
+  /^(CONTRIBUTING|SECURITY)\.md$/,
+  /^((packages|apps)\/[^/]+\/)?(README|CHANGELOG|MUTATION)\.md$/,
+  /(^|\/)stryker-incremental(\.[a-z-]+)?\.json$/,
+];
+
+/** Workspace packages `dir`'s package uses, itself included, by folder relative to `root`. */
+function workspaceClosure(root, dir) {
+  const folders = new Map();
+  for (const group of ["packages", "apps"]) {
+    const list = spawnSync("git", ["ls-files", "-z", `${group}/*/package.json`], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    for (const path of list.stdout.split("\0").filter(Boolean)) {
+      const { name } = JSON.parse(readFileSync(join(root, path), "utf8"));
+      folders.set(name, path.slice(0, -"/package.json".length));
     }
   }
-  return [...chosen].sort();
-}
-
-function sha256(path) {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
-}
-
-function versionOf(name) {
-  return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
+  const closure = new Set();
+  const visit = (folder) => {
+    if (closure.has(folder)) return;
+    closure.add(folder);
+    const pkg = JSON.parse(readFileSync(join(root, folder, "package.json"), "utf8"));
+    for (const deps of [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies])
+      for (const [name, range] of Object.entries(deps ?? {}))
+        if (String(range).startsWith("workspace:") && folders.has(name)) visit(folders.get(name));
+  };
+  visit(relative(root, dir).split(sep).join("/"));
+  return closure;
 }
 
 /**
- * The inputs of one part's run, as {@link whyNotStanding} compares them.
- * @param {string} dir the package folder
- * @param {string} configFile the part's Stryker config, in `dir`
- * @param {{ mutate: string[], vitest: { configFile: string } }} config what that file exports
+ * The files of the repository at `root` that the tests of the package in `dir` can reach,
+ * as paths relative to `root`, sorted: every file git tracks or would track (untracked
+ * files it does not ignore), less {@link NOT_READ} and the other workspace packages, those
+ * `dir`'s package does not use. Null when `root` is not a git checkout.
+ * @param {string} root
+ * @param {string} dir
  */
-export function runInputs(dir, configFile, config) {
-  const root = join(dir, "..", "..");
-  const configFiles = [
-    join(dir, configFile),
-    config.vitest.configFile,
-    join(dir, "vitest.config.ts"),
-    join(root, "stryker.shared.mjs"),
-    join(root, "vitest.shared.ts"),
-    join(root, "vitest.thrown-errors.ts"),
-    // The repository's patches to Stryker change how it reuses results.
-    ...(existsSync(join(root, "patches"))
-      ? readdirSync(join(root, "patches"))
-          .filter((name) => name.startsWith("@stryker-mutator"))
-          .map((name) => join(root, "patches", name))
-      : []),
-  ];
-  const hashes = [...new Set(configFiles)]
-    .filter((path) => existsSync(path))
-    .map((path) => [relative(dir, path).split(sep).join("/"), sha256(path)])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    mutate: Object.fromEntries(
-      mutatedFiles(dir, config.mutate).map((file) => [file, sha256(join(dir, file))]),
-    ),
-    config: Object.fromEntries(hashes),
-    tools: Object.fromEntries(
-      ["@stryker-mutator/core", "@stryker-mutator/vitest-runner", "vitest"].map((n) => [n, versionOf(n)]),
-    ),
+export function relevantFiles(root, dir) {
+  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (listed.status !== 0) return null;
+  const closure = workspaceClosure(root, dir);
+  const otherPackage = (path) => {
+    const m = /^(packages|apps)\/[^/]+/.exec(path);
+    return m !== null && !closure.has(m[0]);
   };
+  return [...new Set(listed.stdout.split("\0").filter(Boolean))]
+    .filter((path) => !NOT_READ.some((re) => re.test(path)) && !otherPackage(path))
+    .filter((path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile())
+    .sort();
+}
+
+/**
+ * What one run of the package in `dir` was measured from: the Node version and a SHA-256
+ * of each of its {@link relevantFiles} (null when they cannot be listed).
+ * @param {string} dir the package folder, two levels below the repository's root
+ */
+export function runInputs(dir) {
+  const root = resolve(dir, "..", "..");
+  const files = relevantFiles(root, resolve(dir));
+  if (files === null) return null;
+  const hashes = {};
+  for (const path of files)
+    hashes[path] = createHash("sha256")
+      .update(readFileSync(join(root, path)))
+      .digest("hex");
+  return { node: process.version, files: hashes };
 }
 
 /**
  * Why the baseline's results cannot all be taken as they are, or null when they can:
- * every recorded source and test file has the text it had, and the recorded inputs equal
- * `current`.
- * @param {{ files: Record<string, { source: string }>, testFiles?: Record<string, { source: string }>, inputs?: unknown }} baseline
+ * every source and test file Stryker recorded has the text it had, and the recorded
+ * inputs equal `current`.
+ * @param {{ files: Record<string, { source: string }>, testFiles?: Record<string, { source: string }>, inputs?: ReturnType<typeof runInputs> }} baseline
  * @param {ReturnType<typeof runInputs>} current
  * @param {string} dir the package folder
  */
@@ -137,25 +123,16 @@ export function whyNotStanding(baseline, current, dir) {
     .map(([file]) => file);
   if (changed.length > 0) return `changed since the baseline: ${changed.join(", ")}`;
   const recorded = baseline.inputs;
-  if (recorded === undefined)
+  if (recorded === undefined || recorded === null)
     return "the baseline does not record its inputs (written before they were kept)";
-  const said = [];
-  const files = differentKeys(recorded.mutate, current.mutate);
-  if (files.length > 0) said.push(`files to mutate changed since the baseline: ${files.join(", ")}`);
-  const configs = differentKeys(recorded.config, current.config);
-  if (configs.length > 0) said.push(`configs changed since the baseline: ${configs.join(", ")}`);
-  const tools = differentKeys(recorded.tools, current.tools);
-  if (tools.length > 0) {
-    const versions = tools.map((t) => `${t} ${recorded.tools?.[t]} → ${current.tools[t]}`);
-    said.push(`tools changed since the baseline: ${versions.join(", ")}`);
-  }
-  return said.length === 0 ? null : said.join("; ");
-}
-
-/** Keys of either record whose values differ (or that only one has), sorted. */
-function differentKeys(recorded = {}, current = {}) {
-  const keys = new Set([...Object.keys(recorded), ...Object.keys(current)]);
-  return [...keys].filter((k) => recorded[k] !== current[k]).sort();
+  if (current === null) return "this is not a git checkout: its files cannot be listed";
+  if (recorded.node !== current.node)
+    return `Node changed since the baseline: ${recorded.node} → ${current.node}`;
+  const paths = new Set([...Object.keys(recorded.files ?? {}), ...Object.keys(current.files)]);
+  const differ = [...paths].filter((p) => recorded.files?.[p] !== current.files[p]).sort();
+  if (differ.length === 0) return null;
+  const shown = differ.slice(0, 8).join(", ");
+  return `files the tests can reach changed since the baseline: ${shown}${differ.length > 8 ? `, and ${differ.length - 8} more` : ""}`;
 }
 
 /**

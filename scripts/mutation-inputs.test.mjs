@@ -1,137 +1,182 @@
 // Tests of ./mutation-inputs.mjs, the rule by which CI's mutation step trusts a baseline
 // without starting Stryker (`node --test scripts/`; part of `pnpm test`).
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { baselineScore, mutatedFiles, runInputs, whyNotStanding } from "./mutation-inputs.mjs";
+import { baselineScore, relevantFiles, runInputs, whyNotStanding } from "./mutation-inputs.mjs";
 
-let dir;
+let root;
+let pkg;
 const write = (path, text) => {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), text);
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
 };
+const git = (...args) =>
+  assert.equal(spawnSync("git", args, { cwd: root }).status, 0, `git ${args.join(" ")}`);
+const manifest = (name, deps = {}) => JSON.stringify({ name, devDependencies: deps });
 
 before(() => {
-  // A package two folders below a root, as in packages/NAME.
-  const root = mkdtempSync(join(tmpdir(), "mutation-inputs-"));
-  dir = join(root, "packages", "p");
-  write("src/a.ts", "export const a = 1;\n");
-  write("src/b/c.ts", "export const c = 2;\n");
-  write("src/index.ts", 'export * from "./a.js";\n');
-  write("src/.hidden.ts", "export {};\n");
-  write("test/a.test.ts", 'test("a", () => {});\n');
-  write("node_modules/dep/src/z.ts", "export {};\n");
-  write("reports/src/r.ts", "export {};\n");
-  write("stryker.config.mjs", "export default {};\n");
-  write("vitest.config.ts", "export default {};\n");
-  writeFileSync(join(root, "stryker.shared.mjs"), "export {};\n");
-  mkdirSync(join(root, "patches"));
-  writeFileSync(join(root, "patches", "@stryker-mutator__core@9.6.1.patch"), "diff\n");
-  writeFileSync(join(root, "patches", "README.md"), "# Patches\n");
+  // A workspace: packages/a uses packages/b; packages/c and apps/x are other packages.
+  root = mkdtempSync(join(tmpdir(), "mutation-inputs-"));
+  pkg = join(root, "packages", "a");
+  write("package.json", "{}");
+  write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+  write(".gitignore", "dist/\nreports/\n");
+  write("README.md", "# repo\n");
+  write("conformance/case.md", "{{1}}\n");
+  write("docs/language.md", "# language\n");
+  write("docs/bench/latest.md", "# run\n");
+  write(".changeset/x.md", "---\n---\n");
+  write("packages/a/package.json", manifest("@w/a", { "@w/b": "workspace:^", vitest: "^4" }));
+  write("packages/a/src/a.ts", "export const a = 1;\n");
+  write("packages/a/test/a.test.ts", 'test("a", () => {});\n');
+  write("packages/a/test/support/helper.ts", "export const h = 1;\n");
+  write("packages/a/README.md", "# a\n");
+  write("packages/a/MUTATION.md", "# survivors\n");
+  write("packages/a/stryker-incremental.json", "{}\n");
+  write("packages/a/dist/a.js", "export const a = 1;\n");
+  write("packages/b/package.json", manifest("@w/b"));
+  write("packages/b/src/b.ts", "export const b = 1;\n");
+  write("packages/c/package.json", manifest("@w/c", { "@w/a": "workspace:^" }));
+  write("packages/c/src/c.ts", "export const c = 1;\n");
+  write("apps/x/package.json", manifest("x", { "@w/a": "workspace:^" }));
+  write("apps/x/src/x.ts", "export const x = 1;\n");
+  git("init", "-q");
+  git("add", "-A");
+  write("packages/a/test/untracked.test.ts", 'test("new", () => {});\n');
 });
-after(() => rmSync(join(dir, "..", ".."), { recursive: true, force: true }));
+after(() => rmSync(root, { recursive: true, force: true }));
 
-const config = () => ({
-  mutate: ["src/**/*.ts", "!src/index.ts"],
-  vitest: { configFile: join(dir, "vitest.config.ts") },
-});
-
-/** A baseline that recorded the package as it is now. */
+/** A baseline recorded from the workspace as it is now. */
 function baselineNow(mutants = []) {
   return {
     schemaVersion: "2",
-    inputs: runInputs(dir, "stryker.config.mjs", config()),
+    inputs: runInputs(pkg),
     files: { "src/a.ts": { language: "typescript", source: "export const a = 1;\n", mutants } },
     testFiles: { "test/a.test.ts": { source: 'test("a", () => {});\n', tests: [] } },
   };
 }
 
-describe("mutatedFiles", () => {
-  test("applies the patterns in order, hidden files included, skipping node_modules and reports", () => {
-    assert.deepEqual(mutatedFiles(dir, ["src/**/*.ts", "!src/index.ts"]), [
-      "src/.hidden.ts",
-      "src/a.ts",
-      "src/b/c.ts",
-    ]);
-    assert.deepEqual(mutatedFiles(dir, ["!src/index.ts", "src/**/*.ts"]), [
-      "src/.hidden.ts",
-      "src/a.ts",
-      "src/b/c.ts",
-      "src/index.ts",
+/** Changes `path` to `text` for the length of `check`, then puts it back. */
+function whileChanged(path, text, check) {
+  const was = spawnSync("git", ["show", `:${path}`], { cwd: root, encoding: "utf8" });
+  write(path, text);
+  try {
+    check();
+  } finally {
+    if (was.status === 0) write(path, was.stdout);
+    else rmSync(join(root, path));
+  }
+}
+
+describe("relevantFiles", () => {
+  test("lists what the package's tests can reach: tracked and untracked files, its own and its dependencies'", () => {
+    assert.deepEqual(relevantFiles(root, pkg), [
+      ".gitignore",
+      "conformance/case.md",
+      "docs/language.md",
+      "package.json",
+      "packages/a/package.json",
+      "packages/a/src/a.ts",
+      "packages/a/test/a.test.ts",
+      "packages/a/test/support/helper.ts",
+      "packages/a/test/untracked.test.ts",
+      "packages/b/package.json",
+      "packages/b/src/b.ts",
+      "pnpm-lock.yaml",
     ]);
   });
 
-  test("matches a pattern with a line range by its file", () => {
-    assert.deepEqual(mutatedFiles(dir, ["src/a.ts:1-3", "src/b/c.ts:2:1-4:5"]), ["src/a.ts", "src/b/c.ts"]);
+  test("is null outside a git checkout", () => {
+    const bare = mkdtempSync(join(tmpdir(), "mutation-inputs-bare-"));
+    try {
+      mkdirSync(join(bare, "packages", "a"), { recursive: true });
+      assert.equal(relevantFiles(bare, join(bare, "packages", "a")), null);
+      assert.equal(runInputs(join(bare, "packages", "a")), null);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 });
 
 describe("whyNotStanding", () => {
-  test("is null when sources, tests and inputs are as recorded", () => {
-    assert.equal(whyNotStanding(baselineNow(), runInputs(dir, "stryker.config.mjs", config()), dir), null);
+  test("is null when the recorded sources, tests and inputs are as they were", () => {
+    assert.equal(whyNotStanding(baselineNow(), runInputs(pkg), pkg), null);
   });
 
-  test("names a source or test file whose text changed, or that is gone", () => {
+  test("names a source or test file Stryker recorded whose text changed, or that is gone", () => {
     const b = baselineNow();
     b.files["src/a.ts"].source = "export const a = 2;\n";
     b.testFiles["test/gone.test.ts"] = { source: "", tests: [] };
-    const why = whyNotStanding(b, runInputs(dir, "stryker.config.mjs", config()), dir);
-    assert.equal(why, "changed since the baseline: src/a.ts, test/gone.test.ts");
-  });
-
-  test("refuses a baseline that does not record its inputs", () => {
-    const { inputs, ...old } = baselineNow();
-    assert.match(whyNotStanding(old, inputs, dir), /does not record its inputs/);
-  });
-
-  test("names a new file the patterns select, and a changed one that had no mutants", () => {
-    const b = baselineNow();
-    write("src/new.ts", "export {};\n");
-    write("src/b/c.ts", "export const c = () => 3;\n");
-    try {
-      assert.equal(
-        whyNotStanding(b, runInputs(dir, "stryker.config.mjs", config()), dir),
-        "files to mutate changed since the baseline: src/b/c.ts, src/new.ts",
-      );
-    } finally {
-      rmSync(join(dir, "src/new.ts"));
-      write("src/b/c.ts", "export const c = 2;\n");
-    }
-    assert.equal(whyNotStanding(b, runInputs(dir, "stryker.config.mjs", config()), dir), null);
-  });
-
-  test("names a changed config and another tool version", () => {
-    const b = baselineNow();
-    write("vitest.config.ts", "export default { test: { retry: 1 } };\n");
-    const now = runInputs(dir, "stryker.config.mjs", config());
-    write("vitest.config.ts", "export default {};\n");
-    assert.equal(whyNotStanding(b, now, dir), "configs changed since the baseline: vitest.config.ts");
-    const other = { ...b.inputs, tools: { ...b.inputs.tools, vitest: "0.0.1" } };
     assert.equal(
-      whyNotStanding(b, other, dir),
-      `tools changed since the baseline: vitest ${b.inputs.tools.vitest} → 0.0.1`,
+      whyNotStanding(b, runInputs(pkg), pkg),
+      "changed since the baseline: src/a.ts, test/gone.test.ts",
     );
   });
 
-  test("does not mind the order the recorded keys are in", () => {
+  test("names a changed helper, fixture, dependency or lockfile, a new test file and a deleted file", () => {
     const b = baselineNow();
-    b.inputs.mutate = Object.fromEntries(Object.entries(b.inputs.mutate).reverse());
-    b.inputs.config = Object.fromEntries(Object.entries(b.inputs.config).reverse());
-    b.inputs.tools = Object.fromEntries(Object.entries(b.inputs.tools).reverse());
-    assert.equal(whyNotStanding(b, runInputs(dir, "stryker.config.mjs", config()), dir), null);
+    const cases = [
+      ["packages/a/test/support/helper.ts", "export const h = 2;\n"],
+      ["conformance/case.md", "{{2}}\n"],
+      ["packages/b/src/b.ts", "export const b = 2;\n"],
+      ["pnpm-lock.yaml", "lockfileVersion: '9.1'\n"],
+      ["packages/a/test/new.test.ts", 'test("n", () => {});\n'],
+    ];
+    for (const [path, text] of cases)
+      whileChanged(path, text, () => {
+        assert.equal(
+          whyNotStanding(b, runInputs(pkg), pkg),
+          `files the tests can reach changed since the baseline: ${path}`,
+        );
+      });
+    const gone = {
+      ...b,
+      inputs: { ...b.inputs, files: { ...b.inputs.files, "packages/a/test/old.ts": "0" } },
+    };
+    assert.equal(
+      whyNotStanding(gone, runInputs(pkg), pkg),
+      "files the tests can reach changed since the baseline: packages/a/test/old.ts",
+    );
   });
 
-  test("hashes the package's configs, the shared one at the root and the patches to Stryker", () => {
-    const inputs = runInputs(dir, "stryker.config.mjs", config());
-    assert.deepEqual(Object.keys(inputs.config), [
-      "../../patches/@stryker-mutator__core@9.6.1.patch",
-      "../../stryker.shared.mjs",
-      "stryker.config.mjs",
-      "vitest.config.ts",
-    ]);
-    assert.match(inputs.config["stryker.config.mjs"], /^[0-9a-f]{64}$/);
+  test("is not moved by the apps, other packages, prose, bench runs, release notes, build output or the baselines", () => {
+    const b = baselineNow();
+    const untouched = [
+      "apps/x/src/x.ts",
+      "packages/c/src/c.ts",
+      "README.md",
+      "packages/a/README.md",
+      "packages/a/MUTATION.md",
+      "docs/bench/latest.md",
+      ".changeset/x.md",
+      "packages/a/dist/a.js",
+      "packages/a/stryker-incremental.json",
+    ];
+    for (const path of untouched)
+      whileChanged(path, "changed\n", () => assert.equal(whyNotStanding(b, runInputs(pkg), pkg), null, path));
+  });
+
+  test("shows the first eight changed files and counts the rest", () => {
+    const b = baselineNow();
+    const many = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`packages/a/src/m${i}.ts`, "0"]));
+    const now = { ...b.inputs, files: { ...b.inputs.files, ...many } };
+    assert.match(whyNotStanding(b, now, pkg), /: packages\/a\/src\/m0\.ts, .*m7\.ts, and 2 more$/);
+  });
+
+  test("names another Node version, a baseline without inputs and a tree that cannot be listed", () => {
+    const b = baselineNow();
+    const now = runInputs(pkg);
+    assert.equal(
+      whyNotStanding(b, { ...now, node: "v0.0.1" }, pkg),
+      `Node changed since the baseline: ${now.node} → v0.0.1`,
+    );
+    const { inputs, ...old } = b;
+    assert.match(whyNotStanding(old, inputs, pkg), /does not record its inputs/);
+    assert.match(whyNotStanding(b, null, pkg), /not a git checkout/);
   });
 });
 

@@ -12,8 +12,14 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // toThrow("text") and toThrow(/pattern/) demand a thrown Error (see the file).
-    setupFiles: [fileURLToPath(new URL("./vitest.thrown-errors.ts", import.meta.url))],
+    // toThrow("text") and toThrow(/pattern/) demand a thrown Error (see the file); under
+    // mutation testing, property tests draw from a fixed seed (see that file).
+    setupFiles: [
+      fileURLToPath(new URL("./vitest.thrown-errors.ts", import.meta.url)),
+      ...(process.env.STRYKER_MUTATOR_WORKER === undefined
+        ? []
+        : [fileURLToPath(new URL("./vitest.mutation-seed.ts", import.meta.url))]),
+    ],
     // 60 s was not enough: a VitePress build in a beforeAll took longer on a loaded
     // machine (2026-12-02), though it takes about 10 s alone.
     testTimeout: 300_000,

@@ -74,6 +74,25 @@ if (parts.length === 0) {
   process.exit(1);
 }
 
+// A run that records a baseline measures the package's tests, which use the builds of the
+// workspace packages it depends on (their dist/, which the baseline does not hash): build
+// them from the sources it does hash first (turbo replays what is up to date).
+if (!ci) {
+  const { name } = JSON.parse(readFileSync("package.json", "utf8"));
+  const build = spawnSync(
+    "pnpm",
+    ["exec", "turbo", "run", "build", `--filter=${name}...`, "--output-logs=errors-only"],
+    {
+      cwd: resolve("..", ".."),
+      stdio: "inherit",
+    },
+  );
+  if (build.status !== 0) {
+    console.error(`mutate: building ${name} and what it uses failed`);
+    process.exit(1);
+  }
+}
+
 let failed = false;
 for (const { part, file } of parts) {
   const config = (await import(pathToFileURL(resolve(file)).href)).default;

@@ -38,8 +38,13 @@ before(() => {
   write("packages/a/MUTATION.md", "# survivors\n");
   write("packages/a/stryker-incremental.json", "{}\n");
   write("packages/a/dist/a.js", "export const a = 1;\n");
-  write("packages/b/package.json", manifest("@w/b"));
+  write("packages/b/package.json", manifest("@w/b", { "@w/d": "workspace:*" }));
   write("packages/b/src/b.ts", "export const b = 1;\n");
+  write("packages/d/package.json", manifest("@w/d"));
+  write("packages/d/src/d.ts", "export const d = 1;\n");
+  write(".github/workflows/ci.yml", "on: push\n");
+  write("CONTRIBUTING.md", "# contributing\n");
+  write("packages/a/CHANGELOG.md", "# changes\n");
   write("packages/c/package.json", manifest("@w/c", { "@w/a": "workspace:^" }));
   write("packages/c/src/c.ts", "export const c = 1;\n");
   write("apps/x/package.json", manifest("x", { "@w/a": "workspace:^" }));
@@ -73,7 +78,7 @@ function whileChanged(path, text, check) {
 }
 
 describe("relevantFiles", () => {
-  test("lists what the package's tests can reach: tracked and untracked files, its own and its dependencies'", () => {
+  test("lists what the package's tests can reach: tracked and untracked files, its own and its dependencies' (theirs too)", () => {
     assert.deepEqual(relevantFiles(root, pkg), [
       ".gitignore",
       "conformance/case.md",
@@ -86,6 +91,8 @@ describe("relevantFiles", () => {
       "packages/a/test/untracked.test.ts",
       "packages/b/package.json",
       "packages/b/src/b.ts",
+      "packages/d/package.json",
+      "packages/d/src/d.ts",
       "pnpm-lock.yaml",
     ]);
   });
@@ -123,6 +130,7 @@ describe("whyNotStanding", () => {
       ["packages/a/test/support/helper.ts", "export const h = 2;\n"],
       ["conformance/case.md", "{{2}}\n"],
       ["packages/b/src/b.ts", "export const b = 2;\n"],
+      ["packages/d/src/d.ts", "export const d = 2;\n"],
       ["pnpm-lock.yaml", "lockfileVersion: '9.1'\n"],
       ["packages/a/test/new.test.ts", 'test("n", () => {});\n'],
     ];
@@ -153,6 +161,9 @@ describe("whyNotStanding", () => {
       "packages/a/MUTATION.md",
       "docs/bench/latest.md",
       ".changeset/x.md",
+      ".github/workflows/ci.yml",
+      "CONTRIBUTING.md",
+      "packages/a/CHANGELOG.md",
       "packages/a/dist/a.js",
       "packages/a/stryker-incremental.json",
     ];

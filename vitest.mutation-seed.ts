@@ -11,8 +11,8 @@
  * two runs of @xmd/intern on the same files recorded different tests for 7 mutants
  * (2026-12-05). CI takes a baseline's score without running Stryker when nothing its tests
  * reach has changed (scripts/mutation-inputs.mjs), which holds only if a run is repeatable.
- * (The runtime's own mutation setup, packages/runtime/test/support/mutation-seed.ts, sets
- * the same seed, and clears its caches before each test.)
+ * (The runtime's own mutation setup, packages/runtime/test/support/mutation-seed.ts, adds
+ * what the runtime needs on top: its caches cleared before each test.)
  */
 import fc from "fast-check";
 

@@ -2,30 +2,21 @@
 // exit status and the line it prints. `node --test scripts/`; part of `pnpm test`.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { mutant, writerIn } from "./mutation-fixtures.mjs";
 import { runInputs } from "./mutation-inputs.mjs";
 
 const MUTATE = fileURLToPath(new URL("./mutate.mjs", import.meta.url));
 let root;
+let write;
 let pkg;
-const write = (path, text) => {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-};
-const mutant = (id, status) => ({
-  id: String(id),
-  mutatorName: "BooleanLiteral",
-  replacement: "false",
-  location: { start: { line: 1, column: 18 }, end: { line: 1, column: 19 } },
-  status,
-});
-
 before(() => {
   root = mkdtempSync(join(tmpdir(), "mutate-ci-"));
+  write = writerIn(root);
   pkg = join(root, "packages", "a");
   write("package.json", "{}");
   write("packages/a/package.json", JSON.stringify({ name: "@w/a" }));

@@ -37,18 +37,16 @@ const NOT_READ = [
   /(^|\/)stryker-incremental(\.[a-z-]+)?\.json$/,
 ];
 
-/** Workspace packages `dir`'s package uses, itself included, by folder relative to `root`. */
-function workspaceClosure(root, dir) {
+/**
+ * Workspace packages `dir`'s package uses, itself included, by folder relative to `root`;
+ * `paths` are the repository's files (the package manifests are found among them).
+ */
+function workspaceClosure(root, dir, paths) {
   const folders = new Map();
-  for (const group of ["packages", "apps"]) {
-    const list = spawnSync("git", ["ls-files", "-z", `${group}/*/package.json`], {
-      cwd: root,
-      encoding: "utf8",
-    });
-    for (const path of list.stdout.split("\0").filter(Boolean)) {
-      const { name } = JSON.parse(readFileSync(join(root, path), "utf8"));
-      folders.set(name, path.slice(0, -"/package.json".length));
-    }
+  for (const path of paths) {
+    if (!/^(packages|apps)\/[^/]+\/package\.json$/.test(path)) continue;
+    const { name } = JSON.parse(readFileSync(join(root, path), "utf8"));
+    folders.set(name, path.slice(0, -"/package.json".length));
   }
   const closure = new Set();
   const visit = (folder) => {
@@ -78,15 +76,16 @@ export function relevantFiles(root, dir) {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (listed.status !== 0) return null;
-  const closure = workspaceClosure(root, dir);
+  // Tracked files deleted from the working tree are listed too: only files are kept.
+  const paths = [...new Set(listed.stdout.split("\0").filter(Boolean))].filter(
+    (path) => statSync(join(root, path), { throwIfNoEntry: false })?.isFile() === true,
+  );
+  const closure = workspaceClosure(root, dir, paths);
   const otherPackage = (path) => {
     const m = /^(packages|apps)\/[^/]+/.exec(path);
     return m !== null && !closure.has(m[0]);
   };
-  return [...new Set(listed.stdout.split("\0").filter(Boolean))]
-    .filter((path) => !NOT_READ.some((re) => re.test(path)) && !otherPackage(path))
-    .filter((path) => existsSync(join(root, path)) && statSync(join(root, path)).isFile())
-    .sort();
+  return paths.filter((path) => !NOT_READ.some((re) => re.test(path)) && !otherPackage(path)).sort();
 }
 
 /**

@@ -2,18 +2,16 @@
 // without starting Stryker (`node --test scripts/`; part of `pnpm test`).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { mutant, writerIn } from "./mutation-fixtures.mjs";
 import { baselineScore, relevantFiles, runInputs, whyNotStanding } from "./mutation-inputs.mjs";
 
 let root;
+let write;
 let pkg;
-const write = (path, text) => {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-};
 const git = (...args) =>
   assert.equal(spawnSync("git", args, { cwd: root }).status, 0, `git ${args.join(" ")}`);
 const manifest = (name, deps = {}) => JSON.stringify({ name, devDependencies: deps });
@@ -21,6 +19,7 @@ const manifest = (name, deps = {}) => JSON.stringify({ name, devDependencies: de
 before(() => {
   // A workspace: packages/a uses packages/b; packages/c and apps/x are other packages.
   root = mkdtempSync(join(tmpdir(), "mutation-inputs-"));
+  write = writerIn(root);
   pkg = join(root, "packages", "a");
   write("package.json", "{}");
   write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
@@ -192,14 +191,6 @@ describe("whyNotStanding", () => {
 });
 
 describe("baselineScore", () => {
-  const mutant = (id, status) => ({
-    id: String(id),
-    mutatorName: "BooleanLiteral",
-    replacement: "false",
-    location: { start: { line: 1, column: 18 }, end: { line: 1, column: 19 } },
-    status,
-  });
-
   test("is detected ÷ valid, as Stryker counts: killed and timed out over all but the ignored and errors", () => {
     const statuses = [
       "Killed",
